@@ -1,0 +1,166 @@
+// Package app is the desktop shell: the only package that imports Wails.
+// It binds one service per UI area, translates errors at the edge and keeps
+// window state; all logic lives in backend/.
+package app
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"io/fs"
+	"sync"
+
+	"github.com/wailsapp/wails/v2"
+	"github.com/wailsapp/wails/v2/pkg/options"
+	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
+	"github.com/wailsapp/wails/v2/pkg/options/linux"
+	wruntime "github.com/wailsapp/wails/v2/pkg/runtime"
+
+	"qunzhu/backend/domain"
+	"qunzhu/backend/msg"
+)
+
+// ProductName is shown in the title bar and the About box.
+const ProductName = "群主工作台 Qunzhu"
+
+// Store is what the shell needs from the database.
+type Store interface {
+	domain.GroupService
+	domain.SettingsService
+}
+
+// Config is everything main hands the shell.
+type Config struct {
+	Version string
+	DBPath  string
+	KeyPath string
+	Store   Store
+	Assets  fs.FS  // the built frontend (frontend/dist)
+	Icon    []byte // PNG shown by the window manager on Linux
+}
+
+// App holds the running window's state shared by the bound services.
+type App struct {
+	cfg      Config
+	groups   domain.GroupService
+	settings domain.SettingsService
+
+	mu   sync.RWMutex
+	ctx  context.Context
+	lng  string
+	sys  *SystemService
+	grps *GroupService
+}
+
+// New builds the shell around an open store.
+func New(cfg Config) *App {
+	a := &App{cfg: cfg, groups: cfg.Store, settings: cfg.Store, ctx: context.Background(), lng: msg.ZH}
+	if v, ok, err := cfg.Store.Setting(context.Background(), domain.SettingLanguage); err == nil && ok {
+		a.lng = msg.Normalize(v)
+	}
+	a.sys = &SystemService{app: a}
+	a.grps = &GroupService{app: a}
+	return a
+}
+
+// windowState is the remembered size of the main window.
+type windowState struct {
+	W   int  `json:"w"`
+	H   int  `json:"h"`
+	Max bool `json:"max"`
+}
+
+// Run opens the window and blocks until it is closed.
+func (a *App) Run() error {
+	ws := a.loadWindow()
+	start := options.Normal
+	if ws.Max {
+		start = options.Maximised
+	}
+	return wails.Run(&options.App{
+		Title:            ProductName,
+		Width:            ws.W,
+		Height:           ws.H,
+		MinWidth:         960,
+		MinHeight:        600,
+		WindowStartState: start,
+		AssetServer:      &assetserver.Options{Assets: a.cfg.Assets},
+		BackgroundColour: &options.RGBA{R: 250, G: 250, B: 252, A: 255},
+		OnStartup:        a.startup,
+		OnBeforeClose:    a.beforeClose,
+		Bind:             []any{a.sys, a.grps},
+		ErrorFormatter:   a.formatError,
+		SingleInstanceLock: &options.SingleInstanceLock{
+			UniqueId:               instanceID(a.cfg.DBPath),
+			OnSecondInstanceLaunch: a.secondInstance,
+		},
+		Linux: &linux.Options{Icon: a.cfg.Icon, ProgramName: "qunzhu", WebviewGpuPolicy: linux.WebviewGpuPolicyOnDemand},
+	})
+}
+
+func (a *App) startup(ctx context.Context) {
+	a.mu.Lock()
+	a.ctx = ctx
+	a.mu.Unlock()
+}
+
+// beforeClose remembers the window size for the next start; it never
+// prevents closing.
+func (a *App) beforeClose(ctx context.Context) bool {
+	ws := windowState{Max: wruntime.WindowIsMaximised(ctx)}
+	ws.W, ws.H = wruntime.WindowGetSize(ctx)
+	if prev := a.loadWindow(); ws.Max {
+		ws.W, ws.H = prev.W, prev.H // keep the unmaximised size
+	}
+	if b, err := json.Marshal(ws); err == nil {
+		_ = a.settings.SetSetting(context.Background(), domain.SettingWindow, string(b))
+	}
+	return false
+}
+
+func (a *App) loadWindow() windowState {
+	ws := windowState{W: 1280, H: 800}
+	v, ok, err := a.settings.Setting(context.Background(), domain.SettingWindow)
+	if err != nil || !ok {
+		return ws
+	}
+	var saved windowState
+	if json.Unmarshal([]byte(v), &saved) == nil && saved.W >= 960 && saved.H >= 600 && saved.W <= 8000 && saved.H <= 8000 {
+		return saved
+	}
+	return ws
+}
+
+// secondInstance brings the running window forward when the app is started
+// again on the same workspace, instead of opening a second writer.
+func (a *App) secondInstance(options.SecondInstanceData) {
+	ctx := a.context()
+	wruntime.WindowUnminimise(ctx)
+	wruntime.WindowShow(ctx)
+}
+
+func (a *App) context() context.Context {
+	a.mu.RLock()
+	defer a.mu.RUnlock()
+	return a.ctx
+}
+
+func (a *App) lang() string {
+	a.mu.RLock()
+	defer a.mu.RUnlock()
+	return a.lng
+}
+
+func (a *App) setLang(l string) {
+	a.mu.Lock()
+	a.lng = l
+	a.mu.Unlock()
+}
+
+// instanceID makes the single-instance lock per workspace: two different
+// database files may be open side by side, the same one only once.
+func instanceID(dbPath string) string {
+	sum := sha256.Sum256([]byte(dbPath))
+	return "qunzhu-" + hex.EncodeToString(sum[:8])
+}

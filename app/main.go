@@ -1,0 +1,73 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"qunzhu/backend/demo"
+	"qunzhu/backend/domain"
+	"qunzhu/backend/paths"
+	"qunzhu/backend/store"
+)
+
+// Options are what main knows at start.
+type Options struct {
+	Version string
+	Assets  fs.FS
+	Icon    []byte
+}
+
+// Main opens the workspace (QUNZHU_DB or the per-user data file), fills a
+// brand-new one with the demo workspace so a first start shows every screen
+// with data, and runs the window until it closes.
+func Main(opt Options) error {
+	path, err := paths.DefaultDBPath("")
+	if generatingBindings {
+		dir, derr := os.MkdirTemp("", "qunzhu-bindings-")
+		if derr != nil {
+			return derr
+		}
+		defer os.RemoveAll(dir)
+		path, err = filepath.Join(dir, "bindings.db"), nil
+	}
+	if err != nil {
+		return err
+	}
+	st, err := store.Open(path, store.Options{})
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if st.Created && !generatingBindings {
+		if _, err := demo.Load(context.Background(), st, domain.SystemClock{}.Now()); err != nil {
+			return fmt.Errorf("creating the demo workspace: %w", err)
+		}
+	}
+	return New(Config{
+		Version: opt.Version,
+		DBPath:  st.Path(),
+		KeyPath: st.KeyPath(),
+		Store:   st,
+		Assets:  opt.Assets,
+		Icon:    opt.Icon,
+	}).Run()
+}
+
+// windowFlags are the flags Wails' own dev and test modes pass to the window
+// binary (e.g. -assetdir, -devserver); they never start the CLI.
+var windowFlags = []string{"-assetdir", "-devserver", "-frontenddevserverurl", "-loglevel", "-wailsjsdir"}
+
+// IsWindowArg reports whether a first argument belongs to the window rather
+// than naming a CLI command.
+func IsWindowArg(arg string) bool {
+	for _, f := range windowFlags {
+		if arg == f || strings.HasPrefix(arg, f+"=") {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,39 @@
+package app
+
+import (
+	"path/filepath"
+	"runtime"
+
+	"qunzhu/backend/domain"
+	"qunzhu/backend/msg"
+)
+
+// SystemService is the bound service for app-wide facts and preferences:
+// version, where the data lives, the UI language.
+type SystemService struct {
+	app *App
+}
+
+// Info describes the running app.
+func (s *SystemService) Info() SystemInfoDTO {
+	return SystemInfoDTO{
+		ProductName: ProductName,
+		Version:     s.app.cfg.Version,
+		Language:    s.app.lang(),
+		DataDir:     filepath.Dir(s.app.cfg.DBPath),
+		DBPath:      s.app.cfg.DBPath,
+		KeyPath:     s.app.cfg.KeyPath,
+		Platform:    runtime.GOOS + "/" + runtime.GOARCH,
+	}
+}
+
+// SetLanguage switches the language ("zh" or "en") of messages from Go and
+// remembers it for the next start.
+func (s *SystemService) SetLanguage(lang string) (SystemInfoDTO, error) {
+	lang = msg.Normalize(lang)
+	if err := s.app.settings.SetSetting(s.app.context(), domain.SettingLanguage, lang); err != nil {
+		return SystemInfoDTO{}, err
+	}
+	s.app.setLang(lang)
+	return s.Info(), nil
+}

@@ -1,0 +1,171 @@
+// Package cli is Qunzhu's command line (spec/CLI.md). The desktop binary and
+// the window-less backend/cmd/qunzhu share it, so a script and the window
+// drive the very same store and rules.
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"qunzhu/backend/domain"
+	"qunzhu/backend/msg"
+	"qunzhu/backend/paths"
+	"qunzhu/backend/store"
+)
+
+// Exit statuses.
+const (
+	ExitOK    = 0
+	ExitFail  = 1
+	ExitUsage = 2
+)
+
+// Env is what a run of the CLI may touch: output streams, the environment
+// and the clock. Tests pass their own.
+type Env struct {
+	Stdout  io.Writer
+	Stderr  io.Writer
+	Getenv  func(string) string
+	Clock   domain.Clock
+	Version string
+}
+
+// OSEnv is the real process environment.
+func OSEnv(version string) Env {
+	return Env{Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, Clock: domain.SystemClock{}, Version: version}
+}
+
+// run is one invocation in progress.
+type run struct {
+	Env
+	inv  invocation
+	lang string
+}
+
+// command is one entry of the command table.
+type command struct {
+	words []string // e.g. {"group", "add"}
+	flags []string // command flags it accepts
+	store bool     // needs the database
+	do    func(r *run, ctx context.Context, st *store.Store) error
+}
+
+var commands = []command{
+	{words: []string{"demo"}, store: true, do: (*run).demo},
+	{words: []string{"group", "add"}, flags: []string{"name", "type", "tz", "staff", "profile", "value", "checkin-word", "target-size"}, store: true, do: (*run).groupAdd},
+	{words: []string{"group", "list"}, store: true, do: (*run).groupList},
+	{words: []string{"version"}, do: (*run).version},
+	{words: []string{"help"}, do: (*run).help},
+}
+
+// Run executes one command line and returns the exit status.
+func Run(args []string, env Env) int {
+	if env.Getenv == nil {
+		env.Getenv = os.Getenv
+	}
+	if env.Clock == nil {
+		env.Clock = domain.SystemClock{}
+	}
+	r := &run{Env: env, lang: msg.Normalize(env.Getenv("QUNZHU_LANG"))}
+	inv, err := parseArgs(args)
+	r.inv = inv
+	if inv.lang != "" {
+		r.lang = msg.Normalize(inv.lang)
+	}
+	if err != nil {
+		return r.fail(err)
+	}
+	if inv.help || len(inv.words) == 0 {
+		if len(inv.words) == 0 && !inv.help {
+			r.fail(&usageError{key: "cli.missing_command"})
+			return ExitUsage
+		}
+		_ = r.help(context.Background(), nil)
+		return ExitOK
+	}
+	cmd, rest, err := lookup(inv.words)
+	if err != nil {
+		return r.fail(err)
+	}
+	if len(rest) > 0 {
+		return r.fail(&usageError{"cli.unexpected_arg", map[string]any{"arg": rest[0]}})
+	}
+	if err := r.inv.check(cmd.flags...); err != nil {
+		return r.fail(err)
+	}
+	ctx := context.Background()
+	var st *store.Store
+	if cmd.store {
+		path, err := paths.DBPath(inv.db, goos, env.Getenv)
+		if err != nil {
+			return r.fail(err)
+		}
+		st, err = store.Open(path, store.Options{Clock: env.Clock})
+		if err != nil {
+			return r.fail(err)
+		}
+		defer st.Close()
+	}
+	return r.fail(cmd.do(r, ctx, st))
+}
+
+// lookup finds the longest command whose words start the command line and
+// returns the words left over.
+func lookup(words []string) (command, []string, error) {
+	best := -1
+	for i, c := range commands {
+		if len(c.words) <= len(words) && strings.Join(words[:len(c.words)], " ") == strings.Join(c.words, " ") {
+			if best < 0 || len(c.words) > len(commands[best].words) {
+				best = i
+			}
+		}
+	}
+	if best < 0 {
+		return command{}, nil, &usageError{"cli.unknown_command", map[string]any{"cmd": strings.Join(words, " ")}}
+	}
+	return commands[best], words[len(commands[best].words):], nil
+}
+
+// fail prints err in the user's language and returns the exit status for it.
+func (r *run) fail(err error) int {
+	if err == nil {
+		return ExitOK
+	}
+	var ue *usageError
+	if errors.As(err, &ue) {
+		fmt.Fprintf(r.Stderr, "qunzhu: %s\n", msg.T(r.lang, ue.key, ue.args))
+		return ExitUsage
+	}
+	fmt.Fprintf(r.Stderr, "qunzhu: %s\n", msg.Error(r.lang, err))
+	return ExitFail
+}
+
+// printJSON writes one JSON document to stdout.
+func (r *run) printJSON(v any) error {
+	enc := json.NewEncoder(r.Stdout)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+func (r *run) say(key string, args map[string]any) {
+	fmt.Fprintln(r.Stdout, msg.T(r.lang, key, args))
+}
+
+func (r *run) version(context.Context, *store.Store) error {
+	if r.inv.json {
+		return r.printJSON(map[string]string{"version": r.Version})
+	}
+	fmt.Fprintf(r.Stdout, "qunzhu %s\n", r.Version)
+	return nil
+}
+
+func (r *run) help(context.Context, *store.Store) error {
+	fmt.Fprint(r.Stdout, msg.T(r.lang, "cli.help", nil))
+	return nil
+}

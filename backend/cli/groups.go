@@ -1,0 +1,115 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"text/tabwriter"
+	"time"
+
+	"qunzhu/backend/domain"
+	"qunzhu/backend/msg"
+	"qunzhu/backend/store"
+)
+
+// groupJSON is a group in --json output; keys are stable (spec/CLI.md).
+type groupJSON struct {
+	ID               int64    `json:"id"`
+	Name             string   `json:"name"`
+	Type             string   `json:"type"`
+	Profile          string   `json:"profile"`
+	TimeZone         string   `json:"time_zone"`
+	ValueProposition string   `json:"value_proposition"`
+	StaffAliases     []string `json:"staff_aliases"`
+	CheckinWord      string   `json:"checkin_word"`
+	TargetSize       int      `json:"target_size"`
+	Members          int      `json:"members"`
+	Messages         int      `json:"messages"`
+	LastMessageAt    *string  `json:"last_message_at"`
+	CreatedAt        string   `json:"created_at"`
+}
+
+func toGroupJSON(s domain.GroupSummary) groupJSON {
+	loc := s.Location()
+	g := groupJSON{
+		ID: s.ID, Name: s.Name, Type: string(s.Type), Profile: string(s.Profile), TimeZone: s.TimeZone,
+		ValueProposition: s.ValueProposition, StaffAliases: s.StaffAliases, CheckinWord: s.CheckinWord,
+		TargetSize: s.TargetSize, Members: s.Members, Messages: s.Messages,
+		CreatedAt: s.CreatedAt.In(loc).Format(time.RFC3339),
+	}
+	if g.StaffAliases == nil {
+		g.StaffAliases = []string{}
+	}
+	if s.LastMessageAt != nil {
+		v := s.LastMessageAt.In(loc).Format(time.RFC3339)
+		g.LastMessageAt = &v
+	}
+	return g
+}
+
+func (r *run) groupAdd(ctx context.Context, st *store.Store) error {
+	name, err := r.inv.required("name")
+	if err != nil {
+		return err
+	}
+	in := domain.GroupInput{
+		Name:             name,
+		Type:             domain.GroupType(r.inv.flags["type"]),
+		TimeZone:         r.inv.flags["tz"],
+		StaffAliases:     list(r.inv.flags["staff"]),
+		Profile:          domain.Profile(r.inv.flags["profile"]),
+		ValueProposition: r.inv.flags["value"],
+		CheckinWord:      r.inv.flags["checkin-word"],
+	}
+	if v, ok := r.inv.flags["target-size"]; ok {
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			return &usageError{"cli.bad_flag_value", map[string]any{"flag": "--target-size", "value": v}}
+		}
+		in.TargetSize = n
+	}
+	g, err := st.CreateGroup(ctx, in)
+	if err != nil {
+		return err
+	}
+	if r.inv.json {
+		s, err := st.GroupSummary(ctx, g.ID)
+		if err != nil {
+			return err
+		}
+		return r.printJSON(toGroupJSON(s))
+	}
+	r.say("cli.group_created", map[string]any{"name": g.Name, "id": g.ID})
+	return nil
+}
+
+func (r *run) groupList(ctx context.Context, st *store.Store) error {
+	groups, err := st.Groups(ctx)
+	if err != nil {
+		return err
+	}
+	if r.inv.json {
+		out := make([]groupJSON, 0, len(groups))
+		for _, g := range groups {
+			out = append(out, toGroupJSON(g))
+		}
+		return r.printJSON(out)
+	}
+	if len(groups) == 0 {
+		r.say("cli.no_groups", nil)
+		return nil
+	}
+	tw := tabwriter.NewWriter(r.Stdout, 0, 4, 2, ' ', 0)
+	t := func(k string) string { return msg.T(r.lang, k, nil) }
+	fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", t("cli.col_id"), t("cli.col_name"), t("cli.col_type"),
+		t("cli.col_profile"), t("cli.col_members"), t("cli.col_messages"), t("cli.col_last"))
+	for _, g := range groups {
+		last := "—"
+		if g.LastMessageAt != nil {
+			last = g.LastMessageAt.In(g.Location()).Format("2006-01-02 15:04")
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d\t%d\t%s\n", g.ID, g.Name, t("type."+string(g.Type)),
+			t("profile."+string(g.Profile)), g.Members, g.Messages, last)
+	}
+	return tw.Flush()
+}

@@ -1,0 +1,92 @@
+package domain
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Kind is what a chat message carries (METRICS.md, Messages).
+type Kind string
+
+const (
+	KindText        Kind = "text"
+	KindImage       Kind = "image"
+	KindVoice       Kind = "voice"
+	KindVideo       Kind = "video"
+	KindEmoji       Kind = "emoji"
+	KindLink        Kind = "link"
+	KindFile        Kind = "file"
+	KindLocation    Kind = "location"
+	KindMiniProgram Kind = "miniprogram"
+	KindQuote       Kind = "quote"
+	KindTransfer    Kind = "transfer"
+	KindCall        Kind = "call"
+	KindSystem      Kind = "system"
+	KindOther       Kind = "other"
+)
+
+// Countable reports whether a message of this kind counts as a message:
+// every kind but system.
+func (k Kind) Countable() bool { return k != KindSystem }
+
+// Message is one imported chat message. SentAt is a UTC instant.
+type Message struct {
+	ID         int64
+	GroupID    int64
+	MemberID   *int64 // nil for system messages with no sender
+	SenderID   string // as the export wrote it
+	SenderName string
+	Kind       Kind
+	SentAt     time.Time
+	Content    string
+	URL        string // first URL for link posts, "" otherwise
+	IsLink     bool   // a link post (METRICS.md)
+	IsStaff    bool   // sent by staff at import time
+	BatchID    int64
+	// DedupeKey identifies the message across overlapping exports of the same
+	// chat; unique per group.
+	DedupeKey string
+}
+
+// DedupeKey derives the key that makes the same message from two exports
+// collide: the export's own message id when it has one, else the instant,
+// sender and content.
+func DedupeKey(sourceID string, sentAt time.Time, senderID, senderName string, kind Kind, content string) string {
+	if sourceID != "" {
+		return "id:" + sourceID
+	}
+	h := sha256.New()
+	for _, part := range []string{strconv.FormatInt(sentAt.Unix(), 10), senderID, senderName, string(kind), strings.TrimSpace(content)} {
+		h.Write([]byte(part))
+		h.Write([]byte{0})
+	}
+	return "h:" + hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+// BatchKind says what an import batch brought in.
+type BatchKind string
+
+const (
+	BatchMembers BatchKind = "members"
+	BatchChat    BatchKind = "chat"
+	BatchDemo    BatchKind = "demo"
+)
+
+// ImportBatch records one import: what came from which file, so it can be
+// listed, explained and undone.
+type ImportBatch struct {
+	ID                int64
+	GroupID           int64
+	Kind              BatchKind
+	Format            string
+	File              string
+	Encoding          string
+	Rows              int
+	Imported          int
+	Updated           int
+	SkippedDuplicates int
+	CreatedAt         time.Time
+}

@@ -1,0 +1,16 @@
+package domain
+
+import "context"
+
+// SettingsService keeps small per-workspace preferences (language, window
+// size) in the database, so a workspace moved to another computer keeps them.
+type SettingsService interface {
+	Setting(ctx context.Context, key string) (value string, ok bool, err error)
+	SetSetting(ctx context.Context, key, value string) error
+}
+
+// Setting keys.
+const (
+	SettingLanguage = "ui.language"
+	SettingWindow   = "ui.window" // JSON {"w":…,"h":…,"max":…}
+)

@@ -1,0 +1,134 @@
+package msg
+
+// The catalogues. Every key exists in both; TestCatalogParity enforces it.
+// Words follow the glossary of spec/UX.md.
+
+var zh = map[string]string{
+	"error.internal":            "内部错误",
+	"error.usage":               "用法错误",
+	"group.name_required":       "群名称不能为空",
+	"group.name_too_long":       "群名称不能超过 {max} 个字",
+	"group.name_taken":          "已有名为“{name}”的社群",
+	"group.type_invalid":        "未知的社群类型“{value}”，可选：interest（兴趣社交型）、service（客户服务型）、resource（资源对接型）",
+	"group.profile_invalid":     "未知的行业对比档案“{value}”，可选：education（在线教育群）、ecommerce（电商福利群）、industry（行业交流群）",
+	"group.tz_invalid":          "无法识别的时区“{value}”，请使用如 Asia/Shanghai 的 IANA 时区名",
+	"group.target_size_invalid": "目标人数不能为负数：{value}",
+	"group.not_found":           "找不到社群“{name}”",
+	"group.id_not_found":        "找不到编号为 {id} 的社群",
+	"store.open_failed":         "无法打开数据文件 {path}",
+	"store.key_failed":          "无法读取或创建密钥文件 {path}",
+	"store.key_invalid":         "密钥文件 {path} 已损坏（应为 32 字节密钥）",
+	"store.newer_schema":        "数据文件 {path} 由更新版本的群主工作台创建（结构版本 {have}，本程序支持到 {want}），请升级程序",
+	"store.decrypt_failed":      "无法解密成员资料：密钥文件与数据文件不匹配",
+	"store.busy":                "数据文件正被其他程序占用，请稍后再试",
+	"cli.unknown_command":       "未知命令“{cmd}”。运行 qunzhu help 查看可用命令",
+	"cli.missing_command":       "缺少命令。运行 qunzhu help 查看可用命令",
+	"cli.unknown_flag":          "未知参数 {flag}",
+	"cli.flag_needs_value":      "参数 {flag} 需要一个值",
+	"cli.bad_flag_value":        "参数 {flag} 的值“{value}”无效",
+	"cli.unexpected_arg":        "多余的参数“{arg}”",
+	"cli.missing_flag":          "缺少必需参数 {flag}",
+	"cli.group_created":         "已创建社群“{name}”（编号 {id}）",
+	"cli.demo_done":             "已生成演示数据：{groups} 个社群，{members} 名成员，{messages} 条消息（新增 {imported} 条）",
+	"cli.no_groups":             "还没有社群。用 qunzhu group add --name 名称 创建一个，或运行 qunzhu demo 生成演示数据",
+	"cli.col_id":                "编号",
+	"cli.col_name":              "名称",
+	"cli.col_type":              "类型",
+	"cli.col_profile":           "对比档案",
+	"cli.col_members":           "成员",
+	"cli.col_messages":          "消息",
+	"cli.col_last":              "最近消息",
+	"type.interest":             "兴趣社交型",
+	"type.service":              "客户服务型",
+	"type.resource":             "资源对接型",
+	"profile.education":         "在线教育群",
+	"profile.ecommerce":         "电商福利群",
+	"profile.industry":          "行业交流群",
+	"cli.help":                  helpZH,
+}
+
+var en = map[string]string{
+	"error.internal":            "Internal error",
+	"error.usage":               "Wrong usage",
+	"group.name_required":       "The group name cannot be empty",
+	"group.name_too_long":       "The group name cannot be longer than {max} characters",
+	"group.name_taken":          "A group named \"{name}\" already exists",
+	"group.type_invalid":        "Unknown group type \"{value}\"; choose interest, service or resource",
+	"group.profile_invalid":     "Unknown benchmark profile \"{value}\"; choose education, ecommerce or industry",
+	"group.tz_invalid":          "Unknown time zone \"{value}\"; use an IANA name such as Asia/Shanghai",
+	"group.target_size_invalid": "The target size cannot be negative: {value}",
+	"group.not_found":           "No group named \"{name}\"",
+	"group.id_not_found":        "No group with id {id}",
+	"store.open_failed":         "Cannot open the data file {path}",
+	"store.key_failed":          "Cannot read or create the key file {path}",
+	"store.key_invalid":         "The key file {path} is damaged (it should hold a 32-byte key)",
+	"store.newer_schema":        "The data file {path} was made by a newer Qunzhu (schema version {have}, this program knows up to {want}); please upgrade",
+	"store.decrypt_failed":      "Cannot decrypt member data: the key file does not belong to this data file",
+	"store.busy":                "The data file is in use by another program; try again shortly",
+	"cli.unknown_command":       "Unknown command \"{cmd}\". Run qunzhu help to see the commands",
+	"cli.missing_command":       "Missing command. Run qunzhu help to see the commands",
+	"cli.unknown_flag":          "Unknown flag {flag}",
+	"cli.flag_needs_value":      "The flag {flag} needs a value",
+	"cli.bad_flag_value":        "Invalid value \"{value}\" for {flag}",
+	"cli.unexpected_arg":        "Unexpected argument \"{arg}\"",
+	"cli.missing_flag":          "Missing required flag {flag}",
+	"cli.group_created":         "Created group \"{name}\" (id {id})",
+	"cli.demo_done":             "Demo workspace ready: {groups} groups, {members} members, {messages} messages ({imported} new)",
+	"cli.no_groups":             "No groups yet. Create one with qunzhu group add --name NAME, or run qunzhu demo for demo data",
+	"cli.col_id":                "ID",
+	"cli.col_name":              "Name",
+	"cli.col_type":              "Type",
+	"cli.col_profile":           "Profile",
+	"cli.col_members":           "Members",
+	"cli.col_messages":          "Messages",
+	"cli.col_last":              "Last message",
+	"type.interest":             "Interest-social",
+	"type.service":              "Customer service",
+	"type.resource":             "Resource matching",
+	"profile.education":         "Online education",
+	"profile.ecommerce":         "E-commerce deals",
+	"profile.industry":          "Industry exchange",
+	"cli.help":                  helpEN,
+}
+
+const helpZH = `群主工作台 qunzhu —— 微信社群运营工具（命令行）
+
+用法：qunzhu [全局参数] 命令 [参数]
+
+命令：
+  demo                         生成演示数据（三个社群，十二周聊天记录）
+  group add --name 名称 [--type interest|service|resource] [--tz 时区]
+            [--staff 甲,乙] [--profile education|ecommerce|industry]
+                               创建社群
+  group list                   列出社群
+  version                      显示版本
+  help                         显示本帮助
+
+全局参数（可放在命令前后）：
+  --db 路径        数据文件（默认在用户数据目录；环境变量 QUNZHU_DB 可覆盖）
+  --lang zh|en     提示语言
+  --json           输出 JSON
+
+退出码：0 成功；1 失败；2 用法错误。
+`
+
+const helpEN = `Qunzhu 群主工作台 — WeChat group operations (command line)
+
+Usage: qunzhu [global flags] COMMAND [flags]
+
+Commands:
+  demo                         fill the database with the demo workspace (three groups, twelve weeks of chat)
+  group add --name N [--type interest|service|resource] [--tz ZONE]
+            [--staff A,B] [--profile education|ecommerce|industry]
+                               create a group
+  group list                   list groups
+  version                      print the version
+  help                         show this help
+
+Global flags (before or after the command):
+  --db PATH        the data file (default: in the user's data folder; QUNZHU_DB overrides)
+  --lang zh|en     language of messages
+  --json           machine-readable output
+
+Exit status: 0 done; 1 failed; 2 wrong usage.
+`

@@ -1,0 +1,214 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"time"
+
+	"gorm.io/gorm"
+
+	"qunzhu/backend/domain"
+)
+
+// CreateGroup validates the input and stores a new group.
+func (s *Store) CreateGroup(ctx context.Context, in domain.GroupInput) (domain.Group, error) {
+	in, err := in.Normalize()
+	if err != nil {
+		return domain.Group{}, err
+	}
+	row := groupRow{}
+	fillGroupRow(&row, in)
+	if err := s.db.WithContext(ctx).Create(&row).Error; err != nil {
+		return domain.Group{}, groupWriteError(err, in.Name)
+	}
+	return row.domain(), nil
+}
+
+// UpdateGroup validates the input and replaces group id's settings.
+func (s *Store) UpdateGroup(ctx context.Context, id int64, in domain.GroupInput) (domain.Group, error) {
+	in, err := in.Normalize()
+	if err != nil {
+		return domain.Group{}, err
+	}
+	var row groupRow
+	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := tx.First(&row, id).Error; err != nil {
+			return groupReadError(err, id)
+		}
+		fillGroupRow(&row, in)
+		return tx.Save(&row).Error
+	})
+	if err != nil {
+		return domain.Group{}, groupWriteError(err, in.Name)
+	}
+	return row.domain(), nil
+}
+
+// Group returns group id.
+func (s *Store) Group(ctx context.Context, id int64) (domain.Group, error) {
+	var row groupRow
+	if err := s.db.WithContext(ctx).First(&row, id).Error; err != nil {
+		return domain.Group{}, groupReadError(err, id)
+	}
+	return row.domain(), nil
+}
+
+// GroupByName returns the group with exactly this name.
+func (s *Store) GroupByName(ctx context.Context, name string) (domain.Group, error) {
+	var row groupRow
+	err := s.db.WithContext(ctx).Where("name = ?", name).First(&row).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return domain.Group{}, domain.Errorf(domain.ENOTFOUND, "group.not_found", map[string]any{"name": name})
+	}
+	if err != nil {
+		return domain.Group{}, err
+	}
+	return row.domain(), nil
+}
+
+// groupCounts is one group's figures for lists, gathered in two grouped
+// queries rather than one per group.
+type groupCounts struct {
+	GroupID  int64
+	Members  int
+	Messages int
+	LastAt   *int64
+}
+
+// Groups returns every group, by name, with members present now, countable
+// messages and the time of the last one.
+func (s *Store) Groups(ctx context.Context) ([]domain.GroupSummary, error) {
+	var rows []groupRow
+	db := s.db.WithContext(ctx)
+	if err := db.Order("name").Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	counts, err := s.groupCounts(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]domain.GroupSummary, 0, len(rows))
+	for _, r := range rows {
+		out = append(out, summarize(r, counts[r.ID]))
+	}
+	return out, nil
+}
+
+// GroupSummary returns one group with its counts.
+func (s *Store) GroupSummary(ctx context.Context, id int64) (domain.GroupSummary, error) {
+	var row groupRow
+	if err := s.db.WithContext(ctx).First(&row, id).Error; err != nil {
+		return domain.GroupSummary{}, groupReadError(err, id)
+	}
+	counts, err := s.groupCounts(ctx, &id)
+	if err != nil {
+		return domain.GroupSummary{}, err
+	}
+	return summarize(row, counts[id]), nil
+}
+
+func (s *Store) groupCounts(ctx context.Context, only *int64) (map[int64]groupCounts, error) {
+	now := s.clock.Now().UTC()
+	out := map[int64]groupCounts{}
+
+	var members []groupCounts
+	q := s.db.WithContext(ctx).Model(&memberRow{}).
+		Select("group_id, COUNT(*) AS members").
+		Where("left_undated = ? AND (joined_at IS NULL OR joined_at <= ?) AND (left_at IS NULL OR left_at > ?)", false, now, now)
+	if only != nil {
+		q = q.Where("group_id = ?", *only)
+	}
+	if err := q.Group("group_id").Scan(&members).Error; err != nil {
+		return nil, err
+	}
+	for _, c := range members {
+		out[c.GroupID] = c
+	}
+
+	var msgs []groupCounts
+	q = s.db.WithContext(ctx).Model(&messageRow{}).
+		Select("group_id, COUNT(*) AS messages, MAX(sent_at) AS last_at").
+		Where("kind <> ?", string(domain.KindSystem))
+	if only != nil {
+		q = q.Where("group_id = ?", *only)
+	}
+	if err := q.Group("group_id").Scan(&msgs).Error; err != nil {
+		return nil, err
+	}
+	for _, c := range msgs {
+		g := out[c.GroupID]
+		g.Messages, g.LastAt = c.Messages, c.LastAt
+		out[c.GroupID] = g
+	}
+	return out, nil
+}
+
+func summarize(r groupRow, c groupCounts) domain.GroupSummary {
+	s := domain.GroupSummary{Group: r.domain(), Members: c.Members, Messages: c.Messages}
+	if c.LastAt != nil {
+		t := time.Unix(*c.LastAt, 0).UTC()
+		s.LastMessageAt = &t
+	}
+	return s
+}
+
+func fillGroupRow(row *groupRow, in domain.GroupInput) {
+	row.Name = in.Name
+	row.Type = string(in.Type)
+	row.ValueProposition = in.ValueProposition
+	row.TimeZone = in.TimeZone
+	row.StaffAliases = encodeJSON(in.StaffAliases)
+	row.Profile = string(in.Profile)
+	row.CheckinWord = in.CheckinWord
+	row.TargetSize = in.TargetSize
+}
+
+func (r groupRow) domain() domain.Group {
+	return domain.Group{
+		ID:               r.ID,
+		Name:             r.Name,
+		Type:             domain.GroupType(r.Type),
+		ValueProposition: r.ValueProposition,
+		TimeZone:         r.TimeZone,
+		StaffAliases:     decodeStrings(r.StaffAliases),
+		Profile:          domain.Profile(r.Profile),
+		CheckinWord:      r.CheckinWord,
+		TargetSize:       r.TargetSize,
+		CreatedAt:        r.CreatedAt.UTC(),
+		UpdatedAt:        r.UpdatedAt.UTC(),
+	}
+}
+
+func groupReadError(err error, id int64) error {
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return domain.Errorf(domain.ENOTFOUND, "group.id_not_found", map[string]any{"id": id})
+	}
+	return err
+}
+
+func groupWriteError(err error, name string) error {
+	if errors.Is(err, gorm.ErrDuplicatedKey) {
+		return domain.Errorf(domain.ECONFLICT, "group.name_taken", map[string]any{"name": name})
+	}
+	return err
+}
+
+func encodeJSON(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err) // only slices and maps of strings reach here
+	}
+	return string(b)
+}
+
+func decodeStrings(s string) []string {
+	var out []string
+	if s != "" {
+		_ = json.Unmarshal([]byte(s), &out)
+	}
+	if out == nil {
+		out = []string{}
+	}
+	return out
+}

@@ -1,0 +1,200 @@
+package store
+
+import (
+	"fmt"
+	"time"
+
+	"gorm.io/gorm"
+
+	"qunzhu/backend/domain"
+)
+
+// A migration is one ordered, named step of the schema. Steps are never
+// edited once released: a change is a new step. Each step runs in its own
+// transaction together with the row that records it, so a crash leaves the
+// database at the previous version, never between two.
+type migration struct {
+	version int
+	name    string
+	up      func(tx *gorm.DB) error
+}
+
+// schemaVersion records each applied step.
+type schemaVersion struct {
+	Version   int    `gorm:"primaryKey;autoIncrement:false"`
+	Name      string `gorm:"not null"`
+	AppliedAt time.Time
+}
+
+func (schemaVersion) TableName() string { return "schema_versions" }
+
+// migrations is the schema's history, oldest first.
+var migrations = []migration{
+	{1, "core tables: groups, members, messages, import batches", migrateV1},
+	{2, "member phone search index, edit versions, settings", migrateV2},
+}
+
+// LatestVersion is the schema version this build creates.
+func LatestVersion() int { return migrations[len(migrations)-1].version }
+
+// migrateTo applies every step above the database's version up to target.
+func migrateTo(db *gorm.DB, target int, path string) error {
+	if err := db.AutoMigrate(&schemaVersion{}); err != nil {
+		return fmt.Errorf("creating schema_versions: %w", err)
+	}
+	current, err := schemaVersionOf(db)
+	if err != nil {
+		return err
+	}
+	if current > LatestVersion() {
+		return &domain.Error{Code: domain.EINVALID, Key: "store.newer_schema",
+			Args: map[string]any{"path": path, "have": current, "want": LatestVersion()}}
+	}
+	for _, m := range migrations {
+		if m.version <= current || m.version > target {
+			continue
+		}
+		err := db.Transaction(func(tx *gorm.DB) error {
+			if err := m.up(tx); err != nil {
+				return err
+			}
+			return tx.Create(&schemaVersion{Version: m.version, Name: m.name, AppliedAt: time.Now().UTC()}).Error
+		})
+		if err != nil {
+			return fmt.Errorf("migration %d (%s): %w", m.version, m.name, err)
+		}
+	}
+	return nil
+}
+
+func schemaVersionOf(db *gorm.DB) (int, error) {
+	var v int
+	err := db.Model(&schemaVersion{}).Select("COALESCE(MAX(version), 0)").Scan(&v).Error
+	return v, err
+}
+
+// --- step 1 -------------------------------------------------------------
+// Frozen copies of the tables as first released; later steps alter them.
+
+type v1Group struct {
+	ID               int64  `gorm:"primaryKey"`
+	Name             string `gorm:"size:64;not null;uniqueIndex"`
+	Type             string `gorm:"size:16;not null"`
+	ValueProposition string `gorm:"not null;default:''"`
+	TimeZone         string `gorm:"size:64;not null"`
+	StaffAliases     string `gorm:"not null;default:'[]'"`
+	Profile          string `gorm:"size:16;not null"`
+	CheckinWord      string `gorm:"size:32;not null"`
+	TargetSize       int    `gorm:"not null;default:0"`
+	CreatedAt        time.Time
+	UpdatedAt        time.Time
+}
+
+func (v1Group) TableName() string { return "chat_groups" }
+
+type v1Member struct {
+	ID            int64   `gorm:"primaryKey"`
+	GroupID       int64   `gorm:"not null;index"`
+	Group         v1Group `gorm:"constraint:OnDelete:CASCADE"`
+	WxID          string  `gorm:"size:128;not null;default:''"`
+	WeChatID      string  `gorm:"size:128;not null;default:''"`
+	Nickname      string  `gorm:"not null;default:''"`
+	GroupNickname string  `gorm:"not null;default:''"`
+	Remark        string  `gorm:"not null;default:''"`
+	SeenNames     string  `gorm:"not null;default:'[]'"`
+	SeenIDs       string  `gorm:"not null;default:'[]'"`
+	PhoneEnc      []byte
+	RealNameEnc   []byte
+	NotesEnc      []byte
+	Gender        string `gorm:"size:16;not null;default:''"`
+	Region        string `gorm:"not null;default:''"`
+	JoinScene     string `gorm:"not null;default:''"`
+	Inviter       string `gorm:"not null;default:''"`
+	Friends       *int
+	ActiveHours   string `gorm:"not null;default:''"`
+	Tier          string `gorm:"size:16;not null;default:'normal'"`
+	TierLocked    bool   `gorm:"not null;default:false"`
+	JoinedAt      *time.Time
+	LeftAt        *time.Time
+	LeftUndated   bool   `gorm:"not null;default:false"`
+	Tags          string `gorm:"not null;default:'[]'"`
+	Extra         string `gorm:"not null;default:'{}'"`
+	CreatedAt     time.Time
+	UpdatedAt     time.Time
+}
+
+func (v1Member) TableName() string { return "members" }
+
+type v1Batch struct {
+	ID                int64   `gorm:"primaryKey"`
+	GroupID           int64   `gorm:"not null;index"`
+	Group             v1Group `gorm:"constraint:OnDelete:CASCADE"`
+	Kind              string  `gorm:"size:16;not null"`
+	Format            string  `gorm:"size:32;not null;default:''"`
+	File              string  `gorm:"not null;default:''"`
+	Encoding          string  `gorm:"size:32;not null;default:''"`
+	Rows              int     `gorm:"not null;default:0"`
+	Imported          int     `gorm:"not null;default:0"`
+	Updated           int     `gorm:"not null;default:0"`
+	SkippedDuplicates int     `gorm:"not null;default:0"`
+	CreatedAt         time.Time
+}
+
+func (v1Batch) TableName() string { return "import_batches" }
+
+type v1Message struct {
+	ID         int64    `gorm:"primaryKey"`
+	GroupID    int64    `gorm:"not null;uniqueIndex:ux_messages_dedupe,priority:1;index:ix_messages_group_time,priority:1;index:ix_messages_group_kind,priority:1"`
+	Group      v1Group  `gorm:"constraint:OnDelete:CASCADE"`
+	MemberID   *int64   `gorm:"index"`
+	Member     v1Member `gorm:"constraint:OnDelete:SET NULL"`
+	SenderID   string   `gorm:"size:128;not null;default:''"`
+	SenderName string   `gorm:"not null;default:''"`
+	Kind       string   `gorm:"size:16;not null;index:ix_messages_group_kind,priority:2"`
+	SentAt     int64    `gorm:"not null;index:ix_messages_group_time,priority:2"`
+	Content    string   `gorm:"not null;default:''"`
+	URL        string   `gorm:"not null;default:''"`
+	IsLink     bool     `gorm:"not null;default:false"`
+	IsStaff    bool     `gorm:"not null;default:false"`
+	BatchID    int64    `gorm:"not null;index"`
+	Batch      v1Batch  `gorm:"constraint:OnDelete:CASCADE"`
+	DedupeKey  string   `gorm:"size:80;not null;uniqueIndex:ux_messages_dedupe,priority:2"`
+}
+
+func (v1Message) TableName() string { return "messages" }
+
+func migrateV1(tx *gorm.DB) error {
+	return tx.Migrator().CreateTable(&v1Group{}, &v1Member{}, &v1Batch{}, &v1Message{})
+}
+
+// --- step 2 -------------------------------------------------------------
+
+type v2Member struct {
+	PhoneIndex string `gorm:"size:32;not null;default:'';index:ix_members_phone_index"`
+	Version    int    `gorm:"not null;default:1"`
+}
+
+func (v2Member) TableName() string { return "members" }
+
+type v2Setting struct {
+	Key   string `gorm:"primaryKey;size:64"`
+	Value string `gorm:"not null"`
+}
+
+func (v2Setting) TableName() string { return "settings" }
+
+// migrateV2 adds what searching by phone and safe concurrent edits need: a
+// keyed hash of the phone (the phone itself stays sealed) and a version
+// counter per member, and a small key/value table for preferences.
+func migrateV2(tx *gorm.DB) error {
+	m := tx.Migrator()
+	for _, col := range []string{"PhoneIndex", "Version"} {
+		if err := m.AddColumn(&v2Member{}, col); err != nil {
+			return err
+		}
+	}
+	if err := m.CreateIndex(&v2Member{}, "ix_members_phone_index"); err != nil {
+		return err
+	}
+	return m.CreateTable(&v2Setting{})
+}

@@ -1,0 +1,156 @@
+// Package store keeps Qunzhu's workspace in one SQLite file through gorm
+// (github.com/glebarez/sqlite: pure Go, no cgo). It is the only package that
+// imports gorm; it turns rows into domain values and back, seals members'
+// personal data with the workspace key, and runs the versioned migrations.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/glebarez/sqlite"
+	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
+
+	"qunzhu/backend/domain"
+	"qunzhu/backend/paths"
+	"qunzhu/backend/secret"
+)
+
+// Store is an open workspace.
+type Store struct {
+	db      *gorm.DB
+	box     *secret.Box
+	clock   domain.Clock
+	path    string
+	keyPath string
+	// Created is true when Open made a new database file.
+	Created bool
+}
+
+// Options tune Open; the zero value is right for the app.
+type Options struct {
+	Clock   domain.Clock // default: the system clock
+	KeyPath string       // default: paths.KeyPath(path)
+	// targetVersion stops migrations early (tests of the upgrade path only).
+	targetVersion int
+}
+
+// Open opens (creating if needed) the workspace database at path, with WAL,
+// a busy timeout and foreign keys on, and migrates it to the latest schema.
+func Open(path string, opt Options) (*Store, error) {
+	if opt.Clock == nil {
+		opt.Clock = domain.SystemClock{}
+	}
+	if opt.KeyPath == "" {
+		opt.KeyPath = paths.KeyPath(path)
+	}
+	abs, err := filepath.Abs(path)
+	if err == nil {
+		path = abs
+	}
+	_, statErr := os.Stat(path)
+	created := errors.Is(statErr, os.ErrNotExist)
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, openError(path, err)
+	}
+
+	key, _, err := secret.LoadOrCreateKey(opt.KeyPath)
+	if errors.Is(err, secret.ErrKeyInvalid) {
+		return nil, &domain.Error{Code: domain.EINVALID, Key: "store.key_invalid", Args: map[string]any{"path": opt.KeyPath}, Err: err}
+	}
+	if err != nil {
+		return nil, &domain.Error{Code: domain.EINTERNAL, Key: "store.key_failed", Args: map[string]any{"path": opt.KeyPath}, Err: err}
+	}
+	box, err := secret.NewBox(key)
+	if err != nil {
+		return nil, err
+	}
+
+	db, err := gorm.Open(sqlite.Open(sqliteDSN(path)), &gorm.Config{
+		Logger:                                   logger.Discard,
+		NowFunc:                                  func() time.Time { return opt.Clock.Now().UTC() },
+		DisableForeignKeyConstraintWhenMigrating: false,
+		TranslateError:                           true,
+	})
+	if err != nil {
+		return nil, openError(path, err)
+	}
+	sqlDB, err := db.DB()
+	if err != nil {
+		return nil, openError(path, err)
+	}
+	// One writer at a time is SQLite's rule anyway; a small pool lets reads
+	// proceed beside it under WAL.
+	sqlDB.SetMaxOpenConns(4)
+	if err := sqlDB.Ping(); err != nil {
+		sqlDB.Close()
+		return nil, openError(path, err)
+	}
+	target := opt.targetVersion
+	if target == 0 {
+		target = LatestVersion()
+	}
+	if err := migrateTo(db, target, path); err != nil {
+		sqlDB.Close()
+		var de *domain.Error
+		if errors.As(err, &de) {
+			return nil, err
+		}
+		return nil, openError(path, err)
+	}
+	return &Store{db: db, box: box, clock: opt.Clock, path: path, keyPath: opt.KeyPath, Created: created}, nil
+}
+
+// sqliteDSN builds the connection string: WAL so readers never block the
+// writer and a crash never corrupts the file, a busy timeout so a second
+// process waits instead of failing, foreign keys enforced, and IMMEDIATE
+// write transactions so two writers queue instead of deadlocking.
+func sqliteDSN(path string) string {
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(10000)")
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "synchronous(NORMAL)")
+	q.Set("_txlock", "immediate")
+	return "file:" + filepath.ToSlash(path) + "?" + q.Encode()
+}
+
+func openError(path string, err error) error {
+	return &domain.Error{Code: domain.EINTERNAL, Key: "store.open_failed", Args: map[string]any{"path": path}, Err: err}
+}
+
+// Close closes the database.
+func (s *Store) Close() error {
+	sqlDB, err := s.db.DB()
+	if err != nil {
+		return err
+	}
+	return sqlDB.Close()
+}
+
+// Path is the database file; KeyPath the key file beside it.
+func (s *Store) Path() string    { return s.path }
+func (s *Store) KeyPath() string { return s.keyPath }
+
+// SchemaVersion is the version of the open database's schema.
+func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
+	return schemaVersionOf(s.db.WithContext(ctx))
+}
+
+// Pragma reads one SQLite pragma (for diagnostics and tests).
+func (s *Store) Pragma(ctx context.Context, name string) (string, error) {
+	var v sql.NullString
+	if strings.ContainsAny(name, " ;()'\"") {
+		return "", fmt.Errorf("bad pragma name %q", name)
+	}
+	err := s.db.WithContext(ctx).Raw("PRAGMA " + name).Row().Scan(&v)
+	return v.String, err
+}
