@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"fmt"
 	"strings"
 
 	"gorm.io/gorm"
@@ -104,26 +106,40 @@ func (s *Store) mergeMembers(tx *gorm.DB, groupID int64, members []domain.Member
 	return senders, updated, nil
 }
 
-// insertMessages bulk-inserts with multi-row statements, skipping messages
-// whose (group, dedupe key) already exists, and returns how many were new.
+// insertMessages bulk-inserts with prepared multi-row statements on the
+// transaction's own connection (gorm's per-call SQL building costs more than
+// the insert itself at a million rows), skipping messages whose (group,
+// dedupe key) already exists, and returns how many were new.
 func insertMessages(ctx context.Context, tx *gorm.DB, batch domain.ImportBatch, senders map[string]int64, msgs []domain.Message) (int, error) {
-	const cols = "(group_id, member_id, sender_id, sender_name, kind, sent_at, content, url, is_link, is_staff, batch_id, dedupe_key)"
+	conn, ok := tx.Statement.ConnPool.(interface {
+		PrepareContext(ctx context.Context, query string) (*sql.Stmt, error)
+	})
+	if !ok {
+		return 0, fmt.Errorf("bulk insert needs a transaction, got %T", tx.Statement.ConnPool)
+	}
+	stmts := map[int]*sql.Stmt{}
+	defer func() {
+		for _, st := range stmts {
+			st.Close()
+		}
+	}()
 	imported := 0
-	var sb strings.Builder
 	args := make([]any, 0, messageInsertChunk*12)
 	for start := 0; start < len(msgs); start += messageInsertChunk {
 		if err := ctx.Err(); err != nil {
 			return 0, err
 		}
-		end := min(start+messageInsertChunk, len(msgs))
-		sb.Reset()
-		args = args[:0]
-		sb.WriteString("INSERT INTO messages " + cols + " VALUES ")
-		for i, m := range msgs[start:end] {
-			if i > 0 {
-				sb.WriteByte(',')
+		chunk := msgs[start:min(start+messageInsertChunk, len(msgs))]
+		st := stmts[len(chunk)]
+		if st == nil {
+			var err error
+			if st, err = conn.PrepareContext(ctx, insertMessagesSQL(tx, len(chunk))); err != nil {
+				return 0, err
 			}
-			sb.WriteString("(?,?,?,?,?,?,?,?,?,?,?,?)")
+			stmts[len(chunk)] = st
+		}
+		args = args[:0]
+		for _, m := range chunk {
 			memberID := m.MemberID
 			if memberID == nil && m.SenderID != "" {
 				if id, ok := senders[m.SenderID]; ok {
@@ -133,12 +149,40 @@ func insertMessages(ctx context.Context, tx *gorm.DB, batch domain.ImportBatch, 
 			args = append(args, batch.GroupID, memberID, m.SenderID, m.SenderName, string(m.Kind), m.SentAt.Unix(),
 				m.Content, m.URL, m.IsLink, m.IsStaff, batch.ID, m.DedupeKey)
 		}
-		sb.WriteString(" ON CONFLICT (group_id, dedupe_key) DO NOTHING")
-		res := tx.Exec(sb.String(), args...)
-		if res.Error != nil {
-			return 0, res.Error
+		res, err := st.ExecContext(ctx, args...)
+		if err != nil {
+			return 0, err
 		}
-		imported += int(res.RowsAffected)
+		n, err := res.RowsAffected()
+		if err != nil {
+			return 0, err
+		}
+		imported += int(n)
 	}
 	return imported, nil
+}
+
+// insertMessagesSQL is the INSERT for n rows, with the dialect's bind variables.
+func insertMessagesSQL(tx *gorm.DB, n int) string {
+	const cols = 12
+	var sb strings.Builder
+	sb.WriteString("INSERT INTO messages (group_id, member_id, sender_id, sender_name, kind, sent_at, content, url, is_link, is_staff, batch_id, dedupe_key) VALUES ")
+	stmt := &gorm.Statement{DB: tx}
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			sb.WriteByte(',')
+		}
+		sb.WriteByte('(')
+		for c := 0; c < cols; c++ {
+			if c > 0 {
+				sb.WriteByte(',')
+			}
+			// Dialects number their variables from stmt.Vars ($1, $2 … on PostgreSQL).
+			stmt.Vars = append(stmt.Vars, nil)
+			tx.Dialector.BindVarTo(&sb, stmt, nil)
+		}
+		sb.WriteByte(')')
+	}
+	sb.WriteString(" ON CONFLICT (group_id, dedupe_key) DO NOTHING")
+	return sb.String()
 }

@@ -1,0 +1,88 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"testing"
+
+	"qunzhu/backend/domain"
+)
+
+// TestUpgradeKeepsRows makes a database at schema version 1 with rows in
+// every table, reopens it with this build, and checks the rows survived and
+// the later steps' columns work.
+func TestUpgradeKeepsRows(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+
+	old := mustOpenAt(t, path, Options{targetVersion: 1})
+	if v, _ := old.SchemaVersion(ctx); v != 1 {
+		t.Fatalf("old database at version %d, want 1", v)
+	}
+	for _, q := range []string{
+		`INSERT INTO chat_groups (id, name, type, value_proposition, time_zone, staff_aliases, profile, checkin_word, target_size, created_at, updated_at)
+		 VALUES (1, '老群', 'service', '', 'Asia/Shanghai', '["李助教"]', 'education', '打卡', 0, '2024-01-01 00:00:00', '2024-01-01 00:00:00')`,
+		`INSERT INTO members (id, group_id, wx_id, nickname, tier, created_at, updated_at) VALUES (1, 1, 'wxid_a', '林知秋', 'admin', '2024-01-01 00:00:00', '2024-01-01 00:00:00')`,
+		`INSERT INTO import_batches (id, group_id, kind, created_at) VALUES (1, 1, 'chat', '2024-01-01 00:00:00')`,
+		`INSERT INTO messages (group_id, member_id, sender_id, kind, sent_at, content, batch_id, dedupe_key) VALUES (1, 1, 'wxid_a', 'text', 1709506692, '早上好', 1, 'id:1')`,
+	} {
+		if err := old.db.Exec(q).Error; err != nil {
+			t.Fatalf("seeding v1: %v", err)
+		}
+	}
+	old.Close()
+
+	s := mustOpenAt(t, path, Options{})
+	if v, _ := s.SchemaVersion(ctx); v != LatestVersion() {
+		t.Fatalf("upgraded to %d, want %d", v, LatestVersion())
+	}
+	g, err := s.Group(ctx, 1)
+	if err != nil || g.Name != "老群" || len(g.StaffAliases) != 1 {
+		t.Fatalf("group after upgrade: %+v, %v", g, err)
+	}
+	members, err := s.Members(ctx, 1)
+	if err != nil || len(members) != 1 || members[0].Nickname != "林知秋" || members[0].Tier != domain.TierAdmin {
+		t.Fatalf("members after upgrade: %+v, %v", members, err)
+	}
+	sum, err := s.GroupSummary(ctx, 1)
+	if err != nil || sum.Messages != 1 {
+		t.Fatalf("messages after upgrade: %d, %v", sum.Messages, err)
+	}
+	// Step 2's settings table and phone index work on the upgraded file.
+	if err := s.SetSetting(ctx, "x", "y"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SaveImport(ctx, domain.ImportBatch{GroupID: 1, Kind: domain.BatchMembers},
+		[]domain.Member{{WxID: "wxid_a", Nickname: "林知秋", Tier: domain.TierAdmin, Phone: "13900000000"}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.MemberByPhone(ctx, 1, "13900000000"); err != nil || len(got) != 1 || got[0].ID != 1 {
+		t.Fatalf("phone search after upgrade: %+v, %v", got, err)
+	}
+}
+
+func TestNewerSchemaIsRefused(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "new.db")
+	s := mustOpenAt(t, path, Options{})
+	if err := s.db.Create(&schemaVersion{Version: LatestVersion() + 1, Name: "from the future"}).Error; err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	_, err := Open(path, Options{})
+	var de *domain.Error
+	if !errors.As(err, &de) || de.Key != "store.newer_schema" {
+		t.Fatalf("err = %v, want store.newer_schema", err)
+	}
+}
+
+func TestMigrationsAreOrderedAndUnique(t *testing.T) {
+	for i, m := range migrations {
+		if m.version != i+1 {
+			t.Errorf("migration %d has version %d: versions must be 1, 2, 3… in order", i, m.version)
+		}
+		if m.name == "" || m.up == nil {
+			t.Errorf("migration %d lacks a name or a step", m.version)
+		}
+	}
+}

@@ -1,0 +1,290 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+	"time"
+
+	"qunzhu/backend/domain"
+)
+
+var t0 = time.Date(2024, 3, 6, 12, 0, 0, 0, time.UTC)
+
+// mustOpen opens a real SQLite file in a fresh temp dir, closed at the end of the test.
+func mustOpen(tb testing.TB) *Store {
+	tb.Helper()
+	return mustOpenAt(tb, filepath.Join(tb.TempDir(), "qunzhu.db"), Options{Clock: domain.FixedClock(t0)})
+}
+
+func mustOpenAt(tb testing.TB, path string, opt Options) *Store {
+	tb.Helper()
+	s, err := Open(path, opt)
+	if err != nil {
+		tb.Fatalf("Open(%s): %v", path, err)
+	}
+	tb.Cleanup(func() { s.Close() })
+	return s
+}
+
+func mustGroup(tb testing.TB, s *Store, name string) domain.Group {
+	tb.Helper()
+	g, err := s.CreateGroup(context.Background(), domain.GroupInput{Name: name})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return g
+}
+
+func TestOpenSetsUpTheFile(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t)
+	if !s.Created {
+		t.Error("a new file should report Created")
+	}
+	for pragma, want := range map[string]string{"journal_mode": "wal", "foreign_keys": "1", "busy_timeout": "10000"} {
+		got, err := s.Pragma(ctx, pragma)
+		if err != nil || got != want {
+			t.Errorf("PRAGMA %s = %q (%v), want %q", pragma, got, err, want)
+		}
+	}
+	v, err := s.SchemaVersion(ctx)
+	if err != nil || v != LatestVersion() {
+		t.Errorf("schema version %d (%v), want %d", v, err, LatestVersion())
+	}
+	if runtime.GOOS != "windows" {
+		fi, err := os.Stat(s.KeyPath())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fi.Mode().Perm() != 0o600 {
+			t.Errorf("key file mode %v, want 0600", fi.Mode().Perm())
+		}
+	}
+	path := s.Path()
+	s.Close()
+	again := mustOpenAt(t, path, Options{})
+	if again.Created {
+		t.Error("reopening an existing file must not report Created")
+	}
+}
+
+func TestGroupsCreateListUpdate(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t)
+
+	g, err := s.CreateGroup(ctx, domain.GroupInput{Name: "  考研英语冲刺3班 ", Type: domain.TypeService,
+		StaffAliases: []string{"李助教", " ", "李助教", "wxid_li"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.Name != "考研英语冲刺3班" || g.TimeZone != "Asia/Shanghai" || g.CheckinWord != "打卡" || g.Profile != domain.ProfileEducation {
+		t.Errorf("defaults not applied: %+v", g)
+	}
+	if fmt.Sprint(g.StaffAliases) != "[李助教 wxid_li]" {
+		t.Errorf("staff aliases = %v", g.StaffAliases)
+	}
+	if !g.CreatedAt.Equal(t0) {
+		t.Errorf("CreatedAt = %v, want the store clock %v", g.CreatedAt, t0)
+	}
+
+	_, err = s.CreateGroup(ctx, domain.GroupInput{Name: "考研英语冲刺3班"})
+	if domain.ErrorCode(err) != domain.ECONFLICT {
+		t.Errorf("duplicate name: err = %v, want conflict", err)
+	}
+	_, err = s.CreateGroup(ctx, domain.GroupInput{Name: "x", TimeZone: "Mars/Olympus"})
+	if domain.ErrorCode(err) != domain.EINVALID {
+		t.Errorf("bad time zone: err = %v, want invalid", err)
+	}
+
+	mustGroup(t, s, "好物折扣福利群")
+	list, err := s.Groups(ctx)
+	if err != nil || len(list) != 2 {
+		t.Fatalf("Groups = %d (%v), want 2", len(list), err)
+	}
+
+	up, err := s.UpdateGroup(ctx, g.ID, domain.GroupInput{Name: "考研英语冲刺4班", Type: domain.TypeResource, TimeZone: "Asia/Taipei", CheckinWord: "签到"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := s.Group(ctx, g.ID)
+	if got.Name != "考研英语冲刺4班" || got.Type != domain.TypeResource || got.TimeZone != "Asia/Taipei" || got.CheckinWord != "签到" || up.ID != g.ID {
+		t.Errorf("update not saved: %+v", got)
+	}
+	if _, err := s.UpdateGroup(ctx, g.ID, domain.GroupInput{Name: "好物折扣福利群"}); domain.ErrorCode(err) != domain.ECONFLICT {
+		t.Errorf("rename onto another group: err = %v, want conflict", err)
+	}
+	if _, err := s.Group(ctx, 999); domain.ErrorCode(err) != domain.ENOTFOUND {
+		t.Errorf("missing group: err = %v, want not_found", err)
+	}
+	if _, err := s.GroupByName(ctx, "nope"); domain.ErrorCode(err) != domain.ENOTFOUND {
+		t.Errorf("missing group by name: err = %v, want not_found", err)
+	}
+}
+
+func sampleImport(groupID int64) ([]domain.Member, []domain.Message) {
+	joined := t0.Add(-30 * 24 * time.Hour)
+	left := t0.Add(-time.Hour)
+	future := t0.Add(time.Hour)
+	members := []domain.Member{
+		{WxID: "wxid_a", Nickname: "林知秋", Tier: domain.TierAdmin, JoinedAt: &joined, Phone: "13812345678", RealName: "林秋", Notes: "群主"},
+		{WxID: "wxid_b", Nickname: "陈晓雨", JoinedAt: &joined, Tags: []string{"学员"}},
+		{WxID: "wxid_c", Nickname: "已退群的人", JoinedAt: &joined, LeftAt: &left},
+		{WxID: "wxid_d", Nickname: "明天入群", JoinedAt: &future},
+		{WxID: "wxid_e", Nickname: "标记退群", LeftUndated: true},
+	}
+	msgs := []domain.Message{
+		{SenderID: "wxid_a", SenderName: "林知秋", Kind: domain.KindText, SentAt: t0.Add(-3 * time.Hour), Content: "早上好"},
+		{SenderID: "wxid_b", SenderName: "陈晓雨", Kind: domain.KindText, SentAt: t0.Add(-2 * time.Hour), Content: "打卡 第12天"},
+		{Kind: domain.KindSystem, SentAt: t0.Add(-time.Hour), Content: `"已退群的人"退出了群聊`},
+	}
+	for i := range msgs {
+		m := &msgs[i]
+		m.DedupeKey = domain.DedupeKey("", m.SentAt, m.SenderID, m.SenderName, m.Kind, m.Content)
+	}
+	return members, msgs
+}
+
+func TestSaveImportIsIdempotentAndCounts(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t)
+	g := mustGroup(t, s, "读书会")
+	members, msgs := sampleImport(g.ID)
+
+	b1, err := s.SaveImport(ctx, domain.ImportBatch{GroupID: g.ID, Kind: domain.BatchChat, Rows: 3}, members, msgs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b1.Imported != 3 || b1.SkippedDuplicates != 0 || b1.Updated != 0 || b1.ID == 0 {
+		t.Errorf("first import = %+v, want 3 imported", b1)
+	}
+	b2, err := s.SaveImport(ctx, domain.ImportBatch{GroupID: g.ID, Kind: domain.BatchChat, Rows: 3}, members, msgs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b2.Imported != 0 || b2.SkippedDuplicates != 3 || b2.Updated != len(members) {
+		t.Errorf("second import = %+v, want nothing new", b2)
+	}
+	all, err := s.Members(ctx, g.ID)
+	if err != nil || len(all) != len(members) {
+		t.Fatalf("members = %d (%v), want %d (no duplicates)", len(all), err, len(members))
+	}
+
+	sum, err := s.GroupSummary(ctx, g.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Present now: 林知秋 and 陈晓雨. Not the one who left, not the future joiner, not the undated leaver.
+	if sum.Members != 2 {
+		t.Errorf("present members = %d, want 2", sum.Members)
+	}
+	if sum.Messages != 2 {
+		t.Errorf("countable messages = %d, want 2 (system messages do not count)", sum.Messages)
+	}
+	if sum.LastMessageAt == nil || !sum.LastMessageAt.Equal(t0.Add(-2*time.Hour)) {
+		t.Errorf("last message at %v, want the last countable one", sum.LastMessageAt)
+	}
+}
+
+func TestSaveImportIsAllOrNothing(t *testing.T) {
+	s := mustOpen(t)
+	g := mustGroup(t, s, "读书会")
+	members, msgs := sampleImport(g.ID)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := s.SaveImport(ctx, domain.ImportBatch{GroupID: g.ID, Kind: domain.BatchChat}, members, msgs); err == nil {
+		t.Fatal("a cancelled import must fail")
+	}
+	bg := context.Background()
+	all, _ := s.Members(bg, g.ID)
+	sum, _ := s.GroupSummary(bg, g.ID)
+	var batches int64
+	s.db.Model(&batchRow{}).Count(&batches)
+	if len(all) != 0 || sum.Messages != 0 || batches != 0 {
+		t.Errorf("a failed import left %d members, %d messages, %d batches", len(all), sum.Messages, batches)
+	}
+}
+
+func TestSensitiveFieldsAreEncryptedAtRest(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t)
+	g := mustGroup(t, s, "读书会")
+	members, _ := sampleImport(g.ID)
+	if _, err := s.SaveImport(ctx, domain.ImportBatch{GroupID: g.ID, Kind: domain.BatchMembers}, members, nil); err != nil {
+		t.Fatal(err)
+	}
+	var row memberRow
+	if err := s.db.Where("wx_id = ?", "wxid_a").First(&row).Error; err != nil {
+		t.Fatal(err)
+	}
+	for _, blob := range [][]byte{row.PhoneEnc, row.RealNameEnc, row.NotesEnc} {
+		if len(blob) == 0 || bytes.Contains(blob, []byte("1381234")) || bytes.Contains(blob, []byte("林秋")) {
+			t.Errorf("a sensitive column is stored in clear: %q", blob)
+		}
+	}
+	// Checkpoint the WAL, then look at the raw bytes of the file itself.
+	s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+	raw, err := os.ReadFile(s.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(raw, []byte("13812345678")) {
+		t.Error("the phone number appears in clear in the database file")
+	}
+	if !bytes.Contains(raw, []byte("陈晓雨")) {
+		t.Error("sanity: nicknames (not sensitive) should be readable in the file")
+	}
+
+	got, err := s.MemberByPhone(ctx, g.ID, "13812345678")
+	if err != nil || len(got) != 1 || got[0].Nickname != "林知秋" || got[0].Phone != "13812345678" || got[0].RealName != "林秋" || got[0].Notes != "群主" {
+		t.Errorf("search by phone = %+v (%v)", got, err)
+	}
+
+	// The same database with another key cannot read the personal data.
+	path := s.Path()
+	s.Close()
+	if err := os.WriteFile(filepath.Join(filepath.Dir(path), "other.key"), bytes.Repeat([]byte{9}, 32), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	other := mustOpenAt(t, path, Options{KeyPath: filepath.Join(filepath.Dir(path), "other.key")})
+	_, err = other.Members(ctx, g.ID)
+	var de *domain.Error
+	if !errors.As(err, &de) || de.Key != "store.decrypt_failed" {
+		t.Errorf("wrong key: err = %v, want store.decrypt_failed", err)
+	}
+}
+
+func TestDamagedKeyFileIsReported(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "q.db")
+	if err := os.WriteFile(path+".key", []byte("not a key"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Open(path, Options{})
+	var de *domain.Error
+	if !errors.As(err, &de) || de.Key != "store.key_invalid" {
+		t.Errorf("err = %v, want store.key_invalid", err)
+	}
+}
+
+func TestSettings(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t)
+	if _, ok, err := s.Setting(ctx, domain.SettingLanguage); ok || err != nil {
+		t.Fatalf("unset setting: ok=%v err=%v", ok, err)
+	}
+	for _, v := range []string{"en", "zh"} {
+		if err := s.SetSetting(ctx, domain.SettingLanguage, v); err != nil {
+			t.Fatal(err)
+		}
+		got, ok, err := s.Setting(ctx, domain.SettingLanguage)
+		if !ok || err != nil || got != v {
+			t.Errorf("Setting = %q %v %v, want %q", got, ok, err, v)
+		}
+	}
+}
