@@ -32,7 +32,9 @@ func (e *usageError) Error() string { return e.key }
 
 // parseArgs splits a command line into words and flags. Flags are --name
 // VALUE or --name=VALUE and may stand anywhere; "--" ends flag parsing.
-func parseArgs(args []string) (invocation, error) {
+// known says whether any command takes a flag; an unknown one is reported by
+// name rather than as a flag missing its value.
+func parseArgs(args []string, known func(string) bool) (invocation, error) {
 	inv := invocation{flags: map[string]string{}}
 	for i := 0; i < len(args); i++ {
 		a := args[i]
@@ -48,8 +50,8 @@ func parseArgs(args []string) (invocation, error) {
 			continue
 		}
 		name, value, hasValue := strings.Cut(a[2:], "=")
-		if name == "" {
-			return inv, &usageError{"cli.unknown_flag", map[string]any{"flag": a}}
+		if name == "" || !(known(name) || globals[name] || booleans[name]) {
+			return inv, &usageError{"cli.unknown_flag", map[string]any{"flag": "--" + name}}
 		}
 		if booleans[name] {
 			if !hasValue {

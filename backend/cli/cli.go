@@ -72,7 +72,7 @@ func Run(args []string, env Env) int {
 		env.Clock = domain.SystemClock{}
 	}
 	r := &run{Env: env, lang: msg.Normalize(env.Getenv("QUNZHU_LANG"))}
-	inv, err := parseArgs(args)
+	inv, err := parseArgs(args, knownFlag)
 	r.inv = inv
 	if inv.lang != "" {
 		r.lang = msg.Normalize(inv.lang)
@@ -112,6 +112,18 @@ func Run(args []string, env Env) int {
 		defer st.Close()
 	}
 	return r.fail(cmd.do(r, ctx, st))
+}
+
+// knownFlag reports whether some command takes the flag.
+func knownFlag(name string) bool {
+	for _, c := range commands {
+		for _, f := range c.flags {
+			if f == name {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // lookup finds the longest command whose words start the command line and
