@@ -1,0 +1,100 @@
+# Qunzhu 群主工作台 — build, run and test. Two commands matter:
+#   make run    install what is missing, build, open the app (demo workspace on first start)
+#   make test   install what tests need and run every test
+# Both work on a fresh Debian bookworm machine with Go 1.26, Node 20 and npm 11.
+
+SHELL       := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+GOBIN       := $(shell go env GOPATH)/bin
+WAILS       := $(GOBIN)/wails
+WAILS_VER   := v2.9.2
+# WebKitGTK 4.1 is the maintained API on current Debian; Wails selects it with this tag.
+TAGS        := webkit2_41
+VERSION     ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS     := -X qunzhu/backend/buildinfo.Version=$(VERSION)
+OUT         := test-output
+
+DESKTOP_PKGS := libgtk-3-dev libwebkit2gtk-4.1-dev pkg-config
+TEST_PKGS    := chromium xvfb xauth imagemagick xdotool fonts-noto-cjk
+
+.PHONY: run build build-dev frontend deps-desktop deps-test deps-frontend deps-e2e wails-cli \
+        test test-go test-frontend test-e2e test-desktop lint clean
+
+## run: install what is missing, build and open the desktop app
+run: build
+	./build/bin/qunzhu
+
+## build: the desktop binary in build/bin/qunzhu
+build: deps-desktop frontend
+	$(WAILS) build -s -tags $(TAGS) -ldflags "$(LDFLAGS)" -o qunzhu
+
+## build-dev: the same app in Wails dev mode, which also serves the UI to a browser (tests)
+build-dev: deps-desktop frontend
+	go build -tags dev,$(TAGS) -ldflags "$(LDFLAGS)" -o build/bin/qunzhu-dev .
+
+frontend: deps-frontend
+	cd frontend && npm run build
+
+# --- installing what is missing -------------------------------------------
+
+define apt_install
+	missing=""; for p in $(1); do dpkg -s "$$p" >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+endef
+
+deps-desktop: wails-cli
+	@$(call apt_install,$(DESKTOP_PKGS))
+
+deps-test:
+	@$(call apt_install,$(DESKTOP_PKGS) $(TEST_PKGS))
+
+# `go install wails@v2.9.2` fails on Go 1.26 (its pinned x/tools no longer
+# compiles), so the CLI is built in a throw-away module with a newer x/tools.
+wails-cli:
+	@if ! $(WAILS) version 2>/dev/null | grep -q "$(WAILS_VER)"; then \
+	  echo "building the Wails CLI $(WAILS_VER)"; \
+	  d=$$(mktemp -d); cd "$$d"; go mod init wailscli >/dev/null 2>&1; \
+	  go get github.com/wailsapp/wails/v2/cmd/wails@$(WAILS_VER) golang.org/x/tools@v0.52.0 >/dev/null 2>&1; \
+	  go build -o "$(WAILS)" github.com/wailsapp/wails/v2/cmd/wails; rm -rf "$$d"; \
+	fi
+
+deps-frontend:
+	@if [ ! -d frontend/node_modules ] || [ frontend/package-lock.json -nt frontend/node_modules/.package-lock.json ]; then \
+	  cd frontend && npm ci --no-audit --no-fund; fi
+
+deps-e2e:
+	@if [ ! -d tests/e2e/node_modules ] || [ tests/e2e/package-lock.json -nt tests/e2e/node_modules/.package-lock.json ]; then \
+	  cd tests/e2e && npm ci --no-audit --no-fund; fi
+
+# --- tests -----------------------------------------------------------------
+
+## test: every test — Go, frontend, browser end-to-end, desktop smoke
+test: deps-test wails-cli
+	$(MAKE) --no-print-directory lint test-go test-frontend test-e2e test-desktop
+
+lint:
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); \
+	if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
+	go vet ./...
+
+test-go:
+	CGO_ENABLED=0 go build ./backend/...
+	go test -count=1 ./...
+
+test-frontend: deps-frontend
+	cd frontend && npm test
+
+test-e2e: build-dev deps-e2e
+	mkdir -p $(OUT)
+	cd tests/e2e && QUNZHU_OUT=$(CURDIR)/$(OUT) node --test --test-concurrency=1 browser.test.mjs
+
+test-desktop: build deps-e2e
+	mkdir -p $(OUT)
+	cd tests/e2e && QUNZHU_OUT=$(CURDIR)/$(OUT) node --test --test-concurrency=1 desktop.test.mjs
+
+clean:
+	rm -rf build/bin $(OUT) frontend/dist/assets frontend/dist/index.html

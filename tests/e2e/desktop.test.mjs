@@ -1,0 +1,48 @@
+// Desktop smoke test: the real production binary opens a real window under
+// Xvfb on a temporary workspace; the screenshot must show a rendered UI.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { root, outDir, sleep, startXvfb, tempWorkspace, startApp, run, imageStats } from './lib.mjs';
+
+const binary = join(root, 'build/bin/qunzhu');
+
+test('the desktop window opens, renders the app and closes', async () => {
+  assert.ok(existsSync(binary), `build the app first (make build): ${binary}`);
+  const x = await startXvfb('1400x900x24');
+  const db = tempWorkspace();
+  const app = startApp(binary, [], { db, display: x.display });
+  const env = { ...process.env, DISPLAY: x.display };
+  try {
+    let wid = '';
+    for (let i = 0; i < 120 && !wid; i++) {
+      await sleep(500);
+      assert.equal(app.proc.exitCode, null, `the app exited early:\n${app.log()}`);
+      try {
+        wid = (await run('xdotool', ['search', '--name', '群主工作台'], { env })).stdout.trim().split('\n')[0];
+      } catch {}
+    }
+    assert.ok(wid, 'no window titled 群主工作台 appeared');
+
+    // Give the webview time to load the demo workspace and draw it.
+    let stats = { colours: 0, sd: 0 };
+    const shot = join(outDir, 'desktop-window.png');
+    for (let i = 0; i < 30; i++) {
+      await sleep(1000);
+      await run('import', ['-window', 'root', shot], { env });
+      stats = await imageStats(shot);
+      if (stats.colours > 200 && stats.sd > 0.05) break;
+    }
+    assert.ok(stats.colours > 200, `the window looks blank: ${stats.colours} colours`);
+    assert.ok(stats.sd > 0.05, `the window looks blank: standard deviation ${stats.sd}`);
+    assert.ok(existsSync(db), 'the app did not create its workspace');
+    assert.ok(existsSync(db + '.key'), 'the app did not create the key file beside the workspace');
+
+    await run('xdotool', ['windowclose', wid], { env }).catch(() => {});
+    for (let i = 0; i < 50 && app.proc.exitCode === null; i++) await sleep(100);
+  } finally {
+    await app.stop();
+    x.stop();
+  }
+});

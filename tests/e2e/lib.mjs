@@ -1,0 +1,109 @@
+// Shared harness of the end-to-end tests: a private X display, the real Qunzhu
+// binaries on a temporary workspace, Debian's chromium, and the CLI to check
+// what landed in the database.
+import { spawn, execFile } from 'node:child_process';
+import { mkdtempSync, existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import net from 'node:net';
+
+const run = promisify(execFile);
+export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const outDir = process.env.QUNZHU_OUT || join(root, 'test-output');
+mkdirSync(outDir, { recursive: true });
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** freePort asks the kernel for an unused loopback port. */
+export function freePort() {
+  return new Promise((res, rej) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => res(port));
+    });
+    s.on('error', rej);
+  });
+}
+
+/** startXvfb starts a private X server and returns its DISPLAY and a stop function. */
+export async function startXvfb(size = '1400x900x24') {
+  for (let n = 90 + Math.floor(Math.random() * 100); n < 400; n++) {
+    if (existsSync(`/tmp/.X11-unix/X${n}`) || existsSync(`/tmp/.X${n}-lock`)) continue;
+    const proc = spawn('Xvfb', [`:${n}`, '-screen', '0', size, '-nolisten', 'tcp'], { stdio: 'ignore' });
+    for (let i = 0; i < 50; i++) {
+      await sleep(100);
+      if (existsSync(`/tmp/.X11-unix/X${n}`)) {
+        return { display: `:${n}`, stop: () => proc.kill('SIGTERM') };
+      }
+      if (proc.exitCode !== null) break;
+    }
+    proc.kill('SIGKILL');
+  }
+  throw new Error('could not start Xvfb');
+}
+
+/** tempWorkspace returns a fresh database path in a new temporary folder. */
+export function tempWorkspace() {
+  return join(mkdtempSync(join(tmpdir(), 'qunzhu-e2e-')), 'qunzhu.db');
+}
+
+/** startApp runs a Qunzhu binary on db with a display; resolves once started. */
+export function startApp(binary, args, { db, display, lang }) {
+  const env = { ...process.env, QUNZHU_DB: db, DISPLAY: display, LANG: lang || 'zh_CN.UTF-8', NO_AT_BRIDGE: '1' };
+  delete env.WAYLAND_DISPLAY;
+  const proc = spawn(binary, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  proc.stdout.on('data', (d) => (log += d));
+  proc.stderr.on('data', (d) => (log += d));
+  return {
+    proc,
+    log: () => log,
+    async stop() {
+      if (proc.exitCode !== null) return;
+      proc.kill('SIGTERM');
+      for (let i = 0; i < 50 && proc.exitCode === null; i++) await sleep(100);
+      if (proc.exitCode === null) proc.kill('SIGKILL');
+    },
+  };
+}
+
+/** waitHTTP polls url until it answers 200. */
+export async function waitHTTP(url, app, timeoutMs = 60000) {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (app && app.proc.exitCode !== null) throw new Error(`app exited early:\n${app.log()}`);
+    try {
+      const r = await fetch(url);
+      if (r.ok) return;
+    } catch {}
+    await sleep(250);
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms:\n${app ? app.log() : ''}`);
+}
+
+/** cli runs a Qunzhu binary as the command line and parses its --json output. */
+export async function cliJSON(binary, db, ...args) {
+  const { stdout } = await run(binary, ['--db', db, '--json', ...args], { env: { ...process.env, DISPLAY: '' } });
+  return JSON.parse(stdout);
+}
+
+/** launchChromium starts Debian's chromium headless with a fresh profile. */
+export async function launchChromium() {
+  const { chromium } = await import('playwright-core');
+  const profile = mkdtempSync(join(tmpdir(), 'qunzhu-chromium-'));
+  const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`];
+  return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args });
+}
+
+/** imageStats returns the number of distinct colours and the standard deviation of a PNG. */
+export async function imageStats(png) {
+  const { stdout } = await run('convert', [png, '-format', '%k %[fx:standard_deviation]', 'info:']);
+  const [colours, sd] = stdout.trim().split(/\s+/).map(Number);
+  return { colours, sd };
+}
+
+export { run };
