@@ -127,9 +127,8 @@ func (s *Store) groupCounts(ctx context.Context, only *int64) (map[int64]groupCo
 	}
 
 	var msgs []groupCounts
-	q = s.db.WithContext(ctx).Model(&messageRow{}).
-		Select("group_id, COUNT(*) AS messages, MAX(sent_at) AS last_at").
-		Where("kind <> ?", string(domain.KindSystem))
+	q = s.db.WithContext(ctx).Model(&messageHourRow{}).
+		Select("group_id, SUM(messages) AS messages, MAX(NULLIF(last_at, 0)) AS last_at")
 	if only != nil {
 		q = q.Where("group_id = ?", *only)
 	}

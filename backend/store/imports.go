@@ -39,6 +39,12 @@ func (s *Store) SaveImport(ctx context.Context, batch domain.ImportBatch, member
 		if err != nil {
 			return err
 		}
+		if imported > 0 {
+			from, to := hourSpan(msgs)
+			if err := refreshRollup(tx, batch.GroupID, from, to); err != nil {
+				return err
+			}
+		}
 		batch.Imported, batch.Updated, batch.SkippedDuplicates = imported, updated, len(msgs)-imported
 		return tx.Model(&row).Updates(map[string]any{
 			"imported": batch.Imported, "updated": batch.Updated, "skipped_duplicates": batch.SkippedDuplicates,
@@ -186,4 +192,14 @@ func insertMessagesSQL(tx *gorm.DB, n int) string {
 	}
 	sb.WriteString(" ON CONFLICT (group_id, dedupe_key) DO NOTHING")
 	return sb.String()
+}
+
+// hourSpan is the first and last hour (Unix seconds / 3600) the messages fall in.
+func hourSpan(msgs []domain.Message) (from, to int64) {
+	from, to = msgs[0].SentAt.Unix()/3600, msgs[0].SentAt.Unix()/3600
+	for _, m := range msgs[1:] {
+		h := m.SentAt.Unix() / 3600
+		from, to = min(from, h), max(to, h)
+	}
+	return from, to
 }

@@ -32,6 +32,7 @@ func (schemaVersion) TableName() string { return "schema_versions" }
 var migrations = []migration{
 	{1, "core tables: groups, members, messages, import batches", migrateV1},
 	{2, "member phone search index, edit versions, settings", migrateV2},
+	{3, "hourly message rollup", migrateV3},
 }
 
 // LatestVersion is the schema version this build creates.
@@ -197,4 +198,25 @@ func migrateV2(tx *gorm.DB) error {
 		return err
 	}
 	return m.CreateTable(&v2Setting{})
+}
+
+// --- step 3 -------------------------------------------------------------
+
+type v3MessageHour struct {
+	GroupID  int64 `gorm:"primaryKey;autoIncrement:false"`
+	Hour     int64 `gorm:"primaryKey;autoIncrement:false"` // Unix seconds / 3600
+	Messages int   `gorm:"not null;default:0"`             // countable messages
+	System   int   `gorm:"not null;default:0"`
+	LastAt   int64 `gorm:"not null;default:0"` // latest countable message, Unix seconds; 0 if none
+}
+
+func (v3MessageHour) TableName() string { return "message_hours" }
+
+// migrateV3 adds the hourly rollup that lists and dashboards read instead of
+// rescanning every message, and fills it from the messages already stored.
+func migrateV3(tx *gorm.DB) error {
+	if err := tx.Migrator().CreateTable(&v3MessageHour{}); err != nil {
+		return err
+	}
+	return tx.Exec(rollupInsertSQL + " GROUP BY group_id, sent_at / 3600").Error
 }

@@ -288,3 +288,35 @@ func TestSettings(t *testing.T) {
 		}
 	}
 }
+
+// TestRollupMatchesMessages checks the hourly rollup against the messages
+// themselves after overlapping imports.
+func TestRollupMatchesMessages(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t)
+	g := mustGroup(t, s, "大群")
+	members, msgs := synthetic(g.ID, 50, 3000)
+	msgs[10].Kind = domain.KindSystem
+	for _, part := range [][]domain.Message{msgs[:2000], msgs[1000:]} {
+		if _, err := s.SaveImport(ctx, domain.ImportBatch{GroupID: g.ID, Kind: domain.BatchChat}, members, part); err != nil {
+			t.Fatal(err)
+		}
+	}
+	type hour struct {
+		Hour          int64
+		Messages, Sys int
+		LastAt        int64
+	}
+	var fromRollup, fromMessages []hour
+	s.db.Raw("SELECT hour, messages, system AS sys, last_at FROM message_hours WHERE group_id = ? ORDER BY hour", g.ID).Scan(&fromRollup)
+	s.db.Raw(`SELECT sent_at / 3600 AS hour, SUM(CASE WHEN kind <> 'system' THEN 1 ELSE 0 END) AS messages,
+		SUM(CASE WHEN kind = 'system' THEN 1 ELSE 0 END) AS sys, COALESCE(MAX(CASE WHEN kind <> 'system' THEN sent_at END), 0) AS last_at
+		FROM messages WHERE group_id = ? GROUP BY sent_at / 3600 ORDER BY hour`, g.ID).Scan(&fromMessages)
+	if len(fromRollup) == 0 || fmt.Sprint(fromRollup) != fmt.Sprint(fromMessages) {
+		t.Fatalf("rollup has %d hours, messages %d; they differ", len(fromRollup), len(fromMessages))
+	}
+	sum, _ := s.GroupSummary(ctx, g.ID)
+	if sum.Messages != 2999 || !sum.LastMessageAt.Equal(msgs[2999].SentAt.Truncate(time.Second)) {
+		t.Errorf("summary = %d messages, last %v", sum.Messages, sum.LastMessageAt)
+	}
+}
