@@ -178,3 +178,21 @@ func TestDemoCreatesThreeGroupsOnce(t *testing.T) {
 		t.Errorf("demo groups cover types %v, want all three", types)
 	}
 }
+
+func TestTableAlignsChinese(t *testing.T) {
+	var b bytes.Buffer
+	if err := writeTable(&b, [][]string{{"编号", "名称", "x"}, {"1", "好物折扣福利群", "y"}, {"22", "ab", "z"}}); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimRight(b.String(), "\n"), "\n")
+	col := -1
+	for _, l := range lines {
+		// The last column must start at the same display cell on every line.
+		i := strings.LastIndexAny(l, "xyz")
+		if w := displayWidth(l[:i]); col >= 0 && w != col {
+			t.Errorf("misaligned: %q starts its last column at cell %d, not %d", l, w, col)
+		} else {
+			col = w
+		}
+	}
+}

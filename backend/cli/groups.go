@@ -2,9 +2,7 @@ package cli
 
 import (
 	"context"
-	"fmt"
 	"strconv"
-	"text/tabwriter"
 	"time"
 
 	"qunzhu/backend/domain"
@@ -99,17 +97,16 @@ func (r *run) groupList(ctx context.Context, st *store.Store) error {
 		r.say("cli.no_groups", nil)
 		return nil
 	}
-	tw := tabwriter.NewWriter(r.Stdout, 0, 4, 2, ' ', 0)
 	t := func(k string) string { return msg.T(r.lang, k, nil) }
-	fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", t("cli.col_id"), t("cli.col_name"), t("cli.col_type"),
-		t("cli.col_profile"), t("cli.col_members"), t("cli.col_messages"), t("cli.col_last"))
+	rows := [][]string{{t("cli.col_id"), t("cli.col_name"), t("cli.col_type"), t("cli.col_profile"),
+		t("cli.col_members"), t("cli.col_messages"), t("cli.col_last")}}
 	for _, g := range groups {
 		last := "—"
 		if g.LastMessageAt != nil {
 			last = g.LastMessageAt.In(g.Location()).Format("2006-01-02 15:04")
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d\t%d\t%s\n", g.ID, g.Name, t("type."+string(g.Type)),
-			t("profile."+string(g.Profile)), g.Members, g.Messages, last)
+		rows = append(rows, []string{strconv.FormatInt(g.ID, 10), g.Name, t("type." + string(g.Type)),
+			t("profile." + string(g.Profile)), strconv.Itoa(g.Members), strconv.Itoa(g.Messages), last})
 	}
-	return tw.Flush()
+	return writeTable(r.Stdout, rows)
 }
