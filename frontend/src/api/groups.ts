@@ -1,0 +1,66 @@
+import * as GroupService from '../../wailsjs/go/app/GroupService'
+import type { app } from '../../wailsjs/go/models'
+import { call } from './errors'
+import type { Group, GroupInput, GroupOptions } from './types'
+
+function toGroup(d: app.GroupDTO): Group {
+  return {
+    id: d.id,
+    name: d.name ?? '',
+    type: d.type ?? '',
+    valueProposition: d.valueProposition ?? '',
+    timeZone: d.timeZone ?? '',
+    staffAliases: [...(d.staffAliases ?? [])],
+    profile: d.profile ?? '',
+    checkinWord: d.checkinWord ?? '',
+    targetSize: d.targetSize ?? 0,
+    members: d.members ?? 0,
+    messages: d.messages ?? 0,
+    lastMessageAt: d.lastMessageAt ?? '',
+    createdAt: d.createdAt ?? '',
+    updatedAt: d.updatedAt ?? '',
+  }
+}
+
+// A plain copy: the form hands in reactive objects, Go wants exactly these fields.
+function toInput(i: GroupInput): app.GroupInputDTO {
+  return {
+    name: i.name,
+    type: i.type,
+    valueProposition: i.valueProposition,
+    timeZone: i.timeZone,
+    staffAliases: [...i.staffAliases],
+    profile: i.profile,
+    checkinWord: i.checkinWord,
+    targetSize: i.targetSize,
+  }
+}
+
+export async function list(): Promise<Group[]> {
+  const rows = await call(() => GroupService.List())
+  return (rows ?? []).map(toGroup)
+}
+
+export async function get(id: number): Promise<Group> {
+  return toGroup(await call(() => GroupService.Get(id)))
+}
+
+export async function create(input: GroupInput): Promise<Group> {
+  return toGroup(await call(() => GroupService.Create(toInput(input))))
+}
+
+export async function update(id: number, input: GroupInput): Promise<Group> {
+  return toGroup(await call(() => GroupService.Update(id, toInput(input))))
+}
+
+export async function options(): Promise<GroupOptions> {
+  const o = await call(() => GroupService.Options())
+  return {
+    types: [...(o.types ?? [])],
+    profiles: [...(o.profiles ?? [])],
+    timeZones: [...(o.timeZones ?? [])],
+    defaultTimeZone: o.defaultTimeZone ?? '',
+    defaultCheckinWord: o.defaultCheckinWord ?? '',
+    maxNameLength: o.maxNameLength ?? 0,
+  }
+}

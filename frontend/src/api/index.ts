@@ -1,0 +1,5 @@
+// The only door to Go. Views import from here, never from wailsjs/.
+export * as groups from './groups'
+export * as system from './system'
+export { ApiError, type ApiErrorCode } from './errors'
+export type * from './types'

@@ -1,0 +1,122 @@
+// English UI strings. Words follow the glossary of spec/UX.md.
+// vue-i18n syntax: {name} is a placeholder; don't use the | and @ characters.
+import type { Messages } from './zh-CN'
+
+const en: Messages = {
+  app: {
+    title: 'Qunzhu',
+    tagline: 'For WeChat groups',
+  },
+  nav: {
+    label: 'Main navigation',
+    groups: 'Groups',
+    settings: 'Settings',
+  },
+  common: {
+    cancel: 'Cancel',
+    save: 'Save',
+    edit: 'Edit',
+    refresh: 'Refresh',
+    retry: 'Retry',
+    none: '—',
+  },
+  errors: {
+    unavailable: 'Cannot reach the app backend. Open this page from the Qunzhu app.',
+    unknown: 'Something went wrong. Please try again.',
+  },
+  groups: {
+    title: 'Groups',
+    subtitle: 'Every WeChat group you run: positioning, members and chat',
+    create: 'New group',
+    loadFailed: 'Cannot read the groups',
+    count: 'Groups: {count}',
+    noMessages: 'none yet',
+    noMessagesHint: 'No chat has been imported for this group yet',
+    created: 'Created group "{name}"',
+    updated: 'Saved group "{name}"',
+    columns: {
+      name: 'Name',
+      type: 'Type',
+      profile: 'Benchmark profile',
+      members: 'Members',
+      messages: 'Messages',
+      lastMessage: 'Last message',
+      timeZone: 'Time zone',
+      actions: 'Actions',
+    },
+    editAria: 'Edit group "{name}"',
+    empty: {
+      title: 'No groups yet',
+      body: 'Create a group, note its type, value proposition and staff, then import its member list and chat to see how healthy it is.',
+      demo: 'Want to look around first? Run {command} on the command line to create a demo workspace with sample groups and chat, then press Refresh.',
+    },
+  },
+  groupForm: {
+    createTitle: 'New group',
+    editTitle: 'Edit group',
+    name: 'Group name',
+    namePlaceholder: 'e.g. Book club 3',
+    nameRequired: 'The group name cannot be empty',
+    nameTooLong: 'The group name cannot be longer than {max} characters',
+    type: 'Group type',
+    value: 'Value proposition',
+    valuePlaceholder: 'Why do members stay? e.g. a weekly live Q&A with a teacher',
+    timeZone: 'Time zone',
+    timeZoneHint: 'Days, weeks and prime time are counted in this zone',
+    staff: 'Staff',
+    staffAdd: 'Add',
+    staffHint: 'WeChat nicknames of your staff; they count as staff like admins do',
+    profile: 'Benchmark profile',
+    profileHint: 'The reference figures this group is compared with',
+    checkin: 'Check-in word',
+    checkinHint: 'A message containing this word counts as a check-in',
+    targetSize: 'Target size',
+    targetSizeHint: 'Optional',
+    save: 'Save',
+    create: 'Create',
+    saveFailed: 'Not saved',
+  },
+  types: {
+    interest: { label: 'Interest-social', hint: 'A niche community: topic discussions, shared experience' },
+    service: { label: 'Customer service', hint: 'Serving a company’s users: answering questions, event notices' },
+    resource: { label: 'Resource matching', hint: 'Industry deal-making: supply and demand posts, networking' },
+  },
+  profiles: {
+    education: 'Online education',
+    ecommerce: 'E-commerce deals',
+    industry: 'Industry exchange',
+  },
+  settings: {
+    title: 'Settings',
+    data: {
+      title: 'Data location',
+      dbPath: 'Data file',
+      keyPath: 'Key file',
+      dataDir: 'Data folder',
+      local: 'Everything stays on this computer; nothing is uploaded anywhere.',
+      backup: 'To back up, close Qunzhu first, then copy the data file and the key file together to a safe place. Without its key file, the encrypted member details in a data file cannot be read.',
+    },
+    language: {
+      title: 'Language',
+      zh: '中文',
+      en: 'English',
+      hint: 'Messages from the app and the command line use this language too.',
+      failed: 'Cannot switch the language',
+    },
+    theme: {
+      title: 'Appearance',
+      note: 'Light and dark themes follow your system setting.',
+      current: 'Now: {theme}',
+      light: 'light',
+      dark: 'dark',
+    },
+    about: {
+      title: 'About',
+      version: 'Version',
+      platform: 'Platform',
+    },
+    loadFailed: 'Cannot read the app information',
+  },
+}
+
+export default en

@@ -1,0 +1,144 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import { defineComponent, h } from 'vue'
+import { NMessageProvider } from 'naive-ui'
+
+vi.mock('../api/groups', () => ({
+  list: vi.fn(),
+  get: vi.fn(),
+  create: vi.fn(),
+  update: vi.fn(),
+  options: vi.fn(),
+}))
+
+import * as groupsApi from '../api/groups'
+import { ApiError, type Group, type GroupOptions } from '../api'
+import { applyLocale, i18n } from '../i18n'
+import GroupsView from './GroupsView.vue'
+
+const api = vi.mocked(groupsApi)
+
+const options: GroupOptions = {
+  types: ['interest', 'service', 'resource'],
+  profiles: ['education', 'ecommerce', 'industry'],
+  timeZones: ['Asia/Shanghai', 'UTC'],
+  defaultTimeZone: 'Asia/Shanghai',
+  defaultCheckinWord: '打卡',
+  maxNameLength: 64,
+}
+
+const group: Group = {
+  id: 1,
+  name: '考研英语 1 群',
+  type: 'service',
+  valueProposition: '每晚答疑',
+  timeZone: 'Asia/Shanghai',
+  staffAliases: ['助教小王'],
+  profile: 'education',
+  checkinWord: '打卡',
+  targetSize: 500,
+  members: 1234,
+  messages: 56789,
+  lastMessageAt: '2024-05-06T20:30:00+08:00',
+  createdAt: '2024-04-01T09:00:00+08:00',
+  updatedAt: '2024-04-01T09:00:00+08:00',
+}
+
+const Host = defineComponent({ render: () => h(NMessageProvider, null, { default: () => h(GroupsView) }) })
+
+async function show() {
+  const w = mount(Host, { global: { plugins: [i18n] }, attachTo: document.body })
+  await flushPromises()
+  return w
+}
+
+const text = () => document.body.textContent ?? ''
+
+beforeEach(() => {
+  vi.resetAllMocks()
+  applyLocale('zh-CN')
+  api.options.mockResolvedValue(options)
+})
+
+afterEach(() => {
+  document.body.innerHTML = ''
+})
+
+describe('groups screen', () => {
+  it('teaches what to do when there are no groups', async () => {
+    api.list.mockResolvedValue([])
+    const w = await show()
+    const empty = w.find('[data-testid="empty-groups"]')
+    expect(empty.exists()).toBe(true)
+    expect(empty.text()).toContain('还没有社群')
+    expect(empty.find('code').text()).toBe('qunzhu demo')
+    expect(w.find('[data-testid="group-table"]').exists()).toBe(false)
+    w.unmount()
+  })
+
+  it('lists groups with Chinese labels, grouped numbers and the group’s own time', async () => {
+    api.list.mockResolvedValue([group, { ...group, id: 2, name: '新群', type: 'resource', profile: 'industry', members: 3, messages: 0, lastMessageAt: '' }])
+    const w = await show()
+    const rows = w.findAll('[data-testid="group-row"]')
+    expect(rows).toHaveLength(2)
+    const first = rows[0].text()
+    expect(first).toContain('考研英语 1 群')
+    expect(first).toContain('客户服务型')
+    expect(first).toContain('在线教育群')
+    expect(first).toContain('1,234')
+    expect(first).toContain('56,789')
+    expect(first).toContain('2024年5月6日 20:30')
+    expect(first).toContain('Asia/Shanghai')
+    expect(rows[1].text()).toContain('资源对接型')
+    expect(rows[1].text()).toContain('未导入')
+    expect(text()).toContain('共 2 个社群')
+    w.unmount()
+  })
+
+  it('shows a hostile group name as text', async () => {
+    api.list.mockResolvedValue([{ ...group, name: '<img src=x onerror="alert(1)">' }])
+    const w = await show()
+    const row = w.find('[data-testid="group-row"]')
+    expect(row.find('img').exists()).toBe(false)
+    expect(row.text()).toContain('<img src=x onerror="alert(1)">')
+    w.unmount()
+  })
+
+  it('shows Go’s message when the list cannot be read', async () => {
+    api.list.mockRejectedValue(new ApiError('internal', '数据文件正被其他程序占用，请稍后再试'))
+    const w = await show()
+    expect(w.find('[data-testid="groups-error"]').text()).toContain('数据文件正被其他程序占用，请稍后再试')
+    expect(w.find('[data-testid="empty-groups"]').exists()).toBe(false)
+    w.unmount()
+  })
+
+  it('opens the edit form with the group when its row is clicked', async () => {
+    api.list.mockResolvedValue([group])
+    const w = await show()
+    await w.find('[data-testid="group-row"]').trigger('click')
+    await flushPromises()
+    const name = document.body.querySelector<HTMLInputElement>('[data-testid="group-name"] input')
+    expect(name?.value).toBe('考研英语 1 群')
+    expect(text()).toContain('编辑社群')
+    w.unmount()
+  })
+
+  it('refreshes the list and confirms after creating a group', async () => {
+    api.list.mockResolvedValueOnce([]).mockResolvedValueOnce([group])
+    api.create.mockResolvedValue(group)
+    const w = await show()
+    await w.find('[data-testid="group-create"]').trigger('click')
+    await flushPromises()
+    const input = document.body.querySelector<HTMLInputElement>('[data-testid="group-name"] input')!
+    input.value = group.name
+    input.dispatchEvent(new Event('input', { bubbles: true }))
+    await flushPromises()
+    document.body.querySelector<HTMLElement>('[data-testid="group-save"]')!.click()
+    await flushPromises()
+    expect(api.create).toHaveBeenCalledTimes(1)
+    expect(api.list).toHaveBeenCalledTimes(2)
+    expect(w.findAll('[data-testid="group-row"]')).toHaveLength(1)
+    expect(text()).toContain('已创建社群“考研英语 1 群”')
+    w.unmount()
+  })
+})
