@@ -90,12 +90,12 @@ export async function cliJSON(binary, db, ...args) {
   return JSON.parse(stdout);
 }
 
-/** launchChromium starts Debian's chromium headless with a fresh profile. */
+/** launchChromium starts Debian's chromium headless; playwright gives every
+ * launch a fresh temporary profile (it refuses --user-data-dir in args). */
 export async function launchChromium() {
   const { chromium } = await import('playwright-core');
-  const profile = mkdtempSync(join(tmpdir(), 'qunzhu-chromium-'));
   const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`];
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'];
   return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args });
 }
 
