@@ -15,15 +15,21 @@ test('the desktop window opens, renders the app and closes', async () => {
   const app = startApp(binary, [], { db, display: x.display });
   const env = { ...process.env, DISPLAY: x.display };
   try {
+    // xdotool's regex matching of non-ASCII titles depends on the C library's
+    // locale; find the window by its ASCII part, then read the whole title.
     let wid = '';
     for (let i = 0; i < 120 && !wid; i++) {
       await sleep(500);
       assert.equal(app.proc.exitCode, null, `the app exited early:\n${app.log()}`);
       try {
-        wid = (await run('xdotool', ['search', '--name', '群主工作台'], { env })).stdout.trim().split('\n')[0];
+        const ids = (await run('xdotool', ['search', '--onlyvisible', '--name', 'Qunzhu'], { env })).stdout.trim().split('\n');
+        for (const id of ids) {
+          const title = (await run('xdotool', ['getwindowname', id], { env })).stdout.trim();
+          if (title === '群主工作台 Qunzhu') wid = id;
+        }
       } catch {}
     }
-    assert.ok(wid, 'no window titled 群主工作台 appeared');
+    assert.ok(wid, `no visible window titled 群主工作台 Qunzhu appeared:\n${app.log()}`);
 
     // Give the webview time to load the demo workspace and draw it.
     let stats = { colours: 0, sd: 0 };
