@@ -16,15 +16,7 @@ func (s *Store) Members(ctx context.Context, groupID int64) ([]domain.Member, er
 	if err := s.db.WithContext(ctx).Where("group_id = ?", groupID).Order("id").Find(&rows).Error; err != nil {
 		return nil, err
 	}
-	out := make([]domain.Member, 0, len(rows))
-	for _, r := range rows {
-		m, err := s.memberFromRow(r)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, m)
-	}
-	return out, nil
+	return s.membersFromRows(rows)
 }
 
 // MemberByPhone finds members of a group by exact phone number through the
@@ -38,6 +30,10 @@ func (s *Store) MemberByPhone(ctx context.Context, groupID int64, phone string) 
 	if err != nil {
 		return nil, err
 	}
+	return s.membersFromRows(rows)
+}
+
+func (s *Store) membersFromRows(rows []memberRow) ([]domain.Member, error) {
 	out := make([]domain.Member, 0, len(rows))
 	for _, r := range rows {
 		m, err := s.memberFromRow(r)

@@ -8,6 +8,7 @@ vi.mock('../../wailsjs/go/app/GroupService', () => ({
   Options: vi.fn(),
 }))
 
+import { groupOptions } from '../testing/fixtures'
 import * as GroupService from '../../wailsjs/go/app/GroupService'
 import { ApiError, groups, type GroupInput } from './index'
 
@@ -104,14 +105,7 @@ describe('groups api', () => {
   })
 
   it('maps the form options', async () => {
-    bound.Options.mockResolvedValue({
-      types: ['interest', 'service', 'resource'],
-      profiles: ['education', 'ecommerce', 'industry'],
-      timeZones: ['Asia/Shanghai', 'UTC'],
-      defaultTimeZone: 'Asia/Shanghai',
-      defaultCheckinWord: '打卡',
-      maxNameLength: 64,
-    } as never)
+    bound.Options.mockResolvedValue({ ...groupOptions } as never)
     const o = await groups.options()
     expect(o.types).toEqual(['interest', 'service', 'resource'])
     expect(o.maxNameLength).toBe(64)

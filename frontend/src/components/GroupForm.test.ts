@@ -10,37 +10,16 @@ vi.mock('../api/groups', () => ({
 }))
 
 import * as groupsApi from '../api/groups'
-import { ApiError, type Group, type GroupOptions } from '../api'
+import { ApiError, type Group } from '../api'
 import { applyLocale, i18n } from '../i18n'
 import GroupForm from './GroupForm.vue'
+import { groupOptions, makeGroup } from '../testing/fixtures'
 
 const api = vi.mocked(groupsApi)
 
-const options: GroupOptions = {
-  types: ['interest', 'service', 'resource'],
-  profiles: ['education', 'ecommerce', 'industry'],
-  timeZones: ['Asia/Shanghai', 'UTC'],
-  defaultTimeZone: 'Asia/Shanghai',
-  defaultCheckinWord: '打卡',
-  maxNameLength: 64,
-}
+const options = groupOptions
 
-const saved: Group = {
-  id: 7,
-  name: '读书会',
-  type: 'service',
-  valueProposition: '',
-  timeZone: 'Asia/Shanghai',
-  staffAliases: [],
-  profile: 'education',
-  checkinWord: '打卡',
-  targetSize: 0,
-  members: 0,
-  messages: 0,
-  lastMessageAt: '',
-  createdAt: '2024-05-06T20:30:00+08:00',
-  updatedAt: '2024-05-06T20:30:00+08:00',
-}
+const saved = makeGroup({ id: 7 })
 
 let wrapper: VueWrapper | null = null
 

@@ -12,37 +12,26 @@ vi.mock('../api/groups', () => ({
 }))
 
 import * as groupsApi from '../api/groups'
-import { ApiError, type Group, type GroupOptions } from '../api'
+import { ApiError } from '../api'
 import { applyLocale, i18n } from '../i18n'
 import GroupsView from './GroupsView.vue'
+import { groupOptions, makeGroup } from '../testing/fixtures'
 
 const api = vi.mocked(groupsApi)
 
-const options: GroupOptions = {
-  types: ['interest', 'service', 'resource'],
-  profiles: ['education', 'ecommerce', 'industry'],
-  timeZones: ['Asia/Shanghai', 'UTC'],
-  defaultTimeZone: 'Asia/Shanghai',
-  defaultCheckinWord: '打卡',
-  maxNameLength: 64,
-}
+const options = groupOptions
 
-const group: Group = {
-  id: 1,
+const group = makeGroup({
   name: '考研英语 1 群',
-  type: 'service',
   valueProposition: '每晚答疑',
-  timeZone: 'Asia/Shanghai',
   staffAliases: ['助教小王'],
-  profile: 'education',
-  checkinWord: '打卡',
   targetSize: 500,
   members: 1234,
   messages: 56789,
   lastMessageAt: '2024-05-06T20:30:00+08:00',
   createdAt: '2024-04-01T09:00:00+08:00',
   updatedAt: '2024-04-01T09:00:00+08:00',
-}
+})
 
 const Host = defineComponent({ render: () => h(NMessageProvider, null, { default: () => h(GroupsView) }) })
 
