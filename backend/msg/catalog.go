@@ -1,9 +1,29 @@
 package msg
 
 // The catalogues. Every key exists in both; TestCatalogParity enforces it.
-// Words follow the glossary of spec/UX.md.
+// Words follow the glossary of spec/UX.md. Each area keeps its keys in a file
+// of its own (catalog_*.go) and merges them in with register, so parallel
+// work never edits one shared map.
 
-var zh = map[string]string{
+var zh = map[string]string{}
+
+var en = map[string]string{}
+
+// register adds an area's keys; a key defined twice is a programming error.
+func register(zhKeys, enKeys map[string]string) {
+	for _, pair := range []struct{ dst, src map[string]string }{{zh, zhKeys}, {en, enKeys}} {
+		for k, v := range pair.src {
+			if _, dup := pair.dst[k]; dup {
+				panic("msg: key registered twice: " + k)
+			}
+			pair.dst[k] = v
+		}
+	}
+}
+
+func init() { register(zhCore, enCore) }
+
+var zhCore = map[string]string{
 	"error.internal":            "内部错误",
 	"error.usage":               "用法错误",
 	"group.name_required":       "群名称不能为空",
@@ -47,7 +67,7 @@ var zh = map[string]string{
 	"cli.help":                  helpZH,
 }
 
-var en = map[string]string{
+var enCore = map[string]string{
 	"error.internal":            "Internal error",
 	"error.usage":               "Wrong usage",
 	"group.name_required":       "The group name cannot be empty",
