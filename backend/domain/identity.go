@@ -1,0 +1,202 @@
+package domain
+
+import "time"
+
+// Roster resolves who is who while one import is applied to a group's
+// members, following METRICS.md "Identity". It works on a copy of the
+// members; Changed and Created say which ones the import touched.
+//
+// One reading of the spec is made explicit here: steps (2) and (3) "skip
+// members that already carry a different chat sender id" only when the
+// sender itself has an id — a name-only export (forward-as-text) carries none
+// and so can clash with no one.
+type Roster struct {
+	Members []Member
+	touched map[int]bool
+	created map[int]bool
+	self    int // index of the exporting account, -1 until seen
+
+	byID map[string]int // WxID, WeChatID and every seen sender id → index
+}
+
+// NewRoster starts a roster from a group's current members.
+func NewRoster(members []Member) *Roster {
+	r := &Roster{Members: append([]Member(nil), members...), touched: map[int]bool{}, created: map[int]bool{}, self: -1, byID: map[string]int{}}
+	for i := range r.Members {
+		r.indexIDs(i)
+	}
+	return r
+}
+
+func (r *Roster) indexIDs(i int) {
+	m := &r.Members[i]
+	for _, id := range append([]string{m.WxID, m.WeChatID}, m.SeenIDs...) {
+		if id != "" {
+			if _, taken := r.byID[id]; !taken {
+				r.byID[id] = i
+			}
+		}
+	}
+}
+
+// Changed lists the indexes of members the import created or changed.
+func (r *Roster) Changed() []int {
+	out := make([]int, 0, len(r.touched))
+	for i := range r.Members {
+		if r.touched[i] {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// Created reports whether member i was created by this import.
+func (r *Roster) Created(i int) bool { return r.created[i] }
+
+// Self is the exporting account's index, -1 if no message of it was seen.
+func (r *Roster) Self() int { return r.self }
+
+// Sender resolves a chat sender to a member index, creating a member when no
+// rule matches, and records the id and names seen on it. isSelf marks the
+// exporting account.
+func (r *Roster) Sender(id, nick, display string, isSelf bool) int {
+	i := r.matchSender(id, nick, display)
+	if i < 0 {
+		i = r.add(Member{WxID: id})
+	}
+	r.see(i, id, display, nick)
+	if isSelf && r.self < 0 {
+		r.self = i
+	}
+	return i
+}
+
+func (r *Roster) matchSender(id, nick, display string) int {
+	if id != "" {
+		if i, ok := r.byID[id]; ok {
+			return i
+		}
+	}
+	eligible := func(m *Member) bool { return id == "" || !carriesOtherID(m, id) }
+	if nick != "" {
+		if i := r.unique(func(m *Member) bool { return eligible(m) && m.Nickname == nick }); i >= 0 {
+			return i
+		}
+	}
+	if display != "" {
+		if i := r.unique(func(m *Member) bool { return eligible(m) && (m.Remark == display || m.GroupNickname == display) }); i >= 0 {
+			return i
+		}
+	}
+	return -1
+}
+
+// carriesOtherID reports whether m already has a chat sender id other than id.
+func carriesOtherID(m *Member, id string) bool {
+	if m.WxID != "" && m.WxID != id {
+		return true
+	}
+	for _, s := range m.SeenIDs {
+		if s != id {
+			return true
+		}
+	}
+	return false
+}
+
+// Name resolves a name written in a system message: exactly one nickname,
+// else exactly one remark or group nickname, else exactly one name already
+// seen on a member; otherwise a new member with that nickname. "你" is the
+// exporting account when it is known.
+func (r *Roster) Name(name string) (i int, created bool) {
+	if name == "你" && r.self >= 0 {
+		return r.self, false
+	}
+	for _, match := range []func(m *Member) bool{
+		func(m *Member) bool { return m.Nickname == name },
+		func(m *Member) bool { return m.Remark == name || m.GroupNickname == name },
+		func(m *Member) bool { return contains(m.SeenNames, name) },
+	} {
+		if i := r.unique(match); i >= 0 {
+			return i, false
+		}
+	}
+	return r.add(Member{Nickname: name}), true
+}
+
+// unique returns the only member matching, or -1 when none or several do.
+func (r *Roster) unique(match func(*Member) bool) int {
+	found := -1
+	for i := range r.Members {
+		if match(&r.Members[i]) {
+			if found >= 0 {
+				return -1
+			}
+			found = i
+		}
+	}
+	return found
+}
+
+func (r *Roster) add(m Member) int {
+	m.Tier = TierNormal
+	r.Members = append(r.Members, m)
+	i := len(r.Members) - 1
+	r.created[i], r.touched[i] = true, true
+	r.indexIDs(i)
+	return i
+}
+
+// see records a sender id and names on member i.
+func (r *Roster) see(i int, id string, names ...string) {
+	m := &r.Members[i]
+	if id != "" && id != m.WxID && !contains(m.SeenIDs, id) {
+		m.SeenIDs = append(m.SeenIDs, id)
+		r.touched[i] = true
+		r.indexIDs(i)
+	}
+	for _, n := range names {
+		if n != "" && !contains(m.SeenNames, n) {
+			m.SeenNames = append(m.SeenNames, n)
+			r.touched[i] = true
+		}
+	}
+}
+
+// Joined applies a join at t: the earliest known join wins, and a join after
+// a recorded leave clears it (the member came back).
+func (r *Roster) Joined(i int, t time.Time) {
+	m := &r.Members[i]
+	t = t.UTC()
+	if m.JoinedAt == nil || t.Before(*m.JoinedAt) {
+		m.JoinedAt = &t
+		r.touched[i] = true
+	}
+	if m.LeftAt != nil && t.After(*m.LeftAt) {
+		m.LeftAt = nil
+		r.touched[i] = true
+	}
+}
+
+// Left applies a leave or removal at t (the latest leave wins). A member
+// created by the leave itself has joined_at = left_at = t.
+func (r *Roster) Left(i int, t time.Time) {
+	m := &r.Members[i]
+	t = t.UTC()
+	if m.LeftAt == nil || t.After(*m.LeftAt) {
+		m.LeftAt = &t
+		r.touched[i] = true
+	}
+	if r.created[i] && m.JoinedAt == nil {
+		m.JoinedAt = &t
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}

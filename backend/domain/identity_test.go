@@ -1,0 +1,109 @@
+package domain
+
+import (
+	"testing"
+	"time"
+)
+
+func listed() []Member {
+	return []Member{
+		{ID: 1, Nickname: "林知秋", GroupNickname: "林老师", WeChatID: "lzq_reading", Tier: TierAdmin},
+		{ID: 2, Nickname: "Amy Chen", Remark: "Amy_Chen"},
+		{ID: 3, Nickname: "陈晓雨", Remark: "晓雨-杭州"},
+		{ID: 4, Nickname: "王大力"},
+		{ID: 5, Nickname: "王大力"}, // two members share a nickname
+		{ID: 6, Nickname: "赵敏", WxID: "wxid_zhaomin"},
+	}
+}
+
+func TestRosterSender(t *testing.T) {
+	tests := []struct {
+		name              string
+		id, nick, display string
+		wantID            int64 // 0: a new member
+	}{
+		{"wxid unknown, nickname unique", "wxid_lzq2024demo", "林知秋", "林知秋", 1},
+		{"微信号 equals the sender id", "lzq_reading", "", "", 1},
+		{"remark matches the display name", "wxid_amychen88demo", "", "Amy_Chen", 2},
+		{"nickname beats remark", "wxid_cxy001demo", "陈晓雨", "晓雨-杭州", 3},
+		{"shared nickname is ambiguous: new member", "wxid_wdl", "王大力", "", 0},
+		{"only a wxid: new member", "wxid_zym123demo", "", "", 0},
+		{"member carrying another id is skipped", "wxid_other", "赵敏", "", 0},
+		{"same id matches directly", "wxid_zhaomin", "赵敏", "", 6},
+		{"name-only export matches by nickname", "", "", "赵敏", 0},
+		{"name-only export matches by group nickname", "", "", "林老师", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := NewRoster(listed())
+			i := r.Sender(tt.id, tt.nick, tt.display, false)
+			if got := r.Members[i].ID; got != tt.wantID {
+				t.Fatalf("resolved to member %d, want %d", got, tt.wantID)
+			}
+			if tt.wantID == 0 && !r.Created(i) {
+				t.Error("a new member must be reported as created")
+			}
+			// Every id seen is recorded, so the next import resolves the same way by step (1).
+			if tt.id != "" {
+				j := NewRoster(r.Members).Sender(tt.id, "", "", false)
+				if j != i {
+					t.Errorf("a second import resolved %s to %d, first to %d", tt.id, j, i)
+				}
+			}
+		})
+	}
+}
+
+func TestRosterDisplayNameOfNewSender(t *testing.T) {
+	r := NewRoster(nil)
+	i := r.Sender("wxid_x", "昵称X", "备注X", false)
+	if got := r.Members[i].DisplayName(); got != "备注X" {
+		t.Errorf("display name = %q, want the Remark first seen", got)
+	}
+	j := r.Sender("wxid_zym123demo", "", "", false)
+	if got := r.Members[j].DisplayName(); got != "wxid_zym123demo" {
+		t.Errorf("display name = %q, want the sender id", got)
+	}
+}
+
+func TestRosterNameAndPresence(t *testing.T) {
+	t1 := time.Date(2024, 3, 4, 9, 10, 0, 0, time.UTC)
+	t2 := t1.Add(48 * time.Hour)
+	t3 := t2.Add(24 * time.Hour)
+	r := NewRoster(listed())
+	self := r.Sender("wxid_lzq2024demo", "林知秋", "林知秋", true)
+
+	if i, created := r.Name("你"); i != self || created {
+		t.Errorf("你 resolved to %d (created %v), want the exporting account %d", i, created, self)
+	}
+	if i, _ := r.Name("林老师"); r.Members[i].ID != 1 {
+		t.Error("a group nickname in a system message must resolve")
+	}
+	r.Sender("wxid_amychen88demo", "", "Amy_Chen", false)
+	if i, _ := r.Name("Amy_Chen"); r.Members[i].ID != 2 {
+		t.Error("a name seen in chat must resolve")
+	}
+
+	newbie, created := r.Name("孙悟净")
+	if !created {
+		t.Fatal("an unknown name creates a member")
+	}
+	r.Joined(newbie, t1)
+	r.Left(newbie, t2)
+	if m := r.Members[newbie]; !m.JoinedAt.Equal(t1) || !m.LeftAt.Equal(t2) {
+		t.Errorf("join/leave = %v/%v", m.JoinedAt, m.LeftAt)
+	}
+	r.Joined(newbie, t3) // came back: the later join clears the leave, the earliest join stays
+	if m := r.Members[newbie]; !m.JoinedAt.Equal(t1) || m.LeftAt != nil {
+		t.Errorf("after rejoining: join %v, left %v", m.JoinedAt, m.LeftAt)
+	}
+
+	gone, _ := r.Name("只见过退群的人")
+	r.Left(gone, t2)
+	if m := r.Members[gone]; !m.JoinedAt.Equal(t2) || !m.LeftAt.Equal(t2) {
+		t.Errorf("a member known only from a leave: joined %v left %v, want both at the leave", m.JoinedAt, m.LeftAt)
+	}
+	if m := r.Members[gone]; m.PresentAt(t2) || m.PresentAt(t1) {
+		t.Error("a member known only from a leave is present at no instant")
+	}
+}
