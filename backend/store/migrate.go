@@ -33,6 +33,7 @@ var migrations = []migration{
 	{1, "core tables: groups, members, messages, import batches", migrateV1},
 	{2, "member phone search index, edit versions, settings", migrateV2},
 	{3, "hourly message rollup", migrateV3},
+	{4, "member changes per import batch, for undo", migrateV4},
 }
 
 // LatestVersion is the schema version this build creates.
@@ -219,4 +220,23 @@ func migrateV3(tx *gorm.DB) error {
 		return err
 	}
 	return tx.Exec(rollupInsertSQL + " GROUP BY group_id, sent_at / 3600").Error
+}
+
+// --- step 4 -------------------------------------------------------------
+
+type v4BatchMemberChange struct {
+	ID       int64   `gorm:"primaryKey"`
+	BatchID  int64   `gorm:"not null;index"`
+	Batch    v1Batch `gorm:"constraint:OnDelete:CASCADE"`
+	MemberID int64   `gorm:"not null"`
+	Created  bool    `gorm:"not null;default:false"`
+	Before   string  `gorm:"not null;default:''"` // the member row before the import, JSON; sealed fields stay sealed
+}
+
+func (v4BatchMemberChange) TableName() string { return "batch_member_changes" }
+
+// migrateV4 records, per import, each member it created or changed and how
+// that member was before, so an import can be undone.
+func migrateV4(tx *gorm.DB) error {
+	return tx.Migrator().CreateTable(&v4BatchMemberChange{})
 }

@@ -97,3 +97,13 @@ type settingRow struct {
 }
 
 func (settingRow) TableName() string { return "settings" }
+
+type batchMemberChangeRow struct {
+	ID       int64 `gorm:"primaryKey"`
+	BatchID  int64
+	MemberID int64
+	Created  bool
+	Before   string
+}
+
+func (batchMemberChangeRow) TableName() string { return "batch_member_changes" }
