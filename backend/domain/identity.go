@@ -200,3 +200,146 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// Listed merges one row of a member list into the roster and returns its
+// index. The row matches a member by 微信号/wxid, else by a unique nickname,
+// else by a unique remark or group nickname; otherwise it is a new member.
+// Fields the list fills overwrite the member's; a changed nickname keeps the
+// old one in the names seen (the nickname history). Role words only ever
+// raise a tier to admin, and a locked tier is left alone. The earliest known
+// join wins.
+func (r *Roster) Listed(row Member) int {
+	i := -1
+	for _, id := range []string{row.WxID, row.WeChatID} {
+		if id == "" {
+			continue
+		}
+		if j, ok := r.byID[id]; ok {
+			i = j
+			break
+		}
+	}
+	if i < 0 && row.Nickname != "" {
+		i = r.unique(func(m *Member) bool { return m.Nickname == row.Nickname })
+	}
+	if i < 0 {
+		for _, name := range []string{row.GroupNickname, row.Remark} {
+			if name != "" {
+				if i = r.unique(func(m *Member) bool { return m.Remark == name || m.GroupNickname == name }); i >= 0 {
+					break
+				}
+			}
+		}
+	}
+	if i < 0 {
+		i = r.add(Member{})
+		r.Members[i] = mergeListed(r.Members[i], row)
+		r.indexIDs(i)
+		return i
+	}
+	merged := mergeListed(r.Members[i], row)
+	if !sameMember(merged, r.Members[i]) {
+		r.Members[i] = merged
+		r.touched[i] = true
+		r.indexIDs(i)
+	}
+	return i
+}
+
+// mergeListed lays a member-list row over a member.
+func mergeListed(m, row Member) Member {
+	set := func(dst *string, v string) {
+		if v != "" {
+			*dst = v
+		}
+	}
+	if row.Nickname != "" && m.Nickname != "" && row.Nickname != m.Nickname && !contains(m.SeenNames, m.Nickname) {
+		m.SeenNames = append(append([]string(nil), m.SeenNames...), m.Nickname)
+	}
+	set(&m.Nickname, row.Nickname)
+	set(&m.GroupNickname, row.GroupNickname)
+	set(&m.Remark, row.Remark)
+	set(&m.WeChatID, row.WeChatID)
+	if m.WxID == "" {
+		m.WxID = row.WxID
+	}
+	set(&m.Phone, row.Phone)
+	set(&m.RealName, row.RealName)
+	set(&m.Gender, row.Gender)
+	set(&m.Region, row.Region)
+	set(&m.JoinScene, row.JoinScene)
+	set(&m.Inviter, row.Inviter)
+	set(&m.ActiveHours, row.ActiveHours)
+	if row.Friends != nil {
+		m.Friends = row.Friends
+	}
+	if len(row.Tags) > 0 {
+		m.Tags = row.Tags
+	}
+	if len(row.Extra) > 0 {
+		extra := make(map[string]string, len(m.Extra)+len(row.Extra))
+		for k, v := range m.Extra {
+			extra[k] = v
+		}
+		for k, v := range row.Extra {
+			extra[k] = v
+		}
+		m.Extra = extra
+	}
+	if row.Tier == TierAdmin && !m.TierLocked {
+		m.Tier = TierAdmin
+	}
+	if m.Tier == "" {
+		m.Tier = TierNormal
+	}
+	if row.JoinedAt != nil && (m.JoinedAt == nil || row.JoinedAt.Before(*m.JoinedAt)) {
+		t := row.JoinedAt.UTC()
+		m.JoinedAt = &t
+	}
+	m.LeftUndated = row.LeftUndated
+	return m
+}
+
+// sameMember compares the fields a member list can change.
+func sameMember(a, b Member) bool {
+	eq := func(x, y []string) bool {
+		if len(x) != len(y) {
+			return false
+		}
+		for i := range x {
+			if x[i] != y[i] {
+				return false
+			}
+		}
+		return true
+	}
+	timeEq := func(x, y *time.Time) bool { return (x == nil) == (y == nil) && (x == nil || x.Equal(*y)) }
+	intEq := func(x, y *int) bool { return (x == nil) == (y == nil) && (x == nil || *x == *y) }
+	if len(a.Extra) != len(b.Extra) {
+		return false
+	}
+	for k, v := range a.Extra {
+		if b.Extra[k] != v {
+			return false
+		}
+	}
+	return a.Nickname == b.Nickname && a.GroupNickname == b.GroupNickname && a.Remark == b.Remark &&
+		a.WeChatID == b.WeChatID && a.WxID == b.WxID && a.Phone == b.Phone && a.RealName == b.RealName &&
+		a.Gender == b.Gender && a.Region == b.Region && a.JoinScene == b.JoinScene && a.Inviter == b.Inviter &&
+		a.ActiveHours == b.ActiveHours && intEq(a.Friends, b.Friends) && eq(a.Tags, b.Tags) && eq(a.SeenNames, b.SeenNames) &&
+		a.Tier == b.Tier && timeEq(a.JoinedAt, b.JoinedAt) && a.LeftUndated == b.LeftUndated
+}
+
+// Departed marks every member present at t that is not in kept as left at t:
+// a member list said to be the complete roster (--roster) is the evidence.
+func (r *Roster) Departed(kept map[int]bool, t time.Time) int {
+	n := 0
+	for i := range r.Members {
+		if kept[i] || !r.Members[i].PresentAt(t) {
+			continue
+		}
+		r.Left(i, t)
+		n++
+	}
+	return n
+}

@@ -107,3 +107,43 @@ func TestRosterNameAndPresence(t *testing.T) {
 		t.Error("a member known only from a leave is present at no instant")
 	}
 }
+
+func TestRosterListed(t *testing.T) {
+	jan := time.Date(2024, 1, 8, 12, 0, 0, 0, time.UTC)
+	feb := jan.AddDate(0, 1, 0)
+	r := NewRoster(listed())
+
+	// Matched by 微信号, renamed: the old nickname is kept in the history.
+	i := r.Listed(Member{WeChatID: "lzq_reading", Nickname: "林知秋老师", JoinedAt: &feb})
+	m := r.Members[i]
+	if m.ID != 1 || m.Nickname != "林知秋老师" || !contains(m.SeenNames, "林知秋") || m.Tier != TierAdmin {
+		t.Errorf("renamed member = %+v", m)
+	}
+	// Matched by unique nickname; the earliest join wins.
+	i = r.Listed(Member{Nickname: "陈晓雨", JoinedAt: &jan, Phone: "13800001234", Tier: TierAdmin})
+	if m := r.Members[i]; m.ID != 3 || !m.JoinedAt.Equal(jan) || m.Phone != "13800001234" || m.Tier != TierAdmin {
+		t.Errorf("matched member = %+v", m)
+	}
+	// A locked tier is not raised by a role word.
+	r.Members[3].TierLocked = true
+	i = r.Listed(Member{Nickname: "王大力", Tier: TierAdmin}) // ambiguous nickname: a new member
+	if !r.Created(i) {
+		t.Error("an ambiguous nickname must not pick one of two members")
+	}
+	// The same row twice changes nothing the second time.
+	before := len(r.Changed())
+	again := NewRoster(r.Members)
+	again.Listed(Member{Nickname: "陈晓雨", JoinedAt: &jan, Phone: "13800001234", Tier: TierAdmin})
+	if len(again.Changed()) != 0 || before == 0 {
+		t.Errorf("re-listing an unchanged row touched %d members", len(again.Changed()))
+	}
+	// A complete roster marks everyone else as left at the file's time.
+	kept := map[int]bool{0: true, 2: true}
+	now := feb.AddDate(0, 0, 5)
+	if n := again.Departed(kept, now); n != len(again.Members)-2 {
+		t.Errorf("departed = %d, want %d", n, len(again.Members)-2)
+	}
+	if again.Members[1].PresentAt(now) || !again.Members[0].PresentAt(now) {
+		t.Error("departed members must be absent from the file's time on, kept ones present")
+	}
+}
