@@ -1,0 +1,371 @@
+package importer
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"qunzhu/backend/domain"
+)
+
+// Member-list formats, as MemberFile.Format reports them.
+const (
+	MemberFormatCSV   = "csv"        // delimited text: .csv, .txt, .tsv
+	MemberFormatXLSX  = "xlsx"       // Excel workbook
+	MemberFormatWeCom = "wecom-json" // WeCom externalcontact/groupchat/get response
+)
+
+// headerSearchRows is how many non-empty rows may precede the header: a sheet
+// often starts with a title row ("读书群成员名单 2024").
+const headerSearchRows = 10
+
+var (
+	magicZip = []byte("PK\x03\x04")
+	magicOLE = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+)
+
+// ParseMembers reads a member list: delimited text (.csv, .txt, .tsv, no
+// extension; encoding and separator detected), an .xlsx workbook (its first
+// non-empty visible sheet) or a WeCom group-detail response (.json), chosen by
+// fileName's extension — except that a zip (xlsx) or OLE (xls, or a workbook
+// with a password) signature decides over a misleading extension. It calls
+// opt.OnRecord for each good row and opt.OnBad for each unreadable one, in file
+// order, and returns the file's description. Empty rows are skipped and not
+// counted.
+//
+// A file it cannot read as a member list at all (empty, no header naming an
+// identity column, broken workbook, unsupported type) gives a *domain.Error
+// with code EINVALID and a members.* key; on a header problem the returned
+// MemberFile still carries the header row as read, so the wizard can offer the
+// mapping for correction (MemberOptions.Mapping).
+func ParseMembers(r io.ReadSeeker, fileName string, opt MemberOptions) (MemberFile, error) {
+	head := make([]byte, len(magicOLE))
+	n, err := io.ReadFull(r, head)
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, io.ErrUnexpectedEOF) {
+		return MemberFile{}, fmt.Errorf("reading member list: %w", err)
+	}
+	head = head[:n]
+	if _, err := r.Seek(0, io.SeekStart); err != nil {
+		return MemberFile{}, fmt.Errorf("reading member list: %w", err)
+	}
+	ext := strings.ToLower(filepath.Ext(fileName))
+	switch {
+	case bytes.HasPrefix(head, magicZip):
+		return parseMembersXLSX(r, opt)
+	case bytes.HasPrefix(head, magicOLE):
+		return MemberFile{Format: MemberFormatXLSX}, memberError("members.xlsx_locked", map[string]any{"ext": ext})
+	}
+	switch ext {
+	case ".xlsx", ".xlsm":
+		if n == 0 {
+			return MemberFile{Format: MemberFormatXLSX}, memberError("members.empty_file", nil)
+		}
+		return parseMembersXLSX(r, opt)
+	case ".json":
+		return parseMembersWeCom(r, opt)
+	case ".csv", ".txt", ".tsv", ".xls", "":
+		// Many systems "export to Excel" as tab-separated text named .xls.
+		return parseMembersText(r, opt)
+	}
+	return MemberFile{}, memberError("members.unsupported_type", map[string]any{"ext": ext})
+}
+
+func memberError(key string, args map[string]any) error {
+	return domain.Errorf(domain.EINVALID, key, args)
+}
+
+// tableRow is one row of a sheet or delimited text: the line (text) or row
+// number (sheet) it starts on, its cells as shown, and for a sheet the raw
+// cell values (serial numbers for dates, full digits for long numbers).
+type tableRow struct {
+	line  int
+	cells []string
+	raw   []string
+}
+
+// rowSource yields rows in order; ok is false at the end.
+type rowSource interface {
+	next() (row tableRow, ok bool)
+}
+
+func isBlankRow(cells []string) bool {
+	for _, c := range cells {
+		if cleanCell(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// readMemberTable finds the header, maps the columns and turns each row into
+// a member. mf arrives with Format and Encoding set.
+func readMemberTable(src rowSource, mf MemberFile, date1904 bool, opt MemberOptions) (MemberFile, error) {
+	var cols, firstKnown *memberColumns
+	seen := 0
+	for seen < headerSearchRows {
+		row, ok := src.next()
+		if !ok {
+			break
+		}
+		if isBlankRow(row.cells) {
+			continue
+		}
+		seen++
+		c := mapColumns(row.cells, opt.Mapping)
+		if mf.Header == nil {
+			mf.Header, mf.Fields = c.header, c.fields
+		}
+		if c.hasIdentity() {
+			cols = c
+			break
+		}
+		if firstKnown == nil && c.hasKnown() {
+			firstKnown = c
+		}
+	}
+	switch {
+	case seen == 0:
+		return mf, memberError("members.empty_file", nil)
+	case cols == nil && firstKnown != nil:
+		mf.Header, mf.Fields = firstKnown.header, firstKnown.fields
+		return mf, memberError("members.no_identity", map[string]any{"columns": strings.Join(firstKnown.header, "、")})
+	case cols == nil:
+		return mf, memberError("members.no_header", nil)
+	}
+	mf.Header, mf.Fields = cols.header, cols.fields
+
+	loc := defaultLocation(opt.Location)
+	for {
+		row, ok := src.next()
+		if !ok {
+			return mf, nil
+		}
+		m, bad, empty := cols.member(row, loc, date1904)
+		if empty {
+			continue
+		}
+		mf.Rows++
+		if bad != nil {
+			if opt.OnBad != nil {
+				bad.Line = row.line
+				opt.OnBad(*bad)
+			}
+			continue
+		}
+		if opt.OnRecord != nil {
+			if err := opt.OnRecord(MemberRecord{Line: row.line, Member: m}); err != nil {
+				return mf, err
+			}
+		}
+	}
+}
+
+// memberColumns is a mapped header: per column its field and, for extra
+// columns, the key it gets in Member.Extra.
+type memberColumns struct {
+	header []string
+	fields []MemberField
+	keys   []string
+}
+
+func mapColumns(header []string, override map[string]MemberField) *memberColumns {
+	c := &memberColumns{
+		header: append([]string(nil), header...),
+		fields: make([]MemberField, len(header)),
+		keys:   make([]string, len(header)),
+	}
+	used := map[string]bool{}
+	for i, h := range header {
+		f, ok := override[h]
+		if !ok {
+			f, ok = override[cleanCell(h)]
+		}
+		if !ok {
+			f = MapHeader(h)
+			if f == FieldIgnore && cleanCell(h) == "" {
+				f = FieldExtra // a column with no header keeps its data as 列N
+			}
+		}
+		c.fields[i] = f
+		key := cleanCell(h)
+		if key == "" {
+			key = columnKey(i)
+		}
+		for n, base := 2, key; used[key]; n++ {
+			key = fmt.Sprintf("%s(%d)", base, n)
+		}
+		used[key] = true
+		c.keys[i] = key
+	}
+	return c
+}
+
+// columnKey names a column that has no header: 列3 is the third column.
+func columnKey(i int) string { return fmt.Sprintf("列%d", i+1) }
+
+func (c *memberColumns) hasIdentity() bool {
+	for _, f := range c.fields {
+		switch f {
+		case FieldNickname, FieldGroupNickname, FieldWeChatID, FieldRemark:
+			return true
+		}
+	}
+	return false
+}
+
+func (c *memberColumns) hasKnown() bool {
+	for _, f := range c.fields {
+		if f != FieldIgnore && f != FieldExtra {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *memberColumns) column(i int) (MemberField, string) {
+	if i < len(c.fields) {
+		return c.fields[i], c.keys[i]
+	}
+	return FieldExtra, columnKey(i) // cells beyond the header are kept too
+}
+
+// member reads one row. empty is true when every mapped cell is blank (the
+// row is skipped, not counted); bad is set when the row cannot be read.
+// Scalar fields take the first non-empty cell mapped to them; tags from
+// several columns are merged.
+func (c *memberColumns) member(row tableRow, loc *time.Location, date1904 bool) (m domain.Member, bad *LineError, empty bool) {
+	m.Tier = domain.TierNormal
+	empty = true
+	admin, left := false, false
+	fail := func(key string, args map[string]any) {
+		if bad == nil {
+			bad = &LineError{Key: key, Args: args}
+		}
+	}
+	for i, cell := range row.cells {
+		f, key := c.column(i)
+		if f == FieldIgnore {
+			continue
+		}
+		v := cleanCell(cell)
+		if v == "" {
+			continue
+		}
+		empty = false
+		switch f {
+		case FieldNickname:
+			setOnce(&m.Nickname, v)
+		case FieldGroupNickname:
+			setOnce(&m.GroupNickname, v)
+		case FieldWeChatID:
+			setOnce(&m.WeChatID, rawNumber(row, i, v))
+		case FieldRemark:
+			setOnce(&m.Remark, v)
+		case FieldPhone:
+			setOnce(&m.Phone, normalizePhone(rawNumber(row, i, v)))
+		case FieldRealName:
+			setOnce(&m.RealName, v)
+		case FieldGender:
+			setOnce(&m.Gender, v)
+		case FieldRegion:
+			setOnce(&m.Region, v)
+		case FieldJoinScene:
+			setOnce(&m.JoinScene, v)
+		case FieldInviter:
+			setOnce(&m.Inviter, v)
+		case FieldActiveHours:
+			setOnce(&m.ActiveHours, v)
+		case FieldJoinedAt:
+			if m.JoinedAt != nil {
+				break
+			}
+			if t, ok := parseJoinTime(rawNumber(row, i, v), loc, date1904); ok {
+				m.JoinedAt = &t
+			} else {
+				fail("members.bad_date", map[string]any{"value": v})
+			}
+		case FieldFriends:
+			if m.Friends != nil {
+				break
+			}
+			if n, ok := parseFriends(rawNumber(row, i, v)); ok {
+				m.Friends = n
+			} else {
+				fail("members.bad_friends", map[string]any{"value": v})
+			}
+		case FieldTags, FieldRole:
+			toks := splitTokens(v)
+			for _, t := range toks {
+				admin = admin || isRoleWord(t)
+				left = left || isLeaveWord(t)
+			}
+			if f == FieldTags {
+				m.Tags = appendNew(m.Tags, toks)
+			} else {
+				setExtra(&m, key, v) // the role as written; its meaning is the tier
+			}
+		default: // FieldExtra, or a field this reader does not know
+			setExtra(&m, key, v)
+		}
+	}
+	if empty {
+		return domain.Member{}, nil, true
+	}
+	if m.Nickname == "" && m.GroupNickname == "" && m.WeChatID == "" && m.Remark == "" {
+		fail("members.no_name", nil)
+	}
+	if bad != nil {
+		return domain.Member{}, bad, false
+	}
+	if strings.HasPrefix(m.WeChatID, "wxid_") {
+		m.WxID = m.WeChatID
+	}
+	if admin {
+		m.Tier = domain.TierAdmin
+	}
+	m.LeftUndated = left
+	return m, nil, false
+}
+
+// rawNumber prefers a sheet's raw cell value when it is a plain number: a
+// date's serial, a phone's full digits rather than 1.38E+10.
+func rawNumber(row tableRow, i int, shown string) string {
+	if i < len(row.raw) {
+		if r := cleanCell(row.raw[i]); r != "" && isNumber(r) {
+			return r
+		}
+	}
+	return shown
+}
+
+func setOnce(dst *string, v string) {
+	if *dst == "" {
+		*dst = v
+	}
+}
+
+func setExtra(m *domain.Member, key, v string) {
+	if m.Extra == nil {
+		m.Extra = map[string]string{}
+	}
+	if _, ok := m.Extra[key]; !ok {
+		m.Extra[key] = v
+	}
+}
+
+func appendNew(dst, toks []string) []string {
+next:
+	for _, t := range toks {
+		for _, d := range dst {
+			if d == t {
+				continue next
+			}
+		}
+		dst = append(dst, t)
+	}
+	return dst
+}

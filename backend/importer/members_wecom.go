@@ -1,0 +1,312 @@
+package importer
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"time"
+
+	"qunzhu/backend/domain"
+)
+
+// WeCom's group-detail response (企业微信 externalcontact/groupchat/get, what
+// an operator's IT colleague or SCRM hands over): member_list entries with
+// userid, type (1 staff, 2 external contact), join_time (Unix seconds),
+// join_scene (1 direct invite, 2 invite link, 3 QR code), invitor.userid,
+// group_nickname, name; owner and admin_list name the admins.
+
+// wecomHeader is how a WeCom response is described to the wizard: its JSON
+// keys, with the fields they fill.
+var wecomHeader = []struct {
+	key   string
+	field MemberField
+}{
+	{"userid", FieldWeChatID},
+	{"name", FieldNickname},
+	{"group_nickname", FieldGroupNickname},
+	{"join_time", FieldJoinedAt},
+	{"join_scene", FieldJoinScene},
+	{"invitor", FieldInviter},
+	{"owner/admin_list", FieldRole},
+	{"type", FieldExtra},
+	{"unionid", FieldExtra},
+}
+
+// wecomScenes words join_scene as the member lists Excel users keep do.
+var wecomScenes = map[int]string{1: "直接邀请入群", 2: "邀请链接入群", 3: "扫描群二维码入群"}
+
+// wecomTypes words the member type.
+var wecomTypes = map[int]string{1: "企业成员", 2: "外部联系人"}
+
+type wecomMember struct {
+	UserID        string      `json:"userid"`
+	Type          int         `json:"type"`
+	UnionID       string      `json:"unionid"`
+	JoinTime      json.Number `json:"join_time"`
+	JoinScene     int         `json:"join_scene"`
+	GroupNickname string      `json:"group_nickname"`
+	Name          string      `json:"name"`
+	Invitor       struct {
+		UserID string `json:"userid"`
+	} `json:"invitor"`
+}
+
+type wecomEntry struct {
+	line int
+	m    wecomMember
+	bad  error
+}
+
+// wecomChat gathers the parts of a response; the response may be the whole
+// API answer ({errcode, errmsg, group_chat}) or just its group_chat object.
+type wecomChat struct {
+	errcode int
+	errmsg  string
+	owner   string
+	admins  []string
+	entries []wecomEntry
+	found   bool // a member_list was seen
+}
+
+// parseMembersWeCom reads the response whole (it is small), then delivers
+// members in list order; each record's line is where its object starts.
+// userid becomes WxID (the sender id of WeCom's chat archive); the inviter is
+// worded by name when the invitor is in the list; owner and admin_list give
+// Tier admin; type and unionid go to Extra.
+func parseMembersWeCom(r io.Reader, opt MemberOptions) (MemberFile, error) {
+	mf := MemberFile{Format: MemberFormatWeCom, Encoding: EncodingUTF8}
+	for _, h := range wecomHeader {
+		mf.Header = append(mf.Header, h.key)
+		mf.Fields = append(mf.Fields, h.field)
+	}
+	raw, err := io.ReadAll(r)
+	if err != nil {
+		return mf, fmt.Errorf("reading member list: %w", err)
+	}
+	data, err := io.ReadAll(NewDecodedReader(bytes.NewReader(raw), detectBytes(raw)))
+	if err != nil {
+		return mf, fmt.Errorf("decoding member list: %w", err)
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return mf, memberError("members.empty_file", nil)
+	}
+	if trimmed := bytes.TrimSpace(data); trimmed[0] != '{' {
+		return mf, memberError("members.not_wecom", nil)
+	}
+	var chat wecomChat
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	if err := chat.readObject(dec, data); err != nil {
+		line := lineAt(data, int(dec.InputOffset()))
+		return mf, &domain.Error{Code: domain.EINVALID, Key: "members.bad_json", Args: map[string]any{"line": line}, Err: err}
+	}
+	if chat.errcode != 0 {
+		return mf, memberError("members.wecom_error", map[string]any{"code": chat.errcode, "message": chat.errmsg})
+	}
+	if !chat.found {
+		return mf, memberError("members.not_wecom", nil)
+	}
+
+	names := map[string]string{}
+	for _, e := range chat.entries {
+		if e.bad == nil && e.m.UserID != "" {
+			names[e.m.UserID] = firstNonEmpty(e.m.Name, e.m.GroupNickname)
+		}
+	}
+	admins := map[string]bool{chat.owner: chat.owner != ""}
+	for _, a := range chat.admins {
+		admins[a] = true
+	}
+	for _, e := range chat.entries {
+		mf.Rows++
+		m, bad := wecomRecord(e, names, admins)
+		if bad != nil {
+			if opt.OnBad != nil {
+				opt.OnBad(*bad)
+			}
+			continue
+		}
+		if opt.OnRecord != nil {
+			if err := opt.OnRecord(MemberRecord{Line: e.line, Member: m}); err != nil {
+				return mf, err
+			}
+		}
+	}
+	return mf, nil
+}
+
+func wecomRecord(e wecomEntry, names map[string]string, admins map[string]bool) (domain.Member, *LineError) {
+	if e.bad != nil {
+		return domain.Member{}, &LineError{Line: e.line, Key: "members.bad_entry", Args: map[string]any{"value": e.bad.Error()}}
+	}
+	w := e.m
+	m := domain.Member{
+		WxID:          w.UserID,
+		Nickname:      w.Name,
+		GroupNickname: w.GroupNickname,
+		Tier:          domain.TierNormal,
+	}
+	if m.WxID == "" && m.Nickname == "" && m.GroupNickname == "" {
+		return domain.Member{}, &LineError{Line: e.line, Key: "members.no_name"}
+	}
+	if admins[w.UserID] {
+		m.Tier = domain.TierAdmin
+	}
+	if s := w.JoinTime.String(); s != "" && s != "0" {
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil || n < 0 {
+			return domain.Member{}, &LineError{Line: e.line, Key: "members.bad_date", Args: map[string]any{"value": s}}
+		}
+		t := time.Unix(n, 0).UTC()
+		m.JoinedAt = &t
+	}
+	if w.JoinScene != 0 {
+		m.JoinScene = wecomScenes[w.JoinScene]
+		if m.JoinScene == "" {
+			m.JoinScene = strconv.Itoa(w.JoinScene)
+		}
+	}
+	if id := w.Invitor.UserID; id != "" {
+		m.Inviter = firstNonEmpty(names[id], id)
+	}
+	if t, ok := wecomTypes[w.Type]; ok {
+		setExtra(&m, "type", t)
+	}
+	if w.UnionID != "" {
+		setExtra(&m, "unionid", w.UnionID)
+	}
+	return m, nil
+}
+
+// readObject walks one JSON object, taking the keys it knows at any depth of
+// group_chat nesting and skipping the rest.
+func (c *wecomChat) readObject(dec *json.Decoder, data []byte) error {
+	if err := expectDelim(dec, '{'); err != nil {
+		return err
+	}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return err
+		}
+		key, _ := tok.(string)
+		switch key {
+		case "errcode":
+			var n json.Number
+			if err := dec.Decode(&n); err != nil {
+				return err
+			}
+			code, _ := strconv.Atoi(n.String())
+			c.errcode = code
+		case "errmsg":
+			if err := dec.Decode(&c.errmsg); err != nil {
+				return err
+			}
+		case "group_chat":
+			if err := c.readObject(dec, data); err != nil {
+				return err
+			}
+		case "owner":
+			if err := dec.Decode(&c.owner); err != nil {
+				return err
+			}
+		case "admin_list":
+			var admins []struct {
+				UserID string `json:"userid"`
+			}
+			if err := dec.Decode(&admins); err != nil {
+				return err
+			}
+			for _, a := range admins {
+				c.admins = append(c.admins, a.UserID)
+			}
+		case "member_list":
+			if err := c.readMembers(dec, data); err != nil {
+				return err
+			}
+		default:
+			var skip json.RawMessage
+			if err := dec.Decode(&skip); err != nil {
+				return err
+			}
+		}
+	}
+	_, err := dec.Token() // the closing }
+	return err
+}
+
+func (c *wecomChat) readMembers(dec *json.Decoder, data []byte) error {
+	c.found = true
+	if err := expectDelim(dec, '['); err != nil {
+		return err
+	}
+	for dec.More() {
+		line := lineAt(data, valueStart(data, int(dec.InputOffset())))
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return err // a syntax error: the rest cannot be trusted
+		}
+		var m wecomMember
+		err := json.Unmarshal(raw, &m)
+		var typeErr *json.UnmarshalTypeError
+		if err != nil && !errors.As(err, &typeErr) {
+			return err
+		}
+		c.entries = append(c.entries, wecomEntry{line: line, m: m, bad: err})
+	}
+	_, err := dec.Token() // the closing ]
+	return err
+}
+
+func expectDelim(dec *json.Decoder, want json.Delim) error {
+	tok, err := dec.Token()
+	if err != nil {
+		return err
+	}
+	if d, ok := tok.(json.Delim); !ok || d != want {
+		return fmt.Errorf("expected %q, found %v", want, tok)
+	}
+	return nil
+}
+
+// valueStart skips the separators between InputOffset and the next value.
+func valueStart(data []byte, off int) int {
+	for off < len(data) {
+		switch data[off] {
+		case ' ', '\t', '\r', '\n', ',':
+			off++
+		default:
+			return off
+		}
+	}
+	return off
+}
+
+// lineAt is the 1-based line of byte offset off.
+func lineAt(data []byte, off int) int {
+	if off > len(data) {
+		off = len(data)
+	}
+	return 1 + bytes.Count(data[:off], []byte{'\n'})
+}
+
+// detectBytes is DetectEncoding over bytes already in memory.
+func detectBytes(b []byte) string {
+	enc, err := DetectEncoding(bytes.NewReader(b))
+	if err != nil {
+		return EncodingUTF8
+	}
+	return enc
+}
+
+func firstNonEmpty(vals ...string) string {
+	for _, v := range vals {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}

@@ -1,0 +1,96 @@
+package importer
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/xuri/excelize/v2"
+
+	"qunzhu/backend/domain"
+)
+
+// Workbook limits: a member list is a few MB; these stop a zip bomb.
+const (
+	xlsxUnzipLimit    = 512 << 20
+	xlsxUnzipXMLLimit = 64 << 20
+)
+
+// parseMembersXLSX reads the first non-empty visible sheet (a hidden one only
+// when no visible sheet has data). Row numbers are the sheet's. Cells are read
+// as Excel shows them, except that dates, phones, 微信号 and friend counts
+// prefer the stored number (a serial date, all of a phone's digits).
+func parseMembersXLSX(r io.Reader, opt MemberOptions) (mf MemberFile, err error) {
+	mf = MemberFile{Format: MemberFormatXLSX}
+	defer func() {
+		// excelize reads untrusted archives; a panic in it is a broken file to
+		// the user, not a crash of the app.
+		if p := recover(); p != nil {
+			err = &domain.Error{Code: domain.EINVALID, Key: "members.bad_xlsx", Err: fmt.Errorf("excelize panic: %v", p)}
+		}
+	}()
+	f, err := excelize.OpenReader(r, excelize.Options{UnzipSizeLimit: xlsxUnzipLimit, UnzipXMLSizeLimit: xlsxUnzipXMLLimit})
+	if err != nil {
+		return mf, &domain.Error{Code: domain.EINVALID, Key: "members.bad_xlsx", Err: err}
+	}
+	defer f.Close()
+
+	date1904 := false
+	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
+		date1904 = *props.Date1904
+	}
+	var shown [][]string
+	var sheet string
+	for _, visibleOnly := range []bool{true, false} {
+		for _, name := range f.GetSheetList() {
+			if visible, _ := f.GetSheetVisible(name); visibleOnly && !visible {
+				continue
+			}
+			rows, err := f.GetRows(name)
+			if err != nil {
+				return mf, &domain.Error{Code: domain.EINVALID, Key: "members.bad_xlsx", Err: err}
+			}
+			if hasData(rows) {
+				shown, sheet = rows, name
+				break
+			}
+		}
+		if sheet != "" {
+			break
+		}
+	}
+	if sheet == "" {
+		return mf, memberError("members.empty_file", nil)
+	}
+	raw, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		return mf, &domain.Error{Code: domain.EINVALID, Key: "members.bad_xlsx", Err: err}
+	}
+	return readMemberTable(&sheetRows{shown: shown, raw: raw}, mf, date1904, opt)
+}
+
+func hasData(rows [][]string) bool {
+	for _, r := range rows {
+		if !isBlankRow(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// sheetRows walks a sheet read by GetRows, whose index i is row i+1.
+type sheetRows struct {
+	shown, raw [][]string
+	i          int
+}
+
+func (s *sheetRows) next() (tableRow, bool) {
+	if s.i >= len(s.shown) {
+		return tableRow{}, false
+	}
+	row := tableRow{line: s.i + 1, cells: s.shown[s.i]}
+	if s.i < len(s.raw) {
+		row.raw = s.raw[s.i]
+	}
+	s.i++
+	return row, true
+}
