@@ -19,23 +19,18 @@ import (
 
 	"qunzhu/backend/domain"
 	"qunzhu/backend/msg"
+	"qunzhu/backend/store"
 )
 
 // ProductName is shown in the title bar and the About box.
 const ProductName = "群主工作台 Qunzhu"
-
-// Store is what the shell needs from the database.
-type Store interface {
-	domain.GroupService
-	domain.SettingsService
-}
 
 // Config is everything main hands the shell.
 type Config struct {
 	Version string
 	DBPath  string
 	KeyPath string
-	Store   Store
+	Store   *store.Store
 	Assets  fs.FS  // the built frontend (frontend/dist)
 	Icon    []byte // PNG shown by the window manager on Linux
 }
@@ -51,6 +46,7 @@ type App struct {
 	lng  string
 	sys  *SystemService
 	grps *GroupService
+	imps *ImportService
 }
 
 // New builds the shell around an open store.
@@ -61,6 +57,7 @@ func New(cfg Config) *App {
 	}
 	a.sys = &SystemService{app: a}
 	a.grps = &GroupService{app: a}
+	a.imps = &ImportService{app: a, st: cfg.Store}
 	return a
 }
 
@@ -89,7 +86,8 @@ func (a *App) Run() error {
 		BackgroundColour: &options.RGBA{R: 250, G: 250, B: 252, A: 255},
 		OnStartup:        a.startup,
 		OnBeforeClose:    a.beforeClose,
-		Bind:             []any{a.sys, a.grps},
+		Bind:             []any{a.sys, a.grps, a.imps},
+		DragAndDrop:      &options.DragAndDrop{EnableFileDrop: true},
 		ErrorFormatter:   a.formatError,
 		SingleInstanceLock: &options.SingleInstanceLock{
 			UniqueId:               instanceID(a.cfg.DBPath),

@@ -15,6 +15,7 @@ var globals = map[string]bool{"db": true, "lang": true, "json": true, "help": tr
 // invocation is a parsed command line.
 type invocation struct {
 	words []string          // command words and positional arguments, in order
+	args  []string          // the positional arguments after the command words
 	flags map[string]string // command flags
 	db    string
 	lang  string

@@ -51,6 +51,7 @@ type run struct {
 type command struct {
 	words []string // e.g. {"group", "add"}
 	flags []string // command flags it accepts
+	args  int      // positional arguments it needs (e.g. FILE)
 	store bool     // needs the database
 	do    func(r *run, ctx context.Context, st *store.Store) error
 }
@@ -59,6 +60,8 @@ var commands = []command{
 	{words: []string{"demo"}, store: true, do: (*run).demo},
 	{words: []string{"group", "add"}, flags: []string{"name", "type", "tz", "staff", "profile", "value", "checkin-word", "target-size"}, store: true, do: (*run).groupAdd},
 	{words: []string{"group", "list"}, store: true, do: (*run).groupList},
+	{words: []string{"import", "members"}, flags: []string{"group", "partial", "roster"}, args: 1, store: true, do: (*run).importMembers},
+	{words: []string{"import", "chat"}, flags: []string{"group", "format", "partial"}, args: 1, store: true, do: (*run).importChat},
 	{words: []string{"version"}, do: (*run).version},
 	{words: []string{"help"}, do: (*run).help},
 }
@@ -92,9 +95,13 @@ func Run(args []string, env Env) int {
 	if err != nil {
 		return r.fail(err)
 	}
-	if len(rest) > 0 {
-		return r.fail(&usageError{"cli.unexpected_arg", map[string]any{"arg": rest[0]}})
+	if len(rest) > cmd.args {
+		return r.fail(&usageError{"cli.unexpected_arg", map[string]any{"arg": rest[cmd.args]}})
 	}
+	if len(rest) < cmd.args {
+		return r.fail(&usageError{"cli.missing_file", nil})
+	}
+	r.inv.args = rest
 	if err := r.inv.check(cmd.flags...); err != nil {
 		return r.fail(err)
 	}

@@ -50,6 +50,7 @@ var zhCore = map[string]string{
 	"cli.bad_flag_value":        "参数 {flag} 的值“{value}”无效",
 	"cli.unexpected_arg":        "多余的参数“{arg}”",
 	"cli.missing_flag":          "缺少必需参数 {flag}",
+	"cli.missing_file":          "缺少要导入的文件路径",
 	"cli.group_created":         "已创建社群“{name}”（编号 {id}）",
 	"cli.demo_done":             "已生成演示数据：{groups} 个社群，{members} 名成员，{messages} 条消息（新增 {imported} 条）",
 	"cli.no_groups":             "还没有社群。用 qunzhu group add --name 名称 创建一个，或运行 qunzhu demo 生成演示数据",
@@ -96,6 +97,7 @@ var enCore = map[string]string{
 	"cli.bad_flag_value":        "Invalid value \"{value}\" for {flag}",
 	"cli.unexpected_arg":        "Unexpected argument \"{arg}\"",
 	"cli.missing_flag":          "Missing required flag {flag}",
+	"cli.missing_file":          "Missing the path of the file to import",
 	"cli.group_created":         "Created group \"{name}\" (id {id})",
 	"cli.demo_done":             "Demo workspace ready: {groups} groups, {members} members, {messages} messages ({imported} new)",
 	"cli.no_groups":             "No groups yet. Create one with qunzhu group add --name NAME, or run qunzhu demo for demo data",
@@ -125,6 +127,10 @@ const helpZH = `群主工作台 qunzhu —— 微信社群运营工具（命令�
             [--staff 甲,乙] [--profile education|ecommerce|industry]
                                创建社群
   group list                   列出社群
+  import members --group 群 文件 [--roster] [--partial]
+                               导入成员名单（.csv UTF-8/GBK、.xlsx）；--roster 表示文件是完整名单
+  import chat --group 群 [--format auto|memotrace|pywxdump|chatlog|wechat-text|wecom-archive|csv] 文件 [--partial]
+                               导入聊天记录；重复导入不会重复计数
   version                      显示版本
   help                         显示本帮助
 
@@ -146,6 +152,10 @@ Commands:
             [--staff A,B] [--profile education|ecommerce|industry]
                                create a group
   group list                   list groups
+  import members --group G FILE [--roster] [--partial]
+                               import a member list (.csv UTF-8/GBK, .xlsx); --roster: the file is the complete list
+  import chat --group G [--format auto|memotrace|pywxdump|chatlog|wechat-text|wecom-archive|csv] FILE [--partial]
+                               import a chat history; importing the same messages again adds nothing
   version                      print the version
   help                         show this help
 

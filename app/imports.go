@@ -1,0 +1,312 @@
+package app
+
+import (
+	"context"
+	"encoding/csv"
+	"fmt"
+	"os"
+	"strconv"
+	"sync"
+	"time"
+
+	wruntime "github.com/wailsapp/wails/v2/pkg/runtime"
+
+	"qunzhu/backend/domain"
+	"qunzhu/backend/importer"
+	"qunzhu/backend/ingest"
+	"qunzhu/backend/msg"
+	"qunzhu/backend/store"
+)
+
+// Event names of an import job; the job id follows the colon.
+const (
+	EventImportProgress = "import:progress:" // payload ImportProgressDTO
+	EventImportDone     = "import:done:"     // payload ImportResultDTO
+)
+
+// ImportService is the Import screen's bound service: pick or drop a file,
+// preview it, run the import off the UI thread with progress and cancel,
+// list past imports and undo the latest.
+type ImportService struct {
+	app  *App
+	st   *store.Store
+	mu   sync.Mutex
+	jobs map[string]context.CancelFunc
+	seq  int
+}
+
+// ImportPreviewDTO is the wizard's second step.
+type ImportPreviewDTO struct {
+	Kind     string              `json:"kind"` // "members" or "chat"
+	File     string              `json:"file"`
+	Format   string              `json:"format"`
+	Encoding string              `json:"encoding"`
+	Header   []string            `json:"header"` // members: the columns as written
+	Fields   []string            `json:"fields"` // members: the field each column maps to ("" ignored, "extra" kept as extra)
+	Columns  []string            `json:"columns"`
+	Rows     [][]string          `json:"rows"` // the first rows, as the columns say
+	Errors   []ImportRowErrorDTO `json:"errors"`
+}
+
+// ImportRowErrorDTO is one unreadable row, worded in the user's language.
+type ImportRowErrorDTO struct {
+	Line   int    `json:"line"`
+	Reason string `json:"reason"`
+}
+
+// ImportRequestDTO starts an import.
+type ImportRequestDTO struct {
+	GroupID int64             `json:"groupId"`
+	Kind    string            `json:"kind"` // "members" or "chat"
+	Path    string            `json:"path"`
+	Format  string            `json:"format"` // chat: "auto" or a format name
+	Partial bool              `json:"partial"`
+	Roster  bool              `json:"roster"`
+	Mapping map[string]string `json:"mapping"` // members: header → field
+}
+
+// ImportProgressDTO is sent at most every 100 ms while a job reads its file.
+type ImportProgressDTO struct {
+	Done  int64 `json:"done"`
+	Total int64 `json:"total"`
+}
+
+// ImportResultDTO is the import summary, or the error that stopped it.
+type ImportResultDTO struct {
+	BatchID           int64               `json:"batchId"`
+	File              string              `json:"file"`
+	Format            string              `json:"format"`
+	Encoding          string              `json:"encoding"`
+	Rows              int                 `json:"rows"`
+	Imported          int                 `json:"imported"`
+	Updated           int                 `json:"updated"`
+	SkippedDuplicates int                 `json:"skippedDuplicates"`
+	Errors            []ImportRowErrorDTO `json:"errors"`
+	Cancelled         bool                `json:"cancelled"`
+	Error             *ErrorDTO           `json:"error"` // nil on success
+}
+
+// BatchDTO is one line of the import history.
+type BatchDTO struct {
+	ID                int64  `json:"id"`
+	Kind              string `json:"kind"`
+	Format            string `json:"format"`
+	File              string `json:"file"`
+	Encoding          string `json:"encoding"`
+	Rows              int    `json:"rows"`
+	Imported          int    `json:"imported"`
+	Updated           int    `json:"updated"`
+	SkippedDuplicates int    `json:"skippedDuplicates"`
+	CreatedAt         string `json:"createdAt"`
+	Undoable          bool   `json:"undoable"` // only the latest batch of a group can be undone
+}
+
+// ChooseFile opens the native file dialog for kind ("members" or "chat") and
+// returns the chosen path, "" when cancelled.
+func (s *ImportService) ChooseFile(kind string) (string, error) {
+	filters := []wruntime.FileFilter{{DisplayName: msg.T(s.app.lang(), "app.filter_chat", nil), Pattern: "*.csv;*.txt;*.json;*.jsonl"}}
+	if kind == string(domain.BatchMembers) {
+		filters = []wruntime.FileFilter{{DisplayName: msg.T(s.app.lang(), "app.filter_members", nil), Pattern: "*.csv;*.xlsx;*.txt;*.json"}}
+	}
+	return wruntime.OpenFileDialog(s.app.context(), wruntime.OpenDialogOptions{Filters: filters})
+}
+
+// Preview reads a file's format, encoding and first rows without importing.
+func (s *ImportService) Preview(req ImportRequestDTO) (ImportPreviewDTO, error) {
+	ctx := s.app.context()
+	g, err := s.st.Group(ctx, req.GroupID)
+	if err != nil {
+		return ImportPreviewDTO{}, err
+	}
+	out := ImportPreviewDTO{Kind: req.Kind, Header: []string{}, Fields: []string{}, Rows: [][]string{}, Errors: []ImportRowErrorDTO{}}
+	lang := s.app.lang()
+	if req.Kind == string(domain.BatchMembers) {
+		p, err := ingest.PreviewMembers(ctx, req.Path, g.Location(), mapping(req.Mapping))
+		if err != nil {
+			return out, err
+		}
+		out.File, out.Format, out.Encoding, out.Header = p.Name, p.File.Format, p.File.Encoding, p.File.Header
+		for _, f := range p.File.Fields {
+			out.Fields = append(out.Fields, string(f))
+		}
+		out.Columns = []string{"line", "nickname", "group_nickname", "wechat_id", "remark", "tier", "joined_at", "tags"}
+		for _, r := range p.Records {
+			m := r.Member
+			joined := ""
+			if m.JoinedAt != nil {
+				joined = m.JoinedAt.In(g.Location()).Format(time.RFC3339)
+			}
+			out.Rows = append(out.Rows, []string{strconv.Itoa(r.Line), m.Nickname, m.GroupNickname, m.WeChatID, m.Remark,
+				string(m.Tier), joined, fmt.Sprint(m.Tags)})
+		}
+		out.Errors = rowErrors(lang, p.Errors)
+		return out, nil
+	}
+	p, err := ingest.PreviewChat(ctx, req.Path, req.Format, g.Location())
+	if err != nil {
+		return out, err
+	}
+	out.File, out.Format, out.Encoding = p.File, p.Format, "UTF-8"
+	out.Columns = []string{"line", "sent_at", "sender", "kind", "content"}
+	for _, r := range p.Records {
+		out.Rows = append(out.Rows, []string{strconv.Itoa(r.Line), r.SentAt.In(g.Location()).Format(time.RFC3339),
+			firstNonEmpty(r.SenderName, r.SenderNick, r.SenderID), string(r.Kind), truncate(r.Content, 200)})
+	}
+	out.Errors = rowErrors(lang, p.Errors)
+	return out, nil
+}
+
+// Start runs an import in the background and returns its job id at once.
+// Progress and the result arrive as events named with the job id; Cancel
+// stops it and rolls everything back.
+func (s *ImportService) Start(req ImportRequestDTO) (string, error) {
+	s.mu.Lock()
+	s.seq++
+	id := strconv.Itoa(s.seq)
+	ctx, cancel := context.WithCancel(s.app.context())
+	if s.jobs == nil {
+		s.jobs = map[string]context.CancelFunc{}
+	}
+	s.jobs[id] = cancel
+	s.mu.Unlock()
+
+	go func() {
+		defer s.finish(id)
+		opt := ingest.Options{Format: req.Format, Partial: req.Partial, Roster: req.Roster, Mapping: mapping(req.Mapping),
+			Progress: func(done, total int64) {
+				wruntime.EventsEmit(s.app.context(), EventImportProgress+id, ImportProgressDTO{Done: done, Total: total})
+			}}
+		run := ingest.Chat
+		if req.Kind == string(domain.BatchMembers) {
+			run = ingest.Members
+		}
+		sum, err := run(ctx, s.st, req.GroupID, req.Path, opt)
+		wruntime.EventsEmit(s.app.context(), EventImportDone+id, s.result(ctx, sum, err))
+	}()
+	return id, nil
+}
+
+// Cancel stops a running import; nothing of it is written.
+func (s *ImportService) Cancel(jobID string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if cancel, ok := s.jobs[jobID]; ok {
+		cancel()
+	}
+}
+
+func (s *ImportService) finish(id string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if cancel, ok := s.jobs[id]; ok {
+		cancel()
+		delete(s.jobs, id)
+	}
+}
+
+func (s *ImportService) result(ctx context.Context, sum ingest.Summary, err error) ImportResultDTO {
+	lang := s.app.lang()
+	r := ImportResultDTO{BatchID: sum.BatchID, File: sum.File, Format: sum.Format, Encoding: sum.Encoding, Rows: sum.Rows,
+		Imported: sum.Imported, Updated: sum.Updated, SkippedDuplicates: sum.SkippedDuplicates, Errors: rowErrors(lang, sum.Errors)}
+	if err != nil {
+		if ctx.Err() != nil {
+			r.Cancelled = true
+		}
+		e := s.app.formatError(err).(ErrorDTO)
+		r.Error = &e
+	}
+	return r
+}
+
+// History lists a group's imports, newest first.
+func (s *ImportService) History(groupID int64) ([]BatchDTO, error) {
+	ctx := s.app.context()
+	g, err := s.st.Group(ctx, groupID)
+	if err != nil {
+		return nil, err
+	}
+	batches, err := s.st.Batches(ctx, groupID)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]BatchDTO, 0, len(batches))
+	for i, b := range batches {
+		out = append(out, BatchDTO{ID: b.ID, Kind: string(b.Kind), Format: b.Format, File: b.File, Encoding: b.Encoding,
+			Rows: b.Rows, Imported: b.Imported, Updated: b.Updated, SkippedDuplicates: b.SkippedDuplicates,
+			CreatedAt: rfc3339(b.CreatedAt, g.Location()), Undoable: i == 0})
+	}
+	return out, nil
+}
+
+// Undo removes the group's latest import.
+func (s *ImportService) Undo(batchID int64) error {
+	return s.st.UndoBatch(s.app.context(), batchID)
+}
+
+// SaveErrors asks where to save the bad rows of an import and writes them as
+// CSV (line, reason), so the operator can fix the file in Excel.
+func (s *ImportService) SaveErrors(file string, rows []ImportRowErrorDTO) (string, error) {
+	path, err := wruntime.SaveFileDialog(s.app.context(), wruntime.SaveDialogOptions{DefaultFilename: file + ".errors.csv"})
+	if err != nil || path == "" {
+		return "", err
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	if _, err := f.WriteString("\ufeff"); err != nil { // a BOM so Excel reads UTF-8
+		return "", err
+	}
+	w := csv.NewWriter(f)
+	_ = w.Write([]string{msg.T(s.app.lang(), "app.col_line", nil), msg.T(s.app.lang(), "app.col_reason", nil)})
+	for _, r := range rows {
+		_ = w.Write([]string{strconv.Itoa(r.Line), guardCell(r.Reason)})
+	}
+	w.Flush()
+	return path, w.Error()
+}
+
+// guardCell neutralises a cell that a spreadsheet would read as a formula.
+func guardCell(s string) string {
+	if s != "" && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r') {
+		return "'" + s
+	}
+	return s
+}
+
+func rowErrors(lang string, errs []ingest.RowError) []ImportRowErrorDTO {
+	out := make([]ImportRowErrorDTO, 0, len(errs))
+	for _, e := range errs {
+		out = append(out, ImportRowErrorDTO{Line: e.Line, Reason: msg.T(lang, e.Key, e.Args)})
+	}
+	return out
+}
+
+func mapping(m map[string]string) map[string]importer.MemberField {
+	if len(m) == 0 {
+		return nil
+	}
+	out := make(map[string]importer.MemberField, len(m))
+	for k, v := range m {
+		out[k] = importer.MemberField(v)
+	}
+	return out
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, v := range s {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}

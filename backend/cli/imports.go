@@ -1,0 +1,102 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+
+	"qunzhu/backend/domain"
+	"qunzhu/backend/ingest"
+	"qunzhu/backend/msg"
+	"qunzhu/backend/store"
+)
+
+// summaryJSON is the import summary of spec/CLI.md.
+type summaryJSON struct {
+	BatchID           *int64         `json:"batch_id"`
+	File              string         `json:"file"`
+	Format            string         `json:"format"`
+	Encoding          string         `json:"encoding"`
+	Rows              int            `json:"rows"`
+	Imported          int            `json:"imported"`
+	Updated           int            `json:"updated"`
+	SkippedDuplicates int            `json:"skipped_duplicates"`
+	Errors            []rowErrorJSON `json:"errors"`
+}
+
+type rowErrorJSON struct {
+	Line   int    `json:"line"`
+	Reason string `json:"reason"`
+}
+
+// groupArg finds the group a --group flag names: its exact name, else its id.
+func groupArg(ctx context.Context, st *store.Store, v string) (domain.Group, error) {
+	g, err := st.GroupByName(ctx, v)
+	if err == nil || domain.ErrorCode(err) != domain.ENOTFOUND {
+		return g, err
+	}
+	if id, perr := strconv.ParseInt(v, 10, 64); perr == nil {
+		if g, err := st.Group(ctx, id); err == nil {
+			return g, nil
+		}
+	}
+	return domain.Group{}, domain.Errorf(domain.ENOTFOUND, "import.group_missing", map[string]any{"group": v})
+}
+
+func (r *run) importMembers(ctx context.Context, st *store.Store) error {
+	return r.runImport(ctx, st, ingest.Members, ingest.Options{Roster: r.inv.flags["roster"] == "true"})
+}
+
+func (r *run) importChat(ctx context.Context, st *store.Store) error {
+	return r.runImport(ctx, st, ingest.Chat, ingest.Options{Format: r.inv.flags["format"]})
+}
+
+type importFunc func(ctx context.Context, st ingest.Store, groupID int64, path string, opt ingest.Options) (ingest.Summary, error)
+
+func (r *run) runImport(ctx context.Context, st *store.Store, do importFunc, opt ingest.Options) error {
+	name, err := r.inv.required("group")
+	if err != nil {
+		return err
+	}
+	file := r.inv.args[0]
+	g, err := groupArg(ctx, st, name)
+	if err != nil {
+		return err
+	}
+	opt.Partial = r.inv.flags["partial"] == "true"
+	opt.Clock = r.Clock
+	sum, err := do(ctx, st, g.ID, file, opt)
+	out := r.summaryJSON(sum)
+	if r.inv.json && (err == nil || isBadRows(err)) {
+		if perr := r.printJSON(out); perr != nil {
+			return perr
+		}
+	} else if err == nil {
+		r.say("cli.import_done", map[string]any{"file": out.File, "format": out.Format, "encoding": out.Encoding,
+			"rows": out.Rows, "imported": out.Imported, "updated": out.Updated, "skipped": out.SkippedDuplicates})
+	}
+	// Bad rows go to stderr in the user's words, whether or not the rest was imported.
+	for _, e := range out.Errors {
+		fmt.Fprintf(r.Stderr, "%s: %s\n", out.File, msg.T(r.lang, "cli.import_row_error", map[string]any{"line": e.Line, "reason": e.Reason}))
+	}
+	return err
+}
+
+func isBadRows(err error) bool {
+	var e *domain.Error
+	return errors.As(err, &e) && e.Key == "import.bad_rows"
+}
+
+func (r *run) summaryJSON(s ingest.Summary) summaryJSON {
+	out := summaryJSON{File: s.File, Format: s.Format, Encoding: s.Encoding, Rows: s.Rows, Imported: s.Imported,
+		Updated: s.Updated, SkippedDuplicates: s.SkippedDuplicates, Errors: []rowErrorJSON{}}
+	if s.BatchID != 0 {
+		id := s.BatchID
+		out.BatchID = &id
+	}
+	for _, e := range s.Errors {
+		out.Errors = append(out.Errors, rowErrorJSON{Line: e.Line, Reason: msg.T(r.lang, e.Key, e.Args)})
+	}
+	return out
+}

@@ -1,0 +1,121 @@
+// Package ingest runs an import end to end: it opens the file, detects its
+// format and encoding, streams it through the importer's parser, resolves
+// who is who against the group's members (domain.Roster), and hands the
+// result to the store as one transaction. The CLI and the app both call it,
+// so an import behaves the same from a script and from the window.
+package ingest
+
+import (
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"qunzhu/backend/domain"
+	"qunzhu/backend/importer"
+	"qunzhu/backend/store"
+)
+
+// Options tune one import.
+type Options struct {
+	Format  string // chat format; "" or "auto" detects it
+	Partial bool   // import the good rows of a file that has bad ones
+	Roster  bool   // member list: the file is the complete current list
+	// Mapping overrides the member-list column mapping (header → field).
+	Mapping map[string]importer.MemberField
+	// Progress is told how many bytes of the file have been read, at most
+	// every 100 ms and once at the end.
+	Progress func(done, total int64)
+	Clock    domain.Clock
+}
+
+// RowError is one unreadable row: its line and the reason's message key.
+type RowError struct {
+	Line int
+	Key  string
+	Args map[string]any
+}
+
+// Summary is what an import did (spec/CLI.md "Import summary").
+type Summary struct {
+	BatchID           int64
+	File              string
+	Format            string
+	Encoding          string
+	Rows              int
+	Imported          int
+	Updated           int
+	SkippedDuplicates int
+	Errors            []RowError
+}
+
+// errBadRows is returned, with the summary listing the rows, when a file has
+// unreadable rows and Partial is off: nothing was written.
+func errBadRows(file string, n int) error {
+	return domain.Errorf(domain.EINVALID, "import.bad_rows", map[string]any{"file": file, "count": n})
+}
+
+// progressReader counts bytes read and reports them at most every 100 ms.
+type progressReader struct {
+	r     io.Reader
+	done  int64
+	total int64
+	last  time.Time
+	fn    func(done, total int64)
+	ctx   context.Context
+}
+
+func (p *progressReader) Read(b []byte) (int, error) {
+	if err := p.ctx.Err(); err != nil {
+		return 0, err
+	}
+	n, err := p.r.Read(b)
+	p.done += int64(n)
+	if p.fn != nil && (time.Since(p.last) >= 100*time.Millisecond || err == io.EOF) {
+		p.last = time.Now()
+		p.fn(p.done, p.total)
+	}
+	return n, err
+}
+
+// openFile opens path for reading and says how big it is.
+func openFile(path string) (*os.File, int64, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, 0, domain.Errorf(domain.EINVALID, "import.cannot_open", map[string]any{"file": path, "reason": err.Error()})
+	}
+	fi, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, 0, err
+	}
+	if fi.IsDir() {
+		f.Close()
+		return nil, 0, domain.Errorf(domain.EINVALID, "import.cannot_open", map[string]any{"file": path, "reason": "directory"})
+	}
+	return f, fi.Size(), nil
+}
+
+func (o Options) clock() domain.Clock {
+	if o.Clock == nil {
+		return domain.SystemClock{}
+	}
+	return o.Clock
+}
+
+// baseName is what a batch records of its file: the name, not the folder
+// (paths may hold the operator's user name).
+func baseName(path string) string { return filepath.Base(path) }
+
+// Store is what an import needs from the database.
+type Store interface {
+	Group(ctx context.Context, id int64) (domain.Group, error)
+	Members(ctx context.Context, groupID int64) ([]domain.Member, error)
+	ApplyImport(ctx context.Context, set store.ImportSet) (domain.ImportBatch, error)
+}
+
+func summarize(b domain.ImportBatch, errs []RowError) Summary {
+	return Summary{BatchID: b.ID, File: b.File, Format: b.Format, Encoding: b.Encoding, Rows: b.Rows,
+		Imported: b.Imported, Updated: b.Updated, SkippedDuplicates: b.SkippedDuplicates, Errors: errs}
+}

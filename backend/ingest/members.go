@@ -1,0 +1,64 @@
+package ingest
+
+import (
+	"context"
+	"os"
+
+	"qunzhu/backend/domain"
+	"qunzhu/backend/importer"
+	"qunzhu/backend/store"
+)
+
+// Members imports a member list into group groupID. Re-importing an updated
+// list updates members in place; with Roster, members missing from the file
+// are marked as left at the file's modification time.
+func Members(ctx context.Context, st Store, groupID int64, path string, opt Options) (Summary, error) {
+	g, err := st.Group(ctx, groupID)
+	if err != nil {
+		return Summary{}, err
+	}
+	f, size, err := openFile(path)
+	if err != nil {
+		return Summary{}, err
+	}
+	defer f.Close()
+	members, err := st.Members(ctx, groupID)
+	if err != nil {
+		return Summary{}, err
+	}
+	roster := domain.NewRoster(members)
+	kept := map[int]bool{}
+	var rowErrs []RowError
+	file, err := importer.ParseMembers(f, path, importer.MemberOptions{
+		Location: g.Location(),
+		Mapping:  opt.Mapping,
+		OnRecord: func(rec importer.MemberRecord) error {
+			kept[roster.Listed(rec.Member)] = true
+			return ctx.Err()
+		},
+		OnBad: func(e importer.LineError) { rowErrs = append(rowErrs, RowError(e)) },
+	})
+	if opt.Progress != nil {
+		opt.Progress(size, size) // member lists are small: one report once read
+	}
+	batch := domain.ImportBatch{GroupID: groupID, Kind: domain.BatchMembers, Format: file.Format, File: baseName(path),
+		Encoding: file.Encoding, Rows: file.Rows}
+	if err != nil {
+		return summarize(batch, rowErrs), err
+	}
+	if len(rowErrs) > 0 && !opt.Partial {
+		return summarize(batch, rowErrs), errBadRows(batch.File, len(rowErrs))
+	}
+	if opt.Roster {
+		at := opt.clock().Now()
+		if fi, err := os.Stat(path); err == nil {
+			at = fi.ModTime()
+		}
+		roster.Departed(kept, at)
+	}
+	saved, err := st.ApplyImport(ctx, store.ImportSet{Batch: batch, Members: roster.Members, Changed: roster.Changed()})
+	if err != nil {
+		return Summary{}, err
+	}
+	return summarize(saved, rowErrs), nil
+}

@@ -1,0 +1,103 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"io"
+	"time"
+
+	"qunzhu/backend/importer"
+)
+
+// PreviewRows is how many records a preview shows.
+const PreviewRows = 20
+
+var errEnough = errors.New("preview complete")
+
+// ChatPreview is what the import wizard shows before a chat import.
+type ChatPreview struct {
+	File    string
+	Format  string
+	Size    int64
+	Records []importer.ChatRecord
+	Errors  []RowError
+}
+
+// PreviewChat detects a chat export's format and reads its first records.
+func PreviewChat(ctx context.Context, path, format string, loc *time.Location) (ChatPreview, error) {
+	f, size, err := openFile(path)
+	if err != nil {
+		return ChatPreview{}, err
+	}
+	defer f.Close()
+	p := ChatPreview{File: baseName(path), Size: size}
+	if format == "" || format == importer.FormatAuto {
+		head := make([]byte, 64<<10)
+		n, _ := io.ReadFull(f, head)
+		if format, err = importer.DetectChatFormat(head[:n], path); err != nil {
+			return p, err
+		}
+		if _, err := f.Seek(0, io.SeekStart); err != nil {
+			return p, err
+		}
+	}
+	p.Format = format
+	err = importer.ParseChat(f, format, importer.ChatOptions{
+		Location: loc,
+		OnRecord: func(rec importer.ChatRecord) error {
+			p.Records = append(p.Records, rec)
+			if len(p.Records) >= PreviewRows {
+				return errEnough
+			}
+			return ctx.Err()
+		},
+		OnBad: func(e importer.LineError) {
+			if len(p.Errors) < PreviewRows {
+				p.Errors = append(p.Errors, RowError(e))
+			}
+		},
+	})
+	if err != nil && !errors.Is(err, errEnough) {
+		return p, err
+	}
+	return p, nil
+}
+
+// MembersPreview is what the wizard shows before a member-list import: the
+// detected encoding, the column mapping (which the user may correct) and the
+// first rows.
+type MembersPreview struct {
+	File    importer.MemberFile
+	Name    string
+	Records []importer.MemberRecord
+	Errors  []RowError
+}
+
+// PreviewMembers reads a member list's header, mapping and first rows.
+func PreviewMembers(ctx context.Context, path string, loc *time.Location, mapping map[string]importer.MemberField) (MembersPreview, error) {
+	f, _, err := openFile(path)
+	if err != nil {
+		return MembersPreview{}, err
+	}
+	defer f.Close()
+	p := MembersPreview{Name: baseName(path)}
+	p.File, err = importer.ParseMembers(f, path, importer.MemberOptions{
+		Location: loc,
+		Mapping:  mapping,
+		OnRecord: func(rec importer.MemberRecord) error {
+			if len(p.Records) < PreviewRows {
+				p.Records = append(p.Records, rec)
+			}
+			return ctx.Err()
+		},
+		OnBad: func(e importer.LineError) {
+			if len(p.Errors) < PreviewRows {
+				p.Errors = append(p.Errors, RowError(e))
+			}
+		},
+	})
+	return p, err
+}
+
+
+
