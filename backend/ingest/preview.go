@@ -98,6 +98,3 @@ func PreviewMembers(ctx context.Context, path string, loc *time.Location, mappin
 	})
 	return p, err
 }
-
-
-
