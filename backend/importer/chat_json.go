@@ -1,0 +1,134 @@
+package importer
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// readJSONValues calls fn for each object of a JSON array or of JSON lines,
+// with the line where the object starts. In JSON lines each line is read on
+// its own, so a broken line goes to OnBad and the next is read. In an array a
+// value of the wrong shape goes to OnBad too, but broken syntax cannot be
+// resynchronised: it goes to OnBad as chat.json_broken and reading stops.
+func readJSONValues(text io.Reader, p *chatParse, fn func(raw []byte, line int) error) error {
+	br := bufio.NewReaderSize(text, 64<<10)
+	first, err := firstNonSpace(br)
+	if err != nil {
+		return err
+	}
+	if first == 0 {
+		return nil // empty input: nothing to read
+	}
+	if first != '[' {
+		lr := &lineReader{br: br}
+		for {
+			line, ok, err := lr.next()
+			if err != nil {
+				return err
+			}
+			if !ok {
+				return nil
+			}
+			if len(bytes.TrimSpace(line)) == 0 {
+				continue
+			}
+			if err := fn(line, lr.line); err != nil {
+				return err
+			}
+		}
+	}
+	lt := newLineTracker(br)
+	dec := json.NewDecoder(lt)
+	if _, err := dec.Token(); err != nil { // the opening [
+		return fmt.Errorf("reading chat file: %w", err)
+	}
+	var raw json.RawMessage
+	for dec.More() {
+		off := dec.InputOffset()
+		raw = raw[:0]
+		err := dec.Decode(&raw)
+		line := lt.lineAt(off)
+		if err != nil {
+			var se *json.SyntaxError
+			if errors.As(err, &se) || errors.Is(err, io.ErrUnexpectedEOF) {
+				p.bad(line, "chat.json_broken", nil)
+				return nil
+			}
+			return fmt.Errorf("reading chat file: %w", err)
+		}
+		if err := fn(raw, line); err != nil {
+			return err
+		}
+	}
+	if _, err := dec.Token(); err != nil { // the closing ]
+		p.bad(lt.lineAt(dec.InputOffset()), "chat.json_broken", nil)
+	}
+	return nil
+}
+
+// firstNonSpace peeks at the first byte that is not whitespace (0 at the end).
+func firstNonSpace(br *bufio.Reader) (byte, error) {
+	for {
+		b, err := br.ReadByte()
+		if errors.Is(err, io.EOF) {
+			return 0, nil
+		}
+		if err != nil {
+			return 0, fmt.Errorf("reading chat file: %w", err)
+		}
+		if b != ' ' && b != '\t' && b != '\r' && b != '\n' {
+			return b, br.UnreadByte()
+		}
+	}
+}
+
+// looseString takes a JSON string and ignores a value of any other type, so
+// one odd field does not cost a whole message.
+type looseString string
+
+func (s *looseString) UnmarshalJSON(b []byte) error {
+	var v string
+	if json.Unmarshal(b, &v) == nil {
+		*s = looseString(v)
+	}
+	return nil
+}
+
+// looseInt takes a JSON number or a string of digits.
+type looseInt int64
+
+func (n *looseInt) UnmarshalJSON(b []byte) error {
+	s := strings.Trim(string(b), `"`)
+	if v, err := strconv.ParseInt(s, 10, 64); err == nil {
+		*n = looseInt(v)
+	} else if f, err := strconv.ParseFloat(s, 64); err == nil && f >= -1e18 && f <= 1e18 {
+		*n = looseInt(f)
+	}
+	return nil
+}
+
+// looseBool takes true/false, 1/0 or their strings.
+type looseBool bool
+
+func (v *looseBool) UnmarshalJSON(b []byte) error {
+	switch strings.Trim(string(b), `"`) {
+	case "true", "1":
+		*v = true
+	}
+	return nil
+}
+
+// rawText returns a JSON scalar as text: a string unquoted, a number as written.
+func rawText(b json.RawMessage) string {
+	var s string
+	if json.Unmarshal(b, &s) == nil {
+		return s
+	}
+	return strings.TrimSpace(string(b))
+}
