@@ -132,13 +132,18 @@ func (b *chatBuilder) add(rec importer.ChatRecord) {
 // dedupeKey makes the same message from overlapping exports collide. WeCom's
 // msgid is stable and recalls refer to it, so it is the key there; other
 // tools' local ids differ between exports of the same chat, so the key is
-// the instant, sender, kind and content — with a counter, so a member who
-// posts the same text twice in one second keeps both.
+// the instant, sender (its id when the export has one, so MemoTrace, PyWxDump
+// and chatlog exports of one chat agree), kind and content — with a counter,
+// so a member who posts the same text twice in one second keeps both.
 func (b *chatBuilder) dedupeKey(rec importer.ChatRecord, m domain.Message) string {
 	if b.format == importer.FormatWeComArchive && rec.SourceID != "" {
 		return sourceKey(rec.SourceID)
 	}
-	base := domain.DedupeKey("", m.SentAt, m.SenderID, m.SenderName, m.Kind, m.Content)
+	name := m.SenderName
+	if m.SenderID != "" {
+		name = "" // tools name the same sender differently (remark, nickname); its id is the same
+	}
+	base := domain.DedupeKey("", m.SentAt, m.SenderID, name, m.Kind, m.Content)
 	n := b.seen[base]
 	b.seen[base] = n + 1
 	if n == 0 {

@@ -147,3 +147,20 @@ func TestCancelWritesNothing(t *testing.T) {
 		t.Fatalf("a cancelled import wrote %d members", len(members))
 	}
 }
+
+// TestOverlappingExportsOfOneChat: PyWxDump's export of the same chat as the
+// MemoTrace sample shares its text messages; each is imported once.
+func TestOverlappingExportsOfOneChat(t *testing.T) {
+	ctx := context.Background()
+	s, g := openStore(t)
+	if _, err := Chat(ctx, s, g.ID, samples+"memotrace_group_chat_utf8.csv", Options{}); err != nil {
+		t.Fatal(err)
+	}
+	sum, err := Chat(ctx, s, g.ID, samples+"pywxdump_group_chat.csv", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.SkippedDuplicates < 11 {
+		t.Errorf("PyWxDump after MemoTrace skipped %d duplicates, want the 11 shared text messages at least", sum.SkippedDuplicates)
+	}
+}
