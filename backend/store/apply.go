@@ -21,107 +21,39 @@ type ImportSet struct {
 	Recalls  []string // dedupe keys of messages the export says were recalled
 }
 
-// ApplyImport writes an import set in one transaction: the batch, the member
-// changes (each recorded with its previous state, so the batch can be
-// undone), the new messages (duplicates by dedupe key skipped), recalls, and
-// the rollup. The batch's Imported counts new messages, or new members when
-// the import has no messages; Updated counts changed existing members.
+// ApplyImport writes a whole import set in one transaction (see ImportTx):
+// member lists, and tests, which hold everything in memory anyway.
 func (s *Store) ApplyImport(ctx context.Context, set ImportSet) (domain.ImportBatch, error) {
-	batch := set.Batch
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		row := batchRow{GroupID: batch.GroupID, Kind: string(batch.Kind), Format: batch.Format, File: batch.File,
-			Encoding: batch.Encoding, Rows: batch.Rows}
-		if err := tx.Create(&row).Error; err != nil {
-			return err
-		}
-		batch.ID, batch.CreatedAt = row.ID, row.CreatedAt.UTC()
-
-		ids, created, updated, err := s.writeMembers(tx, batch, set)
-		if err != nil {
-			return err
-		}
-		senders := make([]*int64, len(set.Messages))
-		for i, idx := range set.Senders {
-			if idx >= 0 && idx < len(ids) && ids[idx] != 0 {
-				id := ids[idx]
-				senders[i] = &id
-			}
-		}
-		msgs := make([]domain.Message, len(set.Messages))
-		for i, m := range set.Messages {
-			if m.MemberID == nil {
-				m.MemberID = senders[i]
-			}
-			msgs[i] = m
-		}
-		imported, err := insertMessages(ctx, tx, batch, nil, msgs)
-		if err != nil {
-			return err
-		}
-		if err := s.recall(tx, batch.GroupID, set.Recalls); err != nil {
-			return err
-		}
-		if len(msgs) > 0 {
-			from, to := hourSpan(msgs)
-			if err := refreshRollup(tx, batch.GroupID, from, to); err != nil {
-				return err
-			}
-		}
-		batch.Imported, batch.Updated, batch.SkippedDuplicates = imported, updated, len(msgs)-imported
-		if len(msgs) == 0 {
-			batch.Imported = created
-		}
-		return tx.Model(&row).Updates(map[string]any{
-			"imported": batch.Imported, "updated": batch.Updated, "skipped_duplicates": batch.SkippedDuplicates,
-		}).Error
-	})
+	t, err := s.BeginImport(ctx, set.Batch)
 	if err != nil {
 		return domain.ImportBatch{}, err
 	}
-	return batch, nil
-}
-
-// writeMembers saves the changed members, recording each one's previous row,
-// and returns every member's id by index.
-func (s *Store) writeMembers(tx *gorm.DB, batch domain.ImportBatch, set ImportSet) (ids []int64, created, updated int, err error) {
-	ids = make([]int64, len(set.Members))
-	for i, m := range set.Members {
-		ids[i] = m.ID
-	}
+	defer t.Rollback()
+	members := append([]domain.Member(nil), set.Members...)
+	created := map[int]bool{}
 	for _, i := range set.Changed {
-		m := set.Members[i]
-		m.GroupID = batch.GroupID
-		change := batchMemberChangeRow{BatchID: batch.ID}
-		var row memberRow
-		if m.ID != 0 {
-			if err := tx.First(&row, m.ID).Error; err != nil {
-				return nil, 0, 0, err
+		if members[i].ID == 0 {
+			if members[i].ID, err = t.CreateMember(members[i]); err != nil {
+				return domain.ImportBatch{}, err
 			}
-			before, err := json.Marshal(row)
-			if err != nil {
-				return nil, 0, 0, err
-			}
-			change.Before = string(before)
-			row.Version++
-			updated++
-		} else {
-			row.Version = 1
-			change.Created = true
-			created++
-		}
-		if err := s.memberToRow(m, &row); err != nil {
-			return nil, 0, 0, err
-		}
-		if err := tx.Save(&row).Error; err != nil {
-			return nil, 0, 0, err
-		}
-		ids[i] = row.ID
-		change.MemberID = row.ID
-		if err := tx.Create(&change).Error; err != nil {
-			return nil, 0, 0, err
+			created[i] = true
 		}
 	}
-	return ids, created, updated, nil
+	msgs := make([]domain.Message, len(set.Messages))
+	for i, m := range set.Messages {
+		if idx := set.Senders[i]; m.MemberID == nil && idx >= 0 && members[idx].ID != 0 {
+			id := members[idx].ID
+			m.MemberID = &id
+		}
+		msgs[i] = m
+	}
+	if err := t.AddMessages(msgs); err != nil {
+		return domain.ImportBatch{}, err
+	}
+	if err := t.Recall(set.Recalls); err != nil {
+		return domain.ImportBatch{}, err
+	}
+	return t.Commit(members, set.Changed)
 }
 
 // recall deletes messages by dedupe key (WeCom recalls).

@@ -23,37 +23,20 @@ const messageInsertChunk = 32
 // it lands or none. The returned batch carries its id and counts: Imported
 // and SkippedDuplicates count messages, Updated counts existing members.
 func (s *Store) SaveImport(ctx context.Context, batch domain.ImportBatch, members []domain.Member, msgs []domain.Message) (domain.ImportBatch, error) {
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		row := batchRow{GroupID: batch.GroupID, Kind: string(batch.Kind), Format: batch.Format, File: batch.File,
-			Encoding: batch.Encoding, Rows: batch.Rows}
-		if err := tx.Create(&row).Error; err != nil {
-			return err
-		}
-		batch.ID, batch.CreatedAt = row.ID, row.CreatedAt.UTC()
-
-		senders, updated, err := s.mergeMembers(tx, batch.GroupID, members)
-		if err != nil {
-			return err
-		}
-		imported, err := insertMessages(ctx, tx, batch, senders, msgs)
-		if err != nil {
-			return err
-		}
-		if imported > 0 {
-			from, to := hourSpan(msgs)
-			if err := refreshRollup(tx, batch.GroupID, from, to); err != nil {
-				return err
-			}
-		}
-		batch.Imported, batch.Updated, batch.SkippedDuplicates = imported, updated, len(msgs)-imported
-		return tx.Model(&row).Updates(map[string]any{
-			"imported": batch.Imported, "updated": batch.Updated, "skipped_duplicates": batch.SkippedDuplicates,
-		}).Error
-	})
+	t, err := s.BeginImport(ctx, batch)
 	if err != nil {
 		return domain.ImportBatch{}, err
 	}
-	return batch, nil
+	defer t.Rollback()
+	senders, updated, err := s.mergeMembers(t.tx, batch.GroupID, members)
+	if err != nil {
+		return domain.ImportBatch{}, err
+	}
+	t.ins.senders, t.updated = senders, updated
+	if err := t.AddMessages(msgs); err != nil {
+		return domain.ImportBatch{}, err
+	}
+	return t.Commit(nil, nil)
 }
 
 // mergeMembers creates or updates members and returns the map from every
@@ -113,50 +96,70 @@ func (s *Store) mergeMembers(tx *gorm.DB, groupID int64, members []domain.Member
 	return senders, updated, nil
 }
 
-// insertMessages bulk-inserts with prepared multi-row statements on the
-// transaction's own connection (gorm's per-call SQL building costs more than
-// the insert itself at a million rows), skipping messages whose (group,
-// dedupe key) already exists, and returns how many were new.
+// insertMessages bulk-inserts msgs in one go (see messageInserter).
 func insertMessages(ctx context.Context, tx *gorm.DB, batch domain.ImportBatch, senders map[string]int64, msgs []domain.Message) (int, error) {
-	conn, ok := tx.Statement.ConnPool.(interface {
+	ins := &messageInserter{ctx: ctx, tx: tx, batch: batch, senders: senders}
+	defer ins.close()
+	return ins.insert(msgs)
+}
+
+// messageInserter bulk-inserts messages with prepared multi-row statements
+// on the transaction's own connection (gorm's per-call SQL building costs
+// more than the insert itself at a million rows), skipping messages whose
+// (group, dedupe key) already exists. Statements are kept for the whole
+// import, one per chunk size.
+type messageInserter struct {
+	ctx     context.Context
+	tx      *gorm.DB
+	batch   domain.ImportBatch
+	senders map[string]int64 // sender id → member id, for messages without MemberID
+	stmts   map[int]*sql.Stmt
+	args    []any
+}
+
+func (ins *messageInserter) close() {
+	for _, st := range ins.stmts {
+		st.Close()
+	}
+}
+
+// insert writes msgs and returns how many were new.
+func (ins *messageInserter) insert(msgs []domain.Message) (int, error) {
+	conn, ok := ins.tx.Statement.ConnPool.(interface {
 		PrepareContext(ctx context.Context, query string) (*sql.Stmt, error)
 	})
 	if !ok {
-		return 0, fmt.Errorf("bulk insert needs a transaction, got %T", tx.Statement.ConnPool)
+		return 0, fmt.Errorf("bulk insert needs a transaction, got %T", ins.tx.Statement.ConnPool)
 	}
-	stmts := map[int]*sql.Stmt{}
-	defer func() {
-		for _, st := range stmts {
-			st.Close()
-		}
-	}()
+	if ins.stmts == nil {
+		ins.stmts = map[int]*sql.Stmt{}
+	}
 	imported := 0
-	args := make([]any, 0, messageInsertChunk*12)
 	for start := 0; start < len(msgs); start += messageInsertChunk {
-		if err := ctx.Err(); err != nil {
+		if err := ins.ctx.Err(); err != nil {
 			return 0, err
 		}
 		chunk := msgs[start:min(start+messageInsertChunk, len(msgs))]
-		st := stmts[len(chunk)]
+		st := ins.stmts[len(chunk)]
 		if st == nil {
 			var err error
-			if st, err = conn.PrepareContext(ctx, insertMessagesSQL(tx, len(chunk))); err != nil {
+			if st, err = conn.PrepareContext(ins.ctx, insertMessagesSQL(ins.tx, len(chunk))); err != nil {
 				return 0, err
 			}
-			stmts[len(chunk)] = st
+			ins.stmts[len(chunk)] = st
 		}
-		args = args[:0]
+		ins.args = ins.args[:0]
 		for _, m := range chunk {
 			memberID := m.MemberID
 			if memberID == nil && m.SenderID != "" {
-				if id, ok := senders[m.SenderID]; ok {
+				if id, ok := ins.senders[m.SenderID]; ok {
 					memberID = &id
 				}
 			}
-			args = append(args, batch.GroupID, memberID, m.SenderID, m.SenderName, string(m.Kind), m.SentAt.Unix(),
-				m.Content, m.URL, m.IsLink, m.IsStaff, batch.ID, m.DedupeKey)
+			ins.args = append(ins.args, ins.batch.GroupID, memberID, m.SenderID, m.SenderName, string(m.Kind), m.SentAt.Unix(),
+				m.Content, m.URL, m.IsLink, m.IsStaff, ins.batch.ID, m.DedupeKey)
 		}
-		res, err := st.ExecContext(ctx, args...)
+		res, err := st.ExecContext(ins.ctx, ins.args...)
 		if err != nil {
 			return 0, err
 		}

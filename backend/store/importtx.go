@@ -1,0 +1,184 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"gorm.io/gorm"
+
+	"qunzhu/backend/domain"
+)
+
+// ImportTx is one import in progress: a single write transaction that the
+// ingest service feeds while it streams a file, so a million-message export
+// never sits in memory. Nothing is visible to other readers until Commit;
+// Rollback (or a cancelled context) leaves the database as it was.
+type ImportTx struct {
+	s       *Store
+	ctx     context.Context
+	tx      *gorm.DB
+	batch   domain.ImportBatch
+	row     batchRow
+	ins     *messageInserter
+	seen    int // messages offered
+	added   int // messages new to the group
+	created int // members created
+	updated int // existing members changed outside Commit's list (SaveImport)
+	minHour int64
+	maxHour int64
+	done    bool
+}
+
+// BeginImport opens the transaction and records the batch.
+func (s *Store) BeginImport(ctx context.Context, batch domain.ImportBatch) (*ImportTx, error) {
+	tx := s.db.WithContext(ctx).Begin()
+	if tx.Error != nil {
+		return nil, tx.Error
+	}
+	t := &ImportTx{s: s, ctx: ctx, tx: tx, batch: batch, minHour: -1}
+	t.row = batchRow{GroupID: batch.GroupID, Kind: string(batch.Kind), Format: batch.Format, File: batch.File,
+		Encoding: batch.Encoding, Rows: batch.Rows}
+	if err := tx.Create(&t.row).Error; err != nil {
+		tx.Rollback()
+		return nil, err
+	}
+	t.batch.ID, t.batch.CreatedAt = t.row.ID, t.row.CreatedAt.UTC()
+	t.ins = &messageInserter{ctx: ctx, tx: tx, batch: t.batch}
+	return t, nil
+}
+
+// CreateMember inserts a member first seen in this import and returns its
+// id, so the messages that follow can point at it.
+func (t *ImportTx) CreateMember(m domain.Member) (int64, error) {
+	m.GroupID = t.batch.GroupID
+	var row memberRow
+	if err := t.s.memberToRow(m, &row); err != nil {
+		return 0, err
+	}
+	row.Version = 1
+	if err := t.tx.Create(&row).Error; err != nil {
+		return 0, err
+	}
+	if err := t.tx.Create(&batchMemberChangeRow{BatchID: t.batch.ID, MemberID: row.ID, Created: true}).Error; err != nil {
+		return 0, err
+	}
+	t.created++
+	return row.ID, nil
+}
+
+// AddMessages inserts messages (MemberID set by the caller), skipping those
+// whose dedupe key the group already has.
+func (t *ImportTx) AddMessages(msgs []domain.Message) error {
+	if len(msgs) == 0 {
+		return nil
+	}
+	n, err := t.ins.insert(msgs)
+	if err != nil {
+		return err
+	}
+	t.seen += len(msgs)
+	t.added += n
+	from, to := hourSpan(msgs)
+	if t.minHour < 0 || from < t.minHour {
+		t.minHour = from
+	}
+	t.maxHour = max(t.maxHour, to)
+	return nil
+}
+
+// Recall deletes messages by dedupe key (WeCom recalls).
+func (t *ImportTx) Recall(keys []string) error { return t.s.recall(t.tx, t.batch.GroupID, keys) }
+
+// Commit saves the members the import created or changed in their final
+// state (each change recorded with the previous row, for undo), refreshes
+// the rollup, records the counts and commits. Imported counts new messages,
+// or new members when the import brought no messages; Updated counts changed
+// members that existed before.
+func (t *ImportTx) Commit(members []domain.Member, changed []int) (domain.ImportBatch, error) {
+	if t.done {
+		return domain.ImportBatch{}, fmt.Errorf("import already finished")
+	}
+	t.done = true
+	defer t.closeStmts()
+	updated, err := t.saveMembers(members, changed)
+	if err != nil {
+		t.tx.Rollback()
+		return domain.ImportBatch{}, err
+	}
+	if t.minHour >= 0 {
+		if err := refreshRollup(t.tx, t.batch.GroupID, t.minHour, t.maxHour); err != nil {
+			t.tx.Rollback()
+			return domain.ImportBatch{}, err
+		}
+	}
+	b := t.batch
+	b.Imported, b.Updated, b.SkippedDuplicates = t.added, updated+t.updated, t.seen-t.added
+	if t.seen == 0 {
+		b.Imported = t.created
+	}
+	if err := t.tx.Model(&t.row).Updates(map[string]any{
+		"imported": b.Imported, "updated": b.Updated, "skipped_duplicates": b.SkippedDuplicates,
+	}).Error; err != nil {
+		t.tx.Rollback()
+		return domain.ImportBatch{}, err
+	}
+	if err := t.tx.Commit().Error; err != nil {
+		return domain.ImportBatch{}, err
+	}
+	return b, nil
+}
+
+// Rollback abandons the import; calling it after Commit does nothing.
+func (t *ImportTx) Rollback() {
+	if t.done {
+		return
+	}
+	t.done = true
+	t.closeStmts()
+	t.tx.Rollback()
+}
+
+func (t *ImportTx) closeStmts() { t.ins.close() }
+
+// saveMembers writes the changed members; members created earlier in this
+// import are only brought up to date, others get a before-snapshot.
+func (t *ImportTx) saveMembers(members []domain.Member, changed []int) (updated int, err error) {
+	for _, i := range changed {
+		m := members[i]
+		m.GroupID = t.batch.GroupID
+		var row memberRow
+		if m.ID == 0 {
+			if _, err := t.CreateMember(m); err != nil {
+				return 0, err
+			}
+			continue
+		}
+		if err := t.tx.First(&row, m.ID).Error; err != nil {
+			return 0, err
+		}
+		var createdHere int64
+		if err := t.tx.Model(&batchMemberChangeRow{}).Where("batch_id = ? AND member_id = ? AND created = ?", t.batch.ID, m.ID, true).
+			Count(&createdHere).Error; err != nil {
+			return 0, err
+		}
+		if createdHere == 0 {
+			before, err := json.Marshal(row)
+			if err != nil {
+				return 0, err
+			}
+			if err := t.tx.Create(&batchMemberChangeRow{BatchID: t.batch.ID, MemberID: m.ID, Before: string(before)}).Error; err != nil {
+				return 0, err
+			}
+			updated++
+		}
+		if err := t.s.memberToRow(m, &row); err != nil {
+			return 0, err
+		}
+		row.Version++
+		if err := t.tx.Save(&row).Error; err != nil {
+			return 0, err
+		}
+	}
+	return updated, nil
+}
