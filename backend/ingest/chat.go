@@ -5,10 +5,10 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"time"
 
 	"qunzhu/backend/domain"
 	"qunzhu/backend/importer"
-	"qunzhu/backend/store"
 )
 
 // Chat imports a chat export into group groupID.
@@ -39,65 +39,78 @@ func Chat(ctx context.Context, st Store, groupID int64, path string, opt Options
 	if err != nil {
 		return Summary{}, err
 	}
-	b := newChatBuilder(g, format, members)
+	batch := domain.ImportBatch{GroupID: groupID, Kind: domain.BatchChat, Format: format, File: baseName(path), Encoding: "UTF-8"}
+
+	// One pass streams the records into one transaction; a file with bad
+	// rows (and no --partial) is rolled back at the end, so nothing is written.
+	tx, err := st.BeginImport(ctx, batch)
+	if err != nil {
+		return Summary{}, err
+	}
+	defer tx.Rollback()
 	var rowErrs []RowError
-	pr := &progressReader{r: f, total: size, fn: opt.Progress, ctx: ctx}
-	err = importer.ParseChat(pr, format, importer.ChatOptions{
+	b := newChatBuilder(g, format, members, tx)
+	err = importer.ParseChat(&progressReader{r: f, total: size, fn: opt.Progress, ctx: ctx}, format, importer.ChatOptions{
 		Location: g.Location(),
-		OnRecord: func(rec importer.ChatRecord) error { b.add(rec); return ctx.Err() },
+		OnRecord: b.add,
 		OnBad:    func(e importer.LineError) { rowErrs = append(rowErrs, RowError(e)) },
 	})
+	if err == nil {
+		err = b.flush()
+	}
+	batch.Rows = b.rows + len(rowErrs)
 	if err != nil {
-		return Summary{File: baseName(path), Format: format, Errors: rowErrs}, err
+		return summarize(batch, rowErrs), err
 	}
-	batch := domain.ImportBatch{GroupID: groupID, Kind: domain.BatchChat, Format: format, File: baseName(path),
-		Encoding: "UTF-8", Rows: b.rows + len(rowErrs)}
 	if len(rowErrs) > 0 && !opt.Partial {
-		return Summary{File: batch.File, Format: format, Encoding: batch.Encoding, Rows: batch.Rows, Errors: rowErrs},
-			errBadRows(batch.File, len(rowErrs))
+		return summarize(batch, rowErrs), errBadRows(batch.File, len(rowErrs))
 	}
-	set := b.finish(batch)
-	saved, err := st.ApplyImport(ctx, set)
+	saved, err := b.finish(batch.Rows)
 	if err != nil {
 		return Summary{}, err
 	}
 	return summarize(saved, rowErrs), nil
 }
 
-// chatBuilder turns records into messages and member changes.
+// chatBuilder turns records into messages and member changes, writing
+// messages to the import transaction in chunks as it goes.
 type chatBuilder struct {
 	group   domain.Group
 	format  string
+	tx      ImportTx
 	roster  *domain.Roster
 	staff   map[string]bool // staff aliases: names and ids
-	msgs    []domain.Message
-	senders []int
+	pending []domain.Message
 	events  []event
 	recalls []string
-	seen    map[string]int // occurrences of the same message within this file
-	rows    int
+	// seen counts identical messages within the current second (files are in
+	// time order), so the map stays small on a million-message file.
+	seen   map[string]int
+	second int64
+	rows   int
 }
+
+// flushEvery messages go to the database at a time.
+const flushEvery = 2000
 
 type event struct {
-	at   int64
-	line int
-	ev   *importer.SystemEvent
-	when domain.Message
+	at time.Time
+	ev *importer.SystemEvent
 }
 
-func newChatBuilder(g domain.Group, format string, members []domain.Member) *chatBuilder {
-	b := &chatBuilder{group: g, format: format, roster: domain.NewRoster(members), staff: map[string]bool{}, seen: map[string]int{}}
+func newChatBuilder(g domain.Group, format string, members []domain.Member, tx ImportTx) *chatBuilder {
+	b := &chatBuilder{group: g, format: format, tx: tx, roster: domain.NewRoster(members), staff: map[string]bool{}, seen: map[string]int{}}
 	for _, a := range g.StaffAliases {
 		b.staff[a] = true
 	}
 	return b
 }
 
-func (b *chatBuilder) add(rec importer.ChatRecord) {
+func (b *chatBuilder) add(rec importer.ChatRecord) error {
 	b.rows++
 	if rec.RecallOf != "" {
 		b.recalls = append(b.recalls, sourceKey(rec.RecallOf))
-		return
+		return nil
 	}
 	m := domain.Message{
 		GroupID:    b.group.ID,
@@ -115,18 +128,45 @@ func (b *chatBuilder) add(rec importer.ChatRecord) {
 		}
 	}
 	m.DedupeKey = b.dedupeKey(rec, m)
-	sender := -1
 	if m.Kind != domain.KindSystem && (rec.SenderID != "" || rec.SenderName != "" || rec.SenderNick != "") {
-		sender = b.roster.Sender(rec.SenderID, rec.SenderNick, rec.SenderName, rec.IsSelf)
-		mem := b.roster.Members[sender]
-		m.IsStaff = rec.IsSelf || sender == b.roster.Self() || mem.Tier == domain.TierAdmin ||
+		i := b.roster.Sender(rec.SenderID, rec.SenderNick, rec.SenderName, rec.IsSelf)
+		id, err := b.memberID(i)
+		if err != nil {
+			return err
+		}
+		m.MemberID = &id
+		mem := b.roster.Members[i]
+		m.IsStaff = rec.IsSelf || i == b.roster.Self() || mem.Tier == domain.TierAdmin ||
 			b.staff[rec.SenderID] || b.staff[rec.SenderName] || b.staff[rec.SenderNick] || b.staff[mem.DisplayName()]
 	}
 	if rec.Event != nil {
-		b.events = append(b.events, event{at: m.SentAt.Unix(), line: rec.Line, ev: rec.Event, when: m})
+		b.events = append(b.events, event{at: m.SentAt, ev: rec.Event})
 	}
-	b.msgs = append(b.msgs, m)
-	b.senders = append(b.senders, sender)
+	b.pending = append(b.pending, m)
+	if len(b.pending) >= flushEvery {
+		return b.flush()
+	}
+	return nil
+}
+
+// memberID returns member i's id, inserting it first when this import
+// created it.
+func (b *chatBuilder) memberID(i int) (int64, error) {
+	if id := b.roster.Members[i].ID; id != 0 {
+		return id, nil
+	}
+	id, err := b.tx.CreateMember(b.roster.Members[i])
+	if err != nil {
+		return 0, err
+	}
+	b.roster.Members[i].ID = id
+	return id, nil
+}
+
+func (b *chatBuilder) flush() error {
+	err := b.tx.AddMessages(b.pending)
+	b.pending = b.pending[:0]
+	return err
 }
 
 // dedupeKey makes the same message from overlapping exports collide. WeCom's
@@ -144,6 +184,10 @@ func (b *chatBuilder) dedupeKey(rec importer.ChatRecord, m domain.Message) strin
 		name = "" // tools name the same sender differently (remark, nickname); its id is the same
 	}
 	base := domain.DedupeKey("", m.SentAt, m.SenderID, name, m.Kind, m.Content)
+	if sec := m.SentAt.Unix(); sec != b.second {
+		clear(b.seen)
+		b.second = sec
+	}
 	n := b.seen[base]
 	b.seen[base] = n + 1
 	if n == 0 {
@@ -154,9 +198,9 @@ func (b *chatBuilder) dedupeKey(rec importer.ChatRecord, m domain.Message) strin
 
 func sourceKey(id string) string { return "id:" + id }
 
-// finish applies joins and leaves in time order and assembles the store's set.
-func (b *chatBuilder) finish(batch domain.ImportBatch) store.ImportSet {
-	sort.SliceStable(b.events, func(i, j int) bool { return b.events[i].at < b.events[j].at })
+// finish applies joins and leaves in time order, the recalls, and commits.
+func (b *chatBuilder) finish(rows int) (domain.ImportBatch, error) {
+	sort.SliceStable(b.events, func(i, j int) bool { return b.events[i].at.Before(b.events[j].at) })
 	for _, e := range b.events {
 		for _, name := range e.ev.Names {
 			if name == "你" && b.roster.Self() < 0 {
@@ -165,14 +209,17 @@ func (b *chatBuilder) finish(batch domain.ImportBatch) store.ImportSet {
 			i, _ := b.roster.Name(name)
 			switch e.ev.Type {
 			case importer.EventJoin:
-				b.roster.Joined(i, e.when.SentAt)
+				b.roster.Joined(i, e.at)
 			case importer.EventLeave, importer.EventRemove:
-				b.roster.Left(i, e.when.SentAt)
+				b.roster.Left(i, e.at)
 			}
 		}
 	}
-	return store.ImportSet{Batch: batch, Members: b.roster.Members, Changed: b.roster.Changed(),
-		Messages: b.msgs, Senders: b.senders, Recalls: b.recalls}
+	if err := b.tx.Recall(b.recalls); err != nil {
+		return domain.ImportBatch{}, err
+	}
+	b.tx.SetRows(rows)
+	return b.tx.Commit(b.roster.Members, b.roster.Changed())
 }
 
 func firstNonEmpty(s ...string) string {

@@ -113,6 +113,17 @@ type Store interface {
 	Group(ctx context.Context, id int64) (domain.Group, error)
 	Members(ctx context.Context, groupID int64) ([]domain.Member, error)
 	ApplyImport(ctx context.Context, set store.ImportSet) (domain.ImportBatch, error)
+	BeginImport(ctx context.Context, batch domain.ImportBatch) (*store.ImportTx, error)
+}
+
+// ImportTx is the streaming write side of one import (store.ImportTx).
+type ImportTx interface {
+	CreateMember(m domain.Member) (int64, error)
+	AddMessages(msgs []domain.Message) error
+	Recall(keys []string) error
+	SetRows(n int)
+	Commit(members []domain.Member, changed []int) (domain.ImportBatch, error)
+	Rollback()
 }
 
 func summarize(b domain.ImportBatch, errs []RowError) Summary {

@@ -87,6 +87,9 @@ func (t *ImportTx) AddMessages(msgs []domain.Message) error {
 	return nil
 }
 
+// SetRows records how many rows the file had, once it has been read.
+func (t *ImportTx) SetRows(n int) { t.batch.Rows = n }
+
 // Recall deletes messages by dedupe key (WeCom recalls).
 func (t *ImportTx) Recall(keys []string) error { return t.s.recall(t.tx, t.batch.GroupID, keys) }
 
@@ -118,7 +121,7 @@ func (t *ImportTx) Commit(members []domain.Member, changed []int) (domain.Import
 		b.Imported = t.created
 	}
 	if err := t.tx.Model(&t.row).Updates(map[string]any{
-		"imported": b.Imported, "updated": b.Updated, "skipped_duplicates": b.SkippedDuplicates,
+		"rows": b.Rows, "imported": b.Imported, "updated": b.Updated, "skipped_duplicates": b.SkippedDuplicates,
 	}).Error; err != nil {
 		t.tx.Rollback()
 		return domain.ImportBatch{}, err
