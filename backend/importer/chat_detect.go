@@ -7,6 +7,7 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"qunzhu/backend/domain"
 )
@@ -102,11 +103,11 @@ func detectWeChatText(text []byte) bool {
 		if n == 0 && bytes.Contains(s, []byte("的聊天记录")) && (bytes.HasSuffix(s, []byte(":")) || bytes.HasSuffix(s, []byte("："))) {
 			return true
 		}
-		if _, ok := dayRuler(s, defaultLocation(nil)); ok {
+		if _, ok := dayRuler(s, time.UTC); ok { // the zone does not matter here
 			ruler = true
 			continue
 		}
-		if _, ok := messageHeader(s, defaultLocation(nil)); ok && ruler {
+		if _, ok := messageHeader(s, time.UTC); ok && ruler {
 			return true
 		}
 	}

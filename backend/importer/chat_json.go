@@ -9,6 +9,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // readJSONValues calls fn for each object of a JSON array or of JSON lines,
@@ -93,6 +94,10 @@ func firstNonSpace(br *bufio.Reader) (byte, error) {
 type looseString string
 
 func (s *looseString) UnmarshalJSON(b []byte) error {
+	if len(b) >= 2 && b[0] == '"' && bytes.IndexByte(b, '\\') < 0 && utf8.Valid(b) {
+		*s = looseString(b[1 : len(b)-1]) // the common case, without a second decoder
+		return nil
+	}
 	var v string
 	if json.Unmarshal(b, &v) == nil {
 		*s = looseString(v)
@@ -104,6 +109,10 @@ func (s *looseString) UnmarshalJSON(b []byte) error {
 type looseInt int64
 
 func (n *looseInt) UnmarshalJSON(b []byte) error {
+	if v, ok := allDigits(string(b)); ok {
+		*n = looseInt(v)
+		return nil
+	}
 	s := strings.Trim(string(b), `"`)
 	if v, err := strconv.ParseInt(s, 10, 64); err == nil {
 		*n = looseInt(v)

@@ -212,13 +212,13 @@ func TestParsePyWxDumpSample(t *testing.T) {
 		t.Errorf("unreadable rows: %v", bad)
 	}
 	checkSummary(t, summarize(recs), chatSummary{
-		Records:  16,
-		Kinds:    map[domain.Kind]int{domain.KindText: 12, domain.KindEmoji: 1, domain.KindImage: 1, domain.KindSystem: 2},
-		Joins:    []string{"赵敏", "孙悟净"},
-		Senders:  map[string]string{wxCXY: "", wxAmy: "", "name:我": "我", wxWDL: "", wxZM: "", wxSWJ: ""},
-		Self:     3,
-		First:    "2024-03-03T22:58:12Z",
-		Last:     "2024-03-04T05:03:30Z",
+		Records: 16,
+		Kinds:   map[domain.Kind]int{domain.KindText: 12, domain.KindEmoji: 1, domain.KindImage: 1, domain.KindSystem: 2},
+		Joins:   []string{"赵敏", "孙悟净"},
+		Senders: map[string]string{wxCXY: "", wxAmy: "", "name:我": "我", wxWDL: "", wxZM: "", wxSWJ: ""},
+		Self:    3,
+		First:   "2024-03-03T22:58:12Z",
+		Last:    "2024-03-04T05:03:30Z",
 	})
 	for _, r := range recs {
 		if !strings.HasPrefix(r.SourceID, "73000000000") {

@@ -32,18 +32,23 @@ func parseChatTime(s string, loc *time.Location) (time.Time, bool) {
 		default:
 			return time.Time{}, false
 		}
-		t = t.UTC()
-		return t, plausible(t)
+		return checkedUTC(t)
 	}
 	if t, ok := parseWall(s, loc); ok {
-		t = t.UTC()
-		return t, plausible(t)
+		return checkedUTC(t)
 	}
 	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
-		t = t.UTC()
-		return t, plausible(t)
+		return checkedUTC(t)
 	}
 	return time.Time{}, false
+}
+
+// checkedUTC returns t in UTC if it can be a chat message's instant.
+func checkedUTC(t time.Time) (time.Time, bool) {
+	if !plausible(t) {
+		return time.Time{}, false
+	}
+	return t.UTC(), true
 }
 
 // allDigits returns s as a number when it is 1–18 ASCII digits.

@@ -1,0 +1,138 @@
+package importer
+
+import (
+	"bytes"
+	"errors"
+	"testing"
+	"time"
+
+	"qunzhu/backend/domain"
+)
+
+// fuzzChat parses data as format and checks what must hold for any input:
+// no panic; every record has a plausible UTC instant and a valid kind; lines
+// of records and bad rows together start at 1 and never go back; a system
+// event names someone. Errors are allowed (a missing header), but only
+// domain errors: a reader over bytes cannot fail.
+func fuzzChat(t *testing.T, data []byte, format string) {
+	last := 0
+	step := func(line int, what string) {
+		if line < 1 || line < last {
+			t.Fatalf("%s at line %d after line %d", what, line, last)
+		}
+		last = line
+	}
+	err := ParseChat(bytes.NewReader(data), format, ChatOptions{
+		OnRecord: func(r ChatRecord) error {
+			step(r.Line, "record")
+			if r.SentAt.IsZero() || !plausible(r.SentAt) || r.SentAt.Location() != time.UTC {
+				t.Fatalf("line %d: SentAt %v", r.Line, r.SentAt)
+			}
+			if !validKind(r.Kind) {
+				t.Fatalf("line %d: kind %q", r.Line, r.Kind)
+			}
+			if r.Event != nil && (r.Kind != domain.KindSystem || len(r.Event.Names) == 0) {
+				t.Fatalf("line %d: event %+v on a %s record", r.Line, r.Event, r.Kind)
+			}
+			return nil
+		},
+		OnBad: func(e LineError) {
+			step(e.Line, "bad row "+e.Key)
+			if e.Key == "" {
+				t.Fatalf("line %d: bad row without a reason", e.Line)
+			}
+		},
+	})
+	var de *domain.Error
+	if err != nil && !errors.As(err, &de) {
+		t.Fatalf("ParseChat: %v", err)
+	}
+}
+
+func seedChat(f *testing.F, files ...string) {
+	for _, name := range files {
+		f.Add(readChatTestdata(f, name))
+	}
+}
+
+func FuzzParseMemoTrace(f *testing.F) {
+	seedChat(f, "memotrace_group_chat_utf8.csv")
+	f.Add([]byte(memoHeader + memoRow("49", "0", "0", "1709556313", `"<msg><appmsg><title>t</title><type>5</type><url>u</url></appmsg></msg>"`, "a", "b", "c")))
+	f.Add([]byte(memoHeader + memoRow("10002", "0", "0", "1709556313", `"<sysmsg type=""sysmsgtemplate""><sysmsgtemplate><content_template><template>""$a$""退出了群聊</template><link_list><link name=""a""><memberlist><member><nickname>x</nickname></member></memberlist></link></link_list></content_template></sysmsgtemplate></sysmsg>"`, "", "", "")))
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzChat(t, data, FormatMemoTrace) })
+}
+
+func FuzzParsePyWxDump(f *testing.F) {
+	seedChat(f, "pywxdump_group_chat.csv")
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzChat(t, data, FormatPyWxDump) })
+}
+
+func FuzzParseChatlog(f *testing.F) {
+	seedChat(f, "chat_chatlog_group.json", "chat_chatlog_group.jsonl")
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzChat(t, data, FormatChatlog) })
+}
+
+func FuzzParseWeChatText(f *testing.F) {
+	seedChat(f, "wechat_merged_forward_group.txt")
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzChat(t, data, FormatWeChatText) })
+}
+
+func FuzzParseWeComArchive(f *testing.F) {
+	seedChat(f, "wecom_msgaudit_group.jsonl")
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzChat(t, data, FormatWeComArchive) })
+}
+
+func FuzzParseChatCSV(f *testing.F) {
+	seedChat(f, "chat_csv_handtyped_gbk.csv", "chat_csv_english.tsv")
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzChat(t, data, FormatCSV) })
+}
+
+func FuzzParseSystem(f *testing.F) {
+	for _, s := range []string{`"A"邀请"B、C"加入了群聊`, `"A"邀请"B"、"C"加入了群聊`, `你邀请"B"加入了群聊`,
+		`"B"通过扫描"A"分享的二维码加入群聊`, `"B"通过扫描你分享的二维码加入群聊`, `你将"B"移出了群聊`, `"A"将"B"移出了群聊`,
+		`"B"退出了群聊`, `“B”退出了群聊`, `"王大力" 撤回了一条消息`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		ev := ParseSystem(text)
+		if ev == nil {
+			return
+		}
+		if len(ev.Names) == 0 {
+			t.Fatalf("ParseSystem(%q): an event without names", text)
+		}
+		for _, n := range ev.Names {
+			if n == "" {
+				t.Fatalf("ParseSystem(%q): an empty name in %q", text, ev.Names)
+			}
+		}
+		switch ev.Type {
+		case EventJoin, EventLeave, EventRemove:
+		default:
+			t.Fatalf("ParseSystem(%q): type %q", text, ev.Type)
+		}
+	})
+}
+
+func FuzzDetectChatFormat(f *testing.F) {
+	seedChat(f, "memotrace_group_chat_utf8.csv", "pywxdump_group_chat.csv", "wechat_merged_forward_group.txt",
+		"wecom_msgaudit_group.jsonl", "chat_chatlog_group.json", "chat_csv_english.tsv", "member_list_excel_gbk.csv")
+	f.Fuzz(func(t *testing.T, head []byte) {
+		format, err := DetectChatFormat(head, "file.dat")
+		if err != nil {
+			var de *domain.Error
+			if !errors.As(err, &de) || format != "" {
+				t.Fatalf("DetectChatFormat = %q, %v", format, err)
+			}
+			return
+		}
+		known := false
+		for _, f := range ChatFormats {
+			known = known || f == format
+		}
+		if !known {
+			t.Fatalf("DetectChatFormat named %q", format)
+		}
+		fuzzChat(t, head, format) // what detection names, the parser survives
+	})
+}
