@@ -12,6 +12,27 @@ import (
 	"qunzhu/backend/domain"
 )
 
+// How a member list is read (FORMATS.md "Member lists", METRICS.md "Members
+// and presence"), including the choices the spec leaves open:
+//
+//   - The header is the first non-empty row, among the first ten, that maps a
+//     column to an identity field (昵称, 群昵称, 微信号, 备注); title rows above
+//     it are skipped. Line numbers are the text line where a row starts (a
+//     quoted field may span lines) or the sheet's row number.
+//   - Unknown columns go to Member.Extra under their header; a column with no
+//     header, or a cell beyond the header, under 列N. 序号/No. is ignored.
+//   - Tags are kept as the operator wrote them, 群主/已退群 included; only
+//     repeats and empty pieces are dropped. The 身份/角色 column sets the tier
+//     and is also kept in Extra under its header, so 讲师 is not lost.
+//   - A row with no identity value, an unreadable join time or friend count
+//     is a bad row (OnBad, with the value); blank rows, or rows with only a
+//     序号, are skipped and not counted.
+//   - Scalar fields take the first non-empty cell mapped to them; cells are
+//     trimmed (full-width spaces too) and ="007" is unwrapped.
+//   - Phones: digits only (see normalizePhone); friend counts: 1,234 and
+//     1200+ (read as 1200) and 1.2万 (see parseFriends); join times: see
+//     parseJoinTime. Gender, region, join scene etc. are kept as written.
+
 // Member-list formats, as MemberFile.Format reports them.
 const (
 	MemberFormatCSV   = "csv"        // delimited text: .csv, .txt, .tsv
@@ -57,7 +78,7 @@ func ParseMembers(r io.ReadSeeker, fileName string, opt MemberOptions) (MemberFi
 	case bytes.HasPrefix(head, magicZip):
 		return parseMembersXLSX(r, opt)
 	case bytes.HasPrefix(head, magicOLE):
-		return MemberFile{Format: MemberFormatXLSX}, memberError("members.xlsx_locked", map[string]any{"ext": ext})
+		return MemberFile{Format: MemberFormatXLSX}, memberError("members.xlsx_locked", nil)
 	}
 	switch ext {
 	case ".xlsx", ".xlsm":
@@ -258,27 +279,27 @@ func (c *memberColumns) member(row tableRow, loc *time.Location, date1904 bool) 
 		empty = false
 		switch f {
 		case FieldNickname:
-			setOnce(&m.Nickname, v)
+			setOnceString(&m.Nickname, v)
 		case FieldGroupNickname:
-			setOnce(&m.GroupNickname, v)
+			setOnceString(&m.GroupNickname, v)
 		case FieldWeChatID:
-			setOnce(&m.WeChatID, rawNumber(row, i, v))
+			setOnceString(&m.WeChatID, rawNumber(row, i, v))
 		case FieldRemark:
-			setOnce(&m.Remark, v)
+			setOnceString(&m.Remark, v)
 		case FieldPhone:
-			setOnce(&m.Phone, normalizePhone(rawNumber(row, i, v)))
+			setOnceString(&m.Phone, normalizePhone(rawNumber(row, i, v)))
 		case FieldRealName:
-			setOnce(&m.RealName, v)
+			setOnceString(&m.RealName, v)
 		case FieldGender:
-			setOnce(&m.Gender, v)
+			setOnceString(&m.Gender, v)
 		case FieldRegion:
-			setOnce(&m.Region, v)
+			setOnceString(&m.Region, v)
 		case FieldJoinScene:
-			setOnce(&m.JoinScene, v)
+			setOnceString(&m.JoinScene, v)
 		case FieldInviter:
-			setOnce(&m.Inviter, v)
+			setOnceString(&m.Inviter, v)
 		case FieldActiveHours:
-			setOnce(&m.ActiveHours, v)
+			setOnceString(&m.ActiveHours, v)
 		case FieldJoinedAt:
 			if m.JoinedAt != nil {
 				break
@@ -304,7 +325,7 @@ func (c *memberColumns) member(row tableRow, loc *time.Location, date1904 bool) 
 				left = left || isLeaveWord(t)
 			}
 			if f == FieldTags {
-				m.Tags = appendNew(m.Tags, toks)
+				m.Tags = appendNewTokens(m.Tags, toks)
 			} else {
 				setExtra(&m, key, v) // the role as written; its meaning is the tier
 			}
@@ -335,14 +356,14 @@ func (c *memberColumns) member(row tableRow, loc *time.Location, date1904 bool) 
 // date's serial, a phone's full digits rather than 1.38E+10.
 func rawNumber(row tableRow, i int, shown string) string {
 	if i < len(row.raw) {
-		if r := cleanCell(row.raw[i]); r != "" && isNumber(r) {
+		if r := cleanCell(row.raw[i]); r != "" && isPlainNumber(r) {
 			return r
 		}
 	}
 	return shown
 }
 
-func setOnce(dst *string, v string) {
+func setOnceString(dst *string, v string) {
 	if *dst == "" {
 		*dst = v
 	}
@@ -357,7 +378,10 @@ func setExtra(m *domain.Member, key, v string) {
 	}
 }
 
-func appendNew(dst, toks []string) []string {
+func appendNewTokens(dst, toks []string) []string {
+	if len(dst) == 0 {
+		return toks
+	}
 next:
 	for _, t := range toks {
 		for _, d := range dst {

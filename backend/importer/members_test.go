@@ -58,7 +58,7 @@ func parseMemberFile(t testing.TB, name string, opt MemberOptions) memberResult 
 	return parseMemberBytes(t, data, name, opt)
 }
 
-func mustUTC(t *testing.T, s string) time.Time {
+func mustUTCTime(t *testing.T, s string) time.Time {
 	t.Helper()
 	v, err := time.Parse(time.RFC3339, s)
 	if err != nil {
@@ -67,14 +67,14 @@ func mustUTC(t *testing.T, s string) time.Time {
 	return v
 }
 
-func joined(m domain.Member) string {
+func joinedUTC(m domain.Member) string {
 	if m.JoinedAt == nil {
 		return "<nil>"
 	}
 	return m.JoinedAt.Format(time.RFC3339)
 }
 
-func errKey(err error) string {
+func memberErrKey(err error) string {
 	var e *domain.Error
 	if errors.As(err, &e) {
 		return e.Key
@@ -121,20 +121,20 @@ func TestMemberSamplesGBKAndUTF8BOMAgree(t *testing.T) {
 
 	lin := gbk.byNick(t, "林知秋")
 	if lin.Tier != domain.TierAdmin || lin.GroupNickname != "林老师" || lin.WeChatID != "lzq_reading" || lin.WxID != "" ||
-		joined(lin) != "2024-01-08T12:00:00Z" || lin.JoinScene != "群主" || !reflect.DeepEqual(lin.Tags, []string{"群主"}) ||
+		joinedUTC(lin) != "2024-01-08T12:00:00Z" || lin.JoinScene != "群主" || !reflect.DeepEqual(lin.Tags, []string{"群主"}) ||
 		lin.Region != "浙江 杭州" || lin.Gender != "女" || lin.LeftUndated {
 		t.Errorf("林知秋 = %+v", lin)
 	}
 	li := gbk.byNick(t, "李助教")
-	if li.Tier != domain.TierAdmin || li.Remark != "助教" || li.Inviter != "林知秋" || joined(li) != "2024-01-08T12:01:00Z" {
+	if li.Tier != domain.TierAdmin || li.Remark != "助教" || li.Inviter != "林知秋" || joinedUTC(li) != "2024-01-08T12:01:00Z" {
 		t.Errorf("李助教 (tag 管理员) = %+v", li)
 	}
 	chen := gbk.byNick(t, "陈晓雨")
 	if chen.Tier != domain.TierNormal || chen.Phone != "13800000001" || !reflect.DeepEqual(chen.Tags, []string{"活跃", "老学员"}) ||
-		joined(chen) != "2024-01-09T04:30:00Z" {
+		joinedUTC(chen) != "2024-01-09T04:30:00Z" {
 		t.Errorf("陈晓雨 = %+v", chen)
 	}
-	if amy := gbk.byNick(t, "Amy Chen"); joined(amy) != "2024-01-10T01:00:00Z" || amy.Region != "上海 浦东新区" {
+	if amy := gbk.byNick(t, "Amy Chen"); joinedUTC(amy) != "2024-01-10T01:00:00Z" || amy.Region != "上海 浦东新区" {
 		t.Errorf("Amy Chen = %+v", amy)
 	}
 	zhou := gbk.byNick(t, "周一鸣")
@@ -178,13 +178,13 @@ func TestMemberFormats(t *testing.T) {
 				}
 				amy := r.byNick(t, "Amy Chen")
 				if amy.WxID != "wxid_amy2024" || amy.WeChatID != "wxid_amy2024" || amy.Phone != "13900000002" ||
-					*amy.Friends != 1200 || !reflect.DeepEqual(amy.Tags, []string{"活跃", "老学员"}) || joined(amy) != "2024-01-10T01:00:00Z" {
+					*amy.Friends != 1200 || !reflect.DeepEqual(amy.Tags, []string{"活跃", "老学员"}) || joinedUTC(amy) != "2024-01-10T01:00:00Z" {
 					t.Errorf("Amy Chen = %+v", amy)
 				}
-				if w := r.byNick(t, `王"大力"`); joined(w) != "2024-02-01T10:45:00Z" || !reflect.DeepEqual(w.Tags, []string{"新人", "待观察"}) {
+				if w := r.byNick(t, `王"大力"`); joinedUTC(w) != "2024-02-01T10:45:00Z" || !reflect.DeepEqual(w.Tags, []string{"新人", "待观察"}) {
 					t.Errorf("王大力 = %+v", w)
 				}
-				if z := r.byNick(t, "赵敏"); joined(z) != "2024-03-03T16:00:00Z" || !reflect.DeepEqual(z.Tags, []string{"备注\t有制表符"}) {
+				if z := r.byNick(t, "赵敏"); joinedUTC(z) != "2024-03-03T16:00:00Z" || !reflect.DeepEqual(z.Tags, []string{"备注\t有制表符"}) {
 					t.Errorf("赵敏 (date only, tag with a tab) = %+v", z)
 				}
 			},
@@ -196,7 +196,7 @@ func TestMemberFormats(t *testing.T) {
 				if c := r.byNick(t, "陈晓雨"); !reflect.DeepEqual(c.Tags, []string{"活跃", "老学员"}) || c.Region != "浙江 杭州" {
 					t.Errorf("陈晓雨 = %+v", c)
 				}
-				if z := r.byNick(t, "周一鸣\n（旧号）"); !z.LeftUndated || joined(z) != "2024-02-03T02:12:00Z" {
+				if z := r.byNick(t, "周一鸣\n（旧号）"); !z.LeftUndated || joinedUTC(z) != "2024-02-03T02:12:00Z" {
 					t.Errorf("周一鸣 = %+v", z)
 				}
 			},
@@ -214,8 +214,8 @@ func TestMemberFormats(t *testing.T) {
 				lin := r.byNick(t, "Lin")
 				wantLin := domain.Member{
 					WeChatID: "lzq_reading", Nickname: "Lin", GroupNickname: "Teacher Lin", Phone: "13800000000",
-					RealName: "林知秋", Gender: "F", Region: "Hangzhou", JoinScene: "owner", Friends: ptr(1234),
-					ActiveHours: "20:00-22:00", Tier: domain.TierAdmin, JoinedAt: ptr(mustUTC(t, "2024-01-08T12:00:00Z")),
+					RealName: "林知秋", Gender: "F", Region: "Hangzhou", JoinScene: "owner", Friends: mptr(1234),
+					ActiveHours: "20:00-22:00", Tier: domain.TierAdmin, JoinedAt: mptr(mustUTCTime(t, "2024-01-08T12:00:00Z")),
 					Tags: []string{"reader", "mentor"}, Extra: map[string]string{"Role": "Admin", "Level": "VIP"},
 				}
 				if !reflect.DeepEqual(lin, wantLin) {
@@ -239,15 +239,15 @@ func TestMemberFormats(t *testing.T) {
 				want := domain.Member{
 					WeChatID: "龍_𠀋", Nickname: "𠀋小龙", GroupNickname: "龍哥·深圳", Remark: "老客戶（VIP）",
 					Phone: "13800000009", RealName: "𠀋龍", Gender: "男", Region: "廣東 深圳", JoinScene: "掃描群二維碼入群",
-					Inviter: "林知秋", Friends: ptr(1234), ActiveHours: "晚上８點後", Tier: domain.TierAdmin,
-					JoinedAt: ptr(mustUTC(t, "2024-01-08T12:00:00Z")), Tags: []string{"管理员", "🎉活躍"},
+					Inviter: "林知秋", Friends: mptr(1234), ActiveHours: "晚上８點後", Tier: domain.TierAdmin,
+					JoinedAt: mptr(mustUTCTime(t, "2024-01-08T12:00:00Z")), Tags: []string{"管理员", "🎉活躍"},
 					Extra: map[string]string{"身份": "群主", "会员等级": "鑽石"},
 				}
 				if !reflect.DeepEqual(got, want) {
 					t.Errorf("𠀋小龙 =\n %+v\nwant\n %+v", got, want)
 				}
 				z := r.byNick(t, "张三丰")
-				if !z.LeftUndated || z.Inviter != "𠀋小龙" || joined(z) != "2024-02-01T10:45:00Z" || z.WeChatID != "zhang＿sf" ||
+				if !z.LeftUndated || z.Inviter != "𠀋小龙" || joinedUTC(z) != "2024-02-01T10:45:00Z" || z.WeChatID != "zhang＿sf" ||
 					z.Extra["会员等级"] != "黃金" {
 					t.Errorf("张三丰 = %+v", z)
 				}
@@ -263,7 +263,7 @@ func TestMemberFormats(t *testing.T) {
 				if l := r.byNick(t, "林知秋"); l.Extra["列3"] != "手写的说明" {
 					t.Errorf("a column without a header lost its data: %+v", l)
 				}
-				if z := r.byNick(t, "赵敏"); joined(z) != "2024-03-04T01:15:00Z" || z.Remark != "新人" {
+				if z := r.byNick(t, "赵敏"); joinedUTC(z) != "2024-03-04T01:15:00Z" || z.Remark != "新人" {
 					t.Errorf("赵敏 (serial date in a CSV) = %+v", z)
 				}
 			},
@@ -277,7 +277,7 @@ func TestMemberFormats(t *testing.T) {
 				}
 				lin := r.byNick(t, "林知秋")
 				if lin.Tier != domain.TierAdmin || lin.WxID != "LinZhiQiu" || lin.GroupNickname != "林老师" ||
-					joined(lin) != "2024-01-08T12:00:00Z" || lin.JoinScene != "直接邀请入群" || lin.Extra["type"] != "企业成员" {
+					joinedUTC(lin) != "2024-01-08T12:00:00Z" || lin.JoinScene != "直接邀请入群" || lin.Extra["type"] != "企业成员" {
 					t.Errorf("owner 林知秋 = %+v", lin)
 				}
 				li := r.byNick(t, "李助教")
@@ -286,7 +286,7 @@ func TestMemberFormats(t *testing.T) {
 				}
 				chen := r.byNick(t, "陈晓雨")
 				if chen.Tier != domain.TierNormal || chen.JoinScene != "扫描群二维码入群" || chen.Extra["unionid"] != "ozynqDEMOunionid0000cxy00001" ||
-					chen.Extra["type"] != "外部联系人" || joined(chen) != "2024-01-09T04:30:00Z" {
+					chen.Extra["type"] != "外部联系人" || joinedUTC(chen) != "2024-01-09T04:30:00Z" {
 					t.Errorf("陈晓雨 = %+v", chen)
 				}
 				if a := r.byNick(t, "Amy Chen"); a.JoinScene != "邀请链接入群" || a.GroupNickname != "" {
@@ -399,7 +399,7 @@ func TestMemberFileErrors(t *testing.T) {
 			} else {
 				r = parseMemberBytes(t, []byte(tc.data), tc.file, MemberOptions{})
 			}
-			if got := errKey(r.err); got != tc.key {
+			if got := memberErrKey(r.err); got != tc.key {
 				t.Fatalf("error = %v (key %q), want key %q", r.err, got, tc.key)
 			}
 			if domain.ErrorCode(r.err) != domain.EINVALID {
@@ -427,7 +427,7 @@ func TestMemberNoIdentityKeepsHeaderForTheWizard(t *testing.T) {
 
 func TestMemberMappingOverride(t *testing.T) {
 	data := []byte("编号,称呼,手机号,入群时间\n7,林知秋,13800000000,2024/1/8 20:00\n")
-	if r := parseMemberBytes(t, data, "a.csv", MemberOptions{}); errKey(r.err) != "members.no_identity" {
+	if r := parseMemberBytes(t, data, "a.csv", MemberOptions{}); memberErrKey(r.err) != "members.no_identity" {
 		t.Fatalf("without a mapping: %v", r.err)
 	}
 	r := parseMemberBytes(t, data, "a.csv", MemberOptions{Mapping: map[string]MemberField{
@@ -458,10 +458,10 @@ func TestMemberLocation(t *testing.T) {
 	if r.err != nil || len(r.recs) != 2 {
 		t.Fatal(r.err, r.bad)
 	}
-	if got := joined(r.recs[0].Member); got != "2024-01-09T01:00:00Z" {
+	if got := joinedUTC(r.recs[0].Member); got != "2024-01-09T01:00:00Z" {
 		t.Errorf("A joined %s, want 20:00 New York = 01:00Z", got)
 	}
-	if got := joined(r.recs[1].Member); got != "2024-01-08T20:00:00Z" {
+	if got := joinedUTC(r.recs[1].Member); got != "2024-01-08T20:00:00Z" {
 		t.Errorf("B joined %s: an explicit Z must win over the group's zone", got)
 	}
 }
@@ -490,6 +490,7 @@ func TestMemberCSVQuirks(t *testing.T) {
 		{"Excel sep= line", "sep=;\n昵称;标签\n甲,乙;x\n", []string{"甲,乙"}, []int{3}},
 		{"formula-quoted numbers", "昵称,微信号\n=\"007\",=\"wxid_007\"\n", []string{"007"}, []int{2}},
 		{"more cells than header", "昵称\n甲,多出来的\n", []string{"甲"}, []int{2}},
+		{"header only", "\ufeff昵称,标签\r\n", nil, nil},
 		{"tab wins over commas inside cells", "昵称\t标签\n甲\t活跃,新人\n乙\t老学员\n", []string{"甲", "乙"}, []int{2, 3}},
 	}
 	for _, tc := range tests {
@@ -547,4 +548,4 @@ func TestMemberOnRecordErrorStops(t *testing.T) {
 	}
 }
 
-func ptr[T any](v T) *T { return &v }
+func mptr[T any](v T) *T { return &v }

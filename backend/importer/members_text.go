@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -20,12 +21,17 @@ func parseMembersText(r io.ReadSeeker, opt MemberOptions) (MemberFile, error) {
 		return mf, err
 	}
 	mf.Encoding = enc
+	// Member lists are small (50,000 rows is a few MB); holding the text lets
+	// the separator be guessed and a stray quote be taken back.
+	var buf bytes.Buffer
+	if size, err := r.Seek(0, io.SeekEnd); err == nil && size < 1<<30 {
+		buf.Grow(int(size + size/2)) // GBK grows by half as UTF-8
+	}
 	if _, err := r.Seek(0, io.SeekStart); err != nil {
 		return mf, fmt.Errorf("reading member list: %w", err)
 	}
-	// Member lists are small (50,000 rows is a few MB); holding the text lets
-	// the separator be guessed and a stray quote be taken back.
-	b, err := io.ReadAll(NewDecodedReader(r, enc))
+	_, err = buf.ReadFrom(NewDecodedReader(r, enc))
+	b := buf.Bytes()
 	if err != nil {
 		return mf, fmt.Errorf("decoding member list as %s: %w", enc, err)
 	}
@@ -43,10 +49,11 @@ func parseMembersText(r io.ReadSeeker, opt MemberOptions) (MemberFile, error) {
 // CRLF, LF or a lone CR. A quote that is never closed is taken as a literal
 // character, so one stray quote cannot swallow the rest of the file.
 type textTable struct {
-	s    string
-	pos  int
-	line int // line number at pos
-	sep  byte
+	s     string
+	pos   int
+	line  int // line number at pos
+	sep   byte
+	width int // the most fields a record had so far, to size the next
 }
 
 // sepLine consumes Excel's optional first line "sep=;" and returns its separator.
@@ -87,7 +94,7 @@ func (t *textTable) next() (tableRow, bool) {
 	if t.pos >= len(t.s) {
 		return tableRow{}, false
 	}
-	row := tableRow{line: t.line}
+	row := tableRow{line: t.line, cells: make([]string, 0, t.width)}
 	for {
 		row.cells = append(row.cells, t.field())
 		if t.pos < len(t.s) && t.s[t.pos] == t.sep {
@@ -95,6 +102,7 @@ func (t *textTable) next() (tableRow, bool) {
 			continue
 		}
 		t.eol()
+		t.width = max(t.width, len(row.cells))
 		return row, true
 	}
 }

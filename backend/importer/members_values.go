@@ -63,7 +63,7 @@ func isLeaveWord(tok string) bool { return tok == "已退群" || tok == "已移�
 
 // fold maps full-width digits and signs onto ASCII (Excel with a Chinese IME
 // often yields them).
-func fold(s string) string {
+func foldWidth(s string) string {
 	return strings.Map(func(r rune) rune {
 		switch {
 		case r >= '０' && r <= '９':
@@ -92,7 +92,7 @@ func fold(s string) string {
 func normalizePhone(s string) string {
 	s = strings.TrimFunc(strings.TrimPrefix(s, "'"), isSpaceOrZeroWidth)
 	var b strings.Builder
-	for _, r := range fold(s) {
+	for _, r := range foldWidth(s) {
 		switch {
 		case r >= '0' && r <= '9', r == '+' && b.Len() == 0:
 			b.WriteRune(r)
@@ -131,7 +131,7 @@ func normalizePhone(s string) string {
 // parseFriends reads a friend count: 1234, "1,234", 1200+ (read as 1200, the
 // figure stated), 1.2万 / 1.2w (12000), 3k, 500人. Empty gives nil.
 func parseFriends(s string) (*int, bool) {
-	s = strings.TrimSpace(fold(s))
+	s = strings.TrimSpace(foldWidth(s))
 	if s == "" {
 		return nil, true
 	}
@@ -180,17 +180,17 @@ const (
 // date1904 for workbooks in the 1904 system), 20240108, and Unix seconds or
 // milliseconds.
 func parseJoinTime(s string, loc *time.Location, date1904 bool) (time.Time, bool) {
-	s = strings.TrimSpace(fold(s))
+	s = strings.TrimSpace(foldWidth(s))
 	if s == "" {
 		return time.Time{}, false
 	}
-	if isNumber(s) {
+	if isPlainNumber(s) {
 		return parseNumericTime(s, loc, date1904)
 	}
 	return parseTextTime(s, loc)
 }
 
-func isNumber(s string) bool {
+func isPlainNumber(s string) bool {
 	dot := false
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
@@ -319,7 +319,7 @@ func parseTextTime(s string, loc *time.Location) (time.Time, bool) {
 		p.spaces()
 	}
 	var h, mi, sec, nsec int
-	if !p.done() && !atZone(p) {
+	if !p.done() && !atDateZone(p) {
 		half := 0 // 1 morning, 2 afternoon
 		switch {
 		case p.eat("上午", "凌晨", "早上", "AM", "am"):
@@ -383,7 +383,7 @@ func parseTextTime(s string, loc *time.Location) (time.Time, bool) {
 		}
 	}
 	p.spaces()
-	z, ok := zone(p)
+	z, ok := dateZone(p)
 	if !ok {
 		return time.Time{}, false
 	}
@@ -397,12 +397,12 @@ func parseTextTime(s string, loc *time.Location) (time.Time, bool) {
 	return civilTime(y, mo, d, h, mi, sec, nsec, loc)
 }
 
-func atZone(p *dateScanner) bool {
+func atDateZone(p *dateScanner) bool {
 	return p.s[p.i] == 'Z' || p.s[p.i] == '+' || (p.s[p.i] == '-' && p.i+1 < len(p.s) && p.s[p.i+1] >= '0' && p.s[p.i+1] <= '9')
 }
 
 // zone reads an optional Z or ±hh[:]mm; nil location (ok) when there is none.
-func zone(p *dateScanner) (*time.Location, bool) {
+func dateZone(p *dateScanner) (*time.Location, bool) {
 	if p.done() {
 		return nil, true
 	}

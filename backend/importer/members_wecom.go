@@ -100,7 +100,7 @@ func parseMembersWeCom(r io.Reader, opt MemberOptions) (MemberFile, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	if err := chat.readObject(dec, data); err != nil {
-		line := lineAt(data, int(dec.InputOffset()))
+		line := jsonLineAt(data, int(dec.InputOffset()))
 		return mf, &domain.Error{Code: domain.EINVALID, Key: "members.bad_json", Args: map[string]any{"line": line}, Err: err}
 	}
 	if chat.errcode != 0 {
@@ -113,7 +113,7 @@ func parseMembersWeCom(r io.Reader, opt MemberOptions) (MemberFile, error) {
 	names := map[string]string{}
 	for _, e := range chat.entries {
 		if e.bad == nil && e.m.UserID != "" {
-			names[e.m.UserID] = firstNonEmpty(e.m.Name, e.m.GroupNickname)
+			names[e.m.UserID] = firstNonEmptyString(e.m.Name, e.m.GroupNickname)
 		}
 	}
 	admins := map[string]bool{chat.owner: chat.owner != ""}
@@ -170,7 +170,7 @@ func wecomRecord(e wecomEntry, names map[string]string, admins map[string]bool) 
 		}
 	}
 	if id := w.Invitor.UserID; id != "" {
-		m.Inviter = firstNonEmpty(names[id], id)
+		m.Inviter = firstNonEmptyString(names[id], id)
 	}
 	if t, ok := wecomTypes[w.Type]; ok {
 		setExtra(&m, "type", t)
@@ -184,7 +184,7 @@ func wecomRecord(e wecomEntry, names map[string]string, admins map[string]bool) 
 // readObject walks one JSON object, taking the keys it knows at any depth of
 // group_chat nesting and skipping the rest.
 func (c *wecomChat) readObject(dec *json.Decoder, data []byte) error {
-	if err := expectDelim(dec, '{'); err != nil {
+	if err := expectJSONDelim(dec, '{'); err != nil {
 		return err
 	}
 	for dec.More() {
@@ -240,11 +240,12 @@ func (c *wecomChat) readObject(dec *json.Decoder, data []byte) error {
 
 func (c *wecomChat) readMembers(dec *json.Decoder, data []byte) error {
 	c.found = true
-	if err := expectDelim(dec, '['); err != nil {
+	if err := expectJSONDelim(dec, '['); err != nil {
 		return err
 	}
+	lines := jsonLineCounter{data: data, line: 1}
 	for dec.More() {
-		line := lineAt(data, valueStart(data, int(dec.InputOffset())))
+		line := lines.at(jsonValueStart(data, int(dec.InputOffset())))
 		var raw json.RawMessage
 		if err := dec.Decode(&raw); err != nil {
 			return err // a syntax error: the rest cannot be trusted
@@ -261,7 +262,7 @@ func (c *wecomChat) readMembers(dec *json.Decoder, data []byte) error {
 	return err
 }
 
-func expectDelim(dec *json.Decoder, want json.Delim) error {
+func expectJSONDelim(dec *json.Decoder, want json.Delim) error {
 	tok, err := dec.Token()
 	if err != nil {
 		return err
@@ -273,7 +274,7 @@ func expectDelim(dec *json.Decoder, want json.Delim) error {
 }
 
 // valueStart skips the separators between InputOffset and the next value.
-func valueStart(data []byte, off int) int {
+func jsonValueStart(data []byte, off int) int {
 	for off < len(data) {
 		switch data[off] {
 		case ' ', '\t', '\r', '\n', ',':
@@ -285,8 +286,26 @@ func valueStart(data []byte, off int) int {
 	return off
 }
 
-// lineAt is the 1-based line of byte offset off.
-func lineAt(data []byte, off int) int {
+// jsonLineCounter gives the lines of increasing offsets, counting each byte once.
+type jsonLineCounter struct {
+	data []byte
+	off  int
+	line int
+}
+
+func (c *jsonLineCounter) at(off int) int {
+	if off > len(c.data) {
+		off = len(c.data)
+	}
+	if off > c.off {
+		c.line += bytes.Count(c.data[c.off:off], []byte{'\n'})
+		c.off = off
+	}
+	return c.line
+}
+
+// jsonLineAt is the 1-based line of byte offset off.
+func jsonLineAt(data []byte, off int) int {
 	if off > len(data) {
 		off = len(data)
 	}
@@ -302,7 +321,7 @@ func detectBytes(b []byte) string {
 	return enc
 }
 
-func firstNonEmpty(vals ...string) string {
+func firstNonEmptyString(vals ...string) string {
 	for _, v := range vals {
 		if v != "" {
 			return v

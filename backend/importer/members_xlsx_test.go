@@ -41,9 +41,9 @@ func buildMemberWorkbook(t testing.TB, date1904 *bool) []byte {
 	_, err = f.NewSheet(s)
 	must(err)
 
-	dateTime, err := f.NewStyle(&excelize.Style{CustomNumFmt: ptr("yyyy/m/d h:mm")})
+	dateTime, err := f.NewStyle(&excelize.Style{CustomNumFmt: mptr("yyyy/m/d h:mm")})
 	must(err)
-	monthDay, err := f.NewStyle(&excelize.Style{CustomNumFmt: ptr("m月d日")})
+	monthDay, err := f.NewStyle(&excelize.Style{CustomNumFmt: mptr("m月d日")})
 	must(err)
 	thousands, err := f.NewStyle(&excelize.Style{NumFmt: 3}) // #,##0
 	must(err)
@@ -72,7 +72,7 @@ func TestMemberXLSX(t *testing.T) {
 	for _, tc := range []struct {
 		name     string
 		date1904 *bool
-	}{{"1900 date system", nil}, {"1904 date system", ptr(true)}} {
+	}{{"1900 date system", nil}, {"1904 date system", mptr(true)}} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := parseMemberBytes(t, buildMemberWorkbook(t, tc.date1904), "成员名单.xlsx", MemberOptions{})
 			if r.err != nil {
@@ -96,21 +96,21 @@ func TestMemberXLSX(t *testing.T) {
 				t.Errorf("bad = %+v, want %+v", r.bad, want)
 			}
 			lin := r.byNick(t, "林知秋")
-			if joined(lin) != "2024-01-08T12:00:00Z" || lin.Phone != "13800000000" || lin.Friends == nil || *lin.Friends != 1234 ||
+			if joinedUTC(lin) != "2024-01-08T12:00:00Z" || lin.Phone != "13800000000" || lin.Friends == nil || *lin.Friends != 1234 ||
 				lin.Tier != domain.TierAdmin || lin.Extra["会员等级"] != "3" {
 				t.Errorf("林知秋 = %+v", lin)
 			}
 			chen := r.byNick(t, "陈晓雨")
-			if joined(chen) != "2024-01-09T04:30:00Z" || chen.Phone != "13800000001" || *chen.Friends != 1200 ||
+			if joinedUTC(chen) != "2024-01-09T04:30:00Z" || chen.Phone != "13800000001" || *chen.Friends != 1200 ||
 				!reflect.DeepEqual(chen.Tags, []string{"活跃", "老学员"}) || chen.Extra["会员等级"] != "1.5" {
 				t.Errorf("陈晓雨 = %+v", chen)
 			}
 			zhao := r.byNick(t, "赵敏")
-			if zhao.WeChatID != "12345678901" || joined(zhao) != "2024-03-04T01:15:00Z" {
+			if zhao.WeChatID != "12345678901" || joinedUTC(zhao) != "2024-03-04T01:15:00Z" {
 				t.Errorf("赵敏 = %+v", zhao)
 			}
 			amy := r.byNick(t, "Amy Chen")
-			if joined(amy) != "2024-01-10T01:00:00Z" || amy.WxID != "wxid_amy2024" || *amy.Friends != 25000 || amy.Tier != domain.TierAdmin {
+			if joinedUTC(amy) != "2024-01-10T01:00:00Z" || amy.WxID != "wxid_amy2024" || *amy.Friends != 25000 || amy.Tier != domain.TierAdmin {
 				t.Errorf("Amy Chen (date shown as 1月10日) = %+v", amy)
 			}
 		})
@@ -124,7 +124,7 @@ func TestMemberXLSXEmptyWorkbook(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := parseMemberBytes(t, buf.Bytes(), "a.xlsx", MemberOptions{})
-	if errKey(r.err) != "members.empty_file" || r.file.Format != MemberFormatXLSX {
+	if memberErrKey(r.err) != "members.empty_file" || r.file.Format != MemberFormatXLSX {
 		t.Errorf("empty workbook: %v, %+v", r.err, r.file)
 	}
 }
