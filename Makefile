@@ -18,7 +18,7 @@ OUT         := test-output
 DESKTOP_PKGS := libgtk-3-dev libwebkit2gtk-4.1-dev pkg-config
 TEST_PKGS    := chromium xvfb xauth imagemagick xdotool fonts-noto-cjk
 
-.PHONY: run build build-dev frontend deps-desktop deps-test deps-frontend deps-e2e wails-cli \
+.PHONY: bench run build build-dev frontend deps-desktop deps-test deps-frontend deps-e2e wails-cli \
         test test-go test-frontend test-e2e test-desktop lint clean
 
 ## run: install what is missing, build and open the desktop app
@@ -95,6 +95,12 @@ test-e2e: build-dev deps-e2e
 test-desktop: build deps-e2e
 	mkdir -p $(OUT)
 	cd tests/e2e && QUNZHU_OUT=$(CURDIR)/$(OUT) node --test --test-concurrency=1 desktop.test.mjs
+
+## bench: Go benchmarks of parsers, store and queries, then the full-import table
+bench:
+	@$(call apt_install,sqlite3)
+	go test -run '^$$' -bench . -benchtime 1x ./backend/...
+	go run ./backend/cmd/qunzhu-bench
 
 clean:
 	rm -rf build/bin $(OUT) frontend/dist/assets frontend/dist/index.html

@@ -1,0 +1,130 @@
+//go:build !windows
+
+// Command qunzhu-bench measures a full chat import at realistic scale and
+// prints the table `make bench` shows: a generated 1,000,000-message
+// MemoTrace CSV of 500 members imported into an empty database, against the
+// sqlite3 shell's plain `.import` of the same file into one table, with peak
+// memory, and a re-import of the same file (all duplicates).
+//
+// Bounds (issue "Import everything operators actually have"): import ≤ 2× the
+// shell's time, peak memory < 300 MB, re-import ≤ ½ the first import.
+package main
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	"qunzhu/backend/importer"
+)
+
+func main() {
+	messages := flag.Int("messages", 1_000_000, "messages in the generated file")
+	members := flag.Int("members", 500, "members in the generated file")
+	dir := flag.String("dir", "", "work folder (default: a new temporary one)")
+	flag.Parse()
+	if err := run(*messages, *members, *dir); err != nil {
+		fmt.Fprintln(os.Stderr, "qunzhu-bench:", err)
+		os.Exit(1)
+	}
+}
+
+type measure struct {
+	wall time.Duration
+	cpu  time.Duration
+	rss  int64 // KiB
+}
+
+func run(messages, members int, dir string) error {
+	if dir == "" {
+		d, err := os.MkdirTemp("", "qunzhu-bench-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(d)
+		dir = d
+	}
+	csvPath := filepath.Join(dir, "memotrace.csv")
+	if err := generate(csvPath, messages, members); err != nil {
+		return err
+	}
+	fi, _ := os.Stat(csvPath)
+	bin := filepath.Join(dir, "qunzhu")
+	if out, err := exec.Command("go", "build", "-o", bin, "./backend/cmd/qunzhu").CombinedOutput(); err != nil {
+		return fmt.Errorf("building the CLI: %v\n%s", err, out)
+	}
+
+	shell, err := timed("sqlite3", filepath.Join(dir, "shell.db"), ".mode csv", ".import "+csvPath+" messages")
+	if err != nil {
+		return fmt.Errorf("sqlite3 shell (install Debian's sqlite3): %w", err)
+	}
+	db := filepath.Join(dir, "qunzhu.db")
+	if _, err := timed(bin, "--db", db, "group", "add", "--name", "bench"); err != nil {
+		return err
+	}
+	first, err := timed(bin, "--db", db, "import", "chat", "--group", "bench", csvPath)
+	if err != nil {
+		return err
+	}
+	again, err := timed(bin, "--db", db, "import", "chat", "--group", "bench", csvPath)
+	if err != nil {
+		return err
+	}
+
+	fmt.Printf("file: %d messages, %d members, %.1f MB\n\n", messages, members, float64(fi.Size())/1e6)
+	fmt.Printf("%-34s %10s %10s %10s  %-22s %s\n", "step", "wall s", "cpu s", "peak MB", "bound", "result")
+	row := func(name string, m measure, bound string, ok *bool) {
+		res := ""
+		if ok != nil {
+			res = map[bool]string{true: "PASS", false: "FAIL"}[*ok]
+		}
+		fmt.Printf("%-34s %10.2f %10.2f %10.1f  %-22s %s\n", name, m.wall.Seconds(), m.cpu.Seconds(), float64(m.rss)/1024, bound, res)
+	}
+	timeOK := first.wall <= 2*shell.wall
+	memOK := first.rss < 300*1024
+	againOK := again.wall <= first.wall/2
+	row("sqlite3 shell .import (baseline)", shell, "", nil)
+	row("qunzhu import chat (empty db)", first, "≤ 2× baseline", &timeOK)
+	fmt.Printf("%-34s %10s %10s %10.1f  %-22s %s\n", "  peak memory", "", "", float64(first.rss)/1024, "< 300 MB", map[bool]string{true: "PASS", false: "FAIL"}[memOK])
+	row("qunzhu re-import (all duplicates)", again, "≤ ½ first import", &againOK)
+	fmt.Printf("\nimport / baseline: %.1f×   re-import / import: %.2f\n", first.wall.Seconds()/shell.wall.Seconds(), again.wall.Seconds()/first.wall.Seconds())
+	return nil
+}
+
+func generate(path string, messages, members int) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriterSize(f, 1<<20)
+	if err := importer.GenerateMemoTrace(w, messages, members, 1); err != nil {
+		f.Close()
+		return err
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// timed runs a command and returns its wall time, CPU time and peak RSS.
+func timed(name string, args ...string) (measure, error) {
+	cmd := exec.Command(name, args...)
+	cmd.Stderr = os.Stderr
+	start := time.Now()
+	if err := cmd.Run(); err != nil {
+		return measure{}, fmt.Errorf("%s: %w", name, err)
+	}
+	m := measure{wall: time.Since(start)}
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		m.cpu = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+		m.rss = ru.Maxrss
+	}
+	return m, nil
+}
