@@ -64,26 +64,36 @@ func FuzzParseMemoTrace(f *testing.F) {
 
 func FuzzParsePyWxDump(f *testing.F) {
 	seedChat(f, "pywxdump_group_chat.csv")
+	const head = "id,MsgSvrID,type_name,is_sender,talker,room_name,msg,src,CreateTime\n"
+	f.Add([]byte(head + "1,7,卡片式链接,0,wxid_a,r@chatroom,\"t\n\n<a href=\"\"https://e.com\"\">x</a>\",,2024-03-04 20:45:13\n"))
+	f.Add([]byte(head + "2,8,系统通知,0,未知,r@chatroom,\"\"\"B\"\"退出了群聊\",,2024-03-04 20:45:14\n3,9,文本,1,我,r,hi,,bad\n"))
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzChat(t, data, FormatPyWxDump) })
 }
 
 func FuzzParseChatlog(f *testing.F) {
 	seedChat(f, "chat_chatlog_group.json", "chat_chatlog_group.jsonl")
+	f.Add([]byte(`["",`)) // found by fuzzing: the array ends after a comma
+	f.Add([]byte(`[{"seq":1,"time":"2024-03-04T06:58:12+08:00","type":49,"subType":5,"contents":{"title":"t","url":"u"}},"x"]`))
+	f.Add([]byte("{\"seq\":2,\"time\":1709506692,\"type\":10000,\"sender\":\"系统消息\",\"content\":\"\\\"B\\\"退出了群聊\"}\n{bad\n"))
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzChat(t, data, FormatChatlog) })
 }
 
 func FuzzParseWeChatText(f *testing.F) {
 	seedChat(f, "wechat_merged_forward_group.txt")
+	f.Add([]byte("王大力  08:00\n\n无日期\n—————  2024-03-04  —————\n\n王大力  08:01\n\n[链接] 书评\n\nAmy Chen  2024-03-05 07:20:30\n第一行\n\n第二行\n"))
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzChat(t, data, FormatWeChatText) })
 }
 
 func FuzzParseWeComArchive(f *testing.F) {
 	seedChat(f, "wecom_msgaudit_group.jsonl")
+	f.Add([]byte(`{"msgid":"m2","action":"recall","from":"a","msgtime":1709608590412,"msgtype":"revoke","revoke":{"pre_msgid":"m1"}}` + "\n" +
+		`{"msgid":"m3","action":"send","from":"a","msgtime":1709608590413,"msgtype":"link","link":{"title":"t","link_url":"u"}}` + "\n{bad\n"))
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzChat(t, data, FormatWeComArchive) })
 }
 
 func FuzzParseChatCSV(f *testing.F) {
 	seedChat(f, "chat_csv_handtyped_gbk.csv", "chat_csv_english.tsv")
+	f.Add([]byte("时间;发送人;内容;类型\n2024/3/4 20:00;甲;[图片];\n2024/3/4 20:01;;\"\"\"乙\"\"退出了群聊\";系统\nx;y\n"))
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzChat(t, data, FormatCSV) })
 }
 

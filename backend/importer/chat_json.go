@@ -46,7 +46,7 @@ func readJSONValues(text io.Reader, p *chatParse, fn func(raw []byte, line int) 
 	}
 	lt := newLineTracker(br)
 	dec := json.NewDecoder(lt)
-	if _, err := dec.Token(); err != nil { // the opening [
+	if _, err := dec.Token(); err != nil { // the opening [, already seen
 		return fmt.Errorf("reading chat file: %w", err)
 	}
 	var raw json.RawMessage
@@ -56,18 +56,20 @@ func readJSONValues(text io.Reader, p *chatParse, fn func(raw []byte, line int) 
 		err := dec.Decode(&raw)
 		line := lt.lineAt(off)
 		if err != nil {
-			var se *json.SyntaxError
-			if errors.As(err, &se) || errors.Is(err, io.ErrUnexpectedEOF) {
-				p.bad(line, "chat.json_broken", nil)
-				return nil
+			if lt.err != nil { // the file could not be read: not the file's fault
+				return fmt.Errorf("reading chat file: %w", lt.err)
 			}
-			return fmt.Errorf("reading chat file: %w", err)
+			p.bad(line, "chat.json_broken", nil) // broken syntax, or the file ends inside the array
+			return nil
 		}
 		if err := fn(raw, line); err != nil {
 			return err
 		}
 	}
 	if _, err := dec.Token(); err != nil { // the closing ]
+		if lt.err != nil {
+			return fmt.Errorf("reading chat file: %w", lt.err)
+		}
 		p.bad(lt.lineAt(dec.InputOffset()), "chat.json_broken", nil)
 	}
 	return nil

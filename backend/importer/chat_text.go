@@ -109,7 +109,8 @@ type lineTracker struct {
 	r    io.Reader
 	buf  []byte // bytes from offset base on
 	base int64
-	line int // line number at base
+	line int   // line number at base
+	err  error // a read error other than the end of the input
 }
 
 func newLineTracker(r io.Reader) *lineTracker { return &lineTracker{r: r, line: 1} }
@@ -117,6 +118,9 @@ func newLineTracker(r io.Reader) *lineTracker { return &lineTracker{r: r, line: 
 func (t *lineTracker) Read(p []byte) (int, error) {
 	n, err := t.r.Read(p)
 	t.buf = append(t.buf, p[:n]...)
+	if err != nil && !errors.Is(err, io.EOF) {
+		t.err = err
+	}
 	return n, err
 }
 
