@@ -1,5 +1,6 @@
 // The only door to Go. Views import from here, never from wailsjs/.
 export * as groups from './groups'
+export * as imports from './imports'
 export * as system from './system'
 export { ApiError, type ApiErrorCode } from './errors'
 export type * from './types'

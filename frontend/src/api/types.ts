@@ -58,3 +58,93 @@ export interface SystemInfo {
   keyPath: string
   platform: string
 }
+
+/** What an import brings in: a member list or a chat history. */
+export type ImportKind = 'members' | 'chat'
+
+/** A chat format name ('auto' lets Go detect it), e.g. 'memotrace'. */
+export type ChatFormat = 'auto' | 'memotrace' | 'pywxdump' | 'chatlog' | 'wechat-text' | 'wecom-archive' | 'csv'
+
+/** The member-list fields a column can map to ('' = ignored, 'extra' = kept as an extra field). */
+export type MemberField = string
+
+export interface ImportRequest {
+  groupId: number
+  kind: ImportKind
+  /** absolute path of the file on this computer */
+  path: string
+  /** chat: 'auto' or a format name; members: ignored */
+  format: string
+  /** import the readable rows and list the others */
+  partial: boolean
+  /** members: the file is the complete roster (missing members are marked as left) */
+  roster: boolean
+  /** members: header as written → field; only the columns the user corrected */
+  mapping: Record<string, MemberField>
+}
+
+/** One row that could not be read, worded in the user's language. */
+export interface RowError {
+  line: number
+  reason: string
+}
+
+export interface ImportPreview {
+  kind: ImportKind
+  /** the file's name */
+  file: string
+  format: string
+  encoding: string
+  /** members: the columns as written in the file */
+  header: string[]
+  /** members: the field each column maps to, same length as header */
+  fields: MemberField[]
+  /** the keys of each row's cells, e.g. line, nickname, … or line, sent_at, sender, kind, content */
+  columns: string[]
+  rows: string[][]
+  errors: RowError[]
+}
+
+export interface ImportProgress {
+  /** bytes read so far */
+  done: number
+  /** bytes in the file */
+  total: number
+}
+
+export interface ImportFailure {
+  code: string
+  message: string
+}
+
+export interface ImportResult {
+  batchId: number
+  file: string
+  format: string
+  encoding: string
+  rows: number
+  imported: number
+  updated: number
+  skippedDuplicates: number
+  errors: RowError[]
+  cancelled: boolean
+  /** null on success */
+  error: ImportFailure | null
+}
+
+/** One past import of a group (the import history). */
+export interface ImportBatch {
+  id: number
+  kind: string
+  format: string
+  file: string
+  encoding: string
+  rows: number
+  imported: number
+  updated: number
+  skippedDuplicates: number
+  /** RFC 3339 in the group's own offset */
+  createdAt: string
+  /** only the latest batch of a group can be undone */
+  undoable: boolean
+}

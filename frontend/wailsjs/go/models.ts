@@ -1,5 +1,37 @@
 export namespace app {
 	
+	export class BatchDTO {
+	    id: number;
+	    kind: string;
+	    format: string;
+	    file: string;
+	    encoding: string;
+	    rows: number;
+	    imported: number;
+	    updated: number;
+	    skippedDuplicates: number;
+	    createdAt: string;
+	    undoable: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new BatchDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.kind = source["kind"];
+	        this.format = source["format"];
+	        this.file = source["file"];
+	        this.encoding = source["encoding"];
+	        this.rows = source["rows"];
+	        this.imported = source["imported"];
+	        this.updated = source["updated"];
+	        this.skippedDuplicates = source["skippedDuplicates"];
+	        this.createdAt = source["createdAt"];
+	        this.undoable = source["undoable"];
+	    }
+	}
 	export class GroupDTO {
 	    id: number;
 	    name: string;
@@ -86,6 +118,91 @@ export namespace app {
 	        this.maxNameLength = source["maxNameLength"];
 	    }
 	}
+	export class ImportRowErrorDTO {
+	    line: number;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportRowErrorDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.line = source["line"];
+	        this.reason = source["reason"];
+	    }
+	}
+	export class ImportPreviewDTO {
+	    kind: string;
+	    file: string;
+	    format: string;
+	    encoding: string;
+	    header: string[];
+	    fields: string[];
+	    columns: string[];
+	    rows: string[][];
+	    errors: ImportRowErrorDTO[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportPreviewDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.file = source["file"];
+	        this.format = source["format"];
+	        this.encoding = source["encoding"];
+	        this.header = source["header"];
+	        this.fields = source["fields"];
+	        this.columns = source["columns"];
+	        this.rows = source["rows"];
+	        this.errors = this.convertValues(source["errors"], ImportRowErrorDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ImportRequestDTO {
+	    groupId: number;
+	    kind: string;
+	    path: string;
+	    format: string;
+	    partial: boolean;
+	    roster: boolean;
+	    mapping: {[key: string]: string};
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportRequestDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.groupId = source["groupId"];
+	        this.kind = source["kind"];
+	        this.path = source["path"];
+	        this.format = source["format"];
+	        this.partial = source["partial"];
+	        this.roster = source["roster"];
+	        this.mapping = source["mapping"];
+	    }
+	}
+	
 	export class SystemInfoDTO {
 	    productName: string;
 	    version: string;

@@ -1,0 +1,209 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+
+vi.mock('../../wailsjs/go/app/ImportService', () => ({
+  ChooseFile: vi.fn(),
+  Preview: vi.fn(),
+  Start: vi.fn(),
+  Cancel: vi.fn(),
+  History: vi.fn(),
+  Undo: vi.fn(),
+  SaveErrors: vi.fn(),
+}))
+
+vi.mock('../../wailsjs/runtime/runtime', () => ({
+  EventsOn: vi.fn(),
+  OnFileDrop: vi.fn(),
+  OnFileDropOff: vi.fn(),
+}))
+
+import * as ImportService from '../../wailsjs/go/app/ImportService'
+import * as runtime from '../../wailsjs/runtime/runtime'
+import { ApiError, imports, type ImportRequest } from './index'
+import { makeBatch, makeImportResult, memberPreviewDTO } from '../testing/fixtures'
+
+const bound = vi.mocked(ImportService)
+const rt = vi.mocked(runtime)
+
+const req: ImportRequest = {
+  groupId: 3,
+  kind: 'members',
+  path: '  /home/a/成员名单.csv ',
+  format: 'auto',
+  partial: true,
+  roster: true,
+  mapping: { 序号: 'extra' },
+}
+
+/** A fake Wails event bus: EventsOn registers, emit delivers, off removes. */
+function eventBus() {
+  const listeners = new Map<string, ((...data: unknown[]) => void)[]>()
+  const offs: string[] = []
+  rt.EventsOn.mockImplementation((name: string, cb: (...data: unknown[]) => void) => {
+    listeners.set(name, [...(listeners.get(name) ?? []), cb])
+    return () => {
+      offs.push(name)
+      listeners.set(
+        name,
+        (listeners.get(name) ?? []).filter((c) => c !== cb),
+      )
+    }
+  })
+  return {
+    emit: (name: string, payload: unknown) => (listeners.get(name) ?? []).forEach((cb) => cb(payload)),
+    count: (name: string) => (listeners.get(name) ?? []).length,
+    offs,
+  }
+}
+
+beforeEach(() => {
+  vi.resetAllMocks()
+})
+
+afterEach(() => {
+  delete (window as { runtime?: unknown }).runtime
+})
+
+describe('imports api', () => {
+  it('sends a plain request: trimmed path, no chat format for members, a copy of the mapping', async () => {
+    bound.Preview.mockResolvedValue(memberPreviewDTO as never)
+    const p = await imports.preview(req)
+    const sent = bound.Preview.mock.calls[0][0]
+    expect(sent).toEqual({
+      groupId: 3,
+      kind: 'members',
+      path: '/home/a/成员名单.csv',
+      format: '',
+      partial: true,
+      roster: true,
+      mapping: { 序号: 'extra' },
+    })
+    expect(sent.mapping).not.toBe(req.mapping)
+    expect(p.encoding).toBe('GB18030')
+    expect(p.header[1]).toBe('昵称')
+    expect(p.rows[0]).toContain('林知秋')
+  })
+
+  it('sends the chat format and never a roster or mapping for chat', async () => {
+    bound.Preview.mockResolvedValue({ kind: 'chat', header: null, fields: null, columns: null, rows: null, errors: null } as never)
+    const p = await imports.preview({ ...req, kind: 'chat', format: '' })
+    expect(bound.Preview.mock.calls[0][0]).toMatchObject({ kind: 'chat', format: 'auto', roster: false, mapping: {} })
+    expect(p).toMatchObject({ kind: 'chat', header: [], fields: [], columns: [], rows: [], errors: [] })
+  })
+
+  it('listens to the job’s events as soon as Start answers and reports progress', async () => {
+    const bus = eventBus()
+    let eventsBeforeStart = -1
+    bound.Start.mockImplementation(async () => {
+      eventsBeforeStart = rt.EventsOn.mock.calls.length
+      // Go sends the first event in the next message after its answer.
+      setTimeout(() => bus.emit('import:progress:7', { done: 512, total: 2048 }), 0)
+      return '7'
+    })
+    const progress = vi.fn()
+    const job = await imports.start(req, progress)
+    expect(job.id).toBe('7')
+    expect(eventsBeforeStart).toBe(0)
+    expect(rt.EventsOn.mock.calls.map((c) => c[0]).sort()).toEqual(['import:done:7', 'import:progress:7'])
+    await new Promise((r) => setTimeout(r, 5))
+    expect(progress).toHaveBeenCalledWith({ done: 512, total: 2048 })
+  })
+
+  it('catches a done event sent right after Start answers', async () => {
+    const bus = eventBus()
+    bound.Start.mockImplementation(async () => {
+      setTimeout(() => bus.emit('import:done:9', { ...makeImportResult(), errors: null, error: null }), 0)
+      return '9'
+    })
+    const job = await imports.start(req)
+    const r = await job.done
+    expect(r.imported).toBe(9)
+    expect(r.errors).toEqual([])
+  })
+
+  it('stops listening once the job is done and ignores later events', async () => {
+    const bus = eventBus()
+    bound.Start.mockResolvedValue('4')
+    const progress = vi.fn()
+    const job = await imports.start(req, progress)
+    expect(bus.count('import:done:4')).toBe(1)
+    bus.emit('import:done:4', makeImportResult({ rows: 3 }))
+    expect((await job.done).rows).toBe(3)
+    expect(bus.offs.sort()).toEqual(['import:done:4', 'import:progress:4'])
+    expect(bus.count('import:done:4') + bus.count('import:progress:4')).toBe(0)
+    bus.emit('import:progress:4', { done: 1, total: 1 })
+    expect(progress).not.toHaveBeenCalled()
+  })
+
+  it('reads a failed or cancelled job from the done event', async () => {
+    const bus = eventBus()
+    bound.Start.mockResolvedValue('5')
+    const job = await imports.start(req)
+    bus.emit('import:done:5', { cancelled: true, error: { code: 'invalid', message: '导入已取消' } })
+    expect(await job.done).toMatchObject({ cancelled: true, error: { code: 'invalid', message: '导入已取消' }, imported: 0 })
+  })
+
+  it('cancels the job by its id', async () => {
+    eventBus()
+    bound.Start.mockResolvedValue('6')
+    bound.Cancel.mockResolvedValue(undefined as never)
+    const job = await imports.start(req)
+    await job.cancel()
+    expect(bound.Cancel).toHaveBeenCalledWith('6')
+  })
+
+  it('turns a refused Start into an ApiError and listens to nothing', async () => {
+    eventBus()
+    bound.Start.mockRejectedValue({ code: 'not_found', message: '找不到编号为 3 的社群' })
+    const err = (await imports.start(req).catch((e: unknown) => e)) as ApiError
+    expect(err).toBeInstanceOf(ApiError)
+    expect(err.code).toBe('not_found')
+    expect(err.message).toBe('找不到编号为 3 的社群')
+    expect(rt.EventsOn).not.toHaveBeenCalled()
+  })
+
+  it('turns a refused preview into an ApiError with Go’s message', async () => {
+    bound.Preview.mockRejectedValue('{"code":"invalid","message":"无法识别这个文件的格式"}')
+    await expect(imports.preview(req)).rejects.toMatchObject({ code: 'invalid', message: '无法识别这个文件的格式' })
+    await expect(imports.preview(req)).rejects.toBeInstanceOf(ApiError)
+  })
+
+  it('lists the history, undoes a batch and saves bad rows', async () => {
+    bound.History.mockResolvedValueOnce([makeBatch()] as never).mockResolvedValueOnce(null as never)
+    expect((await imports.history(3))[0]).toEqual(makeBatch())
+    expect(await imports.history(3)).toEqual([])
+    expect(bound.History).toHaveBeenCalledWith(3)
+
+    bound.Undo.mockResolvedValue(undefined as never)
+    await imports.undo(12)
+    expect(bound.Undo).toHaveBeenCalledWith(12)
+
+    bound.SaveErrors.mockResolvedValue('/home/a/x.errors.csv')
+    const rows = [{ line: 4, reason: '没有昵称' }]
+    expect(await imports.saveErrors('x.csv', rows)).toBe('/home/a/x.errors.csv')
+    expect(bound.SaveErrors).toHaveBeenCalledWith('x.csv', rows)
+  })
+
+  it('gives an empty path when the file dialog is cancelled', async () => {
+    bound.ChooseFile.mockResolvedValue('')
+    expect(await imports.chooseFile('chat')).toBe('')
+    expect(bound.ChooseFile).toHaveBeenCalledWith('chat')
+  })
+
+  it('does nothing for dropped files outside the desktop window', () => {
+    const off = imports.onFileDrop(vi.fn())
+    off()
+    expect(rt.OnFileDrop).not.toHaveBeenCalled()
+    expect(rt.OnFileDropOff).not.toHaveBeenCalled()
+  })
+
+  it('hands over the paths of files dropped on the window', () => {
+    ;(window as { runtime?: unknown }).runtime = { OnFileDrop: () => {} }
+    const got = vi.fn()
+    const off = imports.onFileDrop(got)
+    const cb = rt.OnFileDrop.mock.calls[0][0]
+    cb(10, 20, ['/home/a/群聊.csv'])
+    expect(got).toHaveBeenCalledWith(['/home/a/群聊.csv'])
+    off()
+    expect(rt.OnFileDropOff).toHaveBeenCalled()
+  })
+})

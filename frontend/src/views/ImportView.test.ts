@@ -1,0 +1,213 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import { defineComponent, h } from 'vue'
+import { NMessageProvider } from 'naive-ui'
+
+vi.mock('../api/groups', () => ({ list: vi.fn(), get: vi.fn(), create: vi.fn(), update: vi.fn(), options: vi.fn() }))
+vi.mock('../api/imports', () => ({
+  chooseFile: vi.fn(),
+  preview: vi.fn(),
+  start: vi.fn(),
+  history: vi.fn(),
+  undo: vi.fn(),
+  saveErrors: vi.fn(),
+  onFileDrop: vi.fn(),
+}))
+
+import * as groupsApi from '../api/groups'
+import * as importsApi from '../api/imports'
+import { ApiError, type ImportPreview, type ImportProgress, type ImportResult } from '../api'
+import { applyLocale, i18n } from '../i18n'
+import ImportView from './ImportView.vue'
+import { makeBatch, makeGroup, makeImportResult, memberPreviewDTO } from '../testing/fixtures'
+
+const groups = vi.mocked(groupsApi)
+const api = vi.mocked(importsApi)
+
+const memberPreview = memberPreviewDTO as ImportPreview
+
+const Host = defineComponent({
+  props: { initialGroup: { type: Number, default: null } },
+  setup: (props) => () => h(NMessageProvider, null, { default: () => h(ImportView, { initialGroup: props.initialGroup }) }),
+})
+
+async function show(initialGroup: number | null = null) {
+  const w = mount(Host, {
+    props: { initialGroup: initialGroup ?? undefined },
+    global: { plugins: [i18n], stubs: { RouterLink: { template: '<a><slot /></a>' } } },
+    attachTo: document.body,
+  })
+  await flushPromises()
+  return w
+}
+
+const $ = <T extends Element = HTMLElement>(selector: string) => document.body.querySelector<T>(selector)
+const text = (selector: string) => $(selector)?.textContent ?? ''
+
+async function click(selector: string) {
+  $(selector)!.click()
+  await flushPromises()
+}
+
+async function typePath(value: string) {
+  const input = $<HTMLInputElement>('[data-testid="import-path"] input')!
+  input.value = value
+  input.dispatchEvent(new Event('input', { bubbles: true }))
+  await flushPromises()
+}
+
+/** A job whose progress and end the test controls. */
+function controlledJob() {
+  let finish!: (r: ImportResult) => void
+  let report: (p: ImportProgress) => void = () => {}
+  const cancel = vi.fn(async () => {})
+  api.start.mockImplementation(async (_req, onProgress) => {
+    report = onProgress ?? report
+    return { id: '1', done: new Promise<ImportResult>((r) => (finish = r)), cancel }
+  })
+  return { finish: (r: ImportResult) => finish(r), report: (p: ImportProgress) => report(p), cancel }
+}
+
+beforeEach(() => {
+  vi.resetAllMocks()
+  applyLocale('zh-CN')
+  groups.list.mockResolvedValue([makeGroup({ id: 1, name: '考研英语 1 群' }), makeGroup({ id: 2, name: '读书打卡交流群' })])
+  api.history.mockResolvedValue([])
+  api.onFileDrop.mockReturnValue(() => {})
+})
+
+afterEach(() => {
+  document.body.innerHTML = ''
+})
+
+// Mounting Naive UI in happy-dom is slow on a busy machine; the steps themselves are quick.
+describe('import screen', { timeout: 30000 }, () => {
+  it('teaches how to export a group chat from each tool', async () => {
+    const w = await show()
+    await click('[data-testid="import-kind-chat"] input')
+    const help = text('[data-testid="import-help"]')
+    for (const tool of ['WeChatMsg / MemoTrace', 'PyWxDump', 'chatlog', '合并转发', '企业微信']) expect(help).toContain(tool)
+    expect($('[data-testid="import-format"]')!.textContent).toContain('自动识别')
+    w.unmount()
+  })
+
+  it('opens on the group it was asked for and lists its history', async () => {
+    api.history.mockResolvedValue([makeBatch(), makeBatch({ id: 11, kind: 'chat', format: 'memotrace', file: '群聊.csv', undoable: false })])
+    const w = await show(2)
+    expect(text('[data-testid="import-group"]')).toContain('读书打卡交流群')
+    expect(api.history).toHaveBeenCalledWith(2)
+    const rows = document.body.querySelectorAll('[data-testid="import-history-row"]')
+    expect(rows).toHaveLength(2)
+    expect(rows[0].textContent).toContain('2024年5月6日 20:30')
+    expect(rows[0].textContent).toContain('成员名单')
+    expect(rows[1].textContent).toContain('WeChatMsg / MemoTrace')
+    expect(document.body.querySelectorAll('[data-testid="import-undo"]')).toHaveLength(1)
+    w.unmount()
+  })
+
+  it('previews a member list: encoding, rows as text, bad rows and the mapping', async () => {
+    api.preview.mockResolvedValue(memberPreview)
+    const w = await show(2)
+    await typePath('/home/a/成员名单.csv')
+    await click('[data-testid="import-preview-run"]')
+    expect(api.preview).toHaveBeenCalledWith(expect.objectContaining({ groupId: 2, kind: 'members', path: '/home/a/成员名单.csv', mapping: {} }))
+    const preview = text('[data-testid="import-preview"]')
+    expect(preview).toContain('编码：GB18030')
+    expect(preview).toContain('林知秋')
+    expect(preview).toContain('2024年1月8日 20:00')
+    expect(preview).toContain('管理员')
+    expect(preview).toContain('活跃、老学员')
+    expect(preview).toContain('第 7 行')
+    expect(preview).toContain('完整名单')
+    expect(preview).toContain('文件里没有的成员会被标记为已退群')
+    // hostile data stays text
+    expect(preview).toContain('<b>陈晓雨</b>')
+    expect(document.body.querySelector('[data-testid="import-preview"] b')).toBeNull()
+    expect(document.body.querySelectorAll('[data-testid="import-field"]')).toHaveLength(6)
+    w.unmount()
+  })
+
+  it('imports with progress, then shows the counts and refreshes the history', async () => {
+    api.preview.mockResolvedValue(memberPreview)
+    const job = controlledJob()
+    const w = await show(2)
+    await typePath('/home/a/成员名单.csv')
+    await click('[data-testid="import-preview-run"]')
+    await click('[data-testid="import-roster"]')
+    await click('[data-testid="import-start"]')
+    expect(api.start).toHaveBeenCalledWith(expect.objectContaining({ roster: true, partial: false }), expect.any(Function))
+    expect($('[data-testid="import-progress"]')).not.toBeNull()
+    job.report({ done: 512, total: 2048 })
+    await flushPromises()
+    expect(text('[data-testid="import-progress"]')).toContain('512 B')
+    expect(text('[data-testid="import-progress"]')).toContain('25%')
+
+    api.history.mockClear()
+    job.finish(makeImportResult({ rows: 1234, imported: 1200, updated: 30, skippedDuplicates: 4 }))
+    await flushPromises()
+    expect($('[data-testid="import-progress"]')).toBeNull()
+    const result = text('[data-testid="import-result"]')
+    expect(result).toContain('1,234')
+    expect(result).toContain('1,200')
+    expect(text('[data-testid="import-count-skipped"]')).toContain('4')
+    expect(result).toContain('第 7 行')
+    expect(api.history).toHaveBeenCalledWith(2)
+
+    api.saveErrors.mockResolvedValue('/home/a/errors.csv')
+    await click('[data-testid="import-save-errors"]')
+    expect(api.saveErrors).toHaveBeenCalledWith('member_list_excel_gbk.csv', [{ line: 7, reason: '这一行没有昵称、群昵称、微信号或备注' }])
+    expect(text('[data-testid="import-errors-saved"]')).toContain('/home/a/errors.csv')
+    w.unmount()
+  })
+
+  it('cancels a running import', async () => {
+    api.preview.mockResolvedValue(memberPreview)
+    const job = controlledJob()
+    const w = await show(2)
+    await typePath('/a.csv')
+    await click('[data-testid="import-preview-run"]')
+    await click('[data-testid="import-start"]')
+    await click('[data-testid="import-cancel"]')
+    expect(job.cancel).toHaveBeenCalled()
+    job.finish(makeImportResult({ cancelled: true, imported: 0, errors: [], error: { code: 'internal', message: 'context canceled' } }))
+    await flushPromises()
+    expect(text('[data-testid="import-cancelled"]')).toContain('导入已取消')
+    expect($('[data-testid="import-result"]')).toBeNull()
+    expect($('[data-testid="import-error"]')).toBeNull()
+    w.unmount()
+  })
+
+  it('shows Go’s message when the preview or the import fails', async () => {
+    api.preview.mockRejectedValueOnce(new ApiError('invalid', '无法识别这个文件的格式'))
+    const w = await show(2)
+    await typePath('/a.bin')
+    await click('[data-testid="import-preview-run"]')
+    expect(text('[data-testid="import-error"]')).toContain('无法识别这个文件的格式')
+
+    api.preview.mockResolvedValue(memberPreview)
+    const job = controlledJob()
+    await click('[data-testid="import-preview-run"]')
+    await click('[data-testid="import-start"]')
+    job.finish(makeImportResult({ imported: 0, error: { code: 'invalid', message: '第 7 行无法读取，没有导入任何内容' } }))
+    await flushPromises()
+    expect(text('[data-testid="import-error"]')).toContain('第 7 行无法读取，没有导入任何内容')
+    expect($('[data-testid="import-result"]')).toBeNull()
+    w.unmount()
+  })
+
+  it('undoes the latest import after a confirmation and reloads the history', async () => {
+    api.history.mockResolvedValueOnce([makeBatch()]).mockResolvedValueOnce([])
+    api.undo.mockResolvedValue()
+    const w = await show(2)
+    await click('[data-testid="import-undo"]')
+    expect(api.undo).not.toHaveBeenCalled()
+    const confirm = [...document.body.querySelectorAll<HTMLButtonElement>('.n-popconfirm__action button')].find((b) => b.textContent?.includes('撤销'))!
+    confirm.click()
+    await flushPromises()
+    expect(api.undo).toHaveBeenCalledWith(12)
+    expect(text('[data-testid="import-undone"]')).toContain('member_list_excel_gbk.csv')
+    expect(document.body.querySelectorAll('[data-testid="import-history-row"]')).toHaveLength(0)
+    expect($('[data-testid="import-history-empty"]')).not.toBeNull()
+    w.unmount()
+  })
+})

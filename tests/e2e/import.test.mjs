@@ -1,0 +1,110 @@
+// The import wizard in a real browser against the real Go services: a member
+// list in GBK and a MemoTrace chat export go into a group created on the
+// command line, both show up in the import history, and the latest is undone.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { root, outDir, freePort, startXvfb, tempWorkspace, startApp, waitHTTP, cliJSON, launchChromium } from './lib.mjs';
+
+const devBinary = join(root, 'build/bin/qunzhu-dev');
+const groupName = '读书打卡交流群';
+const memberFile = join(root, 'backend/importer/testdata/member_list_excel_gbk.csv');
+const chatFile = join(root, 'backend/importer/testdata/memotrace_group_chat_utf8.csv');
+let x, app, browser, db, url;
+
+before(async () => {
+  x = await startXvfb();
+  db = tempWorkspace();
+  await cliJSON(devBinary, db, 'group', 'add', '--name', groupName);
+  const port = await freePort();
+  url = `http://127.0.0.1:${port}/`;
+  app = startApp(devBinary, ['-assetdir', join(root, 'frontend/dist'), '-devserver', `127.0.0.1:${port}`], { db, display: x.display });
+  await waitHTTP(url, app);
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.stop();
+  x?.stop();
+});
+
+async function openImport() {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1500 }, locale: 'zh-CN' });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(url);
+  await page.waitForFunction(() => window.go && window.go.app && window.go.app.ImportService, null, { timeout: 30000 });
+  await page.getByTestId('nav-import').click();
+  await page.getByText('导入记录', { exact: true }).waitFor();
+  return { page, errors };
+}
+
+async function chooseGroup(page) {
+  await page.getByTestId('import-group').click();
+  await page.locator('.n-base-select-option', { hasText: groupName }).first().click();
+  await page.getByTestId('import-group').getByText(groupName, { exact: true }).waitFor();
+}
+
+async function importFile(page, kind, file) {
+  await page.getByTestId(`import-kind-${kind}`).click();
+  await page.getByTestId('import-path').locator('input').fill(file);
+  await page.getByTestId('import-preview-run').click();
+  const preview = page.getByTestId('import-preview');
+  await preview.waitFor({ timeout: 30000 });
+  return preview;
+}
+
+async function runImport(page) {
+  await page.getByTestId('import-start').click();
+  const result = page.getByTestId('import-result');
+  await result.or(page.getByTestId('import-error')).first().waitFor({ timeout: 60000 });
+  if (!(await result.isVisible())) assert.fail(`the import failed: ${await page.getByTestId('import-error').first().innerText()}`);
+  return result;
+}
+
+const count = async (page, key) => Number((await page.getByTestId(`import-count-${key}`).locator('dd').innerText()).replace(/[^\d]/g, ''));
+
+test('import a member list and a chat export, then undo the latest import', async () => {
+  const { page, errors } = await openImport();
+  await chooseGroup(page);
+
+  // A member list saved by Excel on Chinese Windows: GBK, detected and decoded.
+  let preview = await importFile(page, 'members', memberFile);
+  assert.match(await page.getByTestId('import-detected-encoding').innerText(), /GB18030/);
+  await preview.getByTestId('import-preview-table').getByText('林知秋', { exact: true }).first().waitFor();
+  await preview.getByTestId('import-mapping').waitFor();
+  assert.ok((await preview.getByTestId('import-field').count()) >= 10, 'every column has a field select');
+  await page.screenshot({ path: join(outDir, 'import-preview.png'), fullPage: true });
+
+  await runImport(page);
+  const imported = await count(page, 'imported');
+  assert.ok(imported > 0, `nothing imported: ${imported}`);
+  await page.screenshot({ path: join(outDir, 'import-result.png'), fullPage: true });
+  await page.getByTestId('import-history-row').first().waitFor();
+
+  // A MemoTrace chat export: the format is detected without being chosen.
+  preview = await importFile(page, 'chat', chatFile);
+  assert.match(await page.getByTestId('import-detected-format').innerText(), /MemoTrace/);
+  await runImport(page);
+  assert.ok((await count(page, 'imported')) > 0, 'no messages imported');
+
+  const rows = page.getByTestId('import-history').getByTestId('import-history-row');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="import-history-row"]').length === 2, null, { timeout: 10000 });
+  assert.equal(await rows.count(), 2);
+  assert.equal(await page.getByTestId('import-undo').count(), 1, 'only the latest import can be undone');
+  await page.screenshot({ path: join(outDir, 'import-history.png'), fullPage: true });
+
+  // Undo asks first, then the history shows the member list only.
+  await page.getByTestId('import-undo').click();
+  await page.locator('.n-popconfirm__action').getByRole('button', { name: '撤销' }).click();
+  await page.getByTestId('import-undone').waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="import-history-row"]').length === 1, null, { timeout: 10000 });
+  assert.match(await rows.first().innerText(), /成员名单/);
+  assert.equal(await page.getByTestId('import-result').count(), 0, 'the undone import’s result is still shown');
+  assert.equal(await page.getByTestId('import-undo').count(), 1, 'the member list is now the latest import');
+  await page.screenshot({ path: join(outDir, 'import-undone.png'), fullPage: true });
+
+  assert.deepEqual(errors, []);
+  await page.close();
+});
