@@ -60,6 +60,18 @@ func (r *Roster) Self() int { return r.self }
 // rule matches, and records the id and names seen on it. isSelf marks the
 // exporting account.
 func (r *Roster) Sender(id, nick, display string, isSelf bool) int {
+	if isSelf && id == "" {
+		// PyWxDump writes the exporter as "我", without an id: it is the
+		// account seen exporting before, in this file or an earlier one.
+		if r.self < 0 {
+			if i, ok := r.byID[SelfID]; ok {
+				r.self = i
+			}
+		}
+		if r.self >= 0 {
+			return r.self
+		}
+	}
 	i := r.matchSender(id, nick, display)
 	if i < 0 {
 		i = r.add(Member{WxID: id})
@@ -67,9 +79,17 @@ func (r *Roster) Sender(id, nick, display string, isSelf bool) int {
 	r.see(i, id, display, nick)
 	if isSelf && r.self < 0 {
 		r.self = i
+		if _, known := r.byID[SelfID]; !known && id != "" {
+			r.see(i, SelfID)
+		}
 	}
 	return i
 }
+
+// SelfID is recorded among a member's seen ids when an export names it as
+// the exporting account, so a later export that writes the exporter without
+// an id ("我") resolves to the same member.
+const SelfID = "@self"
 
 func (r *Roster) matchSender(id, nick, display string) int {
 	if id != "" {

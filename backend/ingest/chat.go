@@ -179,11 +179,18 @@ func (b *chatBuilder) dedupeKey(rec importer.ChatRecord, m domain.Message) strin
 	if b.format == importer.FormatWeComArchive && rec.SourceID != "" {
 		return sourceKey(rec.SourceID)
 	}
-	name := m.SenderName
-	if m.SenderID != "" {
+	id, name := m.SenderID, m.SenderName
+	switch {
+	case rec.IsSelf:
+		id, name = "", "@self" // MemoTrace gives the exporter's wxid, PyWxDump "我"
+	case id != "":
 		name = "" // tools name the same sender differently (remark, nickname); its id is the same
 	}
-	base := domain.DedupeKey("", m.SentAt, m.SenderID, name, m.Kind, m.Content)
+	content := m.Content
+	if !textual(m.Kind) {
+		content = "" // tools write media as XML, placeholders or file names: only the instant and sender agree
+	}
+	base := domain.DedupeKey("", m.SentAt, id, name, m.Kind, content)
 	if sec := m.SentAt.Unix(); sec != b.second {
 		clear(b.seen)
 		b.second = sec
@@ -194,6 +201,11 @@ func (b *chatBuilder) dedupeKey(rec importer.ChatRecord, m domain.Message) strin
 		return base
 	}
 	return fmt.Sprintf("%s#%d", base, n)
+}
+
+// textual kinds carry text every export writes alike.
+func textual(k domain.Kind) bool {
+	return k == domain.KindText || k == domain.KindLink || k == domain.KindQuote || k == domain.KindSystem
 }
 
 func sourceKey(id string) string { return "id:" + id }
