@@ -3,7 +3,6 @@ package ingest
 import (
 	"context"
 	"fmt"
-	"io"
 	"sort"
 	"time"
 
@@ -13,28 +12,15 @@ import (
 
 // Chat imports a chat export into group groupID.
 func Chat(ctx context.Context, st Store, groupID int64, path string, opt Options) (Summary, error) {
-	g, err := st.Group(ctx, groupID)
-	if err != nil {
-		return Summary{}, err
-	}
-	f, size, err := openFile(path)
+	g, f, size, err := open(ctx, st, groupID, path)
 	if err != nil {
 		return Summary{}, err
 	}
 	defer f.Close()
-
-	format := opt.Format
-	if format == "" || format == importer.FormatAuto {
-		head := make([]byte, 64<<10)
-		n, _ := io.ReadFull(f, head)
-		if format, err = importer.DetectChatFormat(head[:n], path); err != nil {
-			return Summary{File: baseName(path)}, err
-		}
-		if _, err := f.Seek(0, io.SeekStart); err != nil {
-			return Summary{}, err
-		}
+	format, err := chatFormat(f, path, opt.Format)
+	if err != nil {
+		return Summary{File: baseName(path)}, err
 	}
-
 	members, err := st.Members(ctx, groupID)
 	if err != nil {
 		return Summary{}, err

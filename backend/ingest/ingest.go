@@ -97,6 +97,32 @@ func openFile(path string) (*os.File, int64, error) {
 	return f, fi.Size(), nil
 }
 
+// open loads the group and opens its file.
+func open(ctx context.Context, st Store, groupID int64, path string) (domain.Group, *os.File, int64, error) {
+	g, err := st.Group(ctx, groupID)
+	if err != nil {
+		return g, nil, 0, err
+	}
+	f, size, err := openFile(path)
+	return g, f, size, err
+}
+
+// chatFormat returns format, or the one detected from the file's first
+// 64 KiB when it is "" or "auto"; the file is left at its start.
+func chatFormat(f *os.File, path, format string) (string, error) {
+	if format != "" && format != importer.FormatAuto {
+		return format, nil
+	}
+	head := make([]byte, 64<<10)
+	n, _ := io.ReadFull(f, head)
+	format, err := importer.DetectChatFormat(head[:n], path)
+	if err != nil {
+		return "", err
+	}
+	_, err = f.Seek(0, io.SeekStart)
+	return format, err
+}
+
 func (o Options) clock() domain.Clock {
 	if o.Clock == nil {
 		return domain.SystemClock{}

@@ -13,11 +13,7 @@ import (
 // list updates members in place; with Roster, members missing from the file
 // are marked as left at the file's modification time.
 func Members(ctx context.Context, st Store, groupID int64, path string, opt Options) (Summary, error) {
-	g, err := st.Group(ctx, groupID)
-	if err != nil {
-		return Summary{}, err
-	}
-	f, size, err := openFile(path)
+	g, f, size, err := open(ctx, st, groupID, path)
 	if err != nil {
 		return Summary{}, err
 	}

@@ -3,7 +3,6 @@ package ingest
 import (
 	"context"
 	"errors"
-	"io"
 	"time"
 
 	"qunzhu/backend/importer"
@@ -31,15 +30,8 @@ func PreviewChat(ctx context.Context, path, format string, loc *time.Location) (
 	}
 	defer f.Close()
 	p := ChatPreview{File: baseName(path), Size: size}
-	if format == "" || format == importer.FormatAuto {
-		head := make([]byte, 64<<10)
-		n, _ := io.ReadFull(f, head)
-		if format, err = importer.DetectChatFormat(head[:n], path); err != nil {
-			return p, err
-		}
-		if _, err := f.Seek(0, io.SeekStart); err != nil {
-			return p, err
-		}
+	if format, err = chatFormat(f, path, format); err != nil {
+		return p, err
 	}
 	p.Format = format
 	err = importer.ParseChat(f, format, importer.ChatOptions{
