@@ -4,18 +4,22 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { mkdtempSync, openSync, writeSync, closeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { root, outDir, freePort, startXvfb, tempWorkspace, startApp, waitHTTP, cliJSON, launchChromium } from './lib.mjs';
 
 const devBinary = join(root, 'build/bin/qunzhu-dev');
 const groupName = '读书打卡交流群';
 const memberFile = join(root, 'backend/importer/testdata/member_list_excel_gbk.csv');
 const chatFile = join(root, 'backend/importer/testdata/memotrace_group_chat_utf8.csv');
+const bigGroupName = '万人大群';
 let x, app, browser, db, url;
 
 before(async () => {
   x = await startXvfb();
   db = tempWorkspace();
   await cliJSON(devBinary, db, 'group', 'add', '--name', groupName);
+  await cliJSON(devBinary, db, 'group', 'add', '--name', bigGroupName);
   const port = await freePort();
   url = `http://127.0.0.1:${port}/`;
   app = startApp(devBinary, ['-assetdir', join(root, 'frontend/dist'), '-devserver', `127.0.0.1:${port}`], { db, display: x.display });
@@ -40,10 +44,28 @@ async function openImport() {
   return { page, errors };
 }
 
-async function chooseGroup(page) {
+async function chooseGroup(page, name = groupName) {
   await page.getByTestId('import-group').click();
-  await page.locator('.n-base-select-option', { hasText: groupName }).first().click();
-  await page.getByTestId('import-group').getByText(groupName, { exact: true }).waitFor();
+  await page.locator('.n-base-select-option', { hasText: name }).first().click();
+  await page.getByTestId('import-group').getByText(name, { exact: true }).waitFor();
+}
+
+/** bigChat writes a MemoTrace export of n messages (≈125 bytes each) and returns its path. */
+function bigChat(n) {
+  const file = join(mkdtempSync(join(tmpdir(), 'qunzhu-e2e-big-')), 'big_memotrace.csv');
+  const fd = openSync(file, 'w');
+  writeSync(fd, '\ufefflocalId,TalkerId,Type,SubType,IsSender,CreateTime,Status,StrContent,StrTime,Remark,NickName,Sender\n');
+  let lines = [];
+  for (let i = 0; i < n; i++) {
+    lines.push(`${i + 1},27,1,0,0,${1709506692 + i * 7},3,第${i}条消息 今天读了几页书,2024-03-04 06:58:12,晓雨-杭州,陈晓雨,wxid_u${i % 500}`);
+    if (lines.length === 10000) {
+      writeSync(fd, lines.join('\n') + '\n');
+      lines = [];
+    }
+  }
+  if (lines.length) writeSync(fd, lines.join('\n') + '\n');
+  closeSync(fd);
+  return file;
 }
 
 async function importFile(page, kind, file) {
@@ -105,6 +127,32 @@ test('import a member list and a chat export, then undo the latest import', asyn
   assert.equal(await page.getByTestId('import-undo').count(), 1, 'the member list is now the latest import');
   await page.screenshot({ path: join(outDir, 'import-undone.png'), fullPage: true });
 
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a long import shows progress, keeps the window responsive and can be cancelled', async () => {
+  const file = bigChat(200000);
+  const { page, errors } = await openImport();
+  await chooseGroup(page, bigGroupName);
+  await importFile(page, 'chat', file);
+  assert.match(await page.getByTestId('import-detected-format').innerText(), /MemoTrace/);
+
+  await page.getByTestId('import-start').click();
+  const progress = page.getByTestId('import-progress');
+  await progress.waitFor({ timeout: 10000 });
+  await page.waitForFunction(() => /已读取 [1-9]/.test(document.querySelector('[data-testid="import-progress"]')?.textContent ?? ''), null, { timeout: 20000 });
+  // The window answers while Go works.
+  const t0 = Date.now();
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+  assert.ok(Date.now() - t0 < 1000, 'the page froze during the import');
+  await page.screenshot({ path: join(outDir, 'import-progress.png'), fullPage: true });
+
+  await page.getByTestId('import-cancel').click();
+  await page.getByTestId('import-cancelled').waitFor({ timeout: 60000 });
+  assert.equal(await page.getByTestId('import-result').count(), 0);
+  await page.getByTestId('import-history-empty').waitFor();
+  assert.equal(await page.getByTestId('import-history-row').count(), 0, 'a cancelled import left a batch behind');
   assert.deepEqual(errors, []);
   await page.close();
 });
