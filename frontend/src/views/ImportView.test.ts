@@ -84,8 +84,11 @@ afterEach(() => {
 describe('import screen', { timeout: 30000 }, () => {
   it('teaches how to export a group chat from each tool', async () => {
     const w = await show()
+    expect(text('[data-testid="import-help"]')).toContain('怎样准备成员名单')
+    expect(text('[data-testid="import-help-chat"]')).toContain('PyWxDump')
     await click('[data-testid="import-kind-chat"] input')
     const help = text('[data-testid="import-help"]')
+    expect(help).not.toContain('怎样准备成员名单')
     for (const tool of ['WeChatMsg / MemoTrace', 'PyWxDump', 'chatlog', '合并转发', '企业微信']) expect(help).toContain(tool)
     expect($('[data-testid="import-format"]')!.textContent).toContain('自动识别')
     w.unmount()
