@@ -8,6 +8,8 @@ type Exists = (key: string) => boolean
 
 /** The member-list fields a column can be mapped to, in the order the editor lists them. */
 export const memberFields = [
+  '',
+  'extra',
   'nickname',
   'group_nickname',
   'wechat_id',
@@ -23,8 +25,6 @@ export const memberFields = [
   'friends',
   'active_hours',
   'role',
-  'extra',
-  '',
 ] as const
 
 /** The chat formats the wizard offers, 'auto' first. */

@@ -99,6 +99,16 @@ test('import a member list and a chat export, then undo the latest import', asyn
   assert.ok((await preview.getByTestId('import-field').count()) >= 10, 'every column has a field select');
   await page.screenshot({ path: join(outDir, 'import-preview.png'), fullPage: true });
 
+  // Correct the mapping: the 备注 column is not imported; the preview follows Go's reading.
+  const table = preview.getByTestId('import-preview-table');
+  await table.getByText('大力-程序员', { exact: true }).waitFor();
+  await preview.locator('[data-testid="import-field"][data-header="备注"]').click();
+  await page.locator('.n-base-select-option', { hasText: '不导入' }).first().click();
+  assert.ok(await page.getByTestId('import-start').isDisabled(), 'import is allowed before the new mapping was previewed');
+  await page.getByTestId('import-repreview').click();
+  await page.waitForFunction(() => !document.querySelector('[data-testid="import-preview-table"]')?.textContent?.includes('大力-程序员'), null, { timeout: 10000 });
+  await table.getByText('林知秋', { exact: true }).first().waitFor();
+
   await runImport(page);
   const imported = await count(page, 'imported');
   assert.ok(imported > 0, `nothing imported: ${imported}`);
