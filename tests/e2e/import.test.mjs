@@ -158,6 +158,13 @@ test('a long import shows progress, keeps the window responsive and can be cance
   assert.ok(Date.now() - t0 < 1000, 'the page froze during the import');
   await page.screenshot({ path: join(outDir, 'import-progress.png'), fullPage: true });
 
+  // Leaving the screen does not lose the job: back on Import, its progress and Cancel are there.
+  await page.getByTestId('nav-groups').click();
+  await page.getByTestId('group-table').waitFor();
+  await page.getByTestId('nav-import').click();
+  await progress.waitFor({ timeout: 5000 });
+  await page.getByTestId('import-group').getByText(bigGroupName, { exact: true }).waitFor();
+
   await page.getByTestId('import-cancel').click();
   await page.getByTestId('import-cancelled').waitFor({ timeout: 60000 });
   assert.equal(await page.getByTestId('import-result').count(), 0);

@@ -19,6 +19,7 @@ import * as importsApi from '../api/imports'
 import { ApiError, type ImportPreview, type ImportProgress, type ImportResult } from '../api'
 import { applyLocale, i18n } from '../i18n'
 import ImportView from './ImportView.vue'
+import { resetImportRun } from '../importRun'
 import { makeBatch, makeGroup, makeImportResult, memberPreviewDTO } from '../testing/fixtures'
 
 const groups = vi.mocked(groupsApi)
@@ -70,6 +71,7 @@ function controlledJob() {
 
 beforeEach(() => {
   vi.resetAllMocks()
+  resetImportRun()
   applyLocale('zh-CN')
   groups.list.mockResolvedValue([makeGroup({ id: 1, name: '考研英语 1 群' }), makeGroup({ id: 2, name: '读书打卡交流群' })])
   api.history.mockResolvedValue([])
@@ -177,6 +179,29 @@ describe('import screen', { timeout: 30000 }, () => {
     expect(text('[data-testid="import-cancelled"]')).toContain('导入已取消')
     expect($('[data-testid="import-result"]')).toBeNull()
     expect($('[data-testid="import-error"]')).toBeNull()
+    w.unmount()
+  })
+
+  it('keeps a running import on screen after leaving and coming back', async () => {
+    api.preview.mockResolvedValue(memberPreview)
+    const job = controlledJob()
+    let w = await show(2)
+    await typePath('/a.csv')
+    await click('[data-testid="import-preview-run"]')
+    await click('[data-testid="import-start"]')
+    job.report({ done: 1024, total: 4096 })
+    w.unmount()
+    document.body.innerHTML = ''
+
+    w = await show(1)
+    expect(text('[data-testid="import-group"]')).toContain('读书打卡交流群')
+    expect(text('[data-testid="import-progress"]')).toContain('1 KB / 4 KB')
+    expect($('[data-testid="import-cancel"]')).not.toBeNull()
+    api.history.mockClear()
+    job.finish(makeImportResult({ imported: 42 }))
+    await flushPromises()
+    expect(text('[data-testid="import-count-imported"]')).toContain('42')
+    expect(api.history).toHaveBeenCalledWith(2)
     w.unmount()
   })
 
