@@ -3,8 +3,8 @@
 // command line, both show up in the import history, and the latest is undone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { mkdtempSync, openSync, writeSync, closeSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { mkdtempSync, openSync, writeSync, closeSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { root, outDir, freePort, startXvfb, tempWorkspace, startApp, waitHTTP, cliJSON, launchChromium } from './lib.mjs';
 
@@ -14,6 +14,7 @@ const memberFile = join(root, 'backend/importer/testdata/member_list_excel_gbk.c
 const chatFile = join(root, 'backend/importer/testdata/memotrace_group_chat_utf8.csv');
 const bigGroupName = '万人大群';
 let x, app, browser, db, url;
+const scratch = []; // big generated files, removed at the end
 
 before(async () => {
   x = await startXvfb();
@@ -31,6 +32,7 @@ after(async () => {
   await browser?.close();
   await app?.stop();
   x?.stop();
+  for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
 });
 
 async function openImport() {
@@ -143,6 +145,7 @@ test('import a member list and a chat export, then undo the latest import', asyn
 
 test('a long import shows progress, keeps the window responsive and can be cancelled', async () => {
   const file = bigChat(200000);
+  scratch.push(dirname(file));
   const { page, errors } = await openImport();
   await chooseGroup(page, bigGroupName);
   await importFile(page, 'chat', file);
