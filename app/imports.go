@@ -3,9 +3,9 @@ package app
 import (
 	"context"
 	"encoding/csv"
-	"fmt"
 	"os"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -56,6 +56,9 @@ type ImportRowErrorDTO struct {
 
 // ImportRequestDTO starts an import.
 type ImportRequestDTO struct {
+	// JobID names the job's events; the frontend chooses it so it can listen
+	// before Start returns. Empty: Go picks one.
+	JobID   string            `json:"jobId"`
 	GroupID int64             `json:"groupId"`
 	Kind    string            `json:"kind"` // "members" or "chat"
 	Path    string            `json:"path"`
@@ -137,7 +140,7 @@ func (s *ImportService) Preview(req ImportRequestDTO) (ImportPreviewDTO, error) 
 				joined = m.JoinedAt.In(g.Location()).Format(time.RFC3339)
 			}
 			out.Rows = append(out.Rows, []string{strconv.Itoa(r.Line), m.Nickname, m.GroupNickname, m.WeChatID, m.Remark,
-				string(m.Tier), joined, fmt.Sprint(m.Tags)})
+				string(m.Tier), joined, strings.Join(m.Tags, "、")})
 		}
 		out.Errors = rowErrors(lang, p.Errors)
 		return out, nil
@@ -150,7 +153,7 @@ func (s *ImportService) Preview(req ImportRequestDTO) (ImportPreviewDTO, error) 
 	out.Columns = []string{"line", "sent_at", "sender", "kind", "content"}
 	for _, r := range p.Records {
 		out.Rows = append(out.Rows, []string{strconv.Itoa(r.Line), r.SentAt.In(g.Location()).Format(time.RFC3339),
-			firstNonEmpty(r.SenderName, r.SenderNick, r.SenderID), string(r.Kind), truncate(r.Content, 200)})
+			firstNonEmpty(r.SenderName, r.SenderNick, r.SenderID), string(r.Kind), previewContent(r)})
 	}
 	out.Errors = rowErrors(lang, p.Errors)
 	return out, nil
@@ -161,12 +164,19 @@ func (s *ImportService) Preview(req ImportRequestDTO) (ImportPreviewDTO, error) 
 // stops it and rolls everything back.
 func (s *ImportService) Start(req ImportRequestDTO) (string, error) {
 	s.mu.Lock()
-	s.seq++
-	id := strconv.Itoa(s.seq)
-	ctx, cancel := context.WithCancel(s.app.context())
 	if s.jobs == nil {
 		s.jobs = map[string]context.CancelFunc{}
 	}
+	id := req.JobID
+	if id == "" {
+		s.seq++
+		id = "job-" + strconv.Itoa(s.seq)
+	}
+	if _, running := s.jobs[id]; running {
+		s.mu.Unlock()
+		return "", domain.Errorf(domain.ECONFLICT, "import.job_running", map[string]any{"id": id})
+	}
+	ctx, cancel := context.WithCancel(s.app.context())
 	s.jobs[id] = cancel
 	s.mu.Unlock()
 
@@ -299,6 +309,16 @@ func firstNonEmpty(s ...string) string {
 		if v != "" {
 			return v
 		}
+	}
+	return ""
+}
+
+// previewContent is what the preview shows of a record: text as written,
+// and for media nothing (the kind column says what it is) rather than XML.
+func previewContent(r importer.ChatRecord) string {
+	switch r.Kind {
+	case domain.KindText, domain.KindLink, domain.KindQuote, domain.KindSystem:
+		return truncate(r.Content, 200)
 	}
 	return ""
 }

@@ -90,7 +90,7 @@ func TestImportRefusesBadRowsWithLineNumbers(t *testing.T) {
 	if code, _, errs := runCLI(t, db, "import", "chat", "--group", "群"); code != 2 || !strings.Contains(errs, "缺少要导入的文件") {
 		t.Errorf("missing file argument: exit %d, %q", code, errs)
 	}
-	if code, _, errs := runCLI(t, db, "import", "chat", "--group", "群", filepath.Join(dir, "nope.csv")); code != 1 || !strings.Contains(errs, "无法打开文件") {
+	if code, _, errs := runCLI(t, db, "import", "chat", "--group", "群", filepath.Join(dir, "nope.csv")); code != 1 || !strings.Contains(errs, "找不到文件") {
 		t.Errorf("missing file: exit %d, %q", code, errs)
 	}
 }

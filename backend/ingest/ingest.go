@@ -7,7 +7,9 @@ package ingest
 
 import (
 	"context"
+	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
@@ -82,8 +84,16 @@ func (p *progressReader) Read(b []byte) (int, error) {
 // openFile opens path for reading and says how big it is.
 func openFile(path string) (*os.File, int64, error) {
 	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, 0, domain.Errorf(domain.EINVALID, "import.file_missing", map[string]any{"file": path})
+	}
 	if err != nil {
-		return nil, 0, domain.Errorf(domain.EINVALID, "import.cannot_open", map[string]any{"file": path, "reason": err.Error()})
+		reason := err.Error()
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			reason = pe.Err.Error() // the path is in the message already
+		}
+		return nil, 0, domain.Errorf(domain.EINVALID, "import.cannot_open", map[string]any{"file": path, "reason": reason})
 	}
 	fi, err := f.Stat()
 	if err != nil {

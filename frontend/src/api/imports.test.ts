@@ -69,6 +69,7 @@ describe('imports api', () => {
     const p = await imports.preview(req)
     const sent = bound.Preview.mock.calls[0][0]
     expect(sent).toEqual({
+      jobId: '',
       groupId: 3,
       kind: 'members',
       path: '/home/a/成员名单.csv',
@@ -90,29 +91,30 @@ describe('imports api', () => {
     expect(p).toMatchObject({ kind: 'chat', header: [], fields: [], columns: [], rows: [], errors: [] })
   })
 
-  it('listens to the job’s events as soon as Start answers and reports progress', async () => {
+  it('listens to the job’s events before asking Go to start, with the id it sends', async () => {
     const bus = eventBus()
     let eventsBeforeStart = -1
-    bound.Start.mockImplementation(async () => {
+    bound.Start.mockImplementation(async (r) => {
       eventsBeforeStart = rt.EventsOn.mock.calls.length
-      // Go sends the first event in the next message after its answer.
-      setTimeout(() => bus.emit('import:progress:7', { done: 512, total: 2048 }), 0)
-      return '7'
+      // Even an event sent before Start answers is heard.
+      bus.emit('import:progress:' + r.jobId, { done: 512, total: 2048 })
+      return r.jobId
     })
     const progress = vi.fn()
     const job = await imports.start(req, progress)
-    expect(job.id).toBe('7')
-    expect(eventsBeforeStart).toBe(0)
-    expect(rt.EventsOn.mock.calls.map((c) => c[0]).sort()).toEqual(['import:done:7', 'import:progress:7'])
-    await new Promise((r) => setTimeout(r, 5))
+    const sentId = bound.Start.mock.calls[0][0].jobId
+    expect(sentId).toBeTruthy()
+    expect(job.id).toBe(sentId)
+    expect(eventsBeforeStart).toBe(2)
+    expect(rt.EventsOn.mock.calls.map((c) => c[0]).sort()).toEqual(['import:done:' + sentId, 'import:progress:' + sentId])
     expect(progress).toHaveBeenCalledWith({ done: 512, total: 2048 })
   })
 
-  it('catches a done event sent right after Start answers', async () => {
+  it('catches a done event sent before Start answers', async () => {
     const bus = eventBus()
-    bound.Start.mockImplementation(async () => {
-      setTimeout(() => bus.emit('import:done:9', { ...makeImportResult(), errors: null, error: null }), 0)
-      return '9'
+    bound.Start.mockImplementation(async (r) => {
+      bus.emit('import:done:' + r.jobId, { ...makeImportResult(), errors: null, error: null })
+      return r.jobId
     })
     const job = await imports.start(req)
     const r = await job.done
@@ -120,45 +122,53 @@ describe('imports api', () => {
     expect(r.errors).toEqual([])
   })
 
+  it('gives every job its own id', async () => {
+    eventBus()
+    bound.Start.mockImplementation(async (r) => r.jobId)
+    const a = await imports.start(req)
+    const b = await imports.start(req)
+    expect(a.id).not.toBe(b.id)
+  })
+
   it('stops listening once the job is done and ignores later events', async () => {
     const bus = eventBus()
-    bound.Start.mockResolvedValue('4')
+    bound.Start.mockImplementation(async (r) => r.jobId)
     const progress = vi.fn()
     const job = await imports.start(req, progress)
-    expect(bus.count('import:done:4')).toBe(1)
-    bus.emit('import:done:4', makeImportResult({ rows: 3 }))
+    expect(bus.count('import:done:' + job.id)).toBe(1)
+    bus.emit('import:done:' + job.id, makeImportResult({ rows: 3 }))
     expect((await job.done).rows).toBe(3)
-    expect(bus.offs.sort()).toEqual(['import:done:4', 'import:progress:4'])
-    expect(bus.count('import:done:4') + bus.count('import:progress:4')).toBe(0)
-    bus.emit('import:progress:4', { done: 1, total: 1 })
+    expect(bus.offs.sort()).toEqual(['import:done:' + job.id, 'import:progress:' + job.id])
+    expect(bus.count('import:done:' + job.id) + bus.count('import:progress:' + job.id)).toBe(0)
+    bus.emit('import:progress:' + job.id, { done: 1, total: 1 })
     expect(progress).not.toHaveBeenCalled()
   })
 
   it('reads a failed or cancelled job from the done event', async () => {
     const bus = eventBus()
-    bound.Start.mockResolvedValue('5')
+    bound.Start.mockImplementation(async (r) => r.jobId)
     const job = await imports.start(req)
-    bus.emit('import:done:5', { cancelled: true, error: { code: 'invalid', message: '导入已取消' } })
+    bus.emit('import:done:' + job.id, { cancelled: true, error: { code: 'invalid', message: '导入已取消' } })
     expect(await job.done).toMatchObject({ cancelled: true, error: { code: 'invalid', message: '导入已取消' }, imported: 0 })
   })
 
   it('cancels the job by its id', async () => {
     eventBus()
-    bound.Start.mockResolvedValue('6')
+    bound.Start.mockImplementation(async (r) => r.jobId)
     bound.Cancel.mockResolvedValue(undefined as never)
     const job = await imports.start(req)
     await job.cancel()
-    expect(bound.Cancel).toHaveBeenCalledWith('6')
+    expect(bound.Cancel).toHaveBeenCalledWith(job.id)
   })
 
-  it('turns a refused Start into an ApiError and listens to nothing', async () => {
-    eventBus()
+  it('turns a refused Start into an ApiError and stops listening', async () => {
+    const bus = eventBus()
     bound.Start.mockRejectedValue({ code: 'not_found', message: '找不到编号为 3 的社群' })
     const err = (await imports.start(req).catch((e: unknown) => e)) as ApiError
     expect(err).toBeInstanceOf(ApiError)
     expect(err.code).toBe('not_found')
     expect(err.message).toBe('找不到编号为 3 的社群')
-    expect(rt.EventsOn).not.toHaveBeenCalled()
+    expect(bus.offs.length).toBe(2)
   })
 
   it('turns a refused preview into an ApiError with Go’s message', async () => {

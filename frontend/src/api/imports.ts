@@ -86,6 +86,7 @@ function toBatch(d: app.BatchDTO): ImportBatch {
 // A plain copy: the wizard hands in reactive objects, Go wants exactly these fields.
 function toRequest(r: ImportRequest): app.ImportRequestDTO {
   return {
+    jobId: '',
     groupId: r.groupId,
     kind: r.kind,
     path: r.path.trim(),
@@ -115,18 +116,23 @@ export interface ImportJob {
   cancel(): Promise<void>
 }
 
+let jobSeq = 0
+
+/** newJobId names a job before it starts, so its events can be listened to first. */
+function newJobId(): string {
+  jobSeq += 1
+  return `ui-${Date.now().toString(36)}-${jobSeq}`
+}
+
 /**
  * start runs an import in the background. Progress arrives through onProgress
  * (at most every 100 ms); the job's done promise resolves with the summary and
- * both event listeners are removed then.
- *
- * Go names the events after the job id that Start returns, so the listeners are
- * registered in the same task in which Start's answer arrives: Wails delivers
- * messages in order and runs nothing in between, so no event sent after the
- * answer is missed.
+ * both event listeners are removed then. The job id is chosen here and the
+ * listeners are registered before Go is asked to start, so not even an
+ * import that fails at once can report done unheard.
  */
 export async function start(req: ImportRequest, onProgress?: (p: ImportProgress) => void): Promise<ImportJob> {
-  const id = await call(() => ImportService.Start(toRequest(req)))
+  const id = newJobId()
   const offs: (() => void)[] = []
   const unsubscribe = () => {
     for (const off of offs.splice(0)) off()
@@ -144,6 +150,12 @@ export async function start(req: ImportRequest, onProgress?: (p: ImportProgress)
       }),
     )
   })
+  try {
+    await call(() => ImportService.Start({ ...toRequest(req), jobId: id }))
+  } catch (e) {
+    unsubscribe()
+    throw e
+  }
   return {
     id,
     done,

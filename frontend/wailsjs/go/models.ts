@@ -179,6 +179,7 @@ export namespace app {
 		}
 	}
 	export class ImportRequestDTO {
+	    jobId: string;
 	    groupId: number;
 	    kind: string;
 	    path: string;
@@ -193,6 +194,7 @@ export namespace app {
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.jobId = source["jobId"];
 	        this.groupId = source["groupId"];
 	        this.kind = source["kind"];
 	        this.path = source["path"];
