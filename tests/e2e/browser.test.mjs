@@ -4,35 +4,20 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { root, outDir, freePort, startXvfb, tempWorkspace, startApp, waitHTTP, cliJSON, launchChromium } from './lib.mjs';
+import { outDir, cliJSON, devBinary, startDevSession, openPage } from './lib.mjs';
 
-const devBinary = join(root, 'build/bin/qunzhu-dev');
-let x, app, browser, db, url;
+let session, db;
 
 before(async () => {
-  x = await startXvfb();
-  db = tempWorkspace();
-  const port = await freePort();
-  url = `http://127.0.0.1:${port}/`;
-  app = startApp(devBinary, ['-assetdir', join(root, 'frontend/dist'), '-devserver', `127.0.0.1:${port}`], { db, display: x.display });
-  await waitHTTP(url, app);
-  browser = await launchChromium();
+  session = await startDevSession();
+  db = session.db;
 });
 
 after(async () => {
-  await browser?.close();
-  await app?.stop();
-  x?.stop();
+  await session?.stop();
 });
 
-async function openApp() {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(url);
-  await page.waitForFunction(() => window.go && window.go.app && window.go.app.GroupService, null, { timeout: 30000 });
-  return { page, errors };
-}
+const openApp = () => openPage(session);
 
 test('a new workspace opens on the demo groups, in Chinese', async () => {
   const { page, errors } = await openApp();

@@ -6,41 +6,30 @@ import assert from 'node:assert/strict';
 import { join, dirname } from 'node:path';
 import { mkdtempSync, openSync, writeSync, closeSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { root, outDir, freePort, startXvfb, tempWorkspace, startApp, waitHTTP, cliJSON, launchChromium } from './lib.mjs';
+import { root, outDir, cliJSON, devBinary, startDevSession, openPage } from './lib.mjs';
 
-const devBinary = join(root, 'build/bin/qunzhu-dev');
 const groupName = '读书打卡交流群';
 const memberFile = join(root, 'backend/importer/testdata/member_list_excel_gbk.csv');
 const chatFile = join(root, 'backend/importer/testdata/memotrace_group_chat_utf8.csv');
 const bigGroupName = '万人大群';
-let x, app, browser, db, url;
+let session, db;
 const scratch = []; // big generated files, removed at the end
 
 before(async () => {
-  x = await startXvfb();
-  db = tempWorkspace();
-  await cliJSON(devBinary, db, 'group', 'add', '--name', groupName);
-  await cliJSON(devBinary, db, 'group', 'add', '--name', bigGroupName);
-  const port = await freePort();
-  url = `http://127.0.0.1:${port}/`;
-  app = startApp(devBinary, ['-assetdir', join(root, 'frontend/dist'), '-devserver', `127.0.0.1:${port}`], { db, display: x.display });
-  await waitHTTP(url, app);
-  browser = await launchChromium();
+  session = await startDevSession(async (d) => {
+    await cliJSON(devBinary, d, 'group', 'add', '--name', groupName);
+    await cliJSON(devBinary, d, 'group', 'add', '--name', bigGroupName);
+  });
+  db = session.db;
 });
 
 after(async () => {
-  await browser?.close();
-  await app?.stop();
-  x?.stop();
+  await session?.stop();
   for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
 });
 
 async function openImport() {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1500 }, locale: 'zh-CN' });
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(url);
-  await page.waitForFunction(() => window.go && window.go.app && window.go.app.ImportService, null, { timeout: 30000 });
+  const { page, errors } = await openPage(session, { viewport: { width: 1280, height: 1500 }, service: 'ImportService' });
   await page.getByTestId('nav-import').click();
   await page.getByText('导入记录', { exact: true }).waitFor();
   return { page, errors };

@@ -107,3 +107,47 @@ export async function imageStats(png) {
 }
 
 export { run };
+
+/** devBinary is the app built in Wails dev mode (make build-dev). */
+export const devBinary = join(root, 'build/bin/qunzhu-dev');
+
+/**
+ * startDevSession starts a private X display, the dev binary serving the UI
+ * and its bound Go methods on loopback over a fresh workspace (after
+ * setup(db), e.g. CLI commands, has run on it), and chromium.
+ */
+export async function startDevSession(setup) {
+  const x = await startXvfb();
+  const db = tempWorkspace();
+  let app;
+  try {
+    if (setup) await setup(db);
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}/`;
+    app = startApp(devBinary, ['-assetdir', join(root, 'frontend/dist'), '-devserver', `127.0.0.1:${port}`], { db, display: x.display });
+    await waitHTTP(url, app);
+    const browser = await launchChromium();
+    return {
+      db, url, browser,
+      async stop() {
+        await browser.close();
+        await app.stop();
+        x.stop();
+      },
+    };
+  } catch (e) {
+    await app?.stop();
+    x.stop();
+    throw e;
+  }
+}
+
+/** openPage opens the app in a new page once the bound service is reachable; errors collects page errors. */
+export async function openPage(session, { viewport = { width: 1280, height: 800 }, service = 'GroupService' } = {}) {
+  const page = await session.browser.newPage({ viewport, locale: 'zh-CN' });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(session.url);
+  await page.waitForFunction((s) => window.go && window.go.app && window.go.app[s], service, { timeout: 30000 });
+  return { page, errors };
+}
