@@ -320,3 +320,24 @@ func TestRollupMatchesMessages(t *testing.T) {
 		t.Errorf("summary = %d messages, last %v", sum.Messages, sum.LastMessageAt)
 	}
 }
+
+func TestMessagesWindowAndEarliest(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t)
+	g := mustGroup(t, s, "读书会")
+	if e, err := s.EarliestMessage(ctx, g.ID); e != nil || err != nil {
+		t.Fatalf("a group without chat: earliest %v, %v", e, err)
+	}
+	members, msgs := sampleImport(g.ID)
+	if _, err := s.SaveImport(ctx, domain.ImportBatch{GroupID: g.ID, Kind: domain.BatchChat}, members, msgs); err != nil {
+		t.Fatal(err)
+	}
+	e, err := s.EarliestMessage(ctx, g.ID)
+	if err != nil || e == nil || !e.Equal(t0.Add(-3*time.Hour)) {
+		t.Errorf("earliest = %v, %v", e, err)
+	}
+	got, err := s.Messages(ctx, g.ID, t0.Add(-2*time.Hour), t0)
+	if err != nil || len(got) != 2 || got[0].Content != "打卡 第12天" || got[1].Kind != domain.KindSystem || got[0].MemberID == nil {
+		t.Errorf("window = %+v, %v", got, err)
+	}
+}
