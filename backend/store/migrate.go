@@ -35,6 +35,7 @@ var migrations = []migration{
 	{3, "hourly message rollup", migrateV3},
 	{4, "member changes per import batch, for undo", migrateV4},
 	{5, "slimmer messages table for fast bulk import", migrateV5},
+	{6, "hand-entered weekly figures", migrateV6},
 }
 
 // LatestVersion is the schema version this build creates.
@@ -284,3 +285,21 @@ func migrateV5(tx *gorm.DB) error {
 	}
 	return m.RenameTable("messages_v5", "messages")
 }
+
+// --- step 6 -------------------------------------------------------------
+
+type v6WeekInput struct {
+	GroupID    int64   `gorm:"primaryKey;autoIncrement:false"`
+	Group      v1Group `gorm:"constraint:OnDelete:CASCADE"`
+	Week       string  `gorm:"primaryKey;size:10"` // "2024-W10"
+	MuteRate   *float64
+	LinkClicks *int
+	LinkReach  *int
+	UpdatedAt  time.Time
+}
+
+func (v6WeekInput) TableName() string { return "week_inputs" }
+
+// migrateV6 adds the figures operators enter by hand per group and week
+// (mute rate from a survey, link clicks and reach).
+func migrateV6(tx *gorm.DB) error { return tx.Migrator().CreateTable(&v6WeekInput{}) }
