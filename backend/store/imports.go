@@ -194,7 +194,7 @@ func insertMessagesSQL(tx *gorm.DB, n int) string {
 		}
 		sb.WriteByte(')')
 	}
-	sb.WriteString(" ON CONFLICT (group_id, dedupe_key) DO NOTHING")
+	sb.WriteString(" ON CONFLICT (group_id, sent_at, dedupe_key) DO NOTHING")
 	return sb.String()
 }
 
