@@ -12,6 +12,7 @@ import "time"
 // and so can clash with no one.
 type Roster struct {
 	Members []Member
+	orig    []Member // the members as they were, to tell real changes from no-ops
 	touched map[int]bool
 	created map[int]bool
 	self    int // index of the exporting account, -1 until seen
@@ -21,7 +22,7 @@ type Roster struct {
 
 // NewRoster starts a roster from a group's current members.
 func NewRoster(members []Member) *Roster {
-	r := &Roster{Members: append([]Member(nil), members...), touched: map[int]bool{}, created: map[int]bool{}, self: -1, byID: map[string]int{}}
+	r := &Roster{Members: append([]Member(nil), members...), orig: members, touched: map[int]bool{}, created: map[int]bool{}, self: -1, byID: map[string]int{}}
 	for i := range r.Members {
 		r.indexIDs(i)
 	}
@@ -39,11 +40,13 @@ func (r *Roster) indexIDs(i int) {
 	}
 }
 
-// Changed lists the indexes of members the import created or changed.
+// Changed lists the indexes of members the import created or whose state
+// differs from before it. A member touched and put back (a leave and a later
+// join seen again on re-import) is not a change.
 func (r *Roster) Changed() []int {
 	out := make([]int, 0, len(r.touched))
 	for i := range r.Members {
-		if r.touched[i] {
+		if r.touched[i] && (r.created[i] || i >= len(r.orig) || !sameMember(r.Members[i], r.orig[i])) {
 			out = append(out, i)
 		}
 	}
@@ -320,7 +323,7 @@ func mergeListed(m, row Member) Member {
 	return m
 }
 
-// sameMember compares the fields a member list can change.
+// sameMember compares every field an import can change.
 func sameMember(a, b Member) bool {
 	eq := func(x, y []string) bool {
 		if len(x) != len(y) {
@@ -343,7 +346,8 @@ func sameMember(a, b Member) bool {
 			return false
 		}
 	}
-	return a.Nickname == b.Nickname && a.GroupNickname == b.GroupNickname && a.Remark == b.Remark &&
+	return a.ID == b.ID && eq(a.SeenIDs, b.SeenIDs) && timeEq(a.LeftAt, b.LeftAt) && a.TierLocked == b.TierLocked &&
+		a.Notes == b.Notes && a.Nickname == b.Nickname && a.GroupNickname == b.GroupNickname && a.Remark == b.Remark &&
 		a.WeChatID == b.WeChatID && a.WxID == b.WxID && a.Phone == b.Phone && a.RealName == b.RealName &&
 		a.Gender == b.Gender && a.Region == b.Region && a.JoinScene == b.JoinScene && a.Inviter == b.Inviter &&
 		a.ActiveHours == b.ActiveHours && intEq(a.Friends, b.Friends) && eq(a.Tags, b.Tags) && eq(a.SeenNames, b.SeenNames) &&

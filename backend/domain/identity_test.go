@@ -147,3 +147,25 @@ func TestRosterListed(t *testing.T) {
 		t.Error("departed members must be absent from the file's time on, kept ones present")
 	}
 }
+
+// TestReplayIsNoChange: seeing a member leave and come back again on a
+// re-import touches it but changes nothing, so nothing is reported.
+func TestReplayIsNoChange(t *testing.T) {
+	t1 := time.Date(2024, 3, 4, 1, 0, 0, 0, time.UTC)
+	r := NewRoster(nil)
+	i, _ := r.Name("小满")
+	r.Joined(i, t1)
+	r.Left(i, t1.Add(time.Hour))
+	r.Joined(i, t1.Add(2*time.Hour))
+	after := append([]Member(nil), r.Members...)
+	after[i].ID = 9
+
+	again := NewRoster(after)
+	j, _ := again.Name("小满")
+	again.Joined(j, t1)
+	again.Left(j, t1.Add(time.Hour))
+	again.Joined(j, t1.Add(2*time.Hour))
+	if n := len(again.Changed()); n != 0 {
+		t.Errorf("replaying the same joins and leaves reported %d changed members", n)
+	}
+}

@@ -135,6 +135,10 @@ func (ins *messageInserter) insert(msgs []domain.Message) (int, error) {
 	if ins.stmts == nil {
 		ins.stmts = map[int]*sql.Stmt{}
 	}
+	msgs, err := ins.unknown(msgs)
+	if err != nil {
+		return 0, err
+	}
 	imported := 0
 	for start := 0; start < len(msgs); start += messageInsertChunk {
 		if err := ins.ctx.Err(); err != nil {
@@ -171,6 +175,53 @@ func (ins *messageInserter) insert(msgs []domain.Message) (int, error) {
 		imported += int(n)
 	}
 	return imported, nil
+}
+
+// unknown drops the messages the group already has. One range read of the
+// keys in the batch's time span is far cheaper than an INSERT that hits the
+// conflict for each, so re-importing an overlapping export is mostly reads.
+// ON CONFLICT still guards whatever slips through (e.g. duplicates within
+// msgs itself).
+func (ins *messageInserter) unknown(msgs []domain.Message) ([]domain.Message, error) {
+	if len(msgs) == 0 {
+		return msgs, nil
+	}
+	from, to := msgs[0].SentAt.Unix(), msgs[0].SentAt.Unix()
+	for _, m := range msgs[1:] {
+		t := m.SentAt.Unix()
+		from, to = min(from, t), max(to, t)
+	}
+	rows, err := ins.tx.Raw("SELECT sent_at, dedupe_key FROM messages WHERE group_id = ? AND sent_at BETWEEN ? AND ?",
+		ins.batch.GroupID, from, to).Rows()
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	type key struct {
+		at  int64
+		key string
+	}
+	known := map[key]bool{}
+	for rows.Next() {
+		var k key
+		if err := rows.Scan(&k.at, &k.key); err != nil {
+			return nil, err
+		}
+		known[k] = true
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(known) == 0 {
+		return msgs, nil
+	}
+	fresh := make([]domain.Message, 0, len(msgs))
+	for _, m := range msgs {
+		if !known[key{m.SentAt.Unix(), m.DedupeKey}] {
+			fresh = append(fresh, m)
+		}
+	}
+	return fresh, nil
 }
 
 // insertMessagesSQL is the INSERT for n rows, with the dialect's bind variables.
