@@ -1,0 +1,85 @@
+package metrics
+
+// Check is one health check of METRICS.md: applicable when its input is
+// measured, then passed or failed; a failed check is an alert with Advice.
+type Check struct {
+	Name       string   `json:"name"`
+	Applicable bool     `json:"applicable"`
+	Passed     *bool    `json:"passed"`
+	Value      *float64 `json:"value"`
+	Threshold  string   `json:"threshold"`
+	Advice     string   `json:"advice"` // the seed's words (Chinese); Advice(name, "en") for English
+}
+
+// Check names, in the order checks are listed.
+const (
+	CheckMuteRate       = "mute_rate"
+	CheckResponseMedian = "response_median_minutes"
+	CheckLinkClickRate  = "link_click_rate"
+	CheckNewMembers     = "new_members"
+	CheckThemeShares    = "theme_shares"
+)
+
+var advice = map[string][2]string{ // zh, en
+	CheckMuteRate:       {"内容优化", "Optimise the content"},
+	CheckResponseMedian: {"自动提醒", "Set up automatic reminders"},
+	CheckLinkClickRate:  {"调整推送策略", "Adjust the push strategy"},
+	CheckNewMembers:     {"调整拉新节奏", "Slow the recruiting pace"},
+	CheckThemeShares:    {"补充主题分享", "Add theme shares"},
+}
+
+// Advice is the seed's advice for a failed check in lang ("zh" or "en";
+// anything else gives Chinese), "" for an unknown check.
+func Advice(name, lang string) string {
+	a, ok := advice[name]
+	if !ok {
+		return ""
+	}
+	if lang == "en" {
+		return a[1]
+	}
+	return a[0]
+}
+
+// checks runs the five checks on the week's figures and scores them:
+// round(100 × passed / applicable), nil when none applies.
+func checks(w Weekly) ([]Check, *int) {
+	newMembers := float64(w.NewMembers)
+	var shares *float64
+	if w.ThemeShares != nil {
+		s := float64(*w.ThemeShares)
+		shares = &s
+	}
+	list := []Check{
+		check(CheckMuteRate, w.MuteRate, "< 0.35", func(v float64) bool { return v < 0.35 }),
+		check(CheckResponseMedian, w.ResponseMedianMinutes, "< 15", func(v float64) bool { return v < 15 }),
+		check(CheckLinkClickRate, w.LinkClickRate, "> 0.12", func(v float64) bool { return v > 0.12 }),
+		check(CheckNewMembers, &newMembers, "<= 50", func(v float64) bool { return v <= 50 }),
+		check(CheckThemeShares, shares, ">= 2", func(v float64) bool { return v >= 2 }),
+	}
+	applicable, passed := 0, 0
+	for _, c := range list {
+		if c.Applicable {
+			applicable++
+			if *c.Passed {
+				passed++
+			}
+		}
+	}
+	if applicable == 0 {
+		return list, nil
+	}
+	score := (200*passed + applicable) / (2 * applicable) // half up
+	return list, &score
+}
+
+func check(name string, value *float64, threshold string, pass func(float64) bool) Check {
+	c := Check{Name: name, Threshold: threshold, Advice: Advice(name, "zh")}
+	if value == nil {
+		return c
+	}
+	v := *value
+	ok := pass(v)
+	c.Applicable, c.Passed, c.Value = true, &ok, &v
+	return c
+}

@@ -1,0 +1,185 @@
+package metrics
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"qunzhu/backend/domain"
+)
+
+// Rule names.
+const (
+	RuleAds    = "ads"
+	RuleFlood  = "flood"
+	RuleAttack = "attack"
+)
+
+// Rules are a group's moderation rules (METRICS.md "Rules").
+type Rules struct {
+	AdWords     []string      // case-sensitive
+	Whitelist   []string      // link hosts allowed, with their subdomains
+	FloodCount  int           // messages in a run; 0 turns the rule off
+	FloodWithin time.Duration // from the run's first message to its last
+	AttackWords []string
+}
+
+// DefaultRules are the rules every group starts with.
+func DefaultRules() Rules {
+	return Rules{
+		AdWords:     []string{"加我微信", "加V", "加v", "代购", "兼职", "日结", "扫码领", "优惠券", "返利", "招代理"},
+		Whitelist:   []string{"qq.com"},
+		FloodCount:  5,
+		FloodWithin: 60 * time.Second,
+		AttackWords: []string{"傻逼", "滚蛋", "垃圾人", "脑残", "去死"},
+	}
+}
+
+// Violation is one message (or, for flood, one burst's first message) that
+// breaks a rule.
+type Violation struct {
+	Rule     string    `json:"rule"`
+	MemberID *int64    `json:"member_id"`
+	Name     string    `json:"name"`
+	At       time.Time `json:"at"`
+	Content  string    `json:"content"`
+}
+
+// Violations lists the violations of week w in time order (ties: ads, flood,
+// attack). in.Messages should cover Window(w); in.Rules nil means DefaultRules.
+func Violations(in Input, w Week) []Violation {
+	msgs := sorted(in.Messages)
+	return violations(in, newPeople(in.Group, in.Members, msgs), msgs, w.Start, w.End)
+}
+
+func violations(in Input, p *people, msgs []domain.Message, from, to time.Time) []Violation {
+	r := DefaultRules()
+	if in.Rules != nil {
+		r = *in.Rules
+	}
+	loc := in.Group.Location()
+	out := []Violation{}
+	add := func(rule string, m *domain.Message) {
+		out = append(out, Violation{Rule: rule, MemberID: memberID(m), Name: p.name(m), At: m.SentAt.In(loc), Content: m.Content})
+	}
+	streams := map[senderKey][]int{}
+	for i := range msgs {
+		m := &msgs[i]
+		if !m.Kind.Countable() || p.isStaff(m) {
+			continue
+		}
+		k := keyOf(m)
+		streams[k] = append(streams[k], i)
+		if inRange(m.SentAt, from, to) {
+			if r.isAd(m) {
+				add(RuleAds, m)
+			}
+			if containsAny(m.Content, r.AttackWords) {
+				add(RuleAttack, m)
+			}
+		}
+	}
+	for _, idx := range streams {
+		for _, first := range r.bursts(msgs, idx) {
+			if inRange(msgs[first].SentAt, from, to) {
+				add(RuleFlood, &msgs[first])
+			}
+		}
+	}
+	order := map[string]int{RuleAds: 0, RuleFlood: 1, RuleAttack: 2}
+	sort.SliceStable(out, func(i, j int) bool {
+		if !out[i].At.Equal(out[j].At) {
+			return out[i].At.Before(out[j].At)
+		}
+		return order[out[i].Rule] < order[out[j].Rule]
+	})
+	return out
+}
+
+// isAd: an ad word, or a link post showing a URL whose host is off the
+// whitelist. A link card whose URL was lost shows none.
+func (r Rules) isAd(m *domain.Message) bool {
+	if containsAny(m.Content, r.AdWords) {
+		return true
+	}
+	var urls []string
+	switch {
+	case m.Kind == domain.KindLink:
+		if m.URL != "" {
+			urls = []string{m.URL}
+		}
+	case domain.IsLinkPost(m.Kind, m.Content):
+		urls = domain.URLs(m.Content)
+	}
+	for _, u := range urls {
+		if h := host(u); h != "" && !r.whitelisted(h) {
+			return true
+		}
+	}
+	return false
+}
+
+func (r Rules) whitelisted(h string) bool {
+	for _, w := range r.Whitelist {
+		w = strings.TrimSuffix(strings.ToLower(strings.TrimSpace(w)), ".")
+		if w != "" && (h == w || strings.HasSuffix(h, "."+w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// host is a URL's host name in lower case, without user info or port.
+func host(u string) string {
+	if i := strings.Index(u, "://"); i >= 0 {
+		u = u[i+3:]
+	}
+	if i := strings.IndexAny(u, "/?#\\"); i >= 0 {
+		u = u[:i]
+	}
+	if i := strings.LastIndexByte(u, '@'); i >= 0 {
+		u = u[i+1:]
+	}
+	if strings.HasPrefix(u, "[") { // IPv6 literal
+		if i := strings.IndexByte(u, ']'); i >= 0 {
+			return strings.ToLower(u[1:i])
+		}
+	}
+	if i := strings.LastIndexByte(u, ':'); i >= 0 {
+		u = u[:i]
+	}
+	return strings.TrimSuffix(strings.ToLower(u), ".")
+}
+
+// bursts returns the index (into msgs) of each burst's first message in one
+// sender's stream idx: runs of FloodCount messages spanning at most
+// FloodWithin, merged while they share a message.
+func (r Rules) bursts(msgs []domain.Message, idx []int) []int {
+	n := r.FloodCount
+	if n <= 0 {
+		return nil // flood rule off
+	}
+	var out []int
+	lastEnd := -1 // position in idx of the current burst's last message
+	for i := 0; i+n-1 < len(idx); i++ {
+		if msgs[idx[i+n-1]].SentAt.Sub(msgs[idx[i]].SentAt) > r.FloodWithin {
+			continue
+		}
+		if i > lastEnd {
+			out = append(out, idx[i])
+		}
+		lastEnd = i + n - 1
+	}
+	return out
+}
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if w != "" && strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func inRange(t, from, to time.Time) bool { return !t.Before(from) && t.Before(to) }

@@ -1,0 +1,257 @@
+package metrics
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"qunzhu/backend/domain"
+)
+
+// answerLimit is how long after a question a staff message still answers it.
+const answerLimit = 86400 * time.Second
+
+// Input is everything one week's figures need.
+type Input struct {
+	Group    domain.Group
+	Members  []domain.Member  // all the group's members
+	Messages []domain.Message // at least Window(w)
+	Earliest *time.Time       // the group's earliest imported message of any kind (nil: none)
+	MuteRate *float64         // hand-entered, nil = not entered
+	// LinkClicks and LinkReach are hand-entered, nil = not entered.
+	LinkClicks, LinkReach *int
+	// ThemeShares counts content items of format share posted in the week;
+	// nil when the group has no content items at all.
+	ThemeShares *int
+	Rules       *Rules // nil: DefaultRules()
+}
+
+// Weekly is one group's figures for one week, keyed as METRICS.md's weekly
+// table. Nullable figures are nil when not measured, never 0.
+type Weekly struct {
+	Group string    `json:"group"`
+	Week  string    `json:"week"`
+	Start time.Time `json:"start"`
+	End   time.Time `json:"end"`
+
+	Messages         int      `json:"messages"`
+	MessagesPerDay   float64  `json:"messages_per_day"`
+	ActiveMembers    int      `json:"active_members"`
+	MembersStart     int      `json:"members_start"`
+	MembersEnd       int      `json:"members_end"`
+	ActiveRate       *float64 `json:"active_rate"`
+	NewMembers       int      `json:"new_members"`
+	LeftMembers      int      `json:"left_members"`
+	ChurnRate        *float64 `json:"churn_rate"`
+	NextDayRetention *float64 `json:"next_day_retention"`
+
+	Questions             int      `json:"questions"`
+	Answered              int      `json:"answered"`
+	Unanswered            int      `json:"unanswered"`
+	ResponseMedianMinutes *float64 `json:"response_median_minutes"`
+	ResponseP90Minutes    *float64 `json:"response_p90_minutes"`
+
+	LinkPosts      int             `json:"link_posts"`
+	LinkClickRate  *float64        `json:"link_click_rate"`
+	MuteRate       *float64        `json:"mute_rate"`
+	Checkins       int             `json:"checkins"`
+	ThemeShares    *int            `json:"theme_shares"`
+	PrimeTimeRatio *float64        `json:"prime_time_ratio"`
+	Hourly         [7][24]int      `json:"hourly"`
+	Violations     ViolationCounts `json:"violations"`
+	// InactiveMembers are display names, sorted; nil when not measurable.
+	InactiveMembers []string `json:"inactive_members"`
+
+	Checks      []Check `json:"checks"`
+	HealthScore *int    `json:"health_score"`
+}
+
+// ViolationCounts counts the week's violations by rule.
+type ViolationCounts struct {
+	Ads    int `json:"ads"`
+	Flood  int `json:"flood"`
+	Attack int `json:"attack"`
+}
+
+// questionWords mark a question (METRICS.md `questions`).
+var questionWords = []string{"?", "？", "吗", "怎么", "如何", "请问", "为什么", "哪", "多少", "能否", "有没有"}
+
+// IsQuestion reports whether text, with its URLs removed, asks something.
+func IsQuestion(text string) bool {
+	return containsAny(domain.StripURLs(text), questionWords)
+}
+
+// Compute returns week w's figures. in.Messages must cover Window(w).
+func Compute(in Input, w Week) Weekly {
+	loc := in.Group.Location()
+	msgs := sorted(in.Messages)
+	p := newPeople(in.Group, in.Members, msgs)
+	out := Weekly{Group: in.Group.Name, Week: w.String(), Start: w.Start.In(loc), End: w.End.In(loc),
+		MuteRate: in.MuteRate, ThemeShares: in.ThemeShares}
+
+	members(&out, in.Members, w, loc)
+	chat(&out, in, p, msgs, w, loc)
+	out.InactiveMembers = inactive(in, p, msgs, w)
+
+	for _, v := range violations(in, p, msgs, w.Start, w.End) {
+		switch v.Rule {
+		case RuleAds:
+			out.Violations.Ads++
+		case RuleFlood:
+			out.Violations.Flood++
+		case RuleAttack:
+			out.Violations.Attack++
+		}
+	}
+	if in.LinkClicks != nil && in.LinkReach != nil {
+		out.LinkClickRate = ratio(*in.LinkClicks, *in.LinkReach)
+	}
+	out.Checks, out.HealthScore = checks(out)
+	return out
+}
+
+// members fills the presence figures.
+func members(out *Weekly, all []domain.Member, w Week, loc *time.Location) {
+	retained := 0
+	for _, m := range all {
+		if m.LeftUndated && m.LeftAt == nil {
+			continue // left at an unknown time: counted nowhere
+		}
+		if m.PresentAt(w.Start) {
+			out.MembersStart++
+		}
+		if m.PresentAt(w.End) {
+			out.MembersEnd++
+		}
+		if m.LeftAt != nil && inRange(*m.LeftAt, w.Start, w.End) {
+			out.LeftMembers++
+		}
+		if m.JoinedAt != nil && inRange(*m.JoinedAt, w.Start, w.End) {
+			out.NewMembers++
+			j := m.JoinedAt.In(loc)
+			if m.PresentAt(time.Date(j.Year(), j.Month(), j.Day()+2, 0, 0, 0, 0, loc)) {
+				retained++
+			}
+		}
+	}
+	out.ChurnRate = ratio(out.LeftMembers, out.MembersStart)
+	out.NextDayRetention = ratio(retained, out.NewMembers)
+}
+
+// chat fills the figures read from the week's messages.
+func chat(out *Weekly, in Input, p *people, msgs []domain.Message, w Week, loc *time.Location) {
+	word := strings.TrimSpace(in.Group.CheckinWord)
+	if word == "" {
+		word = domain.DefaultCheckinWord
+	}
+	var staffTimes []time.Time // staff countable messages, in time order
+	for i := range msgs {
+		if msgs[i].Kind.Countable() && p.isStaff(&msgs[i]) {
+			staffTimes = append(staffTimes, msgs[i].SentAt)
+		}
+	}
+	active := map[senderKey]bool{}
+	checkins := map[checkinKey]bool{}
+	var delays []int64 // seconds
+	prime := 0
+	for i := range msgs {
+		m := &msgs[i]
+		if !m.Kind.Countable() || !inRange(m.SentAt, w.Start, w.End) {
+			continue
+		}
+		out.Messages++
+		active[keyOf(m)] = true
+		t := m.SentAt.In(loc)
+		out.Hourly[(int(t.Weekday())+6)%7][t.Hour()]++
+		if t.Hour() >= 20 && t.Hour() < 22 {
+			prime++
+		}
+		if domain.IsLinkPost(m.Kind, m.Content) {
+			out.LinkPosts++
+		}
+		if m.Kind != domain.KindText || p.isStaff(m) {
+			continue
+		}
+		if IsQuestion(m.Content) {
+			out.Questions++
+			if d, ok := answerDelay(staffTimes, m.SentAt); ok {
+				out.Answered++
+				delays = append(delays, d)
+			}
+		} else if strings.Contains(m.Content, word) {
+			checkins[checkinKey{keyOf(m), localDay(t)}] = true
+		}
+	}
+	out.MessagesPerDay = float64(out.Messages) / 7
+	out.ActiveMembers = len(active)
+	out.ActiveRate = ratio(out.ActiveMembers, out.MembersEnd)
+	out.Unanswered = out.Questions - out.Answered
+	out.Checkins = len(checkins)
+	out.PrimeTimeRatio = ratio(prime, out.Messages)
+	out.ResponseMedianMinutes, out.ResponseP90Minutes = delayMinutes(delays)
+}
+
+// answerDelay is the time from a question at q to the first staff message
+// strictly after it, if that comes within answerLimit.
+func answerDelay(staff []time.Time, q time.Time) (int64, bool) {
+	i := sort.Search(len(staff), func(i int) bool { return staff[i].After(q) })
+	if i == len(staff) {
+		return 0, false
+	}
+	d := staff[i].Sub(q)
+	if d > answerLimit {
+		return 0, false
+	}
+	return int64(d / time.Second), true
+}
+
+// inactive lists removal candidates' display names; nil when the chat does
+// not reach back to end − 14 days.
+func inactive(in Input, p *people, msgs []domain.Message, w Week) []string {
+	since := w.End.In(in.Group.Location()).AddDate(0, 0, -14)
+	if in.Earliest == nil || in.Earliest.After(since) {
+		return nil
+	}
+	spoke := map[int64]bool{}
+	for i := range msgs {
+		m := &msgs[i]
+		if m.MemberID != nil && m.Kind.Countable() && inRange(m.SentAt, since, w.End) {
+			spoke[*m.MemberID] = true
+		}
+	}
+	out := []string{}
+	for _, m := range in.Members {
+		if !m.PresentAt(w.End) || p.staff[m.ID] || m.Tier == domain.TierCore || spoke[m.ID] {
+			continue
+		}
+		if m.JoinedAt != nil && m.JoinedAt.After(since) {
+			continue
+		}
+		out = append(out, m.DisplayName())
+	}
+	sort.Strings(out)
+	return out
+}
+
+type checkinKey struct {
+	who senderKey
+	day string
+}
+
+func localDay(t time.Time) string { return t.Format("2006-01-02") }
+
+// sorted copies msgs in time order (ties keep their order: file order).
+func sorted(msgs []domain.Message) []domain.Message {
+	out := append([]domain.Message(nil), msgs...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].SentAt.Before(out[j].SentAt) })
+	return out
+}
+
+// ratio is a/b, nil when b is 0.
+func ratio(a, b int) *float64 {
+	if b == 0 {
+		return nil
+	}
+	r := float64(a) / float64(b)
+	return &r
+}
