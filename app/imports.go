@@ -149,7 +149,7 @@ func (s *ImportService) Preview(req ImportRequestDTO) (ImportPreviewDTO, error) 
 	if err != nil {
 		return out, err
 	}
-	out.File, out.Format, out.Encoding = p.File, p.Format, "UTF-8"
+	out.File, out.Format, out.Encoding = p.File, p.Format, p.Encoding
 	out.Columns = []string{"line", "sent_at", "sender", "kind", "content"}
 	for _, r := range p.Records {
 		out.Rows = append(out.Rows, []string{strconv.Itoa(r.Line), r.SentAt.In(g.Location()).Format(time.RFC3339),

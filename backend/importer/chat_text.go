@@ -147,3 +147,7 @@ func (t *lineTracker) lineAt(off int64) int {
 	t.base += int64(k)
 	return t.line
 }
+
+// ChatEncoding names the encoding a chat parser will read a file in, from
+// the file's first bytes (up to 64 KiB), for the import summary.
+func ChatEncoding(head []byte) string { return sniffEncoding(head, len(head) >= sniffLength) }

@@ -17,7 +17,7 @@ func Chat(ctx context.Context, st Store, groupID int64, path string, opt Options
 		return Summary{}, err
 	}
 	defer f.Close()
-	format, err := chatFormat(f, path, opt.Format)
+	format, encoding, err := chatFormat(f, path, opt.Format)
 	if err != nil {
 		return Summary{File: baseName(path)}, err
 	}
@@ -25,7 +25,7 @@ func Chat(ctx context.Context, st Store, groupID int64, path string, opt Options
 	if err != nil {
 		return Summary{}, err
 	}
-	batch := domain.ImportBatch{GroupID: groupID, Kind: domain.BatchChat, Format: format, File: baseName(path), Encoding: "UTF-8"}
+	batch := domain.ImportBatch{GroupID: groupID, Kind: domain.BatchChat, Format: format, File: baseName(path), Encoding: encoding}
 
 	// One pass streams the records into one transaction; a file with bad
 	// rows (and no --partial) is rolled back at the end, so nothing is written.

@@ -117,20 +117,22 @@ func open(ctx context.Context, st Store, groupID int64, path string) (domain.Gro
 	return g, f, size, err
 }
 
-// chatFormat returns format, or the one detected from the file's first
-// 64 KiB when it is "" or "auto"; the file is left at its start.
-func chatFormat(f *os.File, path, format string) (string, error) {
-	if format != "" && format != importer.FormatAuto {
-		return format, nil
-	}
+// chatFormat returns format (or the one detected when it is "" or "auto")
+// and the file's encoding, from its first 64 KiB; the file is left at its start.
+func chatFormat(f *os.File, path, format string) (string, string, error) {
 	head := make([]byte, 64<<10)
 	n, _ := io.ReadFull(f, head)
-	format, err := importer.DetectChatFormat(head[:n], path)
-	if err != nil {
-		return "", err
+	head = head[:n]
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return "", "", err
 	}
-	_, err = f.Seek(0, io.SeekStart)
-	return format, err
+	if format == "" || format == importer.FormatAuto {
+		var err error
+		if format, err = importer.DetectChatFormat(head, path); err != nil {
+			return "", "", err
+		}
+	}
+	return format, importer.ChatEncoding(head), nil
 }
 
 func (o Options) clock() domain.Clock {

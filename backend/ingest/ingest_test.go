@@ -172,3 +172,20 @@ func TestOverlappingExportsOfOneChat(t *testing.T) {
 		}
 	}
 }
+
+// TestChatSummaryNamesTheEncoding: a hand-typed sheet saved by Excel in GBK
+// is reported as such (its one deliberately broken row skipped with
+// --partial), a MemoTrace export as UTF-8 with its BOM.
+func TestChatSummaryNamesTheEncoding(t *testing.T) {
+	ctx := context.Background()
+	s, g := openStore(t)
+	for file, want := range map[string]string{"chat_csv_handtyped_gbk.csv": "GB18030", "memotrace_group_chat_utf8.csv": "UTF-8 BOM"} {
+		sum, err := Chat(ctx, s, g.ID, samples+file, Options{Partial: true})
+		if err != nil {
+			t.Fatalf("%s: %v", file, err)
+		}
+		if sum.Encoding != want {
+			t.Errorf("%s: encoding %q, want %q", file, sum.Encoding, want)
+		}
+	}
+}

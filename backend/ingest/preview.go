@@ -15,11 +15,12 @@ var errEnough = errors.New("preview complete")
 
 // ChatPreview is what the import wizard shows before a chat import.
 type ChatPreview struct {
-	File    string
-	Format  string
-	Size    int64
-	Records []importer.ChatRecord
-	Errors  []RowError
+	File     string
+	Format   string
+	Encoding string
+	Size     int64
+	Records  []importer.ChatRecord
+	Errors   []RowError
 }
 
 // PreviewChat detects a chat export's format and reads its first records.
@@ -30,7 +31,7 @@ func PreviewChat(ctx context.Context, path, format string, loc *time.Location) (
 	}
 	defer f.Close()
 	p := ChatPreview{File: baseName(path), Size: size}
-	if format, err = chatFormat(f, path, format); err != nil {
+	if format, p.Encoding, err = chatFormat(f, path, format); err != nil {
 		return p, err
 	}
 	p.Format = format
