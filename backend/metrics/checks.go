@@ -41,8 +41,7 @@ func Advice(name, lang string) string {
 	return a[0]
 }
 
-// checks runs the five checks on the week's figures and scores them:
-// round(100 × passed / applicable), nil when none applies.
+// checks runs the five checks on the week's figures and scores them.
 func checks(w Weekly) ([]Check, *int) {
 	newMembers := float64(w.NewMembers)
 	var shares *float64
@@ -57,6 +56,12 @@ func checks(w Weekly) ([]Check, *int) {
 		check(CheckNewMembers, &newMembers, "<= 50", func(v float64) bool { return v <= 50 }),
 		check(CheckThemeShares, shares, ">= 2", func(v float64) bool { return v >= 2 }),
 	}
+	return list, score(list)
+}
+
+// score is round(100 × passed / applicable), half up; nil when no check
+// applies.
+func score(list []Check) *int {
 	applicable, passed := 0, 0
 	for _, c := range list {
 		if c.Applicable {
@@ -67,10 +72,10 @@ func checks(w Weekly) ([]Check, *int) {
 		}
 	}
 	if applicable == 0 {
-		return list, nil
+		return nil
 	}
-	score := (200*passed + applicable) / (2 * applicable) // half up
-	return list, &score
+	s := (200*passed + applicable) / (2 * applicable)
+	return &s
 }
 
 func check(name string, value *float64, threshold string, pass func(float64) bool) Check {

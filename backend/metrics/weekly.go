@@ -240,8 +240,17 @@ type checkinKey struct {
 
 func localDay(t time.Time) string { return t.Format("2006-01-02") }
 
-// sorted copies msgs in time order (ties keep their order: file order).
+// sorted returns msgs in time order (ties keep their order: file order):
+// msgs itself when already so (as the store returns them), else a sorted
+// copy. Nothing here writes to it.
 func sorted(msgs []domain.Message) []domain.Message {
+	inOrder := true
+	for i := 1; i < len(msgs) && inOrder; i++ {
+		inOrder = !msgs[i].SentAt.Before(msgs[i-1].SentAt)
+	}
+	if inOrder {
+		return msgs
+	}
 	out := append([]domain.Message(nil), msgs...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].SentAt.Before(out[j].SentAt) })
 	return out

@@ -1,0 +1,76 @@
+package metrics
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+	"time"
+
+	"qunzhu/backend/domain"
+)
+
+// benchWeek is a realistic busy week: a 500-member group with about 20,000
+// messages in the week, at the same pace through the 14 days before it and
+// the day after (what Window loads).
+func benchWeek() (Input, Week) {
+	w := isoWeek(2024, 10, shanghai)
+	g := domain.Group{ID: 1, Name: "大群", TimeZone: "Asia/Shanghai", CheckinWord: "打卡", StaffAliases: []string{"小助手"}}
+	r := rand.New(rand.NewPCG(1, 2))
+	members := make([]domain.Member, 500)
+	for i := range members {
+		joined := w.Start.AddDate(0, 0, -r.IntN(200)+5)
+		members[i] = domain.Member{ID: int64(i + 1), GroupID: 1, Nickname: fmt.Sprintf("成员%03d", i), WxID: fmt.Sprintf("wxid_%03d", i),
+			Tier: domain.TierNormal, JoinedAt: &joined}
+		switch {
+		case i < 5:
+			members[i].Tier = domain.TierAdmin
+		case i < 80:
+			members[i].Tier = domain.TierCore
+		}
+		if i%40 == 7 {
+			left := w.Start.Add(time.Duration(r.IntN(7*24)) * time.Hour)
+			members[i].LeftAt = &left
+		}
+	}
+	texts := []string{"今天读完了第三章", "请问明天几点开始？", "打卡 Day%d 读了30页", "推荐 https://mp.weixin.qq.com/s/abc?x=1 这篇",
+		"有没有人一起", "哈哈哈", "谢谢老师", "看看这个 https://shop.example/item?id=9", "收到"}
+	from, to := Window(w)
+	n := int(float64(to.Sub(from)) / float64(7*24*time.Hour) * 20000)
+	msgs := make([]domain.Message, n)
+	step := to.Sub(from) / time.Duration(n)
+	for i := range msgs {
+		who := int64(r.IntN(len(members))) + 1
+		if r.IntN(100) < 8 {
+			who = int64(r.IntN(5)) + 1 // staff speak often
+		}
+		m := domain.Message{ID: int64(i + 1), GroupID: 1, MemberID: &who, SenderID: members[who-1].WxID, SenderName: members[who-1].Nickname,
+			SentAt: from.Add(time.Duration(i) * step).UTC(), Kind: domain.KindText}
+		switch k := r.IntN(20); {
+		case k == 0:
+			m.Kind = domain.KindImage
+		case k == 1:
+			m.Kind, m.URL = domain.KindLink, "https://mp.weixin.qq.com/s/x"
+		case k == 2:
+			m.Kind = domain.KindSystem
+		default:
+			m.Content = texts[r.IntN(len(texts))]
+		}
+		m.IsStaff = who <= 5
+		msgs[i] = m
+	}
+	earliest := from.AddDate(0, -6, 0)
+	return Input{Group: g, Members: members, Messages: msgs, Earliest: &earliest}, w
+}
+
+func BenchmarkComputeWeek(b *testing.B) {
+	in, w := benchWeek()
+	got := Compute(in, w)
+	if got.Messages < 15000 || got.Questions == 0 || got.Checkins == 0 || got.Violations.Ads == 0 {
+		b.Fatalf("unrealistic week: %+v", got)
+	}
+	b.ReportMetric(float64(got.Messages), "msgs/week")
+	b.ResetTimer()
+	for b.Loop() {
+		Compute(in, w)
+	}
+}
