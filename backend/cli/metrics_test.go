@@ -1,0 +1,113 @@
+package cli
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// loadSampleWeek fills a workspace the way samples/expected/README.md says.
+func loadSampleWeek(t *testing.T) string {
+	t.Helper()
+	db := filepath.Join(t.TempDir(), "q.db")
+	for _, args := range [][]string{
+		{"group", "add", "--name", "读书打卡交流群"},
+		{"import", "members", "--group", "读书打卡交流群", samples + "member_list_excel_utf8_bom.csv"},
+		{"import", "chat", "--group", "读书打卡交流群", samples + "memotrace_group_chat_utf8.csv"},
+	} {
+		if code, _, errs := runCLI(t, db, args...); code != 0 {
+			t.Fatalf("%v: %s", args, errs)
+		}
+	}
+	return db
+}
+
+func metricsJSONOf(t *testing.T, db string) map[string]any {
+	t.Helper()
+	code, out, errs := runCLI(t, db, "metrics", "--group", "读书打卡交流群", "--week", "2024-W10", "--json")
+	if code != 0 {
+		t.Fatalf("metrics: exit %d: %s", code, errs)
+	}
+	var m map[string]any
+	if err := json.Unmarshal([]byte(out), &m); err != nil {
+		t.Fatalf("metrics --json: %v\n%s", err, out)
+	}
+	return m
+}
+
+// TestMetricsCommandMatchesExpectedSample checks the CLI's JSON against the
+// independently computed figures (samples/expected), key by key.
+func TestMetricsCommandMatchesExpectedSample(t *testing.T) {
+	m := metricsJSONOf(t, loadSampleWeek(t))
+	want := map[string]any{
+		"group": "读书打卡交流群", "week": "2024-W10", "start": "2024-03-04T00:00:00+08:00", "end": "2024-03-11T00:00:00+08:00",
+		"messages": 37.0, "active_members": 8.0, "members_start": 7.0, "members_end": 10.0, "new_members": 4.0,
+		"left_members": 1.0, "questions": 4.0, "answered": 4.0, "unanswered": 0.0, "response_median_minutes": 92.9,
+		"response_p90_minutes": 504.7, "link_posts": 4.0, "checkins": 11.0, "health_score": 50.0,
+		"link_click_rate": nil, "mute_rate": nil, "theme_shares": nil, "inactive_members": nil,
+	}
+	for k, v := range want {
+		if got, ok := m[k]; !ok || got != v {
+			t.Errorf("%s = %v, want %v", k, got, v)
+		}
+	}
+	if r, _ := m["prime_time_ratio"].(float64); r < 0.135135 || r > 0.135136 {
+		t.Errorf("prime_time_ratio = %v", m["prime_time_ratio"])
+	}
+	if v, _ := m["violations"].(map[string]any); v["ads"] != 1.0 || v["flood"] != 0.0 || v["attack"] != 0.0 {
+		t.Errorf("violations = %v", m["violations"])
+	}
+	if checks, _ := m["checks"].([]any); len(checks) != 5 {
+		t.Errorf("checks = %v", m["checks"])
+	}
+}
+
+func TestInputChangesTheChecks(t *testing.T) {
+	db := loadSampleWeek(t)
+	code, out, errs := runCLI(t, db, "input", "--group", "读书打卡交流群", "--week", "2024-W10", "--mute-rate", "0.4", "--json")
+	if code != 0 {
+		t.Fatalf("input: %s", errs)
+	}
+	if !strings.Contains(out, `"mute_rate": 0.4`) {
+		t.Errorf("input output = %s", out)
+	}
+	if code, _, _ := runCLI(t, db, "input", "--group", "读书打卡交流群", "--week", "2024-W10", "--link-clicks", "130", "--link-reach", "1000"); code != 0 {
+		t.Fatal("link figures refused")
+	}
+	m := metricsJSONOf(t, db)
+	// Mute 40% fails (< 35%), clicks 13% pass (> 12%), response fails, new members pass: 2 of 4.
+	if m["mute_rate"] != 0.4 || m["link_click_rate"] != 0.13 || m["health_score"] != 50.0 {
+		t.Errorf("after input: mute %v, clicks %v, score %v", m["mute_rate"], m["link_click_rate"], m["health_score"])
+	}
+
+	tests := []struct {
+		args []string
+		code int
+		err  string
+	}{
+		{[]string{"--mute-rate", "40"}, 1, "免打扰率应在 0 到 1 之间"},
+		{[]string{"--link-clicks", "5"}, 1, "要一起录入"},
+		{[]string{"--link-clicks", "50", "--link-reach", "10"}, 1, "点击不能超过触达"},
+		{[]string{"--mute-rate", "abc"}, 2, "--mute-rate"},
+	}
+	for _, tt := range tests {
+		args := append([]string{"input", "--group", "读书打卡交流群", "--week", "2024-W10"}, tt.args...)
+		if code, _, errs := runCLI(t, db, args...); code != tt.code || !strings.Contains(errs, tt.err) {
+			t.Errorf("%v: exit %d, %q; want %d and %q", tt.args, code, errs, tt.code, tt.err)
+		}
+	}
+	if code, _, errs := runCLI(t, db, "metrics", "--group", "读书打卡交流群", "--week", "2024-10"); code != 1 || !strings.Contains(errs, "2024-W10 这样的 ISO 周") {
+		t.Errorf("bad week: exit %d, %q", code, errs)
+	}
+}
+
+func TestMetricsTextIsReadable(t *testing.T) {
+	db := loadSampleWeek(t)
+	_, out, _ := runCLI(t, db, "metrics", "--group", "读书打卡交流群", "--week", "2024-W10")
+	for _, want := range []string{"2024-03-04 至 2024-03-10", "响应时效（中位）", "92.9 分钟", "未通过 → 自动提醒", "未测量", "健康分：50"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("text output lacks %q:\n%s", want, out)
+		}
+	}
+}
