@@ -47,6 +47,7 @@ type App struct {
 	sys  *SystemService
 	grps *GroupService
 	imps *ImportService
+	hlth *HealthService
 }
 
 // New builds the shell around an open store.
@@ -58,6 +59,7 @@ func New(cfg Config) *App {
 	a.sys = &SystemService{app: a}
 	a.grps = &GroupService{app: a}
 	a.imps = &ImportService{app: a, st: cfg.Store}
+	a.hlth = &HealthService{app: a, st: cfg.Store}
 	return a
 }
 
@@ -86,7 +88,7 @@ func (a *App) Run() error {
 		BackgroundColour: &options.RGBA{R: 250, G: 250, B: 252, A: 255},
 		OnStartup:        a.startup,
 		OnBeforeClose:    a.beforeClose,
-		Bind:             []any{a.sys, a.grps, a.imps},
+		Bind:             []any{a.sys, a.grps, a.imps, a.hlth},
 		DragAndDrop:      &options.DragAndDrop{EnableFileDrop: true},
 		ErrorFormatter:   a.formatError,
 		SingleInstanceLock: &options.SingleInstanceLock{

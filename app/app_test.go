@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"qunzhu/backend/domain"
+	"qunzhu/backend/metrics"
 )
 
 func TestIsWindowArg(t *testing.T) {
@@ -38,5 +39,25 @@ func TestGroupDTOUsesTheGroupsZone(t *testing.T) {
 	}
 	if groupDTO(domain.GroupSummary{Group: domain.Group{TimeZone: "Asia/Shanghai"}}).LastMessageAt != "" {
 		t.Error("no chat → empty lastMessageAt")
+	}
+}
+
+func TestSourcesMarkHandEnteredAndNotMeasured(t *testing.T) {
+	rate, clicks, reach := 0.4, 10, 100
+	click := 0.1
+	f := metrics.Weekly{MuteRate: &rate, LinkClickRate: &click}
+	src := sources(f, domain.WeekInput{MuteRate: &rate, LinkClicks: &clicks, LinkReach: &reach})
+	if src["mute_rate"] != SourceHand || src["link_click_rate"] != SourceHand {
+		t.Errorf("hand-entered figures: %v", src)
+	}
+	if src["theme_shares"] != SourceNone || src["response_median_minutes"] != SourceNone {
+		t.Errorf("null figures must be not measured: %v", src)
+	}
+	m, err := figureMap(f)
+	if err != nil || m["mute_rate"] != 0.4 || m["theme_shares"] != nil {
+		t.Errorf("figureMap = %v, %v", m, err)
+	}
+	if _, ok := m["theme_shares"]; !ok {
+		t.Error("a null figure must still be present (as null) so the screen can say 未测量")
 	}
 }

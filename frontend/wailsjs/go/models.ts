@@ -1,5 +1,23 @@
 export namespace app {
 	
+	export class AlertDTO {
+	    check: string;
+	    value?: number;
+	    threshold: string;
+	    advice: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new AlertDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.check = source["check"];
+	        this.value = source["value"];
+	        this.threshold = source["threshold"];
+	        this.advice = source["advice"];
+	    }
+	}
 	export class BatchDTO {
 	    id: number;
 	    kind: string;
@@ -118,6 +136,78 @@ export namespace app {
 	        this.maxNameLength = source["maxNameLength"];
 	    }
 	}
+	export class WeekInputDTO {
+	    muteRate?: number;
+	    linkClicks?: number;
+	    linkReach?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new WeekInputDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.muteRate = source["muteRate"];
+	        this.linkClicks = source["linkClicks"];
+	        this.linkReach = source["linkReach"];
+	    }
+	}
+	export class WeekDTO {
+	    week: string;
+	    start: string;
+	    end: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new WeekDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.week = source["week"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	    }
+	}
+	export class GroupWeekDTO {
+	    group: GroupDTO;
+	    week: WeekDTO;
+	    figures: {[key: string]: any};
+	    sources: {[key: string]: string};
+	    alerts: AlertDTO[];
+	    input: WeekInputDTO;
+	
+	    static createFrom(source: any = {}) {
+	        return new GroupWeekDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.group = this.convertValues(source["group"], GroupDTO);
+	        this.week = this.convertValues(source["week"], WeekDTO);
+	        this.figures = source["figures"];
+	        this.sources = source["sources"];
+	        this.alerts = this.convertValues(source["alerts"], AlertDTO);
+	        this.input = this.convertValues(source["input"], WeekInputDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class ImportRowErrorDTO {
 	    line: number;
 	    reason: string;
@@ -229,6 +319,7 @@ export namespace app {
 	        this.platform = source["platform"];
 	    }
 	}
+	
 
 }
 

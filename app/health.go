@@ -1,0 +1,196 @@
+package app
+
+import (
+	"context"
+	"encoding/json"
+	"time"
+
+	"qunzhu/backend/domain"
+	"qunzhu/backend/metrics"
+	"qunzhu/backend/store"
+)
+
+// HealthService is the bound service of the Overview screen and a group's
+// Health tab: the week's figures of METRICS.md, where each comes from, the
+// checks and alerts, and the figures entered by hand.
+type HealthService struct {
+	app *App
+	st  *store.Store
+}
+
+// Figure sources, shown beside every figure (spec/UX.md glossary).
+const (
+	SourceMeasured = "measured" // 已测量: computed from imported data
+	SourceHand     = "hand"     // 手动录入: entered by hand
+	SourceNone     = "none"     // 未测量: nothing to compute it from
+)
+
+// WeekDTO is one ISO week for the week picker.
+type WeekDTO struct {
+	Week  string `json:"week"`  // "2024-W10"
+	Start string `json:"start"` // RFC 3339, Monday 00:00 local
+	End   string `json:"end"`   // RFC 3339, next Monday 00:00 local (exclusive)
+}
+
+// AlertDTO is a failed check with the seed's advice in the user's language.
+type AlertDTO struct {
+	Check     string   `json:"check"`
+	Value     *float64 `json:"value"`
+	Threshold string   `json:"threshold"`
+	Advice    string   `json:"advice"`
+}
+
+// GroupWeekDTO is one group's week.
+type GroupWeekDTO struct {
+	Group   GroupDTO          `json:"group"`
+	Week    WeekDTO           `json:"week"`
+	Figures map[string]any    `json:"figures"` // the keys of METRICS.md, as `metrics --json` prints them
+	Sources map[string]string `json:"sources"` // figure key → measured | hand | none
+	Alerts  []AlertDTO        `json:"alerts"`
+	Input   WeekInputDTO      `json:"input"`
+}
+
+// WeekInputDTO is the hand-entry form of a group's week.
+type WeekInputDTO struct {
+	MuteRate   *float64 `json:"muteRate"`
+	LinkClicks *int     `json:"linkClicks"`
+	LinkReach  *int     `json:"linkReach"`
+}
+
+// Weeks lists the ISO weeks the picker offers: the current one and the 25
+// before it, newest first, in Asia/Shanghai (the default group zone).
+func (s *HealthService) Weeks() []WeekDTO {
+	loc := domain.Group{TimeZone: domain.DefaultTimeZone}.Location()
+	w := metrics.WeekOf(time.Now(), loc)
+	out := make([]WeekDTO, 0, 26)
+	for i := 0; i < 26; i++ {
+		out = append(out, weekDTO(w))
+		w = metrics.WeekOf(w.Start.Add(-time.Hour), loc)
+	}
+	return out
+}
+
+// Group returns one group's week.
+func (s *HealthService) Group(groupID int64, week string) (GroupWeekDTO, error) {
+	return s.groupWeek(s.app.context(), groupID, week)
+}
+
+// Overview returns every group's week, for the Overview screen.
+func (s *HealthService) Overview(week string) ([]GroupWeekDTO, error) {
+	ctx := s.app.context()
+	groups, err := s.st.Groups(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]GroupWeekDTO, 0, len(groups))
+	for _, g := range groups {
+		d, err := s.groupWeek(ctx, g.ID, week)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, d)
+	}
+	return out, nil
+}
+
+// SaveInput stores the figures entered by hand for a group's week (a nil
+// field keeps what was entered before) and returns the recomputed week.
+func (s *HealthService) SaveInput(groupID int64, week string, in WeekInputDTO) (GroupWeekDTO, error) {
+	ctx := s.app.context()
+	g, err := s.st.Group(ctx, groupID)
+	if err != nil {
+		return GroupWeekDTO{}, err
+	}
+	w, err := metrics.ParseWeek(week, g.Location())
+	if err != nil {
+		return GroupWeekDTO{}, err
+	}
+	if _, err := s.st.SetWeekInput(ctx, domain.WeekInput{GroupID: groupID, Week: w.String(), MuteRate: in.MuteRate,
+		LinkClicks: in.LinkClicks, LinkReach: in.LinkReach}); err != nil {
+		return GroupWeekDTO{}, err
+	}
+	return s.groupWeek(ctx, groupID, week)
+}
+
+func (s *HealthService) groupWeek(ctx context.Context, groupID int64, week string) (GroupWeekDTO, error) {
+	sum, err := s.st.GroupSummary(ctx, groupID)
+	if err != nil {
+		return GroupWeekDTO{}, err
+	}
+	w, err := metrics.ParseWeek(week, sum.Location())
+	if err != nil {
+		return GroupWeekDTO{}, err
+	}
+	members, err := s.st.Members(ctx, groupID)
+	if err != nil {
+		return GroupWeekDTO{}, err
+	}
+	from, to := metrics.Window(w)
+	msgs, err := s.st.Messages(ctx, groupID, from, to)
+	if err != nil {
+		return GroupWeekDTO{}, err
+	}
+	earliest, err := s.st.EarliestMessage(ctx, groupID)
+	if err != nil {
+		return GroupWeekDTO{}, err
+	}
+	hand, err := s.st.WeekInput(ctx, groupID, w.String())
+	if err != nil {
+		return GroupWeekDTO{}, err
+	}
+	f := metrics.Compute(metrics.Input{Group: sum.Group, Members: members, Messages: msgs, Earliest: earliest,
+		MuteRate: hand.MuteRate, LinkClicks: hand.LinkClicks, LinkReach: hand.LinkReach}, w)
+	figures, err := figureMap(f)
+	if err != nil {
+		return GroupWeekDTO{}, err
+	}
+	d := GroupWeekDTO{Group: groupDTO(sum), Week: weekDTO(w), Figures: figures, Sources: sources(f, hand),
+		Alerts: []AlertDTO{}, Input: WeekInputDTO{MuteRate: hand.MuteRate, LinkClicks: hand.LinkClicks, LinkReach: hand.LinkReach}}
+	for _, c := range f.Checks {
+		if c.Applicable && c.Passed != nil && !*c.Passed {
+			d.Alerts = append(d.Alerts, AlertDTO{Check: c.Name, Value: c.Value, Threshold: c.Threshold, Advice: metrics.Advice(c.Name, s.app.lang())})
+		}
+	}
+	return d, nil
+}
+
+// sources says where each nullable figure comes from; the rest are measured.
+func sources(f metrics.Weekly, hand domain.WeekInput) map[string]string {
+	src := func(measured bool, byHand bool) string {
+		switch {
+		case byHand:
+			return SourceHand
+		case measured:
+			return SourceMeasured
+		}
+		return SourceNone
+	}
+	return map[string]string{
+		"active_rate":             src(f.ActiveRate != nil, false),
+		"churn_rate":              src(f.ChurnRate != nil, false),
+		"next_day_retention":      src(f.NextDayRetention != nil, false),
+		"response_median_minutes": src(f.ResponseMedianMinutes != nil, false),
+		"response_p90_minutes":    src(f.ResponseP90Minutes != nil, false),
+		"link_click_rate":         src(false, f.LinkClickRate != nil && hand.LinkClicks != nil),
+		"mute_rate":               src(false, f.MuteRate != nil && hand.MuteRate != nil),
+		"theme_shares":            src(f.ThemeShares != nil, false),
+		"prime_time_ratio":        src(f.PrimeTimeRatio != nil, false),
+		"inactive_members":        src(f.InactiveMembers != nil, false),
+		"health_score":            src(f.HealthScore != nil, false),
+	}
+}
+
+// figureMap is the week's figures keyed as in METRICS.md and the CLI's JSON,
+// so the screen, the CLI and the report name every figure alike.
+func figureMap(f metrics.Weekly) (map[string]any, error) {
+	b, err := json.Marshal(f)
+	if err != nil {
+		return nil, err
+	}
+	var m map[string]any
+	return m, json.Unmarshal(b, &m)
+}
+
+func weekDTO(w metrics.Week) WeekDTO {
+	return WeekDTO{Week: w.String(), Start: w.Start.Format(time.RFC3339), End: w.End.Format(time.RFC3339)}
+}
