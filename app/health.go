@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"qunzhu/backend/domain"
+	"qunzhu/backend/health"
 	"qunzhu/backend/metrics"
 	"qunzhu/backend/store"
 )
@@ -121,25 +122,10 @@ func (s *HealthService) groupWeek(ctx context.Context, groupID int64, week strin
 	if err != nil {
 		return GroupWeekDTO{}, err
 	}
-	members, err := s.st.Members(ctx, groupID)
+	f, hand, err := health.Week(ctx, s.st, sum.Group, w)
 	if err != nil {
 		return GroupWeekDTO{}, err
 	}
-	from, to := metrics.Window(w)
-	msgs, err := s.st.Messages(ctx, groupID, from, to)
-	if err != nil {
-		return GroupWeekDTO{}, err
-	}
-	earliest, err := s.st.EarliestMessage(ctx, groupID)
-	if err != nil {
-		return GroupWeekDTO{}, err
-	}
-	hand, err := s.st.WeekInput(ctx, groupID, w.String())
-	if err != nil {
-		return GroupWeekDTO{}, err
-	}
-	f := metrics.Compute(metrics.Input{Group: sum.Group, Members: members, Messages: msgs, Earliest: earliest,
-		MuteRate: hand.MuteRate, LinkClicks: hand.LinkClicks, LinkReach: hand.LinkReach}, w)
 	figures, err := figureMap(f)
 	if err != nil {
 		return GroupWeekDTO{}, err

@@ -6,17 +6,27 @@ import (
 	"time"
 
 	"qunzhu/backend/domain"
+	"qunzhu/backend/health"
 	"qunzhu/backend/metrics"
 	"qunzhu/backend/store"
 )
 
-// weekArg reads --week in the group's time zone.
-func (r *run) weekArg(g domain.Group) (metrics.Week, error) {
+// groupWeek reads --group and --week (in the group's time zone).
+func (r *run) groupWeek(ctx context.Context, st *store.Store) (domain.Group, metrics.Week, error) {
+	name, err := r.inv.required("group")
+	if err != nil {
+		return domain.Group{}, metrics.Week{}, err
+	}
+	g, err := groupArg(ctx, st, name)
+	if err != nil {
+		return domain.Group{}, metrics.Week{}, err
+	}
 	v, err := r.inv.required("week")
 	if err != nil {
-		return metrics.Week{}, err
+		return domain.Group{}, metrics.Week{}, err
 	}
-	return metrics.ParseWeek(v, g.Location())
+	w, err := metrics.ParseWeek(v, g.Location())
+	return g, w, err
 }
 
 // inputJSON is the --json output of input.
@@ -30,15 +40,7 @@ type inputJSON struct {
 }
 
 func (r *run) input(ctx context.Context, st *store.Store) error {
-	name, err := r.inv.required("group")
-	if err != nil {
-		return err
-	}
-	g, err := groupArg(ctx, st, name)
-	if err != nil {
-		return err
-	}
-	w, err := r.weekArg(g)
+	g, w, err := r.groupWeek(ctx, st)
 	if err != nil {
 		return err
 	}
@@ -75,29 +77,6 @@ func (r *run) input(ctx context.Context, st *store.Store) error {
 	return nil
 }
 
-// weekInput loads a group-week's Compute input.
-func weekInput(ctx context.Context, st *store.Store, g domain.Group, w metrics.Week) (metrics.Input, error) {
-	members, err := st.Members(ctx, g.ID)
-	if err != nil {
-		return metrics.Input{}, err
-	}
-	from, to := metrics.Window(w)
-	msgs, err := st.Messages(ctx, g.ID, from, to)
-	if err != nil {
-		return metrics.Input{}, err
-	}
-	earliest, err := st.EarliestMessage(ctx, g.ID)
-	if err != nil {
-		return metrics.Input{}, err
-	}
-	hand, err := st.WeekInput(ctx, g.ID, w.String())
-	if err != nil {
-		return metrics.Input{}, err
-	}
-	return metrics.Input{Group: g, Members: members, Messages: msgs, Earliest: earliest,
-		MuteRate: hand.MuteRate, LinkClicks: hand.LinkClicks, LinkReach: hand.LinkReach}, nil
-}
-
 // metricsJSON is the --json output of metrics (spec/CLI.md).
 type metricsJSON struct {
 	Group string `json:"group"`
@@ -109,24 +88,16 @@ type metricsJSON struct {
 }
 
 func (r *run) metrics(ctx context.Context, st *store.Store) error {
-	name, err := r.inv.required("group")
+	g, w, err := r.groupWeek(ctx, st)
 	if err != nil {
 		return err
 	}
-	g, err := groupArg(ctx, st, name)
-	if err != nil {
-		return err
-	}
-	w, err := r.weekArg(g)
-	if err != nil {
-		return err
-	}
-	in, err := weekInput(ctx, st, g, w)
+	f, _, err := health.Week(ctx, st, g, w)
 	if err != nil {
 		return err
 	}
 	out := metricsJSON{Group: g.Name, Week: w.String(), Start: w.Start.Format(time.RFC3339), End: w.End.Format(time.RFC3339),
-		Weekly: metrics.Compute(in, w), w: w}
+		Weekly: f, w: w}
 	if r.inv.json {
 		return r.printJSON(out)
 	}

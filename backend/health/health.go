@@ -1,0 +1,47 @@
+// Package health computes a group's week from the workspace: it loads what
+// metrics.Compute needs (members, the messages of the week's window, the
+// earliest message, the figures entered by hand) and computes. The CLI's
+// `metrics` command and the app's Health screens both call it, so they can
+// never disagree.
+package health
+
+import (
+	"context"
+	"time"
+
+	"qunzhu/backend/domain"
+	"qunzhu/backend/metrics"
+)
+
+// Store is what a week's figures are read from.
+type Store interface {
+	Members(ctx context.Context, groupID int64) ([]domain.Member, error)
+	Messages(ctx context.Context, groupID int64, from, to time.Time) ([]domain.Message, error)
+	EarliestMessage(ctx context.Context, groupID int64) (*time.Time, error)
+	WeekInput(ctx context.Context, groupID int64, week string) (domain.WeekInput, error)
+}
+
+// Week returns group g's figures for week w and the figures entered by hand
+// for it.
+func Week(ctx context.Context, st Store, g domain.Group, w metrics.Week) (metrics.Weekly, domain.WeekInput, error) {
+	members, err := st.Members(ctx, g.ID)
+	if err != nil {
+		return metrics.Weekly{}, domain.WeekInput{}, err
+	}
+	from, to := metrics.Window(w)
+	msgs, err := st.Messages(ctx, g.ID, from, to)
+	if err != nil {
+		return metrics.Weekly{}, domain.WeekInput{}, err
+	}
+	earliest, err := st.EarliestMessage(ctx, g.ID)
+	if err != nil {
+		return metrics.Weekly{}, domain.WeekInput{}, err
+	}
+	hand, err := st.WeekInput(ctx, g.ID, w.String())
+	if err != nil {
+		return metrics.Weekly{}, domain.WeekInput{}, err
+	}
+	f := metrics.Compute(metrics.Input{Group: g, Members: members, Messages: msgs, Earliest: earliest,
+		MuteRate: hand.MuteRate, LinkClicks: hand.LinkClicks, LinkReach: hand.LinkReach}, w)
+	return f, hand, nil
+}
