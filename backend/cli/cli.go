@@ -64,6 +64,8 @@ var commands = []command{
 	{words: []string{"import", "chat"}, flags: []string{"group", "format", "partial"}, args: 1, store: true, do: (*run).importChat},
 	{words: []string{"input"}, flags: []string{"group", "week", "mute-rate", "link-clicks", "link-reach"}, store: true, do: (*run).input},
 	{words: []string{"metrics"}, flags: []string{"group", "week"}, store: true, do: (*run).metrics},
+	{words: []string{"violations"}, flags: []string{"group", "week"}, store: true, do: (*run).violations},
+	{words: []string{"points"}, flags: []string{"group"}, store: true, do: (*run).points},
 	{words: []string{"version"}, do: (*run).version},
 	{words: []string{"help"}, do: (*run).help},
 }

@@ -111,3 +111,44 @@ func TestMetricsTextIsReadable(t *testing.T) {
 		}
 	}
 }
+
+func TestViolationsAndPointsCommands(t *testing.T) {
+	db := loadSampleWeek(t)
+	code, out, errs := runCLI(t, db, "violations", "--group", "读书打卡交流群", "--week", "2024-W10", "--json")
+	if code != 0 {
+		t.Fatalf("violations: %s", errs)
+	}
+	var vs []map[string]any
+	if err := json.Unmarshal([]byte(out), &vs); err != nil {
+		t.Fatal(err)
+	}
+	if len(vs) != 1 || vs[0]["rule"] != "ads" || vs[0]["name"] != "推广小助手" || !strings.HasSuffix(vs[0]["at"].(string), "+08:00") ||
+		!strings.Contains(vs[0]["content"].(string), "兼职") {
+		t.Errorf("violations = %v", vs)
+	}
+
+	code, out, errs = runCLI(t, db, "points", "--group", "读书打卡交流群", "--json")
+	if code != 0 {
+		t.Fatalf("points: %s", errs)
+	}
+	var ps []map[string]any
+	if err := json.Unmarshal([]byte(out), &ps); err != nil {
+		t.Fatal(err)
+	}
+	// samples/expected: the balances from check-ins after importing this chat.
+	want := map[string]float64{"Amy Chen": 15, "陈晓雨": 15, "王大力": 10, "wxid_zym123demo": 5, "孙悟净": 5, "赵敏": 5}
+	if len(ps) != len(want) {
+		t.Fatalf("points = %v", ps)
+	}
+	for _, p := range ps {
+		if want[p["name"].(string)] != p["balance"] {
+			t.Errorf("%v has %v points, want %v", p["name"], p["balance"], want[p["name"].(string)])
+		}
+	}
+	// Importing the same chat again adds no points.
+	runCLI(t, db, "import", "chat", "--group", "读书打卡交流群", samples+"memotrace_group_chat_utf8.csv")
+	_, again, _ := runCLI(t, db, "points", "--group", "读书打卡交流群", "--json")
+	if again != out {
+		t.Errorf("re-importing changed the points:\n%s\nvs\n%s", again, out)
+	}
+}

@@ -24,24 +24,32 @@ type Store interface {
 // Week returns group g's figures for week w and the figures entered by hand
 // for it.
 func Week(ctx context.Context, st Store, g domain.Group, w metrics.Week) (metrics.Weekly, domain.WeekInput, error) {
-	members, err := st.Members(ctx, g.ID)
+	in, hand, err := Input(ctx, st, g, w)
 	if err != nil {
 		return metrics.Weekly{}, domain.WeekInput{}, err
+	}
+	return metrics.Compute(in, w), hand, nil
+}
+
+// Input loads what metrics needs for group g's week w.
+func Input(ctx context.Context, st Store, g domain.Group, w metrics.Week) (metrics.Input, domain.WeekInput, error) {
+	members, err := st.Members(ctx, g.ID)
+	if err != nil {
+		return metrics.Input{}, domain.WeekInput{}, err
 	}
 	from, to := metrics.Window(w)
 	msgs, err := st.Messages(ctx, g.ID, from, to)
 	if err != nil {
-		return metrics.Weekly{}, domain.WeekInput{}, err
+		return metrics.Input{}, domain.WeekInput{}, err
 	}
 	earliest, err := st.EarliestMessage(ctx, g.ID)
 	if err != nil {
-		return metrics.Weekly{}, domain.WeekInput{}, err
+		return metrics.Input{}, domain.WeekInput{}, err
 	}
 	hand, err := st.WeekInput(ctx, g.ID, w.String())
 	if err != nil {
-		return metrics.Weekly{}, domain.WeekInput{}, err
+		return metrics.Input{}, domain.WeekInput{}, err
 	}
-	f := metrics.Compute(metrics.Input{Group: g, Members: members, Messages: msgs, Earliest: earliest,
-		MuteRate: hand.MuteRate, LinkClicks: hand.LinkClicks, LinkReach: hand.LinkReach}, w)
-	return f, hand, nil
+	return metrics.Input{Group: g, Members: members, Messages: msgs, Earliest: earliest,
+		MuteRate: hand.MuteRate, LinkClicks: hand.LinkClicks, LinkReach: hand.LinkReach}, hand, nil
 }

@@ -135,6 +135,9 @@ const helpZH = `群主工作台 qunzhu —— 微信社群运营工具（命令�
                                录入本周的手动数据（免打扰率、链接点击）
   metrics --group 群 --week 2024-W10
                                本周健康指标、健康检查与健康分
+  violations --group 群 --week 2024-W10
+                               本周检测到的违规（广告、刷屏、人身攻击）
+  points --group 群              积分余额（打卡 +5/天）
   version                      显示版本
   help                         显示本帮助
 
@@ -164,6 +167,9 @@ Commands:
                                enter the week's hand-entered figures (mute rate, link clicks)
   metrics --group G --week 2024-W10
                                the week's indicators, health checks and health score
+  violations --group G --week 2024-W10
+                               violations detected in the week (ads, flooding, attacks)
+  points --group G             points balances (check-ins +5 a day)
   version                      print the version
   help                         show this help
 

@@ -42,6 +42,13 @@ var zhMetrics = map[string]string{
 	"input.clicks_need_reach":        "链接点击数和触达人数要一起录入（--link-clicks 与 --link-reach）",
 	"input.clicks_range":             "点击数 {clicks} 与触达人数 {reach} 不合理：触达须大于 0，点击不能超过触达",
 	"metrics.bad_week":               "无法识别的周“{value}”，请写成 2024-W10 这样的 ISO 周",
+	"cli.no_violations":              "{week} 没有检测到违规",
+	"cli.no_points":                  "还没有积分记录（打卡会自动计分）",
+	"cli.col_rule":                   "规则",
+	"cli.col_member":                 "成员",
+	"cli.col_time":                   "时间",
+	"cli.col_content":                "内容",
+	"cli.col_points":                 "积分",
 }
 
 var enMetrics = map[string]string{
@@ -83,4 +90,11 @@ var enMetrics = map[string]string{
 	"input.clicks_need_reach":        "Enter link clicks and reach together (--link-clicks with --link-reach)",
 	"input.clicks_range":             "Clicks {clicks} and reach {reach} do not fit: reach must be above 0 and clicks at most reach",
 	"metrics.bad_week":               "Unknown week \"{value}\"; write an ISO week such as 2024-W10",
+	"cli.no_violations":              "No violations detected in {week}",
+	"cli.no_points":                  "No points yet (check-ins earn points automatically)",
+	"cli.col_rule":                   "Rule",
+	"cli.col_member":                 "Member",
+	"cli.col_time":                   "Time",
+	"cli.col_content":                "Content",
+	"cli.col_points":                 "Points",
 }

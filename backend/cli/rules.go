@@ -1,0 +1,106 @@
+package cli
+
+import (
+	"context"
+	"strconv"
+	"time"
+
+	"qunzhu/backend/health"
+	"qunzhu/backend/metrics"
+	"qunzhu/backend/msg"
+	"qunzhu/backend/store"
+)
+
+// violationJSON is one line of `violations --json` (spec/CLI.md).
+type violationJSON struct {
+	Rule    string `json:"rule"`
+	Name    string `json:"name"`
+	At      string `json:"at"`
+	Content string `json:"content"`
+}
+
+func (r *run) violations(ctx context.Context, st *store.Store) error {
+	g, w, err := r.groupWeek(ctx, st)
+	if err != nil {
+		return err
+	}
+	in, _, err := health.Input(ctx, st, g, w)
+	if err != nil {
+		return err
+	}
+	list := metrics.Violations(in, w)
+	out := make([]violationJSON, 0, len(list))
+	for _, v := range list {
+		out = append(out, violationJSON{Rule: v.Rule, Name: v.Name, At: v.At.In(g.Location()).Format(time.RFC3339), Content: v.Content})
+	}
+	if r.inv.json {
+		return r.printJSON(out)
+	}
+	if len(out) == 0 {
+		r.say("cli.no_violations", map[string]any{"week": w.String()})
+		return nil
+	}
+	rows := [][]string{{msg.T(r.lang, "cli.col_rule", nil), msg.T(r.lang, "cli.col_member", nil), msg.T(r.lang, "cli.col_time", nil), msg.T(r.lang, "cli.col_content", nil)}}
+	for _, v := range out {
+		at, _ := time.Parse(time.RFC3339, v.At)
+		rows = append(rows, []string{msg.T(r.lang, "rule."+v.Rule, nil), v.Name, at.Format("01-02 15:04"), oneLine(v.Content, 60)})
+	}
+	return writeTable(r.Stdout, rows)
+}
+
+// pointsJSON is one line of `points --json`: a member's balance.
+type pointsJSON struct {
+	Name    string `json:"name"`
+	Balance int    `json:"balance"`
+}
+
+func (r *run) points(ctx context.Context, st *store.Store) error {
+	name, err := r.inv.required("group")
+	if err != nil {
+		return err
+	}
+	g, err := groupArg(ctx, st, name)
+	if err != nil {
+		return err
+	}
+	members, err := st.Members(ctx, g.ID)
+	if err != nil {
+		return err
+	}
+	// The ledger is derived from the whole chat, so re-importing adds nothing.
+	msgs, err := st.Messages(ctx, g.ID, time.Unix(0, 0), time.Now().AddDate(100, 0, 0))
+	if err != nil {
+		return err
+	}
+	balances := metrics.Balances(metrics.Points(g, members, msgs))
+	out := make([]pointsJSON, 0, len(balances))
+	for _, b := range balances {
+		out = append(out, pointsJSON{Name: b.Name, Balance: b.Balance})
+	}
+	if r.inv.json {
+		return r.printJSON(out)
+	}
+	if len(out) == 0 {
+		r.say("cli.no_points", nil)
+		return nil
+	}
+	rows := [][]string{{msg.T(r.lang, "cli.col_member", nil), msg.T(r.lang, "cli.col_points", nil)}}
+	for _, b := range out {
+		rows = append(rows, []string{b.Name, strconv.Itoa(b.Balance)})
+	}
+	return writeTable(r.Stdout, rows)
+}
+
+// oneLine shortens text to n characters on one line for a table cell.
+func oneLine(s string, n int) string {
+	rs := []rune(s)
+	for i, c := range rs {
+		if c == '\n' || c == '\r' || c == '\t' {
+			rs[i] = ' '
+		}
+	}
+	if len(rs) > n {
+		return string(rs[:n]) + "…"
+	}
+	return string(rs)
+}
