@@ -66,6 +66,7 @@ var commands = []command{
 	{words: []string{"metrics"}, flags: []string{"group", "week"}, store: true, do: (*run).metrics},
 	{words: []string{"violations"}, flags: []string{"group", "week"}, store: true, do: (*run).violations},
 	{words: []string{"points"}, flags: []string{"group"}, store: true, do: (*run).points},
+	{words: []string{"members"}, flags: []string{"group", "week", "inactive"}, store: true, do: (*run).members},
 	{words: []string{"version"}, do: (*run).version},
 	{words: []string{"help"}, do: (*run).help},
 }

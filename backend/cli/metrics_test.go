@@ -152,3 +152,47 @@ func TestViolationsAndPointsCommands(t *testing.T) {
 		t.Errorf("re-importing changed the points:\n%s\nvs\n%s", again, out)
 	}
 }
+
+func TestMembersLedger(t *testing.T) {
+	db := loadSampleWeek(t)
+	code, out, errs := runCLI(t, db, "members", "--group", "读书打卡交流群", "--week", "2024-W10", "--json")
+	if code != 0 {
+		t.Fatalf("members: %s", errs)
+	}
+	var ms []map[string]any
+	if err := json.Unmarshal([]byte(out), &ms); err != nil {
+		t.Fatal(err)
+	}
+	byName := map[string]map[string]any{}
+	for _, m := range ms {
+		byName[m["name"].(string)] = m
+		for _, k := range []string{"name", "tier", "present", "joined_at", "left_at", "last_message_at", "messages_28d", "points", "strikes", "inactive"} {
+			if _, ok := m[k]; !ok {
+				t.Fatalf("members --json lacks %q: %v", k, m)
+			}
+		}
+	}
+	// 12 members: the list's 9, two joiners known only from chat (Leo周, 小满), and the sender seen only by wxid.
+	if len(ms) != 12 {
+		t.Errorf("%d members, want 12", len(ms))
+	}
+	if m := byName["周一鸣"]; m["present"] != false || m["left_at"] != nil {
+		t.Errorf("周一鸣 (tagged 已退群, no date) = %v", m)
+	}
+	if m := byName["推广小助手"]; m["present"] != false || m["left_at"] == nil {
+		t.Errorf("推广小助手 (removed) = %v", m)
+	}
+	if m := byName["李助教"]; m["tier"] != "admin" || m["last_message_at"] != nil {
+		t.Errorf("李助教 (admin who never spoke) = %v", m)
+	}
+	if m := byName["陈晓雨"]; m["points"] != 15.0 || m["messages_28d"] != 8.0 {
+		t.Errorf("陈晓雨 = %v", m)
+	}
+	// The chat starts within 14 days of the week's end: inactive is not measurable.
+	if byName["小满"]["inactive"] != nil {
+		t.Errorf("inactive should be null here: %v", byName["小满"])
+	}
+	if code, _, errs := runCLI(t, db, "members", "--group", "读书打卡交流群", "--week", "2024-W10", "--inactive"); code != 1 || !strings.Contains(errs, "不足 14 天") {
+		t.Errorf("--inactive when not measurable: exit %d, %q", code, errs)
+	}
+}

@@ -208,9 +208,31 @@ func answerDelay(staff []time.Time, q time.Time) (int64, bool) {
 // inactive lists removal candidates' display names; nil when the chat does
 // not reach back to end − 14 days.
 func inactive(in Input, p *people, msgs []domain.Message, w Week) []string {
+	ids, ok := inactiveIDs(in, p, msgs, w)
+	if !ok {
+		return nil
+	}
+	out := []string{}
+	for _, m := range in.Members {
+		if ids[m.ID] {
+			out = append(out, m.DisplayName())
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Inactive returns the ids of the removal candidates at the end of week w
+// (METRICS.md inactive_members), and false when that is not measurable.
+func Inactive(in Input, w Week) (map[int64]bool, bool) {
+	msgs := sorted(in.Messages)
+	return inactiveIDs(in, newPeople(in.Group, in.Members, msgs), msgs, w)
+}
+
+func inactiveIDs(in Input, p *people, msgs []domain.Message, w Week) (map[int64]bool, bool) {
 	since := w.End.In(in.Group.Location()).AddDate(0, 0, -14)
 	if in.Earliest == nil || in.Earliest.After(since) {
-		return nil
+		return nil, false
 	}
 	spoke := map[int64]bool{}
 	for i := range msgs {
@@ -219,7 +241,7 @@ func inactive(in Input, p *people, msgs []domain.Message, w Week) []string {
 			spoke[*m.MemberID] = true
 		}
 	}
-	out := []string{}
+	out := map[int64]bool{}
 	for _, m := range in.Members {
 		if !m.PresentAt(w.End) || p.staff[m.ID] || m.Tier == domain.TierCore || spoke[m.ID] {
 			continue
@@ -227,10 +249,9 @@ func inactive(in Input, p *people, msgs []domain.Message, w Week) []string {
 		if m.JoinedAt != nil && m.JoinedAt.After(since) {
 			continue
 		}
-		out = append(out, m.DisplayName())
+		out[m.ID] = true
 	}
-	sort.Strings(out)
-	return out
+	return out, true
 }
 
 type checkinKey struct {

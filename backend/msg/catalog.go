@@ -138,6 +138,8 @@ const helpZH = `群主工作台 qunzhu —— 微信社群运营工具（命令�
   violations --group 群 --week 2024-W10
                                本周检测到的违规（广告、刷屏、人身攻击）
   points --group 群              积分余额（打卡 +5/天）
+  members --group 群 [--week 2024-W10] [--inactive]
+                               成员档案（截至该周末）；--inactive 只列移出名单
   version                      显示版本
   help                         显示本帮助
 
@@ -170,6 +172,8 @@ Commands:
   violations --group G --week 2024-W10
                                violations detected in the week (ads, flooding, attacks)
   points --group G             points balances (check-ins +5 a day)
+  members --group G [--week 2024-W10] [--inactive]
+                               the member ledger as of the week's end; --inactive: the removal list only
   version                      print the version
   help                         show this help
 

@@ -49,6 +49,17 @@ var zhMetrics = map[string]string{
 	"cli.col_time":                   "时间",
 	"cli.col_content":                "内容",
 	"cli.col_points":                 "积分",
+	"cli.col_tier":                   "层级",
+	"cli.col_present":                "在群",
+	"cli.col_msgs28":                 "28天消息",
+	"cli.col_inactive":               "潜水",
+	"cli.never_spoke":                "从未发言",
+	"cli.yes":                        "是",
+	"cli.no":                         "否",
+	"tier.admin":                     "管理员",
+	"tier.core":                      "核心成员",
+	"tier.normal":                    "普通成员",
+	"members.inactive_unmeasurable":  "无法判断 {week} 的潜水成员：导入的聊天记录不足 14 天，请导入更早的记录",
 }
 
 var enMetrics = map[string]string{
@@ -97,4 +108,15 @@ var enMetrics = map[string]string{
 	"cli.col_time":                   "Time",
 	"cli.col_content":                "Content",
 	"cli.col_points":                 "Points",
+	"cli.col_tier":                   "Tier",
+	"cli.col_present":                "Present",
+	"cli.col_msgs28":                 "Messages 28d",
+	"cli.col_inactive":               "Inactive",
+	"cli.never_spoke":                "never spoke",
+	"cli.yes":                        "yes",
+	"cli.no":                         "no",
+	"tier.admin":                     "admin",
+	"tier.core":                      "core member",
+	"tier.normal":                    "member",
+	"members.inactive_unmeasurable":  "Cannot tell the inactive members of {week}: the imported chat covers less than 14 days before its end; import older history",
 }
