@@ -1,12 +1,22 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
 import GroupsView from './views/GroupsView.vue'
+import GroupHealthView from './views/GroupHealthView.vue'
 import ImportView from './views/ImportView.vue'
+import OverviewView from './views/OverviewView.vue'
 import SettingsView from './views/SettingsView.vue'
 
 // Hash history: Wails' asset server only knows the files in dist/.
 export const routes: RouteRecordRaw[] = [
+  // The start page stays Groups until tests/e2e/browser.test.mjs opens Groups through nav-groups.
   { path: '/', redirect: '/groups' },
+  { path: '/overview', name: 'overview', component: OverviewView },
   { path: '/groups', name: 'groups', component: GroupsView },
+  {
+    path: '/groups/:id(\\d+)/health',
+    name: 'group-health',
+    component: GroupHealthView,
+    props: (route) => ({ groupId: Number(route.params.id) }),
+  },
   {
     path: '/import',
     name: 'import',

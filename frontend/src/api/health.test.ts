@@ -1,0 +1,62 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+
+vi.mock('../../wailsjs/go/app/HealthService', () => ({
+  Weeks: vi.fn(),
+  Group: vi.fn(),
+  Overview: vi.fn(),
+  SaveInput: vi.fn(),
+}))
+
+import * as HealthService from '../../wailsjs/go/app/HealthService'
+import { ApiError, health } from './index'
+import { makeGroupWeekDTO } from '../testing/healthFixtures'
+
+const bound = vi.mocked(HealthService)
+
+beforeEach(() => {
+  vi.resetAllMocks()
+})
+
+describe('health api', () => {
+  it('lists the weeks, empty when Go sends null', async () => {
+    bound.Weeks.mockResolvedValueOnce([{ week: '2024-W18', start: '2024-04-29T00:00:00+08:00', end: '2024-05-06T00:00:00+08:00' }])
+    expect(await health.weeks()).toEqual([{ week: '2024-W18', start: '2024-04-29T00:00:00+08:00', end: '2024-05-06T00:00:00+08:00' }])
+    bound.Weeks.mockResolvedValueOnce(null as never)
+    expect(await health.weeks()).toEqual([])
+  })
+
+  it('reads a group week: checks, hourly grid, sources, nulls kept as null', async () => {
+    bound.Group.mockResolvedValue(makeGroupWeekDTO() as never)
+    const w = await health.group(2, '2024-W18')
+    expect(bound.Group).toHaveBeenCalledWith(2, '2024-W18')
+    expect(w.group.name).toBe('考研英语 1 群')
+    expect(w.figures.hourly).toHaveLength(7)
+    expect(w.figures.hourly[0]).toHaveLength(24)
+    expect(w.figures.checks[0]).toMatchObject({ name: 'mute_rate', applicable: false, passed: null, value: null })
+    expect(w.figures.mute_rate).toBeNull()
+    expect(w.figures.health_score).toBe(50)
+    expect(w.sources.mute_rate).toBe('none')
+    expect(w.input).toEqual({ muteRate: null, linkClicks: null, linkReach: null })
+    expect(w.alerts[0].advice).toBe('自动提醒')
+  })
+
+  it('gives an empty overview for null', async () => {
+    bound.Overview.mockResolvedValue(null as never)
+    expect(await health.overview('2024-W18')).toEqual([])
+    expect(bound.Overview).toHaveBeenCalledWith('2024-W18')
+  })
+
+  it('sends the hand entry with absent fields left out', async () => {
+    bound.SaveInput.mockResolvedValue(makeGroupWeekDTO() as never)
+    await health.saveInput(2, '2024-W18', { muteRate: 0.4, linkClicks: null, linkReach: null })
+    expect(bound.SaveInput).toHaveBeenCalledWith(2, '2024-W18', { muteRate: 0.4, linkClicks: undefined, linkReach: undefined })
+  })
+
+  it('turns a refused entry into an ApiError with Go’s message', async () => {
+    bound.SaveInput.mockRejectedValue({ code: 'invalid', message: '免打扰率应在 0 到 1 之间' })
+    const err = (await health.saveInput(2, '2024-W18', { muteRate: 4, linkClicks: null, linkReach: null }).catch((e: unknown) => e)) as ApiError
+    expect(err).toBeInstanceOf(ApiError)
+    expect(err.code).toBe('invalid')
+    expect(err.message).toBe('免打扰率应在 0 到 1 之间')
+  })
+})

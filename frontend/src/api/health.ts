@@ -1,0 +1,150 @@
+import * as HealthService from '../../wailsjs/go/app/HealthService'
+import type { app } from '../../wailsjs/go/models'
+import { call } from './errors'
+
+/** One ISO week of the week picker. */
+export interface Week {
+  week: string // "2024-W10"
+  start: string // RFC 3339, Monday 00:00 local
+  end: string // RFC 3339, next Monday 00:00 local (exclusive)
+}
+
+export type FigureSource = 'measured' | 'hand' | 'none'
+
+export interface HealthCheck {
+  name: string
+  applicable: boolean
+  passed: boolean | null
+  value: number | null
+  threshold: string
+  advice: string
+}
+
+export interface HealthAlert {
+  check: string
+  value: number | null
+  threshold: string
+  advice: string
+}
+
+export interface WeekInput {
+  muteRate: number | null
+  linkClicks: number | null
+  linkReach: number | null
+}
+
+/** The week's figures, keyed as in METRICS.md and the CLI's JSON. */
+export interface Figures {
+  [key: string]: unknown
+  hourly: number[][]
+  checks: HealthCheck[]
+  inactive_members: string[] | null
+  violations: Record<string, number>
+  health_score: number | null
+}
+
+export interface GroupWeek {
+  group: { id: number; name: string; type: string; members: number; messages: number }
+  week: Week
+  figures: Figures
+  sources: Record<string, FigureSource>
+  alerts: HealthAlert[]
+  input: WeekInput
+}
+
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null)
+
+function toWeek(d: app.WeekDTO | undefined): Week {
+  return { week: d?.week ?? '', start: d?.start ?? '', end: d?.end ?? '' }
+}
+
+function toSource(v: unknown): FigureSource {
+  return v === 'hand' || v === 'none' ? v : 'measured'
+}
+
+function toHourly(v: unknown): number[][] {
+  const rows = Array.isArray(v) ? v : []
+  return Array.from({ length: 7 }, (_, d) =>
+    Array.from({ length: 24 }, (_, h) => num(Array.isArray(rows[d]) ? rows[d][h] : 0) ?? 0),
+  )
+}
+
+function toChecks(v: unknown): HealthCheck[] {
+  return (Array.isArray(v) ? v : []).map((c: Record<string, unknown>) => ({
+    name: String(c?.name ?? ''),
+    applicable: Boolean(c?.applicable),
+    passed: typeof c?.passed === 'boolean' ? c.passed : null,
+    value: num(c?.value),
+    threshold: String(c?.threshold ?? ''),
+    advice: String(c?.advice ?? ''),
+  }))
+}
+
+function toFigures(f: Record<string, unknown> | null | undefined): Figures {
+  const src = f ?? {}
+  const violations: Record<string, number> = {}
+  const v = src.violations
+  if (v && typeof v === 'object') for (const [k, n] of Object.entries(v)) violations[k] = num(n) ?? 0
+  const inactive = src.inactive_members
+  return {
+    ...src,
+    hourly: toHourly(src.hourly),
+    checks: toChecks(src.checks),
+    inactive_members: Array.isArray(inactive) ? inactive.map(String) : null,
+    violations,
+    health_score: num(src.health_score),
+  }
+}
+
+export function toGroupWeek(d: app.GroupWeekDTO): GroupWeek {
+  const sources: Record<string, FigureSource> = {}
+  for (const [k, s] of Object.entries(d.sources ?? {})) sources[k] = toSource(s)
+  return {
+    group: {
+      id: d.group?.id ?? 0,
+      name: d.group?.name ?? '',
+      type: d.group?.type ?? '',
+      members: d.group?.members ?? 0,
+      messages: d.group?.messages ?? 0,
+    },
+    week: toWeek(d.week),
+    figures: toFigures(d.figures),
+    sources,
+    alerts: (d.alerts ?? []).map((a) => ({
+      check: a.check ?? '',
+      value: num(a.value),
+      threshold: a.threshold ?? '',
+      advice: a.advice ?? '',
+    })),
+    input: {
+      muteRate: num(d.input?.muteRate),
+      linkClicks: num(d.input?.linkClicks),
+      linkReach: num(d.input?.linkReach),
+    },
+  }
+}
+
+/** weeks lists the current ISO week and the 25 before it, newest first. */
+export async function weeks(): Promise<Week[]> {
+  return ((await call(() => HealthService.Weeks())) ?? []).map(toWeek)
+}
+
+/** group gives one group's week. */
+export async function group(groupId: number, week: string): Promise<GroupWeek> {
+  return toGroupWeek(await call(() => HealthService.Group(groupId, week)))
+}
+
+/** overview gives every group's week. */
+export async function overview(week: string): Promise<GroupWeek[]> {
+  return ((await call(() => HealthService.Overview(week))) ?? []).map(toGroupWeek)
+}
+
+/** saveInput stores the hand-entered figures (mute rate as 0–1) and returns the recomputed week. */
+export async function saveInput(groupId: number, week: string, input: WeekInput): Promise<GroupWeek> {
+  const dto: app.WeekInputDTO = {
+    muteRate: input.muteRate ?? undefined,
+    linkClicks: input.linkClicks ?? undefined,
+    linkReach: input.linkReach ?? undefined,
+  }
+  return toGroupWeek(await call(() => HealthService.SaveInput(groupId, week, dto)))
+}

@@ -1,0 +1,60 @@
+// A group's week as Go's HealthService sends it (app/health.go), for tests.
+
+const hourly = Array.from({ length: 7 }, (_, d) => Array.from({ length: 24 }, (_, h) => (h >= 20 && h < 22 ? 10 + d : h % 3)))
+
+export function makeGroupWeekDTO(over: Record<string, unknown> = {}) {
+  return {
+    group: { id: 2, name: '考研英语 1 群', type: 'service', members: 120, messages: 5000 },
+    week: { week: '2024-W18', start: '2024-04-29T00:00:00+08:00', end: '2024-05-06T00:00:00+08:00' },
+    figures: {
+      messages: 812,
+      messages_per_day: 116,
+      active_members: 45,
+      members_start: 118,
+      members_end: 120,
+      active_rate: 0.375,
+      new_members: 4,
+      left_members: 2,
+      churn_rate: 0.01694915,
+      next_day_retention: 1,
+      questions: 30,
+      answered: 25,
+      unanswered: 5,
+      response_median_minutes: 21.5,
+      response_p90_minutes: 504.7,
+      link_posts: 3,
+      link_click_rate: null,
+      mute_rate: null,
+      checkins: 12,
+      theme_shares: 2,
+      prime_time_ratio: 0.31,
+      hourly,
+      violations: { ads: 1, flood: 0, attack: 0 },
+      inactive_members: ['阿强', '小美'],
+      checks: [
+        { name: 'mute_rate', applicable: false, passed: null, value: null, threshold: '< 0.35', advice: '内容优化' },
+        { name: 'response_median_minutes', applicable: true, passed: false, value: 21.5, threshold: '< 15', advice: '自动提醒' },
+        { name: 'link_click_rate', applicable: false, passed: null, value: null, threshold: '> 0.12', advice: '调整推送策略' },
+        { name: 'new_members', applicable: true, passed: true, value: 4, threshold: '<= 50', advice: '调整拉新节奏' },
+        { name: 'theme_shares', applicable: false, passed: null, value: null, threshold: '>= 2', advice: '补充主题分享' },
+      ],
+      health_score: 50,
+    },
+    sources: {
+      active_rate: 'measured',
+      churn_rate: 'measured',
+      next_day_retention: 'measured',
+      response_median_minutes: 'measured',
+      response_p90_minutes: 'measured',
+      link_click_rate: 'none',
+      mute_rate: 'none',
+      theme_shares: 'measured',
+      prime_time_ratio: 'measured',
+      inactive_members: 'measured',
+      health_score: 'measured',
+    },
+    alerts: [{ check: 'response_median_minutes', value: 21.5, threshold: '< 15', advice: '自动提醒' }],
+    input: { muteRate: null, linkClicks: null, linkReach: null },
+    ...over,
+  }
+}

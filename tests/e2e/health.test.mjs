@@ -1,0 +1,107 @@
+// The Overview screen and a group's Health tab in a real browser against the
+// real Go services on the demo workspace (three groups, 12 weeks of chat).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { outDir, cliJSON, devBinary, startDevSession, openPage } from './lib.mjs';
+
+let session, db;
+
+before(async () => {
+  session = await startDevSession();
+  db = session.db;
+});
+
+after(async () => {
+  await session?.stop();
+});
+
+const openApp = (viewport) => openPage(session, { service: 'HealthService', ...(viewport ? { viewport } : {}) });
+
+test('Overview shows every demo group with a health score and failed checks with advice', async () => {
+  const { page, errors } = await openApp();
+  // Overview is first in the rail.
+  const nav = await page.locator('nav a').first().getAttribute('data-testid');
+  assert.equal(nav, 'nav-overview');
+  await page.getByTestId('nav-overview').click();
+  const cards = page.getByTestId('overview-card');
+  await cards.first().waitFor({ timeout: 30000 });
+  const groups = await cliJSON(devBinary, db, 'group', 'list');
+  assert.equal(groups.length, 3);
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="overview-card"]').length === n, groups.length);
+  for (const g of groups) {
+    const card = page.locator(`[data-testid="overview-card"][data-group-id="${g.id}"]`);
+    await card.getByText(g.name, { exact: true }).waitFor();
+    const score = await card.locator('[data-testid="health-figure"][data-key="health_score"] .value').innerText();
+    assert.match(score, /^\d+$|未测量/, `card of ${g.name} has no health score: ${score}`);
+  }
+  // The week picker shows the current week in Chinese.
+  assert.match(await page.getByTestId('week-picker').innerText(), /^\d{4}年第\d+周 \(\d+\/\d+–\d+\/\d+\)/);
+  // A failed check is shown with its advice, not only in red.
+  const alerts = page.getByTestId('overview-alert');
+  if ((await alerts.count()) > 0) assert.match(await alerts.first().innerText(), /建议：/);
+  await page.screenshot({ path: join(outDir, 'health-overview.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a group’s Health tab: checks, heatmap, hand entry and the week picker', async () => {
+  // tall enough for the whole tab in one screenshot (the content pane scrolls, not the page)
+  const { page, errors } = await openApp({ width: 1280, height: 1500 });
+  await page.getByTestId('nav-overview').click();
+  const card = page.getByTestId('overview-card').first();
+  await card.waitFor({ timeout: 30000 });
+  const name = (await card.locator('.name').innerText()).trim();
+  await card.click();
+  await page.waitForURL(/#\/groups\/\d+\/health/);
+  await page.getByTestId('health-group-name').getByText(name, { exact: true }).waitFor({ timeout: 30000 });
+
+  const checks = page.getByTestId('health-check');
+  await checks.first().waitFor();
+  assert.equal(await checks.count(), 5);
+  await page.locator('[data-testid="health-heatmap"] canvas').first().waitFor();
+  assert.ok((await page.getByTestId('health-figure').count()) >= 20);
+
+  // A mute rate of 40% fails the mute-rate check, with the seed's advice.
+  const input = page.getByTestId('input-mute-rate').locator('input');
+  await input.fill('40');
+  await input.press('Tab');
+  await page.getByTestId('health-input-save').click();
+  const mute = page.locator('[data-testid="health-check"][data-check="mute_rate"]');
+  await page.waitForFunction(() => document.querySelector('[data-testid="health-check"][data-check="mute_rate"]')?.getAttribute('data-state') === 'failed');
+  assert.match(await mute.innerText(), /未通过/);
+  assert.match(await mute.innerText(), /内容优化/);
+  assert.match(await mute.innerText(), /40\.0%/);
+  const figure = page.locator('[data-testid="health-figure"][data-key="mute_rate"]');
+  assert.equal(await figure.getAttribute('data-source'), 'hand');
+  assert.match(await figure.innerText(), /40\.0%/);
+  assert.match(await figure.innerText(), /手动录入/);
+  await figure.hover();
+  // The hover explains the figure: its definition and that it was entered by hand.
+  const tip = page.getByTestId('figure-tip').filter({ hasText: '把群设为“消息免打扰”的成员比例' });
+  await tip.waitFor();
+  assert.match(await tip.innerText(), /来源：手动录入/);
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: join(outDir, 'health-group.png'), fullPage: true });
+
+  // An earlier week: the week and the figures change.
+  const view = page.getByTestId('health-view');
+  const week0 = await view.getAttribute('data-week');
+  const figuresText = async () =>
+    (await page.getByTestId('health-figure').allInnerTexts()).join('|');
+  const before0 = await figuresText();
+  await page.getByTestId('week-picker').click();
+  await page.locator('.n-base-select-option').nth(2).click();
+  await page.waitForFunction((w) => document.querySelector('[data-testid="health-view"]')?.getAttribute('data-week') !== w, week0);
+  const week2 = await view.getAttribute('data-week');
+  assert.notEqual(week2, week0);
+  assert.notEqual(await figuresText(), before0);
+  // The mute rate belonged to the other week.
+  assert.notEqual(await figure.getAttribute('data-source'), 'hand');
+
+  // The choice is shared: Overview shows the same week.
+  await page.getByTestId('nav-overview').click();
+  await page.waitForFunction((w) => document.querySelector('.cards')?.getAttribute('data-week') === w, week2);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
