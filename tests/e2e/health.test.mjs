@@ -62,6 +62,17 @@ test('a group’s Health tab: checks, heatmap, hand entry and the week picker', 
   await page.locator('[data-testid="health-heatmap"] canvas').first().waitFor();
   assert.ok((await page.getByTestId('health-figure').count()) >= 20);
 
+  // Clicks without reach are refused with Go's message, and nothing changes.
+  const clicks = page.getByTestId('input-link-clicks').locator('input');
+  await clicks.fill('10');
+  await clicks.press('Tab');
+  await page.getByTestId('health-input-save').click();
+  const saveError = page.getByTestId('health-input-error');
+  await saveError.waitFor();
+  assert.ok((await saveError.innerText()).trim().length > 0, 'the refusal shows no message');
+  await clicks.fill('');
+  await clicks.press('Tab');
+
   // A mute rate of 40% fails the mute-rate check, with the seed's advice.
   const input = page.getByTestId('input-mute-rate').locator('input');
   await input.fill('40');
@@ -102,6 +113,20 @@ test('a group’s Health tab: checks, heatmap, hand entry and the week picker', 
   // The choice is shared: Overview shows the same week.
   await page.getByTestId('nav-overview').click();
   await page.waitForFunction((w) => document.querySelector('.cards')?.getAttribute('data-week') === w, week2);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the Groups table opens a group’s Health tab', async () => {
+  const { page, errors } = await openApp();
+  await page.getByTestId('nav-groups').click();
+  const row = page.getByTestId('group-row').first();
+  await row.waitFor({ timeout: 30000 });
+  const id = await row.getAttribute('data-group-id');
+  await row.getByTestId('group-health').click();
+  await page.waitForURL(new RegExp(`#/groups/${id}/health`));
+  await page.getByTestId('health-check').first().waitFor({ timeout: 30000 });
+  assert.equal(await page.getByTestId('health-check').count(), 5);
   assert.deepEqual(errors, []);
   await page.close();
 });
