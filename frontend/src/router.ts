@@ -8,7 +8,7 @@ import SettingsView from './views/SettingsView.vue'
 // Hash history: Wails' asset server only knows the files in dist/.
 export const routes: RouteRecordRaw[] = [
   // The start page stays Groups until tests/e2e/browser.test.mjs opens Groups through nav-groups.
-  { path: '/', redirect: '/groups' },
+  { path: '/', redirect: '/overview' },
   { path: '/overview', name: 'overview', component: OverviewView },
   { path: '/groups', name: 'groups', component: GroupsView },
   {
@@ -25,7 +25,7 @@ export const routes: RouteRecordRaw[] = [
     props: (route) => ({ initialGroup: Number(route.query.group) || null }),
   },
   { path: '/settings', name: 'settings', component: SettingsView },
-  { path: '/:rest(.*)*', redirect: '/groups' },
+  { path: '/:rest(.*)*', redirect: '/overview' },
 ]
 
 export function makeRouter() {

@@ -21,6 +21,9 @@ const openApp = () => openPage(session);
 
 test('a new workspace opens on the demo groups, in Chinese', async () => {
   const { page, errors } = await openApp();
+  // The start page is the Overview, with a card per demo group.
+  await page.getByTestId('overview-card').first().waitFor({ timeout: 30000 });
+  await page.getByTestId('nav-groups').click();
   const table = page.getByTestId('group-table');
   await table.waitFor({ timeout: 30000 });
   for (const name of (await cliJSON(devBinary, db, 'group', 'list')).map((g) => g.name)) {
@@ -34,6 +37,7 @@ test('a new workspace opens on the demo groups, in Chinese', async () => {
 
 test('create a group through the form and find it in the list and the database', async () => {
   const { page, errors } = await openApp();
+  await page.getByTestId('nav-groups').click();
   await page.getByTestId('group-create').click();
   const form = page.getByTestId('group-form');
   await form.waitFor();
