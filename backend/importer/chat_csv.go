@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"io"
 	"strings"
-	"unicode"
 
 	"qunzhu/backend/domain"
 )
@@ -105,7 +104,8 @@ const (
 	colCount
 )
 
-// chatCSVColumns lists header names per role, normalised (normHeader).
+// chatCSVColumns lists header names per role, normalised (normalizeHeader,
+// the member lists' rule, so a header is read alike in both kinds of sheet).
 var chatCSVColumns = [colCount][]string{
 	colTime:     {"时间", "发送时间", "消息时间", "日期时间", "日期", "time", "datetime", "date", "timestamp", "senttime", "sentat", "createtime"},
 	colSender:   {"发送人", "发送者", "发言人", "发送方", "用户", "用户名", "成员", "群成员", "姓名", "名字", "群昵称", "sender", "from", "name", "user", "username", "author", "sendername"},
@@ -122,7 +122,7 @@ func mapChatCSVHeader(header []string) [colCount]int {
 		cols[role] = -1
 	}
 	for i, h := range header {
-		n := normHeader(h)
+		n := normalizeHeader(h)
 		for role, names := range chatCSVColumns {
 			if cols[role] >= 0 {
 				continue
@@ -139,27 +139,6 @@ func mapChatCSVHeader(header []string) [colCount]int {
 		}
 	}
 	return cols
-}
-
-// normHeader lower-cases a header and drops spaces (full-width too),
-// underscores, hyphens and bracketed notes such as (必填) or 【可选】.
-func normHeader(h string) string {
-	var b strings.Builder
-	depth := 0
-	for _, r := range h {
-		switch {
-		case strings.ContainsRune("([（【［<《", r):
-			depth++
-		case strings.ContainsRune(")]）】］>》", r):
-			if depth > 0 {
-				depth--
-			}
-		case depth > 0, unicode.IsSpace(r), r == '_', r == '-', r == '\ufeff':
-		default:
-			b.WriteRune(unicode.ToLower(r))
-		}
-	}
-	return b.String()
 }
 
 // sniffSeparator picks the separator the header line holds most of, outside quotes.
