@@ -2,12 +2,16 @@ package cli
 
 import (
 	"context"
+	"fmt"
+	"path/filepath"
 	"strconv"
 	"time"
 
 	"qunzhu/backend/domain"
 	"qunzhu/backend/health"
+	"qunzhu/backend/ingest"
 	"qunzhu/backend/metrics"
+	"qunzhu/backend/msg"
 	"qunzhu/backend/store"
 )
 
@@ -61,9 +65,23 @@ func (r *run) input(ctx context.Context, st *store.Store) error {
 			*dst = &n
 		}
 	}
+	if _, ok := r.inv.flags["links"]; ok && (in.LinkClicks != nil || in.LinkReach != nil) {
+		return &usageError{"cli.links_or_clicks", nil}
+	}
 	saved, err := st.SetWeekInput(ctx, in)
 	if err != nil {
 		return err
+	}
+	if file, ok := r.inv.flags["links"]; ok {
+		var rowErrs []ingest.RowError
+		saved, rowErrs, err = ingest.Links(ctx, st, g.ID, w.String(), file, ingest.Options{Partial: r.inv.flags["partial"] == "true"})
+		for _, e := range rowErrs {
+			fmt.Fprintf(r.Stderr, "%s: %s\n", filepath.Base(file), msg.T(r.lang, "cli.import_row_error",
+				map[string]any{"line": e.Line, "reason": msg.T(r.lang, e.Key, e.Args)}))
+		}
+		if err != nil {
+			return err
+		}
 	}
 	out := inputJSON{Group: g.Name, Week: saved.Week, MuteRate: saved.MuteRate, LinkClicks: saved.LinkClicks, LinkReach: saved.LinkReach}
 	if saved.LinkClicks != nil && saved.LinkReach != nil && *saved.LinkReach > 0 {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -194,5 +195,30 @@ func TestMembersLedger(t *testing.T) {
 	}
 	if code, _, errs := runCLI(t, db, "members", "--group", "读书打卡交流群", "--week", "2024-W10", "--inactive"); code != 1 || !strings.Contains(errs, "不足 14 天") {
 		t.Errorf("--inactive when not measurable: exit %d, %q", code, errs)
+	}
+}
+
+func TestInputFromTrackedLinks(t *testing.T) {
+	db := loadSampleWeek(t)
+	dir := t.TempDir()
+	good := filepath.Join(dir, "links.csv")
+	os.WriteFile(good, []byte("链接,点击数,触达人数\nhttps://mp.weixin.qq.com/s/a,30,200\nhttps://mp.weixin.qq.com/s/b,20,300\n"), 0o600)
+	code, out, errs := runCLI(t, db, "input", "--group", "读书打卡交流群", "--week", "2024-W10", "--links", good, "--json")
+	if code != 0 {
+		t.Fatalf("input --links: %s", errs)
+	}
+	if !strings.Contains(out, `"link_clicks": 50`) || !strings.Contains(out, `"link_reach": 500`) || !strings.Contains(out, `"link_click_rate": 0.1`) {
+		t.Errorf("input --links = %s", out)
+	}
+	if m := metricsJSONOf(t, db); m["link_click_rate"] != 0.1 {
+		t.Errorf("link_click_rate = %v, want 0.1 (50/500)", m["link_click_rate"])
+	}
+	bad := filepath.Join(dir, "bad.csv")
+	os.WriteFile(bad, []byte("url,clicks,reach\nhttps://a.com,9,3\n"), 0o600)
+	if code, _, errs := runCLI(t, db, "input", "--group", "读书打卡交流群", "--week", "2024-W10", "--links", bad); code != 1 || !strings.Contains(errs, "第 2 行") {
+		t.Errorf("a bad links file: exit %d, %q", code, errs)
+	}
+	if code, _, _ := runCLI(t, db, "input", "--group", "读书打卡交流群", "--week", "2024-W10", "--links", good, "--link-clicks", "1", "--link-reach", "2"); code != 2 {
+		t.Errorf("--links with --link-clicks: exit %d, want 2", code)
 	}
 }

@@ -131,7 +131,7 @@ const helpZH = `群主工作台 qunzhu —— 微信社群运营工具（命令�
                                导入成员名单（.csv UTF-8/GBK、.xlsx）；--roster 表示文件是完整名单
   import chat --group 群 [--format auto|memotrace|pywxdump|chatlog|wechat-text|wecom-archive|csv] 文件 [--partial]
                                导入聊天记录；重复导入不会重复计数
-  input --group 群 --week 2024-W10 [--mute-rate 0.3] [--link-clicks 120 --link-reach 900]
+  input --group 群 --week 2024-W10 [--mute-rate 0.3] [--link-clicks 120 --link-reach 900 | --links 链接.csv]
                                录入本周的手动数据（免打扰率、链接点击）
   metrics --group 群 --week 2024-W10
                                本周健康指标、健康检查与健康分
@@ -167,7 +167,7 @@ Commands:
                                import a member list (.csv UTF-8/GBK, .xlsx); --roster: the file is the complete list
   import chat --group G [--format auto|memotrace|pywxdump|chatlog|wechat-text|wecom-archive|csv] FILE [--partial]
                                import a chat history; importing the same messages again adds nothing
-  input --group G --week 2024-W10 [--mute-rate 0.3] [--link-clicks 120 --link-reach 900]
+  input --group G --week 2024-W10 [--mute-rate 0.3] [--link-clicks 120 --link-reach 900 | --links links.csv]
                                enter the week's hand-entered figures (mute rate, link clicks)
   metrics --group G --week 2024-W10
                                the week's indicators, health checks and health score

@@ -1,0 +1,42 @@
+package ingest
+
+import (
+	"context"
+
+	"qunzhu/backend/domain"
+	"qunzhu/backend/importer"
+)
+
+// LinkStore is where a week's link figures are kept.
+type LinkStore interface {
+	SetWeekInput(ctx context.Context, in domain.WeekInput) (domain.WeekInput, error)
+}
+
+// Links reads a tracked-link CSV (url, clicks, reach) and sets the week's
+// link clicks and reach to the file's totals, so link_click_rate is their
+// ratio. Bad rows refuse the file unless Partial is set.
+func Links(ctx context.Context, st LinkStore, groupID int64, week, path string, opt Options) (domain.WeekInput, []RowError, error) {
+	f, _, err := openFile(path)
+	if err != nil {
+		return domain.WeekInput{}, nil, err
+	}
+	defer f.Close()
+	var rowErrs []RowError
+	links, err := importer.ParseTrackedLinks(f, func(e importer.LineError) { rowErrs = append(rowErrs, RowError(e)) })
+	if err != nil {
+		return domain.WeekInput{}, rowErrs, err
+	}
+	if len(rowErrs) > 0 && !opt.Partial {
+		return domain.WeekInput{}, rowErrs, errBadRows(baseName(path), len(rowErrs))
+	}
+	clicks, reach := 0, 0
+	for _, l := range links {
+		clicks += l.Clicks
+		reach += l.Reach
+	}
+	if reach == 0 {
+		return domain.WeekInput{}, rowErrs, domain.Errorf(domain.EINVALID, "links.no_reach", map[string]any{"file": baseName(path)})
+	}
+	in, err := st.SetWeekInput(ctx, domain.WeekInput{GroupID: groupID, Week: week, LinkClicks: &clicks, LinkReach: &reach})
+	return in, rowErrs, err
+}
