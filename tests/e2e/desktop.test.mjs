@@ -32,13 +32,18 @@ test('the desktop window opens, renders the app and closes', async () => {
     assert.ok(wid, `no visible window titled 群主工作台 Qunzhu appeared:\n${app.log()}`);
 
     // Give the webview time to load the demo workspace and draw it.
+    // Wait until the screen shows content and has stopped changing (the
+    // Overview computes every demo group's week, behind a spinner at first).
     let stats = { colours: 0, sd: 0 };
+    let previous = '';
     const shot = join(outDir, 'desktop-window.png');
-    for (let i = 0; i < 30; i++) {
+    for (let i = 0; i < 40; i++) {
       await sleep(1000);
       await run('import', ['-window', 'root', shot], { env });
       stats = await imageStats(shot);
-      if (stats.colours > 200 && stats.sd > 0.05) break;
+      const sum = (await run('sha256sum', [shot])).stdout.split(' ')[0];
+      if (stats.colours > 200 && stats.sd > 0.05 && sum === previous) break;
+      previous = sum;
     }
     assert.ok(stats.colours > 200, `the window looks blank: ${stats.colours} colours`);
     assert.ok(stats.sd > 0.05, `the window looks blank: standard deviation ${stats.sd}`);
