@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"context"
 	"encoding/csv"
 	"os"
@@ -153,7 +154,7 @@ func (s *ImportService) Preview(req ImportRequestDTO) (ImportPreviewDTO, error) 
 	out.Columns = []string{"line", "sent_at", "sender", "kind", "content"}
 	for _, r := range p.Records {
 		out.Rows = append(out.Rows, []string{strconv.Itoa(r.Line), r.SentAt.In(g.Location()).Format(time.RFC3339),
-			firstNonEmpty(r.SenderName, r.SenderNick, r.SenderID), string(r.Kind), previewContent(r)})
+			cmp.Or(r.SenderName, r.SenderNick, r.SenderID), string(r.Kind), previewContent(r)})
 	}
 	out.Errors = rowErrors(lang, p.Errors)
 	return out, nil
@@ -304,29 +305,12 @@ func mapping(m map[string]string) map[string]importer.MemberField {
 	return out
 }
 
-func firstNonEmpty(s ...string) string {
-	for _, v := range s {
-		if v != "" {
-			return v
-		}
-	}
-	return ""
-}
-
 // previewContent is what the preview shows of a record: text as written,
 // and for media nothing (the kind column says what it is) rather than XML.
 func previewContent(r importer.ChatRecord) string {
 	switch r.Kind {
 	case domain.KindText, domain.KindLink, domain.KindQuote, domain.KindSystem:
-		return truncate(r.Content, 200)
+		return domain.Excerpt(r.Content, 200)
 	}
 	return ""
-}
-
-func truncate(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n]) + "…"
 }

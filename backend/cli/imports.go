@@ -30,8 +30,12 @@ type rowErrorJSON struct {
 	Reason string `json:"reason"`
 }
 
-// groupArg finds the group a --group flag names: its exact name, else its id.
-func groupArg(ctx context.Context, st *store.Store, v string) (domain.Group, error) {
+// group finds the group --group names: its exact name, else its id.
+func (r *run) group(ctx context.Context, st *store.Store) (domain.Group, error) {
+	v, err := r.inv.required("group")
+	if err != nil {
+		return domain.Group{}, err
+	}
 	g, err := st.GroupByName(ctx, v)
 	if err == nil || domain.ErrorCode(err) != domain.ENOTFOUND {
 		return g, err
@@ -55,15 +59,11 @@ func (r *run) importChat(ctx context.Context, st *store.Store) error {
 type importFunc func(ctx context.Context, st ingest.Store, groupID int64, path string, opt ingest.Options) (ingest.Summary, error)
 
 func (r *run) runImport(ctx context.Context, st *store.Store, do importFunc, opt ingest.Options) error {
-	name, err := r.inv.required("group")
+	g, err := r.group(ctx, st)
 	if err != nil {
 		return err
 	}
 	file := r.inv.args[0]
-	g, err := groupArg(ctx, st, name)
-	if err != nil {
-		return err
-	}
 	opt.Partial = r.inv.flags["partial"] == "true"
 	opt.Clock = r.Clock
 	sum, err := do(ctx, st, g.ID, file, opt)

@@ -33,11 +33,7 @@ type memberJSON struct {
 // members prints the member ledger as of the end of --week (default: the
 // current week), or with --inactive only the removal candidates.
 func (r *run) members(ctx context.Context, st *store.Store) error {
-	name, err := r.inv.required("group")
-	if err != nil {
-		return err
-	}
-	g, err := groupArg(ctx, st, name)
+	g, err := r.group(ctx, st)
 	if err != nil {
 		return err
 	}

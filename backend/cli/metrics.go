@@ -17,11 +17,7 @@ import (
 
 // groupWeek reads --group and --week (in the group's time zone).
 func (r *run) groupWeek(ctx context.Context, st *store.Store) (domain.Group, metrics.Week, error) {
-	name, err := r.inv.required("group")
-	if err != nil {
-		return domain.Group{}, metrics.Week{}, err
-	}
-	g, err := groupArg(ctx, st, name)
+	g, err := r.group(ctx, st)
 	if err != nil {
 		return domain.Group{}, metrics.Week{}, err
 	}

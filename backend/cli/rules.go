@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"time"
 
+	"qunzhu/backend/domain"
 	"qunzhu/backend/health"
 	"qunzhu/backend/metrics"
 	"qunzhu/backend/msg"
@@ -43,7 +44,7 @@ func (r *run) violations(ctx context.Context, st *store.Store) error {
 	rows := [][]string{{msg.T(r.lang, "cli.col_rule", nil), msg.T(r.lang, "cli.col_member", nil), msg.T(r.lang, "cli.col_time", nil), msg.T(r.lang, "cli.col_content", nil)}}
 	for _, v := range out {
 		at, _ := time.Parse(time.RFC3339, v.At)
-		rows = append(rows, []string{msg.T(r.lang, "rule."+v.Rule, nil), v.Name, at.Format("01-02 15:04"), oneLine(v.Content, 60)})
+		rows = append(rows, []string{msg.T(r.lang, "rule."+v.Rule, nil), v.Name, at.Format("01-02 15:04"), domain.Excerpt(v.Content, 60)})
 	}
 	return writeTable(r.Stdout, rows)
 }
@@ -55,11 +56,7 @@ type pointsJSON struct {
 }
 
 func (r *run) points(ctx context.Context, st *store.Store) error {
-	name, err := r.inv.required("group")
-	if err != nil {
-		return err
-	}
-	g, err := groupArg(ctx, st, name)
+	g, err := r.group(ctx, st)
 	if err != nil {
 		return err
 	}
@@ -89,18 +86,4 @@ func (r *run) points(ctx context.Context, st *store.Store) error {
 		rows = append(rows, []string{b.Name, strconv.Itoa(b.Balance)})
 	}
 	return writeTable(r.Stdout, rows)
-}
-
-// oneLine shortens text to n characters on one line for a table cell.
-func oneLine(s string, n int) string {
-	rs := []rune(s)
-	for i, c := range rs {
-		if c == '\n' || c == '\r' || c == '\t' {
-			rs[i] = ' '
-		}
-	}
-	if len(rs) > n {
-		return string(rs[:n]) + "…"
-	}
-	return string(rs)
 }

@@ -36,3 +36,12 @@ func TestIsLinkPostAndStrip(t *testing.T) {
 		t.Error("a ? inside a URL must not survive stripping (it would make a question)")
 	}
 }
+
+func TestExcerpt(t *testing.T) {
+	if got := Excerpt("多行打卡：\n第一行\t第二行", 100); got != "多行打卡： 第一行 第二行" {
+		t.Errorf("Excerpt flattens lines: %q", got)
+	}
+	if got := Excerpt("一二三四五", 3); got != "一二三…" {
+		t.Errorf("Excerpt cuts by characters: %q", got)
+	}
+}

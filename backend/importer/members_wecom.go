@@ -2,6 +2,7 @@ package importer
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -113,7 +114,7 @@ func parseMembersWeCom(r io.Reader, opt MemberOptions) (MemberFile, error) {
 	names := map[string]string{}
 	for _, e := range chat.entries {
 		if e.bad == nil && e.m.UserID != "" {
-			names[e.m.UserID] = firstNonEmptyString(e.m.Name, e.m.GroupNickname)
+			names[e.m.UserID] = cmp.Or(e.m.Name, e.m.GroupNickname)
 		}
 	}
 	admins := map[string]bool{chat.owner: chat.owner != ""}
@@ -170,7 +171,7 @@ func wecomRecord(e wecomEntry, names map[string]string, admins map[string]bool) 
 		}
 	}
 	if id := w.Invitor.UserID; id != "" {
-		m.Inviter = firstNonEmptyString(names[id], id)
+		m.Inviter = cmp.Or(names[id], id)
 	}
 	if t, ok := wecomTypes[w.Type]; ok {
 		setExtra(&m, "type", t)
@@ -319,13 +320,4 @@ func detectBytes(b []byte) string {
 		return EncodingUTF8
 	}
 	return enc
-}
-
-func firstNonEmptyString(vals ...string) string {
-	for _, v := range vals {
-		if v != "" {
-			return v
-		}
-	}
-	return ""
 }

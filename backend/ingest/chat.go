@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"sort"
@@ -101,7 +102,7 @@ func (b *chatBuilder) add(rec importer.ChatRecord) error {
 	m := domain.Message{
 		GroupID:    b.group.ID,
 		SenderID:   rec.SenderID,
-		SenderName: firstNonEmpty(rec.SenderName, rec.SenderNick),
+		SenderName: cmp.Or(rec.SenderName, rec.SenderNick),
 		Kind:       rec.Kind,
 		SentAt:     rec.SentAt.UTC(),
 		Content:    rec.Content,
@@ -218,13 +219,4 @@ func (b *chatBuilder) finish(rows int) (domain.ImportBatch, error) {
 	}
 	b.tx.SetRows(rows)
 	return b.tx.Commit(b.roster.Members, b.roster.Changed())
-}
-
-func firstNonEmpty(s ...string) string {
-	for _, v := range s {
-		if v != "" {
-			return v
-		}
-	}
-	return ""
 }
