@@ -64,8 +64,10 @@ func TestDependencyRules(t *testing.T) {
 			if d := hasPrefix(p.Imports, "gorm.io/"); d != "" {
 				t.Errorf("%s imports %s: only backend/store may use gorm", path, d)
 			}
-			if d := hasPrefix(p.Imports, "github.com/glebarez/"); d != "" {
-				t.Errorf("%s imports %s: only backend/store may open SQLite", path, d)
+			for _, driver := range []string{"github.com/libtnb/sqlite", "modernc.org/sqlite"} {
+				if d := hasPrefix(p.Imports, driver); d != "" {
+					t.Errorf("%s imports %s: only backend/store may open SQLite", path, d)
+				}
 			}
 		}
 		if path != "qunzhu/backend/report" && !strings.HasPrefix(path, "qunzhu/backend/report/") {

@@ -56,25 +56,23 @@ func (s *Store) ApplyImport(ctx context.Context, set ImportSet) (domain.ImportBa
 	return t.Commit(members, set.Changed)
 }
 
-// recall deletes messages by dedupe key (WeCom recalls).
-func (s *Store) recall(tx *gorm.DB, groupID int64, keys []string) error {
+// recall deletes messages by dedupe key (WeCom recalls) and returns the
+// hours they were in, for the rollup to recount.
+func (s *Store) recall(tx *gorm.DB, groupID int64, keys []string) ([]int64, error) {
+	var touched []int64
 	for start := 0; start < len(keys); start += 500 {
 		chunk := keys[start:min(start+500, len(keys))]
 		var hours []int64
 		if err := tx.Model(&messageRow{}).Where("group_id = ? AND dedupe_key IN ?", groupID, chunk).
 			Distinct().Pluck("sent_at / 3600", &hours).Error; err != nil {
-			return err
+			return nil, err
 		}
 		if err := tx.Where("group_id = ? AND dedupe_key IN ?", groupID, chunk).Delete(&messageRow{}).Error; err != nil {
-			return err
+			return nil, err
 		}
-		for _, h := range hours {
-			if err := refreshRollup(tx, groupID, h, h); err != nil {
-				return err
-			}
-		}
+		touched = append(touched, hours...)
 	}
-	return nil
+	return touched, nil
 }
 
 // Batches lists a group's imports, newest first.

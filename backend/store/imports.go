@@ -11,11 +11,11 @@ import (
 	"qunzhu/backend/domain"
 )
 
-// messageInsertChunk rows go into one INSERT. The pure-Go driver prepares
-// and frees a statement on every execution and binds variables in time
-// quadratic in their number, so small chunks win: 8 rows × 12 columns
-// measured fastest (32 was ~40% slower, 1 ~20%).
-const messageInsertChunk = 8
+// messageInsertChunk rows go into one INSERT. The driver keeps the prepared
+// statement, so what a chunk saves is the per-execution overhead (binding,
+// the driver's allocations, one step); 64 rows × 12 columns measured about
+// as fast as larger chunks while keeping each statement small.
+const messageInsertChunk = 64
 
 // SaveImport writes one import as a single transaction: the batch record,
 // members (matched to existing ones by sender id, else created) and messages
@@ -116,6 +116,7 @@ type messageInserter struct {
 	senders map[string]int64 // sender id → member id, for messages without MemberID
 	stmts   map[int]*sql.Stmt
 	args    []any
+	hours   hourTally // the rollup of what was inserted, applied at commit
 }
 
 func (ins *messageInserter) close() {
@@ -171,6 +172,11 @@ func (ins *messageInserter) insert(msgs []domain.Message) (int, error) {
 		n, err := res.RowsAffected()
 		if err != nil {
 			return 0, err
+		}
+		if int(n) == len(chunk) {
+			ins.hours.add(chunk)
+		} else {
+			ins.hours.taint(chunk) // some rows were already there: count those hours from the table
 		}
 		imported += int(n)
 	}
@@ -247,14 +253,4 @@ func insertMessagesSQL(tx *gorm.DB, n int) string {
 	}
 	sb.WriteString(" ON CONFLICT (group_id, sent_at, dedupe_key) DO NOTHING")
 	return sb.String()
-}
-
-// hourSpan is the first and last hour (Unix seconds / 3600) the messages fall in.
-func hourSpan(msgs []domain.Message) (from, to int64) {
-	from, to = msgs[0].SentAt.Unix()/3600, msgs[0].SentAt.Unix()/3600
-	for _, m := range msgs[1:] {
-		h := m.SentAt.Unix() / 3600
-		from, to = min(from, h), max(to, h)
-	}
-	return from, to
 }

@@ -25,8 +25,6 @@ type ImportTx struct {
 	added   int // messages new to the group
 	created int // members created
 	updated int // existing members changed outside Commit's list (SaveImport)
-	minHour int64
-	maxHour int64
 	done    bool
 }
 
@@ -36,7 +34,7 @@ func (s *Store) BeginImport(ctx context.Context, batch domain.ImportBatch) (*Imp
 	if tx.Error != nil {
 		return nil, tx.Error
 	}
-	t := &ImportTx{s: s, ctx: ctx, tx: tx, batch: batch, minHour: -1}
+	t := &ImportTx{s: s, ctx: ctx, tx: tx, batch: batch}
 	t.row = batchRow{GroupID: batch.GroupID, Kind: string(batch.Kind), Format: batch.Format, File: batch.File,
 		Encoding: batch.Encoding, Rows: batch.Rows}
 	if err := tx.Create(&t.row).Error; err != nil {
@@ -79,19 +77,22 @@ func (t *ImportTx) AddMessages(msgs []domain.Message) error {
 	}
 	t.seen += len(msgs)
 	t.added += n
-	from, to := hourSpan(msgs)
-	if t.minHour < 0 || from < t.minHour {
-		t.minHour = from
-	}
-	t.maxHour = max(t.maxHour, to)
 	return nil
 }
 
 // SetRows records how many rows the file had, once it has been read.
 func (t *ImportTx) SetRows(n int) { t.batch.Rows = n }
 
-// Recall deletes messages by dedupe key (WeCom recalls).
-func (t *ImportTx) Recall(keys []string) error { return t.s.recall(t.tx, t.batch.GroupID, keys) }
+// Recall deletes messages by dedupe key (WeCom recalls); the commit recounts
+// their hours.
+func (t *ImportTx) Recall(keys []string) error {
+	hours, err := t.s.recall(t.tx, t.batch.GroupID, keys)
+	if err != nil {
+		return err
+	}
+	t.ins.hours.taintHours(hours)
+	return nil
+}
 
 // Commit saves the members the import created or changed in their final
 // state (each change recorded with the previous row, for undo), refreshes
@@ -109,11 +110,9 @@ func (t *ImportTx) Commit(members []domain.Member, changed []int) (domain.Import
 		t.tx.Rollback()
 		return domain.ImportBatch{}, err
 	}
-	if t.minHour >= 0 {
-		if err := refreshRollup(t.tx, t.batch.GroupID, t.minHour, t.maxHour); err != nil {
-			t.tx.Rollback()
-			return domain.ImportBatch{}, err
-		}
+	if err := t.ins.hours.apply(t.tx, t.batch.GroupID); err != nil {
+		t.tx.Rollback()
+		return domain.ImportBatch{}, err
 	}
 	b := t.batch
 	b.Imported, b.Updated, b.SkippedDuplicates = t.added, updated+t.updated, t.seen-t.added

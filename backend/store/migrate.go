@@ -281,10 +281,12 @@ func migrateV5(tx *gorm.DB) error {
 	if err := tx.Exec("INSERT INTO messages_v5 (" + cols + ") SELECT " + cols + " FROM messages").Error; err != nil {
 		return err
 	}
-	if err := m.DropTable("messages"); err != nil {
+	// Plain SQL: the dialector's DropTable would switch foreign keys off on a
+	// second connection, which waits on this very transaction's lock.
+	if err := tx.Exec("DROP TABLE messages").Error; err != nil {
 		return err
 	}
-	return m.RenameTable("messages_v5", "messages")
+	return tx.Exec("ALTER TABLE messages_v5 RENAME TO messages").Error
 }
 
 // --- step 6 -------------------------------------------------------------

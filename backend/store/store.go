@@ -1,5 +1,5 @@
 // Package store keeps Qunzhu's workspace in one SQLite file through gorm
-// (github.com/glebarez/sqlite: pure Go, no cgo). It is the only package that
+// (github.com/libtnb/sqlite over modernc.org/sqlite: pure Go, no cgo). It is the only package that
 // imports gorm; it turns rows into domain values and back, seals members'
 // personal data with the workspace key, and runs the versioned migrations.
 package store
@@ -15,7 +15,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/glebarez/sqlite"
+	"github.com/libtnb/sqlite"
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
 

@@ -302,6 +302,20 @@ func TestRollupMatchesMessages(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// One more import whose chunk meets a duplicate of its own, and which
+	// recalls a message imported earlier: both hours are recounted.
+	extra := msgs[2500]
+	extra.DedupeKey, extra.SentAt = "h:extra", msgs[2990].SentAt
+	set := ImportSet{Batch: domain.ImportBatch{GroupID: g.ID, Kind: domain.BatchChat},
+		Messages: []domain.Message{extra, extra}, Senders: []int{-1, -1}, Recalls: []string{msgs[500].DedupeKey}}
+	if b, err := s.ApplyImport(ctx, set); err != nil || b.Imported != 1 {
+		t.Fatalf("extra import: %+v, %v", b, err)
+	}
+	var recalled int64
+	s.db.Model(&messageRow{}).Where("dedupe_key = ?", msgs[500].DedupeKey).Count(&recalled)
+	if recalled != 0 {
+		t.Fatal("the recalled message is still there")
+	}
 	type hour struct {
 		Hour          int64
 		Messages, Sys int
