@@ -150,9 +150,10 @@ func (b *chatBuilder) memberID(i int) (int64, error) {
 	return id, nil
 }
 
+// flush hands the pending messages to the import, which owns them from then on.
 func (b *chatBuilder) flush() error {
 	err := b.tx.AddMessages(b.pending)
-	b.pending = b.pending[:0]
+	b.pending = make([]domain.Message, 0, flushEvery)
 	return err
 }
 

@@ -21,6 +21,7 @@ type ImportTx struct {
 	batch   domain.ImportBatch
 	row     batchRow
 	ins     *messageInserter
+	writer  *messageWriter
 	seen    int // messages offered
 	added   int // messages new to the group
 	created int // members created
@@ -65,19 +66,31 @@ func (t *ImportTx) CreateMember(m domain.Member) (int64, error) {
 	return row.ID, nil
 }
 
-// AddMessages inserts messages (MemberID set by the caller), skipping those
-// whose dedupe key the group already has.
+// AddMessages queues messages (MemberID set by the caller) for insertion,
+// skipping those whose dedupe key the group already has. The import's own
+// goroutine writes them while the caller reads on, so parsing and writing
+// use two cores; AddMessages takes ownership of msgs. An insert error is
+// returned by a later AddMessages, Recall or Commit.
 func (t *ImportTx) AddMessages(msgs []domain.Message) error {
 	if len(msgs) == 0 {
 		return nil
 	}
-	n, err := t.ins.insert(msgs)
-	if err != nil {
-		return err
+	if t.writer == nil {
+		t.writer = startWriter(t.ctx, t.ins)
 	}
 	t.seen += len(msgs)
-	t.added += n
-	return nil
+	return t.writer.send(msgs)
+}
+
+// drain waits until every queued message is written and adds up the result.
+func (t *ImportTx) drain() error {
+	if t.writer == nil {
+		return nil
+	}
+	added, err := t.writer.stop()
+	t.writer = nil
+	t.added += added
+	return err
 }
 
 // SetRows records how many rows the file had, once it has been read.
@@ -86,6 +99,9 @@ func (t *ImportTx) SetRows(n int) { t.batch.Rows = n }
 // Recall deletes messages by dedupe key (WeCom recalls); the commit recounts
 // their hours.
 func (t *ImportTx) Recall(keys []string) error {
+	if err := t.drain(); err != nil {
+		return err
+	}
 	hours, err := t.s.recall(t.tx, t.batch.GroupID, keys)
 	if err != nil {
 		return err
@@ -105,6 +121,10 @@ func (t *ImportTx) Commit(members []domain.Member, changed []int) (domain.Import
 	}
 	t.done = true
 	defer t.closeStmts()
+	if err := t.drain(); err != nil {
+		t.tx.Rollback()
+		return domain.ImportBatch{}, err
+	}
 	updated, err := t.saveMembers(members, changed)
 	if err != nil {
 		t.tx.Rollback()
@@ -137,6 +157,7 @@ func (t *ImportTx) Rollback() {
 		return
 	}
 	t.done = true
+	t.drain()
 	t.closeStmts()
 	t.tx.Rollback()
 }
@@ -183,4 +204,67 @@ func (t *ImportTx) saveMembers(members []domain.Member, changed []int) (updated 
 		}
 	}
 	return updated, nil
+}
+
+// messageWriter is the goroutine that inserts an import's messages while the
+// file is still being read. The queue is short, so a slow disk holds the
+// reader back instead of filling memory.
+type messageWriter struct {
+	queue chan []domain.Message
+	done  chan struct{}
+	added int
+	err   error
+	fail  chan struct{} // closed at the first error, so send stops queueing
+	shut  bool          // the queue is closed (send and stop run on the import's goroutine)
+}
+
+func startWriter(ctx context.Context, ins *messageInserter) *messageWriter {
+	w := &messageWriter{queue: make(chan []domain.Message, 2), done: make(chan struct{}), fail: make(chan struct{})}
+	go func() {
+		defer close(w.done)
+		for msgs := range w.queue {
+			if w.err != nil {
+				continue // drain the queue; the import is failing
+			}
+			n, err := ins.insert(msgs)
+			if err == nil {
+				err = ctx.Err()
+			}
+			if err != nil {
+				w.err = err
+				close(w.fail)
+				continue
+			}
+			w.added += n
+		}
+	}()
+	return w
+}
+
+// send queues msgs, or reports that writing has already failed.
+func (w *messageWriter) send(msgs []domain.Message) error {
+	select {
+	case <-w.fail:
+		_, err := w.stop()
+		return err
+	default:
+	}
+	select {
+	case w.queue <- msgs:
+		return nil
+	case <-w.fail:
+		_, err := w.stop()
+		return err
+	}
+}
+
+// stop closes the queue, waits for the goroutine and returns its result; it
+// may be called more than once.
+func (w *messageWriter) stop() (int, error) {
+	if !w.shut {
+		w.shut = true
+		close(w.queue)
+	}
+	<-w.done
+	return w.added, w.err
 }
