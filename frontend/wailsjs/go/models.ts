@@ -50,6 +50,101 @@ export namespace app {
 	        this.undoable = source["undoable"];
 	    }
 	}
+	export class ComparisonRowDTO {
+	    key: string;
+	    value?: number;
+	    hasRef: boolean;
+	    refMin?: number;
+	    refMax?: number;
+	    refSource: string;
+	    refCondition: string;
+	    others?: number;
+	    othersCount: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ComparisonRowDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.value = source["value"];
+	        this.hasRef = source["hasRef"];
+	        this.refMin = source["refMin"];
+	        this.refMax = source["refMax"];
+	        this.refSource = source["refSource"];
+	        this.refCondition = source["refCondition"];
+	        this.others = source["others"];
+	        this.othersCount = source["othersCount"];
+	    }
+	}
+	export class ComparisonDTO {
+	    profile: string;
+	    otherGroups: number;
+	    rows: ComparisonRowDTO[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ComparisonDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.profile = source["profile"];
+	        this.otherGroups = source["otherGroups"];
+	        this.rows = this.convertValues(source["rows"], ComparisonRowDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class DashboardDTO {
+	    charts: {[key: string]: any};
+	    comparison: ComparisonDTO;
+	
+	    static createFrom(source: any = {}) {
+	        return new DashboardDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.charts = source["charts"];
+	        this.comparison = this.convertValues(source["comparison"], ComparisonDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class GroupDTO {
 	    id: number;
 	    name: string;
