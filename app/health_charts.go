@@ -17,11 +17,12 @@ const (
 	ChartTiers    = "tiers"
 )
 
-// DashboardDTO is a group's charts and industry comparison for a week.
-// Charts maps a chart name to its echarts option, built by backend/report
+// DashboardDTO is a group's Health tab for a week: the week's figures, its
+// charts and the industry comparison, from one computation. Charts maps a chart name to its echarts option, built by backend/report
 // (the printable report uses the same builders); a map keeps the generated
 // TypeScript free of go-echarts' types.
 type DashboardDTO struct {
+	Week       GroupWeekDTO   `json:"week"`
 	Charts     map[string]any `json:"charts"`
 	Comparison ComparisonDTO  `json:"comparison"`
 }
@@ -48,23 +49,27 @@ type ComparisonRowDTO struct {
 	OthersCount int      `json:"othersCount"`
 }
 
-// Dashboard returns a group's charts and comparison for a week.
+// Dashboard returns a group's week with its charts and comparison.
 func (s *HealthService) Dashboard(groupID int64, week string) (DashboardDTO, error) {
 	ctx := s.app.context()
-	g, err := s.st.Group(ctx, groupID)
+	sum, err := s.st.GroupSummary(ctx, groupID)
 	if err != nil {
 		return DashboardDTO{}, err
 	}
-	w, err := metrics.ParseWeek(week, g.Location())
+	w, err := metrics.ParseWeek(week, sum.Location())
 	if err != nil {
 		return DashboardDTO{}, err
 	}
-	d, err := health.LoadDashboard(ctx, s.st, g, w)
+	d, err := health.LoadDashboard(ctx, s.st, sum.Group, w)
+	if err != nil {
+		return DashboardDTO{}, err
+	}
+	gw, err := s.groupWeekDTO(sum, w, d.Week, d.Hand)
 	if err != nil {
 		return DashboardDTO{}, err
 	}
 	l := report.LabelsFor(s.app.lang())
-	out := DashboardDTO{Charts: map[string]any{}, Comparison: ComparisonDTO{Profile: string(g.Profile), Rows: []ComparisonRowDTO{}}}
+	out := DashboardDTO{Week: gw, Charts: map[string]any{}, Comparison: ComparisonDTO{Profile: string(sum.Profile), Rows: []ComparisonRowDTO{}}}
 	for name, c := range map[string]report.Chart{
 		ChartTrend:    report.Trend(d.Series, l),
 		ChartHeatmap:  report.Heatmap(d.Week.Hourly, l),

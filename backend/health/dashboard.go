@@ -2,7 +2,6 @@ package health
 
 import (
 	"context"
-	"sort"
 	"time"
 
 	"qunzhu/backend/domain"
@@ -10,11 +9,12 @@ import (
 )
 
 // DashboardStore is what a group's dashboard is read from: a week's store
-// plus the hourly message counts and the list of groups, for the comparison
-// with the operator's other groups.
+// plus per-week message and sender counts, and the list of groups for the
+// comparison with the operator's other groups.
 type DashboardStore interface {
 	Store
 	MessageCounts(ctx context.Context, groupID int64, bounds []time.Time) ([]int, error)
+	ActiveSenders(ctx context.Context, groupID int64, bounds []time.Time) ([]int, error)
 	Groups(ctx context.Context) ([]domain.GroupSummary, error)
 }
 
@@ -34,39 +34,28 @@ type Dashboard struct {
 // ResponseDelays are the week's answered questions' waits in seconds.
 func (d Dashboard) ResponseDelays() []int64 { return d.Week.ResponseDelays() }
 
-// LoadDashboard reads group g's dashboard for week w with one read of the
-// messages: the twelve weeks and the week's window together, from which the
-// week's figures take exactly the slice metrics.Window names (so they equal
-// Week's) and the series bucket the rest.
+// LoadDashboard reads group g's dashboard for week w. The week itself is
+// computed as Week computes it (the messages of its window); the twelve
+// weeks of trend are counted by the store (hourly rollup and distinct
+// senders) and the members, so no message beyond the week's window is read.
 func LoadDashboard(ctx context.Context, st DashboardStore, g domain.Group, w metrics.Week) (Dashboard, error) {
-	loc := g.Location()
-	weeks := metrics.WeeksEnding(w, metrics.TrendWeeks, loc)
-	winFrom, winTo := metrics.Window(w)
-	from, _ := metrics.SeriesWindow(weeks)
-	if winFrom.Before(from) {
-		from = winFrom
-	}
-	members, err := st.Members(ctx, g.ID)
+	in, hand, err := Input(ctx, st, g, w)
 	if err != nil {
 		return Dashboard{}, err
 	}
-	msgs, err := st.Messages(ctx, g.ID, from, winTo)
+	weeks := metrics.WeeksEnding(w, metrics.TrendWeeks, g.Location())
+	bounds := metrics.Bounds(weeks)
+	counts, err := st.MessageCounts(ctx, g.ID, bounds)
 	if err != nil {
 		return Dashboard{}, err
 	}
-	earliest, err := st.EarliestMessage(ctx, g.ID)
+	active, err := st.ActiveSenders(ctx, g.ID, bounds)
 	if err != nil {
 		return Dashboard{}, err
 	}
-	hand, err := st.WeekInput(ctx, g.ID, w.String())
-	if err != nil {
-		return Dashboard{}, err
-	}
-	in := metrics.Input{Group: g, Members: members, Messages: between(msgs, winFrom, winTo), Earliest: earliest,
-		MuteRate: hand.MuteRate, LinkClicks: hand.LinkClicks, LinkReach: hand.LinkReach}
-	d := Dashboard{Week: metrics.Compute(in, w), Hand: hand, Series: metrics.Series(g, members, msgs, weeks),
-		Tiers: metrics.Tiers(members, w.End)}
-	own := metrics.ComparisonFigures(g, members, d.Week.Messages, weeks)
+	d := Dashboard{Week: metrics.Compute(in, w), Hand: hand, Series: metrics.Series(g, in.Members, weeks, counts, active),
+		Tiers: metrics.Tiers(in.Members, w.End)}
+	own := metrics.ComparisonFigures(g, in.Members, d.Week.Messages, weeks)
 	others, err := otherGroups(ctx, st, g.ID, w)
 	if err != nil {
 		return Dashboard{}, err
@@ -111,12 +100,7 @@ func otherGroups(ctx context.Context, st DashboardStore, except int64, w metrics
 func MessageSeries(ctx context.Context, st DashboardStore, g domain.Group, w metrics.Week) ([]metrics.WeekPoint, error) {
 	loc := g.Location()
 	weeks := metrics.WeeksEnding(w, metrics.TrendWeeks, loc)
-	bounds := make([]time.Time, 0, len(weeks)+1)
-	for _, wk := range weeks {
-		bounds = append(bounds, wk.Start)
-	}
-	bounds = append(bounds, weeks[len(weeks)-1].End)
-	counts, err := st.MessageCounts(ctx, g.ID, bounds)
+	counts, err := st.MessageCounts(ctx, g.ID, metrics.Bounds(weeks))
 	if err != nil {
 		return nil, err
 	}
@@ -125,11 +109,4 @@ func MessageSeries(ctx context.Context, st DashboardStore, g domain.Group, w met
 		out[i] = metrics.WeekPoint{Week: wk.String(), Start: wk.Start.In(loc), Messages: counts[i]}
 	}
 	return out, nil
-}
-
-// between is the part of msgs (in time order) with from ≤ sent_at < to.
-func between(msgs []domain.Message, from, to time.Time) []domain.Message {
-	i := sort.Search(len(msgs), func(i int) bool { return !msgs[i].SentAt.Before(from) })
-	j := sort.Search(len(msgs), func(j int) bool { return !msgs[j].SentAt.Before(to) })
-	return msgs[i:j]
 }

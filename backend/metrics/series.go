@@ -1,7 +1,6 @@
 package metrics
 
 import (
-	"sort"
 	"time"
 
 	"qunzhu/backend/domain"
@@ -37,42 +36,38 @@ func WeeksEnding(w Week, n int, loc *time.Location) []Week {
 	return out
 }
 
-// SeriesWindow is the range of messages Series needs for weeks: from the
-// first week's start to the last week's end.
-func SeriesWindow(weeks []Week) (from, to time.Time) {
-	return weeks[0].Start, weeks[len(weeks)-1].End
+// Bounds are the instants that split weeks (contiguous, oldest first):
+// each week's start, then the last week's end.
+func Bounds(weeks []Week) []time.Time {
+	out := make([]time.Time, 0, len(weeks)+1)
+	for _, w := range weeks {
+		out = append(out, w.Start)
+	}
+	if len(weeks) > 0 {
+		out = append(out, weeks[len(weeks)-1].End)
+	}
+	return out
 }
 
-// Series returns a point per week (weeks contiguous, oldest first). msgs
-// must cover SeriesWindow(weeks); one pass buckets them, so twelve weeks cost
-// about what one read of them costs.
-func Series(g domain.Group, roster []domain.Member, msgs []domain.Message, weeks []Week) []WeekPoint {
+// Series returns a point per week (weeks contiguous, oldest first): the
+// member figures from the roster as Compute reads them, and each week's
+// countable messages and distinct senders as counted by the caller (the
+// store counts them in SQL with the same definitions, so twelve weeks of
+// trend never load a message).
+func Series(g domain.Group, roster []domain.Member, weeks []Week, messages, active []int) []WeekPoint {
 	loc := g.Location()
 	out := make([]WeekPoint, len(weeks))
-	if len(weeks) == 0 {
-		return out
-	}
-	active := make([]map[senderKey]bool, len(weeks))
 	for i, w := range weeks {
 		var f Weekly
 		members(&f, roster, w, loc)
 		out[i] = WeekPoint{Week: w.String(), Start: w.Start.In(loc), NewMembers: f.NewMembers, LeftMembers: f.LeftMembers,
 			MembersStart: f.MembersStart, MembersEnd: f.MembersEnd, ChurnRate: f.ChurnRate}
-		active[i] = map[senderKey]bool{}
-	}
-	from, to := SeriesWindow(weeks)
-	for i := range msgs {
-		m := &msgs[i]
-		if !m.Kind.Countable() || !inRange(m.SentAt, from, to) {
-			continue
+		if i < len(messages) {
+			out[i].Messages = messages[i]
 		}
-		// the first week whose end is after the message holds it
-		k := sort.Search(len(weeks), func(j int) bool { return weeks[j].End.After(m.SentAt) })
-		out[k].Messages++
-		active[k][keyOf(m)] = true
-	}
-	for i := range out {
-		out[i].ActiveMembers = len(active[i])
+		if i < len(active) {
+			out[i].ActiveMembers = active[i]
+		}
 	}
 	return out
 }

@@ -65,6 +65,7 @@ describe('health api', () => {
   it('reads a dashboard: the five chart options as sent, comparison nulls kept as null', async () => {
     const trend = { title: { text: '近12周趋势' }, series: [] }
     bound.Dashboard.mockResolvedValue({
+      week: makeGroupWeekDTO(),
       charts: { trend, heatmap: {}, response: {}, growth: {}, tiers: {}, unknown: {} },
       comparison: { profile: 'education', otherGroups: 0, rows: [{ key: 'members_end', value: 230, hasRef: true, refMin: 200, refMax: 300, refSource: '在线教育群 成员规模 200-300人', refCondition: '', othersCount: 0 }] },
     } as never)
@@ -72,6 +73,8 @@ describe('health api', () => {
     expect(bound.Dashboard).toHaveBeenCalledWith(3, '2024-W18')
     expect(Object.keys(d.charts)).toEqual(['trend', 'heatmap', 'response', 'growth', 'tiers'])
     expect(d.charts.trend).toBe(trend)
+    expect(d.week.group.name).toBe('考研英语 1 群')
+    expect(d.week.figures.health_score).toBe(50)
     expect(d.comparison.rows[0]).toEqual({ key: 'members_end', value: 230, hasRef: true, refMin: 200, refMax: 300, refSource: '在线教育群 成员规模 200-300人', refCondition: '', others: null, othersCount: 0 })
   })
 

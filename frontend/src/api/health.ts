@@ -176,6 +176,7 @@ export interface Comparison {
 }
 
 export interface Dashboard {
+  week: GroupWeek
   charts: Partial<Record<ChartName, ChartOption>>
   comparison: Comparison
 }
@@ -190,6 +191,7 @@ export function toDashboard(d: app.DashboardDTO | null | undefined): Dashboard {
   }
   const c = d?.comparison
   return {
+    week: toGroupWeek((d?.week ?? {}) as app.GroupWeekDTO),
     charts,
     comparison: {
       profile: c?.profile ?? '',
@@ -209,7 +211,7 @@ export function toDashboard(d: app.DashboardDTO | null | undefined): Dashboard {
   }
 }
 
-/** dashboard gives a group's charts and industry comparison for a week. */
+/** dashboard gives a group's week with its charts and industry comparison. */
 export async function dashboard(groupId: number, week: string): Promise<Dashboard> {
   return toDashboard(await call(() => HealthService.Dashboard(groupId, week)))
 }

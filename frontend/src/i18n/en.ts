@@ -350,7 +350,6 @@ const en: Messages = {
     },
     charts: {
       title: 'Charts',
-      loadFailed: 'Cannot read this group’s charts',
       trend: 'Last 12 weeks: messages, active members, joined, left',
       heatmap: 'This week by hour (7×24), prime time 20:00–22:00 boxed',
       response: 'Owner response time, with the 15-minute threshold',
