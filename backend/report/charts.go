@@ -25,14 +25,15 @@ var (
 )
 
 // common are the options every dashboard chart shares: the palette, a
-// small title, a legend under it and no animation (a printed page has none,
+// small title, a legend on its own line under it (so neither covers the
+// other or an axis name) and no animation (a printed page has none,
 // and a screenshot should not catch a bar half grown).
 func common(title string, grid opts.Grid) []charts.GlobalOpts {
 	return []charts.GlobalOpts{
 		charts.WithColorsOpts(Palette),
 		charts.WithAnimation(false),
-		charts.WithTitleOpts(opts.Title{Title: title, Left: "0", TitleStyle: &opts.TextStyle{FontSize: 14}}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "24", Left: "0"}),
+		charts.WithTitleOpts(opts.Title{Title: title, Left: "0", Top: "0", TitleStyle: &opts.TextStyle{FontSize: 14}}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "28", Left: "0"}),
 		charts.WithGridOpts(grid),
 	}
 }
@@ -67,7 +68,7 @@ func yAxis(name string) opts.YAxis {
 // a week drawn as a line.
 func Trend(points []metrics.WeekPoint, l Labels) *charts.Bar {
 	c := charts.NewBar()
-	c.SetGlobalOptions(append(common(l.t("chart.trend"), grid("64", "8")),
+	c.SetGlobalOptions(append(common(l.t("chart.trend"), grid("80", "8")),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
 		charts.WithYAxisOpts(yAxis(l.t("chart.messages"))),
 	)...)
@@ -104,7 +105,7 @@ func Trend(points []metrics.WeekPoint, l Labels) *charts.Bar {
 // members present at each week's end as a line on its own axis.
 func Growth(points []metrics.WeekPoint, l Labels) *charts.Bar {
 	c := charts.NewBar()
-	c.SetGlobalOptions(append(common(l.t("chart.growth"), grid("64", "8")),
+	c.SetGlobalOptions(append(common(l.t("chart.growth"), grid("80", "8")),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
 		charts.WithYAxisOpts(yAxis("")),
 	)...)

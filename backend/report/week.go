@@ -53,7 +53,7 @@ func Heatmap(hourly [7][24]int, l Labels) *charts.HeatMap {
 			max = int(math.Max(float64(max), float64(n)))
 		}
 	}
-	c.SetGlobalOptions(append(common(l.t("chart.heatmap"), grid("64", "48")),
+	c.SetGlobalOptions(append(common(l.t("chart.heatmap"), grid("80", "48")),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: hours, Name: l.t("chart.hour"), SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: l.weekdays(), Inverse: opts.Bool(true), AxisLabel: &opts.AxisLabel{Show: opts.Bool(true)}}),
@@ -119,9 +119,9 @@ func Response(delays []int64, l Labels) *charts.Bar {
 		}
 	}
 	c := charts.NewBar()
-	c.SetGlobalOptions(append(common(l.t("chart.response"), grid("64", "28")),
+	c.SetGlobalOptions(append(common(l.t("chart.response"), grid("80", "36")),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: names, Name: l.t("chart.wait"), NameLocation: "middle", NameGap: 28,
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: names, Name: l.t("chart.wait"), NameLocation: "middle", NameGap: 42,
 			AxisLabel: &opts.AxisLabel{Show: opts.Bool(true), Interval: "0", HideOverlap: opts.Bool(false), Rotate: 0}}),
 		charts.WithYAxisOpts(yAxis(l.t("chart.questions"))),
 	)...)

@@ -64,7 +64,12 @@ test('a group’s Health tab: checks, heatmap, hand entry and the week picker', 
   assert.ok((await page.getByTestId('health-figure').count()) >= 20);
 
   // The five charts built in Go are drawn, each on a canvas of some size.
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="health-chart"] canvas').length === 5, null, { timeout: 30000 });
+  // (echarts may add layers: a heatmap draws on more than one canvas)
+  await page.waitForFunction(
+    () => [...document.querySelectorAll('[data-testid="health-chart"]')].filter((el) => el.querySelector('canvas')).length === 5,
+    null,
+    { timeout: 30000 },
+  );
   const charts = await page.$$eval('[data-testid="health-chart"]', (els) =>
     els.map((el) => {
       const c = el.querySelector('canvas');
