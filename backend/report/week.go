@@ -46,18 +46,20 @@ func Heatmap(hourly [7][24]int, l Labels) *charts.HeatMap {
 		hours[h] = strconv.Itoa(h)
 	}
 	data := make([]opts.HeatMapData, 0, 7*24)
-	max := 0
+	most := 0
 	for d := range hourly {
 		for h, n := range hourly[d] {
 			data = append(data, opts.HeatMapData{Value: [3]int{h, d, n}})
-			max = int(math.Max(float64(max), float64(n)))
+			most = max(most, n)
 		}
 	}
+	top := max(1, most) // an empty week still gets a scale
 	c.SetGlobalOptions(append(common(l.t("chart.heatmap"), grid("80", "48")),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: hours, Name: l.t("chart.hour"), SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: l.weekdays(), Inverse: opts.Bool(true), AxisLabel: &opts.AxisLabel{Show: opts.Bool(true)}}),
-		charts.WithVisualMapOpts(opts.VisualMap{Type: "continuous", Min: 0, Max: float32(math.Max(1, float64(max))), Calculable: opts.Bool(false),
+		charts.WithVisualMapOpts(opts.VisualMap{Type: "continuous", Min: 0, Max: float32(top), Calculable: opts.Bool(false),
+			Text:   []string{strconv.Itoa(top), "0"}, // the scale's ends, as counts
 			Orient: "horizontal", Left: "center", Bottom: "0",
 			InRange: &opts.VisualMapInRange{Color: []string{"#eef6f1", colMessages}}}),
 	)...)
@@ -152,7 +154,7 @@ func Tiers(t metrics.TierCounts, l Labels) *charts.Bar {
 	target := []opts.BarData{{Value: 100 * metrics.TargetShares.Normal}, {Value: 100 * metrics.TargetShares.Core}, {Value: 100 * metrics.TargetShares.Admin}}
 	c := charts.NewBar()
 	c.SetGlobalOptions(append(common(l.t("chart.tiers"), opts.Grid{Left: "8", Right: "40", Top: "56", Bottom: "8", ContainLabel: opts.Bool(true)}),
-		charts.WithTitleOpts(opts.Title{Title: l.t("chart.tiers"), Subtitle: msgT(l, "chart.present_n", map[string]any{"n": present}), Left: "0",
+		charts.WithTitleOpts(opts.Title{Title: l.t("chart.tiers"), Subtitle: msgT(l, "chart.present_n", map[string]any{"n": present}), Left: "0", Top: "0",
 			TitleStyle: &opts.TextStyle{FontSize: 14}}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0", Right: "0"}),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
