@@ -36,6 +36,13 @@ func outline(name, color string, pts [][2]float64) *charts.Line {
 	return l
 }
 
+// The heatmap's quiet end and cell gaps are translucent, so the same option
+// reads on the light and the dark theme.
+const (
+	heatLow = "rgba(7,160,90,0.06)"
+	heatGap = "rgba(128,128,128,0.18)"
+)
+
 // Heatmap is the week's 7×24 message counts (Monday on top, hours in the
 // group's time zone as metrics.Weekly.Hourly holds them) with prime time
 // 20:00–22:00 boxed.
@@ -61,11 +68,11 @@ func Heatmap(hourly [7][24]int, l Labels) *charts.HeatMap {
 		charts.WithVisualMapOpts(opts.VisualMap{Type: "continuous", Min: 0, Max: float32(top), Calculable: opts.Bool(false),
 			Text:   []string{strconv.Itoa(top), "0"}, // the scale's ends, as counts
 			Orient: "horizontal", Left: "center", Bottom: "0",
-			InRange: &opts.VisualMapInRange{Color: []string{"#eef6f1", colMessages}}}),
+			InRange: &opts.VisualMapInRange{Color: []string{heatLow, colMessages}}}),
 	)...)
 	c.SetXAxis(hours)
 	overlayAxes(&c.RectChart, 24, 7, true)
-	c.AddSeries(l.t("chart.messages"), data, charts.WithItemStyleOpts(opts.ItemStyle{BorderColor: "#ffffff", BorderWidth: 1}))
+	c.AddSeries(l.t("chart.messages"), data, charts.WithItemStyleOpts(opts.ItemStyle{BorderColor: heatGap, BorderWidth: 1}))
 	c.Overlap(outline(l.t("chart.prime_time"), colMark, [][2]float64{{20, 0}, {22, 0}, {22, 7}, {20, 7}, {20, 0}}))
 	c.Accept(patch(func(o map[string]any) {
 		set(o, 160, "visualMap", 0, "itemHeight")
