@@ -126,6 +126,11 @@ func (s *HealthService) groupWeek(ctx context.Context, groupID int64, week strin
 	if err != nil {
 		return GroupWeekDTO{}, err
 	}
+	return s.groupWeekDTO(sum, w, f, hand)
+}
+
+// groupWeekDTO is a computed week as the screens show it.
+func (s *HealthService) groupWeekDTO(sum domain.GroupSummary, w metrics.Week, f metrics.Weekly, hand domain.WeekInput) (GroupWeekDTO, error) {
 	figures, err := figureMap(f)
 	if err != nil {
 		return GroupWeekDTO{}, err

@@ -3,6 +3,7 @@ package metrics
 import (
 	"fmt"
 	"math/rand/v2"
+	"sort"
 	"testing"
 	"time"
 
@@ -72,5 +73,72 @@ func BenchmarkComputeWeek(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		Compute(in, w)
+	}
+}
+
+// benchYear is a year of a busy 500-member group: 1,000,000 messages over
+// the 50 weeks ending with 2024-W10 (about 20,000 a week, as benchWeek) and
+// the day after, members joining and leaving throughout.
+func benchYear() (Input, Week) {
+	w := isoWeek(2024, 10, shanghai)
+	in, _ := benchWeek()
+	r := rand.New(rand.NewPCG(3, 4))
+	from, to := w.Start.AddDate(0, 0, -7*49), w.End.Add(answerLimit)
+	for i := range in.Members {
+		joined := from.Add(time.Duration(r.Int64N(int64(to.Sub(from)))) - 30*24*time.Hour)
+		in.Members[i].JoinedAt, in.Members[i].LeftAt = &joined, nil
+		if i%25 == 3 {
+			left := joined.Add(time.Duration(r.IntN(60*24)) * time.Hour)
+			in.Members[i].LeftAt = &left
+		}
+	}
+	texts := []string{"今天读完了第三章", "请问明天几点开始？", "打卡 Day3 读了30页", "推荐 https://mp.weixin.qq.com/s/abc?x=1 这篇", "哈哈哈", "收到"}
+	const n = 1_000_000
+	msgs := make([]domain.Message, n)
+	step := to.Sub(from) / n
+	for i := range msgs {
+		who := int64(r.IntN(len(in.Members))) + 1
+		if r.IntN(100) < 8 {
+			who = int64(r.IntN(5)) + 1
+		}
+		msgs[i] = domain.Message{ID: int64(i + 1), GroupID: 1, MemberID: &who, SenderID: in.Members[who-1].WxID,
+			SentAt: from.Add(time.Duration(i) * step).UTC(), Kind: domain.KindText, Content: texts[r.IntN(len(texts))], IsStaff: who <= 5}
+	}
+	in.Messages = msgs
+	return in, w
+}
+
+// BenchmarkDashboardWeek is the pure part of a group's dashboard for one
+// week out of a year of 1,000,000 messages: the week's figures from its
+// window (heatmap and response delays included), the twelve-week series from
+// the store's per-week counts and the roster, the tier counts and the
+// comparison figures. Bound: well under 200 ms (issue 4). The store's part
+// is BenchmarkLoadDashboard in backend/health.
+func BenchmarkDashboardWeek(b *testing.B) {
+	in, w := benchYear()
+	weeks := WeeksEnding(w, TrendWeeks, in.Group.Location())
+	from, to := Window(w)
+	first := sort.Search(len(in.Messages), func(i int) bool { return !in.Messages[i].SentAt.Before(from) })
+	last := sort.Search(len(in.Messages), func(i int) bool { return !in.Messages[i].SentAt.Before(to) })
+	week := in
+	week.Messages = in.Messages[first:last] // what the store returns for Window(w)
+	counts, active := make([]int, TrendWeeks), make([]int, TrendWeeks)
+	for i := range counts {
+		counts[i], active[i] = 20000, 480
+	}
+	b.ReportMetric(float64(len(week.Messages)), "msgs/window")
+	run := func() Weekly {
+		f := Compute(week, w)
+		Series(in.Group, in.Members, weeks, counts, active)
+		Tiers(in.Members, w.End)
+		ComparisonFigures(in.Group, in.Members, f.Messages, weeks)
+		return f
+	}
+	if f := run(); f.Messages < 15000 || len(f.ResponseDelays()) == 0 {
+		b.Fatalf("unrealistic week: %d messages, %d answered", f.Messages, len(f.ResponseDelays()))
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		run()
 	}
 }

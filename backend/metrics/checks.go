@@ -20,6 +20,13 @@ const (
 	CheckThemeShares    = "theme_shares"
 )
 
+// Thresholds of the seed that charts draw as lines (群主响应时效 <15分钟;
+// 当周新增用户>50人时次日留存率下降).
+const (
+	ResponseLimitMinutes = 15
+	NewMembersLimit      = 50
+)
+
 var advice = map[string][2]string{ // zh, en
 	CheckMuteRate:       {"内容优化", "Optimise the content"},
 	CheckResponseMedian: {"自动提醒", "Set up automatic reminders"},
@@ -51,9 +58,9 @@ func checks(w Weekly) ([]Check, *int) {
 	}
 	list := []Check{
 		check(CheckMuteRate, w.MuteRate, "< 0.35", func(v float64) bool { return v < 0.35 }),
-		check(CheckResponseMedian, w.ResponseMedianMinutes, "< 15", func(v float64) bool { return v < 15 }),
+		check(CheckResponseMedian, w.ResponseMedianMinutes, "< 15", func(v float64) bool { return v < ResponseLimitMinutes }),
 		check(CheckLinkClickRate, w.LinkClickRate, "> 0.12", func(v float64) bool { return v > 0.12 }),
-		check(CheckNewMembers, &newMembers, "<= 50", func(v float64) bool { return v <= 50 }),
+		check(CheckNewMembers, &newMembers, "<= 50", func(v float64) bool { return v <= NewMembersLimit }),
 		check(CheckThemeShares, shares, ">= 2", func(v float64) bool { return v >= 2 }),
 	}
 	return list, score(list)

@@ -64,7 +64,16 @@ type Weekly struct {
 
 	Checks      []Check `json:"checks"`
 	HealthScore *int    `json:"health_score"`
+
+	// delays are the answered questions' waits in seconds, in question
+	// order: the response-time chart draws them, the JSON does not carry them.
+	delays []int64
 }
+
+// ResponseDelays returns the week's answered questions' waits in whole
+// seconds (question → first staff message), the data behind
+// response_median_minutes and response_p90_minutes.
+func (w Weekly) ResponseDelays() []int64 { return w.delays }
 
 // ViolationCounts counts the week's violations by rule.
 type ViolationCounts struct {
@@ -189,6 +198,7 @@ func chat(out *Weekly, in Input, p *people, msgs []domain.Message, w Week, loc *
 	out.Checkins = len(checkins)
 	out.PrimeTimeRatio = ratio(prime, out.Messages)
 	out.ResponseMedianMinutes, out.ResponseP90Minutes = delayMinutes(delays)
+	out.delays = delays
 }
 
 // answerDelay is the time from a question at q to the first staff message

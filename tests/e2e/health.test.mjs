@@ -40,6 +40,8 @@ test('Overview shows every demo group with a health score and failed checks with
   // A failed check is shown with its advice, not only in red.
   const alerts = page.getByTestId('overview-alert');
   if ((await alerts.count()) > 0) assert.match(await alerts.first().innerText(), /建议：/);
+  // Every card carries its 12-week sparkline, drawn.
+  await page.waitForFunction((n) => [...document.querySelectorAll('[data-testid="overview-sparkline"] canvas')].filter((c) => c.width > 0 && c.height > 0).length === n, groups.length);
   await page.screenshot({ path: join(outDir, 'health-overview.png'), fullPage: true });
   assert.deepEqual(errors, []);
   await page.close();
@@ -47,7 +49,7 @@ test('Overview shows every demo group with a health score and failed checks with
 
 test('a group’s Health tab: checks, heatmap, hand entry and the week picker', async () => {
   // tall enough for the whole tab in one screenshot (the content pane scrolls, not the page)
-  const { page, errors } = await openApp({ width: 1280, height: 1500 });
+  const { page, errors } = await openApp({ width: 1280, height: 2900 });
   await page.getByTestId('nav-overview').click();
   const card = page.getByTestId('overview-card').first();
   await card.waitFor({ timeout: 30000 });
@@ -59,8 +61,34 @@ test('a group’s Health tab: checks, heatmap, hand entry and the week picker', 
   const checks = page.getByTestId('health-check');
   await checks.first().waitFor();
   assert.equal(await checks.count(), 5);
-  await page.locator('[data-testid="health-heatmap"] canvas').first().waitFor();
   assert.ok((await page.getByTestId('health-figure').count()) >= 20);
+
+  // The five charts built in Go are drawn, each on a canvas of some size.
+  // (echarts may add layers: a heatmap draws on more than one canvas)
+  await page.waitForFunction(
+    () => [...document.querySelectorAll('[data-testid="health-chart"]')].filter((el) => el.querySelector('canvas')).length === 5,
+    null,
+    { timeout: 30000 },
+  );
+  const charts = await page.$$eval('[data-testid="health-chart"]', (els) =>
+    els.map((el) => {
+      const c = el.querySelector('canvas');
+      const r = c.getBoundingClientRect();
+      return { name: el.getAttribute('data-chart'), width: r.width, height: r.height };
+    }),
+  );
+  assert.deepEqual(charts.map((c) => c.name), ['trend', 'heatmap', 'response', 'tiers', 'growth']);
+  for (const c of charts) assert.ok(c.width > 200 && c.height > 200, `chart ${c.name} is ${c.width}×${c.height}`);
+  // The industry comparison: the group beside its profile and the other demo groups.
+  const comparison = page.getByTestId('health-comparison');
+  await comparison.waitFor();
+  assert.match(await comparison.innerText(), /参考（(在线教育群|电商福利群|行业交流群)）/);
+  assert.match(await comparison.innerText(), /我的其他群平均（2 个）/);
+  assert.equal(await page.getByTestId('comparison-row').count(), 7);
+  const perDay = await page.locator('[data-testid="comparison-row"][data-key="messages_per_day"] [data-testid="comparison-value"]').innerText();
+  assert.match(perDay, /^\d[\d,]*\.\d$/);
+  await page.getByTestId('health-charts').screenshot({ path: join(outDir, 'health-charts.png') });
+  await comparison.screenshot({ path: join(outDir, 'health-comparison.png') });
 
   // Clicks without reach are refused with Go's message, and nothing changes.
   const clicks = page.getByTestId('input-link-clicks').locator('input');

@@ -5,6 +5,8 @@ vi.mock('../../wailsjs/go/app/HealthService', () => ({
   Group: vi.fn(),
   Overview: vi.fn(),
   SaveInput: vi.fn(),
+  Dashboard: vi.fn(),
+  Sparklines: vi.fn(),
 }))
 
 import * as HealthService from '../../wailsjs/go/app/HealthService'
@@ -58,5 +60,28 @@ describe('health api', () => {
     expect(err).toBeInstanceOf(ApiError)
     expect(err.code).toBe('invalid')
     expect(err.message).toBe('免打扰率应在 0 到 1 之间')
+  })
+
+  it('reads a dashboard: the five chart options as sent, comparison nulls kept as null', async () => {
+    const trend = { title: { text: '近12周趋势' }, series: [] }
+    bound.Dashboard.mockResolvedValue({
+      week: makeGroupWeekDTO(),
+      charts: { trend, heatmap: {}, response: {}, growth: {}, tiers: {}, unknown: {} },
+      comparison: { profile: 'education', otherGroups: 0, rows: [{ key: 'members_end', value: 230, hasRef: true, refMin: 200, refMax: 300, refSource: '在线教育群 成员规模 200-300人', refCondition: '', othersCount: 0 }] },
+    } as never)
+    const d = await health.dashboard(3, '2024-W18')
+    expect(bound.Dashboard).toHaveBeenCalledWith(3, '2024-W18')
+    expect(Object.keys(d.charts)).toEqual(['trend', 'heatmap', 'response', 'growth', 'tiers'])
+    expect(d.charts.trend).toBe(trend)
+    expect(d.week.group.name).toBe('考研英语 1 群')
+    expect(d.week.figures.health_score).toBe(50)
+    expect(d.comparison.rows[0]).toEqual({ key: 'members_end', value: 230, hasRef: true, refMin: 200, refMax: 300, refSource: '在线教育群 成员规模 200-300人', refCondition: '', others: null, othersCount: 0 })
+  })
+
+  it('keys the sparklines by group id, empty for null', async () => {
+    bound.Sparklines.mockResolvedValueOnce({ '2': { series: [] }, '5': null } as never)
+    expect(await health.sparklines('2024-W18')).toEqual({ 2: { series: [] } })
+    bound.Sparklines.mockResolvedValueOnce(null as never)
+    expect(await health.sparklines('2024-W18')).toEqual({})
   })
 })

@@ -148,3 +148,79 @@ export async function saveInput(groupId: number, week: string, input: WeekInput)
   }
   return toGroupWeek(await call(() => HealthService.SaveInput(groupId, week, dto)))
 }
+
+/** An echarts option built in Go (backend/report), handed to setOption as it is. */
+export type ChartOption = Record<string, unknown>
+
+/** The charts of a group's Health tab, in the order shown. */
+export const chartNames = ['trend', 'heatmap', 'response', 'growth', 'tiers'] as const
+export type ChartName = (typeof chartNames)[number]
+
+/** One figure beside its profile's reference (from the seed) and the other groups' mean. */
+export interface ComparisonRow {
+  key: string
+  value: number | null
+  hasRef: boolean
+  refMin: number | null
+  refMax: number | null
+  refSource: string
+  refCondition: string
+  others: number | null
+  othersCount: number
+}
+
+export interface Comparison {
+  profile: string
+  otherGroups: number
+  rows: ComparisonRow[]
+}
+
+export interface Dashboard {
+  week: GroupWeek
+  charts: Partial<Record<ChartName, ChartOption>>
+  comparison: Comparison
+}
+
+const isOption = (v: unknown): v is ChartOption => !!v && typeof v === 'object' && !Array.isArray(v)
+
+export function toDashboard(d: app.DashboardDTO | null | undefined): Dashboard {
+  const charts: Partial<Record<ChartName, ChartOption>> = {}
+  for (const name of chartNames) {
+    const o = d?.charts?.[name]
+    if (isOption(o)) charts[name] = o
+  }
+  const c = d?.comparison
+  return {
+    week: toGroupWeek((d?.week ?? {}) as app.GroupWeekDTO),
+    charts,
+    comparison: {
+      profile: c?.profile ?? '',
+      otherGroups: c?.otherGroups ?? 0,
+      rows: (c?.rows ?? []).map((r) => ({
+        key: r.key ?? '',
+        value: num(r.value),
+        hasRef: Boolean(r.hasRef),
+        refMin: num(r.refMin),
+        refMax: num(r.refMax),
+        refSource: r.refSource ?? '',
+        refCondition: r.refCondition ?? '',
+        others: num(r.others),
+        othersCount: r.othersCount ?? 0,
+      })),
+    },
+  }
+}
+
+/** dashboard gives a group's week with its charts and industry comparison. */
+export async function dashboard(groupId: number, week: string): Promise<Dashboard> {
+  return toDashboard(await call(() => HealthService.Dashboard(groupId, week)))
+}
+
+/** sparklines gives every group's 12-week message trend, by group id. */
+export async function sparklines(week: string): Promise<Record<number, ChartOption>> {
+  const out: Record<number, ChartOption> = {}
+  for (const [id, o] of Object.entries((await call(() => HealthService.Sparklines(week))) ?? {})) {
+    if (isOption(o)) out[Number(id)] = o
+  }
+  return out
+}

@@ -50,6 +50,101 @@ export namespace app {
 	        this.undoable = source["undoable"];
 	    }
 	}
+	export class ComparisonRowDTO {
+	    key: string;
+	    value?: number;
+	    hasRef: boolean;
+	    refMin?: number;
+	    refMax?: number;
+	    refSource: string;
+	    refCondition: string;
+	    others?: number;
+	    othersCount: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ComparisonRowDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.value = source["value"];
+	        this.hasRef = source["hasRef"];
+	        this.refMin = source["refMin"];
+	        this.refMax = source["refMax"];
+	        this.refSource = source["refSource"];
+	        this.refCondition = source["refCondition"];
+	        this.others = source["others"];
+	        this.othersCount = source["othersCount"];
+	    }
+	}
+	export class ComparisonDTO {
+	    profile: string;
+	    otherGroups: number;
+	    rows: ComparisonRowDTO[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ComparisonDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.profile = source["profile"];
+	        this.otherGroups = source["otherGroups"];
+	        this.rows = this.convertValues(source["rows"], ComparisonRowDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class WeekInputDTO {
+	    muteRate?: number;
+	    linkClicks?: number;
+	    linkReach?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new WeekInputDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.muteRate = source["muteRate"];
+	        this.linkClicks = source["linkClicks"];
+	        this.linkReach = source["linkReach"];
+	    }
+	}
+	export class WeekDTO {
+	    week: string;
+	    start: string;
+	    end: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new WeekDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.week = source["week"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	    }
+	}
 	export class GroupDTO {
 	    id: number;
 	    name: string;
@@ -88,6 +183,81 @@ export namespace app {
 	        this.updatedAt = source["updatedAt"];
 	    }
 	}
+	export class GroupWeekDTO {
+	    group: GroupDTO;
+	    week: WeekDTO;
+	    figures: {[key: string]: any};
+	    sources: {[key: string]: string};
+	    alerts: AlertDTO[];
+	    input: WeekInputDTO;
+	
+	    static createFrom(source: any = {}) {
+	        return new GroupWeekDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.group = this.convertValues(source["group"], GroupDTO);
+	        this.week = this.convertValues(source["week"], WeekDTO);
+	        this.figures = source["figures"];
+	        this.sources = source["sources"];
+	        this.alerts = this.convertValues(source["alerts"], AlertDTO);
+	        this.input = this.convertValues(source["input"], WeekInputDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class DashboardDTO {
+	    week: GroupWeekDTO;
+	    charts: {[key: string]: any};
+	    comparison: ComparisonDTO;
+	
+	    static createFrom(source: any = {}) {
+	        return new DashboardDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.week = this.convertValues(source["week"], GroupWeekDTO);
+	        this.charts = source["charts"];
+	        this.comparison = this.convertValues(source["comparison"], ComparisonDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	export class GroupInputDTO {
 	    name: string;
 	    type: string;
@@ -136,78 +306,7 @@ export namespace app {
 	        this.maxNameLength = source["maxNameLength"];
 	    }
 	}
-	export class WeekInputDTO {
-	    muteRate?: number;
-	    linkClicks?: number;
-	    linkReach?: number;
 	
-	    static createFrom(source: any = {}) {
-	        return new WeekInputDTO(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.muteRate = source["muteRate"];
-	        this.linkClicks = source["linkClicks"];
-	        this.linkReach = source["linkReach"];
-	    }
-	}
-	export class WeekDTO {
-	    week: string;
-	    start: string;
-	    end: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new WeekDTO(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.week = source["week"];
-	        this.start = source["start"];
-	        this.end = source["end"];
-	    }
-	}
-	export class GroupWeekDTO {
-	    group: GroupDTO;
-	    week: WeekDTO;
-	    figures: {[key: string]: any};
-	    sources: {[key: string]: string};
-	    alerts: AlertDTO[];
-	    input: WeekInputDTO;
-	
-	    static createFrom(source: any = {}) {
-	        return new GroupWeekDTO(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.group = this.convertValues(source["group"], GroupDTO);
-	        this.week = this.convertValues(source["week"], WeekDTO);
-	        this.figures = source["figures"];
-	        this.sources = source["sources"];
-	        this.alerts = this.convertValues(source["alerts"], AlertDTO);
-	        this.input = this.convertValues(source["input"], WeekInputDTO);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
 	export class ImportRowErrorDTO {
 	    line: number;
 	    reason: string;

@@ -1,0 +1,126 @@
+package app
+
+import (
+	"strconv"
+
+	"qunzhu/backend/health"
+	"qunzhu/backend/metrics"
+	"qunzhu/backend/report"
+)
+
+// Chart names of DashboardDTO.Charts, in the order the Health tab shows them.
+const (
+	ChartTrend    = "trend"
+	ChartHeatmap  = "heatmap"
+	ChartResponse = "response"
+	ChartGrowth   = "growth"
+	ChartTiers    = "tiers"
+)
+
+// DashboardDTO is a group's Health tab for a week: the week's figures, its
+// charts and the industry comparison, from one computation. Charts maps a chart name to its echarts option, built by backend/report
+// (the printable report uses the same builders); a map keeps the generated
+// TypeScript free of go-echarts' types.
+type DashboardDTO struct {
+	Week       GroupWeekDTO   `json:"week"`
+	Charts     map[string]any `json:"charts"`
+	Comparison ComparisonDTO  `json:"comparison"`
+}
+
+// ComparisonDTO sets a group's figures beside its benchmark profile's
+// reference figures (from the seed) and the mean of the operator's other groups.
+type ComparisonDTO struct {
+	Profile     string             `json:"profile"`
+	OtherGroups int                `json:"otherGroups"`
+	Rows        []ComparisonRowDTO `json:"rows"`
+}
+
+// ComparisonRowDTO is one figure of the comparison. A nil value is not
+// measured; a row without a reference has none in the seed for the profile.
+type ComparisonRowDTO struct {
+	Key         string   `json:"key"`
+	Value       *float64 `json:"value"`
+	HasRef      bool     `json:"hasRef"`
+	RefMin      *float64 `json:"refMin"`
+	RefMax      *float64 `json:"refMax"`
+	RefSource   string   `json:"refSource"`    // the seed's sentence
+	RefCond     string   `json:"refCondition"` // when the reference holds ("over_50_new"), else ""
+	Others      *float64 `json:"others"`
+	OthersCount int      `json:"othersCount"`
+}
+
+// Dashboard returns a group's week with its charts and comparison.
+func (s *HealthService) Dashboard(groupID int64, week string) (DashboardDTO, error) {
+	ctx := s.app.context()
+	sum, err := s.st.GroupSummary(ctx, groupID)
+	if err != nil {
+		return DashboardDTO{}, err
+	}
+	w, err := metrics.ParseWeek(week, sum.Location())
+	if err != nil {
+		return DashboardDTO{}, err
+	}
+	d, err := health.LoadDashboard(ctx, s.st, sum.Group, w)
+	if err != nil {
+		return DashboardDTO{}, err
+	}
+	gw, err := s.groupWeekDTO(sum, w, d.Week, d.Hand)
+	if err != nil {
+		return DashboardDTO{}, err
+	}
+	l := report.LabelsFor(s.app.lang())
+	out := DashboardDTO{Week: gw, Charts: map[string]any{}, Comparison: ComparisonDTO{Profile: string(sum.Profile), Rows: []ComparisonRowDTO{}}}
+	for name, c := range map[string]report.Chart{
+		ChartTrend:    report.Trend(d.Series, l),
+		ChartHeatmap:  report.Heatmap(d.Week.Hourly, l),
+		ChartResponse: report.Response(d.ResponseDelays(), l),
+		ChartGrowth:   report.Growth(d.Series, l),
+		ChartTiers:    report.Tiers(d.Tiers, l),
+	} {
+		opt, err := report.Option(c)
+		if err != nil {
+			return DashboardDTO{}, err
+		}
+		out.Charts[name] = opt
+	}
+	for _, r := range d.Comparison {
+		row := ComparisonRowDTO{Key: r.Key, Value: r.Value, Others: r.Others, OthersCount: r.OthersCount}
+		if r.Reference != nil {
+			row.HasRef, row.RefMin, row.RefMax, row.RefSource, row.RefCond = true, r.Reference.Min, r.Reference.Max, r.Reference.Source, r.Reference.Condition
+		}
+		if r.OthersCount > out.Comparison.OtherGroups {
+			out.Comparison.OtherGroups = r.OthersCount
+		}
+		out.Comparison.Rows = append(out.Comparison.Rows, row)
+	}
+	return out, nil
+}
+
+// Sparklines returns, for every group, the echarts option of its messages
+// per week over the twelve weeks ending with week, keyed by group id: the
+// Overview's trend column, read from the hourly rollup.
+func (s *HealthService) Sparklines(week string) (map[string]any, error) {
+	ctx := s.app.context()
+	groups, err := s.st.Groups(ctx)
+	if err != nil {
+		return nil, err
+	}
+	l := report.LabelsFor(s.app.lang())
+	out := make(map[string]any, len(groups))
+	for _, g := range groups {
+		w, err := metrics.ParseWeek(week, g.Location())
+		if err != nil {
+			return nil, err
+		}
+		pts, err := health.MessageSeries(ctx, s.st, g.Group, w)
+		if err != nil {
+			return nil, err
+		}
+		opt, err := report.Option(report.Sparkline(pts, l))
+		if err != nil {
+			return nil, err
+		}
+		out[strconv.FormatInt(g.ID, 10)] = opt
+	}
+	return out, nil
+}

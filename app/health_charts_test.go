@@ -1,0 +1,70 @@
+package app
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"qunzhu/backend/demo"
+	"qunzhu/backend/metrics"
+	"qunzhu/backend/store"
+)
+
+// The Health tab's one call on the demo workspace: the week's figures, the
+// five chart options and the comparison with each group's profile and the
+// two other demo groups; the Overview's sparklines for all three.
+func TestDashboardOnTheDemo(t *testing.T) {
+	ctx := context.Background()
+	st, err := store.Open(filepath.Join(t.TempDir(), "q.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	now := time.Date(2024, 5, 8, 12, 0, 0, 0, time.UTC)
+	if _, err := demo.Load(ctx, st, now); err != nil {
+		t.Fatal(err)
+	}
+	s := New(Config{Store: st}).hlth
+	groups, err := st.Groups(ctx)
+	if err != nil || len(groups) != 3 {
+		t.Fatalf("demo groups = %d, %v", len(groups), err)
+	}
+	// the last full week of the demo
+	week := metrics.WeekOf(now, groups[0].Location())
+	week = metrics.WeekOf(week.Start.Add(-time.Hour), groups[0].Location())
+	for _, g := range groups {
+		d, err := s.Dashboard(g.ID, week.String())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Week.Group.Name != g.Name || d.Week.Week.Week != week.String() || d.Week.Figures["messages"].(float64) == 0 {
+			t.Errorf("%s: week %+v", g.Name, d.Week.Week)
+		}
+		for _, name := range []string{ChartTrend, ChartHeatmap, ChartResponse, ChartGrowth, ChartTiers} {
+			opt, ok := d.Charts[name].(map[string]any)
+			if !ok || opt["series"] == nil || opt["title"].(map[string]any)["text"] == "" {
+				t.Errorf("%s: chart %s missing or untitled: %v", g.Name, name, d.Charts[name])
+			}
+		}
+		if d.Comparison.Profile != string(g.Profile) || d.Comparison.OtherGroups != 2 || len(d.Comparison.Rows) != len(metrics.ComparisonKeys) {
+			t.Errorf("%s: comparison %+v", g.Name, d.Comparison)
+		}
+		refs := 0
+		for _, r := range d.Comparison.Rows {
+			if r.HasRef {
+				refs++
+				if r.RefSource == "" {
+					t.Errorf("%s: reference %s has no source sentence", g.Name, r.Key)
+				}
+			}
+		}
+		if refs != len(metrics.References[g.Profile]) {
+			t.Errorf("%s: %d references shown, the %s profile has %d", g.Name, refs, g.Profile, len(metrics.References[g.Profile]))
+		}
+	}
+	sparks, err := s.Sparklines(week.String())
+	if err != nil || len(sparks) != 3 {
+		t.Fatalf("sparklines = %d, %v", len(sparks), err)
+	}
+}

@@ -1,0 +1,81 @@
+package health
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"qunzhu/backend/domain"
+	"qunzhu/backend/metrics"
+	"qunzhu/backend/store"
+)
+
+// BenchmarkLoadDashboard reads a group's dashboard for one week out of a
+// real SQLite workspace holding a year of a busy group: 1,000,000 messages
+// from 500 members over the 50 weeks ending with 2024-W10, and a second
+// group for the comparison: the Health tab's whole wait, store reads
+// included, against the figures alone.
+func BenchmarkLoadDashboard(b *testing.B) {
+	ctx := context.Background()
+	st, err := store.Open(filepath.Join(b.TempDir(), "q.db"), store.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	w, _ := metrics.ParseWeek("2024-W10", shanghai)
+	groups := make([]domain.Group, 2)
+	for gi := range groups {
+		g, err := st.CreateGroup(ctx, domain.GroupInput{Name: fmt.Sprintf("大群%d", gi)})
+		if err != nil {
+			b.Fatal(err)
+		}
+		groups[gi] = g
+		n := 1_000_000
+		if gi > 0 {
+			n = 20_000
+		}
+		from := w.Start.AddDate(0, 0, -7*49)
+		span := w.End.Add(24 * time.Hour).Sub(from)
+		members := make([]domain.Member, 500)
+		for i := range members {
+			j := from.Add(time.Duration(i) * span / 500)
+			members[i] = domain.Member{WxID: fmt.Sprintf("wxid_%d", i), Nickname: fmt.Sprintf("成员%d", i), JoinedAt: &j, Tier: domain.TierNormal}
+			if i < 5 {
+				members[i].Tier = domain.TierAdmin
+			}
+		}
+		msgs := make([]domain.Message, n)
+		for i := range msgs {
+			who := members[(i*7919)%500]
+			msgs[i] = domain.Message{SenderID: who.WxID, SenderName: who.Nickname, Kind: domain.KindText,
+				SentAt: from.Add(time.Duration(i) * (span / time.Duration(n))), Content: "请问今天的作业是第几题？" + fmt.Sprint(i%97),
+				DedupeKey: fmt.Sprintf("id:%d", i)}
+		}
+		if _, err := st.SaveImport(ctx, domain.ImportBatch{GroupID: g.ID, Kind: domain.BatchChat}, members, msgs); err != nil {
+			b.Fatal(err)
+		}
+	}
+	d, err := LoadDashboard(ctx, st, groups[0], w)
+	if err != nil || d.Series[11].Messages < 15000 {
+		b.Fatalf("unrealistic dashboard: %v %+v", err, d.Series)
+	}
+	// week is the Health tab's figures alone (Week, what the screen loaded
+	// before it had charts); dashboard adds the charts' series, tiers and
+	// the comparison to it.
+	b.Run("week", func(b *testing.B) {
+		for b.Loop() {
+			if _, _, err := Week(ctx, st, groups[0], w); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("dashboard", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := LoadDashboard(ctx, st, groups[0], w); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

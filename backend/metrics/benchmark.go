@@ -1,0 +1,126 @@
+package metrics
+
+import "qunzhu/backend/domain"
+
+// Comparison row keys, in display order. churn_rate_12w is the members who
+// left in the twelve weeks ending with the week over those present at their
+// start: the seed's 42% names no period, and one week's churn is too noisy
+// to set beside it. admin_share and core_share are of present members.
+var ComparisonKeys = []string{"messages_per_day", "members_end", "new_members", "next_day_retention", "churn_rate_12w", "admin_share", "core_share"}
+
+// Reference is one figure the seed gives for a benchmark profile: a point
+// (Min = Max), a range, or a bound (Min or Max alone). Source is the seed's
+// own sentence, shown on hover so the operator can judge how far it applies.
+type Reference struct {
+	Key    string   `json:"key"`
+	Min    *float64 `json:"min"`
+	Max    *float64 `json:"max"`
+	Source string   `json:"source"`
+	// Condition names when the figure holds, a catalogue key suffix
+	// ("over_50_new"); empty when it always does.
+	Condition string `json:"condition"`
+}
+
+func point(v float64) [2]*float64     { return [2]*float64{&v, &v} }
+func span(lo, hi float64) [2]*float64 { return [2]*float64{&lo, &hi} }
+func atMost(hi float64) [2]*float64   { return [2]*float64{nil, &hi} }
+
+// References are the seed's figures per benchmark profile (../seed/, section
+// 1, 2, 5 and 8). The seed's table of section 8 leaves most cells empty; only
+// what it states is here, nothing is guessed.
+var References = map[domain.Profile][]Reference{
+	domain.ProfileIndustry: {
+		// "数据显示,资源对接型群组日均消息量达287条,但成员流失率高达42%" — resource-matching
+		// groups, which Qunzhu compares with the industry-exchange profile
+		// (domain.DefaultProfile).
+		ref("messages_per_day", point(287), "数据显示，资源对接型群组日均消息量达287条，但成员流失率高达42%", ""),
+		ref("churn_rate_12w", point(0.42), "数据显示，资源对接型群组日均消息量达287条，但成员流失率高达42%", ""),
+	},
+	domain.ProfileEducation: {
+		// Section 8's table: 在线教育群 · 成员规模 200-300人.
+		ref("members_end", span(200, 300), "行业案例对比：在线教育群 成员规模 200-300人", ""),
+		// Section 2: "教育类社群普遍采用三级架构:管理员(5%)-核心用户(15%)-普通成员(80%)".
+		ref("admin_share", point(0.05), "教育类社群普遍采用三级架构：管理员(5%)-核心用户(15%)-普通成员(80%)", ""),
+		ref("core_share", point(0.15), "教育类社群普遍采用三级架构：管理员(5%)-核心用户(15%)-普通成员(80%)", ""),
+	},
+	domain.ProfileEcommerce: {
+		// Section 5: "某电商社群监测数据显示:当周新增用户>50人时,次日留存率下降至68%".
+		ref("new_members", atMost(50), "某电商社群监测数据显示：当周新增用户>50人时，次日留存率下降至68%，提示需调整拉新节奏", ""),
+		ref("next_day_retention", point(0.68), "某电商社群监测数据显示：当周新增用户>50人时，次日留存率下降至68%，提示需调整拉新节奏", "over_50_new"),
+	},
+}
+
+func ref(key string, r [2]*float64, source, condition string) Reference {
+	return Reference{Key: key, Min: r[0], Max: r[1], Source: source, Condition: condition}
+}
+
+// ComparisonRow is one figure of a group beside its profile's reference
+// (nil: the seed gives none for this profile) and the mean of the
+// operator's other groups that have the figure (nil: none has it).
+type ComparisonRow struct {
+	Key         string     `json:"key"`
+	Value       *float64   `json:"value"`
+	Reference   *Reference `json:"reference"`
+	Others      *float64   `json:"others"`
+	OthersCount int        `json:"others_count"`
+}
+
+// ComparisonFigures are a group's figures for the comparison, keyed by
+// ComparisonKeys: weekMessages are the week's countable messages, weeks the
+// TrendWeeks ending with the week. Everything else comes from the roster,
+// so the operator's other groups cost a member list and a count each.
+func ComparisonFigures(g domain.Group, roster []domain.Member, weekMessages int, weeks []Week) map[string]*float64 {
+	loc := g.Location()
+	last := weeks[len(weeks)-1]
+	var f Weekly
+	members(&f, roster, last, loc)
+	perDay := float64(weekMessages) / 7
+	membersEnd, newMembers := float64(f.MembersEnd), float64(f.NewMembers)
+	left := 0
+	for _, w := range weeks {
+		var wf Weekly
+		members(&wf, roster, w, loc)
+		left += wf.LeftMembers
+	}
+	var start Weekly
+	members(&start, roster, weeks[0], loc)
+	tiers := Tiers(roster, last.End)
+	return map[string]*float64{
+		"messages_per_day":   &perDay,
+		"members_end":        &membersEnd,
+		"new_members":        &newMembers,
+		"next_day_retention": f.NextDayRetention,
+		"churn_rate_12w":     ratio(left, start.MembersStart),
+		"admin_share":        ratio(tiers.Admin, tiers.Present()),
+		"core_share":         ratio(tiers.Core, tiers.Present()),
+	}
+}
+
+// Compare sets a group's figures beside its profile's references and the
+// mean of the other groups' figures.
+func Compare(profile domain.Profile, own map[string]*float64, others []map[string]*float64) []ComparisonRow {
+	refs := map[string]Reference{}
+	for _, r := range References[profile] {
+		refs[r.Key] = r
+	}
+	out := make([]ComparisonRow, 0, len(ComparisonKeys))
+	for _, k := range ComparisonKeys {
+		row := ComparisonRow{Key: k, Value: own[k]}
+		if r, ok := refs[k]; ok {
+			row.Reference = &r
+		}
+		sum := 0.0
+		for _, o := range others {
+			if v := o[k]; v != nil {
+				sum += *v
+				row.OthersCount++
+			}
+		}
+		if row.OthersCount > 0 {
+			mean := sum / float64(row.OthersCount)
+			row.Others = &mean
+		}
+		out = append(out, row)
+	}
+	return out
+}
