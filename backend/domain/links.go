@@ -27,17 +27,33 @@ func URLs(text string) []string {
 	}
 }
 
-// indexScheme finds the first "http://" or "https://" (case-insensitive).
+// indexScheme finds the first "http://" or "https://" (ASCII
+// case-insensitive) and returns its byte index in s. It scans s itself:
+// lowering a copy costs an allocation per message and, for a few non-ASCII
+// letters, changes byte lengths so the index would point elsewhere in s.
 func indexScheme(s string) int {
-	lower := strings.ToLower(s)
-	a, b := strings.Index(lower, "http://"), strings.Index(lower, "https://")
-	switch {
-	case a < 0:
-		return b
-	case b < 0:
-		return a
+	for i := 0; i+7 <= len(s); i++ {
+		if c := s[i]; c != 'h' && c != 'H' {
+			j := strings.IndexAny(s[i:], "hH")
+			if j < 0 {
+				return -1
+			}
+			i += j
+			if i+7 > len(s) {
+				return -1
+			}
+		}
+		rest := s[i+1:]
+		if len(rest) >= 6 && strings.EqualFold(rest[:3], "ttp") {
+			if rest[3] == ':' && strings.HasPrefix(rest[4:], "//") {
+				return i
+			}
+			if len(rest) >= 7 && (rest[3] == 's' || rest[3] == 'S') && rest[4] == ':' && strings.HasPrefix(rest[5:], "//") {
+				return i
+			}
+		}
 	}
-	return min(a, b)
+	return -1
 }
 
 // StripURLs removes every URL from text (questions are judged without them).

@@ -45,3 +45,24 @@ func TestExcerpt(t *testing.T) {
 		t.Errorf("Excerpt cuts by characters: %q", got)
 	}
 }
+
+func TestIndexScheme(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want int
+	}{
+		{"", -1},
+		{"http://a", 0},
+		{"看 HTTPS://x.cn", 4},
+		{"hhttp://x", 1},
+		{"http:/x https://y", 8},
+		{"İİ http://x", 5},
+		{"no link here, h", -1},
+		{"httpx://a http", -1},
+		{"Http://", 0},
+	} {
+		if got := indexScheme(c.in); got != c.want {
+			t.Errorf("indexScheme(%q) = %d, want %d", c.in, got, c.want)
+		}
+	}
+}
