@@ -25,6 +25,20 @@ type DashboardDTO struct {
 	Week       GroupWeekDTO   `json:"week"`
 	Charts     map[string]any `json:"charts"`
 	Comparison ComparisonDTO  `json:"comparison"`
+	// Unanswered are the week's questions no staff message answered within
+	// 24 hours, longest wait first.
+	Unanswered []UnansweredDTO `json:"unanswered"`
+}
+
+// UnansweredDTO is one unanswered question: who asked, when (RFC 3339 in
+// the group's zone), an excerpt, and how long it waited — until a late
+// answer, or until the last message imported.
+type UnansweredDTO struct {
+	Name        string `json:"name"`
+	At          string `json:"at"`
+	Text        string `json:"text"`
+	WaitSeconds int64  `json:"waitSeconds"`
+	Late        bool   `json:"late"`
 }
 
 // ComparisonDTO sets a group's figures beside its benchmark profile's
@@ -69,7 +83,12 @@ func (s *HealthService) Dashboard(groupID int64, week string) (DashboardDTO, err
 		return DashboardDTO{}, err
 	}
 	l := report.LabelsFor(s.app.lang())
-	out := DashboardDTO{Week: gw, Charts: map[string]any{}, Comparison: ComparisonDTO{Profile: string(sum.Profile), Rows: []ComparisonRowDTO{}}}
+	out := DashboardDTO{Week: gw, Charts: map[string]any{}, Comparison: ComparisonDTO{Profile: string(sum.Profile), Rows: []ComparisonRowDTO{}},
+		Unanswered: []UnansweredDTO{}}
+	for _, q := range d.Week.UnansweredQuestions() {
+		out.Unanswered = append(out.Unanswered, UnansweredDTO{Name: q.Name, At: rfc3339(q.At, sum.Location()), Text: q.Text,
+			WaitSeconds: q.WaitSeconds, Late: q.Late})
+	}
 	for name, c := range map[string]report.Chart{
 		ChartTrend:    report.Trend(d.Series, l),
 		ChartHeatmap:  report.Heatmap(d.Week.Hourly, l),

@@ -59,6 +59,14 @@ func TestDashboardOnTheDemo(t *testing.T) {
 				}
 			}
 		}
+		if float64(len(d.Unanswered)) != d.Week.Figures["unanswered"].(float64) {
+			t.Errorf("%s: %d unanswered listed, the figure says %v", g.Name, len(d.Unanswered), d.Week.Figures["unanswered"])
+		}
+		for _, q := range d.Unanswered {
+			if q.Name == "" || q.Text == "" || q.WaitSeconds <= 0 || q.At == "" {
+				t.Errorf("%s: unanswered question %+v", g.Name, q)
+			}
+		}
 		if refs != len(metrics.References[g.Profile]) {
 			t.Errorf("%s: %d references shown, the %s profile has %d", g.Name, refs, g.Profile, len(metrics.References[g.Profile]))
 		}

@@ -518,3 +518,34 @@ func TestWeeks(t *testing.T) {
 		t.Errorf("New York W10 = %v – %v, want 167 hours", w.Start, w.End)
 	}
 }
+
+// TestUnansweredQuestionsSayHowLongTheyWaited: a late answer gives the real
+// wait; an open question waits until the last message read; longest first.
+func TestUnansweredQuestionsSayHowLongTheyWaited(t *testing.T) {
+	w := newWorld()
+	owner := w.member("群主", func(m *domain.Member) { m.Tier = domain.TierAdmin })
+	a := w.member("<b>甲</b>")
+	b := w.member("乙")
+	w.say(a, at(4, 10, 0, 0), "请问在哪？")
+	w.say(owner, at(4, 10, 5, 0), "在这里") // answered: not listed
+	w.say(a, at(7, 9, 0, 0), "为什么")
+	w.say(owner, at(8, 9, 0, 1), "太晚") // 86,401 s: late
+	w.say(b, at(10, 20, 0, 0), "有没有人")
+	w.say(a, at(10, 22, 0, 0), "晚安") // the last message read
+	got := w.week().UnansweredQuestions()
+	want := []UnansweredQuestion{
+		{Name: "<b>甲</b>", At: at(7, 9, 0, 0).UTC(), Text: "为什么", WaitSeconds: 86401, Late: true},
+		{Name: "乙", At: at(10, 20, 0, 0).UTC(), Text: "有没有人", WaitSeconds: 7200},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %+v", got)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("#%d = %+v, want %+v", i, got[i], want[i])
+		}
+	}
+	if empty := newWorld().week().UnansweredQuestions(); len(empty) != 0 {
+		t.Errorf("an empty week lists %v", empty)
+	}
+}

@@ -68,7 +68,26 @@ type Weekly struct {
 	// delays are the answered questions' waits in seconds, in question
 	// order: the response-time chart draws them, the JSON does not carry them.
 	delays []int64
+	// unanswered are the week's questions without an answer in time.
+	unanswered []UnansweredQuestion
 }
+
+// UnansweredQuestion is a question of the week that no staff message
+// answered within 24 hours: what the owner should still go back to.
+type UnansweredQuestion struct {
+	Name string    // the asker's display name
+	At   time.Time // when it was asked
+	Text string    // an excerpt of the question
+	// WaitSeconds is how long it waited: until a staff message that came
+	// too late (Late), or else until the last message Qunzhu has in the
+	// week's window (the asker may be waiting still).
+	WaitSeconds int64
+	Late        bool
+}
+
+// UnansweredQuestions lists the week's unanswered questions, longest wait
+// first.
+func (w Weekly) UnansweredQuestions() []UnansweredQuestion { return w.unanswered }
 
 // ResponseDelays returns the week's answered questions' waits in whole
 // seconds (question → first staff message), the data behind
@@ -186,6 +205,8 @@ func chat(out *Weekly, in Input, p *people, msgs []domain.Message, w Week, loc *
 			if d, ok := answerDelay(staffTimes, m.SentAt); ok {
 				out.Answered++
 				delays = append(delays, d)
+			} else {
+				out.unanswered = append(out.unanswered, unansweredAt(m, p.name(m), staffTimes, msgs[len(msgs)-1].SentAt))
 			}
 		} else if strings.Contains(m.Content, word) {
 			checkins[checkinKey{keyOf(m), localDay(t)}] = true
@@ -199,6 +220,20 @@ func chat(out *Weekly, in Input, p *people, msgs []domain.Message, w Week, loc *
 	out.PrimeTimeRatio = ratio(prime, out.Messages)
 	out.ResponseMedianMinutes, out.ResponseP90Minutes = delayMinutes(delays)
 	out.delays = delays
+	sort.SliceStable(out.unanswered, func(i, j int) bool { return out.unanswered[i].WaitSeconds > out.unanswered[j].WaitSeconds })
+}
+
+// unansweredAt describes question m, which had no answer within the limit;
+// horizon is the last message read.
+func unansweredAt(m *domain.Message, name string, staff []time.Time, horizon time.Time) UnansweredQuestion {
+	q := UnansweredQuestion{Name: name, At: m.SentAt, Text: domain.Excerpt(m.Content, 80)}
+	i := sort.Search(len(staff), func(i int) bool { return staff[i].After(m.SentAt) })
+	if i < len(staff) {
+		q.WaitSeconds, q.Late = int64(staff[i].Sub(m.SentAt)/time.Second), true
+	} else {
+		q.WaitSeconds = int64(max(horizon.Sub(m.SentAt), 0) / time.Second)
+	}
+	return q
 }
 
 // answerDelay is the time from a question at q to the first staff message

@@ -79,6 +79,14 @@ test('a group’s Health tab: checks, heatmap, hand entry and the week picker', 
   );
   assert.deepEqual(charts.map((c) => c.name), ['trend', 'heatmap', 'response', 'tiers', 'growth']);
   for (const c of charts) assert.ok(c.width > 200 && c.height > 200, `chart ${c.name} is ${c.width}×${c.height}`);
+  // The unanswered questions are listed, as many as the figure counts, each with its wait.
+  const unansweredFigure = await page.locator('[data-key="unanswered"]').first().innerText();
+  const unansweredCount = Number((unansweredFigure.match(/\d+/) ?? ['0'])[0]);
+  const listed = page.locator('[data-testid="unanswered-list"] li');
+  assert.equal(await listed.count(), unansweredCount, `figure says ${unansweredFigure}`);
+  if (unansweredCount > 0) assert.match(await listed.first().innerText(), /(记录截至其后|才回复)/);
+  await page.getByTestId('health-unanswered').screenshot({ path: join(outDir, 'health-unanswered.png') });
+
   // The industry comparison: the group beside its profile and the other demo groups.
   const comparison = page.getByTestId('health-comparison');
   await comparison.waitFor();

@@ -175,10 +175,22 @@ export interface Comparison {
   rows: ComparisonRow[]
 }
 
+/** A question of the week no staff message answered within 24 hours. */
+export interface UnansweredQuestion {
+  name: string
+  /** RFC 3339 in the group's zone */
+  at: string
+  text: string
+  /** until a late answer (late), else until the last imported message */
+  waitSeconds: number
+  late: boolean
+}
+
 export interface Dashboard {
   week: GroupWeek
   charts: Partial<Record<ChartName, ChartOption>>
   comparison: Comparison
+  unanswered: UnansweredQuestion[]
 }
 
 const isOption = (v: unknown): v is ChartOption => !!v && typeof v === 'object' && !Array.isArray(v)
@@ -208,6 +220,13 @@ export function toDashboard(d: app.DashboardDTO | null | undefined): Dashboard {
         othersCount: r.othersCount ?? 0,
       })),
     },
+    unanswered: (d?.unanswered ?? []).map((q) => ({
+      name: q.name ?? '',
+      at: q.at ?? '',
+      text: q.text ?? '',
+      waitSeconds: q.waitSeconds ?? 0,
+      late: Boolean(q.late),
+    })),
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { figureValue, formatFigure, healthLevel, sourceOf, thresholdLabel, weekLabel } from './format'
+import { figureValue, formatFigure, healthLevel, sourceOf, thresholdLabel, weekLabel, formatWait } from './format'
 import { toGroupWeek } from '../api/health'
 import { makeGroupWeekDTO } from '../testing/healthFixtures'
 
@@ -63,5 +63,16 @@ describe('figures', () => {
     expect(healthLevel(100)).toBe('good')
     expect(healthLevel(60)).toBe('fair')
     expect(healthLevel(20)).toBe('poor')
+  })
+})
+
+describe('formatWait', () => {
+  it('writes the two largest units, in Chinese by default', () => {
+    expect(formatWait(86401)).toBe('1 天')
+    expect(formatWait(93784)).toBe('1 天 2 小时')
+    expect(formatWait(7500)).toBe('2 小时 5 分钟')
+    expect(formatWait(2700)).toBe('45 分钟')
+    expect(formatWait(20)).toBe('1 分钟')
+    expect(formatWait(7500, 'en')).toBe('2 h 5 min')
   })
 })

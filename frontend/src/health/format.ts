@@ -102,3 +102,16 @@ export function healthLevel(score: number | null): 'good' | 'fair' | 'poor' | 'n
   if (score >= 60) return 'fair'
   return 'poor'
 }
+
+/** How long a question waited: `1 天 3 小时`, `2 小时 5 分钟`, `45 分钟` / `1 d 3 h`, `2 h 5 min`, `45 min` (two largest units, rounded down; under a minute counts as 1 minute). */
+export function formatWait(seconds: number, locale: Locale = 'zh-CN'): string {
+  const units = locale === 'en' ? [' d', ' h', ' min'] : [' 天', ' 小时', ' 分钟']
+  const total = Math.max(1, Math.floor(Math.max(0, seconds) / 60))
+  const parts = [Math.floor(total / 1440), Math.floor((total % 1440) / 60), total % 60]
+  const first = parts.findIndex((p) => p > 0)
+  return parts
+    .slice(first, first + 2)
+    .map((p, i) => (p > 0 ? `${p}${units[first + i]}` : ''))
+    .filter(Boolean)
+    .join(' ')
+}

@@ -339,6 +339,13 @@ const en: Messages = {
       save: 'Save entry',
       saved: 'Saved; the indicators are updated',
     },
+    unanswered: {
+      title: 'Unanswered questions',
+      hint: "This week's member questions that no staff message answered within 24 hours, longest wait first.",
+      none: "Every question this week was answered within 24 hours",
+      late: 'answered only after {wait}',
+      open: 'unanswered · records end {wait} later',
+    },
     inactive: {
       title: 'Inactive members (removal list)',
       hint: 'Members (not staff, not core) with no message in the 14 days before the end of this week.',

@@ -113,6 +113,26 @@ export namespace app {
 		}
 	}
 	
+	export class UnansweredDTO {
+	    name: string;
+	    at: string;
+	    text: string;
+	    waitSeconds: number;
+	    late: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new UnansweredDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.at = source["at"];
+	        this.text = source["text"];
+	        this.waitSeconds = source["waitSeconds"];
+	        this.late = source["late"];
+	    }
+	}
 	export class WeekInputDTO {
 	    muteRate?: number;
 	    linkClicks?: number;
@@ -227,6 +247,7 @@ export namespace app {
 	    week: GroupWeekDTO;
 	    charts: {[key: string]: any};
 	    comparison: ComparisonDTO;
+	    unanswered: UnansweredDTO[];
 	
 	    static createFrom(source: any = {}) {
 	        return new DashboardDTO(source);
@@ -237,6 +258,7 @@ export namespace app {
 	        this.week = this.convertValues(source["week"], GroupWeekDTO);
 	        this.charts = source["charts"];
 	        this.comparison = this.convertValues(source["comparison"], ComparisonDTO);
+	        this.unanswered = this.convertValues(source["unanswered"], UnansweredDTO);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -418,6 +440,7 @@ export namespace app {
 	        this.platform = source["platform"];
 	    }
 	}
+	
 	
 
 }
