@@ -130,3 +130,40 @@ func TestRecallRemovesTheMessage(t *testing.T) {
 		t.Errorf("a recalled message still counts: %d", sum.Messages)
 	}
 }
+
+// TestUndoSaveImportRestoresMembers: a batch written whole (the demo's way)
+// records its member changes too, so undoing it removes the members it
+// created and puts back the ones it changed.
+func TestUndoSaveImportRestoresMembers(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t)
+	g := mustGroup(t, s, "演示群")
+	members, msgs := synthetic(g.ID, 3, 10)
+	first, err := s.SaveImport(ctx, domain.ImportBatch{GroupID: g.ID, Kind: domain.BatchDemo}, members[:2], msgs[:5])
+	if err != nil {
+		t.Fatal(err)
+	}
+	renamed := members[0]
+	renamed.Nickname = "改名后"
+	second, err := s.SaveImport(ctx, domain.ImportBatch{GroupID: g.ID, Kind: domain.BatchDemo}, []domain.Member{renamed, members[2]}, msgs[5:])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.UndoBatch(ctx, second.ID); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := s.Members(ctx, g.ID)
+	names := map[string]bool{}
+	for _, m := range got {
+		names[m.Nickname] = true
+	}
+	if len(got) != 2 || !names[members[0].Nickname] || names["改名后"] || names[members[2].Nickname] {
+		t.Fatalf("after undoing the second batch: %+v", names)
+	}
+	if err := s.UndoBatch(ctx, first.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.Members(ctx, g.ID); len(got) != 0 {
+		t.Fatalf("after undoing both: %d members left", len(got))
+	}
+}

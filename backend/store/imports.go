@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"database/sql"
 	"fmt"
 	"strconv"
@@ -30,7 +31,7 @@ func (s *Store) SaveImport(ctx context.Context, batch domain.ImportBatch, member
 		return domain.ImportBatch{}, err
 	}
 	defer t.Rollback()
-	senders, updated, err := s.mergeMembers(t.tx, batch.GroupID, members)
+	senders, updated, err := s.mergeMembers(t.tx, batch.GroupID, t.batch.ID, members)
 	if err != nil {
 		return domain.ImportBatch{}, err
 	}
@@ -42,8 +43,10 @@ func (s *Store) SaveImport(ctx context.Context, batch domain.ImportBatch, member
 }
 
 // mergeMembers creates or updates members and returns the map from every
-// known sender id to its member id.
-func (s *Store) mergeMembers(tx *gorm.DB, groupID int64, members []domain.Member) (map[string]int64, int, error) {
+// known sender id to its member id. Each change is recorded against the
+// batch (the member before it, or that the batch created it), so undoing
+// the batch puts the members back too.
+func (s *Store) mergeMembers(tx *gorm.DB, groupID, batchID int64, members []domain.Member) (map[string]int64, int, error) {
 	var existing []memberRow
 	if err := tx.Where("group_id = ?", groupID).Find(&existing).Error; err != nil {
 		return nil, 0, err
@@ -65,6 +68,13 @@ func (s *Store) mergeMembers(tx *gorm.DB, groupID int64, members []domain.Member
 	for _, m := range members {
 		m.GroupID = groupID
 		if r, ok := byWx[m.WxID]; ok && m.WxID != "" {
+			before, err := json.Marshal(r)
+			if err != nil {
+				return nil, 0, err
+			}
+			if err := tx.Create(&batchMemberChangeRow{BatchID: batchID, MemberID: r.ID, Before: string(before)}).Error; err != nil {
+				return nil, 0, err
+			}
 			if err := s.memberToRow(m, r); err != nil {
 				return nil, 0, err
 			}
@@ -88,6 +98,9 @@ func (s *Store) mergeMembers(tx *gorm.DB, groupID int64, members []domain.Member
 		}
 	}
 	for i, r := range fresh {
+		if err := tx.Create(&batchMemberChangeRow{BatchID: batchID, MemberID: r.ID, Created: true}).Error; err != nil {
+			return nil, 0, err
+		}
 		if r.WxID != "" {
 			senders[r.WxID] = r.ID
 		}
