@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"qunzhu/backend/metrics"
 	"qunzhu/backend/msg"
@@ -30,7 +31,25 @@ var reportTemplate string
 // page is the report template: html/template escapes every value by
 // context (text, attribute, CSS string, script), which is what keeps a
 // nickname like <script> or chat text holding </script> inert.
-var page = template.Must(template.New("report").Parse(reportTemplate))
+var page = template.Must(template.New("report").Funcs(template.FuncMap{"css": cssString}).Parse(reportTemplate))
+
+// cssString is s as a quoted CSS string for the print header's content:
+// every character but letters, digits and spaces written as a CSS escape,
+// so no name can end the string or the style block. html/template cannot
+// see into @page margin boxes reliably, so the quoting is done here.
+func cssString(s string) template.CSS {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		if r == ' ' || (r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r))) || (r >= 128 && unicode.IsPrint(r)) {
+			b.WriteRune(r)
+			continue
+		}
+		fmt.Fprintf(&b, "\\%06x ", r) // the space ends the escape and is not shown
+	}
+	b.WriteByte('"')
+	return template.CSS(b.String())
+}
 
 // keyIndicators are the figures set beside last week's, in METRICS.md order.
 var keyIndicators = []string{"messages", "messages_per_day", "active_members", "active_rate", "members_end",
@@ -242,7 +261,7 @@ func buildSection(i int, s Section, l Labels, v *view) (sectionView, error) {
 		}
 		id := fmt.Sprintf("chart-%d-%s", i+1, c.kind)
 		sv.Charts = append(sv.Charts, chartRef{ID: id, Kind: c.kind})
-		v.Charts = append(v.Charts, chartData{ID: id, Option: printable(opt)})
+		v.Charts = append(v.Charts, chartData{ID: id, Option: printable(opt, c.kind != "heatmap")})
 	}
 	sv.Top, sv.NoTop = s.Top, len(s.Top) == 0
 	for j, n := range s.Newcomers {
@@ -355,10 +374,13 @@ func change(key string, now, before any, l Labels) (string, string) {
 const chartFonts = `"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", sans-serif`
 
 // printable adjusts a dashboard option for paper: echarts' decal patterns
-// on bars and distinct line dashes and symbols, so series stay apart when
-// the page is printed in black and white.
-func printable(opt map[string]any) map[string]any {
-	opt["aria"] = map[string]any{"enabled": true, "decal": map[string]any{"show": true}}
+// on bars and distinct line dashes and symbols, so series stay apart
+// when the page is printed in black and white. A heatmap's cells are one
+// series read by shade, where a pattern would only add noise.
+func printable(opt map[string]any, decals bool) map[string]any {
+	if decals {
+		opt["aria"] = map[string]any{"enabled": true, "decal": map[string]any{"show": true}}
+	}
 	opt["animation"] = false
 	// SVG text uses the page's fonts only when named: without this a
 	// printer's PDF falls back to a font with no Chinese.
