@@ -149,3 +149,22 @@ func TestChangeArrows(t *testing.T) {
 		}
 	}
 }
+
+// TestFiftyGroupsRenderFastAndSmall is issue 6's budget for the rendering
+// half (the figures' half is the store's and BenchmarkDashboardWeek's): 50
+// groups well inside 2 seconds, the file under 5 MB with echarts inlined once.
+func TestFiftyGroupsRenderFastAndSmall(t *testing.T) {
+	doc := Document{Week: "2024-W12"}
+	for i := 0; i < 50; i++ {
+		doc.Sections = append(doc.Sections, section(t, "群"+strings.Repeat("x", i%7)))
+	}
+	start := time.Now()
+	html := render(t, doc, "zh")
+	if d := time.Since(start); d > time.Second {
+		t.Errorf("50 groups took %v to render", d)
+	}
+	if len(html) > 5<<20 {
+		t.Errorf("50 groups make %d bytes, over 5 MB", len(html))
+	}
+	t.Logf("50 groups: %d bytes in %v", len(html), time.Since(start))
+}
