@@ -132,7 +132,7 @@ var enReport = map[string]string{
 	"report.definitions_note":  "Every figure in this report follows these definitions; a figure that cannot be measured reads “not measured”, never 0 or a guess. Times are in each group's own time zone.",
 	"report.footer":            "Qunzhu · weekly report {week}",
 	"report.no_groups":         "There are no groups yet: create a group and import its chat before making a report",
-	"report.saved":             "Report written: {file} ({groups} groups, {week})",
+	"report.saved":             "Report written: {file} (week {week}, groups: {groups})",
 	"report.write_failed":      "Cannot write the report file {file}",
 	"report.check_passed":      "✓ passed",
 	"report.check_failed":      "✗ failed",
