@@ -101,6 +101,12 @@ func TestReportOfOneGroupInEnglish(t *testing.T) {
 	if !strings.Contains(html, "<h2>考研英语冲刺3班</h2>") || strings.Contains(html, "<h2>好物折扣福利群</h2>") {
 		t.Error("--group did not pick the one group")
 	}
+	out := filepath.Join(t.TempDir(), "one.html")
+	_, j, _ := runCLI(t, db, "report", "--week", demoWeek, "--group", "考研英语冲刺3班", "--out", out, "--json")
+	var res reportJSON
+	if err := json.Unmarshal([]byte(j), &res); err != nil || res.File != out || res.Week != demoWeek || len(res.Groups) != 1 || res.Bytes == 0 {
+		t.Errorf("report --json = %s (%v)", j, err)
+	}
 	if !strings.Contains(html, `<html lang="en">`) || !strings.Contains(html, "<h2>Definitions</h2>") || !strings.Contains(html, "Health checks") {
 		t.Error("--lang en did not give an English report")
 	}
