@@ -37,8 +37,8 @@ func browser(t *testing.T) string {
 
 // TestReportPrintsToA4 prints the demo workspace's report with headless
 // chromium and no network: the charts draw (SVG in the DOM), the PDF is A4
-// with several pages, and its pages as PNG are kept in
-// $TMPDIR/qunzhu-report-print for a person to look at.
+// with several pages, and its pages as PNG are kept in $QUNZHU_OUT/report-print
+// (else $TMPDIR/qunzhu-report-print) for a person to look at.
 func TestReportPrintsToA4(t *testing.T) {
 	bin := browser(t)
 	html := filepath.Join(t.TempDir(), "report.html")
@@ -80,6 +80,9 @@ func TestReportPrintsToA4(t *testing.T) {
 		return
 	}
 	keep := filepath.Join(os.TempDir(), "qunzhu-report-print")
+	if out := os.Getenv("QUNZHU_OUT"); out != "" { // make test's output folder
+		keep = filepath.Join(out, "report-print")
+	}
 	os.RemoveAll(keep)
 	if err := os.MkdirAll(keep, 0o755); err != nil {
 		t.Fatal(err)
