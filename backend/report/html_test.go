@@ -168,3 +168,18 @@ func TestFiftyGroupsRenderFastAndSmall(t *testing.T) {
 	}
 	t.Logf("50 groups: %d bytes in %v", len(html), time.Since(start))
 }
+
+// TestChartOptionsStayInsideTheirScript: an option is JSON inside a
+// <script>; any text in it (today only catalogue labels) is encoded with <,
+// > and & escaped, so it can never end the script.
+func TestChartOptionsStayInsideTheirScript(t *testing.T) {
+	var b bytes.Buffer
+	v := view{T: map[string]string{}, Charts: []chartData{{ID: "x", Option: map[string]any{"title": "</script><b>&"}}}}
+	if err := page.Execute(&b, v); err != nil {
+		t.Fatal(err)
+	}
+	html := b.String()
+	if strings.Contains(html, "</script><b>") || !strings.Contains(html, `\u003c/script\u003e\u003cb\u003e\u0026`) {
+		t.Errorf("option text not escaped inside the script: %s", html[strings.LastIndex(html, "var charts"):][:120])
+	}
+}
