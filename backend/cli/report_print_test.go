@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -9,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"qunzhu/backend/metrics"
 )
 
 // chromiumArgs run headless chromium with every network path shut: no
@@ -75,6 +78,7 @@ func TestReportPrintsToA4(t *testing.T) {
 	if !regexp.MustCompile(`/MediaBox\s*\[\s*0 0 594\.9\d* 841\.9\d*`).Match(b) {
 		t.Error("the PDF's pages are not A4")
 	}
+	chartsWhole(ctx, t, pdf)
 	if _, err := exec.LookPath("pdftoppm"); err != nil {
 		t.Log("pdftoppm not installed: pages not turned into PNG")
 		return
@@ -95,4 +99,45 @@ func TestReportPrintsToA4(t *testing.T) {
 		t.Errorf("%d PNG pages for %d PDF pages", len(pngs), pages)
 	}
 	t.Logf("%d pages kept in %s", len(pngs), keep)
+}
+
+// chartsWhole checks that no chart is cut by a page break: each chart's
+// title (its top) and a label along its bottom edge are printed on the same
+// page, as many times as each other, page by page.
+func chartsWhole(ctx context.Context, t *testing.T, pdf string) {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Log("pdftotext not installed: page breaks not checked")
+		return
+	}
+	text, err := exec.CommandContext(ctx, "pdftotext", "-layout", pdf, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	w, err := metrics.ParseWeek(demoWeek, time.UTC)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := metrics.WeeksEnding(w, metrics.TrendWeeks, time.UTC)[0].Start
+	pairs := [][2]string{
+		{"近12周趋势", fmt.Sprintf("%d/%d", int(first.Month()), first.Day())}, // the x axis starts 11 weeks back
+		{"活跃时段（7×24）", "周日"},
+		{"群主响应时效分布", "等待时长"},
+		{"成员分层：实际与目标", "普通成员"},
+	}
+	seen := map[string]int{}
+	for i, page := range strings.Split(string(text), "\f") {
+		for _, p := range pairs {
+			top, bottom := strings.Count(page, p[0]), strings.Count(page, p[1])
+			seen[p[0]] += top
+			if top != bottom {
+				t.Errorf("page %d: chart %q cut by the page break (%d tops, %d bottoms)", i+1, p[0], top, bottom)
+			}
+		}
+	}
+	for _, p := range pairs {
+		if seen[p[0]] != 3 {
+			t.Errorf("chart %q printed %d times, want once per demo group", p[0], seen[p[0]])
+		}
+	}
 }
