@@ -11,10 +11,11 @@ import (
 )
 
 // Document is everything the printable weekly report shows for one ISO
-// week: one Section per group, in the order given. The report has no
-// sections for content plans or incidents: those features do not exist yet,
-// and a section with nothing behind it would look like a week without work.
-// The content-mix chart is left out for the same reason.
+// week: one Section per group, in the order given. Issue 6 also names
+// content done against plan, next week's plan, incidents and the content-mix
+// chart; the report has none of them because the content calendar and the
+// incident log do not exist yet, and a section with nothing behind it would
+// read as a week without work. They belong here once those features land.
 type Document struct {
 	Week     string
 	Sections []Section
