@@ -391,7 +391,19 @@ func printable(opt map[string]any, decals bool) map[string]any {
 	n := 0
 	for _, s := range series {
 		m, ok := s.(map[string]any)
-		if !ok || m["type"] != "line" || m["silent"] == true {
+		if !ok {
+			continue
+		}
+		// A threshold's label sits over the bars; on paper, in grey, it
+		// needs its own ground to be read.
+		if ml, ok := m["markLine"].(map[string]any); ok {
+			if label, ok := ml["label"].(map[string]any); ok {
+				label["backgroundColor"] = "rgba(255,255,255,0.85)"
+				label["padding"] = []int{1, 3}
+				label["color"] = "#7a5c00"
+			}
+		}
+		if m["type"] != "line" || m["silent"] == true {
 			continue
 		}
 		if _, marks := m["xAxisIndex"]; marks && m["xAxisIndex"] != float64(0) {
