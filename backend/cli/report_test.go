@@ -65,6 +65,18 @@ func TestReportOfTheDemoWorkspace(t *testing.T) {
 		if m.HealthScore != nil {
 			score = fmt.Sprint(*m.HealthScore)
 		}
+		// The indicators table sets the week beside `metrics` of the week before.
+		_, pj, _ := runCLI(t, db, "metrics", "--group", g.Name, "--week", "2024-W08", "--json")
+		var prev struct {
+			Messages int `json:"messages"`
+		}
+		if err := json.Unmarshal([]byte(pj), &prev); err != nil {
+			t.Fatal(err)
+		}
+		ind := fmt.Sprintf(`<tr><td>消息数</td><td class="num">%d</td><td class="num">%d</td>`, m.Messages, prev.Messages)
+		if !strings.Contains(html, ind) {
+			t.Errorf("%s: messages against last week differ from metrics --json: want %s", g.Name, ind)
+		}
 		row := fmt.Sprintf(`<tr><td>%s</td><td class="num">%s</td><td class="num">%d</td><td class="num">%d</td>`, g.Name, score, m.MembersEnd, m.Messages)
 		if !strings.Contains(html, row) {
 			t.Errorf("cover row of %s differs from metrics --json: want %s", g.Name, row)
