@@ -3,6 +3,7 @@ import GroupsView from './views/GroupsView.vue'
 import GroupHealthView from './views/GroupHealthView.vue'
 import ImportView from './views/ImportView.vue'
 import OverviewView from './views/OverviewView.vue'
+import ReportsView from './views/ReportsView.vue'
 import SettingsView from './views/SettingsView.vue'
 
 // Hash history: Wails' asset server only knows the files in dist/.
@@ -24,6 +25,7 @@ export const routes: RouteRecordRaw[] = [
     // /import?group=3 opens the wizard on that group (e.g. from a group's empty state).
     props: (route) => ({ initialGroup: Number(route.query.group) || null }),
   },
+  { path: '/reports', name: 'reports', component: ReportsView },
   { path: '/settings', name: 'settings', component: SettingsView },
   { path: '/:rest(.*)*', redirect: '/overview' },
 ]

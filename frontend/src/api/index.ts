@@ -2,6 +2,7 @@
 export * as groups from './groups'
 export * as health from './health'
 export * as imports from './imports'
+export * as reports from './reports'
 export * as system from './system'
 export { ApiError, type ApiErrorCode } from './errors'
 export type * from './types'

@@ -1,0 +1,99 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"time"
+
+	"qunzhu/backend/domain"
+	"qunzhu/backend/metrics"
+	"qunzhu/backend/report"
+	"qunzhu/backend/store"
+)
+
+// reportJSON is the --json output of report.
+type reportJSON struct {
+	File   string   `json:"file"`
+	Week   string   `json:"week"`
+	Groups []string `json:"groups"`
+	Bytes  int      `json:"bytes"`
+}
+
+// report renders the printable weekly report of --week for --group, or for
+// every group without it, into --out (spec/CLI.md).
+func (r *run) report(ctx context.Context, st *store.Store) error {
+	week, err := r.inv.required("week")
+	if err != nil {
+		return err
+	}
+	out, err := r.inv.required("out")
+	if err != nil {
+		return err
+	}
+	// A week is valid or not whatever the zone: say so before reading groups.
+	if _, err := metrics.ParseWeek(week, time.UTC); err != nil {
+		return err
+	}
+	var groups []domain.Group
+	if _, ok := r.inv.flags["group"]; ok {
+		g, err := r.group(ctx, st)
+		if err != nil {
+			return err
+		}
+		groups = []domain.Group{g}
+	} else {
+		all, err := st.Groups(ctx)
+		if err != nil {
+			return err
+		}
+		for _, g := range all {
+			groups = append(groups, g.Group)
+		}
+	}
+	if len(groups) == 0 {
+		return domain.Errorf(domain.ENOTFOUND, "report.no_groups", nil)
+	}
+	doc, err := report.Load(ctx, st, week, groups)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := report.Render(&buf, doc, r.lang); err != nil {
+		return err
+	}
+	if err := writeWhole(out, buf.Bytes()); err != nil {
+		return &domain.Error{Code: domain.EINTERNAL, Key: "report.write_failed", Args: map[string]any{"file": out}, Err: err}
+	}
+	names := make([]string, len(groups))
+	for i, g := range groups {
+		names[i] = g.Name
+	}
+	if r.inv.json {
+		return r.printJSON(reportJSON{File: out, Week: week, Groups: names, Bytes: buf.Len()})
+	}
+	r.say("report.saved", map[string]any{"file": out, "groups": len(groups), "week": week})
+	return nil
+}
+
+// writeWhole writes data to path through a temporary file in the same
+// folder and a rename, so a failed run leaves no half-written report.
+func writeWhole(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".qunzhu-report-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // gone after the rename; cleans up after a failure
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

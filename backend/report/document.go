@@ -1,0 +1,147 @@
+package report
+
+import (
+	"context"
+	"sort"
+	"time"
+
+	"qunzhu/backend/domain"
+	"qunzhu/backend/health"
+	"qunzhu/backend/metrics"
+)
+
+// Document is everything the printable weekly report shows for one ISO
+// week: one Section per group, in the order given. Issue 6 also names
+// content done against plan, next week's plan, incidents and the content-mix
+// chart; the report has none of them because the content calendar and the
+// incident log do not exist yet, and a section with nothing behind it would
+// read as a week without work. They belong here once those features land.
+type Document struct {
+	Week     string
+	Sections []Section
+}
+
+// Section is one group's week in the report.
+type Section struct {
+	Group domain.Group
+	Week  metrics.Weekly
+	// Previous is the week before, for the arrows beside the key indicators.
+	Previous metrics.Weekly
+	// Series are the metrics.TrendWeeks weeks ending with the week.
+	Series []metrics.WeekPoint
+	Tiers  metrics.TierCounts
+	// Top are the week's most active members, most messages first.
+	Top []MemberCount
+	// Newcomers are the members who joined in the week, earliest first.
+	Newcomers []Newcomer
+}
+
+// MemberCount is a member and their countable messages in the week.
+type MemberCount struct {
+	Name     string
+	Messages int
+}
+
+// Newcomer is a member who joined in the week.
+type Newcomer struct {
+	Name     string
+	JoinedAt time.Time // in the group's zone
+	Present  bool      // still present at the week's end
+}
+
+// topMembers is how many of the most active members a section lists: enough
+// to thank the regulars by name, short enough to stay on the page.
+const topMembers = 10
+
+// Load reads the report for week (an ISO week such as "2024-W10", read in
+// each group's own time zone) and groups. Each group's figures come from the
+// same health.Input and metrics functions as the dashboard and `metrics`,
+// so the report never disagrees with them.
+func Load(ctx context.Context, st health.DashboardStore, week string, groups []domain.Group) (Document, error) {
+	doc := Document{Week: week}
+	for _, g := range groups {
+		s, err := loadSection(ctx, st, week, g)
+		if err != nil {
+			return Document{}, err
+		}
+		doc.Sections = append(doc.Sections, s)
+	}
+	return doc, nil
+}
+
+func loadSection(ctx context.Context, st health.DashboardStore, week string, g domain.Group) (Section, error) {
+	loc := g.Location()
+	w, err := metrics.ParseWeek(week, loc)
+	if err != nil {
+		return Section{}, err
+	}
+	in, _, err := health.Input(ctx, st, g, w)
+	if err != nil {
+		return Section{}, err
+	}
+	prev, _, err := health.Week(ctx, st, g, metrics.WeekOf(w.Start.Add(-time.Hour), loc))
+	if err != nil {
+		return Section{}, err
+	}
+	weeks := metrics.WeeksEnding(w, metrics.TrendWeeks, loc)
+	bounds := metrics.Bounds(weeks)
+	counts, err := st.MessageCounts(ctx, g.ID, bounds)
+	if err != nil {
+		return Section{}, err
+	}
+	active, err := st.ActiveSenders(ctx, g.ID, bounds)
+	if err != nil {
+		return Section{}, err
+	}
+	return Section{
+		Group: g, Week: metrics.Compute(in, w), Previous: prev,
+		Series:    metrics.Series(g, in.Members, weeks, counts, active),
+		Tiers:     metrics.Tiers(in.Members, w.End),
+		Top:       top(in, w),
+		Newcomers: newcomers(in.Members, w, loc),
+	}, nil
+}
+
+// top counts each member's countable messages in the week (in.Messages
+// reaches back before it) and keeps the most active; ties by name so the
+// list is stable.
+func top(in metrics.Input, w metrics.Week) []MemberCount {
+	n := map[int64]int{}
+	for _, m := range in.Messages {
+		if m.MemberID != nil && m.Kind.Countable() && !m.SentAt.Before(w.Start) && m.SentAt.Before(w.End) {
+			n[*m.MemberID]++
+		}
+	}
+	out := []MemberCount{}
+	for _, m := range in.Members {
+		if n[m.ID] > 0 {
+			out = append(out, MemberCount{Name: m.DisplayName(), Messages: n[m.ID]})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Messages != out[j].Messages {
+			return out[i].Messages > out[j].Messages
+		}
+		return out[i].Name < out[j].Name
+	})
+	if len(out) > topMembers {
+		out = out[:topMembers]
+	}
+	return out
+}
+
+// newcomers are the members whose joined_at falls in the week (the
+// definition of new_members), so the list and the figure agree.
+func newcomers(members []domain.Member, w metrics.Week, loc *time.Location) []Newcomer {
+	out := []Newcomer{}
+	for _, m := range members {
+		if m.LeftUndated && m.LeftAt == nil {
+			continue // counted nowhere, as metrics counts it
+		}
+		if m.JoinedAt != nil && !m.JoinedAt.Before(w.Start) && m.JoinedAt.Before(w.End) {
+			out = append(out, Newcomer{Name: m.DisplayName(), JoinedAt: m.JoinedAt.In(loc), Present: m.PresentAt(w.End)})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].JoinedAt.Before(out[j].JoinedAt) })
+	return out
+}

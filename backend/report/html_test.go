@@ -1,0 +1,185 @@
+package report
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"qunzhu/backend/domain"
+	"qunzhu/backend/metrics"
+)
+
+// hostile are names a member can give themselves; each must reach the page
+// as text, in tables, in the print header's CSS and nowhere as markup.
+var hostile = []string{`<script>alert(1)</script>`, `=HYPERLINK("x")`, `</style><b>x</b>`, `"; } body { display: none } /*`}
+
+func section(t *testing.T, name string) Section {
+	t.Helper()
+	w, err := metrics.ParseWeek("2024-W12", shanghai)
+	if err != nil {
+		t.Fatal(err)
+	}
+	prev, _ := metrics.ParseWeek("2024-W11", shanghai)
+	g := domain.Group{ID: 1, Name: name, TimeZone: "Asia/Shanghai"}
+	in := metrics.Input{Group: g}
+	joined := w.Start.Add(30 * time.Hour)
+	return Section{
+		Group: g, Week: metrics.Compute(in, w), Previous: metrics.Compute(in, prev),
+		Series: points(false), Tiers: metrics.TierCounts{Admin: 1, Core: 2, Normal: 10},
+		Top:       []MemberCount{{Name: hostile[0], Messages: 12}, {Name: hostile[1], Messages: 3}},
+		Newcomers: []Newcomer{{Name: hostile[2], JoinedAt: joined, Present: true}},
+	}
+}
+
+func render(t *testing.T, doc Document, lang string) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := Render(&b, doc, lang); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+func TestReportEscapesNamesEverywhere(t *testing.T) {
+	doc := Document{Week: "2024-W12", Sections: []Section{section(t, hostile[3]), section(t, `</script><script>alert(2)</script>`)}}
+	html := render(t, doc, "zh")
+	// Exactly the report's own three script elements: echarts, the charts.
+	if n := strings.Count(html, "<script"); n != 2 {
+		t.Errorf("%d <script tags, want the report's own 2", n)
+	}
+	if n := strings.Count(html, "</script>"); n != 2 {
+		t.Errorf("%d </script> end tags, want 2", n)
+	}
+	if n := strings.Count(html, "</style>"); n != 1 {
+		t.Errorf("%d </style> end tags, want 1: a name closed the style block", n)
+	}
+	for _, want := range []string{"&lt;script&gt;alert(1)&lt;/script&gt;", "=HYPERLINK(&#34;x&#34;)", "&lt;/style&gt;&lt;b&gt;x&lt;/b&gt;"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("escaped name %q missing", want)
+		}
+	}
+	if strings.Contains(html, "<b>x</b>") {
+		t.Error("a name reached the page as markup")
+	}
+	style := html[strings.Index(html, "<style>"):strings.Index(html, "</style>")]
+	if strings.Contains(style, "display: none") || !strings.Contains(style, `content: "\000022 \00003b  \00007d  body`) {
+		t.Errorf("a group name broke out of its CSS string in the print header")
+	}
+}
+
+func TestReportStructure(t *testing.T) {
+	doc := Document{Week: "2024-W12", Sections: []Section{section(t, "读书会"), section(t, "跨境电商交流会")}}
+	for _, lang := range []string{"zh", "en"} {
+		html := render(t, doc, lang)
+		for _, s := range doc.Sections {
+			if !strings.Contains(html, `<h2>`+s.Group.Name+`</h2>`) {
+				t.Errorf("%s: no section heading for %s", lang, s.Group.Name)
+			}
+		}
+		// Four charts per group, each a div and an option with its id.
+		divs := regexp.MustCompile(`<div class="chart chart-(trend|heatmap|response|tiers)" id="(chart-\d-[a-z]+)"`).FindAllStringSubmatch(html, -1)
+		if len(divs) != 8 {
+			t.Errorf("%s: %d chart divs, want 8", lang, len(divs))
+		}
+		for _, d := range divs {
+			if !strings.Contains(html, `"id":"`+d[2]+`"`) {
+				t.Errorf("%s: no option for %s", lang, d[2])
+			}
+		}
+		if !strings.Contains(html, `renderer: "svg"`) || !strings.Contains(html, "Licensed to the Apache Software Foundation") {
+			t.Errorf("%s: echarts not inlined or not drawing SVG", lang)
+		}
+		if regexp.MustCompile(`(?i)(src|href)\s*=\s*["']?\s*(https?:)?//`).MatchString(html) || strings.Contains(html, "@import") {
+			t.Errorf("%s: the report refers to something on the network", lang)
+		}
+		// Five checks per group; with no chat every check but new members is
+		// not applicable, and nothing is reported as failed.
+		if n := strings.Count(html, `<td class="result">`); n != 10 {
+			t.Errorf("%s: %d check rows, want 10", lang, n)
+		}
+		if n := strings.Count(html, "<dt>"); n != len(definitionKeys) {
+			t.Errorf("%s: %d definitions, want %d", lang, n, len(definitionKeys))
+		}
+		for _, css := range []string{"size: A4 portrait", "break-inside: avoid", "counter(page)", "@page g1", "Noto Sans CJK SC"} {
+			if !strings.Contains(html, css) {
+				t.Errorf("%s: print CSS lacks %q", lang, css)
+			}
+		}
+	}
+	zh, en := render(t, doc, "zh"), render(t, doc, "en")
+	if !strings.Contains(zh, "2024年第12周（3/18–3/24）") || !strings.Contains(en, "Week 12, 2024 (3/18–3/24)") {
+		t.Error("the week is not written as UX.md writes it")
+	}
+	if !strings.Contains(zh, "指标定义") || !strings.Contains(en, "Definitions") || strings.Contains(en, "指标定义") {
+		t.Error("the definitions page is not in the report's language")
+	}
+}
+
+func TestFailedChecksCarryAdviceAndAlerts(t *testing.T) {
+	s := section(t, "福利群")
+	mute := 0.5
+	w, _ := metrics.ParseWeek("2024-W12", shanghai)
+	s.Week = metrics.Compute(metrics.Input{Group: s.Group, MuteRate: &mute}, w)
+	html := render(t, Document{Week: "2024-W12", Sections: []Section{s}}, "zh")
+	if !strings.Contains(html, `<td class="advice">内容优化</td>`) {
+		t.Error("the failed mute-rate check has no advice beside it")
+	}
+	if !strings.Contains(html, "<li>福利群：免打扰率 未通过（50.0%，要求 &lt; 35%）→ 内容优化</li>") {
+		t.Error("the cover's alert list lacks the failed check")
+	}
+}
+
+func TestChangeArrows(t *testing.T) {
+	l := LabelsFor("zh")
+	for _, c := range []struct {
+		key        string
+		now, prev  any
+		arrow, say string
+	}{
+		{"messages", 120.0, 100.0, "▲", "上升 20"},
+		{"active_rate", 0.40, 0.45, "▼", "下降 5.0 个百分点"},
+		{"response_median_minutes", 7.0, 7.0, "＝", "持平"},
+		{"mute_rate", nil, 0.3, "", ""},
+	} {
+		a, s := change(c.key, c.now, c.prev, l)
+		if a != c.arrow || s != c.say {
+			t.Errorf("%s %v→%v: %q %q, want %q %q", c.key, c.prev, c.now, a, s, c.arrow, c.say)
+		}
+	}
+}
+
+// TestFiftyGroupsRenderFastAndSmall is issue 6's budget for the rendering
+// half (the figures' half is the store's and BenchmarkDashboardWeek's): 50
+// groups well inside 2 seconds, the file under 5 MB with echarts inlined once.
+func TestFiftyGroupsRenderFastAndSmall(t *testing.T) {
+	doc := Document{Week: "2024-W12"}
+	for i := 0; i < 50; i++ {
+		doc.Sections = append(doc.Sections, section(t, "群"+strings.Repeat("x", i%7)))
+	}
+	start := time.Now()
+	html := render(t, doc, "zh")
+	if d := time.Since(start); d > time.Second {
+		t.Errorf("50 groups took %v to render", d)
+	}
+	if len(html) > 5<<20 {
+		t.Errorf("50 groups make %d bytes, over 5 MB", len(html))
+	}
+	t.Logf("50 groups: %d bytes in %v", len(html), time.Since(start))
+}
+
+// TestChartOptionsStayInsideTheirScript: an option is JSON inside a
+// <script>; any text in it (today only catalogue labels) is encoded with <,
+// > and & escaped, so it can never end the script.
+func TestChartOptionsStayInsideTheirScript(t *testing.T) {
+	var b bytes.Buffer
+	v := view{T: map[string]string{}, Charts: []chartData{{ID: "x", Option: map[string]any{"title": "</script><b>&"}}}}
+	if err := page.Execute(&b, v); err != nil {
+		t.Fatal(err)
+	}
+	html := b.String()
+	if strings.Contains(html, "</script><b>") || !strings.Contains(html, `\u003c/script\u003e\u003cb\u003e\u0026`) {
+		t.Errorf("option text not escaped inside the script: %s", html[strings.LastIndex(html, "var charts"):][:120])
+	}
+}
