@@ -22,6 +22,12 @@ type Rules struct {
 	FloodCount  int           // messages in a run; 0 turns the rule off
 	FloodWithin time.Duration // from the run's first message to its last
 	AttackWords []string
+	// StrikeDays is how long a strike stays live; StrikeLimit the number of
+	// live strikes that puts a member on the removal list. Zero means the
+	// default (30 days, 3 strikes): a rule set saved before these existed
+	// keeps the documented behaviour rather than striking nobody out.
+	StrikeDays  int
+	StrikeLimit int
 }
 
 // DefaultRules are the rules every group starts with.
@@ -32,6 +38,8 @@ func DefaultRules() Rules {
 		FloodCount:  5,
 		FloodWithin: 60 * time.Second,
 		AttackWords: []string{"傻逼", "滚蛋", "垃圾人", "脑残", "去死"},
+		StrikeDays:  DefaultStrikeDays,
+		StrikeLimit: DefaultStrikeLimit,
 	}
 }
 
