@@ -140,6 +140,8 @@ const helpZH = `群主工作台 qunzhu —— 微信社群运营工具（命令�
   points --group 群              积分余额（打卡 +5/天）
   members --group 群 [--week 2024-W10] [--inactive]
                                成员档案（截至该周末）；--inactive 只列移出名单
+  tiers --group 群 --week 2024-W10
+                               实际与目标层级金字塔，以及层级调整建议
   backup --out 文件              一致性备份（含密钥文件 文件.key）
   restore 文件                   从备份恢复（请先关闭程序；原数据会保留）
   version                      显示版本
@@ -176,6 +178,8 @@ Commands:
   points --group G             points balances (check-ins +5 a day)
   members --group G [--week 2024-W10] [--inactive]
                                the member ledger as of the week's end; --inactive: the removal list only
+  tiers --group G --week 2024-W10
+                               actual and target tier pyramid and suggested tier changes
   backup --out FILE            a consistent copy of the workspace (and its key, FILE.key)
   restore FILE                 put a backup back (close the app first; the current data is kept)
   version                      print the version
