@@ -48,6 +48,7 @@ type App struct {
 	grps *GroupService
 	imps *ImportService
 	hlth *HealthService
+	mbrs *MembersService
 }
 
 // New builds the shell around an open store.
@@ -60,6 +61,7 @@ func New(cfg Config) *App {
 	a.grps = &GroupService{app: a}
 	a.imps = &ImportService{app: a, st: cfg.Store}
 	a.hlth = &HealthService{app: a, st: cfg.Store}
+	a.mbrs = &MembersService{app: a, st: cfg.Store}
 	return a
 }
 
@@ -88,7 +90,7 @@ func (a *App) Run() error {
 		BackgroundColour: &options.RGBA{R: 250, G: 250, B: 252, A: 255},
 		OnStartup:        a.startup,
 		OnBeforeClose:    a.beforeClose,
-		Bind:             []any{a.sys, a.grps, a.imps, a.hlth},
+		Bind:             []any{a.sys, a.grps, a.imps, a.hlth, a.mbrs},
 		DragAndDrop:      &options.DragAndDrop{EnableFileDrop: true},
 		ErrorFormatter:   a.formatError,
 		SingleInstanceLock: &options.SingleInstanceLock{

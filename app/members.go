@@ -1,0 +1,421 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"sort"
+	"time"
+
+	wruntime "github.com/wailsapp/wails/v2/pkg/runtime"
+
+	"qunzhu/backend/domain"
+	"qunzhu/backend/ledger"
+	"qunzhu/backend/metrics"
+	"qunzhu/backend/msg"
+	"qunzhu/backend/store"
+)
+
+// MembersService is the bound service of a group's Members tab: the member
+// ledger as of a week, a member's page, edits of tier, tags and notes, tier
+// suggestions and the ledger export. Every figure comes from backend/ledger,
+// the same code as the CLI's `members` and `tiers`.
+type MembersService struct {
+	app *App
+	st  *store.Store
+}
+
+// LedgerDTO is a group's ledger as of the end of a week.
+type LedgerDTO struct {
+	Group              GroupDTO          `json:"group"`
+	Week               WeekDTO           `json:"week"`
+	InactiveMeasurable bool              `json:"inactiveMeasurable"`
+	Present            int               `json:"present"`
+	Actual             PyramidDTO        `json:"actual"`
+	Target             PyramidDTO        `json:"target"`
+	Suggestions        []SuggestionDTO   `json:"suggestions"`
+	Members            []LedgerMemberDTO `json:"members"`
+	Tags               []string          `json:"tags"` // every tag in use, for the filter
+}
+
+// PyramidDTO counts members per tier.
+type PyramidDTO struct {
+	Admin  int `json:"admin"`
+	Core   int `json:"core"`
+	Normal int `json:"normal"`
+}
+
+// SuggestionDTO is one suggested tier change, its reason in the user's language.
+type SuggestionDTO struct {
+	MemberID int64  `json:"memberId"`
+	Version  int    `json:"version"`
+	Name     string `json:"name"`
+	From     string `json:"from"`
+	To       string `json:"to"`
+	Reason   string `json:"reason"`
+	Rank     int    `json:"rank"`
+	Messages int    `json:"messages"`
+}
+
+// LedgerMemberDTO is one line of the ledger. Times are RFC 3339 in the
+// group's zone, "" when unknown (lastMessageAt "": never spoke).
+type LedgerMemberDTO struct {
+	ID            int64    `json:"id"`
+	Version       int      `json:"version"`
+	Name          string   `json:"name"`
+	Names         []string `json:"names"` // every name known: list names and names seen in chat
+	IDs           []string `json:"ids"`   // wxid, 微信号 and sender ids seen
+	Tier          string   `json:"tier"`
+	TierLocked    bool     `json:"tierLocked"`
+	Tags          []string `json:"tags"`
+	Present       bool     `json:"present"`
+	JoinedAt      string   `json:"joinedAt"`
+	LeftAt        string   `json:"leftAt"`
+	LastMessageAt string   `json:"lastMessageAt"`
+	Messages28d   int      `json:"messages28d"`
+	CheckinDays   int      `json:"checkinDays"`
+	Points        int      `json:"points"`
+	Strikes       int      `json:"strikes"`
+	StruckOut     bool     `json:"struckOut"`
+	Inactive      *bool    `json:"inactive"` // null: not measurable this week
+}
+
+// NameSeenDTO is one name a member used in chat, with when.
+type NameSeenDTO struct {
+	Name     string `json:"name"`
+	First    string `json:"first"`
+	Last     string `json:"last"`
+	Messages int    `json:"messages"`
+}
+
+// TimelineDTO is one event on a member's page. Kind is joined, left, tier,
+// strike or checkin; the other fields are set as the kind needs.
+type TimelineDTO struct {
+	At      string `json:"at"`
+	Kind    string `json:"kind"`
+	From    string `json:"from"`   // tier
+	To      string `json:"to"`     // tier
+	Source  string `json:"source"` // tier: manual | suggestion
+	Rule    string `json:"rule"`   // strike: ads | flood | attack
+	Content string `json:"content"`
+	Live    bool   `json:"live"`      // strike: still counts at the week's end
+	Key     string `json:"key"`       // strike: what DismissStrike takes
+	Dismiss bool   `json:"dismissed"` // strike: dismissed, no strike
+	Points  int    `json:"points"`    // checkin
+}
+
+// MessageDTO is one of the member's messages.
+type MessageDTO struct {
+	At      string `json:"at"`
+	Kind    string `json:"kind"`
+	Content string `json:"content"`
+}
+
+// WeekCountDTO is the member's countable messages in one ISO week.
+type WeekCountDTO struct {
+	Week     string `json:"week"`
+	Start    string `json:"start"`
+	Messages int    `json:"messages"`
+}
+
+// MemberDetailDTO is a member's page.
+type MemberDetailDTO struct {
+	Member        LedgerMemberDTO `json:"member"`
+	Nickname      string          `json:"nickname"`
+	GroupNickname string          `json:"groupNickname"`
+	Remark        string          `json:"remark"`
+	WxID          string          `json:"wxid"`
+	WeChatID      string          `json:"wechatId"`
+	Notes         string          `json:"notes"`
+	NameHistory   []NameSeenDTO   `json:"nameHistory"`
+	Timeline      []TimelineDTO   `json:"timeline"`
+	Messages      []MessageDTO    `json:"messages"` // the latest, newest first
+	Weekly        []WeekCountDTO  `json:"weekly"`   // 12 weeks up to this one, oldest first
+}
+
+// MemberEditDTO is the member edit form; version is the member's version
+// the form was filled from.
+type MemberEditDTO struct {
+	Version    int      `json:"version"`
+	Tier       string   `json:"tier"`
+	TierLocked bool     `json:"tierLocked"`
+	Tags       []string `json:"tags"`
+	Notes      string   `json:"notes"`
+}
+
+// recentMessages is how many of a member's messages the page shows.
+const recentMessages = 50
+
+// Ledger returns a group's member ledger as of the end of week.
+func (s *MembersService) Ledger(groupID int64, week string) (LedgerDTO, error) {
+	ctx := s.app.context()
+	l, sum, err := s.load(ctx, groupID, week)
+	if err != nil {
+		return LedgerDTO{}, err
+	}
+	lang := s.app.lang()
+	d := LedgerDTO{Group: groupDTO(sum), Week: weekDTO(l.Week), InactiveMeasurable: l.InactiveMeasurable, Present: l.Present,
+		Actual: PyramidDTO(l.Actual), Target: PyramidDTO(l.Target), Suggestions: []SuggestionDTO{}, Tags: []string{}}
+	versions := map[int64]int{}
+	tags := map[string]bool{}
+	for _, r := range l.Rows {
+		row := ledgerMemberDTO(r, l.Group.Location())
+		d.Members = append(d.Members, row)
+		versions[r.Member.ID] = r.Member.Version
+		for _, t := range r.Member.Tags {
+			tags[t] = true
+		}
+	}
+	if d.Members == nil {
+		d.Members = []LedgerMemberDTO{}
+	}
+	for t := range tags {
+		d.Tags = append(d.Tags, t)
+	}
+	sort.Strings(d.Tags)
+	for _, sg := range l.Suggestions {
+		d.Suggestions = append(d.Suggestions, SuggestionDTO{MemberID: sg.MemberID, Version: versions[sg.MemberID], Name: sg.Name,
+			From: string(sg.From), To: string(sg.To), Reason: msg.T(lang, sg.Reason, sg.Args()), Rank: sg.Rank, Messages: sg.Messages})
+	}
+	return d, nil
+}
+
+// Member returns one member's page as of the end of week.
+func (s *MembersService) Member(groupID, memberID int64, week string) (MemberDetailDTO, error) {
+	ctx := s.app.context()
+	l, _, err := s.load(ctx, groupID, week)
+	if err != nil {
+		return MemberDetailDTO{}, err
+	}
+	r, ok := l.Row(memberID)
+	if !ok {
+		return MemberDetailDTO{}, domain.Errorf(domain.ENOTFOUND, "member.not_found", map[string]any{"id": memberID})
+	}
+	events, err := s.st.MemberEvents(ctx, groupID, memberID)
+	if err != nil {
+		return MemberDetailDTO{}, err
+	}
+	dismissed, err := s.st.DismissedViolations(ctx, groupID)
+	if err != nil {
+		return MemberDetailDTO{}, err
+	}
+	return memberDetail(l, r, events, dismissed), nil
+}
+
+// Save applies the edit form (tier, lock, tags, notes) and returns the page.
+// A manual tier change locks the tier; a stale form is refused (member.stale).
+func (s *MembersService) Save(groupID, memberID int64, week string, in MemberEditDTO) (MemberDetailDTO, error) {
+	if _, err := s.st.UpdateMember(s.app.context(), domain.MemberEdit{GroupID: groupID, MemberID: memberID, Version: in.Version,
+		Tier: domain.Tier(in.Tier), TierLocked: in.TierLocked, Tags: in.Tags, Notes: in.Notes, Week: week}); err != nil {
+		return MemberDetailDTO{}, err
+	}
+	return s.Member(groupID, memberID, week)
+}
+
+// AcceptSuggestion moves a member to the suggested tier. It is recorded as a
+// suggestion, so the tier stays unlocked and the ranking keeps judging it.
+func (s *MembersService) AcceptSuggestion(groupID, memberID int64, week string, to string, version int) error {
+	ctx := s.app.context()
+	m, err := s.st.Member(ctx, groupID, memberID)
+	if err != nil {
+		return err
+	}
+	_, err = s.st.UpdateMember(ctx, domain.MemberEdit{GroupID: groupID, MemberID: memberID, Version: version, Tier: domain.Tier(to),
+		TierLocked: m.TierLocked, Tags: m.Tags, Notes: m.Notes, Source: domain.TierSourceSuggestion, Week: week})
+	return err
+}
+
+// DismissSuggestion hides a suggestion for the week.
+func (s *MembersService) DismissSuggestion(groupID, memberID int64, week string, to string) error {
+	return s.st.DismissTierSuggestion(s.app.context(), groupID, memberID, week, domain.Tier(to))
+}
+
+// DismissStrike marks a detected violation (its timeline key) as no strike.
+func (s *MembersService) DismissStrike(groupID int64, key string) error {
+	return s.st.DismissViolation(s.app.context(), groupID, key)
+}
+
+// Export asks where to save and writes the ledger rows of memberIDs (all
+// members when empty), in the given order, as format (csv or xlsx). It
+// returns the path written, "" when the user cancelled.
+func (s *MembersService) Export(groupID int64, week string, format string, memberIDs []int64) (string, error) {
+	if format != ledger.FormatCSV && format != ledger.FormatXLSX {
+		return "", domain.Errorf(domain.EINVALID, "ledger.bad_format", map[string]any{"value": format})
+	}
+	ctx := s.app.context()
+	l, sum, err := s.load(ctx, groupID, week)
+	if err != nil {
+		return "", err
+	}
+	name := sum.Name + "-" + msg.T(s.app.lang(), "ledger.sheet", nil) + "-" + l.Week.String() + "." + format
+	path, err := wruntime.SaveFileDialog(ctx, wruntime.SaveDialogOptions{DefaultFilename: name,
+		Filters: []wruntime.FileFilter{{DisplayName: format, Pattern: "*." + format}}})
+	if err != nil || path == "" {
+		return "", err
+	}
+	if filepath.Ext(path) == "" {
+		path += "." + format
+	}
+	return path, s.exportTo(path, l, format, memberIDs)
+}
+
+// exportTo writes the file next to its final name and renames it, so a
+// failed export never leaves half a spreadsheet under the chosen name.
+func (s *MembersService) exportTo(path string, l *ledger.Ledger, format string, memberIDs []int64) error {
+	rows := l.Rows
+	if len(memberIDs) > 0 {
+		rows = rows[:0:0]
+		for _, id := range memberIDs {
+			if r, ok := l.Row(id); ok {
+				rows = append(rows, r)
+			}
+		}
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".qunzhu-export-*")
+	if err != nil {
+		return err
+	}
+	werr := ledger.Write(tmp, format, ledger.Table(rows, l.Group.Location(), l.InactiveMeasurable, s.app.lang()), s.app.lang())
+	cerr := tmp.Close()
+	if err := errors.Join(werr, cerr); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+func (s *MembersService) load(ctx context.Context, groupID int64, week string) (*ledger.Ledger, domain.GroupSummary, error) {
+	sum, err := s.st.GroupSummary(ctx, groupID)
+	if err != nil {
+		return nil, domain.GroupSummary{}, err
+	}
+	w, err := metrics.ParseWeek(week, sum.Location())
+	if err != nil {
+		return nil, domain.GroupSummary{}, err
+	}
+	l, err := ledger.Load(ctx, s.st, sum.Group, w)
+	return l, sum, err
+}
+
+func ledgerMemberDTO(r ledger.Row, loc *time.Location) LedgerMemberDTO {
+	m := r.Member
+	d := LedgerMemberDTO{ID: m.ID, Version: m.Version, Name: r.Name, Tier: string(m.Tier), TierLocked: m.TierLocked,
+		Tags: nonNilStrings(m.Tags), Present: r.Present, Messages28d: r.Messages28d, CheckinDays: r.CheckinDays, Points: r.Points,
+		Strikes: r.Strikes, StruckOut: r.StruckOut, Inactive: r.Inactive,
+		Names: domain.CleanList(append([]string{m.Nickname, m.GroupNickname, m.Remark}, m.SeenNames...)),
+		IDs:   domain.CleanList(append([]string{m.WxID, m.WeChatID}, m.SeenIDs...))}
+	if m.JoinedAt != nil {
+		d.JoinedAt = rfc3339(*m.JoinedAt, loc)
+	}
+	if m.LeftAt != nil {
+		d.LeftAt = rfc3339(*m.LeftAt, loc)
+	}
+	if r.LastMessageAt != nil {
+		d.LastMessageAt = rfc3339(*r.LastMessageAt, loc)
+	}
+	return d
+}
+
+func nonNilStrings(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// memberDetail builds a member's page from the ledger: names seen in chat,
+// the timeline (joins, leaves, tier changes, strikes, check-in points), the
+// latest messages and 12 weeks of activity.
+func memberDetail(l *ledger.Ledger, r ledger.Row, events []domain.MemberEvent, dismissed map[string]bool) MemberDetailDTO {
+	loc := l.Group.Location()
+	m := r.Member
+	d := MemberDetailDTO{Member: ledgerMemberDTO(r, loc), Nickname: m.Nickname, GroupNickname: m.GroupNickname, Remark: m.Remark,
+		WxID: m.WxID, WeChatID: m.WeChatID, Notes: m.Notes, NameHistory: []NameSeenDTO{}, Timeline: []TimelineDTO{},
+		Messages: []MessageDTO{}}
+
+	type span struct {
+		first, last time.Time
+		n           int
+	}
+	names := map[string]*span{}
+	var order []string
+	var mine []domain.Message
+	for _, msgv := range l.Input.Messages {
+		if msgv.MemberID == nil || *msgv.MemberID != m.ID {
+			continue
+		}
+		mine = append(mine, msgv)
+		if msgv.SenderName == "" {
+			continue
+		}
+		sp, ok := names[msgv.SenderName]
+		if !ok {
+			sp = &span{first: msgv.SentAt}
+			names[msgv.SenderName] = sp
+			order = append(order, msgv.SenderName)
+		}
+		sp.last = msgv.SentAt
+		sp.n++
+	}
+	for _, n := range order {
+		sp := names[n]
+		d.NameHistory = append(d.NameHistory, NameSeenDTO{Name: n, First: rfc3339(sp.first, loc), Last: rfc3339(sp.last, loc), Messages: sp.n})
+	}
+	for i := len(mine) - 1; i >= 0 && len(d.Messages) < recentMessages; i-- {
+		if mine[i].Kind.Countable() {
+			d.Messages = append(d.Messages, MessageDTO{At: rfc3339(mine[i].SentAt, loc), Kind: string(mine[i].Kind), Content: mine[i].Content})
+		}
+	}
+
+	type item struct {
+		at time.Time
+		TimelineDTO
+	}
+	var items []item
+	add := func(at time.Time, t TimelineDTO) {
+		t.At = rfc3339(at, loc)
+		items = append(items, item{at, t})
+	}
+	if m.JoinedAt != nil {
+		add(*m.JoinedAt, TimelineDTO{Kind: "joined"})
+	}
+	if m.LeftAt != nil {
+		add(*m.LeftAt, TimelineDTO{Kind: "left"})
+	}
+	for _, e := range events {
+		add(e.At, TimelineDTO{Kind: "tier", From: e.From, To: e.To, Source: e.Source})
+	}
+	live := map[string]bool{}
+	for _, v := range metrics.LiveStrikes(l.Input, l.Week.End, dismissed)[m.ID].Live {
+		live[metrics.ViolationKey(v)] = true
+	}
+	for _, v := range metrics.MemberViolations(l.Input, m.ID) {
+		k := metrics.ViolationKey(v)
+		add(v.At, TimelineDTO{Kind: "strike", Rule: v.Rule, Content: domain.Excerpt(v.Content, 200), Live: live[k], Key: k, Dismiss: dismissed[k]})
+	}
+	for _, p := range metrics.Points(l.Group, l.Input.Members, mine) {
+		add(p.At, TimelineDTO{Kind: "checkin", Points: p.Points})
+	}
+	sort.SliceStable(items, func(i, j int) bool { return items[i].at.After(items[j].at) })
+	for _, it := range items {
+		d.Timeline = append(d.Timeline, it.TimelineDTO)
+	}
+
+	w := l.Week
+	weeks := make([]metrics.Week, 12)
+	for i := 11; i >= 0; i-- {
+		weeks[i] = w
+		w = metrics.WeekOf(w.Start.Add(-time.Hour), loc)
+	}
+	for _, wk := range weeks {
+		c := WeekCountDTO{Week: wk.String(), Start: rfc3339(wk.Start, loc)}
+		for _, msgv := range mine {
+			if msgv.Kind.Countable() && !msgv.SentAt.Before(wk.Start) && msgv.SentAt.Before(wk.End) {
+				c.Messages++
+			}
+		}
+		d.Weekly = append(d.Weekly, c)
+	}
+	return d
+}
