@@ -2,6 +2,7 @@ import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-rou
 import GroupsView from './views/GroupsView.vue'
 import GroupHealthView from './views/GroupHealthView.vue'
 import ImportView from './views/ImportView.vue'
+import MembersView from './views/MembersView.vue'
 import OverviewView from './views/OverviewView.vue'
 import SettingsView from './views/SettingsView.vue'
 
@@ -15,6 +16,12 @@ export const routes: RouteRecordRaw[] = [
     path: '/groups/:id(\\d+)/health',
     name: 'group-health',
     component: GroupHealthView,
+    props: (route) => ({ groupId: Number(route.params.id) }),
+  },
+  {
+    path: '/groups/:id(\\d+)/members',
+    name: 'group-members',
+    component: MembersView,
     props: (route) => ({ groupId: Number(route.params.id) }),
   },
   {
