@@ -77,7 +77,7 @@ describe('members screen', () => {
   })
 
   it('shows a hostile nickname as text, never as markup', async () => {
-    const w = await show()
+    await show()
     expect(body().textContent).toContain('<img src=x onerror=alert(1)>推广')
     expect(body().querySelector('img[src="x"]')).toBeNull()
   })
@@ -142,7 +142,7 @@ describe('members screen', () => {
 
   it('speaks English', async () => {
     applyLocale('en')
-    const w = await show()
+    await show()
     expect(body().textContent).toContain('Showing 3 of 3 members')
     expect(body().textContent).toContain('Tier pyramid')
   })
