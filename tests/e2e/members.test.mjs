@@ -75,6 +75,8 @@ test('Members: search a member, change their tier, and find it persisted', async
     target.name,
   );
   assert.match(await cell.innerText(), /核心成员/);
+  // …with the padlock that says it was set by hand.
+  assert.equal(await cell.getByTestId('tier-locked').count(), 1);
 
   // Persisted: the CLI reads the new tier from the database.
   const after = await cliJSON(devBinary, db, 'members', '--group', String(group.id), '--week', week);
