@@ -226,6 +226,14 @@ func (s *MembersService) AcceptSuggestion(groupID, memberID int64, week string, 
 	return err
 }
 
+// MarkRemoved records that the operator removed the member at atMillis
+// (Unix milliseconds, from the date picker); version is the member's version
+// the list was loaded with.
+func (s *MembersService) MarkRemoved(groupID, memberID int64, version int, atMillis int64) error {
+	_, err := s.st.MarkRemoved(s.app.context(), groupID, memberID, version, time.UnixMilli(atMillis))
+	return err
+}
+
 // DismissSuggestion hides a suggestion for the week.
 func (s *MembersService) DismissSuggestion(groupID, memberID int64, week string, to string) error {
 	return s.st.DismissTierSuggestion(s.app.context(), groupID, memberID, week, domain.Tier(to))
@@ -384,7 +392,9 @@ func memberDetail(l *ledger.Ledger, r ledger.Row, events []domain.MemberEvent, d
 		add(*m.LeftAt, TimelineDTO{Kind: "left"})
 	}
 	for _, e := range events {
-		add(e.At, TimelineDTO{Kind: "tier", From: e.From, To: e.To, Source: e.Source})
+		if e.Kind == domain.EventTier { // a removal shows as the member's leave
+			add(e.At, TimelineDTO{Kind: "tier", From: e.From, To: e.To, Source: e.Source})
+		}
 	}
 	live := map[string]bool{}
 	for _, v := range metrics.LiveStrikes(l.Input, l.Week.End, dismissed)[m.ID].Live {

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"qunzhu/backend/domain"
 	"qunzhu/backend/ingest"
@@ -183,5 +184,23 @@ func TestExportLedgerFile(t *testing.T) {
 	}
 	if _, err := a.mbrs.Export(gid, "2024-W10", "pdf", nil); domain.ErrorCode(err) != domain.EINVALID {
 		t.Errorf("pdf export: %v", err)
+	}
+}
+
+func TestMarkRemovedLeavesTheRemovalList(t *testing.T) {
+	a, gid := sampleApp(t)
+	l, _ := a.mbrs.Ledger(gid, "2024-W10")
+	m := memberNamed(t, l, "赵敏")
+	at := time.Date(2024, 3, 8, 21, 0, 0, 0, time.FixedZone("CST", 8*3600))
+	if err := a.mbrs.MarkRemoved(gid, m.ID, m.Version, at.UnixMilli()); err != nil {
+		t.Fatal(err)
+	}
+	l, _ = a.mbrs.Ledger(gid, "2024-W10")
+	if got := memberNamed(t, l, "赵敏"); got.Present || got.LeftAt != "2024-03-08T21:00:00+08:00" {
+		t.Errorf("after removal: %+v", got)
+	}
+	d, _ := a.mbrs.Member(gid, m.ID, "2024-W10")
+	if d.Timeline[0].Kind != "left" {
+		t.Errorf("timeline head = %+v", d.Timeline[0])
 	}
 }

@@ -72,5 +72,10 @@ type MemberEvent struct {
 	At       time.Time
 }
 
-// EventTier is the kind of a tier change event.
-const EventTier = "tier"
+// Kinds of member events: a tier change, and the operator marking the
+// member removed from the group (its time is when it was marked; the
+// removal time itself is the member's left_at).
+const (
+	EventTier    = "tier"
+	EventRemoved = "removed"
+)

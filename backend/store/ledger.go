@@ -173,3 +173,50 @@ func (s *Store) DismissedViolations(ctx context.Context, groupID int64) (map[str
 	}
 	return out, nil
 }
+
+// MarkRemoved records that the operator removed a member from the group at
+// instant at (left_at), on the member's timeline too. Like an edit it must
+// name the member's current version.
+func (s *Store) MarkRemoved(ctx context.Context, groupID, memberID int64, version int, at time.Time) (domain.Member, error) {
+	at = at.UTC().Truncate(time.Second)
+	now := s.clock.Now().UTC()
+	if at.After(now.Add(time.Minute)) {
+		return domain.Member{}, domain.Errorf(domain.EINVALID, "member.removed_in_future", nil)
+	}
+	var saved memberRow
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		var row memberRow
+		err := tx.Where("id = ? AND group_id = ?", memberID, groupID).First(&row).Error
+		if errors.Is(err, gorm.ErrRecordNotFound) {
+			return domain.Errorf(domain.ENOTFOUND, "member.not_found", map[string]any{"id": memberID})
+		}
+		if err != nil {
+			return err
+		}
+		m, err := s.memberFromRow(row)
+		if err != nil {
+			return err
+		}
+		if row.Version != version {
+			return domain.Errorf(domain.ECONFLICT, "member.stale", map[string]any{"name": m.DisplayName()})
+		}
+		if m.JoinedAt != nil && !at.After(*m.JoinedAt) {
+			return domain.Errorf(domain.EINVALID, "member.removed_before_join", map[string]any{"name": m.DisplayName()})
+		}
+		m.LeftAt, m.LeftUndated = &at, false
+		if err := s.memberToRow(m, &row); err != nil {
+			return err
+		}
+		row.Version++
+		row.UpdatedAt = now
+		if err := tx.Save(&row).Error; err != nil {
+			return err
+		}
+		saved = row
+		return tx.Create(&memberEventRow{GroupID: groupID, MemberID: memberID, Kind: domain.EventRemoved, Source: domain.TierSourceManual, At: now}).Error
+	})
+	if err != nil {
+		return domain.Member{}, err
+	}
+	return s.memberFromRow(saved)
+}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"testing"
+	"time"
 
 	"qunzhu/backend/domain"
 )
@@ -106,5 +107,35 @@ func TestDismissals(t *testing.T) {
 	}
 	if v, err := s.DismissedViolations(ctx, g.ID); err != nil || !v["ads:1:1709538441"] || len(v) != 1 {
 		t.Errorf("dismissed violations = %v, %v", v, err)
+	}
+}
+
+func TestMarkRemoved(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t) // the clock stands at t0
+	g := mustGroup(t, s, "读书会")
+	joined := t0.AddDate(0, -1, 0)
+	s.SaveImport(ctx, domain.ImportBatch{GroupID: g.ID, Kind: domain.BatchMembers}, []domain.Member{{WxID: "wxid_a", Nickname: "甲", JoinedAt: &joined}}, nil)
+	ms, _ := s.Members(ctx, g.ID)
+	m := ms[0]
+	var de *domain.Error
+	for _, tt := range []struct {
+		at  time.Time
+		key string
+	}{{t0.Add(time.Hour), "member.removed_in_future"}, {joined.Add(-time.Hour), "member.removed_before_join"}} {
+		if _, err := s.MarkRemoved(ctx, g.ID, m.ID, m.Version, tt.at); !errors.As(err, &de) || de.Key != tt.key {
+			t.Errorf("at %v: %v, want %s", tt.at, err, tt.key)
+		}
+	}
+	at := t0.Add(-2 * time.Hour)
+	got, err := s.MarkRemoved(ctx, g.ID, m.ID, m.Version, at)
+	if err != nil || got.LeftAt == nil || !got.LeftAt.Equal(at) || got.PresentAt(t0) || !got.PresentAt(at.Add(-time.Second)) {
+		t.Fatalf("removed: %+v, %v", got, err)
+	}
+	if evs, _ := s.MemberEvents(ctx, g.ID, m.ID); len(evs) != 1 || evs[0].Kind != domain.EventRemoved {
+		t.Errorf("events = %+v", evs)
+	}
+	if _, err := s.MarkRemoved(ctx, g.ID, m.ID, m.Version, at); domain.ErrorCode(err) != domain.ECONFLICT {
+		t.Errorf("stale removal: %v", err)
 	}
 }

@@ -12,6 +12,8 @@ export function Export(arg1:number,arg2:string,arg3:string,arg4:Array<number>):P
 
 export function Ledger(arg1:number,arg2:string):Promise<app.LedgerDTO>;
 
+export function MarkRemoved(arg1:number,arg2:number,arg3:number,arg4:number):Promise<void>;
+
 export function Member(arg1:number,arg2:number,arg3:string):Promise<app.MemberDetailDTO>;
 
 export function Save(arg1:number,arg2:number,arg3:string,arg4:app.MemberEditDTO):Promise<app.MemberDetailDTO>;

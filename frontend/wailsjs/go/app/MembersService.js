@@ -22,6 +22,10 @@ export function Ledger(arg1, arg2) {
   return window['go']['app']['MembersService']['Ledger'](arg1, arg2);
 }
 
+export function MarkRemoved(arg1, arg2, arg3, arg4) {
+  return window['go']['app']['MembersService']['MarkRemoved'](arg1, arg2, arg3, arg4);
+}
+
 export function Member(arg1, arg2, arg3) {
   return window['go']['app']['MembersService']['Member'](arg1, arg2, arg3);
 }
