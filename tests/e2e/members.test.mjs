@@ -41,6 +41,14 @@ test('Members: search a member, change their tier, and find it persisted', async
   const coreRow = page.locator('[data-testid="pyramid-row"][data-tier="core"]');
   assert.equal(await coreRow.getByTestId('pyramid-actual').innerText(), String(tiers.actual.core));
   assert.equal(await coreRow.getByTestId('pyramid-target').innerText(), String(tiers.target.core));
+  // The removal list holds exactly the CLI's inactive members and strike-outs who are still present,
+  // members who never spoke included.
+  const removal = ledger.filter((m) => m.present && (m.inactive === true || m.struck_out));
+  await page.getByTestId('removal-list').waitFor();
+  assert.equal(await page.getByTestId('removal-entry').count(), removal.length);
+  if (ledger.some((m) => m.present && m.inactive && m.last_message_at === null)) {
+    assert.match(await page.getByTestId('removal-list').innerText(), /从未发言/);
+  }
   await page.screenshot({ path: join(outDir, 'members-ledger.png') });
 
   // Search a present normal member who spoke, by name.

@@ -215,3 +215,8 @@ export async function dismissStrike(groupId: number, key: string): Promise<void>
 export async function exportLedger(groupId: number, week: string, format: 'csv' | 'xlsx', memberIds: number[]): Promise<string> {
   return (await call(() => MembersService.Export(groupId, week, format, memberIds))) ?? ''
 }
+
+/** markRemoved records that the operator removed the member at `at` (from the date picker). */
+export async function markRemoved(groupId: number, m: LedgerMember, at: Date): Promise<void> {
+  await call(() => MembersService.MarkRemoved(groupId, m.id, m.version, at.getTime()))
+}

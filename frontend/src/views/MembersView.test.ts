@@ -134,6 +134,23 @@ describe('members screen', () => {
     expect(bound.Member).toHaveBeenCalledTimes(2) // loaded again after the conflict
   })
 
+  it('lists the removal list with each reason and copies the names in one click', async () => {
+    const dto = makeLedgerDTO()
+    dto.members[2] = { ...dto.members[2], present: true, leftAt: '' }
+    dto.members.push(makeMemberDTO({ id: 4, name: '小满', names: ['小满'], ids: [], tags: [], inactive: true, lastMessageAt: '', messages28d: 0 }))
+    bound.Ledger.mockResolvedValue(dto as never)
+    const writeText = vi.fn().mockResolvedValue(undefined)
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true })
+    const w = await show()
+    const entries = w.findAll('[data-testid="removal-entry"]')
+    expect(entries.map((e) => e.attributes('data-member-id'))).toEqual(['3', '4'])
+    expect(entries[0].text()).toContain('潜水：最近发言 2024年3月4日 · 记过 3 次，已达上限')
+    expect(entries[1].text()).toContain('潜水：从未发言')
+    await w.find('[data-testid="removal-copy"]').trigger('click')
+    await flushPromises()
+    expect(writeText).toHaveBeenCalledWith('<img src=x onerror=alert(1)>推广\n小满')
+  })
+
   it('teaches how to fill an empty group', async () => {
     bound.Ledger.mockResolvedValue(makeLedgerDTO({ members: [], suggestions: [] }) as never)
     const w = await show()
