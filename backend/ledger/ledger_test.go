@@ -173,3 +173,25 @@ func TestExportNeutralisesFormulas(t *testing.T) {
 		t.Errorf("pdf: %v", err)
 	}
 }
+
+// TestEditsSurviveReimport: re-importing the member list (as operators do
+// every week) keeps a manual tier, its lock and the notes.
+func TestEditsSurviveReimport(t *testing.T) {
+	st, l := sampleLedger(t)
+	ctx := context.Background()
+	r := byName(l, "王大力")
+	if _, err := st.UpdateMember(ctx, domain.MemberEdit{GroupID: l.Group.ID, MemberID: r.Member.ID, Version: r.Member.Version,
+		Tier: domain.TierCore, Tags: r.Member.Tags, Notes: "想带读书小组"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ingest.Members(ctx, st, l.Group.ID, samples+"member_list_excel_utf8_bom.csv", ingest.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	m, err := st.Member(ctx, l.Group.ID, r.Member.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Tier != domain.TierCore || !m.TierLocked || m.Notes != "想带读书小组" {
+		t.Errorf("after re-import: tier %s, locked %v, notes %q", m.Tier, m.TierLocked, m.Notes)
+	}
+}

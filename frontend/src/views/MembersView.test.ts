@@ -151,6 +151,15 @@ describe('members screen', () => {
     expect(writeText).toHaveBeenCalledWith('<img src=x onerror=alert(1)>推广\n小满')
   })
 
+  it('opens a member from the keyboard', async () => {
+    const w = await show()
+    const row = w.find('[data-testid="member-row"][data-member-id="2"]')
+    expect(row.attributes('tabindex')).toBe('0')
+    await row.trigger('keydown', { key: 'Enter' })
+    await flushPromises()
+    expect(bound.Member).toHaveBeenCalledWith(7, 2, '2024-W10')
+  })
+
   it('teaches how to fill an empty group', async () => {
     bound.Ledger.mockResolvedValue(makeLedgerDTO({ members: [], suggestions: [] }) as never)
     const w = await show()
