@@ -79,3 +79,11 @@ const (
 	EventTier    = "tier"
 	EventRemoved = "removed"
 )
+
+// Decisions on a detected violation in the queue. Every detected violation
+// is a strike unless dismissed; warning or removing confirms it.
+const (
+	ReviewDismissed = "dismissed"
+	ReviewWarned    = "warned"
+	ReviewRemoved   = "removed"
+)

@@ -35,13 +35,14 @@ type tierDismissalRow struct {
 
 func (tierDismissalRow) TableName() string { return "tier_dismissals" }
 
-type violationDismissalRow struct {
-	GroupID int64 `gorm:"primaryKey;autoIncrement:false"`
-	Key     string
-	At      time.Time
+type violationReviewRow struct {
+	GroupID  int64 `gorm:"primaryKey;autoIncrement:false"`
+	Key      string
+	Decision string
+	At       time.Time
 }
 
-func (violationDismissalRow) TableName() string { return "violation_dismissals" }
+func (violationReviewRow) TableName() string { return "violation_reviews" }
 
 // Member returns one member of a group with personal fields decrypted.
 func (s *Store) Member(ctx context.Context, groupID, memberID int64) (domain.Member, error) {
@@ -157,19 +158,47 @@ func (s *Store) TierDismissals(ctx context.Context, groupID int64, week string) 
 // DismissViolation records that a detected violation (named by
 // metrics.ViolationKey) is no strike.
 func (s *Store) DismissViolation(ctx context.Context, groupID int64, key string) error {
-	return s.db.WithContext(ctx).Clauses(clause.OnConflict{DoNothing: true}).
-		Create(&violationDismissalRow{GroupID: groupID, Key: key, At: s.clock.Now().UTC()}).Error
+	return s.ReviewViolation(ctx, groupID, key, domain.ReviewDismissed)
+}
+
+// ReviewViolation records the operator's decision on a violation of the
+// queue; a later decision replaces an earlier one.
+func (s *Store) ReviewViolation(ctx context.Context, groupID int64, key, decision string) error {
+	switch decision {
+	case domain.ReviewDismissed, domain.ReviewWarned, domain.ReviewRemoved:
+	default:
+		return domain.Errorf(domain.EINVALID, "violation.bad_decision", map[string]any{"value": decision})
+	}
+	return s.db.WithContext(ctx).Clauses(clause.OnConflict{
+		Columns:   []clause.Column{{Name: "group_id"}, {Name: "key"}},
+		DoUpdates: clause.AssignmentColumns([]string{"decision", "at"}),
+	}).Create(&violationReviewRow{GroupID: groupID, Key: key, Decision: decision, At: s.clock.Now().UTC()}).Error
+}
+
+// ViolationReviews returns a group's decisions by violation key.
+func (s *Store) ViolationReviews(ctx context.Context, groupID int64) (map[string]string, error) {
+	var rows []violationReviewRow
+	if err := s.db.WithContext(ctx).Where("group_id = ?", groupID).Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	out := make(map[string]string, len(rows))
+	for _, r := range rows {
+		out[r.Key] = r.Decision
+	}
+	return out, nil
 }
 
 // DismissedViolations returns the keys of a group's dismissed violations.
 func (s *Store) DismissedViolations(ctx context.Context, groupID int64) (map[string]bool, error) {
-	var keys []string
-	if err := s.db.WithContext(ctx).Model(&violationDismissalRow{}).Where("group_id = ?", groupID).Pluck("key", &keys).Error; err != nil {
+	reviews, err := s.ViolationReviews(ctx, groupID)
+	if err != nil {
 		return nil, err
 	}
-	out := make(map[string]bool, len(keys))
-	for _, k := range keys {
-		out[k] = true
+	out := map[string]bool{}
+	for k, d := range reviews {
+		if d == domain.ReviewDismissed {
+			out[k] = true
+		}
 	}
 	return out, nil
 }

@@ -108,6 +108,19 @@ func TestDismissals(t *testing.T) {
 	if v, err := s.DismissedViolations(ctx, g.ID); err != nil || !v["ads:1:1709538441"] || len(v) != 1 {
 		t.Errorf("dismissed violations = %v, %v", v, err)
 	}
+	// A later decision replaces the earlier one: warning confirms the strike.
+	if err := s.ReviewViolation(ctx, g.ID, "ads:1:1709538441", domain.ReviewWarned); err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := s.DismissedViolations(ctx, g.ID); len(v) != 0 {
+		t.Errorf("a warned violation still dismissed: %v", v)
+	}
+	if r, _ := s.ViolationReviews(ctx, g.ID); r["ads:1:1709538441"] != domain.ReviewWarned {
+		t.Errorf("reviews = %v", r)
+	}
+	if err := s.ReviewViolation(ctx, g.ID, "x", "ignore"); domain.ErrorCode(err) != domain.EINVALID {
+		t.Errorf("bad decision: %v", err)
+	}
 }
 
 func TestMarkRemoved(t *testing.T) {

@@ -37,7 +37,7 @@ var migrations = []migration{
 	{5, "slimmer messages table for fast bulk import", migrateV5},
 	{6, "hand-entered weekly figures", migrateV6},
 	{7, "one time-ordered unique index on messages", migrateV7},
-	{8, "member ledger: tier-change events, dismissed tier suggestions and violations", migrateV8},
+	{8, "member ledger: tier-change events, dismissed tier suggestions, violation reviews", migrateV8},
 }
 
 // LatestVersion is the schema version this build creates.
@@ -357,21 +357,23 @@ type v8TierDismissal struct {
 
 func (v8TierDismissal) TableName() string { return "tier_dismissals" }
 
-type v8ViolationDismissal struct {
-	GroupID int64   `gorm:"primaryKey;autoIncrement:false"`
-	Group   v1Group `gorm:"constraint:OnDelete:CASCADE"`
-	Key     string  `gorm:"primaryKey;size:80"` // metrics.ViolationKey: rule, member, instant
-	At      time.Time
+type v8ViolationReview struct {
+	GroupID  int64   `gorm:"primaryKey;autoIncrement:false"`
+	Group    v1Group `gorm:"constraint:OnDelete:CASCADE"`
+	Key      string  `gorm:"primaryKey;size:80"` // metrics.ViolationKey: rule, member, instant
+	Decision string  `gorm:"size:16;not null"`   // dismissed | warned | removed
+	At       time.Time
 }
 
-func (v8ViolationDismissal) TableName() string { return "violation_dismissals" }
+func (v8ViolationReview) TableName() string { return "violation_reviews" }
 
 // migrateV8 adds what the member ledger records besides the member rows:
 // each tier change (the member timeline shows who changed what and when),
-// tier suggestions an operator dismissed for a week, and violations dismissed
-// as not a strike. Violations themselves are not stored: they are derived
-// from the chat by the rules, so a dismissal names the violation by rule,
-// member and instant and survives re-imports and rule changes.
+// tier suggestions an operator dismissed for a week, and the operator's
+// decision on each violation of the queue (dismissed: no strike; warned or
+// removed: the strike stands). Violations themselves are not stored: they
+// are derived from the chat by the rules, so a review names the violation by
+// rule, member and instant and survives re-imports and rule changes.
 func migrateV8(tx *gorm.DB) error {
-	return tx.Migrator().CreateTable(&v8MemberEvent{}, &v8TierDismissal{}, &v8ViolationDismissal{})
+	return tx.Migrator().CreateTable(&v8MemberEvent{}, &v8TierDismissal{}, &v8ViolationReview{})
 }
