@@ -49,6 +49,7 @@ type App struct {
 	imps *ImportService
 	hlth *HealthService
 	mbrs *MembersService
+	rule *RulesService
 }
 
 // New builds the shell around an open store.
@@ -62,6 +63,7 @@ func New(cfg Config) *App {
 	a.imps = &ImportService{app: a, st: cfg.Store}
 	a.hlth = &HealthService{app: a, st: cfg.Store}
 	a.mbrs = &MembersService{app: a, st: cfg.Store}
+	a.rule = &RulesService{app: a, st: cfg.Store}
 	return a
 }
 
@@ -90,7 +92,7 @@ func (a *App) Run() error {
 		BackgroundColour: &options.RGBA{R: 250, G: 250, B: 252, A: 255},
 		OnStartup:        a.startup,
 		OnBeforeClose:    a.beforeClose,
-		Bind:             []any{a.sys, a.grps, a.imps, a.hlth, a.mbrs},
+		Bind:             []any{a.sys, a.grps, a.imps, a.hlth, a.mbrs, a.rule},
 		DragAndDrop:      &options.DragAndDrop{EnableFileDrop: true},
 		ErrorFormatter:   a.formatError,
 		SingleInstanceLock: &options.SingleInstanceLock{

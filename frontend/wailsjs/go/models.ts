@@ -50,6 +50,26 @@ export namespace app {
 	        this.undoable = source["undoable"];
 	    }
 	}
+	export class ContextDTO {
+	    at: string;
+	    name: string;
+	    kind: string;
+	    content: string;
+	    self: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ContextDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.at = source["at"];
+	        this.name = source["name"];
+	        this.kind = source["kind"];
+	        this.content = source["content"];
+	        this.self = source["self"];
+	    }
+	}
 	export class GroupDTO {
 	    id: number;
 	    name: string;
@@ -585,6 +605,30 @@ export namespace app {
 	
 	
 	
+	export class RuleSetDTO {
+	    adWords: string[];
+	    whitelist: string[];
+	    floodCount: number;
+	    floodSeconds: number;
+	    attackWords: string[];
+	    strikeDays: number;
+	    strikeLimit: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new RuleSetDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.adWords = source["adWords"];
+	        this.whitelist = source["whitelist"];
+	        this.floodCount = source["floodCount"];
+	        this.floodSeconds = source["floodSeconds"];
+	        this.attackWords = source["attackWords"];
+	        this.strikeDays = source["strikeDays"];
+	        this.strikeLimit = source["strikeLimit"];
+	    }
+	}
 	
 	export class SystemInfoDTO {
 	    productName: string;
@@ -611,6 +655,92 @@ export namespace app {
 	    }
 	}
 	
+	export class ViolationDTO {
+	    key: string;
+	    rule: string;
+	    memberId: number;
+	    name: string;
+	    at: string;
+	    content: string;
+	    context: ContextDTO[];
+	    decision: string;
+	    strikes: number;
+	    struckOut: boolean;
+	    present: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ViolationDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.rule = source["rule"];
+	        this.memberId = source["memberId"];
+	        this.name = source["name"];
+	        this.at = source["at"];
+	        this.content = source["content"];
+	        this.context = this.convertValues(source["context"], ContextDTO);
+	        this.decision = source["decision"];
+	        this.strikes = source["strikes"];
+	        this.struckOut = source["struckOut"];
+	        this.present = source["present"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ViolationQueueDTO {
+	    group: GroupDTO;
+	    week: WeekDTO;
+	    rules: RuleSetDTO;
+	    violations: ViolationDTO[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ViolationQueueDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.group = this.convertValues(source["group"], GroupDTO);
+	        this.week = this.convertValues(source["week"], WeekDTO);
+	        this.rules = this.convertValues(source["rules"], RuleSetDTO);
+	        this.violations = this.convertValues(source["violations"], ViolationDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	
 	
 
