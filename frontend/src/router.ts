@@ -4,6 +4,7 @@ import GroupHealthView from './views/GroupHealthView.vue'
 import ImportView from './views/ImportView.vue'
 import MembersView from './views/MembersView.vue'
 import OverviewView from './views/OverviewView.vue'
+import RulesView from './views/RulesView.vue'
 import SettingsView from './views/SettingsView.vue'
 
 // Hash history: Wails' asset server only knows the files in dist/.
@@ -22,6 +23,13 @@ export const routes: RouteRecordRaw[] = [
     path: '/groups/:id(\\d+)/members',
     name: 'group-members',
     component: MembersView,
+    // ?member=12 opens that member's page (e.g. from the violations queue)
+    props: (route) => ({ groupId: Number(route.params.id), initialMember: Number(route.query.member) || null }),
+  },
+  {
+    path: '/groups/:id(\\d+)/rules',
+    name: 'group-rules',
+    component: RulesView,
     props: (route) => ({ groupId: Number(route.params.id) }),
   },
   {

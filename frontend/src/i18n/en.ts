@@ -560,6 +560,36 @@ const en: Messages = {
       other: '[other]',
     },
   },
+  rules: {
+    tab: 'Rules',
+    loadFailed: 'Could not read the week’s violations',
+    queue: 'Violations this week ({open} open)',
+    queueHint: 'Detected in the imported chat by the group rules, for non-staff only. Each violation is a strike (for {days} days; {limit} put a member on the removal list) unless you dismiss it.',
+    none: 'No violations detected this week',
+    strikes: 'Strikes now {count} / {limit}',
+    action: {
+      dismiss: 'Dismiss (no strike)',
+      warn: 'Warn (strike)',
+      remove: 'Remove',
+    },
+    decision: {
+      dismissed: 'Dismissed',
+      warned: 'Warned',
+      removed: 'Removed',
+    },
+    done: {
+      dismissed: 'Dismissed: this violation of {name} is no strike',
+      warned: '{name} warned: the strike stands',
+      removed: '{name} is marked as removed',
+    },
+    set: {
+      title: 'Rules in force',
+      hint: 'Every group starts from these default rules, whatever its type.',
+      whitelist: 'Allowed link hosts: {hosts} (and their subdomains)',
+      flood: '{count} messages in a row from one person within {seconds} seconds',
+      strikes: 'Each violation is a strike for {days} days; {limit} live strikes put the member on the removal list',
+    },
+  },
 }
 
 export default en

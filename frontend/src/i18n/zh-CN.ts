@@ -558,6 +558,36 @@ const zhCN = {
       other: '[其他]',
     },
   },
+  rules: {
+    tab: '规则',
+    loadFailed: '无法读取本周的违规',
+    queue: '本周违规（待处理 {open} 条）',
+    queueHint: '按群规从导入的聊天中检测，只针对非工作人员。每条违规都算一次记过（{days} 天内有效，达到 {limit} 次进入移出名单），除非你选择忽略。',
+    none: '本周没有检测到违规',
+    strikes: '当前记过 {count} / {limit}',
+    action: {
+      dismiss: '忽略（不算记过）',
+      warn: '警告（记过）',
+      remove: '移出',
+    },
+    decision: {
+      dismissed: '已忽略',
+      warned: '已警告',
+      removed: '已移出',
+    },
+    done: {
+      dismissed: '已忽略，“{name}”的这次违规不算记过',
+      warned: '已警告“{name}”，记过生效',
+      removed: '已把“{name}”标记为已移出',
+    },
+    set: {
+      title: '检测所用的群规',
+      hint: '每个群都从这套默认群规开始（与群类型无关）。',
+      whitelist: '链接白名单：{hosts}（及其子域名）',
+      flood: '同一人连续 {count} 条消息在 {seconds} 秒内',
+      strikes: '每条违规记过一次，{days} 天后失效；同时有效 {limit} 次进入移出名单',
+    },
+  },
 }
 
 export default zhCN

@@ -82,3 +82,39 @@ export function makeDetailDTO(over: Record<string, unknown> = {}) {
     ...over,
   }
 }
+
+export function makeQueueDTO(over: Record<string, unknown> = {}) {
+  return {
+    group: { id: 7, name: '读书打卡交流群' },
+    week: { week: '2024-W10', start: '2024-03-04T00:00:00+08:00', end: '2024-03-11T00:00:00+08:00' },
+    rules: {
+      adWords: ['加我微信', '兼职'],
+      whitelist: ['qq.com'],
+      floodCount: 5,
+      floodSeconds: 60,
+      attackWords: ['去死'],
+      strikeDays: 30,
+      strikeLimit: 3,
+    },
+    violations: [
+      {
+        key: 'ads:3:1709538441',
+        rule: 'ads',
+        memberId: 3,
+        name: '推广小助手',
+        at: '2024-03-04T15:47:21+08:00',
+        content: '兼职日结，加V',
+        context: [
+          { at: '2024-03-04T15:40:00+08:00', name: '陈晓雨', kind: 'text', content: '今天读完了', self: false },
+          { at: '2024-03-04T15:47:21+08:00', name: '推广小助手', kind: 'text', content: '<script>x</script>兼职日结，加V', self: true },
+          { at: '2024-03-04T15:50:00+08:00', name: '林知秋', kind: 'image', content: '<msg/>', self: false },
+        ],
+        decision: '',
+        strikes: 1,
+        struckOut: false,
+        present: true,
+      },
+    ],
+    ...over,
+  }
+}
