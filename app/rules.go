@@ -57,6 +57,7 @@ type ViolationQueueDTO struct {
 	Group      GroupDTO       `json:"group"`
 	Week       WeekDTO        `json:"week"`
 	Rules      RuleSetDTO     `json:"rules"`
+	Custom     bool           `json:"custom"` // the group edited its rules (else the defaults)
 	Violations []ViolationDTO `json:"violations"`
 }
 
@@ -76,10 +77,12 @@ func (s *RulesService) Queue(groupID int64, week string) (ViolationQueueDTO, err
 	if err != nil {
 		return ViolationQueueDTO{}, err
 	}
-	r := metrics.DefaultRules()
+	saved, err := s.st.GroupRules(ctx, groupID)
+	if err != nil {
+		return ViolationQueueDTO{}, err
+	}
 	d := ViolationQueueDTO{Group: groupDTO(sum), Week: weekDTO(l.Week), Violations: []ViolationDTO{},
-		Rules: RuleSetDTO{AdWords: r.AdWords, Whitelist: r.Whitelist, FloodCount: r.FloodCount, FloodSeconds: int(r.FloodWithin / time.Second),
-			AttackWords: r.AttackWords, StrikeDays: r.StrikeDays, StrikeLimit: r.StrikeLimit}}
+		Rules: ruleSetDTO(metrics.RuleSetOf(*l.Input.Rules)), Custom: saved != nil}
 	loc := l.Group.Location()
 	names := map[int64]string{}
 	for _, row := range l.Rows {
@@ -135,6 +138,31 @@ func (s *RulesService) Review(groupID, memberID int64, key, decision string) err
 		}
 	}
 	return s.st.ReviewViolation(ctx, groupID, key, decision)
+}
+
+// SaveRules stores the group's edited rule set; every figure, strike and
+// queue is derived from the chat by the rules, so they all follow at once.
+func (s *RulesService) SaveRules(groupID int64, in RuleSetDTO) (RuleSetDTO, error) {
+	rs := domain.RuleSet{AdWords: in.AdWords, Whitelist: in.Whitelist, FloodCount: in.FloodCount, FloodSeconds: in.FloodSeconds,
+		AttackWords: in.AttackWords, StrikeDays: in.StrikeDays, StrikeLimit: in.StrikeLimit}
+	saved, err := s.st.SetGroupRules(s.app.context(), groupID, &rs)
+	if err != nil {
+		return RuleSetDTO{}, err
+	}
+	return ruleSetDTO(*saved), nil
+}
+
+// ResetRules puts the group back on the default rules.
+func (s *RulesService) ResetRules(groupID int64) (RuleSetDTO, error) {
+	if _, err := s.st.SetGroupRules(s.app.context(), groupID, nil); err != nil {
+		return RuleSetDTO{}, err
+	}
+	return ruleSetDTO(metrics.RuleSetOf(metrics.DefaultRules())), nil
+}
+
+func ruleSetDTO(r domain.RuleSet) RuleSetDTO {
+	return RuleSetDTO{AdWords: nonNilStrings(r.AdWords), Whitelist: nonNilStrings(r.Whitelist), FloodCount: r.FloodCount,
+		FloodSeconds: r.FloodSeconds, AttackWords: nonNilStrings(r.AttackWords), StrikeDays: r.StrikeDays, StrikeLimit: r.StrikeLimit}
 }
 
 // now is the wall clock at the edge: when the operator acts.

@@ -66,3 +66,41 @@ func TestRemovingFromTheQueueRemovesAPresentMember(t *testing.T) {
 		t.Errorf("removed from the queue: %+v, %v", got, err)
 	}
 }
+
+// TestEditedRulesRerunDetection: dropping the ad words the sample spammer
+// used and allowing the host of their link (http://t.cn/…) removes the
+// violation from the queue, the strike from the ledger and the ad from the
+// week's figures; resetting brings them back.
+func TestEditedRulesRerunDetection(t *testing.T) {
+	a, gid := sampleApp(t)
+	q, _ := a.rule.Queue(gid, "2024-W10")
+	in := q.Rules
+	in.AdWords = []string{"返利"}
+	in.Whitelist = []string{"qq.com", "https://t.cn/"}
+	saved, err := a.rule.SaveRules(gid, in)
+	if err != nil || len(saved.AdWords) != 1 || saved.Whitelist[1] != "t.cn" {
+		t.Fatalf("save: %+v, %v", saved, err)
+	}
+	q, _ = a.rule.Queue(gid, "2024-W10")
+	if len(q.Violations) != 0 || !q.Custom || q.Rules.AdWords[0] != "返利" {
+		t.Errorf("after editing: %+v", q)
+	}
+	l, _ := a.mbrs.Ledger(gid, "2024-W10")
+	if memberNamed(t, l, "推广小助手").Strikes != 0 {
+		t.Error("the ledger still strikes by the old rules")
+	}
+	w, err := a.hlth.Group(gid, "2024-W10")
+	if err != nil || w.Figures["violations"].(map[string]any)["ads"] != 0.0 {
+		t.Errorf("the week's figures still count the ad: %v, %v", w.Figures["violations"], err)
+	}
+	in.StrikeLimit = 0
+	if _, err := a.rule.SaveRules(gid, in); domain.ErrorCode(err) != domain.EINVALID {
+		t.Errorf("a strike limit of 0: %v", err)
+	}
+	if _, err := a.rule.ResetRules(gid); err != nil {
+		t.Fatal(err)
+	}
+	if q, _ := a.rule.Queue(gid, "2024-W10"); len(q.Violations) != 1 || q.Custom {
+		t.Errorf("after reset: %+v", q)
+	}
+}

@@ -21,6 +21,7 @@ type Store interface {
 	EarliestMessage(ctx context.Context, groupID int64) (*time.Time, error)
 	DismissedViolations(ctx context.Context, groupID int64) (map[string]bool, error)
 	TierDismissals(ctx context.Context, groupID int64, week string) (map[int64]map[domain.Tier]bool, error)
+	GroupRules(ctx context.Context, groupID int64) (*domain.RuleSet, error)
 }
 
 // ActivityDays is the trailing window of messages_28d and the tier ranking.
@@ -79,7 +80,13 @@ func Load(ctx context.Context, st Store, g domain.Group, w metrics.Week) (*Ledge
 	if err != nil {
 		return nil, err
 	}
-	return compute(metrics.Input{Group: g, Members: members, Messages: msgs, Earliest: earliest}, w, dismissed, tierDismissed), nil
+	rs, err := st.GroupRules(ctx, g.ID)
+	if err != nil {
+		return nil, err
+	}
+	rules := metrics.RulesOf(rs)
+	in := metrics.Input{Group: g, Members: members, Messages: msgs, Earliest: earliest, Rules: &rules}
+	return compute(in, w, dismissed, tierDismissed), nil
 }
 
 // activity is one member's counts over a trailing window.

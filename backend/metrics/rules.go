@@ -191,3 +191,19 @@ func containsAny(s string, words []string) bool {
 }
 
 func inRange(t, from, to time.Time) bool { return !t.Before(from) && t.Before(to) }
+
+// RuleSetOf is the editable form of rules r.
+func RuleSetOf(r Rules) domain.RuleSet {
+	return domain.RuleSet{AdWords: r.AdWords, Whitelist: r.Whitelist, FloodCount: r.FloodCount, FloodSeconds: int(r.FloodWithin / time.Second),
+		AttackWords: r.AttackWords, StrikeDays: (&r).strikeDays(), StrikeLimit: (&r).strikeLimit()}
+}
+
+// RulesOf turns a group's saved rule set into rules; nil (never edited)
+// gives the defaults.
+func RulesOf(rs *domain.RuleSet) Rules {
+	if rs == nil {
+		return DefaultRules()
+	}
+	return Rules{AdWords: rs.AdWords, Whitelist: rs.Whitelist, FloodCount: rs.FloodCount, FloodWithin: time.Duration(rs.FloodSeconds) * time.Second,
+		AttackWords: rs.AttackWords, StrikeDays: rs.StrikeDays, StrikeLimit: rs.StrikeLimit}
+}

@@ -45,6 +45,13 @@ var zhLedger = map[string]string{
 	"ledger.never_spoke":         "从未发言",
 	"ledger.not_measured":        "未测量",
 	"ledger.sheet":               "成员档案",
+	"rules.bad_flood_count":      "刷屏条数应在 2 到 100 之间（0 表示关闭刷屏规则），收到 {value}",
+	"rules.bad_flood_seconds":    "刷屏时间窗应在 1 到 3600 秒之间，收到 {value}",
+	"rules.bad_strike_days":      "记过有效天数应在 1 到 365 之间，收到 {value}",
+	"rules.bad_strike_limit":     "记过上限应在 1 到 20 之间，收到 {value}",
+	"rules.too_many_words":       "词表最多 {max} 个词",
+	"rules.word_too_long":        "“{value}”太长：每个词最多 {max} 个字",
+	"rules.bad_host":             "“{value}”不是域名，请写成 qq.com 这样的形式",
 }
 
 var enLedger = map[string]string{
@@ -87,4 +94,11 @@ var enLedger = map[string]string{
 	"ledger.never_spoke":         "never spoke",
 	"ledger.not_measured":        "not measured",
 	"ledger.sheet":               "Member ledger",
+	"rules.bad_flood_count":      "The flood count must be between 2 and 100 (0 turns the rule off); got {value}",
+	"rules.bad_flood_seconds":    "The flood window must be between 1 and 3600 seconds; got {value}",
+	"rules.bad_strike_days":      "Strikes must last between 1 and 365 days; got {value}",
+	"rules.bad_strike_limit":     "The strike limit must be between 1 and 20; got {value}",
+	"rules.too_many_words":       "At most {max} words in a list",
+	"rules.word_too_long":        "\"{value}\" is too long: at most {max} characters a word",
+	"rules.bad_host":             "\"{value}\" is not a host name; write it like qq.com",
 }

@@ -709,6 +709,7 @@ export namespace app {
 	    group: GroupDTO;
 	    week: WeekDTO;
 	    rules: RuleSetDTO;
+	    custom: boolean;
 	    violations: ViolationDTO[];
 	
 	    static createFrom(source: any = {}) {
@@ -720,6 +721,7 @@ export namespace app {
 	        this.group = this.convertValues(source["group"], GroupDTO);
 	        this.week = this.convertValues(source["week"], WeekDTO);
 	        this.rules = this.convertValues(source["rules"], RuleSetDTO);
+	        this.custom = source["custom"];
 	        this.violations = this.convertValues(source["violations"], ViolationDTO);
 	    }
 	

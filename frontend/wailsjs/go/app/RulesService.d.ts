@@ -4,4 +4,8 @@ import {app} from '../models';
 
 export function Queue(arg1:number,arg2:string):Promise<app.ViolationQueueDTO>;
 
+export function ResetRules(arg1:number):Promise<app.RuleSetDTO>;
+
 export function Review(arg1:number,arg2:number,arg3:string,arg4:string):Promise<void>;
+
+export function SaveRules(arg1:number,arg2:app.RuleSetDTO):Promise<app.RuleSetDTO>;

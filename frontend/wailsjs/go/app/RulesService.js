@@ -6,6 +6,14 @@ export function Queue(arg1, arg2) {
   return window['go']['app']['RulesService']['Queue'](arg1, arg2);
 }
 
+export function ResetRules(arg1) {
+  return window['go']['app']['RulesService']['ResetRules'](arg1);
+}
+
 export function Review(arg1, arg2, arg3, arg4) {
   return window['go']['app']['RulesService']['Review'](arg1, arg2, arg3, arg4);
+}
+
+export function SaveRules(arg1, arg2) {
+  return window['go']['app']['RulesService']['SaveRules'](arg1, arg2);
 }
