@@ -26,7 +26,9 @@ func TestRuleSetValidate(t *testing.T) {
 		{func(r *RuleSet) { r.StrikeDays = 0 }, "rules.bad_strike_days"},
 		{func(r *RuleSet) { r.StrikeLimit = 21 }, "rules.bad_strike_limit"},
 		{func(r *RuleSet) { r.Whitelist = []string{"localhost"} }, "rules.bad_host"},
-		{func(r *RuleSet) { r.AttackWords = []string{"一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一"} }, "rules.word_too_long"},
+		{func(r *RuleSet) {
+			r.AttackWords = []string{"一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一"}
+		}, "rules.word_too_long"},
 	} {
 		r := ok
 		tt.edit(&r)
