@@ -41,6 +41,8 @@ export interface ViolationQueue {
   group: { id: number; name: string }
   week: { week: string; start: string; end: string }
   rules: RuleSet
+  /** the group edited its rules (else the defaults) */
+  custom: boolean
   violations: Violation[]
 }
 
@@ -48,19 +50,11 @@ const decisions: readonly Decision[] = ['dismissed', 'warned', 'removed']
 const list = (v: string[] | null | undefined): string[] => (Array.isArray(v) ? v.map(String) : [])
 
 export function toQueue(d: app.ViolationQueueDTO): ViolationQueue {
-  const r = d.rules
   return {
     group: { id: d.group?.id ?? 0, name: d.group?.name ?? '' },
     week: { week: d.week?.week ?? '', start: d.week?.start ?? '', end: d.week?.end ?? '' },
-    rules: {
-      adWords: list(r?.adWords),
-      whitelist: list(r?.whitelist),
-      floodCount: r?.floodCount ?? 0,
-      floodSeconds: r?.floodSeconds ?? 0,
-      attackWords: list(r?.attackWords),
-      strikeDays: r?.strikeDays ?? 0,
-      strikeLimit: r?.strikeLimit ?? 0,
-    },
+    rules: toRuleSet(d.rules),
+    custom: Boolean(d.custom),
     violations: (d.violations ?? []).map((v) => ({
       key: v.key,
       rule: v.rule,
@@ -85,4 +79,27 @@ export async function queue(groupId: number, week: string): Promise<ViolationQue
 /** review records a decision: dismissed (no strike), warned (the strike stands), removed (and marks the member removed). */
 export async function review(groupId: number, v: Violation, decision: Exclude<Decision, ''>): Promise<void> {
   await call(() => RulesService.Review(groupId, v.memberId, v.key, decision))
+}
+
+function toRuleSet(r: app.RuleSetDTO | undefined): RuleSet {
+  return {
+    adWords: list(r?.adWords),
+    whitelist: list(r?.whitelist),
+    floodCount: r?.floodCount ?? 0,
+    floodSeconds: r?.floodSeconds ?? 0,
+    attackWords: list(r?.attackWords),
+    strikeDays: r?.strikeDays ?? 0,
+    strikeLimit: r?.strikeLimit ?? 0,
+  }
+}
+
+/** saveRules stores the group's rules (Go cleans and checks them) and returns what was saved. */
+export async function saveRules(groupId: number, r: RuleSet): Promise<RuleSet> {
+  const dto: app.RuleSetDTO = { ...r, adWords: [...r.adWords], whitelist: [...r.whitelist], attackWords: [...r.attackWords] }
+  return toRuleSet(await call(() => RulesService.SaveRules(groupId, dto)))
+}
+
+/** resetRules puts the group back on the default rules. */
+export async function resetRules(groupId: number): Promise<RuleSet> {
+  return toRuleSet(await call(() => RulesService.ResetRules(groupId)))
 }

@@ -4,7 +4,7 @@ import { defineComponent, h } from 'vue'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import { NMessageProvider } from 'naive-ui'
 
-vi.mock('../../wailsjs/go/app/RulesService', () => ({ Queue: vi.fn(), Review: vi.fn() }))
+vi.mock('../../wailsjs/go/app/RulesService', () => ({ Queue: vi.fn(), Review: vi.fn(), SaveRules: vi.fn(), ResetRules: vi.fn() }))
 vi.mock('../../wailsjs/go/app/HealthService', () => ({ Weeks: vi.fn(), Group: vi.fn(), Overview: vi.fn(), SaveInput: vi.fn() }))
 
 import * as RulesService from '../../wailsjs/go/app/RulesService'
@@ -67,6 +67,22 @@ describe('rules screen', () => {
     expect(bound.Review).toHaveBeenCalledWith(7, 3, 'ads:3:1709538441', 'warned')
     expect(w.find('[data-testid="violation-decision"]').text()).toBe('已警告')
     expect(w.find('[data-testid="violation-queue"]').text()).toContain('待处理 0 条')
+  })
+
+  it('edits the rules: saves what the form holds, shows Go’s refusal, and re-reads the queue', async () => {
+    const w = await show()
+    expect((w.find('[data-testid="group-rules-textarea"] textarea').element as HTMLTextAreaElement).value).toContain('【群规】')
+    await w.find('[data-testid="rules-edit"]').trigger('click')
+    bound.SaveRules.mockRejectedValueOnce({ code: 'invalid', message: '记过上限应在 1 到 20 之间，收到 0' })
+    await w.find('[data-testid="rules-save"]').trigger('click')
+    await flushPromises()
+    expect(w.find('[data-testid="rules-error"]').text()).toContain('记过上限应在 1 到 20 之间')
+    bound.SaveRules.mockResolvedValueOnce(makeQueueDTO().rules as never)
+    await w.find('[data-testid="rules-save"]').trigger('click')
+    await flushPromises()
+    expect(bound.SaveRules).toHaveBeenLastCalledWith(7, expect.objectContaining({ adWords: ['加我微信', '兼职'], whitelist: ['qq.com'], strikeLimit: 3 }))
+    expect(bound.Queue).toHaveBeenCalledTimes(2)
+    expect(w.find('[data-testid="rules-save"]').exists()).toBe(false)
   })
 
   it('says when a week has no violations', async () => {
