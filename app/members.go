@@ -90,7 +90,8 @@ type NameSeenDTO struct {
 }
 
 // TimelineDTO is one event on a member's page. Kind is joined, left, tier,
-// strike or checkin; the other fields are set as the kind needs.
+// strike, checkin or points (granted or redeemed by hand); the other fields
+// are set as the kind needs.
 type TimelineDTO struct {
 	At      string `json:"at"`
 	Kind    string `json:"kind"`
@@ -102,7 +103,7 @@ type TimelineDTO struct {
 	Live    bool   `json:"live"`      // strike: still counts at the week's end
 	Key     string `json:"key"`       // strike: what DismissStrike takes
 	Dismiss bool   `json:"dismissed"` // strike: dismissed, no strike
-	Points  int    `json:"points"`    // checkin
+	Points  int    `json:"points"`    // checkin, points
 }
 
 // MessageDTO is one of the member's messages.
@@ -232,6 +233,36 @@ func (s *MembersService) AcceptSuggestion(groupID, memberID int64, week string, 
 func (s *MembersService) MarkRemoved(groupID, memberID int64, version int, atMillis int64) error {
 	_, err := s.st.MarkRemoved(s.app.context(), groupID, memberID, version, time.UnixMilli(atMillis))
 	return err
+}
+
+// AddPoints grants (points > 0) or redeems (points < 0) points by hand with
+// a reason, and returns the member's page as of week. A redemption may not
+// take the balance below zero.
+func (s *MembersService) AddPoints(groupID, memberID int64, week string, points int, reason string) (MemberDetailDTO, error) {
+	ctx := s.app.context()
+	if points < 0 {
+		sum, err := s.st.GroupSummary(ctx, groupID)
+		if err != nil {
+			return MemberDetailDTO{}, err
+		}
+		now := metrics.WeekOf(s.app.now(), sum.Location())
+		l, err := ledger.Load(ctx, s.st, sum.Group, now)
+		if err != nil {
+			return MemberDetailDTO{}, err
+		}
+		r, ok := l.Row(memberID)
+		if !ok {
+			return MemberDetailDTO{}, domain.Errorf(domain.ENOTFOUND, "member.not_found", map[string]any{"id": memberID})
+		}
+		if r.Points+points < 0 {
+			return MemberDetailDTO{}, domain.Errorf(domain.EINVALID, "points.not_enough",
+				map[string]any{"name": r.Name, "balance": r.Points, "points": -points})
+		}
+	}
+	if _, err := s.st.AddPoints(ctx, domain.PointGrant{GroupID: groupID, MemberID: memberID, Points: points, Reason: reason}); err != nil {
+		return MemberDetailDTO{}, err
+	}
+	return s.Member(groupID, memberID, week)
 }
 
 // DismissSuggestion hides a suggestion for the week.
@@ -406,6 +437,11 @@ func memberDetail(l *ledger.Ledger, r ledger.Row, events []domain.MemberEvent, d
 	}
 	for _, p := range metrics.Points(l.Group, l.Input.Members, mine) {
 		add(p.At, TimelineDTO{Kind: "checkin", Points: p.Points})
+	}
+	for _, g := range l.Grants {
+		if g.MemberID == m.ID {
+			add(g.At, TimelineDTO{Kind: "points", Points: g.Points, Content: g.Reason})
+		}
 	}
 	sort.SliceStable(items, func(i, j int) bool { return items[i].at.After(items[j].at) })
 	for _, it := range items {

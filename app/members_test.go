@@ -11,6 +11,7 @@ import (
 
 	"qunzhu/backend/domain"
 	"qunzhu/backend/ingest"
+	"qunzhu/backend/metrics"
 	"qunzhu/backend/store"
 )
 
@@ -202,5 +203,45 @@ func TestMarkRemovedLeavesTheRemovalList(t *testing.T) {
 	d, _ := a.mbrs.Member(gid, m.ID, "2024-W10")
 	if d.Timeline[0].Kind != "left" {
 		t.Errorf("timeline head = %+v", d.Timeline[0])
+	}
+}
+
+func TestPointsByHand(t *testing.T) {
+	a, gid := sampleApp(t)
+	l, _ := a.mbrs.Ledger(gid, "2024-W10")
+	chen := memberNamed(t, l, "陈晓雨") // 15 points from check-ins
+	d, err := a.mbrs.AddPoints(gid, chen.ID, "2024-W10", 20, "分享读书笔记")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Granted now (after 2024-W10), so the ledger of that week does not count it yet; the current week does.
+	if d.Member.Points != 15 {
+		t.Errorf("2024-W10 balance = %d", d.Member.Points)
+	}
+	if _, err := a.mbrs.AddPoints(gid, chen.ID, "2024-W10", -30, "兑换书签"); err != nil {
+		t.Fatal(err)
+	}
+	_, err = a.mbrs.AddPoints(gid, chen.ID, "2024-W10", -10, "兑换笔记本")
+	if e := a.formatError(err).(ErrorDTO); e.Code != "invalid" || !strings.Contains(e.Message, "只有 5 积分") {
+		t.Errorf("overdrawn: %+v", e)
+	}
+	for _, bad := range []struct {
+		points int
+		reason string
+	}{{0, "x"}, {5, " "}} {
+		if _, err := a.mbrs.AddPoints(gid, chen.ID, "2024-W10", bad.points, bad.reason); domain.ErrorCode(err) != domain.EINVALID {
+			t.Errorf("%+v: %v", bad, err)
+		}
+	}
+	now := metrics.WeekOf(time.Now(), time.FixedZone("CST", 8*3600)).String()
+	d, _ = a.mbrs.Member(gid, chen.ID, now)
+	got := map[string]int{}
+	for _, e := range d.Timeline[:2] {
+		if e.Kind == "points" {
+			got[e.Content] = e.Points
+		}
+	}
+	if d.Member.Points != 5 || got["兑换书签"] != -30 || got["分享读书笔记"] != 20 {
+		t.Errorf("now: %d points, timeline %+v", d.Member.Points, d.Timeline[:2])
 	}
 }

@@ -1,9 +1,13 @@
 package cli
 
 import (
+	"context"
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"qunzhu/backend/domain"
+	"qunzhu/backend/store"
 )
 
 // TestMembersCarryStrikes: the sample's one ad is 推广小助手's only strike,
@@ -76,5 +80,33 @@ func TestTiersCommand(t *testing.T) {
 	}
 	if code, _, errs := runCLI(t, db, "tiers", "--group", "读书打卡交流群"); code != 2 || !strings.Contains(errs, "--week") {
 		t.Errorf("tiers without --week: exit %d, %q", code, errs)
+	}
+}
+
+// TestPointsIncludeHandEntries: the balance is the sum of the ledger,
+// check-ins from the chat plus points granted or redeemed by hand.
+func TestPointsIncludeHandEntries(t *testing.T) {
+	db := loadSampleWeek(t)
+	st, err := store.Open(db, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, _ := st.GroupByName(context.Background(), "读书打卡交流群")
+	ms, _ := st.Members(context.Background(), g.ID)
+	for _, m := range ms {
+		if m.DisplayName() == "赵敏" {
+			if _, err := st.AddPoints(context.Background(), domain.PointGrant{GroupID: g.ID, MemberID: m.ID, Points: 20, Reason: "主题分享"}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	st.Close()
+	_, out, _ := runCLI(t, db, "points", "--group", "读书打卡交流群", "--json")
+	var ps []map[string]any
+	if err := json.Unmarshal([]byte(out), &ps); err != nil {
+		t.Fatal(err)
+	}
+	if ps[0]["name"] != "赵敏" || ps[0]["balance"] != 25.0 {
+		t.Errorf("points = %v", ps)
 	}
 }

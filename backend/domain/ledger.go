@@ -87,3 +87,34 @@ const (
 	ReviewWarned    = "warned"
 	ReviewRemoved   = "removed"
 )
+
+// PointGrant is points given (positive) or redeemed (negative) by hand, with
+// the reason the operator typed.
+type PointGrant struct {
+	ID       int64
+	GroupID  int64
+	MemberID int64
+	Points   int
+	Reason   string
+	At       time.Time
+}
+
+// Limits of a hand entry of points.
+const (
+	MaxPointsEntry  = 100000
+	MaxPointsReason = 100
+)
+
+// Validate checks a hand entry of points.
+func (g PointGrant) Validate() (PointGrant, error) {
+	g.Reason = strings.TrimSpace(g.Reason)
+	switch {
+	case g.Points == 0 || g.Points > MaxPointsEntry || g.Points < -MaxPointsEntry:
+		return g, Errorf(EINVALID, "points.bad_amount", map[string]any{"max": MaxPointsEntry})
+	case g.Reason == "":
+		return g, Errorf(EINVALID, "points.reason_required", nil)
+	case utf8.RuneCountInString(g.Reason) > MaxPointsReason:
+		return g, Errorf(EINVALID, "points.reason_too_long", map[string]any{"max": MaxPointsReason})
+	}
+	return g, nil
+}

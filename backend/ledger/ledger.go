@@ -22,6 +22,7 @@ type Store interface {
 	DismissedViolations(ctx context.Context, groupID int64) (map[string]bool, error)
 	TierDismissals(ctx context.Context, groupID int64, week string) (map[int64]map[domain.Tier]bool, error)
 	GroupRules(ctx context.Context, groupID int64) (*domain.RuleSet, error)
+	PointGrants(ctx context.Context, groupID int64) ([]domain.PointGrant, error)
 }
 
 // ActivityDays is the trailing window of messages_28d and the tier ranking.
@@ -35,9 +36,9 @@ type Row struct {
 	LastMessageAt *time.Time // nil: never spoke (before the week's end)
 	Messages28d   int        // countable messages in the 28 days before the week's end
 	CheckinDays   int        // local days with a check-in, up to the week's end (each earned points)
-	Points        int
-	Strikes       int  // live strikes at the week's end
-	StruckOut     bool // live strikes reached the limit: on the removal list
+	Points        int        // check-in points plus points granted or redeemed by hand, up to the week's end
+	Strikes       int        // live strikes at the week's end
+	StruckOut     bool       // live strikes reached the limit: on the removal list
 	Inactive      *bool
 }
 
@@ -54,6 +55,8 @@ type Ledger struct {
 	// Input holds the members and every message before the week's end (the
 	// member page reads a member's history from it).
 	Input metrics.Input
+	// Grants are the points granted or redeemed by hand before the week's end.
+	Grants []domain.PointGrant
 }
 
 // Load computes group g's ledger as of the end of week w.
@@ -86,7 +89,23 @@ func Load(ctx context.Context, st Store, g domain.Group, w metrics.Week) (*Ledge
 	}
 	rules := metrics.RulesOf(rs)
 	in := metrics.Input{Group: g, Members: members, Messages: msgs, Earliest: earliest, Rules: &rules}
-	return compute(in, w, dismissed, tierDismissed), nil
+	grants, err := st.PointGrants(ctx, g.ID)
+	if err != nil {
+		return nil, err
+	}
+	l := compute(in, w, dismissed, tierDismissed)
+	for _, gr := range grants {
+		if !gr.At.Before(w.End) {
+			continue
+		}
+		l.Grants = append(l.Grants, gr)
+		for i := range l.Rows {
+			if l.Rows[i].Member.ID == gr.MemberID {
+				l.Rows[i].Points += gr.Points
+			}
+		}
+	}
+	return l, nil
 }
 
 // activity is one member's counts over a trailing window.

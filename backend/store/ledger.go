@@ -249,3 +249,45 @@ func (s *Store) MarkRemoved(ctx context.Context, groupID, memberID int64, versio
 	}
 	return s.memberFromRow(saved)
 }
+
+type pointEntryRow struct {
+	ID       int64 `gorm:"primaryKey"`
+	GroupID  int64
+	MemberID int64
+	Points   int
+	Reason   string
+	At       time.Time
+}
+
+func (pointEntryRow) TableName() string { return "point_entries" }
+
+// AddPoints records points granted or redeemed by hand (at now).
+func (s *Store) AddPoints(ctx context.Context, g domain.PointGrant) (domain.PointGrant, error) {
+	g, err := g.Validate()
+	if err != nil {
+		return g, err
+	}
+	if _, err := s.Member(ctx, g.GroupID, g.MemberID); err != nil {
+		return g, err
+	}
+	g.At = s.clock.Now().UTC().Truncate(time.Second)
+	row := pointEntryRow{GroupID: g.GroupID, MemberID: g.MemberID, Points: g.Points, Reason: g.Reason, At: g.At}
+	if err := s.db.WithContext(ctx).Create(&row).Error; err != nil {
+		return g, err
+	}
+	g.ID = row.ID
+	return g, nil
+}
+
+// PointGrants returns a group's hand-entered points, oldest first.
+func (s *Store) PointGrants(ctx context.Context, groupID int64) ([]domain.PointGrant, error) {
+	var rows []pointEntryRow
+	if err := s.db.WithContext(ctx).Where("group_id = ?", groupID).Order("at, id").Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	out := make([]domain.PointGrant, 0, len(rows))
+	for _, r := range rows {
+		out = append(out, domain.PointGrant{ID: r.ID, GroupID: r.GroupID, MemberID: r.MemberID, Points: r.Points, Reason: r.Reason, At: r.At.UTC()})
+	}
+	return out, nil
+}

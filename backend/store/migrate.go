@@ -37,7 +37,7 @@ var migrations = []migration{
 	{5, "slimmer messages table for fast bulk import", migrateV5},
 	{6, "hand-entered weekly figures", migrateV6},
 	{7, "one time-ordered unique index on messages", migrateV7},
-	{8, "member ledger: tier-change events, dismissed tier suggestions, violation reviews", migrateV8},
+	{8, "member ledger: tier-change events, dismissed tier suggestions, violation reviews, manual points", migrateV8},
 }
 
 // LatestVersion is the schema version this build creates.
@@ -367,13 +367,27 @@ type v8ViolationReview struct {
 
 func (v8ViolationReview) TableName() string { return "violation_reviews" }
 
+type v8PointEntry struct {
+	ID       int64    `gorm:"primaryKey"`
+	GroupID  int64    `gorm:"not null;index:ix_point_entries_member,priority:1"`
+	Group    v1Group  `gorm:"constraint:OnDelete:CASCADE"`
+	MemberID int64    `gorm:"not null;index:ix_point_entries_member,priority:2"`
+	Member   v1Member `gorm:"constraint:OnDelete:CASCADE"`
+	Points   int      `gorm:"not null"` // negative: a redemption
+	Reason   string   `gorm:"not null;default:''"`
+	At       time.Time
+}
+
+func (v8PointEntry) TableName() string { return "point_entries" }
+
 // migrateV8 adds what the member ledger records besides the member rows:
 // each tier change (the member timeline shows who changed what and when),
 // tier suggestions an operator dismissed for a week, and the operator's
 // decision on each violation of the queue (dismissed: no strike; warned or
-// removed: the strike stands). Violations themselves are not stored: they
-// are derived from the chat by the rules, so a review names the violation by
-// rule, member and instant and survives re-imports and rule changes.
+// removed: the strike stands), and points granted or redeemed by hand.
+// Violations and check-in points themselves are not stored: they are derived
+// from the chat, so a review names the violation by rule, member and instant
+// and survives re-imports and rule changes, and re-importing adds no points.
 func migrateV8(tx *gorm.DB) error {
-	return tx.Migrator().CreateTable(&v8MemberEvent{}, &v8TierDismissal{}, &v8ViolationReview{})
+	return tx.Migrator().CreateTable(&v8MemberEvent{}, &v8TierDismissal{}, &v8ViolationReview{}, &v8PointEntry{})
 }

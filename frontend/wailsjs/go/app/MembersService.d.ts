@@ -4,6 +4,8 @@ import {app} from '../models';
 
 export function AcceptSuggestion(arg1:number,arg2:number,arg3:string,arg4:string,arg5:number):Promise<void>;
 
+export function AddPoints(arg1:number,arg2:number,arg3:string,arg4:number,arg5:string):Promise<app.MemberDetailDTO>;
+
 export function DismissStrike(arg1:number,arg2:string):Promise<void>;
 
 export function DismissSuggestion(arg1:number,arg2:number,arg3:string,arg4:string):Promise<void>;

@@ -6,6 +6,10 @@ export function AcceptSuggestion(arg1, arg2, arg3, arg4, arg5) {
   return window['go']['app']['MembersService']['AcceptSuggestion'](arg1, arg2, arg3, arg4, arg5);
 }
 
+export function AddPoints(arg1, arg2, arg3, arg4, arg5) {
+  return window['go']['app']['MembersService']['AddPoints'](arg1, arg2, arg3, arg4, arg5);
+}
+
 export function DismissStrike(arg1, arg2) {
   return window['go']['app']['MembersService']['DismissStrike'](arg1, arg2);
 }
