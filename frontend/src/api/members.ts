@@ -60,7 +60,7 @@ export interface Ledger {
   tags: string[]
 }
 
-export type TimelineKind = 'joined' | 'left' | 'tier' | 'strike' | 'checkin'
+export type TimelineKind = 'joined' | 'left' | 'tier' | 'strike' | 'checkin' | 'points'
 
 export interface TimelineItem {
   at: string
@@ -100,7 +100,7 @@ export interface MemberEdit {
 
 const list = (v: string[] | null | undefined): string[] => (Array.isArray(v) ? v.map(String) : [])
 const tierOf = (v: unknown): Tier => (v === 'admin' || v === 'core' ? v : 'normal')
-const timelineKinds: readonly TimelineKind[] = ['joined', 'left', 'tier', 'strike', 'checkin']
+const timelineKinds: readonly TimelineKind[] = ['joined', 'left', 'tier', 'strike', 'checkin', 'points']
 
 function toPyramid(p: app.PyramidDTO | undefined): Pyramid {
   return { admin: p?.admin ?? 0, core: p?.core ?? 0, normal: p?.normal ?? 0 }
@@ -219,4 +219,9 @@ export async function exportLedger(groupId: number, week: string, format: 'csv' 
 /** markRemoved records that the operator removed the member at `at` (from the date picker). */
 export async function markRemoved(groupId: number, m: LedgerMember, at: Date): Promise<void> {
   await call(() => MembersService.MarkRemoved(groupId, m.id, m.version, at.getTime()))
+}
+
+/** addPoints grants (points > 0) or redeems (points < 0) points with a reason; returns the member page. */
+export async function addPoints(groupId: number, memberId: number, week: string, points: number, reason: string): Promise<MemberDetail> {
+  return toDetail(await call(() => MembersService.AddPoints(groupId, memberId, week, points, reason)))
 }

@@ -473,6 +473,16 @@ const en: Messages = {
       actual: 'Actual',
       target: 'Target',
     },
+    points: {
+      title: 'Points: {points}',
+      hint: 'Check-in points come from the chat; record here points granted by hand (e.g. a theme share +20) and redemptions, always with a reason.',
+      amount: 'Points',
+      reason: 'Reason, e.g. theme share, bookmark redeemed',
+      grant: 'Grant',
+      redeem: 'Redeem',
+      granted: '{points} points granted',
+      redeemed: '{points} points redeemed',
+    },
     removal: {
       title: 'Removal list',
       hint: 'Members in the group with no message for 14 days (never-spoke members included) or 3 strikes. Admins, staff and core members are never on it.',
@@ -537,6 +547,8 @@ const en: Messages = {
       strikeLive: 'strike (counts for 30 days)',
       strikeExpired: 'strike expired',
       strikeDismissed: 'withdrawn, no strike',
+      granted: 'Granted +{points} points: {reason}',
+      redeemed: 'Redeemed −{points} points: {reason}',
       checkin: 'Check-in +{points} points',
     },
     rules: {

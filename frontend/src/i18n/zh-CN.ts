@@ -471,6 +471,16 @@ const zhCN = {
       actual: '实际',
       target: '目标',
     },
+    points: {
+      title: '积分：{points}',
+      hint: '打卡积分由聊天记录自动计算；这里记录手动发放（如主题分享 +20）和兑换，必须写明原因。',
+      amount: '积分数',
+      reason: '原因，例如：主题分享、兑换书签',
+      grant: '发放',
+      redeem: '兑换',
+      granted: '已发放 {points} 积分',
+      redeemed: '已兑换 {points} 积分',
+    },
     removal: {
       title: '移出名单',
       hint: '在群的普通成员中：连续 14 天没有发言（含从未发言）或记过达到 3 次的人。管理员、工作人员和核心成员不在其中。',
@@ -535,6 +545,8 @@ const zhCN = {
       strikeLive: '记过（30 天内有效）',
       strikeExpired: '记过已过期',
       strikeDismissed: '已撤销，不算记过',
+      granted: '发放 +{points} 积分：{reason}',
+      redeemed: '兑换 −{points} 积分：{reason}',
       checkin: '打卡 +{points} 积分',
     },
     rules: {

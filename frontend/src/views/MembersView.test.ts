@@ -12,6 +12,8 @@ vi.mock('../../wailsjs/go/app/MembersService', () => ({
   DismissSuggestion: vi.fn(),
   DismissStrike: vi.fn(),
   Export: vi.fn(),
+  MarkRemoved: vi.fn(),
+  AddPoints: vi.fn(),
 }))
 vi.mock('../../wailsjs/go/app/HealthService', () => ({
   Weeks: vi.fn(),
@@ -149,6 +151,37 @@ describe('members screen', () => {
     await w.find('[data-testid="removal-copy"]').trigger('click')
     await flushPromises()
     expect(writeText).toHaveBeenCalledWith('<img src=x onerror=alert(1)>推广\n小满')
+  })
+
+  it('grants points with a reason and shows Go’s refusal of an overdraft', async () => {
+    const w = await show()
+    await w.find('[data-testid="member-row"][data-member-id="1"]').trigger('click')
+    await flushPromises()
+    const q = (sel: string) => document.body.querySelector(sel) as HTMLElement
+    expect(q('[data-testid="member-points"]').textContent).toContain('积分：15')
+    const amount = q('[data-testid="points-amount"] input') as HTMLInputElement
+    amount.value = '20'
+    amount.dispatchEvent(new Event('input'))
+    amount.dispatchEvent(new Event('blur'))
+    const reason = q('[data-testid="points-reason"] input') as HTMLInputElement
+    reason.value = '主题分享'
+    reason.dispatchEvent(new Event('input'))
+    await flushPromises()
+    bound.AddPoints.mockResolvedValueOnce(makeDetailDTO({ member: makeMemberDTO({ points: 35 }) }) as never)
+    q('[data-testid="points-grant"]').click()
+    await flushPromises()
+    expect(bound.AddPoints).toHaveBeenCalledWith(7, 1, '2024-W10', 20, '主题分享')
+    expect(q('[data-testid="member-points"]').textContent).toContain('积分：35')
+
+    bound.AddPoints.mockRejectedValueOnce({ code: 'invalid', message: '“陈晓雨”只有 35 积分，不够兑换 50 积分' })
+    amount.value = '50'
+    amount.dispatchEvent(new Event('input'))
+    amount.dispatchEvent(new Event('blur'))
+    await flushPromises()
+    q('[data-testid="points-redeem"]').click()
+    await flushPromises()
+    expect(bound.AddPoints).toHaveBeenLastCalledWith(7, 1, '2024-W10', -50, '')
+    expect(q('[data-testid="points-error"]').textContent).toContain('不够兑换 50 积分')
   })
 
   it('opens a member from the keyboard', async () => {
