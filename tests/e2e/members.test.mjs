@@ -73,6 +73,15 @@ test('Members: search a member, change their tier, and find it persisted', async
   await drawer.getByTestId('member-save').click();
   await drawer.getByTestId('member-timeline').locator('[data-kind="tier"]').first().waitFor({ timeout: 15000 });
   assert.match(await drawer.getByTestId('member-timeline').locator('[data-kind="tier"]').first().innerText(), /普通成员 → 核心成员/);
+  // Grant points by hand: the CLI's balance grows by as much.
+  const before = (await cliJSON(devBinary, db, 'points', '--group', String(group.id))).find((p) => p.name === target.name)?.balance ?? 0;
+  await drawer.getByTestId('points-amount').locator('input').fill('20');
+  await drawer.getByTestId('points-reason').locator('input').fill('主题分享');
+  await drawer.getByTestId('points-grant').click();
+  await drawer.getByTestId('member-timeline').locator('[data-kind="points"]').first().waitFor({ timeout: 15000 });
+  assert.match(await drawer.getByTestId('member-timeline').locator('[data-kind="points"]').first().innerText(), /发放 \+20 积分：主题分享/);
+  const afterPoints = (await cliJSON(devBinary, db, 'points', '--group', String(group.id))).find((p) => p.name === target.name)?.balance ?? 0;
+  assert.equal(afterPoints, before + 20);
   await page.screenshot({ path: join(outDir, 'members-drawer.png') });
 
   // The table shows the new tier, locked.
