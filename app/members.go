@@ -37,6 +37,7 @@ type LedgerDTO struct {
 	Suggestions        []SuggestionDTO   `json:"suggestions"`
 	Members            []LedgerMemberDTO `json:"members"`
 	Tags               []string          `json:"tags"` // every tag in use, for the filter
+	Screening          ScreeningDTO      `json:"screening"`
 }
 
 // PyramidDTO counts members per tier.
@@ -61,24 +62,25 @@ type SuggestionDTO struct {
 // LedgerMemberDTO is one line of the ledger. Times are RFC 3339 in the
 // group's zone, "" when unknown (lastMessageAt "": never spoke).
 type LedgerMemberDTO struct {
-	ID            int64    `json:"id"`
-	Version       int      `json:"version"`
-	Name          string   `json:"name"`
-	Names         []string `json:"names"` // every name known: list names and names seen in chat
-	IDs           []string `json:"ids"`   // wxid, 微信号 and sender ids seen
-	Tier          string   `json:"tier"`
-	TierLocked    bool     `json:"tierLocked"`
-	Tags          []string `json:"tags"`
-	Present       bool     `json:"present"`
-	JoinedAt      string   `json:"joinedAt"`
-	LeftAt        string   `json:"leftAt"`
-	LastMessageAt string   `json:"lastMessageAt"`
-	Messages28d   int      `json:"messages28d"`
-	CheckinDays   int      `json:"checkinDays"`
-	Points        int      `json:"points"`
-	Strikes       int      `json:"strikes"`
-	StruckOut     bool     `json:"struckOut"`
-	Inactive      *bool    `json:"inactive"` // null: not measurable this week
+	ID            int64     `json:"id"`
+	Version       int       `json:"version"`
+	Name          string    `json:"name"`
+	Names         []string  `json:"names"` // every name known: list names and names seen in chat
+	IDs           []string  `json:"ids"`   // wxid, 微信号 and sender ids seen
+	Tier          string    `json:"tier"`
+	TierLocked    bool      `json:"tierLocked"`
+	Tags          []string  `json:"tags"`
+	Present       bool      `json:"present"`
+	JoinedAt      string    `json:"joinedAt"`
+	LeftAt        string    `json:"leftAt"`
+	LastMessageAt string    `json:"lastMessageAt"`
+	Messages28d   int       `json:"messages28d"`
+	CheckinDays   int       `json:"checkinDays"`
+	Points        int       `json:"points"`
+	Strikes       int       `json:"strikes"`
+	StruckOut     bool      `json:"struckOut"`
+	Inactive      *bool     `json:"inactive"` // null: not measurable this week
+	Screen        ScreenDTO `json:"screen"`
 }
 
 // NameSeenDTO is one name a member used in chat, with when.
@@ -158,10 +160,17 @@ func (s *MembersService) Ledger(groupID int64, week string) (LedgerDTO, error) {
 	lang := s.app.lang()
 	d := LedgerDTO{Group: groupDTO(sum), Week: weekDTO(l.Week), InactiveMeasurable: l.InactiveMeasurable, Present: l.Present,
 		Actual: PyramidDTO(l.Actual), Target: PyramidDTO(l.Target), Suggestions: []SuggestionDTO{}, Tags: []string{}}
+	crit, err := s.criteria(ctx, groupID)
+	if err != nil {
+		return LedgerDTO{}, err
+	}
+	d.Screening = screeningDTO(crit)
+	scr := screens(l, crit)
 	versions := map[int64]int{}
 	tags := map[string]bool{}
 	for _, r := range l.Rows {
 		row := ledgerMemberDTO(r, l.Group.Location())
+		row.Screen = scr[r.Member.ID]
 		d.Members = append(d.Members, row)
 		versions[r.Member.ID] = r.Member.Version
 		for _, t := range r.Member.Tags {
@@ -201,7 +210,13 @@ func (s *MembersService) Member(groupID, memberID int64, week string) (MemberDet
 	if err != nil {
 		return MemberDetailDTO{}, err
 	}
-	return memberDetail(l, r, events, dismissed), nil
+	crit, err := s.criteria(ctx, groupID)
+	if err != nil {
+		return MemberDetailDTO{}, err
+	}
+	d := memberDetail(l, r, events, dismissed)
+	d.Member.Screen = screens(l, crit)[memberID]
+	return d, nil
 }
 
 // Save applies the edit form (tier, lock, tags, notes) and returns the page.

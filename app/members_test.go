@@ -245,3 +245,25 @@ func TestPointsByHand(t *testing.T) {
 		t.Errorf("now: %d points, timeline %+v", d.Member.Points, d.Timeline[:2])
 	}
 }
+
+func TestScreeningInLedger(t *testing.T) {
+	a, gid := sampleApp(t)
+	l, _ := a.mbrs.Ledger(gid, "2024-W10")
+	if l.Screening.OpenHour != 9 || l.Screening.CloseHour != 22 || len(l.Screening.Regions) != 0 {
+		t.Errorf("default criteria = %+v", l.Screening)
+	}
+	if _, err := a.mbrs.SaveScreening(gid, ScreeningDTO{Regions: []string{"杭州"}, OpenHour: 6, CloseHour: 12}); err != nil {
+		t.Fatal(err)
+	}
+	l, _ = a.mbrs.Ledger(gid, "2024-W10")
+	chen := memberNamed(t, l, "陈晓雨").Screen // 浙江 杭州, messages mostly mornings
+	if chen.RegionOK == nil || !*chen.RegionOK || chen.Region != "浙江 杭州" || chen.Overlap == nil || chen.Messages != 8 {
+		t.Errorf("陈晓雨 screened = %+v", chen)
+	}
+	if never := memberNamed(t, l, "小满").Screen; never.Overlap != nil || never.Active != nil {
+		t.Errorf("a member who never spoke has no overlap: %+v", never)
+	}
+	if _, err := a.mbrs.SaveScreening(gid, ScreeningDTO{OpenHour: 9, CloseHour: 9}); domain.ErrorCode(err) != domain.EINVALID {
+		t.Errorf("empty hours: %v", err)
+	}
+}

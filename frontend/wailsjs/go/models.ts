@@ -315,6 +315,48 @@ export namespace app {
 	    }
 	}
 	
+	export class ScreeningDTO {
+	    regions: string[];
+	    openHour: number;
+	    closeHour: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ScreeningDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.regions = source["regions"];
+	        this.openHour = source["openHour"];
+	        this.closeHour = source["closeHour"];
+	    }
+	}
+	export class ScreenDTO {
+	    score: number;
+	    region: string;
+	    regionOk?: boolean;
+	    friends?: number;
+	    influence?: boolean;
+	    messages: number;
+	    overlap?: number;
+	    active?: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ScreenDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.score = source["score"];
+	        this.region = source["region"];
+	        this.regionOk = source["regionOk"];
+	        this.friends = source["friends"];
+	        this.influence = source["influence"];
+	        this.messages = source["messages"];
+	        this.overlap = source["overlap"];
+	        this.active = source["active"];
+	    }
+	}
 	export class LedgerMemberDTO {
 	    id: number;
 	    version: number;
@@ -334,6 +376,7 @@ export namespace app {
 	    strikes: number;
 	    struckOut: boolean;
 	    inactive?: boolean;
+	    screen: ScreenDTO;
 	
 	    static createFrom(source: any = {}) {
 	        return new LedgerMemberDTO(source);
@@ -359,7 +402,26 @@ export namespace app {
 	        this.strikes = source["strikes"];
 	        this.struckOut = source["struckOut"];
 	        this.inactive = source["inactive"];
+	        this.screen = this.convertValues(source["screen"], ScreenDTO);
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class SuggestionDTO {
 	    memberId: number;
@@ -413,6 +475,7 @@ export namespace app {
 	    suggestions: SuggestionDTO[];
 	    members: LedgerMemberDTO[];
 	    tags: string[];
+	    screening: ScreeningDTO;
 	
 	    static createFrom(source: any = {}) {
 	        return new LedgerDTO(source);
@@ -429,6 +492,7 @@ export namespace app {
 	        this.suggestions = this.convertValues(source["suggestions"], SuggestionDTO);
 	        this.members = this.convertValues(source["members"], LedgerMemberDTO);
 	        this.tags = source["tags"];
+	        this.screening = this.convertValues(source["screening"], ScreeningDTO);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -629,6 +693,8 @@ export namespace app {
 	        this.strikeLimit = source["strikeLimit"];
 	    }
 	}
+	
+	
 	
 	export class SystemInfoDTO {
 	    productName: string;

@@ -19,3 +19,5 @@ export function MarkRemoved(arg1:number,arg2:number,arg3:number,arg4:number):Pro
 export function Member(arg1:number,arg2:number,arg3:string):Promise<app.MemberDetailDTO>;
 
 export function Save(arg1:number,arg2:number,arg3:string,arg4:app.MemberEditDTO):Promise<app.MemberDetailDTO>;
+
+export function SaveScreening(arg1:number,arg2:app.ScreeningDTO):Promise<app.ScreeningDTO>;

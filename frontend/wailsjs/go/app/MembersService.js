@@ -37,3 +37,7 @@ export function Member(arg1, arg2, arg3) {
 export function Save(arg1, arg2, arg3, arg4) {
   return window['go']['app']['MembersService']['Save'](arg1, arg2, arg3, arg4);
 }
+
+export function SaveScreening(arg1, arg2) {
+  return window['go']['app']['MembersService']['SaveScreening'](arg1, arg2);
+}
