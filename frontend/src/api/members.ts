@@ -29,6 +29,25 @@ export interface LedgerMember {
   struckOut: boolean
   /** null = not measurable this week (the chat does not reach back 14 days) */
   inactive: boolean | null
+  screen: Screen
+}
+
+/** One member's screening; a criterion is null when its input is unknown. */
+export interface Screen {
+  score: number
+  region: string
+  regionOk: boolean | null
+  friends: number | null
+  influence: boolean | null
+  messages: number
+  overlap: number | null
+  active: boolean | null
+}
+
+export interface Screening {
+  regions: string[]
+  openHour: number
+  closeHour: number
 }
 
 export interface Pyramid {
@@ -58,6 +77,7 @@ export interface Ledger {
   suggestions: Suggestion[]
   members: LedgerMember[]
   tags: string[]
+  screening: Screening
 }
 
 export type TimelineKind = 'joined' | 'left' | 'tier' | 'strike' | 'checkin' | 'points'
@@ -102,6 +122,22 @@ const list = (v: string[] | null | undefined): string[] => (Array.isArray(v) ? v
 const tierOf = (v: unknown): Tier => (v === 'admin' || v === 'core' ? v : 'normal')
 const timelineKinds: readonly TimelineKind[] = ['joined', 'left', 'tier', 'strike', 'checkin', 'points']
 
+const bool = (v: unknown): boolean | null => (typeof v === 'boolean' ? v : null)
+const numOrNull = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null)
+
+function toScreen(d: app.ScreenDTO | undefined): Screen {
+  return {
+    score: d?.score ?? 0,
+    region: d?.region ?? '',
+    regionOk: bool(d?.regionOk),
+    friends: numOrNull(d?.friends),
+    influence: bool(d?.influence),
+    messages: d?.messages ?? 0,
+    overlap: numOrNull(d?.overlap),
+    active: bool(d?.active),
+  }
+}
+
 function toPyramid(p: app.PyramidDTO | undefined): Pyramid {
   return { admin: p?.admin ?? 0, core: p?.core ?? 0, normal: p?.normal ?? 0 }
 }
@@ -127,6 +163,7 @@ export function toMember(d: app.LedgerMemberDTO): LedgerMember {
     struckOut: Boolean(d.struckOut),
     // Go sends null when not measurable; the binding may drop it to undefined.
     inactive: typeof d.inactive === 'boolean' ? d.inactive : null,
+    screen: toScreen(d.screen),
   }
 }
 
@@ -150,6 +187,7 @@ export function toLedger(d: app.LedgerDTO): Ledger {
     })),
     members: (d.members ?? []).map(toMember),
     tags: list(d.tags),
+    screening: { regions: list(d.screening?.regions), openHour: d.screening?.openHour ?? 9, closeHour: d.screening?.closeHour ?? 22 },
   }
 }
 
@@ -224,4 +262,9 @@ export async function markRemoved(groupId: number, m: LedgerMember, at: Date): P
 /** addPoints grants (points > 0) or redeems (points < 0) points with a reason; returns the member page. */
 export async function addPoints(groupId: number, memberId: number, week: string, points: number, reason: string): Promise<MemberDetail> {
   return toDetail(await call(() => MembersService.AddPoints(groupId, memberId, week, points, reason)))
+}
+
+/** saveScreening stores the group's target regions and operating hours. */
+export async function saveScreening(groupId: number, sc: Screening): Promise<void> {
+  await call(() => MembersService.SaveScreening(groupId, { ...sc, regions: [...sc.regions] }))
 }
