@@ -184,6 +184,25 @@ describe('members screen', () => {
     expect(q('[data-testid="points-error"]').textContent).toContain('不够兑换 50 积分')
   })
 
+  it('marks a member of the removal list as removed, then reloads the ledger', async () => {
+    const dto = makeLedgerDTO()
+    dto.members[2] = { ...dto.members[2], present: true, leftAt: '' }
+    bound.Ledger.mockResolvedValue(dto as never)
+    const w = await show()
+    await w.find('[data-testid="removal-entry"] [data-testid="removal-mark"]').trigger('click')
+    await flushPromises()
+    const dialog = document.body.querySelector('.n-dialog') as HTMLElement
+    expect(dialog.textContent).toContain('标记为已移出')
+    const before = Date.now()
+    ;(dialog.querySelector('.n-dialog__action .n-button--primary-type') as HTMLButtonElement).click()
+    await flushPromises()
+    expect(bound.MarkRemoved).toHaveBeenCalledTimes(1)
+    const [group, member, version, at] = bound.MarkRemoved.mock.calls[0]
+    expect([group, member, version]).toEqual([7, 3, 1])
+    expect(Math.abs(Number(at) - before)).toBeLessThan(60_000) // defaults to now
+    expect(bound.Ledger).toHaveBeenCalledTimes(2)
+  })
+
   it('opens a member from the keyboard', async () => {
     const w = await show()
     const row = w.find('[data-testid="member-row"][data-member-id="2"]')
