@@ -49,6 +49,8 @@ type App struct {
 	imps *ImportService
 	hlth *HealthService
 	rpts *ReportService
+	mbrs *MembersService
+	rule *RulesService
 }
 
 // New builds the shell around an open store.
@@ -62,6 +64,8 @@ func New(cfg Config) *App {
 	a.imps = &ImportService{app: a, st: cfg.Store}
 	a.hlth = &HealthService{app: a, st: cfg.Store}
 	a.rpts = &ReportService{app: a, st: cfg.Store}
+	a.mbrs = &MembersService{app: a, st: cfg.Store}
+	a.rule = &RulesService{app: a, st: cfg.Store}
 	return a
 }
 
@@ -90,7 +94,7 @@ func (a *App) Run() error {
 		BackgroundColour: &options.RGBA{R: 250, G: 250, B: 252, A: 255},
 		OnStartup:        a.startup,
 		OnBeforeClose:    a.beforeClose,
-		Bind:             []any{a.sys, a.grps, a.imps, a.hlth, a.rpts},
+		Bind:             []any{a.sys, a.grps, a.imps, a.hlth, a.mbrs, a.rule, a.rpts},
 		DragAndDrop:      &options.DragAndDrop{EnableFileDrop: true},
 		ErrorFormatter:   a.formatError,
 		SingleInstanceLock: &options.SingleInstanceLock{

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"qunzhu/backend/domain"
+	"qunzhu/backend/ledger"
 	"qunzhu/backend/metrics"
 	"qunzhu/backend/msg"
 	"qunzhu/backend/store"
@@ -22,67 +23,45 @@ type memberJSON struct {
 	LastMessageAt *string `json:"last_message_at"` // null: never spoke
 	Messages28d   int     `json:"messages_28d"`
 	Points        int     `json:"points"`
-	// Strikes are confirmed violations; confirming arrives with the rules
-	// screen, so every member has 0 until then.
+	// Strikes are the live strikes at the week's end: every violation the
+	// rules detect in the 30 days before it, unless dismissed (see
+	// metrics.LiveStrikes).
 	Strikes int `json:"strikes"`
+	// StruckOut: the live strikes reached the limit (3): on the removal list.
+	StruckOut bool `json:"struck_out"`
 	// Inactive: a removal candidate at the end of the week (METRICS.md
 	// inactive_members); null when the chat does not reach back 14 days.
 	Inactive *bool `json:"inactive"`
 }
 
-// members prints the member ledger as of the end of --week (default: the
-// current week), or with --inactive only the removal candidates.
-func (r *run) members(ctx context.Context, st *store.Store) error {
+// ledgerWeek reads --group and the optional --week (default: the current
+// week) and loads the ledger as of that week's end.
+func (r *run) ledgerWeek(ctx context.Context, st *store.Store) (*ledger.Ledger, error) {
 	g, err := r.group(ctx, st)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	w := metrics.WeekOf(r.Clock.Now(), g.Location())
 	if v, ok := r.inv.flags["week"]; ok {
 		if w, err = metrics.ParseWeek(v, g.Location()); err != nil {
-			return err
+			return nil, err
 		}
 	}
-	members, err := st.Members(ctx, g.ID)
-	if err != nil {
-		return err
-	}
-	// The ledger needs each member's whole history before the week's end
-	// (last message, points); the week's window covers the inactive rule.
-	msgs, err := st.Messages(ctx, g.ID, time.Unix(0, 0), w.End)
-	if err != nil {
-		return err
-	}
-	earliest, err := st.EarliestMessage(ctx, g.ID)
-	if err != nil {
-		return err
-	}
-	in := metrics.Input{Group: g, Members: members, Messages: msgs, Earliest: earliest}
-	inactive, measurable := metrics.Inactive(in, w)
+	return ledger.Load(ctx, st, g, w)
+}
 
-	last := map[int64]time.Time{}
-	recent := map[int64]int{}
-	since := w.End.In(g.Location()).AddDate(0, 0, -28)
-	for _, m := range msgs {
-		if m.MemberID == nil || !m.Kind.Countable() {
-			continue
-		}
-		id := *m.MemberID
-		if m.SentAt.After(last[id]) {
-			last[id] = m.SentAt
-		}
-		if !m.SentAt.Before(since) {
-			recent[id]++
-		}
+// members prints the member ledger as of the end of --week (default: the
+// current week), or with --inactive only the removal candidates.
+func (r *run) members(ctx context.Context, st *store.Store) error {
+	l, err := r.ledgerWeek(ctx, st)
+	if err != nil {
+		return err
 	}
-	points := map[int64]int{}
-	for _, b := range metrics.Balances(metrics.Points(g, members, msgs)) {
-		if b.MemberID != nil {
-			points[*b.MemberID] = b.Balance
-		}
+	onlyInactive := r.inv.flags["inactive"] == "true"
+	if onlyInactive && !l.InactiveMeasurable {
+		return domain.Errorf(domain.EINVALID, "members.inactive_unmeasurable", map[string]any{"week": l.Week.String()})
 	}
-
-	loc := g.Location()
+	loc := l.Group.Location()
 	stamp := func(t *time.Time) *string {
 		if t == nil {
 			return nil
@@ -91,20 +70,14 @@ func (r *run) members(ctx context.Context, st *store.Store) error {
 		return &s
 	}
 	out := []memberJSON{}
-	for _, m := range members {
-		row := memberJSON{Name: m.DisplayName(), Tier: string(m.Tier), Present: m.PresentAt(w.End),
-			JoinedAt: stamp(m.JoinedAt), LeftAt: stamp(m.LeftAt), Messages28d: recent[m.ID], Points: points[m.ID]}
-		if t, ok := last[m.ID]; ok {
-			row.LastMessageAt = stamp(&t)
-		}
-		if measurable {
-			v := inactive[m.ID]
-			row.Inactive = &v
-		}
-		if r.inv.flags["inactive"] == "true" && (row.Inactive == nil || !*row.Inactive) {
+	for _, row := range l.Rows {
+		if onlyInactive && (row.Inactive == nil || !*row.Inactive) {
 			continue
 		}
-		out = append(out, row)
+		m := row.Member
+		out = append(out, memberJSON{Name: row.Name, Tier: string(m.Tier), Present: row.Present, JoinedAt: stamp(m.JoinedAt),
+			LeftAt: stamp(m.LeftAt), LastMessageAt: stamp(row.LastMessageAt), Messages28d: row.Messages28d, Points: row.Points,
+			Strikes: row.Strikes, StruckOut: row.StruckOut, Inactive: row.Inactive})
 	}
 	// Most active first; members who never spoke last, by name.
 	sort.SliceStable(out, func(i, j int) bool {
@@ -113,14 +86,12 @@ func (r *run) members(ctx context.Context, st *store.Store) error {
 		}
 		return out[i].Name < out[j].Name
 	})
-	if r.inv.flags["inactive"] == "true" && !measurable {
-		return domain.Errorf(domain.EINVALID, "members.inactive_unmeasurable", map[string]any{"week": w.String()})
-	}
 	if r.inv.json {
 		return r.printJSON(out)
 	}
 	t := func(k string) string { return msg.T(r.lang, k, nil) }
-	rows := [][]string{{t("cli.col_member"), t("cli.col_tier"), t("cli.col_present"), t("cli.col_last"), t("cli.col_msgs28"), t("cli.col_points"), t("cli.col_inactive")}}
+	rows := [][]string{{t("cli.col_member"), t("cli.col_tier"), t("cli.col_present"), t("cli.col_last"), t("cli.col_msgs28"),
+		t("cli.col_points"), t("cli.col_strikes"), t("cli.col_inactive")}}
 	for _, m := range out {
 		lastAt := t("cli.never_spoke")
 		if m.LastMessageAt != nil {
@@ -135,7 +106,8 @@ func (r *run) members(ctx context.Context, st *store.Store) error {
 		if m.Present {
 			present = t("cli.yes")
 		}
-		rows = append(rows, []string{m.Name, t("tier." + m.Tier), present, lastAt, strconv.Itoa(m.Messages28d), strconv.Itoa(m.Points), inact})
+		rows = append(rows, []string{m.Name, t("tier." + m.Tier), present, lastAt, strconv.Itoa(m.Messages28d),
+			strconv.Itoa(m.Points), strconv.Itoa(m.Strikes), inact})
 	}
 	return writeTable(r.Stdout, rows)
 }

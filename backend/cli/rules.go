@@ -69,7 +69,21 @@ func (r *run) points(ctx context.Context, st *store.Store) error {
 	if err != nil {
 		return err
 	}
-	balances := metrics.Balances(metrics.Points(g, members, msgs))
+	// Balance = the sum of the ledger: check-ins from the chat and points granted or redeemed by hand.
+	ledger := metrics.Points(g, members, msgs)
+	grants, err := st.PointGrants(ctx, g.ID)
+	if err != nil {
+		return err
+	}
+	names := map[int64]string{}
+	for _, m := range members {
+		names[m.ID] = m.DisplayName()
+	}
+	for _, gr := range grants {
+		id := gr.MemberID
+		ledger = append(ledger, metrics.PointEntry{MemberID: &id, Name: names[id], At: gr.At, Reason: gr.Reason, Points: gr.Points})
+	}
+	balances := metrics.Balances(ledger)
 	out := make([]pointsJSON, 0, len(balances))
 	for _, b := range balances {
 		out = append(out, pointsJSON{Name: b.Name, Balance: b.Balance})

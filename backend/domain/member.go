@@ -52,6 +52,9 @@ type Member struct {
 
 	CreatedAt time.Time
 	UpdatedAt time.Time
+	// Version counts saved changes; an edit names the version it was made on,
+	// so a save over someone else's newer change is refused, not lost.
+	Version int
 }
 
 // DisplayName is the member list's nickname where known, else the first name

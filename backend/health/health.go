@@ -19,6 +19,7 @@ type Store interface {
 	Messages(ctx context.Context, groupID int64, from, to time.Time) ([]domain.Message, error)
 	EarliestMessage(ctx context.Context, groupID int64) (*time.Time, error)
 	WeekInput(ctx context.Context, groupID int64, week string) (domain.WeekInput, error)
+	GroupRules(ctx context.Context, groupID int64) (*domain.RuleSet, error) // nil: the defaults
 }
 
 // Week returns group g's figures for week w and the figures entered by hand
@@ -50,6 +51,11 @@ func Input(ctx context.Context, st Store, g domain.Group, w metrics.Week) (metri
 	if err != nil {
 		return metrics.Input{}, domain.WeekInput{}, err
 	}
+	rs, err := st.GroupRules(ctx, g.ID)
+	if err != nil {
+		return metrics.Input{}, domain.WeekInput{}, err
+	}
+	rules := metrics.RulesOf(rs) // violations follow the group's own rules
 	return metrics.Input{Group: g, Members: members, Messages: msgs, Earliest: earliest,
-		MuteRate: hand.MuteRate, LinkClicks: hand.LinkClicks, LinkReach: hand.LinkReach}, hand, nil
+		MuteRate: hand.MuteRate, LinkClicks: hand.LinkClicks, LinkReach: hand.LinkReach, Rules: &rules}, hand, nil
 }

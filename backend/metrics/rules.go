@@ -22,6 +22,12 @@ type Rules struct {
 	FloodCount  int           // messages in a run; 0 turns the rule off
 	FloodWithin time.Duration // from the run's first message to its last
 	AttackWords []string
+	// StrikeDays is how long a strike stays live; StrikeLimit the number of
+	// live strikes that puts a member on the removal list. Zero means the
+	// default (30 days, 3 strikes): a rule set saved before these existed
+	// keeps the documented behaviour rather than striking nobody out.
+	StrikeDays  int
+	StrikeLimit int
 }
 
 // DefaultRules are the rules every group starts with.
@@ -32,6 +38,8 @@ func DefaultRules() Rules {
 		FloodCount:  5,
 		FloodWithin: 60 * time.Second,
 		AttackWords: []string{"傻逼", "滚蛋", "垃圾人", "脑残", "去死"},
+		StrikeDays:  DefaultStrikeDays,
+		StrikeLimit: DefaultStrikeLimit,
 	}
 }
 
@@ -183,3 +191,19 @@ func containsAny(s string, words []string) bool {
 }
 
 func inRange(t, from, to time.Time) bool { return !t.Before(from) && t.Before(to) }
+
+// RuleSetOf is the editable form of rules r.
+func RuleSetOf(r Rules) domain.RuleSet {
+	return domain.RuleSet{AdWords: r.AdWords, Whitelist: r.Whitelist, FloodCount: r.FloodCount, FloodSeconds: int(r.FloodWithin / time.Second),
+		AttackWords: r.AttackWords, StrikeDays: (&r).strikeDays(), StrikeLimit: (&r).strikeLimit()}
+}
+
+// RulesOf turns a group's saved rule set into rules; nil (never edited)
+// gives the defaults.
+func RulesOf(rs *domain.RuleSet) Rules {
+	if rs == nil {
+		return DefaultRules()
+	}
+	return Rules{AdWords: rs.AdWords, Whitelist: rs.Whitelist, FloodCount: rs.FloodCount, FloodWithin: time.Duration(rs.FloodSeconds) * time.Second,
+		AttackWords: rs.AttackWords, StrikeDays: rs.StrikeDays, StrikeLimit: rs.StrikeLimit}
+}

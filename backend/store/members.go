@@ -117,6 +117,7 @@ func (s *Store) memberFromRow(r memberRow) (domain.Member, error) {
 		Tags:          decodeStrings(r.Tags),
 		CreatedAt:     r.CreatedAt.UTC(),
 		UpdatedAt:     r.UpdatedAt.UTC(),
+		Version:       r.Version,
 	}
 	_ = json.Unmarshal([]byte(r.Extra), &m.Extra)
 	var err error

@@ -37,6 +37,7 @@ var migrations = []migration{
 	{5, "slimmer messages table for fast bulk import", migrateV5},
 	{6, "hand-entered weekly figures", migrateV6},
 	{7, "one time-ordered unique index on messages", migrateV7},
+	{8, "member ledger: tier-change events, dismissed tier suggestions, violation reviews, manual points", migrateV8},
 }
 
 // LatestVersion is the schema version this build creates.
@@ -326,4 +327,69 @@ func migrateV7(tx *gorm.DB) error {
 		}
 	}
 	return nil
+}
+
+// --- step 8 -------------------------------------------------------------
+
+type v8MemberEvent struct {
+	ID       int64    `gorm:"primaryKey"`
+	GroupID  int64    `gorm:"not null;index:ix_member_events_member,priority:1"`
+	Group    v1Group  `gorm:"constraint:OnDelete:CASCADE"`
+	MemberID int64    `gorm:"not null;index:ix_member_events_member,priority:2"`
+	Member   v1Member `gorm:"constraint:OnDelete:CASCADE"`
+	Kind     string   `gorm:"size:16;not null"`
+	FromVal  string   `gorm:"column:from_value;size:32;not null;default:''"`
+	ToVal    string   `gorm:"column:to_value;size:32;not null;default:''"`
+	Source   string   `gorm:"size:16;not null;default:''"`
+	Week     string   `gorm:"size:10;not null;default:''"`
+	At       time.Time
+}
+
+func (v8MemberEvent) TableName() string { return "member_events" }
+
+type v8TierDismissal struct {
+	GroupID  int64    `gorm:"not null;index"`
+	Group    v1Group  `gorm:"constraint:OnDelete:CASCADE"`
+	MemberID int64    `gorm:"primaryKey;autoIncrement:false"`
+	Member   v1Member `gorm:"constraint:OnDelete:CASCADE"`
+	Week     string   `gorm:"primaryKey;size:10"`
+	ToTier   string   `gorm:"primaryKey;size:16"`
+	At       time.Time
+}
+
+func (v8TierDismissal) TableName() string { return "tier_dismissals" }
+
+type v8ViolationReview struct {
+	GroupID  int64   `gorm:"primaryKey;autoIncrement:false"`
+	Group    v1Group `gorm:"constraint:OnDelete:CASCADE"`
+	Key      string  `gorm:"primaryKey;size:80"` // metrics.ViolationKey: rule, member, instant
+	Decision string  `gorm:"size:16;not null"`   // dismissed | warned | removed
+	At       time.Time
+}
+
+func (v8ViolationReview) TableName() string { return "violation_reviews" }
+
+type v8PointEntry struct {
+	ID       int64    `gorm:"primaryKey"`
+	GroupID  int64    `gorm:"not null;index:ix_point_entries_member,priority:1"`
+	Group    v1Group  `gorm:"constraint:OnDelete:CASCADE"`
+	MemberID int64    `gorm:"not null;index:ix_point_entries_member,priority:2"`
+	Member   v1Member `gorm:"constraint:OnDelete:CASCADE"`
+	Points   int      `gorm:"not null"` // negative: a redemption
+	Reason   string   `gorm:"not null;default:''"`
+	At       time.Time
+}
+
+func (v8PointEntry) TableName() string { return "point_entries" }
+
+// migrateV8 adds what the member ledger records besides the member rows:
+// each tier change (the member timeline shows who changed what and when),
+// tier suggestions an operator dismissed for a week, and the operator's
+// decision on each violation of the queue (dismissed: no strike; warned or
+// removed: the strike stands), and points granted or redeemed by hand.
+// Violations and check-in points themselves are not stored: they are derived
+// from the chat, so a review names the violation by rule, member and instant
+// and survives re-imports and rule changes, and re-importing adds no points.
+func migrateV8(tx *gorm.DB) error {
+	return tx.Migrator().CreateTable(&v8MemberEvent{}, &v8TierDismissal{}, &v8ViolationReview{}, &v8PointEntry{})
 }

@@ -2,8 +2,10 @@ import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-rou
 import GroupsView from './views/GroupsView.vue'
 import GroupHealthView from './views/GroupHealthView.vue'
 import ImportView from './views/ImportView.vue'
+import MembersView from './views/MembersView.vue'
 import OverviewView from './views/OverviewView.vue'
 import ReportsView from './views/ReportsView.vue'
+import RulesView from './views/RulesView.vue'
 import SettingsView from './views/SettingsView.vue'
 
 // Hash history: Wails' asset server only knows the files in dist/.
@@ -16,6 +18,19 @@ export const routes: RouteRecordRaw[] = [
     path: '/groups/:id(\\d+)/health',
     name: 'group-health',
     component: GroupHealthView,
+    props: (route) => ({ groupId: Number(route.params.id) }),
+  },
+  {
+    path: '/groups/:id(\\d+)/members',
+    name: 'group-members',
+    component: MembersView,
+    // ?member=12 opens that member's page (e.g. from the violations queue)
+    props: (route) => ({ groupId: Number(route.params.id), initialMember: Number(route.query.member) || null }),
+  },
+  {
+    path: '/groups/:id(\\d+)/rules',
+    name: 'group-rules',
+    component: RulesView,
     props: (route) => ({ groupId: Number(route.params.id) }),
   },
   {

@@ -113,6 +113,26 @@ export namespace app {
 		}
 	}
 	
+	export class ContextDTO {
+	    at: string;
+	    name: string;
+	    kind: string;
+	    content: string;
+	    self: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ContextDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.at = source["at"];
+	        this.name = source["name"];
+	        this.kind = source["kind"];
+	        this.content = source["content"];
+	        this.self = source["self"];
+	    }
+	}
 	export class UnansweredDTO {
 	    name: string;
 	    at: string;
@@ -416,6 +436,387 @@ export namespace app {
 	    }
 	}
 	
+	export class ScreeningDTO {
+	    regions: string[];
+	    openHour: number;
+	    closeHour: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ScreeningDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.regions = source["regions"];
+	        this.openHour = source["openHour"];
+	        this.closeHour = source["closeHour"];
+	    }
+	}
+	export class ScreenDTO {
+	    score: number;
+	    region: string;
+	    regionOk?: boolean;
+	    friends?: number;
+	    influence?: boolean;
+	    messages: number;
+	    overlap?: number;
+	    active?: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ScreenDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.score = source["score"];
+	        this.region = source["region"];
+	        this.regionOk = source["regionOk"];
+	        this.friends = source["friends"];
+	        this.influence = source["influence"];
+	        this.messages = source["messages"];
+	        this.overlap = source["overlap"];
+	        this.active = source["active"];
+	    }
+	}
+	export class LedgerMemberDTO {
+	    id: number;
+	    version: number;
+	    name: string;
+	    names: string[];
+	    ids: string[];
+	    tier: string;
+	    tierLocked: boolean;
+	    tags: string[];
+	    present: boolean;
+	    joinedAt: string;
+	    leftAt: string;
+	    lastMessageAt: string;
+	    messages28d: number;
+	    checkinDays: number;
+	    points: number;
+	    strikes: number;
+	    struckOut: boolean;
+	    inactive?: boolean;
+	    screen: ScreenDTO;
+	
+	    static createFrom(source: any = {}) {
+	        return new LedgerMemberDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.version = source["version"];
+	        this.name = source["name"];
+	        this.names = source["names"];
+	        this.ids = source["ids"];
+	        this.tier = source["tier"];
+	        this.tierLocked = source["tierLocked"];
+	        this.tags = source["tags"];
+	        this.present = source["present"];
+	        this.joinedAt = source["joinedAt"];
+	        this.leftAt = source["leftAt"];
+	        this.lastMessageAt = source["lastMessageAt"];
+	        this.messages28d = source["messages28d"];
+	        this.checkinDays = source["checkinDays"];
+	        this.points = source["points"];
+	        this.strikes = source["strikes"];
+	        this.struckOut = source["struckOut"];
+	        this.inactive = source["inactive"];
+	        this.screen = this.convertValues(source["screen"], ScreenDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class SuggestionDTO {
+	    memberId: number;
+	    version: number;
+	    name: string;
+	    from: string;
+	    to: string;
+	    reason: string;
+	    rank: number;
+	    messages: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new SuggestionDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.memberId = source["memberId"];
+	        this.version = source["version"];
+	        this.name = source["name"];
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.reason = source["reason"];
+	        this.rank = source["rank"];
+	        this.messages = source["messages"];
+	    }
+	}
+	export class PyramidDTO {
+	    admin: number;
+	    core: number;
+	    normal: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new PyramidDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.admin = source["admin"];
+	        this.core = source["core"];
+	        this.normal = source["normal"];
+	    }
+	}
+	export class LedgerDTO {
+	    group: GroupDTO;
+	    week: WeekDTO;
+	    inactiveMeasurable: boolean;
+	    present: number;
+	    actual: PyramidDTO;
+	    target: PyramidDTO;
+	    suggestions: SuggestionDTO[];
+	    members: LedgerMemberDTO[];
+	    tags: string[];
+	    screening: ScreeningDTO;
+	
+	    static createFrom(source: any = {}) {
+	        return new LedgerDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.group = this.convertValues(source["group"], GroupDTO);
+	        this.week = this.convertValues(source["week"], WeekDTO);
+	        this.inactiveMeasurable = source["inactiveMeasurable"];
+	        this.present = source["present"];
+	        this.actual = this.convertValues(source["actual"], PyramidDTO);
+	        this.target = this.convertValues(source["target"], PyramidDTO);
+	        this.suggestions = this.convertValues(source["suggestions"], SuggestionDTO);
+	        this.members = this.convertValues(source["members"], LedgerMemberDTO);
+	        this.tags = source["tags"];
+	        this.screening = this.convertValues(source["screening"], ScreeningDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class WeekCountDTO {
+	    week: string;
+	    start: string;
+	    messages: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new WeekCountDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.week = source["week"];
+	        this.start = source["start"];
+	        this.messages = source["messages"];
+	    }
+	}
+	export class MessageDTO {
+	    at: string;
+	    kind: string;
+	    content: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new MessageDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.at = source["at"];
+	        this.kind = source["kind"];
+	        this.content = source["content"];
+	    }
+	}
+	export class TimelineDTO {
+	    at: string;
+	    kind: string;
+	    from: string;
+	    to: string;
+	    source: string;
+	    rule: string;
+	    content: string;
+	    live: boolean;
+	    key: string;
+	    dismissed: boolean;
+	    points: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new TimelineDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.at = source["at"];
+	        this.kind = source["kind"];
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.source = source["source"];
+	        this.rule = source["rule"];
+	        this.content = source["content"];
+	        this.live = source["live"];
+	        this.key = source["key"];
+	        this.dismissed = source["dismissed"];
+	        this.points = source["points"];
+	    }
+	}
+	export class NameSeenDTO {
+	    name: string;
+	    first: string;
+	    last: string;
+	    messages: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new NameSeenDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.first = source["first"];
+	        this.last = source["last"];
+	        this.messages = source["messages"];
+	    }
+	}
+	export class MemberDetailDTO {
+	    member: LedgerMemberDTO;
+	    nickname: string;
+	    groupNickname: string;
+	    remark: string;
+	    wxid: string;
+	    wechatId: string;
+	    notes: string;
+	    nameHistory: NameSeenDTO[];
+	    timeline: TimelineDTO[];
+	    messages: MessageDTO[];
+	    weekly: WeekCountDTO[];
+	
+	    static createFrom(source: any = {}) {
+	        return new MemberDetailDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.member = this.convertValues(source["member"], LedgerMemberDTO);
+	        this.nickname = source["nickname"];
+	        this.groupNickname = source["groupNickname"];
+	        this.remark = source["remark"];
+	        this.wxid = source["wxid"];
+	        this.wechatId = source["wechatId"];
+	        this.notes = source["notes"];
+	        this.nameHistory = this.convertValues(source["nameHistory"], NameSeenDTO);
+	        this.timeline = this.convertValues(source["timeline"], TimelineDTO);
+	        this.messages = this.convertValues(source["messages"], MessageDTO);
+	        this.weekly = this.convertValues(source["weekly"], WeekCountDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class MemberEditDTO {
+	    version: number;
+	    tier: string;
+	    tierLocked: boolean;
+	    tags: string[];
+	    notes: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new MemberEditDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.version = source["version"];
+	        this.tier = source["tier"];
+	        this.tierLocked = source["tierLocked"];
+	        this.tags = source["tags"];
+	        this.notes = source["notes"];
+	    }
+	}
+	
+	
+	
+	export class RuleSetDTO {
+	    adWords: string[];
+	    whitelist: string[];
+	    floodCount: number;
+	    floodSeconds: number;
+	    attackWords: string[];
+	    strikeDays: number;
+	    strikeLimit: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new RuleSetDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.adWords = source["adWords"];
+	        this.whitelist = source["whitelist"];
+	        this.floodCount = source["floodCount"];
+	        this.floodSeconds = source["floodSeconds"];
+	        this.attackWords = source["attackWords"];
+	        this.strikeDays = source["strikeDays"];
+	        this.strikeLimit = source["strikeLimit"];
+	    }
+	}
+	
+	
+	
 	export class SystemInfoDTO {
 	    productName: string;
 	    version: string;
@@ -439,6 +840,96 @@ export namespace app {
 	        this.keyPath = source["keyPath"];
 	        this.platform = source["platform"];
 	    }
+	}
+	
+	
+	export class ViolationDTO {
+	    key: string;
+	    rule: string;
+	    memberId: number;
+	    name: string;
+	    at: string;
+	    content: string;
+	    context: ContextDTO[];
+	    decision: string;
+	    strikes: number;
+	    struckOut: boolean;
+	    present: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ViolationDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.rule = source["rule"];
+	        this.memberId = source["memberId"];
+	        this.name = source["name"];
+	        this.at = source["at"];
+	        this.content = source["content"];
+	        this.context = this.convertValues(source["context"], ContextDTO);
+	        this.decision = source["decision"];
+	        this.strikes = source["strikes"];
+	        this.struckOut = source["struckOut"];
+	        this.present = source["present"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ViolationQueueDTO {
+	    group: GroupDTO;
+	    week: WeekDTO;
+	    rules: RuleSetDTO;
+	    custom: boolean;
+	    violations: ViolationDTO[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ViolationQueueDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.group = this.convertValues(source["group"], GroupDTO);
+	        this.week = this.convertValues(source["week"], WeekDTO);
+	        this.rules = this.convertValues(source["rules"], RuleSetDTO);
+	        this.custom = source["custom"];
+	        this.violations = this.convertValues(source["violations"], ViolationDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	
 	

@@ -1,0 +1,113 @@
+package app
+
+import (
+	"sort"
+	"time"
+
+	"qunzhu/backend/domain"
+	"qunzhu/backend/ledger"
+	"qunzhu/backend/metrics"
+)
+
+// memberDetail builds a member's page from the ledger: names seen in chat,
+// the timeline (joins, leaves, tier changes, strikes, check-in points), the
+// latest messages and 12 weeks of activity.
+func memberDetail(l *ledger.Ledger, r ledger.Row, events []domain.MemberEvent, dismissed map[string]bool) MemberDetailDTO {
+	loc := l.Group.Location()
+	m := r.Member
+	d := MemberDetailDTO{Member: ledgerMemberDTO(r, loc), Nickname: m.Nickname, GroupNickname: m.GroupNickname, Remark: m.Remark,
+		WxID: m.WxID, WeChatID: m.WeChatID, Notes: m.Notes, NameHistory: []NameSeenDTO{}, Timeline: []TimelineDTO{},
+		Messages: []MessageDTO{}}
+
+	type span struct {
+		first, last time.Time
+		n           int
+	}
+	names := map[string]*span{}
+	var order []string
+	var mine []domain.Message
+	for _, msgv := range l.Input.Messages {
+		if msgv.MemberID == nil || *msgv.MemberID != m.ID {
+			continue
+		}
+		mine = append(mine, msgv)
+		if msgv.SenderName == "" {
+			continue
+		}
+		sp, ok := names[msgv.SenderName]
+		if !ok {
+			sp = &span{first: msgv.SentAt}
+			names[msgv.SenderName] = sp
+			order = append(order, msgv.SenderName)
+		}
+		sp.last = msgv.SentAt
+		sp.n++
+	}
+	for _, n := range order {
+		sp := names[n]
+		d.NameHistory = append(d.NameHistory, NameSeenDTO{Name: n, First: rfc3339(sp.first, loc), Last: rfc3339(sp.last, loc), Messages: sp.n})
+	}
+	for i := len(mine) - 1; i >= 0 && len(d.Messages) < recentMessages; i-- {
+		if mine[i].Kind.Countable() {
+			d.Messages = append(d.Messages, MessageDTO{At: rfc3339(mine[i].SentAt, loc), Kind: string(mine[i].Kind), Content: mine[i].Content})
+		}
+	}
+
+	type item struct {
+		at time.Time
+		TimelineDTO
+	}
+	var items []item
+	add := func(at time.Time, t TimelineDTO) {
+		t.At = rfc3339(at, loc)
+		items = append(items, item{at, t})
+	}
+	if m.JoinedAt != nil {
+		add(*m.JoinedAt, TimelineDTO{Kind: "joined"})
+	}
+	if m.LeftAt != nil {
+		add(*m.LeftAt, TimelineDTO{Kind: "left"})
+	}
+	for _, e := range events {
+		if e.Kind == domain.EventTier { // a removal shows as the member's leave
+			add(e.At, TimelineDTO{Kind: "tier", From: e.From, To: e.To, Source: e.Source})
+		}
+	}
+	live := map[string]bool{}
+	for _, v := range metrics.LiveStrikes(l.Input, l.Week.End, dismissed)[m.ID].Live {
+		live[metrics.ViolationKey(v)] = true
+	}
+	for _, v := range metrics.MemberViolations(l.Input, m.ID) {
+		k := metrics.ViolationKey(v)
+		add(v.At, TimelineDTO{Kind: "strike", Rule: v.Rule, Content: domain.Excerpt(v.Content, 200), Live: live[k], Key: k, Dismiss: dismissed[k]})
+	}
+	for _, p := range metrics.Points(l.Group, l.Input.Members, mine) {
+		add(p.At, TimelineDTO{Kind: "checkin", Points: p.Points})
+	}
+	for _, g := range l.Grants {
+		if g.MemberID == m.ID {
+			add(g.At, TimelineDTO{Kind: "points", Points: g.Points, Content: g.Reason})
+		}
+	}
+	sort.SliceStable(items, func(i, j int) bool { return items[i].at.After(items[j].at) })
+	for _, it := range items {
+		d.Timeline = append(d.Timeline, it.TimelineDTO)
+	}
+
+	w := l.Week
+	weeks := make([]metrics.Week, 12)
+	for i := 11; i >= 0; i-- {
+		weeks[i] = w
+		w = metrics.WeekOf(w.Start.Add(-time.Hour), loc)
+	}
+	for _, wk := range weeks {
+		c := WeekCountDTO{Week: wk.String(), Start: rfc3339(wk.Start, loc)}
+		for _, msgv := range mine {
+			if msgv.Kind.Countable() && !msgv.SentAt.Before(wk.Start) && msgv.SentAt.Before(wk.End) {
+				c.Messages++
+			}
+		}
+		d.Weekly = append(d.Weekly, c)
+	}
+	return d
+}

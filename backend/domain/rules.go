@@ -1,0 +1,74 @@
+package domain
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// RuleSet is a group's moderation rules as the operator edits them
+// (METRICS.md "Rules"); every group starts from the defaults. Words are
+// matched case-sensitively; whitelist hosts allow their subdomains too.
+type RuleSet struct {
+	AdWords      []string `json:"ad_words"`
+	Whitelist    []string `json:"whitelist"`
+	FloodCount   int      `json:"flood_count"` // 0 turns the flood rule off
+	FloodSeconds int      `json:"flood_seconds"`
+	AttackWords  []string `json:"attack_words"`
+	StrikeDays   int      `json:"strike_days"`
+	StrikeLimit  int      `json:"strike_limit"`
+}
+
+// Limits of the rule form.
+const (
+	MaxRuleWords   = 200
+	MaxRuleWordLen = 40
+)
+
+// Validate checks a rule set and returns it cleaned: words trimmed and
+// deduplicated, hosts lower-cased without scheme, path or port.
+func (r RuleSet) Validate() (RuleSet, error) {
+	bad := func(field string, value any) error {
+		return Errorf(EINVALID, "rules.bad_"+field, map[string]any{"value": value})
+	}
+	for _, list := range []*[]string{&r.AdWords, &r.AttackWords} {
+		*list = CleanList(*list)
+		if len(*list) > MaxRuleWords {
+			return r, Errorf(EINVALID, "rules.too_many_words", map[string]any{"max": MaxRuleWords})
+		}
+		for _, w := range *list {
+			if utf8.RuneCountInString(w) > MaxRuleWordLen {
+				return r, Errorf(EINVALID, "rules.word_too_long", map[string]any{"value": Excerpt(w, 20), "max": MaxRuleWordLen})
+			}
+		}
+	}
+	hosts := make([]string, 0, len(r.Whitelist))
+	for _, h := range r.Whitelist {
+		h = strings.ToLower(strings.TrimSpace(h))
+		if i := strings.Index(h, "://"); i >= 0 {
+			h = h[i+3:]
+		}
+		if i := strings.IndexAny(h, "/?#:"); i >= 0 {
+			h = h[:i]
+		}
+		h = strings.Trim(h, ".")
+		if h == "" {
+			continue
+		}
+		if strings.ContainsAny(h, " \t@") || !strings.Contains(h, ".") {
+			return r, Errorf(EINVALID, "rules.bad_host", map[string]any{"value": Excerpt(h, 40)})
+		}
+		hosts = append(hosts, h)
+	}
+	r.Whitelist = CleanList(hosts)
+	switch {
+	case r.FloodCount != 0 && (r.FloodCount < 2 || r.FloodCount > 100):
+		return r, bad("flood_count", r.FloodCount)
+	case r.FloodCount != 0 && (r.FloodSeconds < 1 || r.FloodSeconds > 3600):
+		return r, bad("flood_seconds", r.FloodSeconds)
+	case r.StrikeDays < 1 || r.StrikeDays > 365:
+		return r, bad("strike_days", r.StrikeDays)
+	case r.StrikeLimit < 1 || r.StrikeLimit > 20:
+		return r, bad("strike_limit", r.StrikeLimit)
+	}
+	return r, nil
+}

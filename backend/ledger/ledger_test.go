@@ -1,0 +1,197 @@
+package ledger
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"qunzhu/backend/domain"
+	"qunzhu/backend/ingest"
+	"qunzhu/backend/metrics"
+	"qunzhu/backend/store"
+)
+
+const samples = "../importer/testdata/"
+
+func sampleLedger(t *testing.T) (*store.Store, *Ledger) {
+	t.Helper()
+	ctx := context.Background()
+	st, err := store.Open(filepath.Join(t.TempDir(), "q.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	g, err := st.CreateGroup(ctx, domain.GroupInput{Name: "读书打卡交流群"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ingest.Members(ctx, st, g.ID, samples+"member_list_excel_utf8_bom.csv", ingest.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ingest.Chat(ctx, st, g.ID, samples+"memotrace_group_chat_utf8.csv", ingest.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	w, _ := metrics.ParseWeek("2024-W10", g.Location())
+	l, err := Load(ctx, st, g, w)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st, l
+}
+
+func byName(l *Ledger, name string) Row {
+	for _, r := range l.Rows {
+		if r.Name == name {
+			return r
+		}
+	}
+	return Row{}
+}
+
+// TestSampleLedger checks the figures of samples/expected: check-in points,
+// check-in days, the one strike, and what dismissing changes.
+func TestSampleLedger(t *testing.T) {
+	st, l := sampleLedger(t)
+	want := map[string]int{"Amy Chen": 15, "wxid_zym123demo": 5, "孙悟净": 5, "王大力": 10, "赵敏": 5, "陈晓雨": 15}
+	for _, r := range l.Rows {
+		if r.Points != want[r.Name] || r.CheckinDays*5 != r.Points {
+			t.Errorf("%s: points %d, check-in days %d; want %d points", r.Name, r.Points, r.CheckinDays, want[r.Name])
+		}
+	}
+	spam := byName(l, "推广小助手")
+	if spam.Strikes != 1 || spam.Present {
+		t.Errorf("推广小助手 = %+v", spam)
+	}
+	if l.Present != 10 || l.InactiveMeasurable {
+		t.Errorf("present %d, measurable %v", l.Present, l.InactiveMeasurable)
+	}
+
+	// Dismissing the ad removes the strike; dismissing a suggestion hides it for that week only.
+	ctx := context.Background()
+	v := metrics.MemberViolations(l.Input, spam.Member.ID)
+	if err := st.DismissViolation(ctx, l.Group.ID, metrics.ViolationKey(v[0])); err != nil {
+		t.Fatal(err)
+	}
+	top := l.Suggestions[0]
+	if err := st.DismissTierSuggestion(ctx, l.Group.ID, top.MemberID, "2024-W10", top.To); err != nil {
+		t.Fatal(err)
+	}
+	again, err := Load(ctx, st, l.Group, l.Week)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if byName(again, "推广小助手").Strikes != 0 {
+		t.Error("a dismissed violation still strikes")
+	}
+	if len(again.Suggestions) != len(l.Suggestions)-1 || again.Suggestions[0].MemberID == top.MemberID {
+		t.Errorf("suggestions after dismissing %s: %+v", top.Name, again.Suggestions)
+	}
+}
+
+func TestNeutralize(t *testing.T) {
+	for in, want := range map[string]string{
+		"=HYPERLINK(\"http://x\",\"点我\")": "'=HYPERLINK(\"http://x\",\"点我\")",
+		"+8613900000000":                  "'+8613900000000",
+		"-2+3":                            "'-2+3",
+		"@SUM(A1)":                        "'@SUM(A1)",
+		"\t=1":                            "'\t=1",
+		"\r=1":                            "'\r=1",
+		"  =1+1":                          "'  =1+1",
+		"陈晓雨":                             "陈晓雨",
+		"Amy-Chen":                        "Amy-Chen",
+		"":                                "",
+	} {
+		if got := Neutralize(in); got != want {
+			t.Errorf("Neutralize(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestExportNeutralisesFormulas writes a ledger whose nickname and tag are
+// formulas and reads both files back the way a spreadsheet would.
+func TestExportNeutralisesFormulas(t *testing.T) {
+	loc, _ := time.LoadLocation("Asia/Shanghai")
+	joined := time.Date(2024, 3, 1, 9, 30, 0, 0, loc)
+	rows := []Row{{Name: "=HYPERLINK(\"http://evil\",\"点我\")", Present: true, Messages28d: 12, Points: -5, Strikes: 1,
+		Member: domain.Member{WxID: "wxid_a", WeChatID: "@boss", Tier: domain.TierCore, JoinedAt: &joined, Tags: []string{"+VIP", "上海"}}}}
+	table := Table(rows, loc, false, "zh")
+
+	var buf bytes.Buffer
+	if err := Write(&buf, FormatCSV, table, "zh"); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(buf.Bytes(), []byte("\ufeff")) {
+		t.Error("the CSV lacks the byte-order mark Excel needs for Chinese")
+	}
+	recs, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(buf.String(), "\ufeff"))).ReadAll()
+	if err != nil || len(recs) != 2 {
+		t.Fatalf("csv: %v, %v", recs, err)
+	}
+	if recs[0][0] != "成员" || recs[0][11] != "记过" {
+		t.Errorf("header = %v", recs[0])
+	}
+	got := recs[1]
+	if got[0] != "'=HYPERLINK(\"http://evil\",\"点我\")" || got[1] != "'@boss / wxid_a" || got[13] != "'+VIP、上海" {
+		t.Errorf("formula cells not neutralised: %q", got)
+	}
+	if got[2] != "核心成员" || got[5] != "2024-03-01 09:30" || got[7] != "从未发言" || got[8] != "12" || got[10] != "-5" || got[12] != "未测量" {
+		t.Errorf("row = %q", got)
+	}
+
+	buf.Reset()
+	if err := Write(&buf, FormatXLSX, table, "en"); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sheet := f.GetSheetName(0)
+	if sheet != "Member ledger" {
+		t.Errorf("sheet = %q", sheet)
+	}
+	if v, _ := f.GetCellValue(sheet, "A2"); v != "'=HYPERLINK(\"http://evil\",\"点我\")" {
+		t.Errorf("A2 = %q", v)
+	}
+	if formula, _ := f.GetCellFormula(sheet, "A2"); formula != "" {
+		t.Errorf("A2 became a formula: %q", formula)
+	}
+	if typ, _ := f.GetCellType(sheet, "K2"); typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString {
+		t.Errorf("points are text, not a number")
+	}
+	if v, _ := f.GetCellValue(sheet, "K2"); v != "-5" {
+		t.Errorf("K2 = %q", v)
+	}
+	if err := Write(&buf, "pdf", table, "zh"); domain.ErrorCode(err) != domain.EINVALID {
+		t.Errorf("pdf: %v", err)
+	}
+}
+
+// TestEditsSurviveReimport: re-importing the member list (as operators do
+// every week) keeps a manual tier, its lock and the notes.
+func TestEditsSurviveReimport(t *testing.T) {
+	st, l := sampleLedger(t)
+	ctx := context.Background()
+	r := byName(l, "王大力")
+	if _, err := st.UpdateMember(ctx, domain.MemberEdit{GroupID: l.Group.ID, MemberID: r.Member.ID, Version: r.Member.Version,
+		Tier: domain.TierCore, Tags: r.Member.Tags, Notes: "想带读书小组"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ingest.Members(ctx, st, l.Group.ID, samples+"member_list_excel_utf8_bom.csv", ingest.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	m, err := st.Member(ctx, l.Group.ID, r.Member.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Tier != domain.TierCore || !m.TierLocked || m.Notes != "想带读书小组" {
+		t.Errorf("after re-import: tier %s, locked %v, notes %q", m.Tier, m.TierLocked, m.Notes)
+	}
+}

@@ -1,0 +1,293 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"qunzhu/backend/domain"
+)
+
+type memberEventRow struct {
+	ID       int64  `gorm:"primaryKey"`
+	GroupID  int64  `gorm:"not null"`
+	MemberID int64  `gorm:"not null"`
+	Kind     string `gorm:"size:16;not null"`
+	FromVal  string `gorm:"column:from_value"`
+	ToVal    string `gorm:"column:to_value"`
+	Source   string
+	Week     string
+	At       time.Time
+}
+
+func (memberEventRow) TableName() string { return "member_events" }
+
+type tierDismissalRow struct {
+	GroupID  int64
+	MemberID int64 `gorm:"primaryKey;autoIncrement:false"`
+	Week     string
+	ToTier   string
+	At       time.Time
+}
+
+func (tierDismissalRow) TableName() string { return "tier_dismissals" }
+
+type violationReviewRow struct {
+	GroupID  int64 `gorm:"primaryKey;autoIncrement:false"`
+	Key      string
+	Decision string
+	At       time.Time
+}
+
+func (violationReviewRow) TableName() string { return "violation_reviews" }
+
+// Member returns one member of a group with personal fields decrypted.
+func (s *Store) Member(ctx context.Context, groupID, memberID int64) (domain.Member, error) {
+	var row memberRow
+	err := s.db.WithContext(ctx).Where("id = ? AND group_id = ?", memberID, groupID).First(&row).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return domain.Member{}, domain.Errorf(domain.ENOTFOUND, "member.not_found", map[string]any{"id": memberID})
+	}
+	if err != nil {
+		return domain.Member{}, err
+	}
+	return s.memberFromRow(row)
+}
+
+// UpdateMember saves an operator's edit of tier, tier lock, tags and notes
+// (notes sealed like the other personal fields) and records a tier change
+// on the member's timeline. A manual tier change locks the tier. The edit
+// must name the member's current version: a save made on an older copy
+// (another window, or an import in between) is refused with member.stale
+// instead of silently overwriting the newer change.
+func (s *Store) UpdateMember(ctx context.Context, e domain.MemberEdit) (domain.Member, error) {
+	e, err := e.Validate()
+	if err != nil {
+		return domain.Member{}, err
+	}
+	now := s.clock.Now().UTC()
+	var saved memberRow
+	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		var row memberRow
+		err := tx.Where("id = ? AND group_id = ?", e.MemberID, e.GroupID).First(&row).Error
+		if errors.Is(err, gorm.ErrRecordNotFound) {
+			return domain.Errorf(domain.ENOTFOUND, "member.not_found", map[string]any{"id": e.MemberID})
+		}
+		if err != nil {
+			return err
+		}
+		m, err := s.memberFromRow(row)
+		if err != nil {
+			return err
+		}
+		if row.Version != e.Version {
+			return domain.Errorf(domain.ECONFLICT, "member.stale", map[string]any{"name": m.DisplayName()})
+		}
+		locked := e.TierLocked
+		if string(e.Tier) != row.Tier {
+			if e.Source == domain.TierSourceManual {
+				locked = true
+			}
+			ev := memberEventRow{GroupID: e.GroupID, MemberID: e.MemberID, Kind: domain.EventTier, FromVal: row.Tier,
+				ToVal: string(e.Tier), Source: e.Source, Week: e.Week, At: now}
+			if err := tx.Create(&ev).Error; err != nil {
+				return err
+			}
+		}
+		m.Tier, m.TierLocked, m.Tags, m.Notes = e.Tier, locked, e.Tags, e.Notes
+		if err := s.memberToRow(m, &row); err != nil {
+			return err
+		}
+		row.Version++
+		row.UpdatedAt = now
+		if err := tx.Save(&row).Error; err != nil {
+			return err
+		}
+		saved = row
+		return nil
+	})
+	if err != nil {
+		return domain.Member{}, err
+	}
+	return s.memberFromRow(saved)
+}
+
+// MemberEvents returns a member's recorded changes, oldest first.
+func (s *Store) MemberEvents(ctx context.Context, groupID, memberID int64) ([]domain.MemberEvent, error) {
+	var rows []memberEventRow
+	if err := s.db.WithContext(ctx).Where("group_id = ? AND member_id = ?", groupID, memberID).Order("at, id").Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	out := make([]domain.MemberEvent, 0, len(rows))
+	for _, r := range rows {
+		out = append(out, domain.MemberEvent{ID: r.ID, GroupID: r.GroupID, MemberID: r.MemberID, Kind: r.Kind, From: r.FromVal,
+			To: r.ToVal, Source: r.Source, Week: r.Week, At: r.At.UTC()})
+	}
+	return out, nil
+}
+
+// DismissTierSuggestion hides the suggestion to move a member to tier `to`
+// for one week; it comes back the next week if the ranking still says so.
+func (s *Store) DismissTierSuggestion(ctx context.Context, groupID, memberID int64, week string, to domain.Tier) error {
+	if _, err := s.Member(ctx, groupID, memberID); err != nil {
+		return err
+	}
+	return s.db.WithContext(ctx).Clauses(clause.OnConflict{DoNothing: true}).
+		Create(&tierDismissalRow{GroupID: groupID, MemberID: memberID, Week: week, ToTier: string(to), At: s.clock.Now().UTC()}).Error
+}
+
+// TierDismissals returns the suggestions dismissed for a week, as member id → dismissed target tiers.
+func (s *Store) TierDismissals(ctx context.Context, groupID int64, week string) (map[int64]map[domain.Tier]bool, error) {
+	var rows []tierDismissalRow
+	if err := s.db.WithContext(ctx).Where("group_id = ? AND week = ?", groupID, week).Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	out := map[int64]map[domain.Tier]bool{}
+	for _, r := range rows {
+		if out[r.MemberID] == nil {
+			out[r.MemberID] = map[domain.Tier]bool{}
+		}
+		out[r.MemberID][domain.Tier(r.ToTier)] = true
+	}
+	return out, nil
+}
+
+// DismissViolation records that a detected violation (named by
+// metrics.ViolationKey) is no strike.
+func (s *Store) DismissViolation(ctx context.Context, groupID int64, key string) error {
+	return s.ReviewViolation(ctx, groupID, key, domain.ReviewDismissed)
+}
+
+// ReviewViolation records the operator's decision on a violation of the
+// queue; a later decision replaces an earlier one.
+func (s *Store) ReviewViolation(ctx context.Context, groupID int64, key, decision string) error {
+	switch decision {
+	case domain.ReviewDismissed, domain.ReviewWarned, domain.ReviewRemoved:
+	default:
+		return domain.Errorf(domain.EINVALID, "violation.bad_decision", map[string]any{"value": decision})
+	}
+	return s.db.WithContext(ctx).Clauses(clause.OnConflict{
+		Columns:   []clause.Column{{Name: "group_id"}, {Name: "key"}},
+		DoUpdates: clause.AssignmentColumns([]string{"decision", "at"}),
+	}).Create(&violationReviewRow{GroupID: groupID, Key: key, Decision: decision, At: s.clock.Now().UTC()}).Error
+}
+
+// ViolationReviews returns a group's decisions by violation key.
+func (s *Store) ViolationReviews(ctx context.Context, groupID int64) (map[string]string, error) {
+	var rows []violationReviewRow
+	if err := s.db.WithContext(ctx).Where("group_id = ?", groupID).Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	out := make(map[string]string, len(rows))
+	for _, r := range rows {
+		out[r.Key] = r.Decision
+	}
+	return out, nil
+}
+
+// DismissedViolations returns the keys of a group's dismissed violations.
+func (s *Store) DismissedViolations(ctx context.Context, groupID int64) (map[string]bool, error) {
+	reviews, err := s.ViolationReviews(ctx, groupID)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]bool{}
+	for k, d := range reviews {
+		if d == domain.ReviewDismissed {
+			out[k] = true
+		}
+	}
+	return out, nil
+}
+
+// MarkRemoved records that the operator removed a member from the group at
+// instant at (left_at), on the member's timeline too. Like an edit it must
+// name the member's current version.
+func (s *Store) MarkRemoved(ctx context.Context, groupID, memberID int64, version int, at time.Time) (domain.Member, error) {
+	at = at.UTC().Truncate(time.Second)
+	now := s.clock.Now().UTC()
+	if at.After(now.Add(time.Minute)) {
+		return domain.Member{}, domain.Errorf(domain.EINVALID, "member.removed_in_future", nil)
+	}
+	var saved memberRow
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		var row memberRow
+		err := tx.Where("id = ? AND group_id = ?", memberID, groupID).First(&row).Error
+		if errors.Is(err, gorm.ErrRecordNotFound) {
+			return domain.Errorf(domain.ENOTFOUND, "member.not_found", map[string]any{"id": memberID})
+		}
+		if err != nil {
+			return err
+		}
+		m, err := s.memberFromRow(row)
+		if err != nil {
+			return err
+		}
+		if row.Version != version {
+			return domain.Errorf(domain.ECONFLICT, "member.stale", map[string]any{"name": m.DisplayName()})
+		}
+		if m.JoinedAt != nil && !at.After(*m.JoinedAt) {
+			return domain.Errorf(domain.EINVALID, "member.removed_before_join", map[string]any{"name": m.DisplayName()})
+		}
+		m.LeftAt, m.LeftUndated = &at, false
+		if err := s.memberToRow(m, &row); err != nil {
+			return err
+		}
+		row.Version++
+		row.UpdatedAt = now
+		if err := tx.Save(&row).Error; err != nil {
+			return err
+		}
+		saved = row
+		return tx.Create(&memberEventRow{GroupID: groupID, MemberID: memberID, Kind: domain.EventRemoved, Source: domain.TierSourceManual, At: now}).Error
+	})
+	if err != nil {
+		return domain.Member{}, err
+	}
+	return s.memberFromRow(saved)
+}
+
+type pointEntryRow struct {
+	ID       int64 `gorm:"primaryKey"`
+	GroupID  int64
+	MemberID int64
+	Points   int
+	Reason   string
+	At       time.Time
+}
+
+func (pointEntryRow) TableName() string { return "point_entries" }
+
+// AddPoints records points granted or redeemed by hand (at now).
+func (s *Store) AddPoints(ctx context.Context, g domain.PointGrant) (domain.PointGrant, error) {
+	g, err := g.Validate()
+	if err != nil {
+		return g, err
+	}
+	if _, err := s.Member(ctx, g.GroupID, g.MemberID); err != nil {
+		return g, err
+	}
+	g.At = s.clock.Now().UTC().Truncate(time.Second)
+	row := pointEntryRow{GroupID: g.GroupID, MemberID: g.MemberID, Points: g.Points, Reason: g.Reason, At: g.At}
+	if err := s.db.WithContext(ctx).Create(&row).Error; err != nil {
+		return g, err
+	}
+	g.ID = row.ID
+	return g, nil
+}
+
+// PointGrants returns a group's hand-entered points, oldest first.
+func (s *Store) PointGrants(ctx context.Context, groupID int64) ([]domain.PointGrant, error) {
+	var rows []pointEntryRow
+	if err := s.db.WithContext(ctx).Where("group_id = ?", groupID).Order("at, id").Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	out := make([]domain.PointGrant, 0, len(rows))
+	for _, r := range rows {
+		out = append(out, domain.PointGrant{ID: r.ID, GroupID: r.GroupID, MemberID: r.MemberID, Points: r.Points, Reason: r.Reason, At: r.At.UTC()})
+	}
+	return out, nil
+}

@@ -1,0 +1,270 @@
+import * as MembersService from '../../wailsjs/go/app/MembersService'
+import type { app } from '../../wailsjs/go/models'
+import { call } from './errors'
+
+export type Tier = 'admin' | 'core' | 'normal'
+export const tiers: readonly Tier[] = ['admin', 'core', 'normal']
+
+/** One line of the member ledger. Times are RFC 3339 in the group's zone, '' when unknown. */
+export interface LedgerMember {
+  id: number
+  version: number
+  name: string
+  /** every name known: list names and names seen in chat */
+  names: string[]
+  /** wxid, 微信号 and sender ids seen */
+  ids: string[]
+  tier: Tier
+  tierLocked: boolean
+  tags: string[]
+  present: boolean
+  joinedAt: string
+  leftAt: string
+  /** '' = never spoke */
+  lastMessageAt: string
+  messages28d: number
+  checkinDays: number
+  points: number
+  strikes: number
+  struckOut: boolean
+  /** null = not measurable this week (the chat does not reach back 14 days) */
+  inactive: boolean | null
+  screen: Screen
+}
+
+/** One member's screening; a criterion is null when its input is unknown. */
+export interface Screen {
+  score: number
+  region: string
+  regionOk: boolean | null
+  friends: number | null
+  influence: boolean | null
+  messages: number
+  overlap: number | null
+  active: boolean | null
+}
+
+export interface Screening {
+  regions: string[]
+  openHour: number
+  closeHour: number
+}
+
+export interface Pyramid {
+  admin: number
+  core: number
+  normal: number
+}
+
+export interface Suggestion {
+  memberId: number
+  version: number
+  name: string
+  from: Tier
+  to: Tier
+  reason: string
+  rank: number
+  messages: number
+}
+
+export interface Ledger {
+  group: { id: number; name: string }
+  week: { week: string; start: string; end: string }
+  inactiveMeasurable: boolean
+  present: number
+  actual: Pyramid
+  target: Pyramid
+  suggestions: Suggestion[]
+  members: LedgerMember[]
+  tags: string[]
+  screening: Screening
+}
+
+export type TimelineKind = 'joined' | 'left' | 'tier' | 'strike' | 'checkin' | 'points'
+
+export interface TimelineItem {
+  at: string
+  kind: TimelineKind
+  from: string
+  to: string
+  source: string
+  rule: string
+  content: string
+  live: boolean
+  key: string
+  dismissed: boolean
+  points: number
+}
+
+export interface MemberDetail {
+  member: LedgerMember
+  nickname: string
+  groupNickname: string
+  remark: string
+  wxid: string
+  wechatId: string
+  notes: string
+  nameHistory: { name: string; first: string; last: string; messages: number }[]
+  timeline: TimelineItem[]
+  messages: { at: string; kind: string; content: string }[]
+  weekly: { week: string; start: string; messages: number }[]
+}
+
+export interface MemberEdit {
+  version: number
+  tier: Tier
+  tierLocked: boolean
+  tags: string[]
+  notes: string
+}
+
+const list = (v: string[] | null | undefined): string[] => (Array.isArray(v) ? v.map(String) : [])
+const tierOf = (v: unknown): Tier => (v === 'admin' || v === 'core' ? v : 'normal')
+const timelineKinds: readonly TimelineKind[] = ['joined', 'left', 'tier', 'strike', 'checkin', 'points']
+
+const bool = (v: unknown): boolean | null => (typeof v === 'boolean' ? v : null)
+const numOrNull = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null)
+
+function toScreen(d: app.ScreenDTO | undefined): Screen {
+  return {
+    score: d?.score ?? 0,
+    region: d?.region ?? '',
+    regionOk: bool(d?.regionOk),
+    friends: numOrNull(d?.friends),
+    influence: bool(d?.influence),
+    messages: d?.messages ?? 0,
+    overlap: numOrNull(d?.overlap),
+    active: bool(d?.active),
+  }
+}
+
+function toPyramid(p: app.PyramidDTO | undefined): Pyramid {
+  return { admin: p?.admin ?? 0, core: p?.core ?? 0, normal: p?.normal ?? 0 }
+}
+
+export function toMember(d: app.LedgerMemberDTO): LedgerMember {
+  return {
+    id: d.id,
+    version: d.version ?? 0,
+    name: d.name ?? '',
+    names: list(d.names),
+    ids: list(d.ids),
+    tier: tierOf(d.tier),
+    tierLocked: Boolean(d.tierLocked),
+    tags: list(d.tags),
+    present: Boolean(d.present),
+    joinedAt: d.joinedAt ?? '',
+    leftAt: d.leftAt ?? '',
+    lastMessageAt: d.lastMessageAt ?? '',
+    messages28d: d.messages28d ?? 0,
+    checkinDays: d.checkinDays ?? 0,
+    points: d.points ?? 0,
+    strikes: d.strikes ?? 0,
+    struckOut: Boolean(d.struckOut),
+    // Go sends null when not measurable; the binding may drop it to undefined.
+    inactive: typeof d.inactive === 'boolean' ? d.inactive : null,
+    screen: toScreen(d.screen),
+  }
+}
+
+export function toLedger(d: app.LedgerDTO): Ledger {
+  return {
+    group: { id: d.group?.id ?? 0, name: d.group?.name ?? '' },
+    week: { week: d.week?.week ?? '', start: d.week?.start ?? '', end: d.week?.end ?? '' },
+    inactiveMeasurable: Boolean(d.inactiveMeasurable),
+    present: d.present ?? 0,
+    actual: toPyramid(d.actual),
+    target: toPyramid(d.target),
+    suggestions: (d.suggestions ?? []).map((s) => ({
+      memberId: s.memberId,
+      version: s.version ?? 0,
+      name: s.name ?? '',
+      from: tierOf(s.from),
+      to: tierOf(s.to),
+      reason: s.reason ?? '',
+      rank: s.rank ?? 0,
+      messages: s.messages ?? 0,
+    })),
+    members: (d.members ?? []).map(toMember),
+    tags: list(d.tags),
+    screening: { regions: list(d.screening?.regions), openHour: d.screening?.openHour ?? 9, closeHour: d.screening?.closeHour ?? 22 },
+  }
+}
+
+export function toDetail(d: app.MemberDetailDTO): MemberDetail {
+  return {
+    member: toMember(d.member),
+    nickname: d.nickname ?? '',
+    groupNickname: d.groupNickname ?? '',
+    remark: d.remark ?? '',
+    wxid: d.wxid ?? '',
+    wechatId: d.wechatId ?? '',
+    notes: d.notes ?? '',
+    nameHistory: (d.nameHistory ?? []).map((n) => ({ name: n.name, first: n.first, last: n.last, messages: n.messages })),
+    timeline: (d.timeline ?? [])
+      .filter((e) => timelineKinds.includes(e.kind as TimelineKind))
+      .map((e) => ({
+        at: e.at ?? '',
+        kind: e.kind as TimelineKind,
+        from: e.from ?? '',
+        to: e.to ?? '',
+        source: e.source ?? '',
+        rule: e.rule ?? '',
+        content: e.content ?? '',
+        live: Boolean(e.live),
+        key: e.key ?? '',
+        dismissed: Boolean(e.dismissed),
+        points: e.points ?? 0,
+      })),
+    messages: (d.messages ?? []).map((m) => ({ at: m.at, kind: m.kind, content: m.content ?? '' })),
+    weekly: (d.weekly ?? []).map((w) => ({ week: w.week, start: w.start, messages: w.messages ?? 0 })),
+  }
+}
+
+/** ledger is a group's member ledger as of the end of week. */
+export async function ledger(groupId: number, week: string): Promise<Ledger> {
+  return toLedger(await call(() => MembersService.Ledger(groupId, week)))
+}
+
+/** member is one member's page as of the end of week. */
+export async function member(groupId: number, memberId: number, week: string): Promise<MemberDetail> {
+  return toDetail(await call(() => MembersService.Member(groupId, memberId, week)))
+}
+
+/** save stores the edit form; a stale form rejects with code 'conflict'. */
+export async function save(groupId: number, memberId: number, week: string, edit: MemberEdit): Promise<MemberDetail> {
+  const dto: app.MemberEditDTO = { ...edit, tags: [...edit.tags] }
+  return toDetail(await call(() => MembersService.Save(groupId, memberId, week, dto)))
+}
+
+export async function acceptSuggestion(groupId: number, week: string, s: Suggestion): Promise<void> {
+  await call(() => MembersService.AcceptSuggestion(groupId, s.memberId, week, s.to, s.version))
+}
+
+export async function dismissSuggestion(groupId: number, week: string, s: Suggestion): Promise<void> {
+  await call(() => MembersService.DismissSuggestion(groupId, s.memberId, week, s.to))
+}
+
+export async function dismissStrike(groupId: number, key: string): Promise<void> {
+  await call(() => MembersService.DismissStrike(groupId, key))
+}
+
+/** exportLedger asks where to save and writes the given members; '' when cancelled. */
+export async function exportLedger(groupId: number, week: string, format: 'csv' | 'xlsx', memberIds: number[]): Promise<string> {
+  return (await call(() => MembersService.Export(groupId, week, format, memberIds))) ?? ''
+}
+
+/** markRemoved records that the operator removed the member at `at` (from the date picker). */
+export async function markRemoved(groupId: number, m: LedgerMember, at: Date): Promise<void> {
+  await call(() => MembersService.MarkRemoved(groupId, m.id, m.version, at.getTime()))
+}
+
+/** addPoints grants (points > 0) or redeems (points < 0) points with a reason; returns the member page. */
+export async function addPoints(groupId: number, memberId: number, week: string, points: number, reason: string): Promise<MemberDetail> {
+  return toDetail(await call(() => MembersService.AddPoints(groupId, memberId, week, points, reason)))
+}
+
+/** saveScreening stores the group's target regions and operating hours. */
+export async function saveScreening(groupId: number, sc: Screening): Promise<void> {
+  await call(() => MembersService.SaveScreening(groupId, { ...sc, regions: [...sc.regions] }))
+}
