@@ -62,7 +62,7 @@ dist-windows: wails-cli frontend
 # The .deb is made by a Go command around nfpm (tools/qunzhu-pkg, not part of
 # the app) from the Linux binary that `make build` makes.
 dist-linux: build
-	go run ./tools/qunzhu-pkg -version '$(VERSION)' -binary build/bin/qunzhu -out build/bin
+	go -C tools/qunzhu-pkg run . -root "$(CURDIR)" -version '$(VERSION)' -binary build/bin/qunzhu -out build/bin
 
 # --- installing what is missing -------------------------------------------
 
@@ -102,16 +102,18 @@ deps-e2e:
 
 ## test: every test — Go, frontend, browser end-to-end, desktop smoke
 test: deps-test wails-cli
-	$(MAKE) --no-print-directory lint test-go test-frontend test-e2e test-desktop
+	$(MAKE) --no-print-directory lint test-go test-frontend test-e2e test-desktop test-dist
 
 lint:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); \
 	if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
 	go vet ./...
+	go -C tools/qunzhu-pkg vet ./...
 
 test-go:
 	CGO_ENABLED=0 go build ./backend/...
 	go test -count=1 ./...
+	go -C tools/qunzhu-pkg test -count=1 ./...
 
 test-frontend: deps-frontend
 	cd frontend && npm test
@@ -123,6 +125,11 @@ test-e2e: build-dev deps-e2e
 test-desktop: build deps-e2e
 	mkdir -p $(OUT)
 	cd tests/e2e && QUNZHU_OUT=$(CURDIR)/$(OUT) node --test --test-concurrency=1 desktop.test.mjs
+
+## test-dist: make dist, then check, install (dpkg -i), run and remove the .deb; check the .exe
+test-dist: dist deps-e2e
+	@$(call apt_install,desktop-file-utils file $(TEST_PKGS))
+	tests/dist/check.sh '$(VERSION)' '$(SUDO)'
 
 ## bench: Go benchmarks of parsers, store and queries, then the full-import table
 bench:
