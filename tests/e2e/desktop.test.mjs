@@ -1,25 +1,69 @@
-// Desktop smoke test: the real production binary opens a real window under
-// Xvfb on a temporary workspace; the screenshot must show a rendered UI.
+// Desktop smoke test: the real production binary (build/bin/qunzhu, or the
+// installed one given as QUNZHU_BIN) opens a real window under Xvfb on a
+// fresh workspace. It must show the welcome screen without filling the
+// workspace; Enter on the focused "open the demo workspace" button loads the
+// demo, and the Overview is drawn. Screenshots of both stay in the test
+// output; start-up time and memory are measured and printed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { existsSync } from 'node:fs';
-import { root, outDir, sleep, startXvfb, tempWorkspace, startApp, run, imageStats } from './lib.mjs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { root, outDir, sleep, startXvfb, tempWorkspace, startApp, run, imageStats, cliJSON } from './lib.mjs';
 
-const binary = join(root, 'build/bin/qunzhu');
+const binary = process.env.QUNZHU_BIN || join(root, 'build/bin/qunzhu');
+const shotPrefix = process.env.QUNZHU_SHOT ? `desktop-${process.env.QUNZHU_SHOT}` : 'desktop';
 
-test('the desktop window opens, renders the app and closes', async () => {
+/** settledShot screenshots the display until it shows content and stops changing. */
+async function settledShot(env, file, { tries = 60, every = 500 } = {}) {
+  let stats = { colours: 0, sd: 0 };
+  let previous = '';
+  for (let i = 0; i < tries; i++) {
+    await sleep(every);
+    await run('import', ['-window', 'root', file], { env });
+    stats = await imageStats(file);
+    const sum = (await run('sha256sum', [file])).stdout.split(' ')[0];
+    if (stats.colours > 200 && stats.sd > 0.05 && sum === previous) break;
+    previous = sum;
+  }
+  assert.ok(stats.colours > 200, `${file} looks blank: ${stats.colours} colours`);
+  assert.ok(stats.sd > 0.05, `${file} looks blank: standard deviation ${stats.sd}`);
+}
+
+/** rssMB sums the resident memory of pid and its descendants (WebKit's web and network processes). */
+function rssMB(pid) {
+  const parent = new Map();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      parent.set(Number(d), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {}
+  }
+  const tree = [pid];
+  for (let i = 0; i < tree.length; i++) for (const [p, pp] of parent) if (pp === tree[i]) tree.push(p);
+  const kb = (p) => {
+    try {
+      return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      return 0;
+    }
+  };
+  return { app: kb(pid) / 1024, all: tree.reduce((s, p) => s + kb(p), 0) / 1024, processes: tree.length };
+}
+
+test('the desktop window opens on the welcome screen, opens the demo workspace and closes', async () => {
   assert.ok(existsSync(binary), `build the app first (make build): ${binary}`);
   const x = await startXvfb('1400x900x24');
   const db = tempWorkspace();
+  const started = Date.now();
   const app = startApp(binary, [], { db, display: x.display });
   const env = { ...process.env, DISPLAY: x.display };
   try {
     // xdotool's regex matching of non-ASCII titles depends on the C library's
     // locale; find the window by its ASCII part, then read the whole title.
     let wid = '';
-    for (let i = 0; i < 120 && !wid; i++) {
-      await sleep(500);
+    for (let i = 0; i < 240 && !wid; i++) {
+      await sleep(250);
       assert.equal(app.proc.exitCode, null, `the app exited early:\n${app.log()}`);
       try {
         const ids = (await run('xdotool', ['search', '--onlyvisible', '--name', 'Qunzhu'], { env })).stdout.trim().split('\n');
@@ -30,25 +74,33 @@ test('the desktop window opens, renders the app and closes', async () => {
       } catch {}
     }
     assert.ok(wid, `no visible window titled 群主工作台 Qunzhu appeared:\n${app.log()}`);
+    const windowMs = Date.now() - started;
 
-    // Give the webview time to load the demo workspace and draw it.
-    // Wait until the screen shows content and has stopped changing (the
-    // Overview computes every demo group's week, behind a spinner at first).
-    let stats = { colours: 0, sd: 0 };
-    let previous = '';
-    const shot = join(outDir, 'desktop-window.png');
-    for (let i = 0; i < 40; i++) {
-      await sleep(1000);
-      await run('import', ['-window', 'root', shot], { env });
-      stats = await imageStats(shot);
-      const sum = (await run('sha256sum', [shot])).stdout.split(' ')[0];
-      if (stats.colours > 200 && stats.sd > 0.05 && sum === previous) break;
-      previous = sum;
-    }
-    assert.ok(stats.colours > 200, `the window looks blank: ${stats.colours} colours`);
-    assert.ok(stats.sd > 0.05, `the window looks blank: standard deviation ${stats.sd}`);
+    await settledShot(env, join(outDir, `${shotPrefix}-welcome.png`), { every: 250, tries: 120 });
+    const welcomeMs = Date.now() - started;
+    console.log(`# ${binary}: window after ${windowMs} ms, welcome screen drawn and still by ${welcomeMs} ms`);
     assert.ok(existsSync(db), 'the app did not create its workspace');
     assert.ok(existsSync(db + '.key'), 'the app did not create the key file beside the workspace');
+    assert.deepEqual(await cliJSON(binary, db, 'group', 'list'), [], 'a new workspace must wait on the welcome screen, not load the demo by itself');
+
+    // The demo button has the focus: Enter chooses it, as a keyboard user would.
+    await run('xdotool', ['windowfocus', '--sync', wid], { env }).catch(() => {});
+    await sleep(300);
+    await run('xdotool', ['key', 'Return'], { env });
+    let groups = [];
+    for (let i = 0; i < 120 && groups.length < 3; i++) {
+      await sleep(500);
+      groups = await cliJSON(binary, db, 'group', 'list');
+    }
+    assert.equal(groups.length, 3, 'Enter on the welcome screen did not open the demo workspace');
+    const demoAt = Date.now();
+    await settledShot(env, join(outDir, `${shotPrefix}-overview.png`));
+    console.log(`# the demo Overview was drawn and still ${Date.now() - demoAt} ms after the demo was written`);
+
+    await sleep(3000); // idle
+    const mem = rssMB(app.proc.pid);
+    console.log(`# memory when idle: qunzhu ${mem.app.toFixed(0)} MB; with WebKit's ${mem.processes - 1} helper processes ${mem.all.toFixed(0)} MB`);
+    assert.ok(mem.app < 200, `the app's own process uses ${mem.app.toFixed(0)} MB when idle`);
 
     await run('xdotool', ['windowclose', wid], { env }).catch(() => {});
     for (let i = 0; i < 50 && app.proc.exitCode === null; i++) await sleep(100);

@@ -303,6 +303,7 @@ export namespace app {
 	    dbPath: string;
 	    keyPath: string;
 	    platform: string;
+	    welcome: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new SystemInfoDTO(source);
@@ -317,6 +318,7 @@ export namespace app {
 	        this.dbPath = source["dbPath"];
 	        this.keyPath = source["keyPath"];
 	        this.platform = source["platform"];
+	        this.welcome = source["welcome"];
 	    }
 	}
 	
