@@ -64,9 +64,9 @@ func TestAWorkspaceWithGroupsSkipsTheWelcome(t *testing.T) {
 
 func TestFolderURL(t *testing.T) {
 	for dir, want := range map[string]string{
-		"/home/li/.local/share/qunzhu":       "file:///home/li/.local/share/qunzhu",
+		"/home/li/.local/share/qunzhu":      "file:///home/li/.local/share/qunzhu",
 		`C:\Users\李\AppData\Roaming\Qunzhu`: "file:///C:/Users/%E6%9D%8E/AppData/Roaming/Qunzhu",
-		"/tmp/a b":                           "file:///tmp/a%20b",
+		"/tmp/a b":                          "file:///tmp/a%20b",
 	} {
 		if got := folderURL(dir); got != want {
 			t.Errorf("folderURL(%q) = %q, want %q", dir, got, want)
