@@ -23,7 +23,7 @@ OUT         := test-output
 DESKTOP_PKGS := libgtk-3-dev libwebkit2gtk-4.1-dev pkg-config
 TEST_PKGS    := chromium xvfb xauth imagemagick xdotool fonts-noto-cjk
 
-.PHONY: dist dist-windows dist-linux test-dist bench run build build-dev frontend deps-desktop deps-test deps-frontend deps-e2e wails-cli \
+.PHONY: dist dist-windows dist-linux test-dist print-version bench run build build-dev frontend deps-desktop deps-test deps-frontend deps-e2e wails-cli \
         test test-go test-frontend test-e2e test-desktop lint clean
 
 ## run: install what is missing, build and open the desktop app
@@ -130,6 +130,10 @@ test-desktop: build deps-e2e
 test-dist: dist deps-e2e
 	@$(call apt_install,desktop-file-utils file $(TEST_PKGS))
 	tests/dist/check.sh '$(VERSION)' '$(SUDO)'
+
+## print-version: the VERSION every package of this checkout gets
+print-version:
+	@echo '$(VERSION)'
 
 ## bench: Go benchmarks of parsers, store and queries, then the full-import table
 bench:
