@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"runtime/debug"
 
 	"qunzhu/backend/demo"
 	"qunzhu/backend/domain"
@@ -26,6 +27,9 @@ func (s *SystemService) OpenDemo() (SystemInfoDTO, error) {
 	if _, err := demo.Load(ctx, s.app.cfg.Store, s.app.clock().Now()); err != nil {
 		return SystemInfoDTO{}, err
 	}
+	// Generating twelve weeks of chat is a one-off burst of allocation; hand
+	// it back to the system now rather than idling on it.
+	debug.FreeOSMemory()
 	return s.welcomed(ctx)
 }
 

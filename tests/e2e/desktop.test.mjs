@@ -13,24 +13,31 @@ import { root, outDir, sleep, startXvfb, tempWorkspace, startApp, run, imageStat
 const binary = process.env.QUNZHU_BIN || join(root, 'build/bin/qunzhu');
 const shotPrefix = process.env.QUNZHU_SHOT ? `desktop-${process.env.QUNZHU_SHOT}` : 'desktop';
 
-/** settledShot screenshots the display until it shows content and stops changing. */
+/**
+ * settledShot screenshots the display until it shows content and stops
+ * changing; it returns when content was first seen (ms since the epoch).
+ */
 async function settledShot(env, file, { tries = 60, every = 500 } = {}) {
   let stats = { colours: 0, sd: 0 };
   let previous = '';
+  let firstContent = 0;
   for (let i = 0; i < tries; i++) {
     await sleep(every);
+    const at = Date.now();
     await run('import', ['-window', 'root', file], { env });
     stats = await imageStats(file);
+    if (!firstContent && stats.colours > 200 && stats.sd > 0.05) firstContent = at;
     const sum = (await run('sha256sum', [file])).stdout.split(' ')[0];
     if (stats.colours > 200 && stats.sd > 0.05 && sum === previous) break;
     previous = sum;
   }
   assert.ok(stats.colours > 200, `${file} looks blank: ${stats.colours} colours`);
   assert.ok(stats.sd > 0.05, `${file} looks blank: standard deviation ${stats.sd}`);
+  return firstContent;
 }
 
-/** rssMB sums the resident memory of pid and its descendants (WebKit's web and network processes). */
-function rssMB(pid) {
+/** memoryMB measures pid and its descendants (WebKit's web and network processes). */
+function memoryMB(pid) {
   const parent = new Map();
   for (const d of readdirSync('/proc')) {
     if (!/^\d+$/.test(d)) continue;
@@ -41,15 +48,20 @@ function rssMB(pid) {
   }
   const tree = [pid];
   for (let i = 0; i < tree.length; i++) for (const [p, pp] of parent) if (pp === tree[i]) tree.push(p);
-  const kb = (p) => {
+  // PSS shares each library page among the processes that map it, so
+  // WebKit's and GTK's code is not counted once per process as RSS does.
+  const kb = (p, field) => {
     try {
-      return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
+      return Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(readFileSync(`/proc/${p}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
     } catch {
       return 0;
     }
   };
-  return { app: kb(pid) / 1024, all: tree.reduce((s, p) => s + kb(p), 0) / 1024, processes: tree.length };
+  const sum = (field) => tree.reduce((s, p) => s + kb(p, field), 0) / 1024;
+  return { app: kb(pid, 'Pss') / 1024, appRss: kb(pid, 'Rss') / 1024, all: sum('Pss'), allRss: sum('Rss'), processes: tree.length };
 }
+
+const mb = (m) => `qunzhu ${m.app.toFixed(0)} MB PSS (${m.appRss.toFixed(0)} MB RSS); with WebKit's ${m.processes - 1} helper processes ${m.all.toFixed(0)} MB PSS (${m.allRss.toFixed(0)} MB RSS)`;
 
 test('the desktop window opens on the welcome screen, opens the demo workspace and closes', async () => {
   assert.ok(existsSync(binary), `build the app first (make build): ${binary}`);
@@ -76,9 +88,9 @@ test('the desktop window opens on the welcome screen, opens the demo workspace a
     assert.ok(wid, `no visible window titled 群主工作台 Qunzhu appeared:\n${app.log()}`);
     const windowMs = Date.now() - started;
 
-    await settledShot(env, join(outDir, `${shotPrefix}-welcome.png`), { every: 250, tries: 120 });
-    const welcomeMs = Date.now() - started;
-    console.log(`# ${binary}: window after ${windowMs} ms, welcome screen drawn and still by ${welcomeMs} ms`);
+    const drawn = await settledShot(env, join(outDir, `${shotPrefix}-welcome.png`), { every: 250, tries: 120 });
+    console.log(`# ${binary}: window after ${windowMs} ms, welcome screen drawn by ${drawn - started} ms, still by ${Date.now() - started} ms`);
+    console.log(`# memory on the welcome screen: ${mb(memoryMB(app.proc.pid))}`);
     assert.ok(existsSync(db), 'the app did not create its workspace');
     assert.ok(existsSync(db + '.key'), 'the app did not create the key file beside the workspace');
     assert.deepEqual(await cliJSON(binary, db, 'group', 'list'), [], 'a new workspace must wait on the welcome screen, not load the demo by itself');
@@ -94,13 +106,24 @@ test('the desktop window opens on the welcome screen, opens the demo workspace a
     }
     assert.equal(groups.length, 3, 'Enter on the welcome screen did not open the demo workspace');
     const demoAt = Date.now();
-    await settledShot(env, join(outDir, `${shotPrefix}-overview.png`));
-    console.log(`# the demo Overview was drawn and still ${Date.now() - demoAt} ms after the demo was written`);
+    const overview = await settledShot(env, join(outDir, `${shotPrefix}-overview.png`));
+    console.log(`# the demo Overview was drawn ${overview - demoAt} ms and still ${Date.now() - demoAt} ms after the demo was written`);
+
+    // The native menu bar: clicking 文件 opens the File menu over the window.
+    const sha = async (f) => (await run('sha256sum', [f])).stdout.split(' ')[0];
+    const overviewShot = join(outDir, `${shotPrefix}-overview.png`);
+    const menuShot = join(outDir, `${shotPrefix}-menu.png`);
+    await run('xdotool', ['mousemove', '--window', wid, '20', '14', 'click', '1'], { env });
+    await sleep(1000);
+    await run('import', ['-window', 'root', menuShot], { env });
+    assert.notEqual(await sha(menuShot), await sha(overviewShot), 'clicking the menu bar opened no menu');
+    await run('xdotool', ['key', 'Escape'], { env });
+    await sleep(500);
 
     await sleep(3000); // idle
-    const mem = rssMB(app.proc.pid);
-    console.log(`# memory when idle: qunzhu ${mem.app.toFixed(0)} MB; with WebKit's ${mem.processes - 1} helper processes ${mem.all.toFixed(0)} MB`);
-    assert.ok(mem.app < 200, `the app's own process uses ${mem.app.toFixed(0)} MB when idle`);
+    const mem = memoryMB(app.proc.pid);
+    console.log(`# memory when idle on the demo Overview: ${mb(mem)}`);
+    assert.ok(mem.app < 200, `the app's own process uses ${mem.app.toFixed(0)} MB (PSS) when idle`);
 
     await run('xdotool', ['windowclose', wid], { env }).catch(() => {});
     for (let i = 0; i < 50 && app.proc.exitCode === null; i++) await sleep(100);

@@ -18,7 +18,7 @@ import * as groupsApi from '../api/groups'
 import { ApiError } from '../api'
 import { welcomeDue, screenShortcut } from '../desktop'
 import { applyLocale, i18n } from '../i18n'
-import { routes } from '../router'
+import { makeRouter, routes } from '../router'
 import { groupOptions, makeGroup } from '../testing/fixtures'
 import WelcomeView from './WelcomeView.vue'
 
@@ -140,5 +140,19 @@ describe('screen shortcuts', () => {
     expect(screenShortcut(key('0', { ctrlKey: true }))).toBeNull()
     expect(screenShortcut(key('c', { ctrlKey: true }))).toBeNull()
     expect(screenShortcut(key('2', { ctrlKey: true, shiftKey: true }))).toBeNull()
+  })
+})
+
+describe('first-run routing', () => {
+  it('leads every screen to the welcome until it is answered, and the welcome to the Overview after', async () => {
+    const router = makeRouter()
+    welcomeDue.value = true
+    await router.push('/groups')
+    expect(router.currentRoute.value.name).toBe('welcome')
+    welcomeDue.value = false
+    await router.push('/welcome')
+    expect(router.currentRoute.value.name).toBe('overview')
+    await router.push('/groups')
+    expect(router.currentRoute.value.name).toBe('groups')
   })
 })
