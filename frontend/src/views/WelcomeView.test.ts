@@ -150,9 +150,9 @@ describe('first-run routing', () => {
     await router.push('/groups')
     expect(router.currentRoute.value.name).toBe('welcome')
     welcomeDue.value = false
-    await router.push('/welcome')
-    expect(router.currentRoute.value.name).toBe('overview')
     await router.push('/groups')
     expect(router.currentRoute.value.name).toBe('groups')
+    await router.push('/welcome')
+    expect(router.currentRoute.value.name).toBe('overview')
   })
 })
