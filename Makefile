@@ -62,7 +62,8 @@ dist-windows: wails-cli frontend
 # The .deb is made by a Go command around nfpm (tools/qunzhu-pkg, not part of
 # the app) from the Linux binary that `make build` makes.
 dist-linux: build
-	go -C tools/qunzhu-pkg run . -root "$(CURDIR)" -version '$(VERSION)' -binary build/bin/qunzhu -out build/bin
+	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || date +%s) \
+	  go -C tools/qunzhu-pkg run . -root "$(CURDIR)" -version '$(VERSION)' -binary build/bin/qunzhu -out build/bin
 
 # --- installing what is missing -------------------------------------------
 

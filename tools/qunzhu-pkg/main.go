@@ -67,7 +67,8 @@ func main() {
 	fmt.Println(path)
 }
 
-// commitTime is SOURCE_DATE_EPOCH when set (reproducible builds), else now.
+// commitTime is SOURCE_DATE_EPOCH when set (make dist sets the commit's time,
+// so one commit always packs the same files with the same dates), else now.
 func commitTime() time.Time {
 	var sec int64
 	if _, err := fmt.Sscan(os.Getenv("SOURCE_DATE_EPOCH"), &sec); err == nil && sec > 0 {
