@@ -19,6 +19,20 @@ test('a new workspace opens on the welcome screen; the demo choice fills it and 
     assert.deepEqual(await cliJSON(devBinary, session.db, 'group', 'list'), [], 'the welcome screen must not fill the workspace by itself');
     await page.screenshot({ path: join(outDir, 'welcome.png'), fullPage: true });
 
+    // The theme follows the system: the same screen with a dark system setting.
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const light = await background();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    // (Naive UI fades the body's colour, so wait for the end of the fade.)
+    const dark = () => page.waitForFunction(() => {
+      const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/\d+/g).map(Number);
+      return r + g + b < 150;
+    }, null, { timeout: 5000 });
+    await dark().catch(async () => assert.fail(`the dark theme's background is not dark: ${await background()} (light: ${light})`));
+    await page.waitForTimeout(800); // the cards' own colour transitions
+    await page.screenshot({ path: join(outDir, 'welcome-dark.png'), fullPage: true });
+    await page.emulateMedia({ colorScheme: 'light' });
+
     // Shortcuts wait for the answer: Ctrl+2 does nothing here.
     await page.keyboard.press('Control+2');
     await page.getByTestId('welcome').waitFor();
