@@ -269,7 +269,7 @@ const en: Messages = {
       keyPath: 'Key file',
       dataDir: 'Data folder',
       local: 'Everything stays on this computer; nothing is uploaded anywhere.',
-      backup: 'To back up, close Qunzhu first, then copy the data file and the key file together to a safe place. Without its key file, the encrypted member details in a data file cannot be read.',
+      backup: 'To back up, choose File → Back up workspace… (Ctrl+B) at any time: it writes a copy with its key file beside it. Or close Qunzhu first, then copy the data file and the key file together to a safe place. Without its key file, the encrypted member details in a data file cannot be read.',
     },
     language: {
       title: 'Language',
