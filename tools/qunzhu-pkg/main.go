@@ -193,8 +193,8 @@ var (
 	releaseVer = regexp.MustCompile(`^[0-9]+\.[0-9]+\.[0-9]+$`)
 	// after a tag: 1.2.3-4-gabc1234[-dirty]
 	describeVer = regexp.MustCompile(`^([0-9]+\.[0-9]+\.[0-9]+)-([0-9]+)-(g[0-9a-f]+)(-dirty)?$`)
-	// before the first tag: 0.1.0-dev+gabc1234[-dirty]
-	devVer = regexp.MustCompile(`^([0-9]+\.[0-9]+\.[0-9]+)-dev\+(g[0-9a-f]+)(-dirty)?$`)
+	// before the first tag: 0.1.0-dev+gabc1234[-dirty] (+gunknown outside git)
+	devVer = regexp.MustCompile(`^([0-9]+\.[0-9]+\.[0-9]+)-dev\+(g[0-9a-z]+)(-dirty)?$`)
 )
 
 // DebVersion turns the Makefile's VERSION into a Debian version that sorts

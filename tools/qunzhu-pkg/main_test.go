@@ -16,6 +16,7 @@ func TestDebVersion(t *testing.T) {
 		{"1.2.3-4-gabc1234-dirty", "1.2.3+4.gabc1234.dirty"},
 		{"0.1.0-dev+g2750b2d", "0.1.0~dev+g2750b2d"},
 		{"0.1.0-dev+g2750b2d-dirty", "0.1.0~dev+g2750b2d.dirty"},
+		{"0.1.0-dev+gunknown", "0.1.0~dev+gunknown"},
 	} {
 		got, err := DebVersion(tc.in)
 		if err != nil || got != tc.want {
