@@ -15,7 +15,7 @@ TAGS        := webkit2_41
 # tag v1.2.3 gives 1.2.3 (1.2.3-4-gHASH on later commits); before the first
 # tag, wails.json's productVersion with the commit: 0.1.0-dev+g2750b2d.
 BASE_VERSION := $(shell sed -n 's/.*"productVersion": *"\([0-9.]*\)".*/\1/p' wails.json)
-VERSION     ?= $(shell v=$$(git describe --tags --match 'v[0-9]*' --dirty 2>/dev/null) && echo "$${v\#v}" || \
+VERSION     ?= $(shell v=$$(git describe --tags --match 'v[0-9]*' --dirty 2>/dev/null) && echo "$$v" | sed 's/^v//' || \
                  echo "$(BASE_VERSION)-dev+g$$(git describe --always --dirty 2>/dev/null || echo unknown)")
 LDFLAGS     := -X qunzhu/backend/buildinfo.Version=$(VERSION)
 OUT         := test-output
