@@ -15,6 +15,7 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/options"
 	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
 	"github.com/wailsapp/wails/v2/pkg/options/linux"
+	"github.com/wailsapp/wails/v2/pkg/options/mac"
 	wruntime "github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"qunzhu/backend/domain"
@@ -102,6 +103,8 @@ func (a *App) Run() error {
 			OnSecondInstanceLaunch: a.secondInstance,
 		},
 		Linux: &linux.Options{Icon: a.cfg.Icon, ProgramName: "qunzhu", WebviewGpuPolicy: linux.WebviewGpuPolicyOnDemand},
+		// macOS shows this in the application menu's About item (untested here).
+		Mac: &mac.Options{About: &mac.AboutInfo{Title: ProductName, Message: a.cfg.Version, Icon: a.cfg.Icon}},
 	})
 }
 
