@@ -17,6 +17,10 @@ TAGS        := webkit2_41
 BASE_VERSION := $(shell sed -n 's/.*"productVersion": *"\([0-9.]*\)".*/\1/p' wails.json)
 VERSION     ?= $(shell v=$$(git describe --tags --match 'v[0-9]*' --dirty 2>/dev/null) && echo "$$v" | sed 's/^v//' || \
                  echo "$(BASE_VERSION)-dev+g$$(git describe --always --dirty 2>/dev/null || echo unknown)")
+# Computed once and handed to sub-makes: every artefact of one run gets the
+# same string even if a commit lands while it builds.
+VERSION     := $(VERSION)
+export VERSION
 LDFLAGS     := -X qunzhu/backend/buildinfo.Version=$(VERSION)
 OUT         := test-output
 
