@@ -63,29 +63,40 @@ function memoryMB(pid) {
 
 const mb = (m) => `qunzhu ${m.app.toFixed(0)} MB PSS (${m.appRss.toFixed(0)} MB RSS); with WebKit's ${m.processes - 1} helper processes ${m.all.toFixed(0)} MB PSS (${m.allRss.toFixed(0)} MB RSS)`;
 
-test('the desktop window opens on the welcome screen, opens the demo workspace and closes', async () => {
+/** findWindow waits for the app's visible window and returns its X id. */
+async function findWindow(app, env) {
+  // xdotool's regex matching of non-ASCII titles depends on the C library's
+  // locale; find the window by its ASCII part, then read the whole title.
+  for (let i = 0; i < 240; i++) {
+    await sleep(250);
+    assert.equal(app.proc.exitCode, null, `the app exited early:\n${app.log()}`);
+    try {
+      const ids = (await run('xdotool', ['search', '--onlyvisible', '--name', 'Qunzhu'], { env })).stdout.trim().split('\n');
+      for (const id of ids) {
+        const title = (await run('xdotool', ['getwindowname', id], { env })).stdout.trim();
+        if (title === '群主工作台 Qunzhu') return id;
+      }
+    } catch {}
+  }
+  assert.fail(`no visible window titled 群主工作台 Qunzhu appeared:\n${app.log()}`);
+}
+
+/** differingPixels counts the pixels that differ (beyond 10% fuzz) between two PNGs. */
+async function differingPixels(a, b) {
+  const r = await run('compare', ['-metric', 'AE', '-fuzz', '10%', a, b, 'null:']).catch((e) => e);
+  return Number(String(r.stderr).trim().split(/\s/)[0]);
+}
+
+test('the desktop window opens on the welcome screen, opens the demo workspace, closes, and reopens on the Overview', async () => {
   assert.ok(existsSync(binary), `build the app first (make build): ${binary}`);
   const x = await startXvfb('1400x900x24');
   const db = tempWorkspace();
   const started = Date.now();
   const app = startApp(binary, [], { db, display: x.display });
   const env = { ...process.env, DISPLAY: x.display };
+  let second;
   try {
-    // xdotool's regex matching of non-ASCII titles depends on the C library's
-    // locale; find the window by its ASCII part, then read the whole title.
-    let wid = '';
-    for (let i = 0; i < 240 && !wid; i++) {
-      await sleep(250);
-      assert.equal(app.proc.exitCode, null, `the app exited early:\n${app.log()}`);
-      try {
-        const ids = (await run('xdotool', ['search', '--onlyvisible', '--name', 'Qunzhu'], { env })).stdout.trim().split('\n');
-        for (const id of ids) {
-          const title = (await run('xdotool', ['getwindowname', id], { env })).stdout.trim();
-          if (title === '群主工作台 Qunzhu') wid = id;
-        }
-      } catch {}
-    }
-    assert.ok(wid, `no visible window titled 群主工作台 Qunzhu appeared:\n${app.log()}`);
+    const wid = await findWindow(app, env);
     const windowMs = Date.now() - started;
 
     const drawn = await settledShot(env, join(outDir, `${shotPrefix}-welcome.png`), { every: 250, tries: 120 });
@@ -127,8 +138,22 @@ test('the desktop window opens on the welcome screen, opens the demo workspace a
 
     await run('xdotool', ['windowclose', wid], { env }).catch(() => {});
     for (let i = 0; i < 50 && app.proc.exitCode === null; i++) await sleep(100);
+    assert.notEqual(app.proc.exitCode, null, 'closing the window did not end the app');
+
+    // Started again on the answered demo workspace it opens straight on the
+    // Overview (the same picture as before), not on the welcome screen.
+    const again = Date.now();
+    second = startApp(binary, [], { db, display: x.display });
+    await findWindow(second, env);
+    const windowAgain = Date.now() - again;
+    const restartShot = join(outDir, `${shotPrefix}-restart.png`);
+    const shown = await settledShot(env, restartShot, { every: 250, tries: 120 });
+    console.log(`# restart on the demo workspace: window after ${windowAgain} ms, Overview drawn by ${shown - again} ms, still by ${Date.now() - again} ms`);
+    const diff = await differingPixels(restartShot, overviewShot);
+    assert.ok(diff < 1400 * 900 * 0.05, `the restarted window differs from the Overview in ${diff} pixels: the welcome screen came back?`);
   } finally {
     await app.stop();
+    await second?.stop();
     x.stop();
   }
 });
