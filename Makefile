@@ -11,14 +11,23 @@ WAILS       := $(GOBIN)/wails
 WAILS_VER   := v2.9.2
 # WebKitGTK 4.1 is the maintained API on current Debian; Wails selects it with this tag.
 TAGS        := webkit2_41
-VERSION     ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+# One version for the binary, the Windows installer and the .deb: a release
+# tag v1.2.3 gives 1.2.3 (1.2.3-4-gHASH on later commits); before the first
+# tag, wails.json's productVersion with the commit: 0.1.0-dev+g2750b2d.
+BASE_VERSION := $(shell sed -n 's/.*"productVersion": *"\([0-9.]*\)".*/\1/p' wails.json)
+VERSION     ?= $(shell v=$$(git describe --tags --match 'v[0-9]*' --dirty 2>/dev/null) && echo "$$v" | sed 's/^v//' || \
+                 echo "$(BASE_VERSION)-dev+g$$(git describe --always --dirty 2>/dev/null || echo unknown)")
+# Computed once and handed to sub-makes: every artefact of one run gets the
+# same string even if a commit lands while it builds.
+VERSION     := $(VERSION)
+export VERSION
 LDFLAGS     := -X qunzhu/backend/buildinfo.Version=$(VERSION)
 OUT         := test-output
 
 DESKTOP_PKGS := libgtk-3-dev libwebkit2gtk-4.1-dev pkg-config
 TEST_PKGS    := chromium xvfb xauth imagemagick xdotool fonts-noto-cjk
 
-.PHONY: bench run build build-dev frontend deps-desktop deps-test deps-frontend deps-e2e wails-cli \
+.PHONY: dist dist-windows dist-linux test-dist print-version bench run build build-dev frontend deps-desktop deps-test deps-frontend deps-e2e wails-cli \
         test test-go test-frontend test-e2e test-desktop lint clean
 
 ## run: install what is missing, build and open the desktop app
@@ -27,7 +36,7 @@ run: build
 
 ## build: the desktop binary in build/bin/qunzhu
 build: deps-desktop frontend
-	$(WAILS) build -s -tags $(TAGS) -ldflags "$(LDFLAGS)" -o qunzhu
+	$(WAILS) build -s -trimpath -tags $(TAGS) -ldflags "$(LDFLAGS)" -o qunzhu
 
 ## build-dev: the same app in Wails dev mode, which also serves the UI to a browser (tests)
 build-dev: deps-desktop frontend
@@ -35,6 +44,30 @@ build-dev: deps-desktop frontend
 
 frontend: deps-frontend
 	cd frontend && npm run build
+
+# --- packages ------------------------------------------------------------------
+
+## dist: the Windows installer and the Linux .deb in build/bin, with their sizes
+dist: dist-windows dist-linux
+	@echo "packages of Qunzhu $(VERSION):"
+	@ls -l build/bin/qunzhu-amd64-installer.exe build/bin/qunzhu_*_amd64.deb | awk '{printf "  %-45s %6.1f MB\n", $$NF, $$5/1048576}'
+
+# Cross-built from Linux: Wails for Windows needs no cgo, and Debian's nsis
+# runs Wails' installer script (build/windows/installer/project.nsi).
+# The installer's file version must be the X.Y.Z of wails.json, so a release
+# tag that disagrees with it stops here instead of shipping two versions.
+dist-windows: wails-cli frontend
+	@$(call apt_install,nsis)
+	@case "$(VERSION)" in "$(BASE_VERSION)"|"$(BASE_VERSION)"[-+]*) ;; \
+	  *) echo "VERSION $(VERSION) does not start with wails.json's productVersion $(BASE_VERSION): update wails.json"; exit 1;; esac
+	printf '!define QZ_VERSION "%s"\n' '$(VERSION)' > build/windows/installer/version.nsh
+	$(WAILS) build -s -m -trimpath -platform windows/amd64 -nsis -ldflags "$(LDFLAGS)" -o qunzhu.exe
+
+# The .deb is made by a Go command around nfpm (tools/qunzhu-pkg, not part of
+# the app) from the Linux binary that `make build` makes.
+dist-linux: build
+	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || date +%s) \
+	  go -C tools/qunzhu-pkg run . -root "$(CURDIR)" -version '$(VERSION)' -binary build/bin/qunzhu -out build/bin
 
 # --- installing what is missing -------------------------------------------
 
@@ -74,27 +107,38 @@ deps-e2e:
 
 ## test: every test — Go, frontend, browser end-to-end, desktop smoke
 test: deps-test wails-cli
-	$(MAKE) --no-print-directory lint test-go test-frontend test-e2e test-desktop
+	$(MAKE) --no-print-directory lint test-go test-frontend test-e2e test-desktop test-dist
 
 lint:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); \
 	if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
 	go vet ./...
+	go -C tools/qunzhu-pkg vet ./...
 
 test-go:
 	CGO_ENABLED=0 go build ./backend/...
 	go test -count=1 ./...
+	go -C tools/qunzhu-pkg test -count=1 ./...
 
 test-frontend: deps-frontend
 	cd frontend && npm test
 
 test-e2e: build-dev deps-e2e
 	mkdir -p $(OUT)
-	cd tests/e2e && QUNZHU_OUT=$(CURDIR)/$(OUT) node --test --test-concurrency=1 browser.test.mjs import.test.mjs health.test.mjs members.test.mjs rules.test.mjs reports.test.mjs
+	cd tests/e2e && QUNZHU_OUT=$(CURDIR)/$(OUT) node --test --test-concurrency=1 browser.test.mjs import.test.mjs health.test.mjs members.test.mjs rules.test.mjs reports.test.mjs welcome.test.mjs
 
 test-desktop: build deps-e2e
 	mkdir -p $(OUT)
 	cd tests/e2e && QUNZHU_OUT=$(CURDIR)/$(OUT) node --test --test-concurrency=1 desktop.test.mjs
+
+## test-dist: make dist, then check, install (dpkg -i), run and remove the .deb; check the .exe
+test-dist: dist deps-e2e
+	@$(call apt_install,desktop-file-utils file $(TEST_PKGS))
+	tests/dist/check.sh '$(VERSION)' '$(SUDO)'
+
+## print-version: the VERSION every package of this checkout gets
+print-version:
+	@echo '$(VERSION)'
 
 ## bench: Go benchmarks of parsers, store and queries, then the full-import table
 bench:
@@ -103,4 +147,4 @@ bench:
 	go run ./backend/cmd/qunzhu-bench
 
 clean:
-	rm -rf build/bin $(OUT) frontend/dist/assets frontend/dist/index.html
+	rm -rf build/bin $(OUT) frontend/dist/assets frontend/dist/index.html build/windows/installer/tmp build/windows/installer/version.nsh

@@ -22,6 +22,7 @@ var icon []byte
 
 func main() {
 	if len(os.Args) > 1 && !app.IsWindowArg(os.Args[1]) {
+		attachConsole()
 		os.Exit(cli.Run(os.Args[1:], cli.OSEnv(buildinfo.Version)))
 	}
 	dist, err := fs.Sub(assets, "frontend/dist")

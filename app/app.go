@@ -15,6 +15,7 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/options"
 	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
 	"github.com/wailsapp/wails/v2/pkg/options/linux"
+	"github.com/wailsapp/wails/v2/pkg/options/mac"
 	wruntime "github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"qunzhu/backend/domain"
@@ -31,8 +32,9 @@ type Config struct {
 	DBPath  string
 	KeyPath string
 	Store   *store.Store
-	Assets  fs.FS  // the built frontend (frontend/dist)
-	Icon    []byte // PNG shown by the window manager on Linux
+	Assets  fs.FS        // the built frontend (frontend/dist)
+	Icon    []byte       // PNG shown by the window manager on Linux
+	Clock   domain.Clock // nil: the system clock
 }
 
 // App holds the running window's state shared by the bound services.
@@ -41,20 +43,24 @@ type App struct {
 	groups   domain.GroupService
 	settings domain.SettingsService
 
-	mu   sync.RWMutex
-	ctx  context.Context
-	lng  string
-	sys  *SystemService
-	grps *GroupService
-	imps *ImportService
-	hlth *HealthService
-	rpts *ReportService
-	mbrs *MembersService
-	rule *RulesService
+	mu      sync.RWMutex
+	ctx     context.Context
+	started bool // the window is up and ctx is Wails' own
+	lng     string
+	sys     *SystemService
+	grps    *GroupService
+	imps    *ImportService
+	hlth    *HealthService
+	rpts    *ReportService
+	mbrs    *MembersService
+	rule    *RulesService
 }
 
 // New builds the shell around an open store.
 func New(cfg Config) *App {
+	if cfg.Clock == nil {
+		cfg.Clock = domain.SystemClock{}
+	}
 	a := &App{cfg: cfg, groups: cfg.Store, settings: cfg.Store, ctx: context.Background(), lng: msg.ZH}
 	if v, ok, err := cfg.Store.Setting(context.Background(), domain.SettingLanguage); err == nil && ok {
 		a.lng = msg.Normalize(v)
@@ -95,6 +101,7 @@ func (a *App) Run() error {
 		OnStartup:        a.startup,
 		OnBeforeClose:    a.beforeClose,
 		Bind:             []any{a.sys, a.grps, a.imps, a.hlth, a.mbrs, a.rule, a.rpts},
+		Menu:             a.menu(),
 		DragAndDrop:      &options.DragAndDrop{EnableFileDrop: true},
 		ErrorFormatter:   a.formatError,
 		SingleInstanceLock: &options.SingleInstanceLock{
@@ -102,13 +109,21 @@ func (a *App) Run() error {
 			OnSecondInstanceLaunch: a.secondInstance,
 		},
 		Linux: &linux.Options{Icon: a.cfg.Icon, ProgramName: "qunzhu", WebviewGpuPolicy: linux.WebviewGpuPolicyOnDemand},
+		// macOS shows this in the application menu's About item (untested here).
+		Mac: &mac.Options{About: &mac.AboutInfo{Title: ProductName, Message: a.cfg.Version, Icon: a.cfg.Icon}},
 	})
 }
 
 func (a *App) startup(ctx context.Context) {
 	a.mu.Lock()
-	a.ctx = ctx
+	a.ctx, a.started = ctx, true
 	a.mu.Unlock()
+}
+
+func (a *App) running() bool {
+	a.mu.RLock()
+	defer a.mu.RUnlock()
+	return a.started
 }
 
 // beforeClose remembers the window size for the next start; it never
@@ -151,6 +166,8 @@ func (a *App) context() context.Context {
 	defer a.mu.RUnlock()
 	return a.ctx
 }
+
+func (a *App) clock() domain.Clock { return a.cfg.Clock }
 
 func (a *App) lang() string {
 	a.mu.RLock()

@@ -56,6 +56,7 @@ type SystemInfoDTO struct {
 	DBPath      string `json:"dbPath"`
 	KeyPath     string `json:"keyPath"`
 	Platform    string `json:"platform"`
+	Welcome     bool   `json:"welcome"` // first run: show the welcome screen
 }
 
 // ErrorDTO is what a failed call rejects with in the frontend: a stable code

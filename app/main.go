@@ -1,15 +1,11 @@
 package app
 
 import (
-	"context"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 
-	"qunzhu/backend/demo"
-	"qunzhu/backend/domain"
 	"qunzhu/backend/paths"
 	"qunzhu/backend/store"
 )
@@ -21,9 +17,10 @@ type Options struct {
 	Icon    []byte
 }
 
-// Main opens the workspace (QUNZHU_DB or the per-user data file), fills a
-// brand-new one with the demo workspace so a first start shows every screen
-// with data, and runs the window until it closes.
+// Main opens the workspace (QUNZHU_DB or the per-user data file) and runs the
+// window until it closes. A brand-new workspace stays empty: the window opens
+// on the welcome screen, where the operator chooses the demo or their own
+// data (welcome.go).
 func Main(opt Options) error {
 	path, err := paths.DefaultDBPath("")
 	if generatingBindings {
@@ -42,11 +39,6 @@ func Main(opt Options) error {
 		return err
 	}
 	defer st.Close()
-	if st.Created && !generatingBindings {
-		if _, err := demo.Load(context.Background(), st, domain.SystemClock{}.Now()); err != nil {
-			return fmt.Errorf("creating the demo workspace: %w", err)
-		}
-	}
 	return New(Config{
 		Version: opt.Version,
 		DBPath:  st.Path(),

@@ -14,8 +14,9 @@ type SystemService struct {
 	app *App
 }
 
-// Info describes the running app.
-func (s *SystemService) Info() SystemInfoDTO {
+// Info describes the running app, and whether the welcome screen is due.
+func (s *SystemService) Info() (SystemInfoDTO, error) {
+	welcome, err := s.app.needsWelcome(s.app.context())
 	return SystemInfoDTO{
 		ProductName: ProductName,
 		Version:     s.app.cfg.Version,
@@ -24,7 +25,8 @@ func (s *SystemService) Info() SystemInfoDTO {
 		DBPath:      s.app.cfg.DBPath,
 		KeyPath:     s.app.cfg.KeyPath,
 		Platform:    runtime.GOOS + "/" + runtime.GOARCH,
-	}
+		Welcome:     welcome,
+	}, err
 }
 
 // SetLanguage switches the language ("zh" or "en") of messages from Go and
@@ -35,5 +37,6 @@ func (s *SystemService) SetLanguage(lang string) (SystemInfoDTO, error) {
 		return SystemInfoDTO{}, err
 	}
 	s.app.setLang(lang)
-	return s.Info(), nil
+	s.app.refreshMenu()
+	return s.Info()
 }

@@ -13,4 +13,7 @@ type SettingsService interface {
 const (
 	SettingLanguage = "ui.language"
 	SettingWindow   = "ui.window" // JSON {"w":…,"h":…,"max":…}
+	// SettingWelcomed is set once the first-run welcome screen was answered
+	// (demo or empty), so it never comes back even for an empty workspace.
+	SettingWelcomed = "ui.welcomed"
 )

@@ -7,6 +7,8 @@ import OverviewView from './views/OverviewView.vue'
 import ReportsView from './views/ReportsView.vue'
 import RulesView from './views/RulesView.vue'
 import SettingsView from './views/SettingsView.vue'
+import WelcomeView from './views/WelcomeView.vue'
+import { welcomeDue } from './desktop'
 
 // Hash history: Wails' asset server only knows the files in dist/.
 export const routes: RouteRecordRaw[] = [
@@ -42,9 +44,19 @@ export const routes: RouteRecordRaw[] = [
   },
   { path: '/reports', name: 'reports', component: ReportsView },
   { path: '/settings', name: 'settings', component: SettingsView },
+  // First run only (main.ts asks Go); the rail is hidden there.
+  { path: '/welcome', name: 'welcome', component: WelcomeView, meta: { bare: true } },
   { path: '/:rest(.*)*', redirect: '/overview' },
 ]
 
 export function makeRouter() {
-  return createRouter({ history: createWebHashHistory(), routes })
+  const router = createRouter({ history: createWebHashHistory(), routes })
+  // Until the welcome screen is answered every screen leads there; once it
+  // is, the welcome screen itself leads to the Overview.
+  router.beforeEach((to) => {
+    if (welcomeDue.value && to.name !== 'welcome') return { name: 'welcome' }
+    if (!welcomeDue.value && to.name === 'welcome') return { name: 'overview' }
+    return true
+  })
+  return router
 }

@@ -19,7 +19,7 @@ after(async () => {
 
 const openApp = () => openPage(session);
 
-test('a new workspace opens on the demo groups, in Chinese', async () => {
+test('the demo workspace opens on the Overview and lists the demo groups, in Chinese', async () => {
   const { page, errors } = await openApp();
   // The start page is the Overview, with a card per demo group.
   await page.getByTestId('overview-card').first().waitFor({ timeout: 30000 });

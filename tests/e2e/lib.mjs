@@ -112,11 +112,20 @@ export { run };
 export const devBinary = join(root, 'build/bin/qunzhu-dev');
 
 /**
- * startDevSession starts a private X display, the dev binary serving the UI
- * and its bound Go methods on loopback over a fresh workspace (after
- * setup(db), e.g. CLI commands, has run on it), and chromium.
+ * demoWorkspace fills a workspace with the demo through the CLI (`qunzhu
+ * demo`), as the welcome screen's "open the demo workspace" does in the app.
  */
-export async function startDevSession(setup) {
+export const demoWorkspace = (db) => cliJSON(devBinary, db, 'demo');
+
+/** freshWorkspace leaves a workspace new: the app opens on the welcome screen. */
+export const freshWorkspace = async () => {};
+
+/**
+ * startDevSession starts a private X display, the dev binary serving the UI
+ * and its bound Go methods on loopback over a workspace prepared by
+ * setup(db) (CLI commands; by default the demo workspace), and chromium.
+ */
+export async function startDevSession(setup = demoWorkspace) {
   const x = await startXvfb();
   const db = tempWorkspace();
   let app;

@@ -1,5 +1,6 @@
 import * as SystemService from '../../wailsjs/go/app/SystemService'
 import type { app } from '../../wailsjs/go/models'
+import { EventsOff, EventsOn } from '../../wailsjs/runtime/runtime'
 import { call } from './errors'
 import type { Language, SystemInfo } from './types'
 
@@ -12,6 +13,7 @@ function toInfo(d: app.SystemInfoDTO): SystemInfo {
     dbPath: d.dbPath ?? '',
     keyPath: d.keyPath ?? '',
     platform: d.platform ?? '',
+    welcome: d.welcome === true,
   }
 }
 
@@ -22,4 +24,42 @@ export async function info(): Promise<SystemInfo> {
 /** setLanguage stores the language in the workspace; Go's messages switch too. */
 export async function setLanguage(lang: Language): Promise<SystemInfo> {
   return toInfo(await call(() => SystemService.SetLanguage(lang)))
+}
+
+/** openDemo answers the welcome screen with the demo workspace (three groups, twelve weeks of chat). */
+export async function openDemo(): Promise<SystemInfo> {
+  return toInfo(await call(() => SystemService.OpenDemo()))
+}
+
+/** startEmpty answers the welcome screen with an empty workspace. */
+export async function startEmpty(): Promise<SystemInfo> {
+  return toInfo(await call(() => SystemService.StartEmpty()))
+}
+
+/** backup asks where to save a backup and writes it; '' when the dialog was cancelled. */
+export async function backup(): Promise<string> {
+  return (await call(() => SystemService.Backup())) ?? ''
+}
+
+/** openDataFolder shows the data folder in the system's file manager. */
+export async function openDataFolder(): Promise<void> {
+  await call(() => SystemService.OpenDataFolder())
+}
+
+/** A choice in the native menu bar that the window carries out (app/menu.go). */
+export type MenuChoice = 'import' | 'backup' | 'about'
+
+const menuEvent = 'menu'
+
+/**
+ * onMenu calls back with each native menu choice and returns a function that
+ * stops listening. Outside the desktop window (a browser) there is no menu.
+ */
+export function onMenu(callback: (choice: MenuChoice) => void): () => void {
+  const rt = (window as { runtime?: { EventsOnMultiple?: unknown } }).runtime
+  if (typeof rt?.EventsOnMultiple !== 'function') return () => {}
+  EventsOn(menuEvent, (choice: unknown) => {
+    if (choice === 'import' || choice === 'backup' || choice === 'about') callback(choice)
+  })
+  return () => EventsOff(menuEvent)
 }

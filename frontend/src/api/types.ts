@@ -57,6 +57,8 @@ export interface SystemInfo {
   dbPath: string
   keyPath: string
   platform: string
+  /** First run: the workspace is new and the welcome screen is due. */
+  welcome: boolean
 }
 
 /** What an import brings in: a member list or a chat history. */

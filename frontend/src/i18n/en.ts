@@ -270,7 +270,7 @@ const en: Messages = {
       keyPath: 'Key file',
       dataDir: 'Data folder',
       local: 'Everything stays on this computer; nothing is uploaded anywhere.',
-      backup: 'To back up, close Qunzhu first, then copy the data file and the key file together to a safe place. Without its key file, the encrypted member details in a data file cannot be read.',
+      backup: 'To back up, choose File → Back up workspace… (Ctrl+B) at any time: it writes a copy with its key file beside it. Or close Qunzhu first, then copy the data file and the key file together to a safe place. Without its key file, the encrypted member details in a data file cannot be read.',
     },
     language: {
       title: 'Language',
@@ -698,6 +698,48 @@ const en: Messages = {
       flood: '{count} messages in a row from one person within {seconds} seconds',
       strikes: 'Each violation is a strike for {days} days; {limit} live strikes put the member on the removal list',
     },
+  },
+  welcome: {
+    title: 'Welcome to Qunzhu',
+    lead: 'Member ledger, content calendar, weekly health checks and reports, from the files you already have.',
+    failed: 'That did not work',
+    demo: {
+      title: 'Look around the demo workspace',
+      text: 'Three sample groups (an online-education class, an e-commerce deals group, an industry exchange group) with twelve weeks of chat, so every screen has data. You can create your own groups at any time.',
+      action: 'Open the demo workspace',
+    },
+    empty: {
+      title: 'Start empty',
+      text: 'Create your first group and import its member list (Excel or CSV) right away.',
+      name: 'Group name',
+      placeholder: 'e.g. Reading club 1',
+      nameMissing: 'Please enter a group name',
+      action: 'Create and import a member list',
+    },
+    data: {
+      title: 'Where your data lives',
+      where: 'Data file:',
+      local: 'Everything stays on this computer and nothing is uploaded anywhere; Qunzhu needs no internet and never signs in to your WeChat.',
+    },
+  },
+  about: {
+    title: 'About Qunzhu',
+    version: 'Version',
+    platform: 'Platform',
+    dataFile: 'Data file',
+    openFolder: 'Open data folder',
+    local: 'Everything stays on this computer.',
+    shortcuts: 'Keyboard shortcuts',
+    shortcutScreens: 'Switch screens in the order of the rail',
+    shortcutImport: 'Import',
+    shortcutBackup: 'Back up the workspace',
+    shortcutAbout: 'About',
+    close: 'Close',
+  },
+  desktop: {
+    backupDone: 'Backed up to {path} (its key file is beside it)',
+    backupFailed: 'Backup failed: {reason}',
+    folderFailed: 'Cannot open the data folder: {reason}',
   },
 }
 

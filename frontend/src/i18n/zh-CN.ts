@@ -268,7 +268,7 @@ const zhCN = {
       keyPath: '密钥文件',
       dataDir: '数据文件夹',
       local: '所有数据都只保存在这台电脑上，不会上传到任何服务器。',
-      backup: '备份方法：先关闭群主工作台，再把数据文件和密钥文件一起复制到安全的地方。只有数据文件、没有密钥文件时，加密的成员资料无法读取。',
+      backup: '备份方法：菜单「文件 → 备份工作区…」（Ctrl+B）随时写出一份副本，密钥文件放在它旁边；也可以先关闭群主工作台，再把数据文件和密钥文件一起复制到安全的地方。只有数据文件、没有密钥文件时，加密的成员资料无法读取。',
     },
     language: {
       title: '界面语言',
@@ -696,6 +696,48 @@ const zhCN = {
       flood: '同一人连续 {count} 条消息在 {seconds} 秒内',
       strikes: '每条违规记过一次，{days} 天后失效；同时有效 {limit} 次进入移出名单',
     },
+  },
+  welcome: {
+    title: '欢迎使用群主工作台',
+    lead: '成员档案、内容日历、每周健康检查和周报，都来自你手上已有的文件。',
+    failed: '没能完成这一步',
+    demo: {
+      title: '先看看演示工作区',
+      text: '三个示例社群（在线教育群、电商福利群、行业交流群）和十二周的聊天记录，每个界面都有数据可看。之后随时可以新建自己的社群。',
+      action: '打开演示工作区',
+    },
+    empty: {
+      title: '从空白开始',
+      text: '新建你的第一个社群，马上导入它的成员名单（Excel 或 CSV）。',
+      name: '社群名称',
+      placeholder: '例如：考研英语 1 群',
+      nameMissing: '请输入社群名称',
+      action: '新建并导入成员名单',
+    },
+    data: {
+      title: '数据存放在哪里',
+      where: '数据文件：',
+      local: '所有数据只保存在这台电脑上，不会上传到任何地方；群主工作台不需要联网，也不会登录你的微信。',
+    },
+  },
+  about: {
+    title: '关于群主工作台',
+    version: '版本',
+    platform: '平台',
+    dataFile: '数据文件',
+    openFolder: '打开数据文件夹',
+    local: '所有数据只保存在这台电脑上。',
+    shortcuts: '快捷键',
+    shortcutScreens: '按左侧栏的顺序切换界面',
+    shortcutImport: '导入',
+    shortcutBackup: '备份工作区',
+    shortcutAbout: '关于',
+    close: '关闭',
+  },
+  desktop: {
+    backupDone: '已备份到 {path}（密钥文件在它旁边）',
+    backupFailed: '备份失败：{reason}',
+    folderFailed: '无法打开数据文件夹：{reason}',
   },
 }
 

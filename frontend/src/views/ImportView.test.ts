@@ -239,3 +239,19 @@ describe('import screen', { timeout: 30000 }, () => {
     w.unmount()
   })
 })
+
+describe('a file dropped on the window', { timeout: 30000 }, () => {
+  it('is previewed once the wizard has its groups, and taken only once', async () => {
+    const { droppedFile } = await import('../desktop')
+    api.preview.mockResolvedValue(memberPreview)
+    droppedFile.value = '/home/li/成员名单.xlsx' // dropped on another screen, before the wizard opened
+    const w = await show()
+    expect(api.preview).toHaveBeenCalledWith(expect.objectContaining({ groupId: 1, path: '/home/li/成员名单.xlsx' }))
+    expect(droppedFile.value).toBeNull()
+    droppedFile.value = '/home/li/群聊.csv' // dropped while the wizard is open
+    await flushPromises()
+    expect(api.preview).toHaveBeenLastCalledWith(expect.objectContaining({ path: '/home/li/群聊.csv' }))
+    expect(api.preview).toHaveBeenCalledTimes(2)
+    w.unmount()
+  })
+})

@@ -825,6 +825,7 @@ export namespace app {
 	    dbPath: string;
 	    keyPath: string;
 	    platform: string;
+	    welcome: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new SystemInfoDTO(source);
@@ -839,6 +840,7 @@ export namespace app {
 	        this.dbPath = source["dbPath"];
 	        this.keyPath = source["keyPath"];
 	        this.platform = source["platform"];
+	        this.welcome = source["welcome"];
 	    }
 	}
 	

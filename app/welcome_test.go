@@ -1,0 +1,91 @@
+package app
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"qunzhu/backend/domain"
+	"qunzhu/backend/store"
+)
+
+func newTestApp(t *testing.T) *App {
+	t.Helper()
+	st, err := store.Open(filepath.Join(t.TempDir(), "qunzhu.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return New(Config{Version: "1.2.3", DBPath: st.Path(), KeyPath: st.KeyPath(), Store: st,
+		Clock: domain.FixedClock(time.Date(2024, 5, 6, 12, 0, 0, 0, time.UTC))})
+}
+
+func TestWelcomeShowsOnlyOnAFreshWorkspace(t *testing.T) {
+	a := newTestApp(t)
+	info, err := a.sys.Info()
+	if err != nil || !info.Welcome {
+		t.Fatalf("a fresh workspace must open on the welcome screen: %+v, %v", info, err)
+	}
+	if info.DBPath == "" || info.DataDir != filepath.Dir(info.DBPath) || info.Version != "1.2.3" {
+		t.Errorf("the welcome screen needs the real data path: %+v", info)
+	}
+
+	info, err = a.sys.StartEmpty()
+	if err != nil || info.Welcome {
+		t.Fatalf("after Start empty the welcome screen must not come back: %+v, %v", info, err)
+	}
+	if groups, _ := a.cfg.Store.Groups(context.Background()); len(groups) != 0 {
+		t.Errorf("Start empty made %d groups", len(groups))
+	}
+}
+
+func TestOpenDemoFillsTheWorkspace(t *testing.T) {
+	a := newTestApp(t)
+	info, err := a.sys.OpenDemo()
+	if err != nil || info.Welcome {
+		t.Fatalf("OpenDemo: %+v, %v", info, err)
+	}
+	groups, err := a.cfg.Store.Groups(context.Background())
+	if err != nil || len(groups) != 3 {
+		t.Fatalf("the demo workspace has %d groups, %v; want 3", len(groups), err)
+	}
+}
+
+func TestAWorkspaceWithGroupsSkipsTheWelcome(t *testing.T) {
+	a := newTestApp(t) // e.g. made before the welcome screen existed, or filled by the CLI
+	if _, err := a.cfg.Store.CreateGroup(context.Background(), domain.GroupInput{Name: "读书会", TimeZone: "Asia/Shanghai"}); err != nil {
+		t.Fatal(err)
+	}
+	if info, err := a.sys.Info(); err != nil || info.Welcome {
+		t.Errorf("a workspace with a group must not show the welcome screen: %+v, %v", info, err)
+	}
+}
+
+func TestFolderURL(t *testing.T) {
+	for dir, want := range map[string]string{
+		"/home/li/.local/share/qunzhu":      "file:///home/li/.local/share/qunzhu",
+		`C:\Users\李\AppData\Roaming\Qunzhu`: "file:///C:/Users/%E6%9D%8E/AppData/Roaming/Qunzhu",
+		"/tmp/a b":                          "file:///tmp/a%20b",
+	} {
+		if got := folderURL(dir); got != want {
+			t.Errorf("folderURL(%q) = %q, want %q", dir, got, want)
+		}
+	}
+}
+
+func TestMenuIsInTheUsersLanguage(t *testing.T) {
+	a := newTestApp(t)
+	if got := a.menu().Items[0].Label; got != "文件" && got != "" {
+		t.Errorf("Chinese menu starts with %q", got)
+	}
+	a.setLang("en")
+	m := a.menu()
+	labels := []string{}
+	for _, it := range m.Items {
+		labels = append(labels, it.Label)
+	}
+	if labels[len(labels)-1] != "Help" {
+		t.Errorf("English menu bar = %v", labels)
+	}
+}
