@@ -79,13 +79,21 @@ func (s *HealthService) Group(groupID int64, week string) (GroupWeekDTO, error) 
 // Overview returns every group's week, for the Overview screen.
 func (s *HealthService) Overview(week string) ([]GroupWeekDTO, error) {
 	ctx := s.app.context()
-	groups, err := s.st.Groups(ctx)
+	sums, err := s.st.Groups(ctx)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]GroupWeekDTO, 0, len(groups))
-	for _, g := range groups {
-		d, err := s.groupWeek(ctx, g.ID, week)
+	groups := make([]domain.Group, len(sums))
+	for i, g := range sums {
+		groups[i] = g.Group
+	}
+	weeks, err := health.Weeks(ctx, s.st, groups, week)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]GroupWeekDTO, 0, len(sums))
+	for i, gw := range weeks {
+		d, err := s.groupWeekDTO(sums[i], gw.Week, gw.Weekly, gw.Hand)
 		if err != nil {
 			return nil, err
 		}

@@ -79,3 +79,58 @@ func BenchmarkLoadDashboard(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkOverview is the Overview screen's read: the week of each of 50
+// groups of 500 members, 1,000,000 messages in all (20,000 per group over
+// the 50 weeks ending with 2024-W10), computed by Weeks as the screen does.
+// Bound (issue "weekly health dashboard"): under 200 ms.
+func BenchmarkOverview(b *testing.B) {
+	ctx := context.Background()
+	st, err := store.Open(filepath.Join(b.TempDir(), "q.db"), store.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	w, _ := metrics.ParseWeek("2024-W10", shanghai)
+	from := w.Start.AddDate(0, 0, -7*49)
+	span := w.End.Sub(from)
+	const perGroup = 20_000
+	groups := make([]domain.Group, 50)
+	for gi := range groups {
+		g, err := st.CreateGroup(ctx, domain.GroupInput{Name: fmt.Sprintf("群%02d", gi)})
+		if err != nil {
+			b.Fatal(err)
+		}
+		groups[gi] = g
+		members := make([]domain.Member, 500)
+		for i := range members {
+			j := from.Add(time.Duration(i) * span / 1000)
+			members[i] = domain.Member{WxID: fmt.Sprintf("wxid_%d_%d", gi, i), Nickname: fmt.Sprintf("成员%d", i), JoinedAt: &j, Tier: domain.TierNormal}
+			if i < 3 {
+				members[i].Tier = domain.TierAdmin
+			}
+		}
+		msgs := make([]domain.Message, perGroup)
+		for i := range msgs {
+			who := members[(i*7919)%500]
+			msgs[i] = domain.Message{SenderID: who.WxID, SenderName: who.Nickname, Kind: domain.KindText,
+				SentAt: from.Add(time.Duration(i) * (span / perGroup)), Content: "今天打卡 第" + fmt.Sprint(i%97) + "天",
+				DedupeKey: fmt.Sprintf("id:%d", i)}
+		}
+		if _, err := st.SaveImport(ctx, domain.ImportBatch{GroupID: g.ID, Kind: domain.BatchChat}, members, msgs); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		weeks, err := Weeks(ctx, st, groups, w.String())
+		if err != nil {
+			b.Fatal(err)
+		}
+		for i, gw := range weeks {
+			if gw.Weekly.Messages == 0 {
+				b.Fatalf("%s: an empty week", groups[i].Name)
+			}
+		}
+	}
+}
