@@ -41,7 +41,7 @@ func browser(t *testing.T) string {
 // TestReportPrintsToA4 prints the demo workspace's report with headless
 // chromium and no network: the charts draw (SVG in the DOM), the PDF is A4
 // with several pages, and its pages as PNG are kept in $QUNZHU_OUT/report-print
-// (else $TMPDIR/qunzhu-report-print) for a person to look at.
+// (else a new $TMPDIR/qunzhu-report-print-*) for a person to look at.
 func TestReportPrintsToA4(t *testing.T) {
 	bin := browser(t)
 	html := filepath.Join(t.TempDir(), "report.html")
@@ -83,12 +83,16 @@ func TestReportPrintsToA4(t *testing.T) {
 		t.Log("pdftoppm not installed: pages not turned into PNG")
 		return
 	}
-	keep := filepath.Join(os.TempDir(), "qunzhu-report-print")
-	if out := os.Getenv("QUNZHU_OUT"); out != "" { // make test's output folder
+	// make test's output folder, else a fresh folder of this run's own (two
+	// runs at once must not share one)
+	var keep string
+	if out := os.Getenv("QUNZHU_OUT"); out != "" {
 		keep = filepath.Join(out, "report-print")
-	}
-	os.RemoveAll(keep)
-	if err := os.MkdirAll(keep, 0o755); err != nil {
+		os.RemoveAll(keep)
+		if err := os.MkdirAll(keep, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	} else if keep, err = os.MkdirTemp("", "qunzhu-report-print-"); err != nil {
 		t.Fatal(err)
 	}
 	if out, err := exec.CommandContext(ctx, "pdftoppm", "-png", "-r", "60", pdf, filepath.Join(keep, "page")).CombinedOutput(); err != nil {
