@@ -15,7 +15,7 @@ import (
 // as text, in tables, in the print header's CSS and nowhere as markup.
 var hostile = []string{`<script>alert(1)</script>`, `=HYPERLINK("x")`, `</style><b>x</b>`, `"; } body { display: none } /*`}
 
-func section(t *testing.T, name string) Section {
+func section(t testing.TB, name string) Section {
 	t.Helper()
 	w, err := metrics.ParseWeek("2024-W12", shanghai)
 	if err != nil {
@@ -150,23 +150,38 @@ func TestChangeArrows(t *testing.T) {
 	}
 }
 
-// TestFiftyGroupsRenderFastAndSmall is issue 6's budget for the rendering
-// half (the figures' half is the store's and BenchmarkDashboardWeek's): 50
-// groups well inside 2 seconds, the file under 5 MB with echarts inlined once.
-func TestFiftyGroupsRenderFastAndSmall(t *testing.T) {
-	doc := Document{Week: "2024-W12"}
-	for i := 0; i < 50; i++ {
-		doc.Sections = append(doc.Sections, section(t, "群"+strings.Repeat("x", i%7)))
-	}
-	start := time.Now()
-	html := render(t, doc, "zh")
-	if d := time.Since(start); d > time.Second {
-		t.Errorf("50 groups took %v to render", d)
-	}
+// TestFiftyGroupsRenderSmall: 50 groups make a file under 5 MB, with
+// echarts inlined once.
+func TestFiftyGroupsRenderSmall(t *testing.T) {
+	html := render(t, fiftyGroups(t), "zh")
 	if len(html) > 5<<20 {
 		t.Errorf("50 groups make %d bytes, over 5 MB", len(html))
 	}
-	t.Logf("50 groups: %d bytes in %v", len(html), time.Since(start))
+	if n := strings.Count(html, "Licensed to the Apache Software Foundation"); n > 1 {
+		t.Errorf("echarts is inlined %d times", n)
+	}
+}
+
+// BenchmarkRenderFiftyGroups is issue 6's budget for the rendering half
+// (the figures' half is the store's and BenchmarkDashboardWeek's): 50
+// groups well inside 2 seconds. A benchmark, not a test: a loaded machine
+// must not fail the build on time alone.
+func BenchmarkRenderFiftyGroups(b *testing.B) {
+	doc := fiftyGroups(b)
+	for b.Loop() {
+		var sb strings.Builder
+		if err := Render(&sb, doc, "zh"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func fiftyGroups(tb testing.TB) Document {
+	doc := Document{Week: "2024-W12"}
+	for i := 0; i < 50; i++ {
+		doc.Sections = append(doc.Sections, section(tb, "群"+strings.Repeat("x", i%7)))
+	}
+	return doc
 }
 
 // TestChartOptionsStayInsideTheirScript: an option is JSON inside a

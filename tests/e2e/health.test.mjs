@@ -43,6 +43,16 @@ test('Overview shows every demo group with a health score and failed checks with
   // Every card carries its 12-week sparkline, drawn.
   await page.waitForFunction((n) => [...document.querySelectorAll('[data-testid="overview-sparkline"] canvas')].filter((c) => c.width > 0 && c.height > 0).length === n, groups.length);
   await page.screenshot({ path: join(outDir, 'health-overview.png'), fullPage: true });
+  // Sorted by alerts, the cards' alert counts never grow down the list; the order is kept on return.
+  await page.getByTestId('overview-sort').click();
+  await page.getByText('预警多的在前', { exact: true }).click();
+  await page.waitForFunction(() => {
+    const counts = [...document.querySelectorAll('[data-testid="overview-card"]')].map((c) => c.querySelectorAll('[data-testid="overview-alert"]').length);
+    return counts.every((n, i) => i === 0 || n <= counts[i - 1]);
+  });
+  await page.getByTestId('nav-groups').click();
+  await page.getByTestId('nav-overview').click();
+  assert.match(await page.getByTestId('overview-sort').innerText(), /预警多的在前/);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -301,6 +301,13 @@ const en: Messages = {
     allPassed: 'Every applicable health check passed',
     openHealth: 'Open the health of “{name}”',
     trend: 'Messages per week, last 12 weeks',
+    sort: {
+      label: 'Sort',
+      name: 'By name',
+      score_asc: 'Health score, lowest first',
+      score_desc: 'Health score, highest first',
+      alerts: 'Most alerts first',
+    },
   },
   reports: {
     title: 'Reports',

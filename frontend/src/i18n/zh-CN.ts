@@ -299,6 +299,13 @@ const zhCN = {
     allPassed: '适用的健康检查全部通过',
     openHealth: '查看“{name}”的健康情况',
     trend: '近12周每周消息数',
+    sort: {
+      label: '排序',
+      name: '按名称',
+      score_asc: '健康分从低到高',
+      score_desc: '健康分从高到低',
+      alerts: '预警多的在前',
+    },
   },
   reports: {
     title: '周报',
