@@ -17,39 +17,53 @@ type GroupWeek struct {
 
 // readers is how many groups are read at once: SQLite under WAL serves
 // readers side by side (the store keeps a small pool of connections), and
-// each group's read is mostly the driver's work, so an overview of fifty
-// groups uses every core instead of one.
+// each group's read is mostly the driver's work, so fifty groups use every
+// core instead of one.
 const readers = 4
 
 // Weeks computes the ISO week named week (e.g. "2024-W10", read in each
 // group's own time zone) for every group, in the groups' order: the
-// Overview screen and the report. The first error wins.
-func Weeks(parent context.Context, st Store, groups []domain.Group, week string) ([]GroupWeek, error) {
+// Overview screen.
+func Weeks(ctx context.Context, st Store, groups []domain.Group, week string) ([]GroupWeek, error) {
 	out := make([]GroupWeek, len(groups))
-	errs := make([]error, len(groups))
+	err := ForEach(ctx, len(groups), func(ctx context.Context, i int) error {
+		w, err := metrics.ParseWeek(week, groups[i].Location())
+		if err != nil {
+			return err
+		}
+		out[i].Week = w
+		out[i].Weekly, out[i].Hand, err = Week(ctx, st, groups[i], w)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ForEach calls fn for 0 ≤ i < n, a few at a time (readers), and returns
+// the first error; after an error, or once ctx is done, no further i is
+// started and the error (or ctx's) is returned, so a caller never gets a
+// partly filled result without an error.
+func ForEach(parent context.Context, n int, fn func(ctx context.Context, i int) error) error {
+	errs := make([]error, n)
 	ctx, cancel := context.WithCancel(parent)
 	defer cancel()
 	next := make(chan int)
 	var wg sync.WaitGroup
-	for range min(readers, len(groups)) {
+	for range min(readers, n) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				w, err := metrics.ParseWeek(week, groups[i].Location())
-				if err == nil {
-					out[i].Week = w
-					out[i].Weekly, out[i].Hand, err = Week(ctx, st, groups[i], w)
-				}
-				if err != nil {
-					errs[i] = err
+				if errs[i] = fn(ctx, i); errs[i] != nil {
 					cancel()
 				}
 			}
 		}()
 	}
 feed:
-	for i := range groups {
+	for i := range n {
 		select {
 		case next <- i:
 		case <-ctx.Done():
@@ -60,11 +74,8 @@ feed:
 	wg.Wait()
 	for _, err := range errs {
 		if err != nil {
-			return nil, err
+			return err
 		}
 	}
-	if err := parent.Err(); err != nil {
-		return nil, err // some groups were never read
-	}
-	return out, nil
+	return parent.Err() // some i were never started
 }

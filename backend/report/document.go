@@ -58,13 +58,13 @@ const topMembers = 10
 // same health.Input and metrics functions as the dashboard and `metrics`,
 // so the report never disagrees with them.
 func Load(ctx context.Context, st health.DashboardStore, week string, groups []domain.Group) (Document, error) {
-	doc := Document{Week: week}
-	for _, g := range groups {
-		s, err := loadSection(ctx, st, week, g)
-		if err != nil {
-			return Document{}, err
-		}
-		doc.Sections = append(doc.Sections, s)
+	doc := Document{Week: week, Sections: make([]Section, len(groups))}
+	err := health.ForEach(ctx, len(groups), func(ctx context.Context, i int) (err error) {
+		doc.Sections[i], err = loadSection(ctx, st, week, groups[i])
+		return err
+	})
+	if err != nil {
+		return Document{}, err
 	}
 	return doc, nil
 }
