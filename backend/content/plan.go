@@ -155,7 +155,7 @@ func Generate(in PlanInput) Plan {
 		if mix != nil {
 			notes = append(notes, *mix)
 		}
-		if t == Interactive || s.prime {
+		if t == Interactive || s.format == LiveSession || s.format == UGCCall {
 			notes = append(notes, Note{Key: "plan.reason.prime"})
 		}
 		p.counts[t]++
