@@ -1,0 +1,163 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"qunzhu/backend/content"
+	"qunzhu/backend/domain"
+	"qunzhu/backend/store"
+)
+
+// planWorkspace is an empty workspace with one interest group in Shanghai.
+func planWorkspace(t *testing.T, name string) string {
+	t.Helper()
+	db := filepath.Join(t.TempDir(), "q.db")
+	if code, _, errs := runCLI(t, db, "group", "add", "--name", name, "--type", "interest"); code != 0 {
+		t.Fatal(errs)
+	}
+	return db
+}
+
+// TestPlanJSON: the contract keys, times with the group's +08:00 offset,
+// the seed's cadence (7 briefs, the Wednesday live session at 20:00, two
+// theme shares), and a second run shows the saved plan instead of a new one.
+func TestPlanJSON(t *testing.T) {
+	db := planWorkspace(t, "读书打卡交流群")
+	code, out, errs := runCLI(t, db, "plan", "--group", "读书打卡交流群", "--week", "2024-W10", "--json")
+	if code != 0 {
+		t.Fatal(errs)
+	}
+	var items []map[string]any
+	if err := json.Unmarshal([]byte(out), &items); err != nil {
+		t.Fatal(err)
+	}
+	formats := map[string]int{}
+	for _, it := range items {
+		for _, k := range []string{"title", "type", "format", "scheduled_at", "status"} {
+			if _, ok := it[k]; !ok {
+				t.Errorf("item lacks %q: %v", k, it)
+			}
+		}
+		at, err := time.Parse(time.RFC3339, it["scheduled_at"].(string))
+		if err != nil || !strings.HasSuffix(it["scheduled_at"].(string), "+08:00") {
+			t.Errorf("scheduled_at %v (%v)", it["scheduled_at"], err)
+		}
+		if it["format"] == "live_session" && (at.Weekday() != time.Wednesday || at.Hour() != 20) {
+			t.Errorf("live session at %s", at)
+		}
+		if it["status"] != "planned" {
+			t.Errorf("status %v", it["status"])
+		}
+		formats[it["format"].(string)]++
+	}
+	if formats["morning_brief"] != 7 || formats["live_session"] != 1 || formats["share"] != 2 || formats["ugc_call"] != 0 {
+		t.Errorf("formats %v", formats)
+	}
+	if items[0]["title"] != "早报 · 干货教程" {
+		t.Errorf("first title %v", items[0]["title"])
+	}
+	_, again, _ := runCLI(t, db, "plan", "--group", "读书打卡交流群", "--week", "2024-W10", "--json")
+	if again != out {
+		t.Errorf("second run changed the plan:\n%s\nthen\n%s", out, again)
+	}
+	_, en, _ := runCLI(t, db, "plan", "--group", "读书打卡交流群", "--week", "2024-W10", "--json", "--lang", "en")
+	if !strings.Contains(en, `"title": "Morning brief · Tutorial"`) {
+		t.Errorf("titles not in English:\n%.400s", en)
+	}
+	if code, _, errs := runCLI(t, db, "plan", "--group", "读书打卡交流群", "--week", "2024-X10"); code != 1 || !strings.Contains(errs, "2024-X10") {
+		t.Errorf("bad week: %d %s", code, errs)
+	}
+}
+
+// TestPlanICS: a hostile group name (separators, backslash, a length that
+// forces folding) survives the file, unfolded and unescaped; every line
+// ends in CRLF and is at most 75 octets; one VEVENT and UID per item.
+func TestPlanICS(t *testing.T) {
+	name := `晚间分享;会,员\群` + strings.Repeat("很长的名字", 8)
+	db := planWorkspace(t, name)
+	ics := filepath.Join(t.TempDir(), "plan.ics")
+	if code, _, errs := runCLI(t, db, "plan", "--group", name, "--week", "2024-W14", "--ics", ics); code != 0 {
+		t.Fatal(errs)
+	}
+	raw, err := os.ReadFile(ics)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(raw)
+	if strings.Count(s, "\n") != strings.Count(s, "\r\n") {
+		t.Error("a line ends without CR")
+	}
+	var logical []string
+	for _, l := range strings.Split(strings.TrimSuffix(s, "\r\n"), "\r\n") {
+		if len(l) > 75 {
+			t.Errorf("%d octets: %q", len(l), l)
+		}
+		if strings.HasPrefix(l, " ") {
+			logical[len(logical)-1] += l[1:]
+		} else {
+			logical = append(logical, l)
+		}
+	}
+	uids, summaries := map[string]bool{}, 0
+	un := strings.NewReplacer(`\\`, `\`, `\;`, ";", `\,`, ",", `\n`, "\n")
+	for _, l := range logical {
+		switch {
+		case strings.HasPrefix(l, "UID:"):
+			uids[l] = true
+		case strings.HasPrefix(l, "SUMMARY:"):
+			summaries++
+			if got := un.Replace(strings.TrimPrefix(l, "SUMMARY:")); !strings.HasPrefix(got, "["+name+"] ") {
+				t.Errorf("summary %q", got)
+			}
+		}
+	}
+	// W14 holds April's first Saturday: 7 briefs, live, UGC call, 2 shares.
+	if summaries != 11 || len(uids) != 11 || strings.Count(s, "BEGIN:VEVENT") != 11 {
+		t.Errorf("%d summaries, %d UIDs", summaries, len(uids))
+	}
+}
+
+// TestPostedSharesFeedThemeShares: theme_shares is null before the group
+// has content items, 0 with a plan and nothing posted, and counts the
+// shares marked posted (METRICS.md).
+func TestPostedSharesFeedThemeShares(t *testing.T) {
+	db := planWorkspace(t, "群")
+	shares := func() any {
+		_, out, errs := runCLI(t, db, "metrics", "--group", "群", "--week", "2024-W10", "--json")
+		var m map[string]any
+		if err := json.Unmarshal([]byte(out), &m); err != nil {
+			t.Fatalf("%v: %s", err, errs)
+		}
+		return m["theme_shares"]
+	}
+	if v := shares(); v != nil {
+		t.Errorf("no content yet: theme_shares %v, want null", v)
+	}
+	runCLI(t, db, "plan", "--group", "群", "--week", "2024-W10")
+	if v := shares(); v != 0.0 {
+		t.Errorf("nothing posted: theme_shares %v, want 0", v)
+	}
+	st, err := store.Open(db, store.Options{Clock: domain.FixedClock(now)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, _ := st.GroupByName(context.Background(), "群")
+	items, _ := st.ContentItems(context.Background(), g.ID, time.Unix(0, 0), time.Now().AddDate(10, 0, 0))
+	for _, it := range items {
+		if it.Format == content.Share {
+			if _, err := st.SetContentStatus(context.Background(), it.ID, it.Version, content.Posted, content.Results{}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	st.Close()
+	if v := shares(); v != 2.0 {
+		t.Errorf("two shares posted: theme_shares %v, want 2", v)
+	}
+}
