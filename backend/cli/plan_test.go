@@ -1,17 +1,15 @@
 package cli
 
 import (
-	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"qunzhu/backend/content"
-	"qunzhu/backend/domain"
-	"qunzhu/backend/store"
 )
 
 // planWorkspace is an empty workspace with one interest group in Shanghai.
@@ -125,7 +123,7 @@ func TestPlanICS(t *testing.T) {
 
 // TestPostedSharesFeedThemeShares: theme_shares is null before the group
 // has content items, 0 with a plan and nothing posted, and counts the
-// shares marked posted (METRICS.md).
+// shares marked posted with `plan mark` (METRICS.md).
 func TestPostedSharesFeedThemeShares(t *testing.T) {
 	db := planWorkspace(t, "群")
 	shares := func() any {
@@ -143,20 +141,25 @@ func TestPostedSharesFeedThemeShares(t *testing.T) {
 	if v := shares(); v != 0.0 {
 		t.Errorf("nothing posted: theme_shares %v, want 0", v)
 	}
-	st, err := store.Open(db, store.Options{Clock: domain.FixedClock(now)})
-	if err != nil {
+	_, out, _ := runCLI(t, db, "plan", "--group", "群", "--week", "2024-W10", "--json")
+	var items []planJSON
+	if err := json.Unmarshal([]byte(out), &items); err != nil {
 		t.Fatal(err)
 	}
-	g, _ := st.GroupByName(context.Background(), "群")
-	items, _ := st.ContentItems(context.Background(), g.ID, time.Unix(0, 0), time.Now().AddDate(10, 0, 0))
 	for _, it := range items {
-		if it.Format == content.Share {
-			if _, err := st.SetContentStatus(context.Background(), it.ID, it.Version, content.Posted, content.Results{}); err != nil {
-				t.Fatal(err)
+		if it.Format == string(content.Share) {
+			code, out, errs := runCLI(t, db, "plan", "mark", "--id", strconv.FormatInt(it.ID, 10), "--status", "posted", "--reach", "150", "--json")
+			if code != 0 || !strings.Contains(out, `"status": "posted"`) {
+				t.Fatalf("plan mark: %d %s %s", code, out, errs)
 			}
 		}
 	}
-	st.Close()
+	if code, _, errs := runCLI(t, db, "plan", "mark", "--id", "1", "--status", "done"); code != 1 || !strings.Contains(errs, "done") {
+		t.Errorf("unknown status: %d %s", code, errs)
+	}
+	if code, _, _ := runCLI(t, db, "plan", "mark", "--id", "1", "--status", "posted", "--reach", "many"); code != 2 {
+		t.Errorf("bad --reach: exit %d, want 2", code)
+	}
 	if v := shares(); v != 2.0 {
 		t.Errorf("two shares posted: theme_shares %v, want 2", v)
 	}

@@ -224,3 +224,16 @@ func (s *Store) SetCadence(ctx context.Context, c content.Cadence) (content.Cade
 	g := domain.Group{ID: c.GroupID}
 	return s.Cadence(ctx, g)
 }
+
+// ContentItem returns item id.
+func (s *Store) ContentItem(ctx context.Context, id int64) (content.Item, error) {
+	var row contentItemRow
+	err := s.db.WithContext(ctx).First(&row, id).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return content.Item{}, domain.Errorf(domain.ENOTFOUND, "content.not_found", map[string]any{"id": id})
+	}
+	if err != nil {
+		return content.Item{}, err
+	}
+	return row.item(), nil
+}
