@@ -67,7 +67,9 @@ func (r *run) plan(ctx context.Context, st *store.Store) error {
 	t := func(k string) string { return msg.T(r.lang, k, nil) }
 	rows := [][]string{{t("cli.col_time"), t("cli.col_title"), t("cli.col_status"), t("cli.col_reason")}}
 	for i, it := range wk.Items {
-		rows = append(rows, []string{it.ScheduledAt.In(loc).Format("01-02 Mon 15:04"), out[i].Title,
+		l := it.ScheduledAt.In(loc)
+		when := l.Format("01-02 ") + t(fmt.Sprintf("weekday.%d", l.Weekday())) + l.Format(" 15:04")
+		rows = append(rows, []string{when, out[i].Title,
 			t("content.status." + string(it.Status)), out[i].Reason})
 	}
 	if err := writeTable(r.Stdout, rows); err != nil {
