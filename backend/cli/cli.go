@@ -70,6 +70,7 @@ var commands = []command{
 	{words: []string{"report"}, flags: []string{"group", "week", "out"}, store: true, do: (*run).report},
 	{words: []string{"tiers"}, flags: []string{"group", "week"}, store: true, do: (*run).tiers},
 	{words: []string{"plan"}, flags: []string{"group", "week", "ics"}, store: true, do: (*run).plan},
+	{words: []string{"cadence"}, flags: []string{"group", "brief", "live", "live-day", "ugc", "ugc-day", "ugc-nth", "shares", "share-at", "cap", "gap", "quiet"}, store: true, do: (*run).cadence},
 	{words: []string{"plan", "mark"}, flags: []string{"id", "status", "reach", "opens", "clicks", "conversions", "participants"}, store: true, do: (*run).planMark},
 	{words: []string{"backup"}, flags: []string{"out"}, store: true, do: (*run).backup},
 	{words: []string{"restore"}, args: 1, do: (*run).restore},

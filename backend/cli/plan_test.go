@@ -164,3 +164,39 @@ func TestPostedSharesFeedThemeShares(t *testing.T) {
 		t.Errorf("two shares posted: theme_shares %v, want 2", v)
 	}
 }
+
+// TestCadenceDrivesThePlan: a service group starts with its type's
+// defaults (cap 2, brief 09:00); after turning the brief off and moving the
+// live session to Friday, the next plan has no briefs and a Friday live
+// session. An engagement time off prime time is refused.
+func TestCadenceDrivesThePlan(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "q.db")
+	runCLI(t, db, "group", "add", "--name", "客服群", "--type", "service")
+	_, out, _ := runCLI(t, db, "cadence", "--group", "客服群", "--json")
+	if !strings.Contains(out, `"daily_cap": 2`) || !strings.Contains(out, `"morning_brief": "09:00"`) {
+		t.Errorf("service defaults:\n%s", out)
+	}
+	if code, _, errs := runCLI(t, db, "cadence", "--group", "客服群", "--brief", "off", "--live-day", "fri"); code != 0 {
+		t.Fatal(errs)
+	}
+	if code, _, errs := runCLI(t, db, "cadence", "--group", "客服群", "--ugc", "09:00"); code != 1 || !strings.Contains(errs, "20:00–22:00") {
+		t.Errorf("UGC call at 09:00: %d %s", code, errs)
+	}
+	if code, _, _ := runCLI(t, db, "cadence", "--group", "客服群", "--quiet", "23"); code != 2 {
+		t.Errorf("bad --quiet: exit %d", code)
+	}
+	_, out, _ = runCLI(t, db, "plan", "--group", "客服群", "--week", "2024-W10", "--json")
+	var items []planJSON
+	if err := json.Unmarshal([]byte(out), &items); err != nil {
+		t.Fatal(err)
+	}
+	if len(items) != 3 {
+		t.Errorf("%d items, want the live session and two shares", len(items))
+	}
+	for _, it := range items {
+		at, _ := time.Parse(time.RFC3339, it.ScheduledAt)
+		if it.Format == "morning_brief" || (it.Format == "live_session" && at.Weekday() != time.Friday) {
+			t.Errorf("%s at %s", it.Format, it.ScheduledAt)
+		}
+	}
+}
