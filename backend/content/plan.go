@@ -200,6 +200,9 @@ func (p *planner) place(ds time.Time, s slot) (time.Time, bool) {
 				continue
 			}
 			at := time.Date(ds.Year(), ds.Month(), ds.Day(), m/60, m%60, 0, 0, p.loc)
+			if l := at.In(p.loc); l.Hour()*60+l.Minute() != m {
+				continue // a time skipped by a daylight-saving change
+			}
 			if p.gapOK(at) {
 				return at, true
 			}

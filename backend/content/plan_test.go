@@ -8,7 +8,10 @@ import (
 	"qunzhu/backend/domain"
 )
 
-var shanghai, _ = time.LoadLocation("Asia/Shanghai")
+var (
+	shanghai, _ = time.LoadLocation("Asia/Shanghai")
+	newYork, _  = time.LoadLocation("America/New_York")
+)
 
 // w10 is 2024-W10: Monday 2024-03-04 to Sunday 03-10 (no first Saturday).
 // w14 is 2024-W14: Monday 2024-04-01, Saturday 04-06 is April's first.
@@ -268,6 +271,7 @@ func TestDefaultCadencesAreValid(t *testing.T) {
 func FuzzGenerate(f *testing.F) {
 	f.Add(uint8(3), uint8(120), uint16(480), uint16(1200), uint16(1230), uint8(2), uint16(1380), uint16(420), uint8(3), uint8(10), uint8(0))
 	f.Add(uint8(1), uint8(0), uint16(0), uint16(1200), uint16(1319), uint8(14), uint16(0), uint16(0), uint8(0), uint8(0), uint8(200))
+	f.Add(uint8(5), uint8(30), uint16(150), uint16(1200), uint16(150), uint8(3), uint16(0), uint16(0), uint8(2), uint8(7), uint8(1))
 	f.Fuzz(func(t *testing.T, dailyCap, gapMin uint8, brief, live, share uint16, shares uint8, qs, qe uint16, seedExisting, trailing, week uint8) {
 		c := DefaultCadence(1, domain.TypeInterest)
 		c.DailyCap = 1 + int(dailyCap)%12
@@ -283,8 +287,14 @@ func FuzzGenerate(f *testing.F) {
 		if err := c.Validate(); err != nil {
 			t.Skip()
 		}
-		start := w10.AddDate(0, 0, 7*int(week))
-		in := PlanInput{GroupID: 1, Location: shanghai, WeekStart: start, Cadence: c, Trailing: posted(int(trailing), Type(Types[int(trailing)%4]))}
+		// odd weeks in New York, whose 2024-W10 holds the spring-forward
+		// Sunday: local days of 23 and 25 hours must keep the rules too.
+		loc := shanghai
+		if week%2 == 1 {
+			loc = newYork
+		}
+		start := time.Date(2024, 3, 4+7*int(week/2), 0, 0, 0, 0, loc)
+		in := PlanInput{GroupID: 1, Location: loc, WeekStart: start, Cadence: c, Trailing: posted(int(trailing), Type(Types[int(trailing)%4]))}
 		// existing items that themselves keep the rules: one a day at most,
 		// far apart, so the invariants can hold.
 		for d := 0; d < int(seedExisting)%4; d++ {
