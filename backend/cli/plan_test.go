@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"qunzhu/backend/content"
+	"qunzhu/backend/domain"
 )
 
 // planWorkspace is an empty workspace with one interest group in Shanghai.
@@ -197,6 +198,64 @@ func TestCadenceDrivesThePlan(t *testing.T) {
 		at, _ := time.Parse(time.RFC3339, it.ScheduledAt)
 		if it.Format == "morning_brief" || (it.Format == "live_session" && at.Weekday() != time.Friday) {
 			t.Errorf("%s at %s", it.Format, it.ScheduledAt)
+		}
+	}
+}
+
+// TestPlanDemoGroups: as a new user would, each demo group's plan for the
+// current week follows its type's cadence: never over the daily cap, the
+// minimum gap kept, nothing in quiet hours, engagement in prime time, two
+// or more theme shares.
+func TestPlanDemoGroups(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the demo workspace")
+	}
+	db := demoDB(t)
+	_, out, _ := runCLI(t, db, "group", "list", "--json")
+	var groups []struct {
+		Name string `json:"name"`
+		Type string `json:"type"`
+	}
+	if err := json.Unmarshal([]byte(out), &groups); err != nil || len(groups) == 0 {
+		t.Fatalf("groups: %v %s", err, out)
+	}
+	for _, g := range groups {
+		c := content.DefaultCadence(0, domain.GroupType(g.Type))
+		code, out, errs := runCLI(t, db, "plan", "--group", g.Name, "--week", "2024-W10", "--json")
+		if code != 0 {
+			t.Fatalf("%s: %s", g.Name, errs)
+		}
+		var items []planJSON
+		if err := json.Unmarshal([]byte(out), &items); err != nil {
+			t.Fatal(err)
+		}
+		perDay, shares := map[string]int{}, 0
+		var prev time.Time
+		for _, it := range items {
+			at, _ := time.Parse(time.RFC3339, it.ScheduledAt)
+			perDay[at.Format("01-02")]++
+			clock := content.At(at.Hour(), at.Minute())
+			if c.Quiet(clock) {
+				t.Errorf("%s: %s in quiet hours", g.Name, it.ScheduledAt)
+			}
+			if (it.Type == "interactive" || it.Format == "live_session" || it.Format == "ugc_call") && !content.InPrime(clock) {
+				t.Errorf("%s: %s %s off prime time", g.Name, it.Format, it.ScheduledAt)
+			}
+			if !prev.IsZero() && at.Sub(prev) < c.MinGap {
+				t.Errorf("%s: %s only %s after the previous item", g.Name, it.ScheduledAt, at.Sub(prev))
+			}
+			if it.Format == "share" {
+				shares++
+			}
+			prev = at
+		}
+		for day, n := range perDay {
+			if n > c.DailyCap {
+				t.Errorf("%s: %d items on %s, cap %d", g.Name, n, day, c.DailyCap)
+			}
+		}
+		if shares < 2 {
+			t.Errorf("%s: %d theme shares", g.Name, shares)
 		}
 	}
 }
