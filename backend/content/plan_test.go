@@ -307,3 +307,14 @@ func FuzzGenerate(f *testing.F) {
 		invariants(t, in, Generate(in))
 	})
 }
+
+// BenchmarkGenerate is a resource group's week (four a day) against four
+// weeks of posted history: the plan is drafted on every calendar open of a
+// new week, so it must stay instant.
+func BenchmarkGenerate(b *testing.B) {
+	in := PlanInput{GroupID: 1, Location: shanghai, WeekStart: w10, Cadence: DefaultCadence(1, domain.TypeResource),
+		Trailing: posted(112, News)}
+	for i := 0; i < b.N; i++ {
+		Generate(in)
+	}
+}
