@@ -68,22 +68,32 @@ func Generate(in PlanInput) Plan {
 		}
 	}
 	var out Plan
+	// have counts the operator's own items by format (and briefs by day):
+	// an item she placed already fills its cadence slot, so the plan does
+	// not add a second live session or brief beside it.
+	have, briefOn := map[Format]int{}, map[int]bool{}
 	for _, it := range in.Existing {
 		out.Items = append(out.Items, it)
 		if it.Status != Skipped {
 			p.taken = append(p.taken, it.ScheduledAt)
 			p.counts[it.Type]++
 			p.total++
+			have[it.Format]++
+			for d := 0; d < 7 && it.Format == MorningBrief; d++ {
+				if sameDay(it.ScheduledAt.In(loc), dayStart(d)) {
+					briefOn[d] = true
+				}
+			}
 		}
 	}
 	weekdayIndex := func(wd time.Weekday) int { return (int(wd) + 6) % 7 }
 
 	var slots []slot
-	if c.LiveSession {
+	if c.LiveSession && have[LiveSession] == 0 {
 		slots = append(slots, slot{format: LiveSession, day: weekdayIndex(c.LiveWeekday), at: c.LiveSessionAt, prime: true,
 			note: Note{"plan.reason.live", map[string]any{"weekday": int(c.LiveWeekday), "time": c.LiveSessionAt.String()}}})
 	}
-	if c.UGCCall {
+	if c.UGCCall && have[UGCCall] == 0 {
 		for d := 0; d < 7; d++ {
 			ds := dayStart(d)
 			if ds.Weekday() == c.UGCWeekday && (ds.Day()-1)/7+1 == c.UGCNth {
@@ -93,7 +103,7 @@ func Generate(in PlanInput) Plan {
 			}
 		}
 	}
-	for i := 0; i < c.SharesPerWeek; i++ {
+	for i := have[Share]; i < c.SharesPerWeek; i++ {
 		d := (2*i + 1) * 7 / (2 * c.SharesPerWeek) // spread over the week
 		var others []int
 		for k := 1; k < 7; k++ {
@@ -108,6 +118,9 @@ func Generate(in PlanInput) Plan {
 	}
 	if c.MorningBrief {
 		for d := 0; d < 7; d++ {
+			if briefOn[d] {
+				continue
+			}
 			slots = append(slots, slot{format: MorningBrief, day: d, at: c.MorningBriefAt,
 				note: Note{"plan.reason.brief", map[string]any{"time": c.MorningBriefAt.String()}}})
 		}

@@ -231,6 +231,20 @@ func TestGenerate(t *testing.T) {
 					t.Errorf("%d items on 03-06, want brief, the operator's post and the live session", n)
 				}
 			}},
+		{"the operator's own live session, brief and share fill their cadence slots",
+			PlanInput{Cadence: base, WeekStart: w10, Existing: []Item{
+				{ID: 1, Type: Tutorial, Format: LiveSession, ScheduledAt: time.Date(2024, 3, 7, 20, 0, 0, 0, shanghai), Status: Planned},
+				{ID: 2, Type: News, Format: MorningBrief, ScheduledAt: time.Date(2024, 3, 4, 8, 30, 0, 0, shanghai), Status: Posted},
+				{ID: 3, Type: Benefit, Format: Share, ScheduledAt: time.Date(2024, 3, 5, 20, 30, 0, 0, shanghai), Status: Planned},
+				{ID: 4, Type: News, Format: Share, ScheduledAt: time.Date(2024, 3, 6, 12, 0, 0, 0, shanghai), Status: Skipped},
+			}},
+			func(t *testing.T, p Plan) {
+				gen := func(f Format) int { return count(p, func(it Item) bool { return it.Generated && it.Format == f }) }
+				if gen(LiveSession) != 0 || gen(MorningBrief) != 6 || gen(Share) != 1 {
+					t.Errorf("new: %d live, %d briefs, %d shares; want 0, 6, 1 (a skipped share fills nothing)",
+						gen(LiveSession), gen(MorningBrief), gen(Share))
+				}
+			}},
 		{"no cadence at all: an empty plan",
 			PlanInput{Cadence: with(func(c *Cadence) { c.MorningBrief, c.LiveSession, c.UGCCall, c.SharesPerWeek = false, false, false, 0 }), WeekStart: w14},
 			func(t *testing.T, p Plan) {
