@@ -23,6 +23,31 @@ type planJSON struct {
 	ScheduledAt string `json:"scheduled_at"` // RFC 3339, the group's offset
 	Status      string `json:"status"`
 	Reason      string `json:"reason"` // in the language of --lang; empty for the operator's own items
+	// Results are the figures entered after posting (null until entered);
+	// Rate is the format's headline rate against the seed's reference
+	// (absent for formats without one).
+	Results resultsJSON   `json:"results"`
+	Rate    *content.Rate `json:"rate,omitempty"`
+}
+
+type resultsJSON struct {
+	Reach        *int `json:"reach"`
+	Opens        *int `json:"opens"`
+	Clicks       *int `json:"clicks"`
+	Conversions  *int `json:"conversions"`
+	Participants *int `json:"participants"`
+}
+
+// itemJSON is one item as `plan --json` and `plan mark --json` print it.
+func (r *run) itemJSON(it content.Item, loc *time.Location) planJSON {
+	res := it.Results
+	out := planJSON{ID: it.ID, Title: r.itemTitle(it), Type: string(it.Type), Format: string(it.Format),
+		ScheduledAt: it.ScheduledAt.In(loc).Format(time.RFC3339), Status: string(it.Status), Reason: r.reasons(it.Reasons),
+		Results: resultsJSON{res.Reach, res.Opens, res.Clicks, res.Conversions, res.Participants}}
+	if rate, ok := content.RateOf(it); ok {
+		out.Rate = &rate
+	}
+	return out
 }
 
 // plan generates (when the week has none) or shows the week's content plan
@@ -53,8 +78,7 @@ func (r *run) plan(ctx context.Context, st *store.Store) error {
 	loc := g.Location()
 	out := make([]planJSON, 0, len(wk.Items))
 	for _, it := range wk.Items {
-		out = append(out, planJSON{ID: it.ID, Title: r.itemTitle(it), Type: string(it.Type), Format: string(it.Format),
-			ScheduledAt: it.ScheduledAt.In(loc).Format(time.RFC3339), Status: string(it.Status), Reason: r.reasons(it.Reasons)})
+		out = append(out, r.itemJSON(it, loc))
 	}
 	if r.inv.json {
 		return r.printJSON(out)

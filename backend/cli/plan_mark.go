@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"strconv"
-	"time"
 
 	"qunzhu/backend/content"
 	"qunzhu/backend/msg"
@@ -50,8 +49,7 @@ func (r *run) planMark(ctx context.Context, st *store.Store) error {
 	if err != nil {
 		return err
 	}
-	out := planJSON{ID: it.ID, Title: r.itemTitle(it), Type: string(it.Type), Format: string(it.Format),
-		ScheduledAt: it.ScheduledAt.In(g.Location()).Format(time.RFC3339), Status: string(it.Status), Reason: r.reasons(it.Reasons)}
+	out := r.itemJSON(it, g.Location())
 	if r.inv.json {
 		return r.printJSON(out)
 	}

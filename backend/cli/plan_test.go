@@ -259,3 +259,27 @@ func TestPlanDemoGroups(t *testing.T) {
 		}
 	}
 }
+
+// TestPlanMarkResults: a brief marked posted with 90 opens of 100 reached
+// shows its open rate 0.9 against the seed's 0.89.
+func TestPlanMarkResults(t *testing.T) {
+	db := planWorkspace(t, "群")
+	_, out, _ := runCLI(t, db, "plan", "--group", "群", "--week", "2024-W10", "--json")
+	var items []planJSON
+	if err := json.Unmarshal([]byte(out), &items); err != nil || items[0].Format != "morning_brief" {
+		t.Fatalf("%v %s", err, out)
+	}
+	if items[0].Rate == nil || items[0].Rate.Value != nil || items[0].Results.Reach != nil {
+		t.Errorf("before results: %+v", items[0])
+	}
+	_, out, errs := runCLI(t, db, "plan", "mark", "--id", strconv.FormatInt(items[0].ID, 10), "--status", "posted",
+		"--reach", "100", "--opens", "90", "--json")
+	var got planJSON
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("%v: %s", err, errs)
+	}
+	if got.Status != "posted" || got.Rate == nil || got.Rate.Name != "open_rate" || got.Rate.Value == nil ||
+		*got.Rate.Value != 0.9 || got.Rate.Reference != 0.89 || *got.Results.Opens != 90 {
+		t.Errorf("after results: %+v", got)
+	}
+}
