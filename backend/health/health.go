@@ -20,6 +20,10 @@ type Store interface {
 	EarliestMessage(ctx context.Context, groupID int64) (*time.Time, error)
 	WeekInput(ctx context.Context, groupID int64, week string) (domain.WeekInput, error)
 	GroupRules(ctx context.Context, groupID int64) (*domain.RuleSet, error) // nil: the defaults
+	// PostedShares counts content items of format share marked posted in
+	// [from, to); nil when the group has no content items at all
+	// (METRICS.md theme_shares).
+	PostedShares(ctx context.Context, groupID int64, from, to time.Time) (*int, error)
 }
 
 // Week returns group g's figures for week w and the figures entered by hand
@@ -56,6 +60,11 @@ func Input(ctx context.Context, st Store, g domain.Group, w metrics.Week) (metri
 		return metrics.Input{}, domain.WeekInput{}, err
 	}
 	rules := metrics.RulesOf(rs) // violations follow the group's own rules
+	shares, err := st.PostedShares(ctx, g.ID, w.Start, w.End)
+	if err != nil {
+		return metrics.Input{}, domain.WeekInput{}, err
+	}
 	return metrics.Input{Group: g, Members: members, Messages: msgs, Earliest: earliest,
-		MuteRate: hand.MuteRate, LinkClicks: hand.LinkClicks, LinkReach: hand.LinkReach, Rules: &rules}, hand, nil
+		MuteRate: hand.MuteRate, LinkClicks: hand.LinkClicks, LinkReach: hand.LinkReach, ThemeShares: shares,
+		Rules: &rules}, hand, nil
 }

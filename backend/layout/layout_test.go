@@ -95,6 +95,24 @@ func TestDomainIsStandardLibraryOnly(t *testing.T) {
 	t.Fatal("backend/domain not found")
 }
 
+// TestContentIsPure keeps the content calendar's rules (plan generator,
+// cadences, .ics) on the domain and the standard library only, so the plan
+// is a pure function testable without a store.
+func TestContentIsPure(t *testing.T) {
+	for _, p := range ourPackages(t) {
+		if p.ImportPath != "qunzhu/backend/content" {
+			continue
+		}
+		for _, imp := range p.Imports {
+			if imp != "qunzhu/backend/domain" && (strings.Contains(strings.SplitN(imp, "/", 2)[0], ".") || strings.HasPrefix(imp, "qunzhu/")) {
+				t.Errorf("backend/content imports %s", imp)
+			}
+		}
+		return
+	}
+	t.Fatal("backend/content not found")
+}
+
 // TestBackendBuildsWithoutCgo is the promise that `go run ./backend/cmd/qunzhu`
 // works on any machine with Go.
 func TestBackendBuildsWithoutCgo(t *testing.T) {

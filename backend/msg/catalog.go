@@ -142,6 +142,13 @@ const helpZH = `群主工作台 qunzhu —— 微信社群运营工具（命令�
                                成员档案（截至该周末）；--inactive 只列移出名单
   tiers --group 群 --week 2024-W10
                                实际与目标层级金字塔，以及层级调整建议
+  plan --group 群 --week 2024-W10 [--ics 文件.ics]
+                               生成（或显示）本周内容计划；--ics 另存为日历文件
+  cadence --group 群 [--brief 08:00|off] [--live 20:00|off] [--live-day wed] [--ugc 20:30|off] [--ugc-day sat] [--ugc-nth 1]
+          [--shares 2] [--share-at 20:30] [--cap 3] [--gap 120] [--quiet 23:00-07:00]
+                               查看或修改内容节奏（默认值随社群类型）
+  plan mark --id 编号 --status posted|skipped|planned [--reach N] [--opens N] [--clicks N] [--conversions N] [--participants N]
+                               标记内容已发布/已跳过，并录入效果数据
   report --week 2024-W10 [--group 群] --out 文件.html
                                生成可打印的周报（单个离线 HTML 文件；不写 --group 则包含全部社群）
   backup --out 文件              一致性备份（含密钥文件 文件.key）
@@ -182,6 +189,13 @@ Commands:
                                the member ledger as of the week's end; --inactive: the removal list only
   tiers --group G --week 2024-W10
                                actual and target tier pyramid and suggested tier changes
+  plan --group G --week 2024-W10 [--ics FILE.ics]
+                               generate (or show) the week's content plan; --ics also writes it as a calendar file
+  cadence --group G [--brief 08:00|off] [--live 20:00|off] [--live-day wed] [--ugc 20:30|off] [--ugc-day sat] [--ugc-nth 1]
+          [--shares 2] [--share-at 20:30] [--cap 3] [--gap 120] [--quiet 23:00-07:00]
+                               show or change the content cadence (defaults follow the group type)
+  plan mark --id N --status posted|skipped|planned [--reach N] [--opens N] [--clicks N] [--conversions N] [--participants N]
+                               mark an item posted or skipped and enter its results
   report --week 2024-W10 [--group N] --out FILE.html
                                the printable weekly report as one offline HTML file (all groups without --group)
   backup --out FILE            a consistent copy of the workspace (and its key, FILE.key)

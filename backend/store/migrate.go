@@ -38,6 +38,7 @@ var migrations = []migration{
 	{6, "hand-entered weekly figures", migrateV6},
 	{7, "one time-ordered unique index on messages", migrateV7},
 	{8, "member ledger: tier-change events, dismissed tier suggestions, violation reviews, manual points", migrateV8},
+	{9, "content calendar: content items and per-group cadences", migrateV9},
 }
 
 // LatestVersion is the schema version this build creates.
@@ -392,4 +393,60 @@ func (v8PointEntry) TableName() string { return "point_entries" }
 // and survives re-imports and rule changes, and re-importing adds no points.
 func migrateV8(tx *gorm.DB) error {
 	return tx.Migrator().CreateTable(&v8MemberEvent{}, &v8TierDismissal{}, &v8ViolationReview{}, &v8PointEntry{})
+}
+
+type v9ContentItem struct {
+	ID           int64   `gorm:"primaryKey"`
+	GroupID      int64   `gorm:"not null;index:ix_content_items_group_time,priority:1"`
+	Group        v1Group `gorm:"constraint:OnDelete:CASCADE"`
+	Type         string  `gorm:"size:16;not null"`
+	Format       string  `gorm:"size:16;not null"`
+	Title        string  `gorm:"not null;default:''"`
+	Body         string  `gorm:"not null;default:''"`
+	ScheduledAt  int64   `gorm:"not null;index:ix_content_items_group_time,priority:2"` // Unix seconds, UTC
+	Status       string  `gorm:"size:16;not null;default:'planned'"`
+	Reach        *int
+	Opens        *int
+	Clicks       *int
+	Conversions  *int
+	Participants *int
+	Generated    bool   `gorm:"not null;default:false"`
+	Reasons      string `gorm:"not null;default:''"` // JSON list of {key, args}
+	Version      int    `gorm:"not null;default:1"`
+	CreatedAt    time.Time
+	UpdatedAt    time.Time
+}
+
+func (v9ContentItem) TableName() string { return "content_items" }
+
+type v9ContentCadence struct {
+	GroupID        int64   `gorm:"primaryKey;autoIncrement:false"`
+	Group          v1Group `gorm:"constraint:OnDelete:CASCADE"`
+	MorningBrief   bool    `gorm:"not null"`
+	MorningBriefAt int     `gorm:"not null"` // minutes after local midnight
+	LiveSession    bool    `gorm:"not null"`
+	LiveWeekday    int     `gorm:"not null"` // 0 = Sunday
+	LiveSessionAt  int     `gorm:"not null"`
+	UGCCall        bool    `gorm:"column:ugc_call;not null"`
+	UGCNth         int     `gorm:"column:ugc_nth;not null"`
+	UGCWeekday     int     `gorm:"column:ugc_weekday;not null"`
+	UGCCallAt      int     `gorm:"column:ugc_call_at;not null"`
+	SharesPerWeek  int     `gorm:"not null"`
+	ShareAt        int     `gorm:"not null"`
+	DailyCap       int     `gorm:"not null"`
+	MinGapMinutes  int     `gorm:"not null"`
+	QuietStart     int     `gorm:"not null"`
+	QuietEnd       int     `gorm:"not null"`
+	Version        int     `gorm:"not null;default:1"`
+	UpdatedAt      time.Time
+}
+
+func (v9ContentCadence) TableName() string { return "content_cadences" }
+
+// migrateV9 adds the content calendar. Items carry a version so an edit
+// from a stale window is refused rather than overwriting; a group without
+// a cadence row uses the defaults of its type, so old workspaces need no
+// backfill.
+func migrateV9(tx *gorm.DB) error {
+	return tx.Migrator().CreateTable(&v9ContentItem{}, &v9ContentCadence{})
 }

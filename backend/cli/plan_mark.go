@@ -1,0 +1,58 @@
+package cli
+
+import (
+	"context"
+	"strconv"
+
+	"qunzhu/backend/content"
+	"qunzhu/backend/msg"
+	"qunzhu/backend/store"
+)
+
+// planMark records what happened to a plan item after a person posted it
+// (or did not): its status and the results entered by hand. Marking a
+// theme share posted is what METRICS.md theme_shares counts.
+func (r *run) planMark(ctx context.Context, st *store.Store) error {
+	v, err := r.inv.required("id")
+	if err != nil {
+		return err
+	}
+	id, perr := strconv.ParseInt(v, 10, 64)
+	if perr != nil {
+		return &usageError{"cli.bad_flag_value", map[string]any{"flag": "--id", "value": v}}
+	}
+	status, err := r.inv.required("status")
+	if err != nil {
+		return err
+	}
+	var res content.Results
+	for flag, dst := range map[string]**int{"reach": &res.Reach, "opens": &res.Opens, "clicks": &res.Clicks,
+		"conversions": &res.Conversions, "participants": &res.Participants} {
+		if v, ok := r.inv.flags[flag]; ok {
+			n, err := strconv.Atoi(v)
+			if err != nil {
+				return &usageError{"cli.bad_flag_value", map[string]any{"flag": "--" + flag, "value": v}}
+			}
+			*dst = &n
+		}
+	}
+	it, err := st.ContentItem(ctx, id)
+	if err != nil {
+		return err
+	}
+	g, err := st.Group(ctx, it.GroupID)
+	if err != nil {
+		return err
+	}
+	// The CLI reads and writes in one go, so the version it read is current.
+	it, err = st.SetContentStatus(ctx, id, it.Version, content.Status(status), res)
+	if err != nil {
+		return err
+	}
+	out := r.itemJSON(it, g.Location())
+	if r.inv.json {
+		return r.printJSON(out)
+	}
+	r.say("plan.marked", map[string]any{"id": it.ID, "title": out.Title, "status": msg.T(r.lang, "content.status."+status, nil)})
+	return nil
+}
