@@ -15,6 +15,7 @@ import (
 	"qunzhu/backend/domain"
 	"qunzhu/backend/importer"
 	"qunzhu/backend/ingest"
+	"qunzhu/backend/ledger"
 	"qunzhu/backend/msg"
 	"qunzhu/backend/store"
 )
@@ -272,18 +273,10 @@ func (s *ImportService) SaveErrors(file string, rows []ImportRowErrorDTO) (strin
 	w := csv.NewWriter(f)
 	_ = w.Write([]string{msg.T(s.app.lang(), "app.col_line", nil), msg.T(s.app.lang(), "app.col_reason", nil)})
 	for _, r := range rows {
-		_ = w.Write([]string{strconv.Itoa(r.Line), guardCell(r.Reason)})
+		_ = w.Write([]string{strconv.Itoa(r.Line), ledger.Neutralize(r.Reason)})
 	}
 	w.Flush()
 	return path, w.Error()
-}
-
-// guardCell neutralises a cell that a spreadsheet would read as a formula.
-func guardCell(s string) string {
-	if s != "" && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r') {
-		return "'" + s
-	}
-	return s
 }
 
 func rowErrors(lang string, errs []ingest.RowError) []ImportRowErrorDTO {
