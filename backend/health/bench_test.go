@@ -25,37 +25,16 @@ func BenchmarkLoadDashboard(b *testing.B) {
 	}
 	defer st.Close()
 	w, _ := metrics.ParseWeek("2024-W10", shanghai)
+	from := w.Start.AddDate(0, 0, -7*49)
+	span := w.End.Add(24 * time.Hour).Sub(from)
 	groups := make([]domain.Group, 2)
 	for gi := range groups {
-		g, err := st.CreateGroup(ctx, domain.GroupInput{Name: fmt.Sprintf("大群%d", gi)})
-		if err != nil {
-			b.Fatal(err)
-		}
-		groups[gi] = g
 		n := 1_000_000
 		if gi > 0 {
 			n = 20_000
 		}
-		from := w.Start.AddDate(0, 0, -7*49)
-		span := w.End.Add(24 * time.Hour).Sub(from)
-		members := make([]domain.Member, 500)
-		for i := range members {
-			j := from.Add(time.Duration(i) * span / 500)
-			members[i] = domain.Member{WxID: fmt.Sprintf("wxid_%d", i), Nickname: fmt.Sprintf("成员%d", i), JoinedAt: &j, Tier: domain.TierNormal}
-			if i < 5 {
-				members[i].Tier = domain.TierAdmin
-			}
-		}
-		msgs := make([]domain.Message, n)
-		for i := range msgs {
-			who := members[(i*7919)%500]
-			msgs[i] = domain.Message{SenderID: who.WxID, SenderName: who.Nickname, Kind: domain.KindText,
-				SentAt: from.Add(time.Duration(i) * (span / time.Duration(n))), Content: "请问今天的作业是第几题？" + fmt.Sprint(i%97),
-				DedupeKey: fmt.Sprintf("id:%d", i)}
-		}
-		if _, err := st.SaveImport(ctx, domain.ImportBatch{GroupID: g.ID, Kind: domain.BatchChat}, members, msgs); err != nil {
-			b.Fatal(err)
-		}
+		groups[gi] = seedGroup(b, st, seed{name: fmt.Sprintf("大群%d", gi), messages: n, from: from, span: span,
+			joinEvery: span / 500, admins: 5, text: func(i int) string { return "请问今天的作业是第几题？" + fmt.Sprint(i%97) }})
 	}
 	d, err := LoadDashboard(ctx, st, groups[0], w)
 	if err != nil || d.Series[11].Messages < 15000 {
@@ -94,32 +73,10 @@ func BenchmarkOverview(b *testing.B) {
 	w, _ := metrics.ParseWeek("2024-W10", shanghai)
 	from := w.Start.AddDate(0, 0, -7*49)
 	span := w.End.Sub(from)
-	const perGroup = 20_000
 	groups := make([]domain.Group, 50)
 	for gi := range groups {
-		g, err := st.CreateGroup(ctx, domain.GroupInput{Name: fmt.Sprintf("群%02d", gi)})
-		if err != nil {
-			b.Fatal(err)
-		}
-		groups[gi] = g
-		members := make([]domain.Member, 500)
-		for i := range members {
-			j := from.Add(time.Duration(i) * span / 1000)
-			members[i] = domain.Member{WxID: fmt.Sprintf("wxid_%d_%d", gi, i), Nickname: fmt.Sprintf("成员%d", i), JoinedAt: &j, Tier: domain.TierNormal}
-			if i < 3 {
-				members[i].Tier = domain.TierAdmin
-			}
-		}
-		msgs := make([]domain.Message, perGroup)
-		for i := range msgs {
-			who := members[(i*7919)%500]
-			msgs[i] = domain.Message{SenderID: who.WxID, SenderName: who.Nickname, Kind: domain.KindText,
-				SentAt: from.Add(time.Duration(i) * (span / perGroup)), Content: "今天打卡 第" + fmt.Sprint(i%97) + "天",
-				DedupeKey: fmt.Sprintf("id:%d", i)}
-		}
-		if _, err := st.SaveImport(ctx, domain.ImportBatch{GroupID: g.ID, Kind: domain.BatchChat}, members, msgs); err != nil {
-			b.Fatal(err)
-		}
+		groups[gi] = seedGroup(b, st, seed{name: fmt.Sprintf("群%02d", gi), messages: 20_000, from: from, span: span,
+			joinEvery: span / 1000, admins: 3, text: func(i int) string { return "今天打卡 第" + fmt.Sprint(i%97) + "天" }})
 	}
 	b.ResetTimer()
 	for b.Loop() {
@@ -133,4 +90,44 @@ func BenchmarkOverview(b *testing.B) {
 			}
 		}
 	}
+}
+
+// seed describes a benchmark group: 500 members, the first admins of them
+// admins, one joining every joinEvery from from; messages text messages
+// spread evenly over span, sent round the members.
+type seed struct {
+	name            string
+	messages        int
+	from            time.Time
+	span, joinEvery time.Duration
+	admins          int
+	text            func(i int) string
+}
+
+func seedGroup(b *testing.B, st *store.Store, s seed) domain.Group {
+	b.Helper()
+	ctx := context.Background()
+	g, err := st.CreateGroup(ctx, domain.GroupInput{Name: s.name})
+	if err != nil {
+		b.Fatal(err)
+	}
+	members := make([]domain.Member, 500)
+	for i := range members {
+		j := s.from.Add(time.Duration(i) * s.joinEvery)
+		members[i] = domain.Member{WxID: fmt.Sprintf("wxid_%d_%d", g.ID, i), Nickname: fmt.Sprintf("成员%d", i), JoinedAt: &j, Tier: domain.TierNormal}
+		if i < s.admins {
+			members[i].Tier = domain.TierAdmin
+		}
+	}
+	msgs := make([]domain.Message, s.messages)
+	for i := range msgs {
+		who := members[(i*7919)%500]
+		msgs[i] = domain.Message{SenderID: who.WxID, SenderName: who.Nickname, Kind: domain.KindText,
+			SentAt: s.from.Add(time.Duration(i) * (s.span / time.Duration(s.messages))), Content: s.text(i),
+			DedupeKey: fmt.Sprintf("id:%d", i)}
+	}
+	if _, err := st.SaveImport(ctx, domain.ImportBatch{GroupID: g.ID, Kind: domain.BatchChat}, members, msgs); err != nil {
+		b.Fatal(err)
+	}
+	return g
 }
