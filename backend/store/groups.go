@@ -19,7 +19,13 @@ func (s *Store) CreateGroup(ctx context.Context, in domain.GroupInput) (domain.G
 	}
 	row := groupRow{}
 	fillGroupRow(&row, in)
-	if err := s.db.WithContext(ctx).Create(&row).Error; err != nil {
+	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := tx.Create(&row).Error; err != nil {
+			return err
+		}
+		return s.audit(tx, "group.create", "group", row.ID, row.ID, nil, in)
+	})
+	if err != nil {
 		return domain.Group{}, groupWriteError(err, in.Name)
 	}
 	return row.domain(), nil
@@ -36,8 +42,12 @@ func (s *Store) UpdateGroup(ctx context.Context, id int64, in domain.GroupInput)
 		if err := tx.First(&row, id).Error; err != nil {
 			return groupReadError(err, id)
 		}
+		before := row.domain()
 		fillGroupRow(&row, in)
-		return tx.Save(&row).Error
+		if err := tx.Save(&row).Error; err != nil {
+			return err
+		}
+		return s.audit(tx, "group.update", "group", row.ID, row.ID, before, row.domain())
 	})
 	if err != nil {
 		return domain.Group{}, groupWriteError(err, in.Name)

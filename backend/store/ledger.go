@@ -97,6 +97,11 @@ func (s *Store) UpdateMember(ctx context.Context, e domain.MemberEdit) (domain.M
 				return err
 			}
 		}
+		before := memberAudit{Tier: row.Tier, TierLocked: row.TierLocked, Tags: m.Tags, NotesChanged: m.Notes != e.Notes}
+		after := memberAudit{Tier: string(e.Tier), TierLocked: locked, Tags: e.Tags, NotesChanged: before.NotesChanged}
+		if err := s.audit(tx, "member.update", "member", row.ID, row.GroupID, before, after); err != nil {
+			return err
+		}
 		m.Tier, m.TierLocked, m.Tags, m.Notes = e.Tier, locked, e.Tags, e.Notes
 		if err := s.memberToRow(m, &row); err != nil {
 			return err
@@ -290,4 +295,13 @@ func (s *Store) PointGrants(ctx context.Context, groupID int64) ([]domain.PointG
 		out = append(out, domain.PointGrant{ID: r.ID, GroupID: r.GroupID, MemberID: r.MemberID, Points: r.Points, Reason: r.Reason, At: r.At.UTC()})
 	}
 	return out, nil
+}
+
+// memberAudit is what the audit log keeps of a member edit: the notes are a
+// sealed personal field, so the log says only whether they changed.
+type memberAudit struct {
+	Tier         string   `json:"tier"`
+	TierLocked   bool     `json:"tier_locked"`
+	Tags         []string `json:"tags"`
+	NotesChanged bool     `json:"notes_changed,omitempty"`
 }

@@ -31,6 +31,8 @@ type Store struct {
 	clock   domain.Clock
 	path    string
 	keyPath string
+	// operator names who makes the changes recorded in the audit log.
+	operator string
 	// Created is true when Open made a new database file.
 	Created bool
 }
