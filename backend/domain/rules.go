@@ -18,10 +18,13 @@ type RuleSet struct {
 	StrikeLimit  int      `json:"strike_limit"`
 }
 
-// Limits of the rule form.
+// Limits of the rule form. MaxFloodSeconds also bounds how far before a
+// week a flood burst counted in it can begin, so how much of the earlier
+// chat a week's figures must read in full.
 const (
-	MaxRuleWords   = 200
-	MaxRuleWordLen = 40
+	MaxRuleWords    = 200
+	MaxRuleWordLen  = 40
+	MaxFloodSeconds = 3600
 )
 
 // Validate checks a rule set and returns it cleaned: words trimmed and
@@ -63,7 +66,7 @@ func (r RuleSet) Validate() (RuleSet, error) {
 	switch {
 	case r.FloodCount != 0 && (r.FloodCount < 2 || r.FloodCount > 100):
 		return r, bad("flood_count", r.FloodCount)
-	case r.FloodCount != 0 && (r.FloodSeconds < 1 || r.FloodSeconds > 3600):
+	case r.FloodCount != 0 && (r.FloodSeconds < 1 || r.FloodSeconds > MaxFloodSeconds):
 		return r, bad("flood_seconds", r.FloodSeconds)
 	case r.StrikeDays < 1 || r.StrikeDays > 365:
 		return r, bad("strike_days", r.StrikeDays)
