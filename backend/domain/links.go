@@ -32,6 +32,10 @@ func URLs(text string) []string {
 // lowering a copy costs an allocation per message and, for a few non-ASCII
 // letters, changes byte lengths so the index would point elsewhere in s.
 func indexScheme(s string) int {
+	// Most chat has no link: one fast search for "://" settles it.
+	if !strings.Contains(s, "://") {
+		return -1
+	}
 	for i := 0; i+7 <= len(s); i++ {
 		if c := s[i]; c != 'h' && c != 'H' {
 			j := strings.IndexAny(s[i:], "hH")

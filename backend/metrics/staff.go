@@ -11,6 +11,11 @@ type people struct {
 	byID    map[int64]*domain.Member
 	aliases map[string]bool
 	staff   map[int64]bool // members that are staff (see the package doc)
+	// msgs and staffMsg are the messages newPeople saw and, for each, whether
+	// it is from staff: a week asks that of every message more than once, so
+	// it is decided once (staffAt).
+	msgs     []domain.Message
+	staffMsg []bool
 }
 
 func newPeople(g domain.Group, members []domain.Member, msgs []domain.Message) *people {
@@ -32,7 +37,20 @@ func newPeople(g domain.Group, members []domain.Member, msgs []domain.Message) *
 			p.staff[*msgs[i].MemberID] = true
 		}
 	}
+	p.msgs, p.staffMsg = msgs, make([]bool, len(msgs))
+	for i := range msgs {
+		p.staffMsg[i] = p.isStaff(&msgs[i])
+	}
 	return p
+}
+
+// staffAt reports whether msgs[i] is from staff, msgs being the slice
+// newPeople was given (else it decides afresh).
+func (p *people) staffAt(msgs []domain.Message, i int) bool {
+	if len(msgs) == len(p.staffMsg) && len(msgs) > 0 && &msgs[0] == &p.msgs[0] {
+		return p.staffMsg[i]
+	}
+	return p.isStaff(&msgs[i])
 }
 
 func (p *people) memberIsStaff(m *domain.Member) bool {

@@ -104,9 +104,11 @@ type ViolationCounts struct {
 // questionWords mark a question (METRICS.md `questions`).
 var questionWords = []string{"?", "？", "吗", "怎么", "如何", "请问", "为什么", "哪", "多少", "能否", "有没有"}
 
+var questionSet = newWords(questionWords)
+
 // IsQuestion reports whether text, with its URLs removed, asks something.
 func IsQuestion(text string) bool {
-	return containsAny(domain.StripURLs(text), questionWords)
+	return questionSet.in(domain.StripURLs(text))
 }
 
 // Compute returns week w's figures. in.Messages must cover Window(w).
@@ -174,12 +176,12 @@ func chat(out *Weekly, in Input, p *people, msgs []domain.Message, w Week, loc *
 	}
 	var staffTimes []time.Time // staff countable messages, in time order
 	for i := range msgs {
-		if msgs[i].Kind.Countable() && p.isStaff(&msgs[i]) {
+		if msgs[i].Kind.Countable() && p.staffAt(msgs, i) {
 			staffTimes = append(staffTimes, msgs[i].SentAt)
 		}
 	}
 	active := map[senderKey]bool{}
-	checkins := map[checkinKey]bool{}
+	checkins := map[dayKey]bool{}
 	var delays []int64 // seconds
 	prime := 0
 	for i := range msgs {
@@ -197,7 +199,7 @@ func chat(out *Weekly, in Input, p *people, msgs []domain.Message, w Week, loc *
 		if domain.IsLinkPost(m.Kind, m.Content) {
 			out.LinkPosts++
 		}
-		if m.Kind != domain.KindText || p.isStaff(m) {
+		if m.Kind != domain.KindText || p.staffAt(msgs, i) {
 			continue
 		}
 		if IsQuestion(m.Content) {
@@ -209,7 +211,7 @@ func chat(out *Weekly, in Input, p *people, msgs []domain.Message, w Week, loc *
 				out.unanswered = append(out.unanswered, unansweredAt(m, p.name(m), staffTimes, msgs[len(msgs)-1].SentAt))
 			}
 		} else if strings.Contains(m.Content, word) {
-			checkins[checkinKey{keyOf(m), localDay(t)}] = true
+			checkins[dayKey{keyOf(m), int32(t.Year()*400 + t.YearDay())}] = true
 		}
 	}
 	out.MessagesPerDay = float64(out.Messages) / 7
@@ -305,6 +307,14 @@ type checkinKey struct {
 }
 
 func localDay(t time.Time) string { return t.Format("2006-01-02") }
+
+// dayKey is checkinKey with the local day as a number (year·400 + day of
+// the year): the week's check-in count keys one per check-in message, and
+// formatting a date string for each cost more than the rest of the count.
+type dayKey struct {
+	who senderKey
+	day int32
+}
 
 // sorted returns msgs in time order (ties keep their order: file order):
 // msgs itself when already so (as the store returns them), else a sorted
