@@ -2,9 +2,16 @@ package domain
 
 import "strings"
 
-// urlStops end a URL in chat text (METRICS.md): whitespace, quotes, angle
-// brackets and the Chinese punctuation people type right after a link.
-const urlStops = "\"'<>，。！？、）)】"
+// isURLStop reports the characters that end a URL in chat text
+// (METRICS.md): whitespace, quotes, angle brackets and the Chinese
+// punctuation people type right after a link.
+func isURLStop(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\r', '\u3000', '"', '\'', '<', '>', '，', '。', '！', '？', '、', '）', ')', '】':
+		return true
+	}
+	return false
+}
 
 // URLs returns every http(s) URL in text, each running from http:// or
 // https:// to the first whitespace, quote, <, > or one of ，。！？、）)】.
@@ -16,9 +23,7 @@ func URLs(text string) []string {
 			return out
 		}
 		rest := text[i:]
-		end := strings.IndexFunc(rest, func(r rune) bool {
-			return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\u3000' || strings.ContainsRune(urlStops, r)
-		})
+		end := strings.IndexFunc(rest, isURLStop)
 		if end < 0 {
 			end = len(rest)
 		}

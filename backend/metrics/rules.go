@@ -71,13 +71,13 @@ func violations(in Input, p *people, msgs []domain.Message, from, to time.Time) 
 		out = append(out, Violation{Rule: rule, MemberID: memberID(m), Name: p.name(m), At: m.SentAt.In(loc), Content: m.Content})
 	}
 	ads, attacks := newWords(r.AdWords), newWords(r.AttackWords)
-	streams := map[senderKey][]int{}
+	streams := map[int64][]int{}
 	for i := range msgs {
 		m := &msgs[i]
 		if !m.Kind.Countable() || p.staffAt(msgs, i) {
 			continue
 		}
-		k := keyOf(m)
+		k := p.key(m)
 		streams[k] = append(streams[k], i)
 		if inRange(m.SentAt, from, to) {
 			if r.isAd(m, ads) {

@@ -180,7 +180,7 @@ func chat(out *Weekly, in Input, p *people, msgs []domain.Message, w Week, loc *
 			staffTimes = append(staffTimes, msgs[i].SentAt)
 		}
 	}
-	active := map[senderKey]bool{}
+	active := map[int64]bool{}
 	checkins := map[dayKey]bool{}
 	var delays []int64 // seconds
 	prime := 0
@@ -190,7 +190,7 @@ func chat(out *Weekly, in Input, p *people, msgs []domain.Message, w Week, loc *
 			continue
 		}
 		out.Messages++
-		active[keyOf(m)] = true
+		active[p.key(m)] = true
 		t := m.SentAt.In(loc)
 		out.Hourly[(int(t.Weekday())+6)%7][t.Hour()]++
 		if t.Hour() >= 20 && t.Hour() < 22 {
@@ -211,7 +211,7 @@ func chat(out *Weekly, in Input, p *people, msgs []domain.Message, w Week, loc *
 				out.unanswered = append(out.unanswered, unansweredAt(m, p.name(m), staffTimes, msgs[len(msgs)-1].SentAt))
 			}
 		} else if strings.Contains(m.Content, word) {
-			checkins[dayKey{keyOf(m), int32(t.Year()*400 + t.YearDay())}] = true
+			checkins[dayKey{p.key(m), int32(t.Year()*400 + t.YearDay())}] = true
 		}
 	}
 	out.MessagesPerDay = float64(out.Messages) / 7
@@ -312,7 +312,7 @@ func localDay(t time.Time) string { return t.Format("2006-01-02") }
 // the year): the week's check-in count keys one per check-in message, and
 // formatting a date string for each cost more than the rest of the count.
 type dayKey struct {
-	who senderKey
+	who int64 // people.key
 	day int32
 }
 
