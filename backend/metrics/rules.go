@@ -28,18 +28,25 @@ type Rules struct {
 	// keeps the documented behaviour rather than striking nobody out.
 	StrikeDays  int
 	StrikeLimit int
+	// InactiveDays is the silence that makes a member inactive, ShareQuota
+	// the weekly theme shares the check asks for; zero means the default
+	// (14 days, 2 shares).
+	InactiveDays int
+	ShareQuota   int
 }
 
 // DefaultRules are the rules every group starts with.
 func DefaultRules() Rules {
 	return Rules{
-		AdWords:     []string{"加我微信", "加V", "加v", "代购", "兼职", "日结", "扫码领", "优惠券", "返利", "招代理"},
-		Whitelist:   []string{"qq.com"},
-		FloodCount:  5,
-		FloodWithin: 60 * time.Second,
-		AttackWords: []string{"傻逼", "滚蛋", "垃圾人", "脑残", "去死"},
-		StrikeDays:  DefaultStrikeDays,
-		StrikeLimit: DefaultStrikeLimit,
+		AdWords:      []string{"加我微信", "加V", "加v", "代购", "兼职", "日结", "扫码领", "优惠券", "返利", "招代理"},
+		Whitelist:    []string{"qq.com"},
+		FloodCount:   5,
+		FloodWithin:  60 * time.Second,
+		AttackWords:  []string{"傻逼", "滚蛋", "垃圾人", "脑残", "去死"},
+		StrikeDays:   DefaultStrikeDays,
+		StrikeLimit:  DefaultStrikeLimit,
+		InactiveDays: DefaultInactiveDays,
+		ShareQuota:   DefaultShareQuota,
 	}
 }
 
@@ -195,7 +202,8 @@ func inRange(t, from, to time.Time) bool { return !t.Before(from) && t.Before(to
 // RuleSetOf is the editable form of rules r.
 func RuleSetOf(r Rules) domain.RuleSet {
 	return domain.RuleSet{AdWords: r.AdWords, Whitelist: r.Whitelist, FloodCount: r.FloodCount, FloodSeconds: int(r.FloodWithin / time.Second),
-		AttackWords: r.AttackWords, StrikeDays: (&r).strikeDays(), StrikeLimit: (&r).strikeLimit()}
+		AttackWords: r.AttackWords, StrikeDays: (&r).strikeDays(), StrikeLimit: (&r).strikeLimit(),
+		InactiveDays: (&r).inactiveDays(), ShareQuota: (&r).shareQuota()}
 }
 
 // RulesOf turns a group's saved rule set into rules; nil (never edited)
@@ -205,5 +213,6 @@ func RulesOf(rs *domain.RuleSet) Rules {
 		return DefaultRules()
 	}
 	return Rules{AdWords: rs.AdWords, Whitelist: rs.Whitelist, FloodCount: rs.FloodCount, FloodWithin: time.Duration(rs.FloodSeconds) * time.Second,
-		AttackWords: rs.AttackWords, StrikeDays: rs.StrikeDays, StrikeLimit: rs.StrikeLimit}
+		AttackWords: rs.AttackWords, StrikeDays: rs.StrikeDays, StrikeLimit: rs.StrikeLimit,
+		InactiveDays: rs.InactiveDays, ShareQuota: rs.ShareQuota}
 }

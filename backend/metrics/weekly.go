@@ -70,7 +70,13 @@ type Weekly struct {
 	delays []int64
 	// unanswered are the week's questions without an answer in time.
 	unanswered []UnansweredQuestion
+	// inactiveDays is the silence the week's inactive members were judged by.
+	inactiveDays int
 }
+
+// InactiveDays is the silence, in days, that made a member inactive this
+// week (the group's rules; 14 by default).
+func (w Weekly) InactiveDays() int { return w.inactiveDays }
 
 // UnansweredQuestion is a question of the week that no staff message
 // answered within 24 hours: what the owner should still go back to.
@@ -117,7 +123,7 @@ func Compute(in Input, w Week) Weekly {
 	msgs := sorted(in.Messages)
 	p := newPeople(in.Group, in.Members, msgs)
 	out := Weekly{Group: in.Group.Name, Week: w.String(), Start: w.Start.In(loc), End: w.End.In(loc),
-		MuteRate: in.MuteRate, ThemeShares: in.ThemeShares}
+		MuteRate: in.MuteRate, ThemeShares: in.ThemeShares, inactiveDays: in.Rules.inactiveDays()}
 
 	members(&out, in.Members, w, loc)
 	chat(&out, in, p, msgs, w, loc)
@@ -136,7 +142,7 @@ func Compute(in Input, w Week) Weekly {
 	if in.LinkClicks != nil && in.LinkReach != nil {
 		out.LinkClickRate = ratio(*in.LinkClicks, *in.LinkReach)
 	}
-	out.Checks, out.HealthScore = checks(out)
+	out.Checks, out.HealthScore = checks(out, in.Rules.shareQuota())
 	return out
 }
 
@@ -253,7 +259,7 @@ func answerDelay(staff []time.Time, q time.Time) (int64, bool) {
 }
 
 // inactive lists removal candidates' display names; nil when the chat does
-// not reach back to end − 14 days.
+// not reach back to end − the inactivity days (14 by default).
 func inactive(in Input, p *people, msgs []domain.Message, w Week) []string {
 	ids, ok := inactiveIDs(in, p, msgs, w)
 	if !ok {
@@ -277,7 +283,7 @@ func Inactive(in Input, w Week) (map[int64]bool, bool) {
 }
 
 func inactiveIDs(in Input, p *people, msgs []domain.Message, w Week) (map[int64]bool, bool) {
-	since := w.End.In(in.Group.Location()).AddDate(0, 0, -14)
+	since := w.End.In(in.Group.Location()).AddDate(0, 0, -in.Rules.inactiveDays())
 	if in.Earliest == nil || in.Earliest.After(since) {
 		return nil, false
 	}
