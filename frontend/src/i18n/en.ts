@@ -555,6 +555,13 @@ const en: Messages = {
       closeHour: 'Closes at (hour)',
       saved: 'Screening criteria saved',
     },
+    leaderboard: {
+      title: 'Points leaderboard',
+      hint: 'Members in the group by points (check-ins +5 a day, grants and redemptions included); ties by check-in days.',
+      points: '{points} pts',
+      days: '{days} check-in days',
+      none: 'Nobody has points yet',
+    },
     removal: {
       title: 'Removal list',
       hint: 'Members in the group with no message for {days} days (never-spoke members included) or {limit} strikes. Admins, staff and core members are never on it.',

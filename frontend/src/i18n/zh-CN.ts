@@ -553,6 +553,13 @@ const zhCN = {
       closeHour: '营业结束（点）',
       saved: '筛选标准已保存',
     },
+    leaderboard: {
+      title: '积分排行',
+      hint: '在群成员按积分排列（打卡每天 +5，手动发放和兑换已计入），同分按打卡天数。',
+      points: '{points} 分',
+      days: '打卡 {days} 天',
+      none: '还没有人获得积分',
+    },
     removal: {
       title: '移出名单',
       hint: '在群的普通成员中：连续 {days} 天没有发言（含从未发言）或记过达到 {limit} 次的人。管理员、工作人员和核心成员不在其中。',
