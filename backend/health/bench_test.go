@@ -71,13 +71,7 @@ func BenchmarkOverview(b *testing.B) {
 	}
 	defer st.Close()
 	w, _ := metrics.ParseWeek("2024-W10", shanghai)
-	from := w.Start.AddDate(0, 0, -7*49)
-	span := w.End.Sub(from)
-	groups := make([]domain.Group, 50)
-	for gi := range groups {
-		groups[gi] = seedGroup(b, st, seed{name: fmt.Sprintf("群%02d", gi), messages: 20_000, from: from, span: span,
-			joinEvery: span / 1000, admins: 3, text: func(i int) string { return "今天打卡 第" + fmt.Sprint(i%97) + "天" }})
-	}
+	groups := SeedFiftyGroups(b, st, w)
 	b.ResetTimer()
 	for b.Loop() {
 		weeks, err := Weeks(ctx, st, groups, w.String())
@@ -90,6 +84,20 @@ func BenchmarkOverview(b *testing.B) {
 			}
 		}
 	}
+}
+
+// SeedFiftyGroups fills st with the Overview's workspace: 50 groups of 500
+// members, 20,000 messages each over the 50 weeks ending with w. Exported
+// for the report's benchmark in package health_test.
+func SeedFiftyGroups(b *testing.B, st *store.Store, w metrics.Week) []domain.Group {
+	from := w.Start.AddDate(0, 0, -7*49)
+	span := w.End.Sub(from)
+	groups := make([]domain.Group, 50)
+	for gi := range groups {
+		groups[gi] = seedGroup(b, st, seed{name: fmt.Sprintf("群%02d", gi), messages: 20_000, from: from, span: span,
+			joinEvery: span / 1000, admins: 3, text: func(i int) string { return "今天打卡 第" + fmt.Sprint(i%97) + "天" }})
+	}
+	return groups
 }
 
 // seed describes a benchmark group: 500 members, the first admins of them
