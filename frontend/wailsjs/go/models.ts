@@ -50,6 +50,138 @@ export namespace app {
 	        this.undoable = source["undoable"];
 	    }
 	}
+	export class ScreenDTO {
+	    score: number;
+	    region: string;
+	    regionOk?: boolean;
+	    friends?: number;
+	    influence?: boolean;
+	    messages: number;
+	    overlap?: number;
+	    active?: boolean;
+	    listed: boolean;
+	    activeHours: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ScreenDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.score = source["score"];
+	        this.region = source["region"];
+	        this.regionOk = source["regionOk"];
+	        this.friends = source["friends"];
+	        this.influence = source["influence"];
+	        this.messages = source["messages"];
+	        this.overlap = source["overlap"];
+	        this.active = source["active"];
+	        this.listed = source["listed"];
+	        this.activeHours = source["activeHours"];
+	    }
+	}
+	export class CandidateDTO {
+	    line: number;
+	    name: string;
+	    screen: ScreenDTO;
+	
+	    static createFrom(source: any = {}) {
+	        return new CandidateDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.line = source["line"];
+	        this.name = source["name"];
+	        this.screen = this.convertValues(source["screen"], ScreenDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ImportRowErrorDTO {
+	    line: number;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportRowErrorDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.line = source["line"];
+	        this.reason = source["reason"];
+	    }
+	}
+	export class ScreeningDTO {
+	    regions: string[];
+	    openHour: number;
+	    closeHour: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ScreeningDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.regions = source["regions"];
+	        this.openHour = source["openHour"];
+	        this.closeHour = source["closeHour"];
+	    }
+	}
+	export class CandidatesDTO {
+	    file: string;
+	    encoding: string;
+	    criteria: ScreeningDTO;
+	    candidates: CandidateDTO[];
+	    errors: ImportRowErrorDTO[];
+	
+	    static createFrom(source: any = {}) {
+	        return new CandidatesDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.file = source["file"];
+	        this.encoding = source["encoding"];
+	        this.criteria = this.convertValues(source["criteria"], ScreeningDTO);
+	        this.candidates = this.convertValues(source["candidates"], CandidateDTO);
+	        this.errors = this.convertValues(source["errors"], ImportRowErrorDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class ComparisonRowDTO {
 	    key: string;
 	    value?: number;
@@ -351,20 +483,6 @@ export namespace app {
 	    }
 	}
 	
-	export class ImportRowErrorDTO {
-	    line: number;
-	    reason: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new ImportRowErrorDTO(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.line = source["line"];
-	        this.reason = source["reason"];
-	    }
-	}
 	export class ImportPreviewDTO {
 	    kind: string;
 	    file: string;
@@ -438,48 +556,6 @@ export namespace app {
 	    }
 	}
 	
-	export class ScreeningDTO {
-	    regions: string[];
-	    openHour: number;
-	    closeHour: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new ScreeningDTO(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.regions = source["regions"];
-	        this.openHour = source["openHour"];
-	        this.closeHour = source["closeHour"];
-	    }
-	}
-	export class ScreenDTO {
-	    score: number;
-	    region: string;
-	    regionOk?: boolean;
-	    friends?: number;
-	    influence?: boolean;
-	    messages: number;
-	    overlap?: number;
-	    active?: boolean;
-	
-	    static createFrom(source: any = {}) {
-	        return new ScreenDTO(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.score = source["score"];
-	        this.region = source["region"];
-	        this.regionOk = source["regionOk"];
-	        this.friends = source["friends"];
-	        this.influence = source["influence"];
-	        this.messages = source["messages"];
-	        this.overlap = source["overlap"];
-	        this.active = source["active"];
-	    }
-	}
 	export class LedgerMemberDTO {
 	    id: number;
 	    version: number;
