@@ -54,8 +54,8 @@ type command struct {
 	args  int      // positional arguments it needs (e.g. FILE)
 	// argKey is the message for a missing positional argument ("" : a missing file).
 	argKey string
-	store bool     // needs the database
-	do    func(r *run, ctx context.Context, st *store.Store) error
+	store  bool // needs the database
+	do     func(r *run, ctx context.Context, st *store.Store) error
 }
 
 var commands = []command{
