@@ -52,10 +52,11 @@ type command struct {
 	words []string // e.g. {"group", "add"}
 	flags []string // command flags it accepts
 	args  int      // positional arguments it needs (e.g. FILE)
-	// argKey is the message for a missing positional argument ("" : a missing file).
+	store bool     // needs the database
+	do    func(r *run, ctx context.Context, st *store.Store) error
+
+	// argKey is the message for a missing positional argument ("": a missing file).
 	argKey string
-	store  bool // needs the database
-	do     func(r *run, ctx context.Context, st *store.Store) error
 }
 
 var commands = []command{
