@@ -128,6 +128,26 @@ func KnownList() string {
 	return strings.Join(zh, " ") + " / " + strings.Join(en, " ")
 }
 
+// Tokens writes canonical placeholder keys the way lang spells them:
+// "{成员}、{群规链接}" or "{member}, {rules_link}".
+func Tokens(keys []string, lang string) string {
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = "{" + k + "}"
+		if !isEN(lang) {
+			for _, p := range Placeholders {
+				if p.Key == k {
+					out[i] = "{" + p.ZH + "}"
+				}
+			}
+		}
+	}
+	if isEN(lang) {
+		return strings.Join(out, ", ")
+	}
+	return strings.Join(out, "、")
+}
+
 var (
 	zhWeekdays = [...]string{"周日", "周一", "周二", "周三", "周四", "周五", "周六"}
 	enWeekdays = [...]string{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"}

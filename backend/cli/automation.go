@@ -128,7 +128,7 @@ func (r *run) reply(ctx context.Context, st *store.Store) error {
 		kws := append(append([]string{}, m.Keywords...), m.Partial...)
 		fmt.Fprintf(r.Stdout, "%d. [%s %.1f · %s]\n%s\n", i+1, msg.T(r.lang, "automation.col_score", nil), m.Score, strings.Join(kws, "、"), m.Text)
 		if len(m.Missing) > 0 {
-			r.say("automation.missing_placeholders", map[string]any{"names": strings.Join(m.Missing, ", ")})
+			r.say("automation.missing_placeholders", map[string]any{"names": automation.Tokens(m.Missing, r.lang)})
 		}
 		fmt.Fprintln(r.Stdout)
 	}

@@ -44,7 +44,7 @@ func TestTemplatesAndReply(t *testing.T) {
 	}
 	// Without --member the placeholder stays, and the text says so.
 	code, out, _ = runCLI(t, db, "reply", "--group", "售后服务群", "你们几点开门？")
-	if code != 0 || !strings.Contains(out, "@{成员} 我们的营业时间") || !strings.Contains(out, "请手动补上：member") {
+	if code != 0 || !strings.Contains(out, "@{成员} 我们的营业时间") || !strings.Contains(out, "请手动补上：{成员}") {
 		t.Errorf("reply text:\n%s", out)
 	}
 	if code, out, _ := runCLI(t, db, "reply", "--group", "售后服务群", "今天天气真好"); code != 0 || !strings.Contains(out, "没有足够匹配的回复") {
