@@ -241,14 +241,14 @@ func TestSuggestHighlightsOnTheSampleChat(t *testing.T) {
 	}
 	// The question about Saturday's meetup drew 王大力's 同问 and 林知秋's
 	// answer (陈晓雨's own thanks are no reply to herself); the 同问 drew the
-	// answer and the thanks; a quote answers the e-book tip. Check-ins are
+	// answer and the thanks too, but says too little to quote; a quote
+	// answers the e-book tip. Check-ins are
 	// neither candidates nor replies: the newcomer's question about the
 	// check-in format is answered only by a message that is itself a
 	// check-in by METRICS.md's definition, so it draws none; and the 10:02
 	// question is 46 minutes after the welcome, too late to count for it.
 	want := []row{
 		{"03-04 10:02", "晓雨-杭州", 2},
-		{"03-04 10:05", "王大力", 2},
 		{"03-04 09:16", "林知秋", 1},
 		{"03-04 10:19", "林知秋", 1},
 		{"03-04 15:47", "推广小助手", 1},

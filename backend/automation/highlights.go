@@ -60,7 +60,8 @@ type SuggestOptions struct {
 // System messages and check-ins (METRICS.md: a text from non-staff with the
 // group's check-in word that is not a question) are never replies and never
 // candidates: a morning of check-ins is not a conversation. Candidates are messages that say something a digest
-// can quote: text, links, quotes, files and mini-programs with content.
+// can quote: text, links, quotes, files and mini-programs with at least
+// MinQuotable letters or digits.
 //
 // The chat formats' explicit quote/reply references are not used: the
 // importer keeps a quote's reply text and its kind (quote) but not which
@@ -125,11 +126,16 @@ func senderKey(m domain.Message) string {
 	return "n:" + m.SenderName
 }
 
+// MinQuotable is how many letters or digits a message needs to be
+// suggested: 记下来了 or 同问 may draw replies in a busy hour, but say
+// nothing a digest can quote.
+const MinQuotable = 6
+
 // quotable reports whether a message says something a digest can quote.
 func quotable(m domain.Message) bool {
 	switch m.Kind {
 	case domain.KindText, domain.KindLink, domain.KindQuote, domain.KindFile, domain.KindMiniProgram:
-		return strings.TrimSpace(m.Content) != ""
+		return len([]rune(normalize(m.Content))) >= MinQuotable
 	}
 	return false
 }

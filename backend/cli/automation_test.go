@@ -87,7 +87,7 @@ func TestHighlightsOnTheSampleChat(t *testing.T) {
 		}
 	}
 	code, out, _ = runCLI(t, db, "highlights", "--group", "读书打卡交流群", "--week", "2024-W10", "--text")
-	want := "【读书打卡交流群】本周精华 · 2024-W10\n\n3月4日 周一\n10:02 晓雨-杭州：请问老师，这周六的线下读书会在哪里举办？需要提前报名吗？\n10:05 王大力：同问\n"
+	want := "【读书打卡交流群】本周精华 · 2024-W10\n\n3月4日 周一\n09:16 林知秋：欢迎 @赵敏 加入！群规见群公告：每天打卡、不发广告、不拉人进其他群。\n10:02 晓雨-杭州：请问老师，这周六的线下读书会在哪里举办？需要提前报名吗？\n"
 	if code != 0 || out != want {
 		t.Fatalf("digest:\n%s", out)
 	}
