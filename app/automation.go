@@ -240,7 +240,7 @@ func (s *AutomationService) Highlights(groupID int64, week string) (HighlightsDT
 		d.Library = append(d.Library, HighlightDTO{ID: h.ID, MessageID: h.MessageID, Source: h.Source, Name: h.SenderName,
 			At: rfc3339(h.SentAt, loc), Kind: string(h.Kind), Content: h.Content})
 	}
-	for _, sg := range automation.SuggestHighlights(msgs, automation.SuggestOptions{From: w.Start, To: w.End, CheckinWord: sum.CheckinWord, Limit: suggestionLimit}) {
+	for _, sg := range automation.SuggestHighlights(msgs, automation.SuggestOptions{From: w.Start, To: w.End, CheckinWord: sum.CheckinWord, IsQuestion: metrics.IsQuestion, Limit: suggestionLimit}) {
 		m := sg.Message
 		d.Suggestions = append(d.Suggestions, HighlightSuggestionDTO{MessageID: m.ID, Name: m.SenderName, At: rfc3339(m.SentAt, loc), Kind: string(m.Kind),
 			Content: m.Content, Replies: sg.Replies, Repliers: sg.Repliers, HighlightID: inLib[m.ID]})

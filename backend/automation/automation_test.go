@@ -10,6 +10,7 @@ import (
 	"qunzhu/backend/automation"
 	"qunzhu/backend/domain"
 	"qunzhu/backend/importer"
+	"qunzhu/backend/metrics"
 )
 
 func readJSON(t *testing.T, name string, v any) {
@@ -229,7 +230,7 @@ func TestSuggestHighlightsOnTheSampleChat(t *testing.T) {
 	msgs := sampleChat(t)
 	loc, _ := time.LoadLocation("Asia/Shanghai")
 	from := time.Date(2024, 3, 4, 0, 0, 0, 0, loc)
-	got := automation.SuggestHighlights(msgs, automation.SuggestOptions{From: from, To: from.AddDate(0, 0, 7), CheckinWord: "打卡"})
+	got := automation.SuggestHighlights(msgs, automation.SuggestOptions{From: from, To: from.AddDate(0, 0, 7), CheckinWord: "打卡", IsQuestion: metrics.IsQuestion})
 	type row struct {
 		at      string
 		name    string
@@ -268,7 +269,7 @@ func TestSuggestHighlightsOnTheSampleChat(t *testing.T) {
 		t.Errorf("top suggestion has %d repliers, want 2", got[0].Repliers)
 	}
 	// Limit keeps the top ones; a later window sees nothing of this week.
-	if top := automation.SuggestHighlights(msgs, automation.SuggestOptions{From: from, To: from.AddDate(0, 0, 7), CheckinWord: "打卡", Limit: 1}); len(top) != 1 || top[0].Message.SenderName != "晓雨-杭州" {
+	if top := automation.SuggestHighlights(msgs, automation.SuggestOptions{From: from, To: from.AddDate(0, 0, 7), CheckinWord: "打卡", IsQuestion: metrics.IsQuestion, Limit: 1}); len(top) != 1 || top[0].Message.SenderName != "晓雨-杭州" {
 		t.Errorf("limit 1 = %v", top)
 	}
 	if later := automation.SuggestHighlights(msgs, automation.SuggestOptions{From: from.AddDate(0, 0, 7), To: from.AddDate(0, 0, 14)}); len(later) != 0 {

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"qunzhu/backend/domain"
-	"qunzhu/backend/metrics"
 )
 
 // ReplyWindow is how long after a message another member's message counts
@@ -46,8 +45,12 @@ type Suggestion struct {
 type SuggestOptions struct {
 	From, To    time.Time // candidates sent in [From, To); replies may fall after To
 	CheckinWord string    // the group's check-in word; "" for none
-	Limit       int       // 0: all candidates with at least MinReplies
-	MinReplies  int       // 0 means 1
+	// IsQuestion is METRICS.md's question test (metrics.IsQuestion; passed
+	// in because the store, which metrics' tests use, imports this package).
+	// nil: no message is a question.
+	IsQuestion func(string) bool
+	Limit      int // 0: all candidates with at least MinReplies
+	MinReplies int // 0 means 1
 }
 
 // SuggestHighlights proposes the messages of [From, To) that drew the most
@@ -75,7 +78,7 @@ func SuggestHighlights(msgs []domain.Message, opt SuggestOptions) []Suggestion {
 		replies, who := 0, map[string]bool{}
 		for j := i + 1; j < len(msgs) && !msgs[j].SentAt.After(end); j++ {
 			r := msgs[j]
-			if !r.SentAt.After(m.SentAt) || !r.Kind.Countable() || isCheckin(r, opt.CheckinWord) {
+			if !r.SentAt.After(m.SentAt) || !r.Kind.Countable() || isCheckin(r, opt) {
 				continue
 			}
 			id := senderKey(r)
@@ -89,7 +92,7 @@ func SuggestHighlights(msgs []domain.Message, opt SuggestOptions) []Suggestion {
 	}
 	var out []Suggestion
 	for i, m := range msgs {
-		if m.SentAt.Before(opt.From) || !m.SentAt.Before(opt.To) || !quotable(m) || isCheckin(m, opt.CheckinWord) {
+		if m.SentAt.Before(opt.From) || !m.SentAt.Before(opt.To) || !quotable(m) || isCheckin(m, opt) {
 			continue
 		}
 		n, who := counts(i)
@@ -142,6 +145,8 @@ func quotable(m domain.Message) bool {
 
 // isCheckin is METRICS.md's check-in: a text from non-staff that contains
 // the check-in word and is not a question.
-func isCheckin(m domain.Message, word string) bool {
-	return word != "" && m.Kind == domain.KindText && !m.IsStaff && strings.Contains(m.Content, word) && !metrics.IsQuestion(m.Content)
+func isCheckin(m domain.Message, opt SuggestOptions) bool {
+	word := opt.CheckinWord
+	return word != "" && m.Kind == domain.KindText && !m.IsStaff && strings.Contains(m.Content, word) &&
+		(opt.IsQuestion == nil || !opt.IsQuestion(m.Content))
 }

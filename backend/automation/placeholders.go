@@ -2,8 +2,8 @@
 // dimension 6): welcome messages and keyword replies with placeholders, a
 // reply assistant that finds the best reply to a pasted question, and the
 // week's highlights (精华) as a digest post. Qunzhu never sends anything:
-// everything here is text the operator copies. It imports only the domain,
-// metrics (for its definitions) and the standard library.
+// everything here is text the operator copies. It imports only the domain
+// and the standard library.
 package automation
 
 import (

@@ -204,7 +204,7 @@ func (r *run) suggestions(ctx context.Context, st *store.Store, g domain.Group, 
 	if err != nil {
 		return err
 	}
-	list := automation.SuggestHighlights(msgs, automation.SuggestOptions{From: w.Start, To: w.End, CheckinWord: g.CheckinWord, Limit: suggestionLimit})
+	list := automation.SuggestHighlights(msgs, automation.SuggestOptions{From: w.Start, To: w.End, CheckinWord: g.CheckinWord, IsQuestion: metrics.IsQuestion, Limit: suggestionLimit})
 	out := make([]highlightJSON, 0, len(list))
 	for _, s := range list {
 		n, who := s.Replies, s.Repliers
