@@ -62,8 +62,14 @@ func (s *Store) seedAutomation(tx *gorm.DB, groupID int64, lang string) (welcome
 		return w, groupReadError(err, groupID)
 	}
 	w = welcomeRow{GroupID: groupID, Text: automation.DefaultWelcome(domain.GroupType(g.Type), lang), Version: 1}
-	if err := tx.Create(&w).Error; err != nil {
-		return w, err
+	// Two first looks at once (two windows, or the CLI beside the app on a
+	// shared database): the second finds the row the first saved.
+	res := tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&w)
+	if res.Error != nil {
+		return w, res.Error
+	}
+	if res.RowsAffected == 0 {
+		return w, tx.Where("group_id = ?", groupID).Take(&w).Error
 	}
 	defaults := automation.DefaultReplies(domain.GroupType(g.Type), lang)
 	for i, k := range defaults {
