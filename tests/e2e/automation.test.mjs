@@ -133,6 +133,8 @@ test('Highlights: add a suggested highlight and see it in the digest text', asyn
   await row.getByTestId('chat-mark').click();
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="highlight-item"]').length === 2);
   await page.waitForFunction((name) => document.querySelector('[data-testid="digest-text"]')?.textContent.includes(name), other.name);
+  assert.equal(await row.getByTestId('chat-mark').count(), 0, 'a marked message still offers marking');
+  await page.getByTestId('highlight-chat').screenshot({ path: join(outDir, 'automation-highlights-chat.png') });
 
   await page.getByTestId('digest-copy').click();
   const copied = await page.evaluate(() => navigator.clipboard.readText().then((t) => t));
