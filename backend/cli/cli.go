@@ -54,6 +54,9 @@ type command struct {
 	args  int      // positional arguments it needs (e.g. FILE)
 	store bool     // needs the database
 	do    func(r *run, ctx context.Context, st *store.Store) error
+
+	// argKey is the message for a missing positional argument ("": a missing file).
+	argKey string
 }
 
 var commands = []command{
@@ -73,6 +76,10 @@ var commands = []command{
 	{words: []string{"plan"}, flags: []string{"group", "week", "ics"}, store: true, do: (*run).plan},
 	{words: []string{"cadence"}, flags: []string{"group", "brief", "live", "live-day", "ugc", "ugc-day", "ugc-nth", "shares", "share-at", "cap", "gap", "quiet"}, store: true, do: (*run).cadence},
 	{words: []string{"plan", "mark"}, flags: []string{"id", "status", "reach", "opens", "clicks", "conversions", "participants"}, store: true, do: (*run).planMark},
+	{words: []string{"templates"}, flags: []string{"group"}, store: true, do: (*run).templates},
+	{words: []string{"reply"}, flags: []string{"group", "member"}, args: 1, argKey: "cli.missing_question", store: true, do: (*run).reply},
+	{words: []string{"highlights"}, flags: []string{"group", "week", "suggest", "text"}, store: true, do: (*run).highlights},
+	{words: []string{"highlight", "add"}, flags: []string{"group", "message"}, store: true, do: (*run).highlightAdd},
 	{words: []string{"backup"}, flags: []string{"out"}, store: true, do: (*run).backup},
 	{words: []string{"restore"}, args: 1, do: (*run).restore},
 	{words: []string{"version"}, do: (*run).version},
@@ -112,7 +119,11 @@ func Run(args []string, env Env) int {
 		return r.fail(&usageError{"cli.unexpected_arg", map[string]any{"arg": rest[cmd.args]}})
 	}
 	if len(rest) < cmd.args {
-		return r.fail(&usageError{"cli.missing_file", nil})
+		key := "cli.missing_file"
+		if cmd.argKey != "" {
+			key = cmd.argKey
+		}
+		return r.fail(&usageError{key, nil})
 	}
 	r.inv.args = rest
 	if err := r.inv.check(cmd.flags...); err != nil {

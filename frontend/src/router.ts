@@ -1,6 +1,8 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
 import GroupsView from './views/GroupsView.vue'
+import GroupAssistantView from './views/GroupAssistantView.vue'
 import GroupHealthView from './views/GroupHealthView.vue'
+import GroupHighlightsView from './views/GroupHighlightsView.vue'
 import ImportView from './views/ImportView.vue'
 import MembersView from './views/MembersView.vue'
 import OverviewView from './views/OverviewView.vue'
@@ -33,6 +35,18 @@ export const routes: RouteRecordRaw[] = [
     path: '/groups/:id(\\d+)/rules',
     name: 'group-rules',
     component: RulesView,
+    props: (route) => ({ groupId: Number(route.params.id) }),
+  },
+  {
+    path: '/groups/:id(\\d+)/content/assistant',
+    name: 'group-assistant',
+    component: GroupAssistantView,
+    props: (route) => ({ groupId: Number(route.params.id) }),
+  },
+  {
+    path: '/groups/:id(\\d+)/content/highlights',
+    name: 'group-highlights',
+    component: GroupHighlightsView,
     props: (route) => ({ groupId: Number(route.params.id) }),
   },
   {

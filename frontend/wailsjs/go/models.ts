@@ -433,6 +433,22 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class FilledTextDTO {
+	    text: string;
+	    unknown: string[];
+	    missing: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new FilledTextDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.text = source["text"];
+	        this.unknown = source["unknown"];
+	        this.missing = source["missing"];
+	    }
+	}
 	
 	export class GroupInputDTO {
 	    name: string;
@@ -483,6 +499,148 @@ export namespace app {
 	    }
 	}
 	
+	export class HighlightChatMessageDTO {
+	    id: number;
+	    name: string;
+	    at: string;
+	    kind: string;
+	    content: string;
+	    highlightId: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new HighlightChatMessageDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.at = source["at"];
+	        this.kind = source["kind"];
+	        this.content = source["content"];
+	        this.highlightId = source["highlightId"];
+	    }
+	}
+	export class HighlightChatPageDTO {
+	    messages: HighlightChatMessageDTO[];
+	    total: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new HighlightChatPageDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.messages = this.convertValues(source["messages"], HighlightChatMessageDTO);
+	        this.total = source["total"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class HighlightDTO {
+	    id: number;
+	    messageId: number;
+	    source: string;
+	    name: string;
+	    at: string;
+	    kind: string;
+	    content: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new HighlightDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.messageId = source["messageId"];
+	        this.source = source["source"];
+	        this.name = source["name"];
+	        this.at = source["at"];
+	        this.kind = source["kind"];
+	        this.content = source["content"];
+	    }
+	}
+	export class HighlightSuggestionDTO {
+	    messageId: number;
+	    name: string;
+	    at: string;
+	    kind: string;
+	    content: string;
+	    replies: number;
+	    repliers: number;
+	    highlightId: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new HighlightSuggestionDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.messageId = source["messageId"];
+	        this.name = source["name"];
+	        this.at = source["at"];
+	        this.kind = source["kind"];
+	        this.content = source["content"];
+	        this.replies = source["replies"];
+	        this.repliers = source["repliers"];
+	        this.highlightId = source["highlightId"];
+	    }
+	}
+	export class HighlightsDTO {
+	    group: GroupDTO;
+	    week: WeekDTO;
+	    library: HighlightDTO[];
+	    suggestions: HighlightSuggestionDTO[];
+	    digest: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new HighlightsDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.group = this.convertValues(source["group"], GroupDTO);
+	        this.week = this.convertValues(source["week"], WeekDTO);
+	        this.library = this.convertValues(source["library"], HighlightDTO);
+	        this.suggestions = this.convertValues(source["suggestions"], HighlightSuggestionDTO);
+	        this.digest = source["digest"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class ImportPreviewDTO {
 	    kind: string;
 	    file: string;
@@ -556,6 +714,24 @@ export namespace app {
 	    }
 	}
 	
+	export class KeywordReplyDTO {
+	    id: number;
+	    keywords: string[];
+	    reply: string;
+	    version: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new KeywordReplyDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.keywords = source["keywords"];
+	        this.reply = source["reply"];
+	        this.version = source["version"];
+	    }
+	}
 	export class LedgerMemberDTO {
 	    id: number;
 	    version: number;
@@ -871,7 +1047,59 @@ export namespace app {
 	}
 	
 	
+	export class PlaceholderDTO {
+	    key: string;
+	    zh: string;
 	
+	    static createFrom(source: any = {}) {
+	        return new PlaceholderDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.zh = source["zh"];
+	    }
+	}
+	
+	export class ReplyMatchDTO {
+	    id: number;
+	    score: number;
+	    keywords: string[];
+	    partial: string[];
+	    filled: FilledTextDTO;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReplyMatchDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.score = source["score"];
+	        this.keywords = source["keywords"];
+	        this.partial = source["partial"];
+	        this.filled = this.convertValues(source["filled"], FilledTextDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class RuleSetDTO {
 	    adWords: string[];
 	    whitelist: string[];
@@ -928,6 +1156,80 @@ export namespace app {
 	        this.platform = source["platform"];
 	        this.welcome = source["welcome"];
 	    }
+	}
+	export class WelcomeTemplateDTO {
+	    text: string;
+	    rulesLink: string;
+	    version: number;
+	    preview: FilledTextDTO;
+	
+	    static createFrom(source: any = {}) {
+	        return new WelcomeTemplateDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.text = source["text"];
+	        this.rulesLink = source["rulesLink"];
+	        this.version = source["version"];
+	        this.preview = this.convertValues(source["preview"], FilledTextDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class TemplatesDTO {
+	    group: GroupDTO;
+	    welcome: WelcomeTemplateDTO;
+	    replies: KeywordReplyDTO[];
+	    placeholders: PlaceholderDTO[];
+	    minScore: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new TemplatesDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.group = this.convertValues(source["group"], GroupDTO);
+	        this.welcome = this.convertValues(source["welcome"], WelcomeTemplateDTO);
+	        this.replies = this.convertValues(source["replies"], KeywordReplyDTO);
+	        this.placeholders = this.convertValues(source["placeholders"], PlaceholderDTO);
+	        this.minScore = source["minScore"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	
 	
@@ -1019,6 +1321,7 @@ export namespace app {
 		    return a;
 		}
 	}
+	
 	
 	
 
