@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"runtime"
+	"unicode/utf8"
 
 	"gorm.io/gorm"
 
@@ -55,11 +56,17 @@ func (s *Store) PassphraseSet() bool {
 	return w
 }
 
+// MinPassphrase is the shortest passphrase accepted, in characters.
+const MinPassphrase = 6
+
 // ChangePassphrase sets (old ""), changes or removes (next "") the
 // passphrase protecting the workspace key. Only the key file is rewritten,
 // atomically; no row is re-encrypted. The change is recorded in the audit log
 // (never the passphrase itself).
 func (s *Store) ChangePassphrase(ctx context.Context, old, next string) error {
+	if next != "" && utf8.RuneCountInString(next) < MinPassphrase {
+		return domain.Errorf(domain.EINVALID, "passphrase.too_short", map[string]any{"min": MinPassphrase})
+	}
 	was := s.PassphraseSet()
 	if !was && old != "" {
 		old = "" // an unprotected key needs no old passphrase

@@ -33,7 +33,10 @@ func TestPassphraseProtectsTheWorkspace(t *testing.T) {
 		t.Fatal(err)
 	}
 	rawKey, _ := os.ReadFile(s.KeyPath())
-	if err := s.ChangePassphrase(ctx, "", "芝麻开门"); err != nil {
+	if err := s.ChangePassphrase(ctx, "", "短"); errKey(err) != "passphrase.too_short" {
+		t.Fatalf("a one-character passphrase: %v", err)
+	}
+	if err := s.ChangePassphrase(ctx, "", "芝麻开门吧吧"); err != nil {
 		t.Fatal(err)
 	}
 	if !s.PassphraseSet() {
@@ -47,7 +50,7 @@ func TestPassphraseProtectsTheWorkspace(t *testing.T) {
 	// Without, or with a wrong passphrase, nothing is opened: not even a
 	// connection to the database, so the file stays as it was.
 	before, _ := os.ReadFile(path)
-	for pass, want := range map[string]string{"": "store.locked", "芝麻关门": "store.passphrase_wrong"} {
+	for pass, want := range map[string]string{"": "store.locked", "芝麻关门吧吧": "store.passphrase_wrong"} {
 		st, err := Open(path, Options{Passphrase: pass})
 		if st != nil || errKey(err) != want {
 			t.Errorf("passphrase %q: store %v, err %v, want %s", pass, st, err, want)
@@ -64,11 +67,11 @@ func TestPassphraseProtectsTheWorkspace(t *testing.T) {
 	}
 
 	// Changing the passphrase keeps every row readable.
-	s = mustOpenAt(t, path, Options{Passphrase: "芝麻开门"})
+	s = mustOpenAt(t, path, Options{Passphrase: "芝麻开门吧吧"})
 	if err := s.ChangePassphrase(ctx, "错的", "new pass"); errKey(err) != "store.passphrase_wrong" {
 		t.Fatalf("change with a wrong old passphrase: %v", err)
 	}
-	if err := s.ChangePassphrase(ctx, "芝麻开门", "new pass"); err != nil {
+	if err := s.ChangePassphrase(ctx, "芝麻开门吧吧", "new pass"); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
@@ -93,7 +96,6 @@ func TestPassphraseProtectsTheWorkspace(t *testing.T) {
 	s.Close()
 	mustOpenAt(t, path, Options{})
 }
-
 
 func TestWorkspaceFilesAreOwnerOnly(t *testing.T) {
 	if runtime.GOOS == "windows" {
