@@ -21,6 +21,7 @@ var zhBackup = map[string]string{
 	"backup.auto_failed":     "自动备份失败：{reason}",
 	"backup.not_found":       "备份 {file} 不在备份文件夹中",
 	"backup.keep_range":      "保留份数应在 {min} 到 {max} 之间",
+	"app.listener_public":    "拒绝在 {addr} 上提供浏览器模式：它没有登录保护，只能监听本机地址（127.0.0.1、::1 或 localhost），例如 -devserver 127.0.0.1:34115",
 }
 
 var enBackup = map[string]string{
@@ -42,4 +43,5 @@ var enBackup = map[string]string{
 	"backup.auto_failed":     "Automatic backup failed: {reason}",
 	"backup.not_found":       "The backup {file} is not in the backups folder",
 	"backup.keep_range":      "Keep between {min} and {max} backups",
+	"app.listener_public":    "Refusing to serve the browser mode on {addr}: it has no login, so it may only listen on loopback (127.0.0.1, ::1 or localhost), e.g. -devserver 127.0.0.1:34115",
 }

@@ -3,13 +3,18 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
+	"path/filepath"
 	"runtime"
 	"unicode/utf8"
 
+	"github.com/libtnb/sqlite"
 	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
 
 	"qunzhu/backend/domain"
+	"qunzhu/backend/paths"
 	"qunzhu/backend/secret"
 )
 
@@ -101,5 +106,90 @@ func securePermissions(dbPath, keyPath string) {
 		if fi, err := os.Stat(p); err == nil && fi.Mode().Perm()&0o077 != 0 {
 			_ = os.Chmod(p, 0o600)
 		}
+	}
+}
+
+// Locked returns a stand-in for the workspace at path whose key is protected
+// by a passphrase not yet given (the app's lock screen). It opens nothing of
+// the workspace: every query fails with store.locked. Unlock swaps the real
+// store in.
+func Locked(path string, opt Options) (*Store, error) {
+	if opt.Clock == nil {
+		opt.Clock = domain.SystemClock{}
+	}
+	if opt.KeyPath == "" {
+		opt.KeyPath = paths.KeyPath(path)
+	}
+	db, err := gorm.Open(sqlite.Open("file:locked?mode=memory"), &gorm.Config{Logger: logger.Discard})
+	if err != nil {
+		return nil, err
+	}
+	lockedErr := &domain.Error{Code: domain.EINVALID, Key: "store.locked", Args: map[string]any{"path": opt.KeyPath}, Err: secret.ErrLocked}
+	refuse := func(tx *gorm.DB) { _ = tx.AddError(lockedErr) }
+	cb := db.Callback()
+	for name, err := range map[string]error{
+		"create": cb.Create().Before("*").Register("qunzhu:locked", refuse),
+		"query":  cb.Query().Before("*").Register("qunzhu:locked", refuse),
+		"update": cb.Update().Before("*").Register("qunzhu:locked", refuse),
+		"delete": cb.Delete().Before("*").Register("qunzhu:locked", refuse),
+		"row":    cb.Row().Before("*").Register("qunzhu:locked", refuse),
+		"raw":    cb.Raw().Before("*").Register("qunzhu:locked", refuse),
+	} {
+		if err != nil {
+			return nil, fmt.Errorf("locking %s: %w", name, err)
+		}
+	}
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	return &Store{db: db, clock: opt.Clock, path: path, keyPath: opt.KeyPath, locked: true}, nil
+}
+
+// IsLocked reports whether s is the stand-in made by Locked.
+func (s *Store) IsLocked() bool { return s.locked }
+
+// Unlock opens the real workspace with pass and puts it in place of the
+// stand-in s (every holder of s sees the open workspace from now on). A
+// wrong passphrase leaves s locked.
+func (s *Store) Unlock(pass string, opt Options) error {
+	if !s.locked {
+		return nil
+	}
+	opt.KeyPath = s.keyPath
+	if opt.Clock == nil {
+		opt.Clock = s.clock
+	}
+	opened, err := Open(s.path, Options{Clock: opt.Clock, KeyPath: s.keyPath, Passphrase: pass})
+	if err != nil {
+		return err
+	}
+	s.replaceWith(opened)
+	return nil
+}
+
+// Reopen closes s, runs between (e.g. a restore of its file) and opens the
+// workspace again in place of s, with pass for a protected key. If between
+// fails the workspace is reopened as it is and the error returned.
+func (s *Store) Reopen(pass string, between func(dbPath, keyPath string) error) error {
+	if err := s.Close(); err != nil {
+		return err
+	}
+	berr := between(s.path, s.keyPath)
+	opened, err := Open(s.path, Options{Clock: s.clock, KeyPath: s.keyPath, Passphrase: pass})
+	if err != nil {
+		return err
+	}
+	opened.operator = s.operator
+	s.replaceWith(opened)
+	return berr
+}
+
+func (s *Store) replaceWith(n *Store) {
+	old := s.db
+	op := s.operator
+	*s = *n
+	s.operator = op
+	if sqlDB, err := old.DB(); err == nil && old != n.db {
+		_ = sqlDB.Close()
 	}
 }

@@ -121,3 +121,36 @@ func TestWorkspaceFilesAreOwnerOnly(t *testing.T) {
 		t.Errorf("data folder: mode %v, want 0700", fi.Mode().Perm())
 	}
 }
+
+func TestLockedStandInRefusesEverythingUntilUnlocked(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "q.db")
+	s := mustOpenAt(t, path, Options{Clock: domain.FixedClock(t0)})
+	mustGroup(t, s, "读书会")
+	if err := s.ChangePassphrase(ctx, "", "lock me up"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+
+	l, err := Locked(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := l.Groups(ctx); errKey(err) != "store.locked" {
+		t.Errorf("Groups on the locked stand-in: %v", err)
+	}
+	if _, err := l.CreateGroup(ctx, domain.GroupInput{Name: "x"}); errKey(err) != "store.locked" {
+		t.Errorf("CreateGroup on the locked stand-in: %v", err)
+	}
+	if err := l.Unlock("not it", Options{}); errKey(err) != "store.passphrase_wrong" || !l.IsLocked() {
+		t.Fatalf("wrong passphrase: %v, locked %v", err, l.IsLocked())
+	}
+	if err := l.Unlock("lock me up", Options{}); err != nil || l.IsLocked() {
+		t.Fatalf("unlock: %v", err)
+	}
+	groups, err := l.Groups(ctx)
+	if err != nil || len(groups) != 1 {
+		t.Fatalf("after unlock: %+v %v", groups, err)
+	}
+	l.Close()
+}

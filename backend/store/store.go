@@ -35,6 +35,9 @@ type Store struct {
 	operator string
 	// Created is true when Open made a new database file.
 	Created bool
+	// locked marks the stand-in for a passphrase-protected workspace not yet
+	// unlocked (keyring.go).
+	locked bool
 }
 
 // Options tune Open; the zero value is right for the app.
