@@ -96,11 +96,18 @@ func (s *Store) ChangePassphrase(ctx context.Context, old, next string) error {
 }
 
 // securePermissions makes the workspace's files owner-only: the database,
-// its write-ahead log and shared-memory files, and the key file 0600, the
-// folder 0700 (on systems with Unix permissions).
+// its write-ahead log and shared-memory files, and the key file 0600 (on
+// systems with Unix permissions). A folder Open creates is made 0700; an
+// existing folder is tightened only when it is Qunzhu's own per-user data
+// folder (a --db in, say, the home folder must not change the home folder).
 func securePermissions(dbPath, keyPath string) {
 	if runtime.GOOS == "windows" {
 		return
+	}
+	if dir, err := paths.DataDir(runtime.GOOS, os.Getenv); err == nil && filepath.Clean(dir) == filepath.Dir(dbPath) {
+		if fi, err := os.Stat(dir); err == nil && fi.Mode().Perm()&0o077 != 0 {
+			_ = os.Chmod(dir, 0o700)
+		}
 	}
 	for _, p := range []string{dbPath, dbPath + "-wal", dbPath + "-shm", keyPath} {
 		if fi, err := os.Stat(p); err == nil && fi.Mode().Perm()&0o077 != 0 {

@@ -154,3 +154,26 @@ func TestLockedStandInRefusesEverythingUntilUnlocked(t *testing.T) {
 	}
 	l.Close()
 }
+
+func TestTheOwnDataFolderIsTightened(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no Unix permissions")
+	}
+	home := t.TempDir()
+	t.Setenv("XDG_DATA_HOME", home)
+	t.Setenv("HOME", home)
+	dir := filepath.Join(home, "qunzhu")
+	os.MkdirAll(dir, 0o755)
+	os.Chmod(dir, 0o755)
+	other := filepath.Join(home, "elsewhere")
+	os.MkdirAll(other, 0o755)
+	os.Chmod(other, 0o755)
+	mustOpenAt(t, filepath.Join(dir, "qunzhu.db"), Options{}).Close()
+	mustOpenAt(t, filepath.Join(other, "mine.db"), Options{}).Close()
+	if fi, _ := os.Stat(dir); fi.Mode().Perm() != 0o700 {
+		t.Errorf("the data folder is %v, want 0700", fi.Mode().Perm())
+	}
+	if fi, _ := os.Stat(other); fi.Mode().Perm() != 0o755 {
+		t.Errorf("a folder of the user's choosing changed to %v", fi.Mode().Perm())
+	}
+}
