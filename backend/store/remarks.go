@@ -40,7 +40,8 @@ func (s *Store) sealPlainRemarks() error {
 		return err
 	}
 	var changes []batchMemberChangeRow
-	if err := s.db.Where(`"before" LIKE ?`, `%"Remark":"_%`).Find(&changes).Error; err != nil {
+	// Snapshots are memberRow JSON: a remark in clear is a non-empty "Remark".
+	if err := s.db.Where(`"before" LIKE ? AND "before" NOT LIKE ?`, `%"Remark":"%`, `%"Remark":""%`).Find(&changes).Error; err != nil {
 		return err
 	}
 	if n == 0 && len(changes) == 0 {

@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -386,5 +387,42 @@ func TestOpenSealsPlaintextRemarks(t *testing.T) {
 	got, _ := s.MemberByPhone(ctx, g.ID, "13812345678")
 	if len(got) != 1 || got[0].Remark != "秋姐-杭州" || got[0].Version != row.Version {
 		t.Fatalf("member after sealing: %+v", got)
+	}
+}
+
+// Undo snapshots taken before schema 13 hold remarks in clear; Open seals them.
+func TestOpenSealsRemarksInUndoSnapshots(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "old.db")
+	s := mustOpenAt(t, path, Options{Clock: domain.FixedClock(t0)})
+	g := mustGroup(t, s, "读书会")
+	members, _ := sampleImport(g.ID)
+	if _, err := s.SaveImport(context.Background(), domain.ImportBatch{GroupID: g.ID, Kind: domain.BatchMembers}, members, nil); err != nil {
+		t.Fatal(err)
+	}
+	var batch batchRow
+	var member memberRow
+	s.db.First(&batch)
+	s.db.First(&member)
+	s.db.Where("1 = 1").Delete(&batchMemberChangeRow{})
+	plain := `{"ID":7,"Remark":"秋姐-杭州","Nickname":"林知秋"}`
+	empty := `{"ID":8,"Remark":"","Nickname":"无备注"}`
+	for _, b := range []string{plain, empty} {
+		if err := s.db.Create(&batchMemberChangeRow{BatchID: batch.ID, MemberID: member.ID, Before: b}).Error; err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	s = mustOpenAt(t, path, Options{Clock: domain.FixedClock(t0)})
+	var rows []batchMemberChangeRow
+	s.db.Order("id").Find(&rows)
+	if len(rows) != 2 || bytes.Contains([]byte(rows[0].Before), []byte("秋姐")) || rows[1].Before != empty {
+		t.Fatalf("snapshots after Open: %+v", rows)
+	}
+	var back memberRow
+	if err := json.Unmarshal([]byte(rows[0].Before), &back); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.box.Open(back.RemarkEnc); err != nil || got != "秋姐-杭州" || back.Remark != "" {
+		t.Fatalf("sealed snapshot remark = %q (%v), plain %q", got, err, back.Remark)
 	}
 }

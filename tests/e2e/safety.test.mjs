@@ -134,6 +134,27 @@ test('Settings: change the passphrase, back up now, restore a backup', async () 
   const members = await qz(db, second, 'members', '--group', String(groupId));
   assert.ok(members.length >= 5, 'members lost in the restore');
   assert.ok(readdirSync(dirname(db)).some((f) => f.includes('before-restore')), 'the replaced workspace was not kept');
+
+  // Remove the passphrase (with its warning), then set one again.
+  await page.getByTestId('passphrase-remove').click();
+  await page.getByTestId('passphrase-current').locator('input').fill(second);
+  await page.locator('.n-dialog .n-button--primary-type').click();
+  await page.getByTestId('passphrase-dialog').waitFor({ state: 'detached' });
+  await page.waitForFunction(() => document.querySelector('[data-testid="passphrase-status"]')?.textContent.includes('未设置密码'));
+  assert.equal(readFileSync(db + '.key').length, 32, 'removing the passphrase did not write the raw key back');
+  assert.equal((await qz(db, '', 'group', 'list')).length, 1, 'the CLI still needs a passphrase');
+  await page.getByTestId('passphrase-set').click();
+  await page.getByTestId('passphrase-next').locator('input').fill('短');
+  await page.getByTestId('passphrase-confirm').locator('input').fill('短');
+  await page.locator('.n-dialog .n-button--primary-type').click();
+  await page.getByTestId('passphrase-problem').waitFor();
+  assert.match(await page.getByTestId('passphrase-problem').innerText(), /至少 6 个字符/);
+  await page.getByTestId('passphrase-next').locator('input').fill(first);
+  await page.getByTestId('passphrase-confirm').locator('input').fill(first);
+  await page.locator('.n-dialog .n-button--primary-type').click();
+  await page.getByTestId('passphrase-dialog').waitFor({ state: 'detached' });
+  assert.match(await qzFails(db, '', 'group', 'list'), /密码保护/);
+  assert.equal((await qz(db, first, 'group', 'list')).length, 1);
   assert.deepEqual(errors, []);
   await page.close();
 });
