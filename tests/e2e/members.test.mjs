@@ -49,6 +49,12 @@ test('Members: search a member, change their tier, and find it persisted', async
   if (ledger.some((m) => m.present && m.inactive && m.last_message_at === null)) {
     assert.match(await page.getByTestId('removal-list').innerText(), /从未发言/);
   }
+  // The leaderboard's first place has the most points of the present members, as the CLI says.
+  const top = Math.max(...ledger.filter((m) => m.present).map((m) => m.points));
+  if (top > 0) {
+    const first = page.getByTestId('points-leaderboard').locator('li').first();
+    assert.match(await first.innerText(), new RegExp(`${top.toLocaleString('zh-CN')} 分`));
+  }
   await page.screenshot({ path: join(outDir, 'members-ledger.png') });
 
   // Search a present normal member who spoke, by name.

@@ -78,6 +78,9 @@ export interface Ledger {
   members: LedgerMember[]
   tags: string[]
   screening: Screening
+  /** the group's rules behind the removal list */
+  inactiveDays: number
+  strikeLimit: number
 }
 
 export type TimelineKind = 'joined' | 'left' | 'tier' | 'strike' | 'checkin' | 'points'
@@ -172,6 +175,8 @@ export function toLedger(d: app.LedgerDTO): Ledger {
     group: { id: d.group?.id ?? 0, name: d.group?.name ?? '' },
     week: { week: d.week?.week ?? '', start: d.week?.start ?? '', end: d.week?.end ?? '' },
     inactiveMeasurable: Boolean(d.inactiveMeasurable),
+    inactiveDays: d.inactiveDays || 14,
+    strikeLimit: d.strikeLimit || 3,
     present: d.present ?? 0,
     actual: toPyramid(d.actual),
     target: toPyramid(d.target),

@@ -284,6 +284,7 @@ export namespace app {
 	    charts: {[key: string]: any};
 	    comparison: ComparisonDTO;
 	    unanswered: UnansweredDTO[];
+	    inactiveDays: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new DashboardDTO(source);
@@ -295,6 +296,7 @@ export namespace app {
 	        this.charts = source["charts"];
 	        this.comparison = this.convertValues(source["comparison"], ComparisonDTO);
 	        this.unanswered = this.convertValues(source["unanswered"], UnansweredDTO);
+	        this.inactiveDays = source["inactiveDays"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -613,6 +615,8 @@ export namespace app {
 	    members: LedgerMemberDTO[];
 	    tags: string[];
 	    screening: ScreeningDTO;
+	    inactiveDays: number;
+	    strikeLimit: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new LedgerDTO(source);
@@ -630,6 +634,8 @@ export namespace app {
 	        this.members = this.convertValues(source["members"], LedgerMemberDTO);
 	        this.tags = source["tags"];
 	        this.screening = this.convertValues(source["screening"], ScreeningDTO);
+	        this.inactiveDays = source["inactiveDays"];
+	        this.strikeLimit = source["strikeLimit"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -814,6 +820,8 @@ export namespace app {
 	    attackWords: string[];
 	    strikeDays: number;
 	    strikeLimit: number;
+	    inactiveDays: number;
+	    shareQuota: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new RuleSetDTO(source);
@@ -828,6 +836,8 @@ export namespace app {
 	        this.attackWords = source["attackWords"];
 	        this.strikeDays = source["strikeDays"];
 	        this.strikeLimit = source["strikeLimit"];
+	        this.inactiveDays = source["inactiveDays"];
+	        this.shareQuota = source["shareQuota"];
 	    }
 	}
 	
