@@ -150,10 +150,14 @@ func (s *SafetyService) RestoreBackup(name string) error {
 	if err != nil {
 		return err
 	}
-	return st.Reopen(s.pass, func(dbPath, _ string) error {
+	err = st.Reopen(s.pass, func(dbPath, _ string) error {
 		_, err := store.Restore(b.Path, dbPath, s.app.clock().Now(), s.pass)
 		return err
 	})
+	// The restored database's audit numbers (the cache's generations) may
+	// repeat ones already seen for other data.
+	s.app.hlth.weeks.Reset()
+	return err
 }
 
 // startAutoBackups backs the workspace up now (unless it is brand new and
