@@ -55,6 +55,7 @@ type App struct {
 	mbrs    *MembersService
 	rule    *RulesService
 	auto    *AutomationService
+	safe    *SafetyService
 }
 
 // New builds the shell around an open store.
@@ -74,6 +75,7 @@ func New(cfg Config) *App {
 	a.mbrs = &MembersService{app: a, st: cfg.Store}
 	a.rule = &RulesService{app: a, st: cfg.Store}
 	a.auto = &AutomationService{app: a, st: cfg.Store}
+	a.safe = &SafetyService{app: a}
 	return a
 }
 
@@ -102,7 +104,7 @@ func (a *App) Run() error {
 		BackgroundColour: &options.RGBA{R: 250, G: 250, B: 252, A: 255},
 		OnStartup:        a.startup,
 		OnBeforeClose:    a.beforeClose,
-		Bind:             []any{a.sys, a.grps, a.imps, a.hlth, a.mbrs, a.rule, a.rpts, a.auto},
+		Bind:             []any{a.sys, a.grps, a.imps, a.hlth, a.mbrs, a.rule, a.rpts, a.auto, a.safe},
 		Menu:             a.menu(),
 		DragAndDrop:      &options.DragAndDrop{EnableFileDrop: true},
 		ErrorFormatter:   a.formatError,
@@ -120,6 +122,7 @@ func (a *App) startup(ctx context.Context) {
 	a.mu.Lock()
 	a.ctx, a.started = ctx, true
 	a.mu.Unlock()
+	a.safe.startAutoBackups()
 }
 
 func (a *App) running() bool {

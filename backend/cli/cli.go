@@ -28,6 +28,7 @@ const (
 // Env is what a run of the CLI may touch: output streams, the environment
 // and the clock. Tests pass their own.
 type Env struct {
+	Stdin   io.Reader // a new passphrase (passphrase set|change)
 	Stdout  io.Writer
 	Stderr  io.Writer
 	Getenv  func(string) string
@@ -37,7 +38,7 @@ type Env struct {
 
 // OSEnv is the real process environment.
 func OSEnv(version string) Env {
-	return Env{Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, Clock: domain.SystemClock{}, Version: version}
+	return Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, Clock: domain.SystemClock{}, Version: version}
 }
 
 // run is one invocation in progress.
@@ -82,6 +83,9 @@ var commands = []command{
 	{words: []string{"highlight", "add"}, flags: []string{"group", "message"}, store: true, do: (*run).highlightAdd},
 	{words: []string{"backup"}, flags: []string{"out"}, store: true, do: (*run).backup},
 	{words: []string{"restore"}, args: 1, do: (*run).restore},
+	{words: []string{"passphrase", "set"}, flags: []string{"new-file"}, store: true, do: (*run).passphraseSet},
+	{words: []string{"passphrase", "change"}, flags: []string{"new-file"}, store: true, do: (*run).passphraseChange},
+	{words: []string{"passphrase", "remove"}, store: true, do: (*run).passphraseRemove},
 	{words: []string{"version"}, do: (*run).version},
 	{words: []string{"help"}, do: (*run).help},
 }
@@ -136,7 +140,11 @@ func Run(args []string, env Env) int {
 		if err != nil {
 			return r.fail(err)
 		}
-		st, err = store.Open(path, store.Options{Clock: env.Clock})
+		pass, err := r.passphrase()
+		if err != nil {
+			return r.fail(err)
+		}
+		st, err = store.Open(path, store.Options{Clock: env.Clock, Passphrase: pass})
 		if err != nil {
 			return r.fail(err)
 		}

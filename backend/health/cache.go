@@ -82,3 +82,13 @@ func (c *Cache) Weeks(ctx context.Context, st GenerationStore, groups []domain.G
 	}
 	return out, nil
 }
+
+// Reset forgets every cached week. Generations only grow within one
+// database's life; a restore puts an older database in place whose audit
+// numbers may be reused by different changes, so the app resets the cache
+// after it.
+func (c *Cache) Reset() {
+	c.mu.Lock()
+	c.weeks = nil
+	c.mu.Unlock()
+}

@@ -160,6 +160,8 @@ const helpZH = `群主工作台 qunzhu —— 微信社群运营工具（命令�
                                生成可打印的周报（单个离线 HTML 文件；不写 --group 则包含全部社群）
   backup --out 文件              一致性备份（含密钥文件 文件.key）
   restore 文件                   从备份恢复（请先关闭程序；原数据会保留）
+  passphrase set|change|remove [--new-file 文件]
+                               设置、更换或取消数据密码（新密码读自 --new-file 或标准输入）
   version                      显示版本
   help                         显示本帮助
 
@@ -167,6 +169,7 @@ const helpZH = `群主工作台 qunzhu —— 微信社群运营工具（命令�
   --db 路径        数据文件（默认在用户数据目录；环境变量 QUNZHU_DB 可覆盖）
   --lang zh|en     提示语言
   --json           输出 JSON
+  --passphrase-file 文件  数据密码（文件第一行；也可用环境变量 QUNZHU_PASSPHRASE）
 
 退出码：0 成功；1 失败；2 用法错误。
 `
@@ -214,6 +217,8 @@ Commands:
                                the printable weekly report as one offline HTML file (all groups without --group)
   backup --out FILE            a consistent copy of the workspace (and its key, FILE.key)
   restore FILE                 put a backup back (close the app first; the current data is kept)
+  passphrase set|change|remove [--new-file FILE]
+                               set, change or remove the data passphrase (the new one from --new-file or stdin)
   version                      print the version
   help                         show this help
 
@@ -221,6 +226,7 @@ Global flags (before or after the command):
   --db PATH        the data file (default: in the user's data folder; QUNZHU_DB overrides)
   --lang zh|en     language of messages
   --json           machine-readable output
+  --passphrase-file FILE  the data passphrase (the file's first line; or QUNZHU_PASSPHRASE)
 
 Exit status: 0 done; 1 failed; 2 wrong usage.
 `

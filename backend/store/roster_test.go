@@ -27,7 +27,7 @@ func TestRosterMatchesMembers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(full) != len(lean) || len(full) == 0 {
+	if len(full) != len(lean) || len(full) == 0 || full[0].Remark == "" {
 		t.Fatalf("members %d, roster %d", len(full), len(lean))
 	}
 	for i, f := range full {

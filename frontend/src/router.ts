@@ -10,7 +10,8 @@ import ReportsView from './views/ReportsView.vue'
 import RulesView from './views/RulesView.vue'
 import SettingsView from './views/SettingsView.vue'
 import WelcomeView from './views/WelcomeView.vue'
-import { welcomeDue } from './desktop'
+import LockView from './views/LockView.vue'
+import { lockedDue, welcomeDue } from './desktop'
 
 // Hash history: Wails' asset server only knows the files in dist/.
 export const routes: RouteRecordRaw[] = [
@@ -60,6 +61,8 @@ export const routes: RouteRecordRaw[] = [
   { path: '/settings', name: 'settings', component: SettingsView },
   // First run only (main.ts asks Go); the rail is hidden there.
   { path: '/welcome', name: 'welcome', component: WelcomeView, meta: { bare: true } },
+  // A passphrase protects the workspace: nothing else is reachable until it is unlocked.
+  { path: '/lock', name: 'lock', component: LockView, meta: { bare: true } },
   { path: '/:rest(.*)*', redirect: '/overview' },
 ]
 
@@ -68,6 +71,8 @@ export function makeRouter() {
   // Until the welcome screen is answered every screen leads there; once it
   // is, the welcome screen itself leads to the Overview.
   router.beforeEach((to) => {
+    if (lockedDue.value) return to.name === 'lock' ? true : { name: 'lock' }
+    if (to.name === 'lock') return { name: 'overview' }
     if (welcomeDue.value && to.name !== 'welcome') return { name: 'welcome' }
     if (!welcomeDue.value && to.name === 'welcome') return { name: 'overview' }
     return true

@@ -18,6 +18,22 @@ export namespace app {
 	        this.advice = source["advice"];
 	    }
 	}
+	export class BackupDTO {
+	    name: string;
+	    at: string;
+	    size: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new BackupDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.at = source["at"];
+	        this.size = source["size"];
+	    }
+	}
 	export class BatchDTO {
 	    id: number;
 	    kind: string;
@@ -1130,6 +1146,46 @@ export namespace app {
 	}
 	
 	
+	export class SecurityDTO {
+	    protected: boolean;
+	    minLength: number;
+	    backupsDir: string;
+	    keep: number;
+	    backups: BackupDTO[];
+	    autoError: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SecurityDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.protected = source["protected"];
+	        this.minLength = source["minLength"];
+	        this.backupsDir = source["backupsDir"];
+	        this.keep = source["keep"];
+	        this.backups = this.convertValues(source["backups"], BackupDTO);
+	        this.autoError = source["autoError"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	
 	export class SystemInfoDTO {
 	    productName: string;
@@ -1140,6 +1196,7 @@ export namespace app {
 	    keyPath: string;
 	    platform: string;
 	    welcome: boolean;
+	    locked: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new SystemInfoDTO(source);
@@ -1155,6 +1212,7 @@ export namespace app {
 	        this.keyPath = source["keyPath"];
 	        this.platform = source["platform"];
 	        this.welcome = source["welcome"];
+	        this.locked = source["locked"];
 	    }
 	}
 	export class WelcomeTemplateDTO {
