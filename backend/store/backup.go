@@ -18,6 +18,9 @@ import (
 // file beside it as out + ".key", since the copy's personal fields cannot be
 // read without it. An existing out is never overwritten.
 func (s *Store) Backup(ctx context.Context, out string) error {
+	if s.IsServer() {
+		return domain.Errorf(domain.EINVALID, "backup.server", map[string]any{"url": s.path})
+	}
 	if _, err := os.Stat(out); err == nil {
 		return domain.Errorf(domain.EINVALID, "backup.exists", map[string]any{"file": out})
 	}

@@ -31,6 +31,9 @@ func TestUpgradeKeepsRows(t *testing.T) {
 			t.Fatalf("seeding v1: %v", err)
 		}
 	}
+	if err := resetSequences(old.db); err != nil {
+		t.Fatal(err)
+	}
 	old.Close()
 
 	s := mustOpenAt(t, path, Options{})

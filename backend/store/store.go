@@ -51,6 +51,19 @@ func Open(path string, opt Options) (*Store, error) {
 	if opt.Clock == nil {
 		opt.Clock = domain.SystemClock{}
 	}
+	if RedirectForTests != nil && !paths.IsServerDSN(path) {
+		if opt.KeyPath == "" {
+			opt.KeyPath = paths.KeyPath(path)
+		}
+		st, err := openServer(RedirectForTests(path), opt)
+		if err == nil {
+			st.path = path
+		}
+		return st, err
+	}
+	if paths.IsServerDSN(path) {
+		return openServer(path, opt)
+	}
 	if opt.KeyPath == "" {
 		opt.KeyPath = paths.KeyPath(path)
 	}

@@ -1,0 +1,101 @@
+// Package pgtest runs a package's tests against a PostgreSQL server when
+// QUNZHU_TEST_PG names one (tests/pg/with-postgres.sh starts a throw-away
+// server and sets it). Each workspace file a test would open becomes a fresh
+// database on that server, dropped when the package's tests end; reopening
+// the same file path reopens the same database.
+package pgtest
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"net/url"
+	"os"
+	"sync"
+	"testing"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" database/sql driver
+)
+
+// EnvURL names the server (a URL of a database the tests may connect to and
+// create databases from, e.g. postgres://u:p@127.0.0.1:5432/postgres).
+const EnvURL = "QUNZHU_TEST_PG"
+
+// Enabled reports whether this test run goes to PostgreSQL.
+func Enabled() bool { return os.Getenv(EnvURL) != "" }
+
+// Main runs the tests; set, when enabled, is given the path-to-URL mapping
+// to install (store.RedirectForTests: pgtest cannot import the store, whose
+// own tests use it too).
+func Main(m *testing.M, set func(func(path string) string)) {
+	base := os.Getenv(EnvURL)
+	if base == "" {
+		os.Exit(m.Run())
+	}
+	r, err := newRedirector(base)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "pgtest: %v\n", err)
+		os.Exit(1)
+	}
+	set(r.url)
+	code := m.Run()
+	set(nil)
+	if err := r.dropAll(); err != nil {
+		fmt.Fprintf(os.Stderr, "pgtest: %v\n", err)
+		if code == 0 {
+			code = 1
+		}
+	}
+	os.Exit(code)
+}
+
+type redirector struct {
+	base  *url.URL
+	admin *sql.DB
+	mu    sync.Mutex
+	dbs   map[string]string // file path → database name
+	n     int
+}
+
+func newRedirector(base string) (*redirector, error) {
+	u, err := url.Parse(base)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", EnvURL, err)
+	}
+	admin, err := sql.Open("pgx", base)
+	if err != nil {
+		return nil, err
+	}
+	if err := admin.Ping(); err != nil {
+		return nil, fmt.Errorf("connecting to %s: %w", EnvURL, err)
+	}
+	return &redirector{base: u, admin: admin, dbs: map[string]string{}}, nil
+}
+
+// url returns the database for path, creating it on first use.
+func (r *redirector) url(path string) string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	name, ok := r.dbs[path]
+	if !ok {
+		r.n++
+		name = fmt.Sprintf("qz_test_%d_%d", os.Getpid(), r.n)
+		if _, err := r.admin.Exec("CREATE DATABASE " + name); err != nil {
+			panic(fmt.Sprintf("pgtest: creating database %s: %v", name, err))
+		}
+		r.dbs[path] = name
+	}
+	u := *r.base
+	u.Path = "/" + name
+	return u.String()
+}
+
+func (r *redirector) dropAll() error {
+	defer r.admin.Close()
+	for _, name := range r.dbs {
+		if _, err := r.admin.ExecContext(context.Background(), "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)"); err != nil {
+			return fmt.Errorf("dropping %s: %w", name, err)
+		}
+	}
+	return nil
+}
