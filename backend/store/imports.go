@@ -131,6 +131,7 @@ type messageInserter struct {
 	stmts   map[int]*sql.Stmt
 	args    []any
 	hours   hourTally // the rollup of what was inserted, applied at commit
+	conn    *sql.Conn // PostgreSQL: the transaction's own connection, for COPY (see bulk_pg.go)
 }
 
 func (ins *messageInserter) close() {
@@ -153,6 +154,9 @@ func (ins *messageInserter) insert(msgs []domain.Message) (int, error) {
 	msgs, err := ins.unknown(msgs)
 	if err != nil {
 		return 0, err
+	}
+	if ins.conn != nil {
+		return ins.copyMessages(msgs)
 	}
 	imported := 0
 	for start := 0; start < len(msgs); start += messageInsertChunk {

@@ -81,8 +81,10 @@ func TestNewerSchemaIsRefused(t *testing.T) {
 
 func TestMigrationsAreOrderedAndUnique(t *testing.T) {
 	for i, m := range migrations {
-		if m.version != i+1 {
-			t.Errorf("migration %d has version %d: versions must be 1, 2, 3… in order", i, m.version)
+		// Versions ascend; numbers are handed out to parallel work, so one
+		// branch may skip a few that another brings.
+		if i > 0 && m.version <= migrations[i-1].version {
+			t.Errorf("migration %d has version %d: versions must ascend", i, m.version)
 		}
 		if m.name == "" || m.up == nil {
 			t.Errorf("migration %d lacks a name or a step", m.version)
