@@ -74,6 +74,9 @@ var commands = []command{
 	{words: []string{"plan", "mark"}, flags: []string{"id", "status", "reach", "opens", "clicks", "conversions", "participants"}, store: true, do: (*run).planMark},
 	{words: []string{"backup"}, flags: []string{"out"}, store: true, do: (*run).backup},
 	{words: []string{"restore"}, args: 1, do: (*run).restore},
+	{words: []string{"operator", "add"}, flags: []string{"name", "role"}, store: true, do: (*run).operatorAdd},
+	{words: []string{"operator", "list"}, store: true, do: (*run).operatorList},
+	{words: []string{"migrate"}, flags: []string{"from", "to"}, do: (*run).migrate},
 	{words: []string{"version"}, do: (*run).version},
 	{words: []string{"help"}, do: (*run).help},
 }
@@ -129,6 +132,7 @@ func Run(args []string, env Env) int {
 			return r.fail(err)
 		}
 		defer st.Close()
+		st.SetOperator(r.operator())
 	}
 	return r.fail(cmd.do(r, ctx, st))
 }

@@ -42,6 +42,9 @@ func (s *Store) Backup(ctx context.Context, out string) error {
 // key); the current files are kept beside it with a ".before-restore-TIME"
 // suffix, so a restore can itself be undone by hand. The app must be closed.
 func Restore(backup, dbPath string, now time.Time) (kept string, err error) {
+	if paths.IsServerDSN(dbPath) {
+		return "", domain.Errorf(domain.EINVALID, "restore.server", nil)
+	}
 	if err := checkBackup(backup); err != nil {
 		return "", err
 	}

@@ -51,11 +51,11 @@ func Open(path string, opt Options) (*Store, error) {
 	if opt.Clock == nil {
 		opt.Clock = domain.SystemClock{}
 	}
-	if RedirectForTests != nil && !paths.IsServerDSN(path) {
+	if url := redirected(path); url != "" {
 		if opt.KeyPath == "" {
 			opt.KeyPath = paths.KeyPath(path)
 		}
-		st, err := openServer(RedirectForTests(path), opt)
+		st, err := openServer(url, opt)
 		if err == nil {
 			st.path = path
 		}

@@ -54,6 +54,7 @@ type redirector struct {
 	admin *sql.DB
 	mu    sync.Mutex
 	dbs   map[string]string // file path → database name
+	files map[string]bool   // paths kept as SQLite files
 	n     int
 }
 
@@ -69,25 +70,65 @@ func newRedirector(base string) (*redirector, error) {
 	if err := admin.Ping(); err != nil {
 		return nil, fmt.Errorf("connecting to %s: %w", EnvURL, err)
 	}
-	return &redirector{base: u, admin: admin, dbs: map[string]string{}}, nil
+	r := &redirector{base: u, admin: admin, dbs: map[string]string{}, files: map[string]bool{}}
+	current = r
+	return r, nil
 }
 
-// url returns the database for path, creating it on first use.
+// url returns the database for path, creating it on first use ("" for a
+// path kept as a file).
 func (r *redirector) url(path string) string {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	if r.files[path] {
+		return ""
+	}
 	name, ok := r.dbs[path]
 	if !ok {
-		r.n++
-		name = fmt.Sprintf("qz_test_%d_%d", os.Getpid(), r.n)
-		if _, err := r.admin.Exec("CREATE DATABASE " + name); err != nil {
-			panic(fmt.Sprintf("pgtest: creating database %s: %v", name, err))
-		}
+		name = r.create()
 		r.dbs[path] = name
 	}
+	return r.urlOf(name)
+}
+
+func (r *redirector) create() string {
+	r.n++
+	name := fmt.Sprintf("qz_test_%d_%d", os.Getpid(), r.n)
+	if _, err := r.admin.Exec("CREATE DATABASE " + name); err != nil {
+		panic(fmt.Sprintf("pgtest: creating database %s: %v", name, err))
+	}
+	return name
+}
+
+func (r *redirector) urlOf(name string) string {
 	u := *r.base
 	u.Path = "/" + name
 	return u.String()
+}
+
+var current *redirector
+
+// KeepFile makes path stay a SQLite file in a PostgreSQL run (tests that
+// move a workspace between the two).
+func KeepFile(path string) {
+	if current != nil {
+		current.mu.Lock()
+		current.files[path] = true
+		current.mu.Unlock()
+	}
+}
+
+// NewDatabase returns the URL of a fresh, empty database in a PostgreSQL
+// run, and "" otherwise.
+func NewDatabase() string {
+	if current == nil {
+		return ""
+	}
+	current.mu.Lock()
+	defer current.mu.Unlock()
+	name := current.create()
+	current.dbs["\x00"+name] = name
+	return current.urlOf(name)
 }
 
 func (r *redirector) dropAll() error {
