@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"qunzhu/backend/domain"
 	"qunzhu/backend/paths"
 	"qunzhu/backend/store"
 )
@@ -39,6 +40,7 @@ func Main(opt Options) error {
 		return err
 	}
 	defer st.Close()
+	st.SetOperator(os.Getenv(domain.EnvOperator))
 	return New(Config{
 		Version: opt.Version,
 		DBPath:  st.Path(),

@@ -113,6 +113,24 @@ export namespace app {
 		}
 	}
 	
+	export class ConnectionTestDTO {
+	    ok: boolean;
+	    mode: string;
+	    database: string;
+	    keyPath: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ConnectionTestDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ok = source["ok"];
+	        this.mode = source["mode"];
+	        this.database = source["database"];
+	        this.keyPath = source["keyPath"];
+	    }
+	}
 	export class ContextDTO {
 	    at: string;
 	    name: string;
@@ -841,6 +859,26 @@ export namespace app {
 	        this.keyPath = source["keyPath"];
 	        this.platform = source["platform"];
 	        this.welcome = source["welcome"];
+	    }
+	}
+	export class TeamStatusDTO {
+	    mode: string;
+	    database: string;
+	    keyPath: string;
+	    operator: string;
+	    role: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TeamStatusDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.mode = source["mode"];
+	        this.database = source["database"];
+	        this.keyPath = source["keyPath"];
+	        this.operator = source["operator"];
+	        this.role = source["role"];
 	    }
 	}
 	
