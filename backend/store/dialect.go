@@ -45,10 +45,10 @@ func resetSequences(tx *gorm.DB) error {
 		return nil
 	}
 	var seqs []struct{ Table, Seq string }
-	err := tx.Raw(`SELECT c.table_name AS "table", pg_get_serial_sequence(quote_ident(c.table_name), c.column_name) AS seq
+	err := tx.Raw(`SELECT c.table_name AS "table", pg_get_serial_sequence(quote_ident(c.table_schema) || '.' || quote_ident(c.table_name), c.column_name) AS seq
 FROM information_schema.columns c
 WHERE c.table_schema = current_schema() AND c.column_name = 'id'
-  AND pg_get_serial_sequence(quote_ident(c.table_name), c.column_name) IS NOT NULL`).Scan(&seqs).Error
+  AND pg_get_serial_sequence(quote_ident(c.table_schema) || '.' || quote_ident(c.table_name), c.column_name) IS NOT NULL`).Scan(&seqs).Error
 	if err != nil {
 		return err
 	}

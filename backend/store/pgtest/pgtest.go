@@ -1,8 +1,10 @@
 // Package pgtest runs a package's tests against a PostgreSQL server when
 // QUNZHU_TEST_PG names one (tests/pg/with-postgres.sh starts a throw-away
 // server and sets it). Each workspace file a test would open becomes a fresh
-// database on that server, dropped when the package's tests end; reopening
-// the same file path reopens the same database.
+// schema of a database made for the package's tests (a schema is made in
+// a few milliseconds, a database in most of a second), and that database is
+// dropped when the package's tests end; reopening the same file path
+// reopens the same schema.
 package pgtest
 
 import (
@@ -50,8 +52,10 @@ func Main(m *testing.M, set func(func(path string) string)) {
 }
 
 type redirector struct {
-	base  *url.URL
-	admin *sql.DB
+	base  *url.URL // the package's database
+	db    string
+	admin *sql.DB // connected to the server's own database, to create and drop the package's
+	work  *sql.DB // connected to the package's database, to create schemas
 	mu    sync.Mutex
 	dbs   map[string]string // file path → database name
 	files map[string]bool   // paths kept as SQLite files
@@ -70,7 +74,16 @@ func newRedirector(base string) (*redirector, error) {
 	if err := admin.Ping(); err != nil {
 		return nil, fmt.Errorf("connecting to %s: %w", EnvURL, err)
 	}
-	r := &redirector{base: u, admin: admin, dbs: map[string]string{}, files: map[string]bool{}}
+	db := fmt.Sprintf("qz_test_%d", os.Getpid())
+	if _, err := admin.Exec("CREATE DATABASE " + db); err != nil {
+		return nil, fmt.Errorf("creating the test database: %w", err)
+	}
+	u.Path = "/" + db
+	work, err := sql.Open("pgx", u.String())
+	if err != nil {
+		return nil, err
+	}
+	r := &redirector{base: u, db: db, admin: admin, work: work, dbs: map[string]string{}, files: map[string]bool{}}
 	current = r
 	return r, nil
 }
@@ -93,16 +106,20 @@ func (r *redirector) url(path string) string {
 
 func (r *redirector) create() string {
 	r.n++
-	name := fmt.Sprintf("qz_test_%d_%d", os.Getpid(), r.n)
-	if _, err := r.admin.Exec("CREATE DATABASE " + name); err != nil {
-		panic(fmt.Sprintf("pgtest: creating database %s: %v", name, err))
+	name := fmt.Sprintf("ws_%d", r.n)
+	if _, err := r.work.Exec("CREATE SCHEMA " + name); err != nil {
+		panic(fmt.Sprintf("pgtest: creating schema %s: %v", name, err))
 	}
 	return name
 }
 
+// urlOf is the URL of a workspace in schema name (pgx passes search_path
+// on to the server).
 func (r *redirector) urlOf(name string) string {
 	u := *r.base
-	u.Path = "/" + name
+	q := u.Query()
+	q.Set("search_path", name)
+	u.RawQuery = q.Encode()
 	return u.String()
 }
 
@@ -118,8 +135,8 @@ func KeepFile(path string) {
 	}
 }
 
-// NewDatabase returns the URL of a fresh, empty database in a PostgreSQL
-// run, and "" otherwise.
+// NewDatabase returns the URL of a fresh, empty workspace on the server (a
+// schema of its own) in a PostgreSQL run, and "" otherwise.
 func NewDatabase() string {
 	if current == nil {
 		return ""
@@ -133,10 +150,9 @@ func NewDatabase() string {
 
 func (r *redirector) dropAll() error {
 	defer r.admin.Close()
-	for _, name := range r.dbs {
-		if _, err := r.admin.ExecContext(context.Background(), "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)"); err != nil {
-			return fmt.Errorf("dropping %s: %w", name, err)
-		}
+	r.work.Close()
+	if _, err := r.admin.ExecContext(context.Background(), "DROP DATABASE IF EXISTS "+r.db+" WITH (FORCE)"); err != nil {
+		return fmt.Errorf("dropping %s: %w", r.db, err)
 	}
 	return nil
 }
