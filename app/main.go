@@ -8,7 +8,6 @@ import (
 
 	"qunzhu/backend/domain"
 	"qunzhu/backend/paths"
-	"qunzhu/backend/store"
 )
 
 // Options are what main knows at start.
@@ -35,7 +34,7 @@ func Main(opt Options) error {
 	if err != nil {
 		return err
 	}
-	st, err := store.Open(path, store.Options{})
+	st, err := openChosen(path)
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,14 @@
 package app
 
 import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+
+	"qunzhu/backend/msg"
 	"qunzhu/backend/paths"
 	"qunzhu/backend/store"
 )
@@ -64,4 +72,91 @@ type ConnectionTestDTO struct {
 	Mode     string `json:"mode"`
 	Database string `json:"database"`
 	KeyPath  string `json:"keyPath"`
+}
+
+// databaseChoice is the database the operator chose in the app (a file or a
+// server), kept in the data folder's database.json and used at the next
+// start unless QUNZHU_DB says otherwise. It is a local file, never in the
+// database itself: it says which database to open.
+type databaseChoice struct {
+	DB      string `json:"db"`
+	KeyPath string `json:"keyPath,omitempty"`
+}
+
+const choiceFileName = "database.json"
+
+func choicePath() (string, error) {
+	dir, err := paths.DataDir(runtime.GOOS, os.Getenv)
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(dir, choiceFileName), nil
+}
+
+// loadChoice reads the chosen database, if any.
+func loadChoice() (databaseChoice, bool) {
+	p, err := choicePath()
+	if err != nil {
+		return databaseChoice{}, false
+	}
+	b, err := os.ReadFile(p)
+	if err != nil {
+		return databaseChoice{}, false
+	}
+	var c databaseChoice
+	if json.Unmarshal(b, &c) != nil || c.DB == "" {
+		return databaseChoice{}, false
+	}
+	return c, true
+}
+
+// UseDatabase tests db (as TestConnection does) and, if it works, makes it
+// the database the app opens from its next start on ("" goes back to the
+// local file in the data folder). The URL, password included, is kept in
+// the data folder's database.json with mode 0600, like the key files.
+func (t *TeamService) UseDatabase(db, keyPath string) (ConnectionTestDTO, error) {
+	p, err := choicePath()
+	if err != nil {
+		return ConnectionTestDTO{}, err
+	}
+	if db == "" {
+		if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return ConnectionTestDTO{}, err
+		}
+		local, err := paths.DefaultDBPath("")
+		if err != nil {
+			return ConnectionTestDTO{}, err
+		}
+		return ConnectionTestDTO{OK: true, Mode: "local", Database: local, KeyPath: paths.KeyPath(local)}, nil
+	}
+	res, err := t.TestConnection(db, keyPath)
+	if err != nil {
+		return ConnectionTestDTO{}, err
+	}
+	b, err := json.Marshal(databaseChoice{DB: db, KeyPath: keyPath})
+	if err != nil {
+		return ConnectionTestDTO{}, err
+	}
+	if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
+		return ConnectionTestDTO{}, err
+	}
+	if err := os.WriteFile(p, b, 0o600); err != nil {
+		return ConnectionTestDTO{}, err
+	}
+	return res, nil
+}
+
+// openChosen opens the database chosen in the app (UseDatabase) when
+// QUNZHU_DB does not name one, else path. A chosen server that cannot be
+// reached falls back to the local file, so the app always starts; the
+// reason is printed.
+func openChosen(path string) (*store.Store, error) {
+	if c, ok := loadChoice(); ok && os.Getenv(paths.EnvDB) == "" && !generatingBindings {
+		st, err := store.Open(c.DB, store.Options{KeyPath: c.KeyPath})
+		if err == nil {
+			return st, nil
+		}
+		fmt.Fprintf(os.Stderr, "qunzhu: %s; opening the local data file instead\n", msg.Error(msg.ZH, err))
+	}
+	return store.Open(path, store.Options{})
 }

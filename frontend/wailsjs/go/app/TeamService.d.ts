@@ -5,3 +5,5 @@ import {app} from '../models';
 export function Status():Promise<app.TeamStatusDTO>;
 
 export function TestConnection(arg1:string,arg2:string):Promise<app.ConnectionTestDTO>;
+
+export function UseDatabase(arg1:string,arg2:string):Promise<app.ConnectionTestDTO>;

@@ -9,3 +9,7 @@ export function Status() {
 export function TestConnection(arg1, arg2) {
   return window['go']['app']['TeamService']['TestConnection'](arg1, arg2);
 }
+
+export function UseDatabase(arg1, arg2) {
+  return window['go']['app']['TeamService']['UseDatabase'](arg1, arg2);
+}
