@@ -118,3 +118,16 @@ func copyRows(ctx context.Context, conn *sql.Conn, table string, cols []string, 
 	})
 	return n, err
 }
+
+// ensureVersionTable creates schema_versions if it is missing. On
+// PostgreSQL a plain existence check: AutoMigrate's comparison of columns
+// reads information_schema, which costs most of a client's start there.
+func ensureVersionTable(db *gorm.DB) error {
+	if !isPostgres(db) {
+		return db.AutoMigrate(&schemaVersion{})
+	}
+	if db.Migrator().HasTable(&schemaVersion{}) {
+		return nil
+	}
+	return db.Migrator().CreateTable(&schemaVersion{})
+}

@@ -48,7 +48,7 @@ func LatestVersion() int { return migrations[len(migrations)-1].version }
 
 // migrateTo applies every step above the database's version up to target.
 func migrateTo(db *gorm.DB, target int, path string) error {
-	if err := db.AutoMigrate(&schemaVersion{}); err != nil {
+	if err := ensureVersionTable(db); err != nil {
 		return fmt.Errorf("creating schema_versions: %w", err)
 	}
 	current, err := schemaVersionOf(db)
