@@ -1,6 +1,9 @@
 package store
 
 import (
+	"strings"
+	"unicode/utf8"
+
 	"gorm.io/gorm"
 
 	"qunzhu/backend/domain"
@@ -33,8 +36,8 @@ func (ins *messageInserter) copyMessages(msgs []domain.Message) (int, error) {
 			}
 		}
 		fresh = append(fresh, m)
-		rows = append(rows, []any{ins.batch.GroupID, ins.batch.ID, memberID, m.SenderID, m.SenderName, string(m.Kind),
-			m.SentAt.Unix(), m.Content, m.URL, m.IsLink, m.IsStaff, m.DedupeKey})
+		rows = append(rows, []any{ins.batch.GroupID, ins.batch.ID, memberID, pgText(m.SenderID), pgText(m.SenderName), string(m.Kind),
+			m.SentAt.Unix(), pgText(m.Content), pgText(m.URL), m.IsLink, m.IsStaff, m.DedupeKey})
 	}
 	if len(rows) == 0 {
 		return 0, nil
@@ -48,6 +51,20 @@ func (ins *messageInserter) copyMessages(msgs []domain.Message) (int, error) {
 	}
 	ins.hours.add(fresh)
 	return int(n), nil
+}
+
+// pgText makes s storable in a PostgreSQL text column, which refuses NUL
+// bytes and invalid UTF-8 that a SQLite file keeps: a damaged export then
+// imports on both, the odd bytes replaced (the dedupe key, computed from
+// the text as read, is unchanged).
+func pgText(s string) string {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	if strings.IndexByte(s, 0) >= 0 {
+		s = strings.ReplaceAll(s, "\x00", "")
+	}
+	return s
 }
 
 // release hands the import's own connection back to the pool, once its

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -224,5 +225,26 @@ func TestConcurrentImportsIntoOneGroupKeepBoth(t *testing.T) {
 		if err != nil || sum.Messages != len(msgs) {
 			t.Errorf("summary (from the hourly rollup) = %d messages, %v; want %d", sum.Messages, err, len(msgs))
 		}
+	}
+}
+
+func TestOddBytesInChatTextImportOnBothDatabases(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t)
+	g := mustGroup(t, s, "读书会")
+	msgs := []domain.Message{
+		{SenderID: "wxid_a", SenderName: "林\x00知秋", Kind: domain.KindText, SentAt: t0, Content: "早上好\x00"},
+		{SenderID: "wxid_b", SenderName: "陈晓雨", Kind: domain.KindText, SentAt: t0.Add(time.Minute), Content: "半个字\xe4\xb8"},
+	}
+	for i := range msgs {
+		msgs[i].DedupeKey = fmt.Sprintf("id:%d", i)
+	}
+	b, err := s.SaveImport(ctx, domain.ImportBatch{GroupID: g.ID, Kind: domain.BatchChat}, nil, msgs)
+	if err != nil || b.Imported != 2 {
+		t.Fatalf("import = %+v, %v", b, err)
+	}
+	got, err := s.Messages(ctx, g.ID, t0.Add(-time.Hour), t0.Add(time.Hour))
+	if err != nil || len(got) != 2 || !strings.HasPrefix(got[0].Content, "早上好") || !strings.HasPrefix(got[1].Content, "半个字") {
+		t.Fatalf("messages = %+v, %v", got, err)
 	}
 }
