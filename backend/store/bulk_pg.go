@@ -67,6 +67,19 @@ func pgText(s string) string {
 	return s
 }
 
+// exclusive gives the caller the import's connection to itself until the
+// returned func is called. On PostgreSQL one connection serves one command
+// at a time (a result still being read makes it busy), and the writer
+// goroutine and the import's own goroutine (CreateMember) share it; SQLite's
+// driver interleaves them itself.
+func (ins *messageInserter) exclusive() func() {
+	if ins.conn == nil {
+		return func() {}
+	}
+	ins.connMu.Lock()
+	return ins.connMu.Unlock
+}
+
 // release hands the import's own connection back to the pool, once its
 // transaction has ended (PostgreSQL only).
 func (ins *messageInserter) release() {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
 	"gorm.io/gorm"
 
@@ -132,6 +133,7 @@ type messageInserter struct {
 	args    []any
 	hours   hourTally // the rollup of what was inserted, applied at commit
 	conn    *sql.Conn // PostgreSQL: the transaction's own connection, for COPY (see bulk_pg.go)
+	connMu  sync.Mutex
 }
 
 func (ins *messageInserter) close() {
@@ -142,6 +144,7 @@ func (ins *messageInserter) close() {
 
 // insert writes msgs and returns how many were new.
 func (ins *messageInserter) insert(msgs []domain.Message) (int, error) {
+	defer ins.exclusive()()
 	conn, ok := ins.tx.Statement.ConnPool.(interface {
 		PrepareContext(ctx context.Context, query string) (*sql.Stmt, error)
 	})

@@ -57,6 +57,7 @@ func (s *Store) BeginImport(ctx context.Context, batch domain.ImportBatch) (*Imp
 // CreateMember inserts a member first seen in this import and returns its
 // id, so the messages that follow can point at it.
 func (t *ImportTx) CreateMember(m domain.Member) (int64, error) {
+	defer t.ins.exclusive()()
 	m.GroupID = t.batch.GroupID
 	var row memberRow
 	if err := t.s.memberToRow(m, &row); err != nil {

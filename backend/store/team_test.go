@@ -202,7 +202,12 @@ func TestConcurrentImportsIntoOneGroupKeepBoth(t *testing.T) {
 					errs[i] = err
 					return
 				}
-				time.Sleep(time.Millisecond)
+				// A newcomer met mid-stream, while the writer is busy with
+				// the chunk above (they share the import's connection).
+				if _, err := tx.CreateMember(domain.Member{WxID: fmt.Sprintf("wxid_new_%d_%d", i, start), Nickname: "新人"}); err != nil {
+					errs[i] = err
+					return
+				}
 			}
 			_, errs[i] = tx.Commit(nil, nil)
 		}()
