@@ -46,9 +46,12 @@ printf '%s\n' "$password" > "$dir/pwfile"
 [ "$(id -u)" = 0 ] && chown postgres "$dir/pwfile"
 as_db_user "$bindir/initdb" -D "$dir/data" -U qunzhu --pwfile="$dir/pwfile" -A scram-sha-256 \
   -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; exit 1; }
-# Durability is worth nothing for a test server that is deleted afterwards.
+# Durability is worth nothing for a test server that is deleted afterwards;
+# QUNZHU_PG_DURABLE=1 keeps PostgreSQL's defaults (for benchmarks).
+fast="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+[ "${QUNZHU_PG_DURABLE:-}" = 1 ] && fast=""
 as_db_user "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
-  -o "-k $dir -h 127.0.0.1 -p $port -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+  -o "-k $dir -h 127.0.0.1 -p $port $fast -c max_connections=200" \
   start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
 
 export QUNZHU_TEST_PG="postgres://qunzhu:$password@127.0.0.1:$port/postgres?sslmode=disable"
