@@ -162,7 +162,32 @@ func loadBox(keyPath string) (*secret.Box, bool, error) {
 }
 
 func serverError(shown string, err error) error {
-	return &domain.Error{Code: domain.EINTERNAL, Key: "store.server_failed", Args: map[string]any{"url": shown, "reason": err.Error()}, Err: err}
+	return &domain.Error{Code: domain.EINVALID, Key: "store.server_failed", Args: map[string]any{"url": shown, "reason": rootCause(err).Error()}, Err: err}
+}
+
+// rootCause is the innermost error of err's chain: pgx wraps a refused
+// connection once per address and TLS attempt, and the bottom error
+// ("connect: connection refused", "password authentication failed for user
+// …") is what an operator can act on.
+func rootCause(err error) error {
+	for {
+		switch u := err.(type) {
+		case interface{ Unwrap() error }:
+			next := u.Unwrap()
+			if next == nil {
+				return err
+			}
+			err = next
+		case interface{ Unwrap() []error }:
+			errs := u.Unwrap()
+			if len(errs) == 0 {
+				return err
+			}
+			err = errs[len(errs)-1]
+		default:
+			return err
+		}
+	}
 }
 
 // TestConnection opens the workspace at db (a file path or a server URL)
