@@ -56,6 +56,7 @@ type App struct {
 	rule    *RulesService
 	auto    *AutomationService
 	safe    *SafetyService
+	team    *TeamService
 }
 
 // New builds the shell around an open store.
@@ -76,6 +77,7 @@ func New(cfg Config) *App {
 	a.rule = &RulesService{app: a, st: cfg.Store}
 	a.auto = &AutomationService{app: a, st: cfg.Store}
 	a.safe = &SafetyService{app: a}
+	a.team = &TeamService{app: a}
 	return a
 }
 
@@ -104,7 +106,7 @@ func (a *App) Run() error {
 		BackgroundColour: &options.RGBA{R: 250, G: 250, B: 252, A: 255},
 		OnStartup:        a.startup,
 		OnBeforeClose:    a.beforeClose,
-		Bind:             []any{a.sys, a.grps, a.imps, a.hlth, a.mbrs, a.rule, a.rpts, a.auto, a.safe},
+		Bind:             []any{a.sys, a.grps, a.imps, a.hlth, a.mbrs, a.rule, a.rpts, a.auto, a.safe, a.team},
 		Menu:             a.menu(),
 		DragAndDrop:      &options.DragAndDrop{EnableFileDrop: true},
 		ErrorFormatter:   a.formatError,

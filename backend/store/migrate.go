@@ -42,6 +42,7 @@ var migrations = []migration{
 	{10, "append-only audit log", migrateV10},
 	{13, "sealed member remarks", migrateV13},
 	{15, "automation: welcome templates, keyword replies, highlights", migrateV15},
+	{16, "operators and their roles (team mode)", migrateV16},
 }
 
 // LatestVersion is the schema version this build creates.
@@ -49,7 +50,7 @@ func LatestVersion() int { return migrations[len(migrations)-1].version }
 
 // migrateTo applies every step above the database's version up to target.
 func migrateTo(db *gorm.DB, target int, path string) error {
-	if err := db.AutoMigrate(&schemaVersion{}); err != nil {
+	if err := ensureVersionTable(db); err != nil {
 		return fmt.Errorf("creating schema_versions: %w", err)
 	}
 	current, err := schemaVersionOf(db)
