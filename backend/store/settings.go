@@ -11,6 +11,7 @@ import (
 	"gorm.io/gorm/clause"
 
 	"qunzhu/backend/domain"
+	"qunzhu/backend/metrics"
 )
 
 // Setting reads one preference.
@@ -26,12 +27,36 @@ func (s *Store) Setting(ctx context.Context, key string) (string, bool, error) {
 	return row.Value, true, nil
 }
 
-// SetSetting writes one preference.
+// SetSetting writes one preference, recorded in the audit log (except the
+// window's size, which changes at every close and is nobody's decision).
 func (s *Store) SetSetting(ctx context.Context, key, value string) error {
-	return s.db.WithContext(ctx).Clauses(clause.OnConflict{
+	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		return s.setSetting(tx, key, value)
+	})
+}
+
+// quietSettings are preferences kept without an audit entry.
+var quietSettings = map[string]bool{domain.SettingWindow: true}
+
+func (s *Store) setSetting(tx *gorm.DB, key, value string) error {
+	var old []settingRow
+	if err := tx.Where("key = ?", key).Limit(1).Find(&old).Error; err != nil {
+		return err
+	}
+	if err := tx.Clauses(clause.OnConflict{
 		Columns:   []clause.Column{{Name: "key"}},
 		DoUpdates: clause.AssignmentColumns([]string{"value"}),
-	}).Create(&settingRow{Key: key, Value: value}).Error
+	}).Create(&settingRow{Key: key, Value: value}).Error; err != nil {
+		return err
+	}
+	if quietSettings[key] || (len(old) == 1 && old[0].Value == value) {
+		return nil
+	}
+	var before any
+	if len(old) == 1 {
+		before = map[string]string{"key": key, "value": old[0].Value}
+	}
+	return s.audit(tx, "settings.update", "setting", 0, 0, before, map[string]string{"key": key, "value": value})
 }
 
 // groupRulesKey is where a group's edited rule set is kept (JSON in the
@@ -51,21 +76,61 @@ func (s *Store) GroupRules(ctx context.Context, groupID int64) (*domain.RuleSet,
 	return &rs, nil
 }
 
-// SetGroupRules validates and saves a group's rule set (nil: back to the defaults).
+// SetGroupRules validates and saves a group's rule set (nil: back to the
+// defaults), recorded in the audit log with the fields that changed.
 func (s *Store) SetGroupRules(ctx context.Context, groupID int64, rs *domain.RuleSet) (*domain.RuleSet, error) {
 	if _, err := s.Group(ctx, groupID); err != nil {
 		return nil, err
 	}
-	if rs == nil {
-		return nil, s.db.WithContext(ctx).Where("key = ?", groupRulesKey(groupID)).Delete(&settingRow{}).Error
+	var clean *domain.RuleSet
+	if rs != nil {
+		c, err := rs.Validate()
+		if err != nil {
+			return nil, err
+		}
+		clean = &c
 	}
-	clean, err := rs.Validate()
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		var old []settingRow
+		if err := tx.Where("key = ?", groupRulesKey(groupID)).Limit(1).Find(&old).Error; err != nil {
+			return err
+		}
+		defaults, err := json.Marshal(metrics.RuleSetOf(metrics.DefaultRules()))
+		if err != nil {
+			return err
+		}
+		before := defaults
+		if len(old) == 1 {
+			before = []byte(old[0].Value)
+		}
+		if clean == nil {
+			if len(old) == 0 {
+				return nil
+			}
+			if err := tx.Where("key = ?", groupRulesKey(groupID)).Delete(&settingRow{}).Error; err != nil {
+				return err
+			}
+			bd, ad := auditDiff(json.RawMessage(before), json.RawMessage(defaults))
+			return s.audit(tx, "rules.reset", "group", groupID, groupID, bd, ad)
+		}
+		b, err := json.Marshal(clean)
+		if err != nil {
+			return err
+		}
+		if err := tx.Clauses(clause.OnConflict{
+			Columns:   []clause.Column{{Name: "key"}},
+			DoUpdates: clause.AssignmentColumns([]string{"value"}),
+		}).Create(&settingRow{Key: groupRulesKey(groupID), Value: string(b)}).Error; err != nil {
+			return err
+		}
+		bd, ad := auditDiff(json.RawMessage(before), json.RawMessage(b))
+		if len(ad) == 0 {
+			return nil
+		}
+		return s.audit(tx, "rules.update", "group", groupID, groupID, bd, ad)
+	})
 	if err != nil {
 		return nil, err
 	}
-	b, err := json.Marshal(clean)
-	if err != nil {
-		return nil, err
-	}
-	return &clean, s.SetSetting(ctx, groupRulesKey(groupID), string(b))
+	return clean, nil
 }
