@@ -16,19 +16,19 @@ import (
 // never sits in memory. Nothing is visible to other readers until Commit;
 // Rollback (or a cancelled context) leaves the database as it was.
 type ImportTx struct {
-	s       *Store
-	ctx     context.Context
-	tx      *gorm.DB
-	batch   domain.ImportBatch
-	row     batchRow
-	ins     *messageInserter
-	writer  *messageWriter
-	seen    int // messages offered
-	added   int // messages new to the group
-	created int // members created
-	updated int // existing members changed outside Commit's list (SaveImport)
+	s        *Store
+	ctx      context.Context
+	tx       *gorm.DB
+	batch    domain.ImportBatch
+	row      batchRow
+	ins      *messageInserter
+	writer   *messageWriter
+	seen     int // messages offered
+	added    int // messages new to the group
+	created  int // members created
+	updated  int // existing members changed outside Commit's list (SaveImport)
 	recalled int // recalled messages deleted
-	done    bool
+	done     bool
 }
 
 // BeginImport opens the transaction and records the batch.
@@ -279,6 +279,7 @@ func (w *messageWriter) stop() (int, error) {
 // importAudit is what the audit log keeps of one import: its summary, one
 // entry per batch (never the messages or members themselves).
 type importAudit struct {
+	Kind              string `json:"kind"`
 	File              string `json:"file"`
 	Format            string `json:"format"`
 	Rows              int    `json:"rows"`
@@ -289,6 +290,6 @@ type importAudit struct {
 }
 
 func batchAudit(b domain.ImportBatch, recalled int) importAudit {
-	return importAudit{File: filepath.Base(b.File), Format: b.Format, Rows: b.Rows, Imported: b.Imported, Updated: b.Updated,
+	return importAudit{Kind: string(b.Kind), File: filepath.Base(b.File), Format: b.Format, Rows: b.Rows, Imported: b.Imported, Updated: b.Updated,
 		SkippedDuplicates: b.SkippedDuplicates, Recalled: recalled}
 }
