@@ -11,7 +11,6 @@ import (
 	"gorm.io/gorm/clause"
 
 	"qunzhu/backend/domain"
-	"qunzhu/backend/metrics"
 )
 
 // Setting reads one preference.
@@ -95,14 +94,6 @@ func (s *Store) SetGroupRules(ctx context.Context, groupID int64, rs *domain.Rul
 		if err := tx.Where("key = ?", groupRulesKey(groupID)).Limit(1).Find(&old).Error; err != nil {
 			return err
 		}
-		defaults, err := json.Marshal(metrics.RuleSetOf(metrics.DefaultRules()))
-		if err != nil {
-			return err
-		}
-		before := defaults
-		if len(old) == 1 {
-			before = []byte(old[0].Value)
-		}
 		if clean == nil {
 			if len(old) == 0 {
 				return nil
@@ -110,8 +101,7 @@ func (s *Store) SetGroupRules(ctx context.Context, groupID int64, rs *domain.Rul
 			if err := tx.Where("key = ?", groupRulesKey(groupID)).Delete(&settingRow{}).Error; err != nil {
 				return err
 			}
-			bd, ad := auditDiff(json.RawMessage(before), json.RawMessage(defaults))
-			return s.audit(tx, "rules.reset", "group", groupID, groupID, bd, ad)
+			return s.audit(tx, "rules.reset", "group", groupID, groupID, json.RawMessage(old[0].Value), nil)
 		}
 		b, err := json.Marshal(clean)
 		if err != nil {
@@ -123,7 +113,11 @@ func (s *Store) SetGroupRules(ctx context.Context, groupID int64, rs *domain.Rul
 		}).Create(&settingRow{Key: groupRulesKey(groupID), Value: string(b)}).Error; err != nil {
 			return err
 		}
-		bd, ad := auditDiff(json.RawMessage(before), json.RawMessage(b))
+		if len(old) == 0 {
+			// The first edit: the group had the defaults, kept nowhere.
+			return s.audit(tx, "rules.update", "group", groupID, groupID, nil, json.RawMessage(b))
+		}
+		bd, ad := auditDiff(json.RawMessage(old[0].Value), json.RawMessage(b))
 		if len(ad) == 0 {
 			return nil
 		}
