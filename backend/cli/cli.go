@@ -74,6 +74,9 @@ var commands = []command{
 	{words: []string{"plan", "mark"}, flags: []string{"id", "status", "reach", "opens", "clicks", "conversions", "participants"}, store: true, do: (*run).planMark},
 	{words: []string{"backup"}, flags: []string{"out"}, store: true, do: (*run).backup},
 	{words: []string{"restore"}, args: 1, do: (*run).restore},
+	{words: []string{"audit"}, flags: []string{"group", "action", "since", "until"}, store: true, do: (*run).audit},
+	{words: []string{"audit", "export"}, flags: []string{"group", "action", "since", "until", "out"}, store: true, do: (*run).auditExport},
+	{words: []string{"audit", "operator"}, flags: []string{"name"}, store: true, do: (*run).auditOperator},
 	{words: []string{"version"}, do: (*run).version},
 	{words: []string{"help"}, do: (*run).help},
 }
@@ -124,11 +127,16 @@ func Run(args []string, env Env) int {
 		if err != nil {
 			return r.fail(err)
 		}
+		op, err := r.operatorName()
+		if err != nil {
+			return r.fail(err)
+		}
 		st, err = store.Open(path, store.Options{Clock: env.Clock})
 		if err != nil {
 			return r.fail(err)
 		}
 		defer st.Close()
+		st.SetOperator(op)
 	}
 	return r.fail(cmd.do(r, ctx, st))
 }

@@ -153,6 +153,11 @@ const helpZH = `群主工作台 qunzhu —— 微信社群运营工具（命令�
                                生成可打印的周报（单个离线 HTML 文件；不写 --group 则包含全部社群）
   backup --out 文件              一致性备份（含密钥文件 文件.key）
   restore 文件                   从备份恢复（请先关闭程序；原数据会保留）
+  audit [--group 群] [--action 前缀] [--operator 名称] [--since 2024-05-01] [--until 2024-05-31]
+                               审计日志：谁在何时改了什么（最新在前）
+  audit export --out 文件.csv|文件.xlsx [同上筛选]
+                               导出审计日志
+  audit operator [--name 名称]    查看或设置本工作区的操作人名称（--name "" 清除）
   version                      显示版本
   help                         显示本帮助
 
@@ -160,6 +165,8 @@ const helpZH = `群主工作台 qunzhu —— 微信社群运营工具（命令�
   --db 路径        数据文件（默认在用户数据目录；环境变量 QUNZHU_DB 可覆盖）
   --lang zh|en     提示语言
   --json           输出 JSON
+  --operator 名称  以此名称记录本次的修改（其次为环境变量 QUNZHU_OPERATOR、
+                   工作区设置 operator_name，默认 owner）；在 audit 列表中为按操作人筛选
 
 退出码：0 成功；1 失败；2 用法错误。
 `
@@ -200,6 +207,11 @@ Commands:
                                the printable weekly report as one offline HTML file (all groups without --group)
   backup --out FILE            a consistent copy of the workspace (and its key, FILE.key)
   restore FILE                 put a backup back (close the app first; the current data is kept)
+  audit [--group G] [--action PREFIX] [--operator NAME] [--since 2024-05-01] [--until 2024-05-31]
+                               the audit log: who changed what, when (newest first)
+  audit export --out FILE.csv|FILE.xlsx [same filters]
+                               export the audit log
+  audit operator [--name NAME] show or set this workspace's operator name (--name "" clears it)
   version                      print the version
   help                         show this help
 
@@ -207,6 +219,8 @@ Global flags (before or after the command):
   --db PATH        the data file (default: in the user's data folder; QUNZHU_DB overrides)
   --lang zh|en     language of messages
   --json           machine-readable output
+  --operator NAME  record this run's changes under NAME (else QUNZHU_OPERATOR, then the
+                   workspace setting operator_name, else owner); on the audit listing: filter by operator
 
 Exit status: 0 done; 1 failed; 2 wrong usage.
 `
