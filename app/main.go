@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"qunzhu/backend/domain"
 	"qunzhu/backend/paths"
 	"qunzhu/backend/store"
 )
@@ -39,6 +40,11 @@ func Main(opt Options) error {
 		return err
 	}
 	defer st.Close()
+	// Changes made in the window are recorded under QUNZHU_OPERATOR when it
+	// is set, else the workspace's operator_name (as in the CLI).
+	if op, err := domain.CleanOperator(os.Getenv("QUNZHU_OPERATOR")); err == nil {
+		st.SetOperator(op)
+	}
 	return New(Config{
 		Version: opt.Version,
 		DBPath:  st.Path(),

@@ -8,7 +8,10 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"io"
+	"os"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -261,4 +264,22 @@ func Write(w io.Writer, format string, table [][]any, lang string) error {
 		return f.Write(w)
 	}
 	return domain.Errorf(domain.EINVALID, "audit.bad_format", map[string]any{"value": format})
+}
+
+// WriteFile writes the table to path as format, through a temporary file
+// beside it renamed into place, so a failure never leaves half a
+// spreadsheet under the chosen name.
+func WriteFile(path, format string, table [][]any, lang string) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, ".qunzhu-audit-*")
+	if err != nil {
+		return err
+	}
+	werr := Write(tmp, format, table, lang)
+	cerr := tmp.Close()
+	if err := errors.Join(werr, cerr); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
 }

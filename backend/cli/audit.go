@@ -3,8 +3,6 @@ package cli
 import (
 	"context"
 	"encoding/json"
-	"errors"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -173,7 +171,7 @@ func (r *run) auditExport(ctx context.Context, st *store.Store) error {
 	if err != nil {
 		return err
 	}
-	if err := WriteAuditFile(out, format, auditlog.Table(entries, names, time.Local, r.lang), r.lang); err != nil {
+	if err := auditlog.WriteFile(out, format, auditlog.Table(entries, names, time.Local, r.lang), r.lang); err != nil {
 		return err
 	}
 	if r.inv.json {
@@ -181,26 +179,6 @@ func (r *run) auditExport(ctx context.Context, st *store.Store) error {
 	}
 	r.say("audit.exported", map[string]any{"n": len(entries), "path": out})
 	return nil
-}
-
-// WriteAuditFile writes an export table next to path and renames it into
-// place (shared with the app's export).
-func WriteAuditFile(path, format string, table [][]any, lang string) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(dir, ".qunzhu-audit-*")
-	if err != nil {
-		return err
-	}
-	werr := auditlog.Write(tmp, format, table, lang)
-	cerr := tmp.Close()
-	if err := errors.Join(werr, cerr); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }
 
 // auditOperator shows who changes are recorded as, or with --name sets the
