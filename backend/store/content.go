@@ -312,9 +312,9 @@ func contentAuditOf(it content.Item) contentAudit {
 func (s *Store) auditPlan(tx *gorm.DB, items []content.Item) error {
 	type span struct {
 		Items int    `json:"items"`
-		From  string `json:"from"`
-		To    string `json:"to"`
-		first int64
+		First string `json:"first"` // the earliest item's time
+		Last  string `json:"last"`
+		id    int64
 	}
 	var order []int64
 	spans := map[int64]*span{}
@@ -322,20 +322,15 @@ func (s *Store) auditPlan(tx *gorm.DB, items []content.Item) error {
 		at := it.ScheduledAt.UTC().Format(time.RFC3339)
 		sp := spans[it.GroupID]
 		if sp == nil {
-			sp = &span{From: at, To: at, first: it.ID}
+			sp = &span{First: at, Last: at, id: it.ID}
 			spans[it.GroupID] = sp
 			order = append(order, it.GroupID)
 		}
 		sp.Items++
-		if at < sp.From {
-			sp.From = at
-		}
-		if at > sp.To {
-			sp.To = at
-		}
+		sp.First, sp.Last = min(sp.First, at), max(sp.Last, at)
 	}
 	for _, g := range order {
-		if err := s.audit(tx, "content.plan", "content", spans[g].first, g, nil, spans[g]); err != nil {
+		if err := s.audit(tx, "content.plan", "content", spans[g].id, g, nil, spans[g]); err != nil {
 			return err
 		}
 	}

@@ -1,4 +1,5 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
+import AuditView from './views/AuditView.vue'
 import GroupsView from './views/GroupsView.vue'
 import GroupHealthView from './views/GroupHealthView.vue'
 import ImportView from './views/ImportView.vue'
@@ -44,6 +45,7 @@ export const routes: RouteRecordRaw[] = [
   },
   { path: '/reports', name: 'reports', component: ReportsView },
   { path: '/settings', name: 'settings', component: SettingsView },
+  { path: '/settings/audit', name: 'audit', component: AuditView },
   // First run only (main.ts asks Go); the rail is hidden there.
   { path: '/welcome', name: 'welcome', component: WelcomeView, meta: { bare: true } },
   { path: '/:rest(.*)*', redirect: '/overview' },

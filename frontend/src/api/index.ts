@@ -1,4 +1,5 @@
 // The only door to Go. Views import from here, never from wailsjs/.
+export * as audit from './audit'
 export * as groups from './groups'
 export * as health from './health'
 export * as imports from './imports'
@@ -11,3 +12,4 @@ export * as members from './members'
 export * as rules from './rules'
 export type { Ledger, LedgerMember, MemberDetail, MemberEdit, Pyramid, Screen, Screening, Suggestion, Tier, TimelineItem } from './members'
 export type { ContextMessage, Decision, RuleSet, Violation, ViolationQueue } from './rules'
+export type { AuditEntry, AuditFilter, AuditPage, Operator } from './audit'
