@@ -23,6 +23,8 @@ test('Audit log: a tier edit in the app is recorded with operator and before/aft
 
   // Settings links to the audit log; the demo's imports are already there, by the default operator.
   await page.getByTestId('nav-settings').click();
+  await page.getByTestId('settings-audit-link').waitFor({ timeout: 30000 });
+  await page.screenshot({ path: join(outDir, 'audit-settings-link.png') });
   await page.getByTestId('settings-audit-link').click();
   await page.waitForURL(/#\/settings\/audit/);
   await page.getByTestId('audit-view').waitFor({ timeout: 30000 });
@@ -85,6 +87,8 @@ test('Audit log: a tier edit in the app is recorded with operator and before/aft
     const rows = [...document.querySelectorAll('[data-testid="audit-row"]')];
     return rows.length > 0 && rows.every((r) => r.getAttribute('data-action').startsWith('member.'));
   });
+  await page.locator('.n-base-select-menu').waitFor({ state: 'detached' });
+  await page.locator('.n-data-table .n-base-loading').waitFor({ state: 'detached' }).catch(() => {});
   await page.screenshot({ path: join(outDir, 'audit-log-filtered.png') });
 
   // The CLI sees the same entry.
