@@ -27,7 +27,8 @@ func (s *Store) Setting(ctx context.Context, key string) (string, bool, error) {
 }
 
 // SetSetting writes one preference, recorded in the audit log (except the
-// window's size, which changes at every close and is nobody's decision).
+// window's size, which changes at every close, and the welcome screen's
+// answered flag: neither is anybody's decision about the data).
 func (s *Store) SetSetting(ctx context.Context, key, value string) error {
 	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		return s.setSetting(tx, key, value)
@@ -35,7 +36,7 @@ func (s *Store) SetSetting(ctx context.Context, key, value string) error {
 }
 
 // quietSettings are preferences kept without an audit entry.
-var quietSettings = map[string]bool{domain.SettingWindow: true}
+var quietSettings = map[string]bool{domain.SettingWindow: true, domain.SettingWelcomed: true}
 
 func (s *Store) setSetting(tx *gorm.DB, key, value string) error {
 	var old []settingRow
