@@ -87,8 +87,8 @@ test('Audit log: a tier edit in the app is recorded with operator and before/aft
     const rows = [...document.querySelectorAll('[data-testid="audit-row"]')];
     return rows.length > 0 && rows.every((r) => r.getAttribute('data-action').startsWith('member.'));
   });
-  await page.locator('.n-base-select-menu').waitFor({ state: 'detached' });
-  await page.locator('.n-data-table .n-base-loading').waitFor({ state: 'detached' }).catch(() => {});
+  await page.locator('.n-base-select-menu').waitFor({ state: 'hidden' });
+  await page.waitForTimeout(400); // the table's loading veil fades out
   await page.screenshot({ path: join(outDir, 'audit-log-filtered.png') });
 
   // The CLI sees the same entry.
