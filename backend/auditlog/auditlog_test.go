@@ -73,3 +73,23 @@ func TestExportGuardsFormulas(t *testing.T) {
 		t.Errorf("pdf: %v", err)
 	}
 }
+
+// FuzzChanges: any snapshot text (a row written by a newer build, a
+// damaged one) renders without panicking, one change per field, and a
+// sealed value never comes back as the raw marker.
+func FuzzChanges(f *testing.F) {
+	for _, s := range []string{`{"tier":"core","notes":"***"}`, `{"tags":["a",1,null,{"x":true}]}`, `[]`, `null`, `"***"`, `{`, ``, `{"a":1e999}`} {
+		f.Add(s, `{"tier":"normal"}`)
+	}
+	f.Fuzz(func(t *testing.T, before, after string) {
+		e := domain.AuditEntry{Before: before, After: after}
+		for _, lang := range []string{"zh", "en"} {
+			for _, c := range Changes(lang, e) {
+				if c.Before == Sealed || c.After == Sealed {
+					t.Fatalf("sealed marker shown raw: %+v", c)
+				}
+			}
+			_ = Summary(lang, e)
+		}
+	})
+}
