@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -307,5 +308,24 @@ func TestAuditDiff(t *testing.T) {
 	}
 	if b, a := auditDiff(nil, snap{A: 1}); b != nil || string(a["a"]) != "1" {
 		t.Errorf("create diff = %v %v", b, a)
+	}
+}
+
+// TestAuditGroupSetting: a per-group JSON setting (screening criteria) is
+// logged against its group, field by field.
+func TestAuditGroupSetting(t *testing.T) {
+	ctx := context.Background()
+	st := mustOpen(t)
+	g := mustGroup(t, st, "群")
+	key := "group_screening:" + strconv.FormatInt(g.ID, 10)
+	if err := st.SetSetting(ctx, key, `{"regions":["上海"],"open_hour":9}`); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SetSetting(ctx, key, `{"regions":["上海","杭州"],"open_hour":9}`); err != nil {
+		t.Fatal(err)
+	}
+	log, _ := st.AuditLog(ctx, domain.AuditFilter{GroupID: g.ID, Action: "settings"})
+	if len(log) != 2 || log[0].Before != `{"key":"`+key+`","regions":["上海"]}` || log[0].After != `{"key":"`+key+`","regions":["上海","杭州"]}` {
+		t.Fatalf("log = %+v", log)
 	}
 }

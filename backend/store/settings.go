@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
@@ -52,11 +53,39 @@ func (s *Store) setSetting(tx *gorm.DB, key, value string) error {
 	if quietSettings[key] || (len(old) == 1 && old[0].Value == value) {
 		return nil
 	}
+	groupID := settingGroup(key)
 	var before any
 	if len(old) == 1 {
 		before = map[string]string{"key": key, "value": old[0].Value}
 	}
-	return s.audit(tx, "settings.update", "setting", 0, 0, before, map[string]string{"key": key, "value": value})
+	after := map[string]string{"key": key, "value": value}
+	// A JSON setting (a group's screening criteria) is logged field by field.
+	if len(old) == 1 && json.Valid([]byte(old[0].Value)) && json.Valid([]byte(value)) {
+		b, a := auditDiff(json.RawMessage(old[0].Value), json.RawMessage(value))
+		if b != nil && a != nil {
+			return s.audit(tx, "settings.update", "setting", 0, groupID, withKey(b, key), withKey(a, key))
+		}
+	}
+	return s.audit(tx, "settings.update", "setting", 0, groupID, before, after)
+}
+
+// settingGroup is the group a per-group setting ("group_…:ID") belongs to, 0 for the workspace's own.
+func settingGroup(key string) int64 {
+	prefix, id, ok := strings.Cut(key, ":")
+	if !ok || !strings.HasPrefix(prefix, "group_") {
+		return 0
+	}
+	n, err := strconv.ParseInt(id, 10, 64)
+	if err != nil {
+		return 0
+	}
+	return n
+}
+
+func withKey(m map[string]json.RawMessage, key string) map[string]json.RawMessage {
+	k, _ := json.Marshal(key)
+	m["key"] = k
+	return m
 }
 
 // groupRulesKey is where a group's edited rule set is kept (JSON in the
