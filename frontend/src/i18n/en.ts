@@ -902,6 +902,9 @@ const en: Messages = {
       daily_cap: 'Daily cap',
       min_gap_minutes: 'Least gap (min)',
       quiet_hours: 'Quiet hours',
+      regions: 'Target regions',
+      open_hour: 'Operating from (hour)',
+      close_hour: 'Operating until (hour)',
     },
     value: {
       decision: { dismissed: 'dismissed', warned: 'warned', removed: 'removed' },

@@ -900,6 +900,9 @@ const zhCN = {
       daily_cap: '每日上限',
       min_gap_minutes: '最小间隔（分钟）',
       quiet_hours: '免打扰时段',
+      regions: '目标地区',
+      open_hour: '运营开始（时）',
+      close_hour: '运营结束（时）',
     },
     value: {
       decision: { dismissed: '忽略', warned: '警告', removed: '移出' },
