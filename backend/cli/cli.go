@@ -69,6 +69,7 @@ var commands = []command{
 	{words: []string{"members"}, flags: []string{"group", "week", "inactive"}, store: true, do: (*run).members},
 	{words: []string{"report"}, flags: []string{"group", "week", "out"}, store: true, do: (*run).report},
 	{words: []string{"tiers"}, flags: []string{"group", "week"}, store: true, do: (*run).tiers},
+	{words: []string{"screen"}, flags: []string{"group"}, args: 1, store: true, do: (*run).screen},
 	{words: []string{"plan"}, flags: []string{"group", "week", "ics"}, store: true, do: (*run).plan},
 	{words: []string{"cadence"}, flags: []string{"group", "brief", "live", "live-day", "ugc", "ugc-day", "ugc-nth", "shares", "share-at", "cap", "gap", "quiet"}, store: true, do: (*run).cadence},
 	{words: []string{"plan", "mark"}, flags: []string{"id", "status", "reach", "opens", "clicks", "conversions", "participants"}, store: true, do: (*run).planMark},

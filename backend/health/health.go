@@ -48,7 +48,12 @@ func Input(ctx context.Context, st Store, g domain.Group, w metrics.Week) (metri
 	if err != nil {
 		return metrics.Input{}, domain.WeekInput{}, err
 	}
-	msgs, err := windowMessages(ctx, st, g, w)
+	rs, err := st.GroupRules(ctx, g.ID)
+	if err != nil {
+		return metrics.Input{}, domain.WeekInput{}, err
+	}
+	rules := metrics.RulesOf(rs) // violations follow the group's own rules
+	msgs, err := windowMessages(ctx, st, g, w, &rules)
 	if err != nil {
 		return metrics.Input{}, domain.WeekInput{}, err
 	}
@@ -60,11 +65,6 @@ func Input(ctx context.Context, st Store, g domain.Group, w metrics.Week) (metri
 	if err != nil {
 		return metrics.Input{}, domain.WeekInput{}, err
 	}
-	rs, err := st.GroupRules(ctx, g.ID)
-	if err != nil {
-		return metrics.Input{}, domain.WeekInput{}, err
-	}
-	rules := metrics.RulesOf(rs) // violations follow the group's own rules
 	shares, err := st.PostedShares(ctx, g.ID, w.Start, w.End)
 	if err != nil {
 		return metrics.Input{}, domain.WeekInput{}, err
@@ -74,13 +74,13 @@ func Input(ctx context.Context, st Store, g domain.Group, w metrics.Week) (metri
 		Rules: &rules}, hand, nil
 }
 
-// windowMessages reads metrics.Window(w) the way the figures use it: in
+// windowMessages reads metrics.Window(w, r) the way the figures use it: in
 // full from an hour (domain.MaxFloodSeconds) before the week's start, where
 // a flood burst counted in the week may begin, and before that only as
 // Speakers, since the earlier days serve just to tell who spoke and who
 // acted as staff (inactive members). That halves the rows a week reads.
-func windowMessages(ctx context.Context, st Store, g domain.Group, w metrics.Week) ([]domain.Message, error) {
-	from, to := metrics.Window(w)
+func windowMessages(ctx context.Context, st Store, g domain.Group, w metrics.Week, r *metrics.Rules) ([]domain.Message, error) {
+	from, to := metrics.Window(w, r)
 	cut := w.Start.Add(-domain.MaxFloodSeconds * time.Second)
 	if cut.Before(from) {
 		cut = from

@@ -40,7 +40,7 @@ func TestWeekReadsLessButComputesTheSame(t *testing.T) {
 				t.Fatal(err)
 			}
 			got := metrics.Compute(in, w)
-			from, to := metrics.Window(w)
+			from, to := metrics.Window(w, in.Rules)
 			if in.Messages, err = st.Messages(ctx, g.ID, from, to); err != nil {
 				t.Fatal(err)
 			}

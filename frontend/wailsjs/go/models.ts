@@ -134,6 +134,138 @@ export namespace app {
 	        this.undoable = source["undoable"];
 	    }
 	}
+	export class ScreenDTO {
+	    score: number;
+	    region: string;
+	    regionOk?: boolean;
+	    friends?: number;
+	    influence?: boolean;
+	    messages: number;
+	    overlap?: number;
+	    active?: boolean;
+	    listed: boolean;
+	    activeHours: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ScreenDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.score = source["score"];
+	        this.region = source["region"];
+	        this.regionOk = source["regionOk"];
+	        this.friends = source["friends"];
+	        this.influence = source["influence"];
+	        this.messages = source["messages"];
+	        this.overlap = source["overlap"];
+	        this.active = source["active"];
+	        this.listed = source["listed"];
+	        this.activeHours = source["activeHours"];
+	    }
+	}
+	export class CandidateDTO {
+	    line: number;
+	    name: string;
+	    screen: ScreenDTO;
+	
+	    static createFrom(source: any = {}) {
+	        return new CandidateDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.line = source["line"];
+	        this.name = source["name"];
+	        this.screen = this.convertValues(source["screen"], ScreenDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ImportRowErrorDTO {
+	    line: number;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportRowErrorDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.line = source["line"];
+	        this.reason = source["reason"];
+	    }
+	}
+	export class ScreeningDTO {
+	    regions: string[];
+	    openHour: number;
+	    closeHour: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ScreeningDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.regions = source["regions"];
+	        this.openHour = source["openHour"];
+	        this.closeHour = source["closeHour"];
+	    }
+	}
+	export class CandidatesDTO {
+	    file: string;
+	    encoding: string;
+	    criteria: ScreeningDTO;
+	    candidates: CandidateDTO[];
+	    errors: ImportRowErrorDTO[];
+	
+	    static createFrom(source: any = {}) {
+	        return new CandidatesDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.file = source["file"];
+	        this.encoding = source["encoding"];
+	        this.criteria = this.convertValues(source["criteria"], ScreeningDTO);
+	        this.candidates = this.convertValues(source["candidates"], CandidateDTO);
+	        this.errors = this.convertValues(source["errors"], ImportRowErrorDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class ComparisonRowDTO {
 	    key: string;
 	    value?: number;
@@ -352,6 +484,7 @@ export namespace app {
 	    charts: {[key: string]: any};
 	    comparison: ComparisonDTO;
 	    unanswered: UnansweredDTO[];
+	    inactiveDays: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new DashboardDTO(source);
@@ -363,6 +496,7 @@ export namespace app {
 	        this.charts = source["charts"];
 	        this.comparison = this.convertValues(source["comparison"], ComparisonDTO);
 	        this.unanswered = this.convertValues(source["unanswered"], UnansweredDTO);
+	        this.inactiveDays = source["inactiveDays"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -433,20 +567,6 @@ export namespace app {
 	    }
 	}
 	
-	export class ImportRowErrorDTO {
-	    line: number;
-	    reason: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new ImportRowErrorDTO(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.line = source["line"];
-	        this.reason = source["reason"];
-	    }
-	}
 	export class ImportPreviewDTO {
 	    kind: string;
 	    file: string;
@@ -520,48 +640,6 @@ export namespace app {
 	    }
 	}
 	
-	export class ScreeningDTO {
-	    regions: string[];
-	    openHour: number;
-	    closeHour: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new ScreeningDTO(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.regions = source["regions"];
-	        this.openHour = source["openHour"];
-	        this.closeHour = source["closeHour"];
-	    }
-	}
-	export class ScreenDTO {
-	    score: number;
-	    region: string;
-	    regionOk?: boolean;
-	    friends?: number;
-	    influence?: boolean;
-	    messages: number;
-	    overlap?: number;
-	    active?: boolean;
-	
-	    static createFrom(source: any = {}) {
-	        return new ScreenDTO(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.score = source["score"];
-	        this.region = source["region"];
-	        this.regionOk = source["regionOk"];
-	        this.friends = source["friends"];
-	        this.influence = source["influence"];
-	        this.messages = source["messages"];
-	        this.overlap = source["overlap"];
-	        this.active = source["active"];
-	    }
-	}
 	export class LedgerMemberDTO {
 	    id: number;
 	    version: number;
@@ -681,6 +759,8 @@ export namespace app {
 	    members: LedgerMemberDTO[];
 	    tags: string[];
 	    screening: ScreeningDTO;
+	    inactiveDays: number;
+	    strikeLimit: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new LedgerDTO(source);
@@ -698,6 +778,8 @@ export namespace app {
 	        this.members = this.convertValues(source["members"], LedgerMemberDTO);
 	        this.tags = source["tags"];
 	        this.screening = this.convertValues(source["screening"], ScreeningDTO);
+	        this.inactiveDays = source["inactiveDays"];
+	        this.strikeLimit = source["strikeLimit"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -896,6 +978,8 @@ export namespace app {
 	    attackWords: string[];
 	    strikeDays: number;
 	    strikeLimit: number;
+	    inactiveDays: number;
+	    shareQuota: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new RuleSetDTO(source);
@@ -910,6 +994,8 @@ export namespace app {
 	        this.attackWords = source["attackWords"];
 	        this.strikeDays = source["strikeDays"];
 	        this.strikeLimit = source["strikeLimit"];
+	        this.inactiveDays = source["inactiveDays"];
+	        this.shareQuota = source["shareQuota"];
 	    }
 	}
 	
