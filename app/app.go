@@ -57,6 +57,7 @@ type App struct {
 	auto    *AutomationService
 	safe    *SafetyService
 	team    *TeamService
+	adt     *AuditService
 }
 
 // New builds the shell around an open store.
@@ -78,6 +79,7 @@ func New(cfg Config) *App {
 	a.auto = &AutomationService{app: a, st: cfg.Store}
 	a.safe = &SafetyService{app: a}
 	a.team = &TeamService{app: a}
+	a.adt = &AuditService{app: a, st: cfg.Store}
 	return a
 }
 
@@ -106,7 +108,7 @@ func (a *App) Run() error {
 		BackgroundColour: &options.RGBA{R: 250, G: 250, B: 252, A: 255},
 		OnStartup:        a.startup,
 		OnBeforeClose:    a.beforeClose,
-		Bind:             []any{a.sys, a.grps, a.imps, a.hlth, a.mbrs, a.rule, a.rpts, a.auto, a.safe, a.team},
+		Bind:             []any{a.sys, a.grps, a.imps, a.hlth, a.mbrs, a.rule, a.rpts, a.auto, a.safe, a.team, a.adt},
 		Menu:             a.menu(),
 		DragAndDrop:      &options.DragAndDrop{EnableFileDrop: true},
 		ErrorFormatter:   a.formatError,

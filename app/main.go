@@ -44,7 +44,11 @@ func Main(opt Options) error {
 		return err
 	}
 	defer st.Close()
-	st.SetOperator(os.Getenv(domain.EnvOperator))
+	// Changes made in the window are recorded under QUNZHU_OPERATOR when it
+	// is set, else the workspace's operator_name (as in the CLI).
+	if op, err := domain.CleanOperator(os.Getenv("QUNZHU_OPERATOR")); err == nil {
+		st.SetOperator(op)
+	}
 	return New(Config{
 		Version: opt.Version,
 		DBPath:  st.Path(),

@@ -19,8 +19,8 @@ type invocation struct {
 	flags map[string]string // command flags
 	db    string
 	lang  string
-	// operator names who makes the changes (audit log, roles); "" means
-	// $QUNZHU_OPERATOR, else the implicit local owner.
+	// operator names who makes the changes (--operator); on the read-only
+	// `audit` listing it filters by operator instead.
 	operator string
 	json     bool
 	help     bool
@@ -79,7 +79,7 @@ func parseArgs(args []string, known func(string) bool) (invocation, error) {
 			}
 			inv.lang = value
 		case name == "operator":
-			inv.operator = strings.TrimSpace(value)
+			inv.operator = value
 		case name == "json":
 			inv.json = value == "true"
 		case name == "help":

@@ -251,8 +251,3 @@ func (r *run) highlightAdd(ctx context.Context, st *store.Store) error {
 	r.say("automation.highlight_added", map[string]any{"name": h.SenderName, "time": at.Format("01-02 15:04")})
 	return nil
 }
-
-// oneLine folds a multi-line text for a table cell.
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
-}

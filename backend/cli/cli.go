@@ -89,6 +89,9 @@ var commands = []command{
 	{words: []string{"operator", "add"}, flags: []string{"name", "role"}, store: true, do: (*run).operatorAdd},
 	{words: []string{"operator", "list"}, store: true, do: (*run).operatorList},
 	{words: []string{"migrate"}, flags: []string{"from", "to"}, do: (*run).migrate},
+	{words: []string{"audit"}, flags: []string{"group", "action", "since", "until"}, store: true, do: (*run).audit},
+	{words: []string{"audit", "export"}, flags: []string{"group", "action", "since", "until", "out"}, store: true, do: (*run).auditExport},
+	{words: []string{"audit", "operator"}, flags: []string{"name"}, store: true, do: (*run).auditOperator},
 	{words: []string{"version"}, do: (*run).version},
 	{words: []string{"help"}, do: (*run).help},
 }
@@ -147,12 +150,16 @@ func Run(args []string, env Env) int {
 		if err != nil {
 			return r.fail(err)
 		}
+		op, err := r.operatorName()
+		if err != nil {
+			return r.fail(err)
+		}
 		st, err = store.Open(path, store.Options{Clock: env.Clock, Passphrase: pass})
 		if err != nil {
 			return r.fail(err)
 		}
 		defer st.Close()
-		st.SetOperator(r.operator())
+		st.SetOperator(op)
 	}
 	return r.fail(cmd.do(r, ctx, st))
 }

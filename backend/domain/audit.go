@@ -1,6 +1,11 @@
 package domain
 
-import "time"
+import (
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
 
 // An AuditEntry is one change to the workspace, recorded in the same
 // transaction as the change itself so the log can never claim a change that
@@ -37,3 +42,22 @@ type AuditFilter struct {
 // DefaultOperator is the implicit owner of a local workspace, used when no
 // operator name is set.
 const DefaultOperator = "owner"
+
+// OperatorMaxLen is the longest operator name, in characters.
+const OperatorMaxLen = 32
+
+// CleanOperator trims an operator name and checks it: at most
+// OperatorMaxLen characters, no line breaks or other control characters.
+// "" is allowed (no name set).
+func CleanOperator(name string) (string, error) {
+	name = strings.TrimSpace(name)
+	if utf8.RuneCountInString(name) > OperatorMaxLen {
+		return "", Errorf(EINVALID, "audit.operator_too_long", map[string]any{"max": OperatorMaxLen})
+	}
+	for _, r := range name {
+		if unicode.IsControl(r) {
+			return "", Errorf(EINVALID, "audit.operator_bad", nil)
+		}
+	}
+	return name, nil
+}

@@ -17,3 +17,7 @@ const (
 	// (demo or empty), so it never comes back even for an empty workspace.
 	SettingWelcomed = "ui.welcomed"
 )
+
+// SettingOperator is the workspace's operator name, which the audit log
+// records changes under (after --operator and QUNZHU_OPERATOR).
+const SettingOperator = "operator_name"

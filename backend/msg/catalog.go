@@ -166,12 +166,18 @@ const helpZH = `群主工作台 qunzhu —— 微信社群运营工具（命令�
                                添加运营（团队模式；viewer 只读）
   operator list                列出运营及其角色
   migrate --from 来源 --to 目标   在本地数据文件与 PostgreSQL（postgres://…）之间搬迁工作区，逐表核对行数
+  audit [--group 群] [--action 前缀] [--operator 名称] [--since 2024-05-01] [--until 2024-05-31]
+                               审计日志：谁在何时改了什么（最新在前）
+  audit export --out 文件.csv|文件.xlsx [同上筛选]
+                               导出审计日志
+  audit operator [--name 名称]    查看或设置本工作区的操作人名称（--name "" 清除）
   version                      显示版本
   help                         显示本帮助
 
 全局参数（可放在命令前后）：
   --db 路径        数据文件（默认在用户数据目录；环境变量 QUNZHU_DB 可覆盖），或团队数据库 postgres://用户:密码@主机/库
-  --operator 名称  以哪位运营的身份操作（环境变量 QUNZHU_OPERATOR）
+  --operator 名称  以此名称记录本次的修改（其次为环境变量 QUNZHU_OPERATOR、
+                   工作区设置 operator_name，默认 owner）；团队模式按其角色限制写入；在 audit 列表中为按操作人筛选
   --lang zh|en     提示语言
   --json           输出 JSON
   --passphrase-file 文件  数据密码（文件第一行；也可用环境变量 QUNZHU_PASSPHRASE）
@@ -229,13 +235,20 @@ Commands:
   operator list                list the operators and their roles
   migrate --from SOURCE --to TARGET
                                move a workspace between a data file and PostgreSQL (postgres://…), row counts checked
+  audit [--group G] [--action PREFIX] [--operator NAME] [--since 2024-05-01] [--until 2024-05-31]
+                               the audit log: who changed what, when (newest first)
+  audit export --out FILE.csv|FILE.xlsx [same filters]
+                               export the audit log
+  audit operator [--name NAME] show or set this workspace's operator name (--name "" clears it)
   version                      print the version
   help                         show this help
 
 Global flags (before or after the command):
   --db PATH        the data file (default: in the user's data folder; QUNZHU_DB overrides),
                    or a team database postgres://user:password@host/db
-  --operator NAME  the operator making the changes (QUNZHU_OPERATOR)
+  --operator NAME  record this run's changes under NAME (then QUNZHU_OPERATOR, the workspace
+                   setting operator_name, else owner); in team mode its role limits writes;
+                   on the audit listing it filters by operator
   --lang zh|en     language of messages
   --json           machine-readable output
   --passphrase-file FILE  the data passphrase (the file's first line; or QUNZHU_PASSPHRASE)

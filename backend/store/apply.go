@@ -142,6 +142,11 @@ func (s *Store) UndoBatch(ctx context.Context, batchID int64) error {
 				return err
 			}
 		}
-		return tx.Delete(&b).Error
+		if err := tx.Delete(&b).Error; err != nil {
+			return err
+		}
+		summary := domain.ImportBatch{Kind: domain.BatchKind(b.Kind), Format: b.Format, File: b.File, Rows: b.Rows,
+			Imported: b.Imported, Updated: b.Updated, SkippedDuplicates: b.SkippedDuplicates}
+		return s.audit(tx, "import.undo", "batch", b.ID, b.GroupID, batchAudit(summary, 0), nil)
 	})
 }

@@ -1,8 +1,10 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -12,7 +14,8 @@ import (
 
 // auditRow is one line of the append-only audit log. The store only ever
 // inserts into this table; nothing in the app or the CLI updates or deletes
-// a row of it.
+// a row of it (TestAuditAppendOnly checks the store's code for such a path,
+// and on SQLite guardAuditLog's triggers refuse one).
 type auditRow struct {
 	ID       int64     `gorm:"primaryKey"`
 	At       time.Time `gorm:"not null;index"`
@@ -33,27 +36,91 @@ func migrateV10(tx *gorm.DB) error {
 	return tx.Migrator().CreateTable(&auditRow{})
 }
 
-// SetOperator names who is making the changes this store records; "" means
-// the implicit local owner.
-func (s *Store) SetOperator(name string) { s.operator = name }
+// guardAuditLog makes the audit log refuse UPDATE and DELETE on SQLite, so
+// not even a hand-written statement through the app's connection can
+// rewrite history. It runs at every open, after the migrations (CREATE
+// TRIGGER IF NOT EXISTS: a trigger is no schema change the tables depend
+// on, so it needs no migration step and reaches restored backups too).
+// Other databases skip it (a team server's log is guarded by its grants).
+func guardAuditLog(tx *gorm.DB) error {
+	if tx.Dialector.Name() != "sqlite" {
+		return nil
+	}
+	for _, op := range []string{"UPDATE", "DELETE"} {
+		q := "CREATE TRIGGER IF NOT EXISTS audit_log_no_" + strings.ToLower(op) + " BEFORE " + op +
+			" ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END"
+		if err := tx.Exec(q).Error; err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// SetOperator names who is making the changes this store records, for this
+// process only (the CLI's --operator flag or QUNZHU_OPERATOR); "" falls back
+// to the workspace's operator_name setting, then to the implicit owner.
+func (s *Store) SetOperator(name string) { s.operator = strings.TrimSpace(name) }
 
 // Operator is the name changes are recorded under.
 func (s *Store) Operator() string {
-	if s.operator == "" {
-		return domain.DefaultOperator
+	name, _, _ := s.OperatorSource(context.Background())
+	return name
+}
+
+// Where an operator name comes from.
+const (
+	OperatorFromProcess = "process" // --operator or QUNZHU_OPERATOR
+	OperatorFromSetting = "setting" // the workspace's operator_name
+	OperatorFromDefault = "default" // domain.DefaultOperator
+)
+
+// OperatorSource returns the name changes are recorded under and where it
+// comes from (OperatorFrom…).
+func (s *Store) OperatorSource(ctx context.Context) (string, string, error) {
+	return s.operatorIn(s.db.WithContext(ctx))
+}
+
+func (s *Store) operatorIn(db *gorm.DB) (string, string, error) {
+	if s.operator != "" {
+		return s.operator, OperatorFromProcess, nil
 	}
-	return s.operator
+	var row settingRow
+	err := db.Where("key = ?", domain.SettingOperator).Limit(1).Find(&row).Error
+	if err != nil {
+		return domain.DefaultOperator, OperatorFromDefault, err
+	}
+	if v := strings.TrimSpace(row.Value); v != "" {
+		return v, OperatorFromSetting, nil
+	}
+	return domain.DefaultOperator, OperatorFromDefault, nil
+}
+
+// SetOperatorName saves the workspace's operator name (the setting
+// operator_name; "" clears it), which the app and the CLI record changes
+// under when no --operator or QUNZHU_OPERATOR names someone else.
+func (s *Store) SetOperatorName(ctx context.Context, name string) (string, error) {
+	name, err := domain.CleanOperator(name)
+	if err != nil {
+		return "", err
+	}
+	return name, s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		return s.setSetting(tx, domain.SettingOperator, name)
+	})
 }
 
 // audit records one change inside the caller's transaction tx. before and
 // after are marshalled to JSON (nil stays empty); a caller passes only
-// fields that are safe to keep in clear.
+// fields that are safe to keep in clear, usually through auditDiff.
 func (s *Store) audit(tx *gorm.DB, action, entity string, entityID, groupID int64, before, after any) error {
-	if err := s.checkWrite(tx); err != nil {
+	op, _, err := s.operatorIn(tx)
+	if err != nil {
+		return err
+	}
+	if err := s.checkWrite(tx, op); err != nil {
 		return err
 	}
 	row := auditRow{
-		At: s.clock.Now().UTC(), Operator: s.Operator(), Action: action,
+		At: s.clock.Now().UTC(), Operator: op, Action: action,
 		Entity: entity, EntityID: entityID, GroupID: groupID,
 		Before: auditJSON(before), After: auditJSON(after),
 	}
@@ -68,10 +135,64 @@ func auditJSON(v any) string {
 		return s
 	}
 	b, err := json.Marshal(v)
-	if err != nil {
+	if err != nil || string(b) == "null" {
 		return ""
 	}
 	return string(b)
+}
+
+// auditDiff keeps of two snapshots (structs or maps marshalling to JSON
+// objects) only the top-level fields that differ, plus the fields named in
+// keep (context such as the week or a rule key) and any field whose value is
+// "***" (a sealed personal field that changed: the log keeps only the fact).
+// A nil snapshot gives a nil side.
+func auditDiff(before, after any, keep ...string) (map[string]json.RawMessage, map[string]json.RawMessage) {
+	b, a := auditFields(before), auditFields(after)
+	if b == nil || a == nil {
+		return b, a
+	}
+	kept := map[string]bool{}
+	for _, k := range keep {
+		kept[k] = true
+	}
+	masked := []byte(`"***"`)
+	for k := range b {
+		if _, ok := a[k]; !ok {
+			a[k] = json.RawMessage("null")
+		}
+	}
+	for k := range a {
+		if _, ok := b[k]; !ok {
+			b[k] = json.RawMessage("null")
+		}
+	}
+	for k := range a {
+		same := bytes.Equal(b[k], a[k])
+		if kept[k] || bytes.Equal(a[k], masked) || bytes.Equal(b[k], masked) || !same {
+			continue
+		}
+		delete(a, k)
+		delete(b, k)
+	}
+	return b, a
+}
+
+func auditFields(v any) map[string]json.RawMessage {
+	if v == nil {
+		return nil
+	}
+	raw, err := json.Marshal(v)
+	if err != nil {
+		return nil
+	}
+	var m map[string]json.RawMessage
+	if json.Unmarshal(raw, &m) != nil {
+		return nil
+	}
+	if m == nil {
+		m = map[string]json.RawMessage{}
+	}
+	return m
 }
 
 // AuditLog reads the log, newest first.
@@ -104,10 +225,17 @@ func (s *Store) AuditLog(ctx context.Context, f domain.AuditFilter) ([]domain.Au
 	}
 	out := make([]domain.AuditEntry, len(rows))
 	for i, r := range rows {
-		out[i] = domain.AuditEntry{ID: r.ID, At: r.At, Operator: r.Operator, Action: r.Action,
+		out[i] = domain.AuditEntry{ID: r.ID, At: r.At.UTC(), Operator: r.Operator, Action: r.Action,
 			Entity: r.Entity, EntityID: r.EntityID, GroupID: r.GroupID, Before: r.Before, After: r.After}
 	}
 	return out, nil
+}
+
+// AuditOperators lists the names that appear in the log, for a filter.
+func (s *Store) AuditOperators(ctx context.Context) ([]string, error) {
+	var names []string
+	err := s.db.WithContext(ctx).Model(&auditRow{}).Distinct().Order("operator").Pluck("operator", &names).Error
+	return names, err
 }
 
 // Generation is the newest audit entry touching group groupID or the whole

@@ -83,7 +83,7 @@ func (s *Store) SaveContentItems(ctx context.Context, items []content.Item) ([]c
 			}
 			out[i] = row.item()
 		}
-		return nil
+		return s.auditPlan(tx, out)
 	})
 	if err != nil {
 		return nil, err
@@ -95,6 +95,10 @@ func (s *Store) SaveContentItems(ctx context.Context, items []content.Item) ([]c
 // or skipped, results entered) if nobody changed it since the operator read
 // it (it.Version), and returns it with its new version.
 func (s *Store) UpdateContentItem(ctx context.Context, it content.Item) (content.Item, error) {
+	return s.updateContentItem(ctx, it, "content.update")
+}
+
+func (s *Store) updateContentItem(ctx context.Context, it content.Item, action string) (content.Item, error) {
 	if err := it.Validate(); err != nil {
 		return content.Item{}, err
 	}
@@ -121,7 +125,8 @@ func (s *Store) UpdateContentItem(ctx context.Context, it content.Item) (content
 			return err
 		}
 		out = row.item()
-		return nil
+		b, a := auditDiff(contentAuditOf(cur.item()), contentAuditOf(out))
+		return s.audit(tx, action, "content", out.ID, out.GroupID, b, a)
 	})
 	return out, err
 }
@@ -145,7 +150,7 @@ func (s *Store) SetContentStatus(ctx context.Context, id int64, version int, sta
 			*f.dst = *f.src
 		}
 	}
-	return s.UpdateContentItem(ctx, it)
+	return s.updateContentItem(ctx, it, "content.mark")
 }
 
 // PostedShares counts the theme shares (format share) marked posted in
@@ -202,6 +207,11 @@ func (s *Store) SetCadence(ctx context.Context, c content.Cadence) (content.Cade
 		err := forUpdate(tx).Where("group_id = ?", c.GroupID).First(&cur).Error
 		switch {
 		case errors.Is(err, gorm.ErrRecordNotFound):
+			var g groupRow
+			if err := tx.First(&g, c.GroupID).Error; err != nil {
+				return groupReadError(err, c.GroupID)
+			}
+			cur = cadenceRowOf(content.DefaultCadence(c.GroupID, domain.GroupType(g.Type)))
 			cur.Version = 0
 		case err != nil:
 			return err
@@ -209,14 +219,13 @@ func (s *Store) SetCadence(ctx context.Context, c content.Cadence) (content.Cade
 		if cur.Version != c.Version {
 			return domain.Errorf(domain.ECONFLICT, "content.stale_cadence", nil)
 		}
-		row := contentCadenceRow{GroupID: c.GroupID,
-			MorningBrief: c.MorningBrief, MorningBriefAt: int(c.MorningBriefAt),
-			LiveSession: c.LiveSession, LiveWeekday: int(c.LiveWeekday), LiveSessionAt: int(c.LiveSessionAt),
-			UGCCall: c.UGCCall, UGCNth: c.UGCNth, UGCWeekday: int(c.UGCWeekday), UGCCallAt: int(c.UGCCallAt),
-			SharesPerWeek: c.SharesPerWeek, ShareAt: int(c.ShareAt), DailyCap: c.DailyCap,
-			MinGapMinutes: int(c.MinGap / time.Minute), QuietStart: int(c.QuietStart), QuietEnd: int(c.QuietEnd),
-			Version: c.Version + 1}
-		return tx.Save(&row).Error
+		row := cadenceRowOf(c)
+		row.Version = c.Version + 1
+		if err := tx.Save(&row).Error; err != nil {
+			return err
+		}
+		b, a := auditDiff(cadenceAuditOf(cur), cadenceAuditOf(row))
+		return s.audit(tx, "cadence.update", "cadence", c.GroupID, c.GroupID, b, a)
 	})
 	if err != nil {
 		return content.Cadence{}, err
@@ -236,4 +245,94 @@ func (s *Store) ContentItem(ctx context.Context, id int64) (content.Item, error)
 		return content.Item{}, err
 	}
 	return row.item(), nil
+}
+
+func cadenceRowOf(c content.Cadence) contentCadenceRow {
+	return contentCadenceRow{GroupID: c.GroupID,
+		MorningBrief: c.MorningBrief, MorningBriefAt: int(c.MorningBriefAt),
+		LiveSession: c.LiveSession, LiveWeekday: int(c.LiveWeekday), LiveSessionAt: int(c.LiveSessionAt),
+		UGCCall: c.UGCCall, UGCNth: c.UGCNth, UGCWeekday: int(c.UGCWeekday), UGCCallAt: int(c.UGCCallAt),
+		SharesPerWeek: c.SharesPerWeek, ShareAt: int(c.ShareAt), DailyCap: c.DailyCap,
+		MinGapMinutes: int(c.MinGap / time.Minute), QuietStart: int(c.QuietStart), QuietEnd: int(c.QuietEnd),
+		Version: c.Version}
+}
+
+// cadenceAudit is a cadence as the audit log shows it: times as 08:00,
+// weekdays as 0 (Sunday) to 6, the gap in minutes.
+type cadenceAudit struct {
+	MorningBrief   bool   `json:"morning_brief"`
+	MorningBriefAt string `json:"morning_brief_at"`
+	LiveSession    bool   `json:"live_session"`
+	LiveWeekday    int    `json:"live_weekday"`
+	LiveSessionAt  string `json:"live_session_at"`
+	UGCCall        bool   `json:"ugc_call"`
+	UGCNth         int    `json:"ugc_nth"`
+	UGCWeekday     int    `json:"ugc_weekday"`
+	UGCCallAt      string `json:"ugc_call_at"`
+	SharesPerWeek  int    `json:"shares_per_week"`
+	ShareAt        string `json:"share_at"`
+	DailyCap       int    `json:"daily_cap"`
+	MinGapMinutes  int    `json:"min_gap_minutes"`
+	QuietHours     string `json:"quiet_hours"`
+}
+
+func cadenceAuditOf(r contentCadenceRow) cadenceAudit {
+	clock := func(m int) string { return content.Clock(m).String() }
+	return cadenceAudit{MorningBrief: r.MorningBrief, MorningBriefAt: clock(r.MorningBriefAt), LiveSession: r.LiveSession,
+		LiveWeekday: r.LiveWeekday, LiveSessionAt: clock(r.LiveSessionAt), UGCCall: r.UGCCall, UGCNth: r.UGCNth,
+		UGCWeekday: r.UGCWeekday, UGCCallAt: clock(r.UGCCallAt), SharesPerWeek: r.SharesPerWeek, ShareAt: clock(r.ShareAt),
+		DailyCap: r.DailyCap, MinGapMinutes: r.MinGapMinutes, QuietHours: clock(r.QuietStart) + "-" + clock(r.QuietEnd)}
+}
+
+// contentAudit is a content item as the audit log shows it (the schedule
+// in UTC, RFC 3339; results nil until entered).
+type contentAudit struct {
+	Title        string `json:"title"`
+	Body         string `json:"body"`
+	Type         string `json:"type"`
+	Format       string `json:"format"`
+	ScheduledAt  string `json:"scheduled_at"`
+	Status       string `json:"status"`
+	Reach        *int   `json:"reach"`
+	Opens        *int   `json:"opens"`
+	Clicks       *int   `json:"clicks"`
+	Conversions  *int   `json:"conversions"`
+	Participants *int   `json:"participants"`
+}
+
+func contentAuditOf(it content.Item) contentAudit {
+	return contentAudit{Title: it.Title, Body: it.Body, Type: string(it.Type), Format: string(it.Format),
+		ScheduledAt: it.ScheduledAt.UTC().Format(time.RFC3339), Status: string(it.Status), Reach: it.Results.Reach,
+		Opens: it.Results.Opens, Clicks: it.Results.Clicks, Conversions: it.Results.Conversions,
+		Participants: it.Results.Participants}
+}
+
+// auditPlan records a saved plan: one entry per group with how many items
+// it placed and the span they cover, not one per item.
+func (s *Store) auditPlan(tx *gorm.DB, items []content.Item) error {
+	type span struct {
+		Items int    `json:"items"`
+		First string `json:"first"` // the earliest item's time
+		Last  string `json:"last"`
+		id    int64
+	}
+	var order []int64
+	spans := map[int64]*span{}
+	for _, it := range items {
+		at := it.ScheduledAt.UTC().Format(time.RFC3339)
+		sp := spans[it.GroupID]
+		if sp == nil {
+			sp = &span{First: at, Last: at, id: it.ID}
+			spans[it.GroupID] = sp
+			order = append(order, it.GroupID)
+		}
+		sp.Items++
+		sp.First, sp.Last = min(sp.First, at), max(sp.Last, at)
+	}
+	for _, g := range order {
+		if err := s.audit(tx, "content.plan", "content", spans[g].id, g, nil, spans[g]); err != nil {
+			return err
+		}
+	}
+	return nil
 }

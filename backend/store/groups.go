@@ -23,7 +23,7 @@ func (s *Store) CreateGroup(ctx context.Context, in domain.GroupInput) (domain.G
 		if err := tx.Create(&row).Error; err != nil {
 			return err
 		}
-		return s.audit(tx, "group.create", "group", row.ID, row.ID, nil, in)
+		return s.audit(tx, "group.create", "group", row.ID, row.ID, nil, groupAuditOf(in))
 	})
 	if err != nil {
 		return domain.Group{}, groupWriteError(err, in.Name)
@@ -47,7 +47,8 @@ func (s *Store) UpdateGroup(ctx context.Context, id int64, in domain.GroupInput)
 		if err := tx.Save(&row).Error; err != nil {
 			return err
 		}
-		return s.audit(tx, "group.update", "group", row.ID, row.ID, before, row.domain())
+		b, a := auditDiff(groupAuditOf(inputOf(before)), groupAuditOf(in), "name")
+		return s.audit(tx, "group.update", "group", row.ID, row.ID, b, a)
 	})
 	if err != nil {
 		return domain.Group{}, groupWriteError(err, in.Name)
@@ -220,4 +221,26 @@ func decodeStrings(s string) []string {
 		out = []string{}
 	}
 	return out
+}
+
+// groupAudit is a group's settings as the audit log shows them.
+type groupAudit struct {
+	Name             string   `json:"name"`
+	Type             string   `json:"type"`
+	ValueProposition string   `json:"value_proposition"`
+	TimeZone         string   `json:"time_zone"`
+	StaffAliases     []string `json:"staff_aliases"`
+	Profile          string   `json:"profile"`
+	CheckinWord      string   `json:"checkin_word"`
+	TargetSize       int      `json:"target_size"`
+}
+
+func groupAuditOf(in domain.GroupInput) groupAudit {
+	return groupAudit{Name: in.Name, Type: string(in.Type), ValueProposition: in.ValueProposition, TimeZone: in.TimeZone,
+		StaffAliases: nonNil(in.StaffAliases), Profile: string(in.Profile), CheckinWord: in.CheckinWord, TargetSize: in.TargetSize}
+}
+
+func inputOf(g domain.Group) domain.GroupInput {
+	return domain.GroupInput{Name: g.Name, Type: g.Type, ValueProposition: g.ValueProposition, TimeZone: g.TimeZone,
+		StaffAliases: g.StaffAliases, Profile: g.Profile, CheckinWord: g.CheckinWord, TargetSize: g.TargetSize}
 }

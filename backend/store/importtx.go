@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"path/filepath"
 
 	"gorm.io/gorm"
 
@@ -15,18 +16,19 @@ import (
 // never sits in memory. Nothing is visible to other readers until Commit;
 // Rollback (or a cancelled context) leaves the database as it was.
 type ImportTx struct {
-	s       *Store
-	ctx     context.Context
-	tx      *gorm.DB
-	batch   domain.ImportBatch
-	row     batchRow
-	ins     *messageInserter
-	writer  *messageWriter
-	seen    int // messages offered
-	added   int // messages new to the group
-	created int // members created
-	updated int // existing members changed outside Commit's list (SaveImport)
-	done    bool
+	s        *Store
+	ctx      context.Context
+	tx       *gorm.DB
+	batch    domain.ImportBatch
+	row      batchRow
+	ins      *messageInserter
+	writer   *messageWriter
+	seen     int // messages offered
+	added    int // messages new to the group
+	created  int // members created
+	updated  int // existing members changed outside Commit's list (SaveImport)
+	recalled int // recalled messages deleted
+	done     bool
 }
 
 // BeginImport opens the transaction and records the batch.
@@ -115,6 +117,7 @@ func (t *ImportTx) Recall(keys []string) error {
 		return err
 	}
 	t.ins.hours.taintHours(hours)
+	t.recalled += len(keys)
 	return nil
 }
 
@@ -151,6 +154,10 @@ func (t *ImportTx) Commit(members []domain.Member, changed []int) (domain.Import
 	if err := t.tx.Model(&t.row).Updates(map[string]any{
 		"rows": b.Rows, "imported": b.Imported, "updated": b.Updated, "skipped_duplicates": b.SkippedDuplicates,
 	}).Error; err != nil {
+		t.tx.Rollback()
+		return domain.ImportBatch{}, err
+	}
+	if err := t.s.audit(t.tx, "import."+string(b.Kind), "batch", b.ID, b.GroupID, nil, batchAudit(b, t.recalled)); err != nil {
 		t.tx.Rollback()
 		return domain.ImportBatch{}, err
 	}
@@ -277,4 +284,22 @@ func (w *messageWriter) stop() (int, error) {
 	}
 	<-w.done
 	return w.added, w.err
+}
+
+// importAudit is what the audit log keeps of one import: its summary, one
+// entry per batch (never the messages or members themselves).
+type importAudit struct {
+	Kind              string `json:"kind"`
+	File              string `json:"file"`
+	Format            string `json:"format"`
+	Rows              int    `json:"rows"`
+	Imported          int    `json:"imported"`
+	Updated           int    `json:"updated"`
+	SkippedDuplicates int    `json:"skipped_duplicates"`
+	Recalled          int    `json:"recalled,omitempty"`
+}
+
+func batchAudit(b domain.ImportBatch, recalled int) importAudit {
+	return importAudit{Kind: string(b.Kind), File: filepath.Base(b.File), Format: b.Format, Rows: b.Rows, Imported: b.Imported, Updated: b.Updated,
+		SkippedDuplicates: b.SkippedDuplicates, Recalled: recalled}
 }

@@ -97,9 +97,18 @@ func (s *Store) UpdateMember(ctx context.Context, e domain.MemberEdit) (domain.M
 				return err
 			}
 		}
-		before := memberAudit{Tier: row.Tier, TierLocked: row.TierLocked, Tags: m.Tags, NotesChanged: m.Notes != e.Notes}
-		after := memberAudit{Tier: string(e.Tier), TierLocked: locked, Tags: e.Tags, NotesChanged: before.NotesChanged}
-		if err := s.audit(tx, "member.update", "member", row.ID, row.GroupID, before, after); err != nil {
+		before := memberAudit{Name: m.DisplayName(), Tier: row.Tier, TierLocked: row.TierLocked, Tags: nonNil(m.Tags)}
+		after := memberAudit{Name: m.DisplayName(), Tier: string(e.Tier), TierLocked: locked, Tags: nonNil(e.Tags)}
+		if m.Notes != e.Notes {
+			before.Notes, after.Notes = "***", "***"
+		}
+		action := "member.update"
+		if e.Source == domain.TierSourceSuggestion && string(e.Tier) != row.Tier {
+			action = "tier.accept"
+			after.Week = e.Week
+		}
+		b, a := auditDiff(before, after, "name")
+		if err := s.audit(tx, action, "member", row.ID, row.GroupID, b, a); err != nil {
 			return err
 		}
 		m.Tier, m.TierLocked, m.Tags, m.Notes = e.Tier, locked, e.Tags, e.Notes
@@ -137,11 +146,19 @@ func (s *Store) MemberEvents(ctx context.Context, groupID, memberID int64) ([]do
 // DismissTierSuggestion hides the suggestion to move a member to tier `to`
 // for one week; it comes back the next week if the ranking still says so.
 func (s *Store) DismissTierSuggestion(ctx context.Context, groupID, memberID int64, week string, to domain.Tier) error {
-	if _, err := s.Member(ctx, groupID, memberID); err != nil {
+	m, err := s.Member(ctx, groupID, memberID)
+	if err != nil {
 		return err
 	}
-	return s.db.WithContext(ctx).Clauses(clause.OnConflict{DoNothing: true}).
-		Create(&tierDismissalRow{GroupID: groupID, MemberID: memberID, Week: week, ToTier: string(to), At: s.clock.Now().UTC()}).Error
+	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		res := tx.Clauses(clause.OnConflict{DoNothing: true}).
+			Create(&tierDismissalRow{GroupID: groupID, MemberID: memberID, Week: week, ToTier: string(to), At: s.clock.Now().UTC()})
+		if res.Error != nil || res.RowsAffected == 0 {
+			return res.Error
+		}
+		return s.audit(tx, "tier.dismiss", "member", memberID, groupID, nil,
+			map[string]string{"name": m.DisplayName(), "week": week, "to": string(to)})
+	})
 }
 
 // TierDismissals returns the suggestions dismissed for a week, as member id → dismissed target tiers.
@@ -174,10 +191,30 @@ func (s *Store) ReviewViolation(ctx context.Context, groupID int64, key, decisio
 	default:
 		return domain.Errorf(domain.EINVALID, "violation.bad_decision", map[string]any{"value": decision})
 	}
-	return s.db.WithContext(ctx).Clauses(clause.OnConflict{
-		Columns:   []clause.Column{{Name: "group_id"}, {Name: "key"}},
-		DoUpdates: clause.AssignmentColumns([]string{"decision", "at"}),
-	}).Create(&violationReviewRow{GroupID: groupID, Key: key, Decision: decision, At: s.clock.Now().UTC()}).Error
+	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		var old []violationReviewRow
+		if err := tx.Where("group_id = ? AND key = ?", groupID, key).Limit(1).Find(&old).Error; err != nil {
+			return err
+		}
+		if err := tx.Clauses(clause.OnConflict{
+			Columns:   []clause.Column{{Name: "group_id"}, {Name: "key"}},
+			DoUpdates: clause.AssignmentColumns([]string{"decision", "at"}),
+		}).Create(&violationReviewRow{GroupID: groupID, Key: key, Decision: decision, At: s.clock.Now().UTC()}).Error; err != nil {
+			return err
+		}
+		var before any
+		if len(old) == 1 {
+			if old[0].Decision == decision {
+				return nil
+			}
+			before = map[string]string{"key": key, "decision": old[0].Decision}
+		}
+		action := "violation.review"
+		if decision == domain.ReviewDismissed {
+			action = "violation.dismiss"
+		}
+		return s.audit(tx, action, "violation", 0, groupID, before, map[string]string{"key": key, "decision": decision})
+	})
 }
 
 // ViolationReviews returns a group's decisions by violation key.
@@ -237,6 +274,10 @@ func (s *Store) MarkRemoved(ctx context.Context, groupID, memberID int64, versio
 		if m.JoinedAt != nil && !at.After(*m.JoinedAt) {
 			return domain.Errorf(domain.EINVALID, "member.removed_before_join", map[string]any{"name": m.DisplayName()})
 		}
+		var before any
+		if m.LeftAt != nil {
+			before = m.LeftAt.UTC().Format(time.RFC3339)
+		}
 		m.LeftAt, m.LeftUndated = &at, false
 		if err := s.memberToRow(m, &row); err != nil {
 			return err
@@ -247,7 +288,11 @@ func (s *Store) MarkRemoved(ctx context.Context, groupID, memberID int64, versio
 			return err
 		}
 		saved = row
-		return tx.Create(&memberEventRow{GroupID: groupID, MemberID: memberID, Kind: domain.EventRemoved, Source: domain.TierSourceManual, At: now}).Error
+		if err := tx.Create(&memberEventRow{GroupID: groupID, MemberID: memberID, Kind: domain.EventRemoved, Source: domain.TierSourceManual, At: now}).Error; err != nil {
+			return err
+		}
+		return s.audit(tx, "member.remove", "member", memberID, groupID, map[string]any{"name": m.DisplayName(), "left_at": before},
+			map[string]any{"name": m.DisplayName(), "left_at": at.Format(time.RFC3339)})
 	})
 	if err != nil {
 		return domain.Member{}, err
@@ -272,12 +317,20 @@ func (s *Store) AddPoints(ctx context.Context, g domain.PointGrant) (domain.Poin
 	if err != nil {
 		return g, err
 	}
-	if _, err := s.Member(ctx, g.GroupID, g.MemberID); err != nil {
+	m, err := s.Member(ctx, g.GroupID, g.MemberID)
+	if err != nil {
 		return g, err
 	}
 	g.At = s.clock.Now().UTC().Truncate(time.Second)
 	row := pointEntryRow{GroupID: g.GroupID, MemberID: g.MemberID, Points: g.Points, Reason: g.Reason, At: g.At}
-	if err := s.db.WithContext(ctx).Create(&row).Error; err != nil {
+	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := tx.Create(&row).Error; err != nil {
+			return err
+		}
+		return s.audit(tx, "points.add", "member", g.MemberID, g.GroupID, nil,
+			map[string]any{"name": m.DisplayName(), "points": g.Points, "reason": g.Reason})
+	})
+	if err != nil {
 		return g, err
 	}
 	g.ID = row.ID
@@ -300,8 +353,10 @@ func (s *Store) PointGrants(ctx context.Context, groupID int64) ([]domain.PointG
 // memberAudit is what the audit log keeps of a member edit: the notes are a
 // sealed personal field, so the log says only whether they changed.
 type memberAudit struct {
-	Tier         string   `json:"tier"`
-	TierLocked   bool     `json:"tier_locked"`
-	Tags         []string `json:"tags"`
-	NotesChanged bool     `json:"notes_changed,omitempty"`
+	Name       string   `json:"name"` // the display name: a nickname, never the sealed real name
+	Tier       string   `json:"tier"`
+	TierLocked bool     `json:"tier_locked"`
+	Tags       []string `json:"tags"`
+	Notes      string   `json:"notes,omitempty"` // "***" when changed
+	Week       string   `json:"week,omitempty"`  // the week of an accepted suggestion
 }

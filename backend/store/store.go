@@ -119,6 +119,12 @@ func Open(path string, opt Options) (*Store, error) {
 		}
 		return nil, openError(path, err)
 	}
+	if target >= 10 {
+		if err := guardAuditLog(db); err != nil {
+			sqlDB.Close()
+			return nil, openError(path, err)
+		}
+	}
 	st := &Store{db: db, box: box, clock: opt.Clock, path: path, keyPath: opt.KeyPath, Created: created}
 	if err := st.sealPlainRemarks(); err != nil {
 		sqlDB.Close()

@@ -49,6 +49,10 @@ func (s *Store) SetWeekInput(ctx context.Context, in domain.WeekInput) (domain.W
 		if err != nil && !errors.Is(err, gorm.ErrRecordNotFound) {
 			return err
 		}
+		before := weekInputAudit(in.Week, row)
+		if errors.Is(err, gorm.ErrRecordNotFound) {
+			before = nil
+		}
 		row.GroupID, row.Week = in.GroupID, in.Week
 		if in.MuteRate != nil {
 			row.MuteRate = in.MuteRate
@@ -56,10 +60,26 @@ func (s *Store) SetWeekInput(ctx context.Context, in domain.WeekInput) (domain.W
 		if in.LinkClicks != nil {
 			row.LinkClicks, row.LinkReach = in.LinkClicks, in.LinkReach
 		}
-		return tx.Clauses(clause.OnConflict{UpdateAll: true}).Create(&row).Error
+		if err := tx.Clauses(clause.OnConflict{UpdateAll: true}).Create(&row).Error; err != nil {
+			return err
+		}
+		after := weekInputAudit(in.Week, row)
+		if before == nil {
+			return s.audit(tx, "input.update", "week", 0, in.GroupID, nil, after)
+		}
+		b, a := auditDiff(before, after, "week")
+		if len(a) <= 1 {
+			return nil // nothing but the week: the same figures again
+		}
+		return s.audit(tx, "input.update", "week", 0, in.GroupID, b, a)
 	})
 	if err != nil {
 		return domain.WeekInput{}, err
 	}
 	return s.WeekInput(ctx, in.GroupID, in.Week)
+}
+
+// weekInputAudit is a week's hand-entered figures as the audit log shows them.
+func weekInputAudit(week string, r weekInputRow) map[string]any {
+	return map[string]any{"week": week, "mute_rate": r.MuteRate, "link_clicks": r.LinkClicks, "link_reach": r.LinkReach}
 }

@@ -1,4 +1,5 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
+import AuditView from './views/AuditView.vue'
 import GroupsView from './views/GroupsView.vue'
 import GroupAssistantView from './views/GroupAssistantView.vue'
 import GroupHealthView from './views/GroupHealthView.vue'
@@ -59,6 +60,7 @@ export const routes: RouteRecordRaw[] = [
   },
   { path: '/reports', name: 'reports', component: ReportsView },
   { path: '/settings', name: 'settings', component: SettingsView },
+  { path: '/settings/audit', name: 'audit', component: AuditView },
   // First run only (main.ts asks Go); the rail is hidden there.
   { path: '/welcome', name: 'welcome', component: WelcomeView, meta: { bare: true } },
   // A passphrase protects the workspace: nothing else is reachable until it is unlocked.

@@ -1,4 +1,5 @@
 // The only door to Go. Views import from here, never from wailsjs/.
+export * as audit from './audit'
 export * as groups from './groups'
 export * as health from './health'
 export * as imports from './imports'
@@ -15,3 +16,4 @@ export type { Candidates, Ledger, LedgerMember, MemberDetail, MemberEdit, Pyrami
 export * as team from './team'
 export type { ConnectionTest, DatabaseMode, Role, TeamStatus } from './team'
 export type { ContextMessage, Decision, RuleSet, Violation, ViolationQueue } from './rules'
+export type { AuditEntry, AuditFilter, AuditPage, Operator } from './audit'

@@ -18,6 +18,90 @@ export namespace app {
 	        this.advice = source["advice"];
 	    }
 	}
+	export class AuditEntryDTO {
+	    id: number;
+	    at: number;
+	    operator: string;
+	    action: string;
+	    entity: string;
+	    entityId: number;
+	    groupId: number;
+	    groupName: string;
+	    before: string;
+	    after: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new AuditEntryDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.at = source["at"];
+	        this.operator = source["operator"];
+	        this.action = source["action"];
+	        this.entity = source["entity"];
+	        this.entityId = source["entityId"];
+	        this.groupId = source["groupId"];
+	        this.groupName = source["groupName"];
+	        this.before = source["before"];
+	        this.after = source["after"];
+	    }
+	}
+	export class AuditFilterDTO {
+	    groupId: number;
+	    action: string;
+	    operator: string;
+	    from: number;
+	    to: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new AuditFilterDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.groupId = source["groupId"];
+	        this.action = source["action"];
+	        this.operator = source["operator"];
+	        this.from = source["from"];
+	        this.to = source["to"];
+	    }
+	}
+	export class AuditPageDTO {
+	    entries: AuditEntryDTO[];
+	    more: boolean;
+	    operators: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new AuditPageDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.entries = this.convertValues(source["entries"], AuditEntryDTO);
+	        this.more = source["more"];
+	        this.operators = source["operators"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class BackupDTO {
 	    name: string;
 	    at: string;
@@ -1081,6 +1165,20 @@ export namespace app {
 	}
 	
 	
+	export class OperatorDTO {
+	    name: string;
+	    source: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new OperatorDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.source = source["source"];
+	    }
+	}
 	export class PlaceholderDTO {
 	    key: string;
 	    zh: string;

@@ -1,0 +1,210 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"qunzhu/backend/auditlog"
+	"qunzhu/backend/domain"
+	"qunzhu/backend/msg"
+	"qunzhu/backend/store"
+)
+
+// auditJSON is one line of `audit --json`: before and after are the
+// snapshots the store recorded (JSON objects of the changed fields; null
+// when there is no side, e.g. a creation's before).
+type auditJSON struct {
+	ID       int64           `json:"id"`
+	At       string          `json:"at"`
+	Operator string          `json:"operator"`
+	Action   string          `json:"action"`
+	Entity   string          `json:"entity"`
+	EntityID int64           `json:"entity_id"`
+	GroupID  int64           `json:"group_id"`
+	Group    string          `json:"group"`
+	Before   json.RawMessage `json:"before"`
+	After    json.RawMessage `json:"after"`
+}
+
+// operatorName is who this run records changes as: --operator, else
+// QUNZHU_OPERATOR; "" leaves it to the workspace setting operator_name,
+// then domain.DefaultOperator (see store.OperatorSource).
+func (r *run) operatorName() (string, error) {
+	name := r.inv.operator
+	if name == "" {
+		name = r.Getenv("QUNZHU_OPERATOR")
+	}
+	return domain.CleanOperator(name)
+}
+
+// auditFilter reads the filter flags of `audit` and `audit export`. On these
+// read-only commands --operator filters by operator instead of naming one.
+func (r *run) auditFilter(ctx context.Context, st *store.Store) (domain.AuditFilter, error) {
+	f := domain.AuditFilter{Action: strings.TrimSpace(r.inv.flags["action"]), Operator: strings.TrimSpace(r.inv.operator)}
+	if _, ok := r.inv.flags["group"]; ok {
+		g, err := r.group(ctx, st)
+		if err != nil {
+			return f, err
+		}
+		f.GroupID = g.ID
+	}
+	day := func(flag string) (time.Time, error) {
+		v, ok := r.inv.flags[flag]
+		if !ok {
+			return time.Time{}, nil
+		}
+		t, err := time.ParseInLocation("2006-01-02", strings.TrimSpace(v), time.Local)
+		if err != nil {
+			return t, &usageError{"audit.bad_date", map[string]any{"flag": "--" + flag, "value": v}}
+		}
+		return t, nil
+	}
+	var err error
+	if f.From, err = day("since"); err != nil {
+		return f, err
+	}
+	if f.To, err = day("until"); err != nil {
+		return f, err
+	}
+	if !f.To.IsZero() {
+		f.To = f.To.AddDate(0, 0, 1) // --until names the last day shown
+		if !f.From.IsZero() && !f.From.Before(f.To) {
+			return f, &usageError{"audit.bad_range", nil}
+		}
+	}
+	return f, nil
+}
+
+func groupNames(ctx context.Context, st *store.Store) (map[int64]string, error) {
+	gs, err := st.Groups(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int64]string, len(gs))
+	for _, g := range gs {
+		out[g.ID] = g.Name
+	}
+	return out, nil
+}
+
+func rawOrNull(s string) json.RawMessage {
+	if s == "" || !json.Valid([]byte(s)) {
+		return json.RawMessage("null")
+	}
+	return json.RawMessage(s)
+}
+
+// audit lists the audit log, newest first.
+func (r *run) audit(ctx context.Context, st *store.Store) error {
+	f, err := r.auditFilter(ctx, st)
+	if err != nil {
+		return err
+	}
+	entries, err := st.AuditLog(ctx, f)
+	if err != nil {
+		return err
+	}
+	names, err := groupNames(ctx, st)
+	if err != nil {
+		return err
+	}
+	if r.inv.json {
+		out := make([]auditJSON, len(entries))
+		for i, e := range entries {
+			out[i] = auditJSON{ID: e.ID, At: e.At.In(time.Local).Format(time.RFC3339), Operator: e.Operator, Action: e.Action,
+				Entity: e.Entity, EntityID: e.EntityID, GroupID: e.GroupID, Group: names[e.GroupID],
+				Before: rawOrNull(e.Before), After: rawOrNull(e.After)}
+		}
+		return r.printJSON(out)
+	}
+	if len(entries) == 0 {
+		r.say("audit.empty", nil)
+		return nil
+	}
+	t := func(k string) string { return msg.T(r.lang, k, nil) }
+	now := r.Clock.Now().In(time.Local)
+	rows := [][]string{{t("audit.col_at"), t("audit.col_operator"), t("audit.col_action"), t("audit.col_entity"),
+		t("audit.col_group"), t("audit.col_changes")}}
+	for _, e := range entries {
+		rows = append(rows, []string{auditlog.When(r.lang, e.At.In(time.Local), now), e.Operator, auditlog.Action(r.lang, e.Action),
+			auditlog.Entity(r.lang, e), names[e.GroupID], clip(oneLine(auditlog.Summary(r.lang, e)), 80)})
+	}
+	return writeTable(r.Stdout, rows)
+}
+
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func clip(s string, n int) string {
+	rs := []rune(s)
+	if len(rs) <= n {
+		return s
+	}
+	return string(rs[:n-1]) + "…"
+}
+
+// auditExport writes the (filtered) log to --out as CSV or XLSX, by the
+// file's extension, through a temporary file so a failure leaves nothing
+// half-written under the name.
+func (r *run) auditExport(ctx context.Context, st *store.Store) error {
+	out, err := r.inv.required("out")
+	if err != nil {
+		return err
+	}
+	format := strings.TrimPrefix(strings.ToLower(filepath.Ext(out)), ".")
+	if format != auditlog.FormatCSV && format != auditlog.FormatXLSX {
+		return domain.Errorf(domain.EINVALID, "audit.bad_format", map[string]any{"value": filepath.Ext(out)})
+	}
+	f, err := r.auditFilter(ctx, st)
+	if err != nil {
+		return err
+	}
+	entries, err := st.AuditLog(ctx, f)
+	if err != nil {
+		return err
+	}
+	names, err := groupNames(ctx, st)
+	if err != nil {
+		return err
+	}
+	if err := auditlog.WriteFile(out, format, auditlog.Table(entries, names, time.Local, r.lang), r.lang); err != nil {
+		return err
+	}
+	if r.inv.json {
+		return r.printJSON(map[string]any{"out": out, "entries": len(entries)})
+	}
+	r.say("audit.exported", map[string]any{"n": len(entries), "path": out})
+	return nil
+}
+
+// auditOperator shows who changes are recorded as, or with --name sets the
+// workspace's operator name (--name "" clears it).
+func (r *run) auditOperator(ctx context.Context, st *store.Store) error {
+	if v, ok := r.inv.flags["name"]; ok {
+		name, err := st.SetOperatorName(ctx, v)
+		if err != nil {
+			return err
+		}
+		if !r.inv.json {
+			if name == "" {
+				r.say("audit.operator_cleared", map[string]any{"name": domain.DefaultOperator})
+			} else {
+				r.say("audit.operator_set", map[string]any{"name": name})
+			}
+			return nil
+		}
+	}
+	name, src, err := st.OperatorSource(ctx)
+	if err != nil {
+		return err
+	}
+	if r.inv.json {
+		return r.printJSON(map[string]string{"operator": name, "source": src})
+	}
+	r.say("audit.operator_is", map[string]any{"name": name, "source": msg.T(r.lang, "audit.source."+src, nil)})
+	return nil
+}

@@ -1,0 +1,81 @@
+import * as AuditService from '../../wailsjs/go/app/AuditService'
+import type { app } from '../../wailsjs/go/models'
+import { call } from './errors'
+
+/** Narrows the log; 0 / '' fields do not filter. from/to are instants in ms, to exclusive. */
+export interface AuditFilter {
+  groupId: number
+  /** an action prefix: 'member' matches 'member.update' */
+  action: string
+  operator: string
+  from: number
+  to: number
+}
+
+/** One recorded change. before/after are JSON objects of the changed fields as text, '' when absent. */
+export interface AuditEntry {
+  id: number
+  /** ms since the epoch */
+  at: number
+  operator: string
+  action: string
+  entity: string
+  entityId: number
+  groupId: number
+  groupName: string
+  before: string
+  after: string
+}
+
+export interface AuditPage {
+  entries: AuditEntry[]
+  /** older entries matching the filter were left off */
+  more: boolean
+  /** every operator name in the log */
+  operators: string[]
+}
+
+/** Who changes are recorded as; source 'process' (QUNZHU_OPERATOR), 'setting' or 'default'. */
+export interface Operator {
+  name: string
+  source: string
+}
+
+export const emptyFilter = (): AuditFilter => ({ groupId: 0, action: '', operator: '', from: 0, to: 0 })
+
+function toEntry(d: app.AuditEntryDTO): AuditEntry {
+  return {
+    id: d.id,
+    at: d.at,
+    operator: d.operator ?? '',
+    action: d.action ?? '',
+    entity: d.entity ?? '',
+    entityId: d.entityId ?? 0,
+    groupId: d.groupId ?? 0,
+    groupName: d.groupName ?? '',
+    before: d.before ?? '',
+    after: d.after ?? '',
+  }
+}
+
+const toDTO = (f: AuditFilter): app.AuditFilterDTO => ({ ...f })
+
+export async function entries(f: AuditFilter): Promise<AuditPage> {
+  const d = await call(() => AuditService.Entries(toDTO(f)))
+  return { entries: (d?.entries ?? []).map(toEntry), more: d?.more ?? false, operators: [...(d?.operators ?? [])] }
+}
+
+export async function operator(): Promise<Operator> {
+  const d = await call(() => AuditService.Operator())
+  return { name: d?.name ?? '', source: d?.source ?? 'default' }
+}
+
+export async function setOperatorName(name: string): Promise<Operator> {
+  const d = await call(() => AuditService.SetOperatorName(name))
+  return { name: d?.name ?? '', source: d?.source ?? 'default' }
+}
+
+/** exportLog asks where to save and writes every entry matching f; '' when cancelled. */
+export async function exportLog(f: AuditFilter, format: 'csv' | 'xlsx'): Promise<string> {
+  return (await call(() => AuditService.Export(toDTO(f), format))) ?? ''
+}

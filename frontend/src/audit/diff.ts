@@ -1,0 +1,135 @@
+// An audit entry's before/after snapshots as a field-by-field diff, and the
+// screen's times and date ranges. Everything returned is plain text for
+// {{ }} interpolation: nothing from the log is ever rendered as HTML.
+import type { AuditEntry } from '../api'
+import type { Locale } from '../format'
+
+type T = (key: string, args?: Record<string, unknown>) => string
+type TE = (key: string) => boolean
+
+/** How the store writes a personal field that changed: the log keeps only the fact. */
+export const SEALED = '***'
+
+export interface DiffValue {
+  text: string
+  /** no value on this side (a creation's before, a removal's after, null) */
+  none: boolean
+  /** a personal field: changed, content kept private */
+  sealed: boolean
+}
+
+export interface DiffRow {
+  field: string
+  label: string
+  before: DiffValue
+  after: DiffValue
+  /** 'context' rows (same on both sides, e.g. the member's name) identify the record */
+  kind: 'added' | 'removed' | 'changed' | 'context'
+}
+
+function parse(s: string): Record<string, unknown> | null {
+  if (!s.trim()) return null
+  try {
+    const v: unknown = JSON.parse(s)
+    if (v && typeof v === 'object' && !Array.isArray(v)) return v as Record<string, unknown>
+    return { value: v }
+  } catch {
+    return { value: s }
+  }
+}
+
+const first = new Set(['name', 'key', 'week', 'kind', 'file'])
+
+/** fieldOrder: identifying fields first, then alphabetical (as the CLI and the export). */
+export function fieldOrder(a: string, b: string): number {
+  const ra = first.has(a) ? 0 : 1
+  const rb = first.has(b) ? 0 : 1
+  if (ra !== rb) return ra - rb
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/** valueText renders one JSON value of field as words. */
+export function valueText(field: string, v: unknown, t: T, te: TE): DiffValue {
+  if (v === null || v === undefined) return { text: t('audit.none'), none: true, sealed: false }
+  if (v === SEALED) return { text: t('audit.sealed'), none: false, sealed: true }
+  if (typeof v === 'boolean') return { text: t(v ? 'audit.yes' : 'audit.no'), none: false, sealed: false }
+  if (Array.isArray(v)) {
+    if (v.length === 0) return { text: t('audit.emptyList'), none: false, sealed: false }
+    return { text: v.map((x) => valueText(field, x, t, te).text).join('、'), none: false, sealed: false }
+  }
+  if (typeof v === 'string') {
+    const tierField = field === 'tier' || field === 'to'
+    for (const key of [tierField ? `members.tiers.${v}` : '', field === 'type' ? `types.${v}.label` : field === 'profile' ? `profiles.${v}` : '', `audit.value.${field}.${v}`]) {
+      if (!key) continue
+      if (te(key)) return { text: t(key), none: false, sealed: false }
+    }
+    return { text: v, none: false, sealed: false }
+  }
+  if (typeof v === 'number') return { text: String(v), none: false, sealed: false }
+  return { text: JSON.stringify(v), none: false, sealed: false }
+}
+
+/** fieldLabel names a field in the UI language, or shows its code. */
+export function fieldLabel(field: string, t: T, te: TE): string {
+  const key = `audit.field.${field}`
+  return te(key) ? t(key) : field
+}
+
+/** diff lists an entry's fields with before and after. */
+export function diff(e: Pick<AuditEntry, 'before' | 'after'>, t: T, te: TE): DiffRow[] {
+  const b = parse(e.before)
+  const a = parse(e.after)
+  const fields = [...new Set([...Object.keys(b ?? {}), ...Object.keys(a ?? {})])].sort(fieldOrder)
+  return fields.map((field) => {
+    const bv = b ? b[field] : undefined
+    const av = a ? a[field] : undefined
+    const before = valueText(field, bv, t, te)
+    const after = valueText(field, av, t, te)
+    let kind: DiffRow['kind'] = 'changed'
+    if (!b) kind = 'added'
+    else if (!a) kind = 'removed'
+    else if (JSON.stringify(bv) === JSON.stringify(av) && !before.sealed) kind = 'context'
+    return { field, label: fieldLabel(field, t, te), before, after, kind }
+  })
+}
+
+/** actionLabel is an action in words (audit.action.member.update …), else its code. */
+export function actionLabel(action: string, t: T, te: TE): string {
+  const key = `audit.action.${action}`
+  return te(key) ? t(key) : action
+}
+
+/** entityLabel names the record: 成员 #12. */
+export function entityLabel(e: Pick<AuditEntry, 'entity' | 'entityId'>, t: T, te: TE): string {
+  const key = `audit.entity.${e.entity}`
+  const name = te(key) ? t(key) : e.entity
+  return e.entityId ? `${name} #${e.entityId}` : name
+}
+
+const enMonths = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+const pad2 = (n: number) => String(n).padStart(2, '0')
+
+/**
+ * when writes an instant on this computer's clock: `5月6日 20:30`
+ * (`May 6 20:30`), with the year when it is not this year's.
+ */
+export function when(ms: number, locale: Locale, now: Date = new Date()): string {
+  const d = new Date(ms)
+  const time = `${pad2(d.getHours())}:${pad2(d.getMinutes())}`
+  const otherYear = d.getFullYear() !== now.getFullYear()
+  if (locale === 'en') return `${enMonths[d.getMonth()]} ${d.getDate()}${otherYear ? ` ${d.getFullYear()}` : ''} ${time}`
+  return `${otherYear ? `${d.getFullYear()}年` : ''}${d.getMonth() + 1}月${d.getDate()}日 ${time}`
+}
+
+/** dayRange turns two local calendar days (ms at any time of those days) into [from, to) ms; 0 = open. */
+export function dayRange(range: [number, number] | null): { from: number; to: number } {
+  if (!range) return { from: 0, to: 0 }
+  const start = new Date(range[0])
+  const end = new Date(range[1])
+  const from = new Date(start.getFullYear(), start.getMonth(), start.getDate()).getTime()
+  const to = new Date(end.getFullYear(), end.getMonth(), end.getDate() + 1).getTime()
+  return { from, to }
+}
+
+/** The action kinds the filter offers: prefixes of the actions. */
+export const actionKinds = ['group', 'member', 'tier', 'violation', 'points', 'import', 'content', 'cadence', 'rules', 'input', 'settings'] as const
