@@ -82,6 +82,9 @@ func (s *Store) SaveContentItems(ctx context.Context, items []content.Item) ([]c
 				return err
 			}
 			out[i] = row.item()
+			if err := s.audit(tx, "content.create", "content_item", row.ID, row.GroupID, nil, auditItem(out[i])); err != nil {
+				return err
+			}
 		}
 		return nil
 	})
@@ -121,7 +124,7 @@ func (s *Store) UpdateContentItem(ctx context.Context, it content.Item) (content
 			return err
 		}
 		out = row.item()
-		return nil
+		return s.audit(tx, "content.update", "content_item", row.ID, row.GroupID, auditItem(cur.item()), auditItem(out))
 	})
 	return out, err
 }
@@ -216,7 +219,14 @@ func (s *Store) SetCadence(ctx context.Context, c content.Cadence) (content.Cade
 			SharesPerWeek: c.SharesPerWeek, ShareAt: int(c.ShareAt), DailyCap: c.DailyCap,
 			MinGapMinutes: int(c.MinGap / time.Minute), QuietStart: int(c.QuietStart), QuietEnd: int(c.QuietEnd),
 			Version: c.Version + 1}
-		return tx.Save(&row).Error
+		if err := tx.Save(&row).Error; err != nil {
+			return err
+		}
+		var before any
+		if cur.Version > 0 {
+			before = cur
+		}
+		return s.audit(tx, "content.cadence", "content_cadence", c.GroupID, c.GroupID, before, row)
 	})
 	if err != nil {
 		return content.Cadence{}, err
@@ -236,4 +246,125 @@ func (s *Store) ContentItem(ctx context.Context, id int64) (content.Item, error)
 		return content.Item{}, err
 	}
 	return row.item(), nil
+}
+
+// auditItem is what the audit log keeps of an item: everything but the
+// generator's reasons (they are derived, and long).
+func auditItem(it content.Item) map[string]any {
+	return map[string]any{"type": it.Type, "format": it.Format, "title": it.Title, "body": it.Body,
+		"scheduled_at": it.ScheduledAt.UTC().Format(time.RFC3339), "status": it.Status, "results": it.Results,
+		"version": it.Version}
+}
+
+// AllContentItems returns every group's items scheduled in [from, to), in
+// time order: the Calendar screen across groups and the reminders.
+func (s *Store) AllContentItems(ctx context.Context, from, to time.Time) ([]content.Item, error) {
+	var rows []contentItemRow
+	err := s.db.WithContext(ctx).Where("scheduled_at >= ? AND scheduled_at < ?", from.Unix(), to.Unix()).
+		Order("scheduled_at, id").Find(&rows).Error
+	if err != nil {
+		return nil, err
+	}
+	out := make([]content.Item, len(rows))
+	for i, r := range rows {
+		out[i] = r.item()
+	}
+	return out, nil
+}
+
+// LibraryEntry is a reusable item kept in the content library: its type,
+// format, title and body, without a group or a time.
+type LibraryEntry struct {
+	ID        int64
+	Type      content.Type
+	Format    content.Format
+	Title     string
+	Body      string
+	CreatedAt time.Time
+}
+
+// v14LibraryEntry is the row of migration 14.
+type v14LibraryEntry struct {
+	ID        int64  `gorm:"primaryKey"`
+	Type      string `gorm:"size:16;not null"`
+	Format    string `gorm:"size:16;not null"`
+	Title     string `gorm:"not null;default:''"`
+	Body      string `gorm:"not null;default:''"`
+	CreatedAt time.Time
+}
+
+func (v14LibraryEntry) TableName() string { return "content_library" }
+
+// migrateV14 adds the content library: items saved for reuse, shared by
+// every group of the workspace.
+func migrateV14(tx *gorm.DB) error {
+	return tx.Migrator().CreateTable(&v14LibraryEntry{})
+}
+
+func (r v14LibraryEntry) entry() LibraryEntry {
+	return LibraryEntry{ID: r.ID, Type: content.Type(r.Type), Format: content.Format(r.Format), Title: r.Title, Body: r.Body,
+		CreatedAt: r.CreatedAt}
+}
+
+// Library lists the library, newest first.
+func (s *Store) Library(ctx context.Context) ([]LibraryEntry, error) {
+	var rows []v14LibraryEntry
+	if err := s.db.WithContext(ctx).Order("id DESC").Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	out := make([]LibraryEntry, len(rows))
+	for i, r := range rows {
+		out[i] = r.entry()
+	}
+	return out, nil
+}
+
+// SaveToLibrary keeps e (type, format, title, body) in the library.
+func (s *Store) SaveToLibrary(ctx context.Context, e LibraryEntry) (LibraryEntry, error) {
+	probe := content.Item{Type: e.Type, Format: e.Format, Status: content.Planned, ScheduledAt: time.Unix(1, 0)}
+	if err := probe.Validate(); err != nil {
+		return LibraryEntry{}, err
+	}
+	row := v14LibraryEntry{Type: string(e.Type), Format: string(e.Format), Title: e.Title, Body: e.Body, CreatedAt: s.clock.Now().UTC()}
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := tx.Create(&row).Error; err != nil {
+			return err
+		}
+		return s.audit(tx, "content.library_add", "content_library", row.ID, 0, nil, row)
+	})
+	if err != nil {
+		return LibraryEntry{}, err
+	}
+	return row.entry(), nil
+}
+
+// DeleteLibraryEntry removes entry id from the library.
+func (s *Store) DeleteLibraryEntry(ctx context.Context, id int64) error {
+	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		var row v14LibraryEntry
+		err := tx.First(&row, id).Error
+		if errors.Is(err, gorm.ErrRecordNotFound) {
+			return domain.Errorf(domain.ENOTFOUND, "content.library_not_found", map[string]any{"id": id})
+		}
+		if err != nil {
+			return err
+		}
+		if err := tx.Delete(&v14LibraryEntry{}, id).Error; err != nil {
+			return err
+		}
+		return s.audit(tx, "content.library_delete", "content_library", id, 0, row, nil)
+	})
+}
+
+// LibraryEntry returns entry id.
+func (s *Store) LibraryEntry(ctx context.Context, id int64) (LibraryEntry, error) {
+	var row v14LibraryEntry
+	err := s.db.WithContext(ctx).First(&row, id).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return LibraryEntry{}, domain.Errorf(domain.ENOTFOUND, "content.library_not_found", map[string]any{"id": id})
+	}
+	if err != nil {
+		return LibraryEntry{}, err
+	}
+	return row.entry(), nil
 }
