@@ -130,7 +130,7 @@ type contentView struct {
 }
 
 type doneRow struct {
-	Name                          string
+	Name                           string
 	Planned, Posted, Skipped, Open int
 }
 
