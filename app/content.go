@@ -642,13 +642,3 @@ func (s *ContentService) SaveToLibrary(groupID, id int64) (LibraryEntryDTO, erro
 func (s *ContentService) DeleteLibraryEntry(id int64) error {
 	return s.st.DeleteLibraryEntry(s.app.context(), id)
 }
-
-// FromLibrary creates a planned item on group groupID at "2024-03-04T20:30"
-// (the group's zone) from library entry entryID.
-func (s *ContentService) FromLibrary(groupID, entryID int64, at string) (ContentItemDTO, error) {
-	e, err := s.st.LibraryEntry(s.app.context(), entryID)
-	if err != nil {
-		return ContentItemDTO{}, err
-	}
-	return s.Save(groupID, ContentInputDTO{Type: string(e.Type), Format: string(e.Format), Title: e.Title, Body: e.Body, At: at})
-}

@@ -1,4 +1,6 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
+import CalendarView from './views/CalendarView.vue'
+import GroupContentView from './views/GroupContentView.vue'
 import GroupsView from './views/GroupsView.vue'
 import GroupHealthView from './views/GroupHealthView.vue'
 import ImportView from './views/ImportView.vue'
@@ -36,12 +38,19 @@ export const routes: RouteRecordRaw[] = [
     props: (route) => ({ groupId: Number(route.params.id) }),
   },
   {
+    path: '/groups/:id(\\d+)/content',
+    name: 'group-content',
+    component: GroupContentView,
+    props: (route) => ({ groupId: Number(route.params.id) }),
+  },
+  {
     path: '/import',
     name: 'import',
     component: ImportView,
     // /import?group=3 opens the wizard on that group (e.g. from a group's empty state).
     props: (route) => ({ initialGroup: Number(route.query.group) || null }),
   },
+  { path: '/calendar', name: 'calendar', component: CalendarView },
   { path: '/reports', name: 'reports', component: ReportsView },
   { path: '/settings', name: 'settings', component: SettingsView },
   // First run only (main.ts asks Go); the rail is hidden there.

@@ -210,5 +210,3 @@ export const exportICS = (groupId: number, w: string) => call(() => ContentServi
 export const library = async () => ((await call(() => ContentService.Library())) ?? []).map(toEntry)
 export const saveToLibrary = async (groupId: number, id: number) => toEntry(await call(() => ContentService.SaveToLibrary(groupId, id)))
 export const deleteLibraryEntry = (id: number) => call(() => ContentService.DeleteLibraryEntry(id))
-export const fromLibrary = async (groupId: number, entryId: number, at: string) =>
-  toItem(await call(() => ContentService.FromLibrary(groupId, entryId, at)))

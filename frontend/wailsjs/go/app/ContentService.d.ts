@@ -10,8 +10,6 @@ export function Due():Promise<Array<app.ContentItemDTO>>;
 
 export function ExportICS(arg1:number,arg2:string):Promise<string>;
 
-export function FromLibrary(arg1:number,arg2:number,arg3:string):Promise<app.ContentItemDTO>;
-
 export function Generate(arg1:number,arg2:string):Promise<app.ContentWeekDTO>;
 
 export function Library():Promise<Array<app.LibraryEntryDTO>>;

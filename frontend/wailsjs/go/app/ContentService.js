@@ -18,10 +18,6 @@ export function ExportICS(arg1, arg2) {
   return window['go']['app']['ContentService']['ExportICS'](arg1, arg2);
 }
 
-export function FromLibrary(arg1, arg2, arg3) {
-  return window['go']['app']['ContentService']['FromLibrary'](arg1, arg2, arg3);
-}
-
 export function Generate(arg1, arg2) {
   return window['go']['app']['ContentService']['Generate'](arg1, arg2);
 }
