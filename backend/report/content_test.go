@@ -1,12 +1,16 @@
 package report
 
 import (
+	"context"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
 
 	"qunzhu/backend/content"
+	"qunzhu/backend/domain"
+	"qunzhu/backend/store"
 )
 
 // TestReportContentSection: planned against done by type and format, next
@@ -63,5 +67,38 @@ func TestReportContentSection(t *testing.T) {
 	// No content store: no section.
 	if html := render(t, Document{Week: "2024-W12", Sections: []Section{section(t, "x")}}, "zh"); strings.Contains(html, `data-section="content"`) {
 		t.Error("a section without content data shows a content part")
+	}
+}
+
+// TestLoadReadsContentFromTheStore: a real workspace's plan reaches the
+// report: this week's items (one posted), next week's, and the four weeks
+// behind for the mix.
+func TestLoadReadsContentFromTheStore(t *testing.T) {
+	ctx := context.Background()
+	st, err := store.Open(filepath.Join(t.TempDir(), "q.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	g, err := st.CreateGroup(ctx, domain.GroupInput{Name: "读书会", Type: domain.TypeInterest, TimeZone: "Asia/Shanghai"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mon := time.Date(2024, 3, 18, 0, 0, 0, 0, shanghai) // 2024-W12
+	item := func(day int, st content.Status) content.Item {
+		return content.Item{GroupID: g.ID, Type: content.Tutorial, Format: content.MorningBrief, Status: st,
+			ScheduledAt: mon.AddDate(0, 0, day).Add(8 * time.Hour)}
+	}
+	if _, err := st.SaveContentItems(ctx, []content.Item{item(-22, content.Posted), item(-21, content.Posted), item(0, content.Posted),
+		item(6, content.Planned), item(7, content.Planned), item(14, content.Planned)}); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := Load(ctx, st, "2024-W12", []domain.Group{g})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := doc.Sections[0].Content
+	if c == nil || len(c.This) != 2 || len(c.Next) != 1 || len(c.Window) != 3 {
+		t.Fatalf("content %+v: want 2 this week, 1 next week, 3 in the four weeks (the one 22 days back is outside)", c)
 	}
 }
