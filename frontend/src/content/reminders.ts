@@ -12,11 +12,12 @@ export const reminderKey = (it: ContentItem, kind: Reminder['kind']) => `${it.id
 
 /**
  * pickReminders returns the notices to raise now and marks them in seen.
- * An item that was already overdue when first seen is flagged on the
- * screens but raises no notice of its own beyond one summary line, so
- * starting the app after a week away does not raise a dozen notices.
+ * An item reminded of when it came due is reminded again, once, when it
+ * turns overdue; one that was already overdue when first seen (the app was
+ * closed, or a plan was drafted for a week under way) is only counted into
+ * one summary line, so a week away does not raise a dozen notices.
  */
-export function pickReminders(items: ContentItem[], seen: Set<string>, first: boolean): { notices: Reminder[]; overdue: number } {
+export function pickReminders(items: ContentItem[], seen: Set<string>): { notices: Reminder[]; overdue: number } {
   const notices: Reminder[] = []
   let overdue = 0
   for (const it of items) {
@@ -24,7 +25,7 @@ export function pickReminders(items: ContentItem[], seen: Set<string>, first: bo
     const key = reminderKey(it, it.due)
     if (seen.has(key)) continue
     seen.add(key)
-    if (it.due === 'overdue' && first) {
+    if (it.due === 'overdue' && !seen.has(reminderKey(it, 'due'))) {
       overdue++
       continue
     }
