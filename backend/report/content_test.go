@@ -101,4 +101,9 @@ func TestLoadReadsContentFromTheStore(t *testing.T) {
 	if c == nil || len(c.This) != 2 || len(c.Next) != 1 || len(c.Window) != 3 {
 		t.Fatalf("content %+v: want 2 this week, 1 next week, 3 in the four weeks (the one 22 days back is outside)", c)
 	}
+	// A week with nothing around it (the group stopped using the calendar): no content part.
+	doc, err = Load(ctx, st, "2024-W40", []domain.Group{g})
+	if err != nil || doc.Sections[0].Content != nil {
+		t.Errorf("a group without content items in reach has a content part: %+v (%v)", doc.Sections[0].Content, err)
+	}
 }

@@ -34,7 +34,8 @@ type Section struct {
 	// Newcomers are the members who joined in the week, earliest first.
 	Newcomers []Newcomer
 	// Content is the group's content calendar around the week; nil when
-	// the store keeps none (the section is then left out).
+	// the store keeps none or the group has no item from four weeks back to
+	// next week (it does not use the calendar): the part is then left out.
 	Content *ContentWeek
 }
 
@@ -71,6 +72,9 @@ func loadContent(ctx context.Context, cs ContentStore, g domain.Group, w metrics
 		default:
 			out.Next = append(out.Next, it)
 		}
+	}
+	if len(window) == 0 {
+		return nil, nil
 	}
 	return out, nil
 }

@@ -89,8 +89,11 @@ test('Content tab: generate, drag, mark shares posted, theme_shares turns green;
     const drawer = page.getByTestId('content-drawer');
     await drawer.waitFor();
     assert.ok((await page.getByTestId('drawer-reasons').innerText()).includes('主题分享'), 'the drawer explains the placement');
+    if (sid === shareIds[0]) await page.screenshot({ path: join(outDir, 'content-drawer.png') });
     await page.getByTestId('mark-posted').click();
     await page.waitForFunction(() => document.querySelector('[data-testid="drawer-status"]')?.textContent.includes('已发布'));
+    // Posted: the results can be entered.
+    await page.getByTestId('result-reach').waitFor();
     await page.locator(`[data-testid="content-card"][data-id="${sid}"][data-status="posted"]`).waitFor();
     await page.keyboard.press('Escape');
     await drawer.waitFor({ state: 'detached' });
