@@ -11,10 +11,12 @@ import (
 
 // desktopNotify asks the desktop's notification server
 // (org.freedesktop.Notifications on the session bus) to show a notice.
-// WebKitGTK's web Notification API is of no use here: Wails v2 answers no
-// permission request, so the page's Notification.permission stays
-// "default". Without a session bus or a notification server it returns
-// false and the in-app notice stands alone.
+// WebKitGTK's web Notification API is of no use here: Wails v2.9.2's Linux
+// webview connects no handler to WebKitGTK's permission-request signal
+// (its sources have none), and an unhandled request is denied, so a page's
+// Notification.requestPermission() never succeeds. Without a session bus or
+// a notification server this returns false and the in-app notice stands
+// alone.
 func desktopNotify(ctx context.Context, title, body string) bool {
 	conn, err := dbus.SessionBus() // shared connection: never closed here
 	if err != nil {
