@@ -98,7 +98,22 @@ test('Content tab: generate, drag, mark shares posted, theme_shares turns green;
     await page.keyboard.press('Escape');
     await drawer.waitFor({ state: 'detached' });
   }
-  const posted = (await cliJSON(devBinary, db, 'plan', '--group', String(group.id), '--week', week)).filter((p) => p.status === 'posted');
+  // The moved brief: posted, then its results (200 reached, 150 opened) against the seed's 89%.
+  await page.locator(`[data-testid="content-card"][data-id="${id}"]`).click();
+  await page.getByTestId('mark-posted').click();
+  await page.getByTestId('result-reach').waitFor();
+  await page.getByTestId('result-reach').locator('input').fill('200');
+  await page.getByTestId('result-opens').locator('input').fill('150');
+  await page.getByTestId('save-results').click();
+  await page.waitForFunction(() => /打开率：75(\.0)?%/.test(document.querySelector('[data-testid="drawer-rate"]')?.textContent ?? ''));
+  assert.match(await page.getByTestId('drawer-rate').innerText(), /参考值 89(\.0)?%/);
+  await page.screenshot({ path: join(outDir, 'content-results.png') });
+  await page.keyboard.press('Escape');
+  await page.getByTestId('content-drawer').waitFor({ state: 'detached' });
+  const after = await cliJSON(devBinary, db, 'plan', '--group', String(group.id), '--week', week);
+  const briefAfter = after.find((p) => p.id === id);
+  assert.deepEqual([briefAfter.status, briefAfter.results.reach, briefAfter.results.opens], ['posted', 200, 150]);
+  const posted = after.filter((p) => p.status === 'posted' && p.format === 'share');
   assert.equal(posted.length, 2);
   await page.screenshot({ path: join(outDir, 'content-week-posted.png') });
   // The charts, planned against done, the cadence and the library below the week.
@@ -125,7 +140,7 @@ test('Content tab: generate, drag, mark shares posted, theme_shares turns green;
   for (let i = 0; i < 60 && (await cal.getAttribute('data-from')) > weekStart; i++) await page.getByTestId('cal-prev').click();
   for (let i = 0; i < 60 && (await cal.getAttribute('data-from')) < weekStart; i++) await page.getByTestId('cal-next').click();
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid="calendar-item"]').length >= n, plan.length);
-  assert.equal(await page.locator(`[data-testid="calendar-item"][data-group="${group.id}"][data-status="posted"]`).count(), 2);
+  assert.equal(await page.locator(`[data-testid="calendar-item"][data-group="${group.id}"][data-status="posted"]`).count(), 3, "two shares and the brief");
   await page.screenshot({ path: join(outDir, 'calendar-week.png'), });
   await page.getByTestId('cal-month').click();
   await page.waitForFunction(() => document.querySelector('[data-testid="calendar"]')?.getAttribute('data-mode') === 'month');
