@@ -92,8 +92,10 @@ test('Content tab: generate, drag, mark shares posted, theme_shares turns green;
     if (sid === shareIds[0]) await page.screenshot({ path: join(outDir, 'content-drawer.png') });
     await page.getByTestId('mark-posted').click();
     await page.waitForFunction(() => document.querySelector('[data-testid="drawer-status"]')?.textContent.includes('已发布'));
-    // Posted: the results can be entered.
+    // Posted: the results can be entered, and one button leads back to planned.
     await page.getByTestId('result-reach').waitFor();
+    assert.equal(await page.getByTestId('mark-planned').count(), 1);
+    assert.equal(await page.getByTestId('mark-posted').count(), 0);
     await page.locator(`[data-testid="content-card"][data-id="${sid}"][data-status="posted"]`).waitFor();
     await page.keyboard.press('Escape');
     await drawer.waitFor({ state: 'detached' });
