@@ -521,24 +521,25 @@ func (s *ContentService) Calendar(from string, days int) (CalendarDTO, error) {
 func (s *ContentService) Due() ([]ContentItemDTO, error) {
 	ctx := s.app.context()
 	now := s.app.clock().Now()
-	groups, err := s.st.Groups(ctx)
-	if err != nil {
-		return nil, err
-	}
-	names := map[int64]domain.GroupSummary{}
-	for _, g := range groups {
-		names[g.ID] = g
-	}
-	// Overdue items stay flagged for a week; older ones are history.
+	// Overdue items stay flagged for a week; older ones are history. The
+	// groups are read only for the items found (this runs every minute, and
+	// the group list with its counts reads the messages).
 	items, err := s.st.AllContentItems(ctx, now.Add(-7*24*time.Hour), now.Add(content.DueLead+time.Second))
 	if err != nil {
 		return nil, err
 	}
+	groups := map[int64]domain.Group{}
 	out := []ContentItemDTO{}
 	for _, it := range items {
-		g, ok := names[it.GroupID]
-		if !ok || content.DueState(it, now) == content.NotDue {
+		if content.DueState(it, now) == content.NotDue {
 			continue
+		}
+		g, ok := groups[it.GroupID]
+		if !ok {
+			if g, err = s.st.Group(ctx, it.GroupID); err != nil {
+				return nil, err
+			}
+			groups[it.GroupID] = g
 		}
 		out = append(out, s.itemDTO(it, g.Name, g.Location(), now))
 	}
