@@ -58,6 +58,7 @@ type App struct {
 	safe    *SafetyService
 	team    *TeamService
 	adt     *AuditService
+	cont    *ContentService
 }
 
 // New builds the shell around an open store.
@@ -80,6 +81,7 @@ func New(cfg Config) *App {
 	a.safe = &SafetyService{app: a}
 	a.team = &TeamService{app: a}
 	a.adt = &AuditService{app: a, st: cfg.Store}
+	a.cont = &ContentService{app: a, st: cfg.Store}
 	return a
 }
 
@@ -108,7 +110,7 @@ func (a *App) Run() error {
 		BackgroundColour: &options.RGBA{R: 250, G: 250, B: 252, A: 255},
 		OnStartup:        a.startup,
 		OnBeforeClose:    a.beforeClose,
-		Bind:             []any{a.sys, a.grps, a.imps, a.hlth, a.mbrs, a.rule, a.rpts, a.auto, a.safe, a.team, a.adt},
+		Bind:             []any{a.sys, a.grps, a.imps, a.hlth, a.mbrs, a.rule, a.rpts, a.auto, a.safe, a.team, a.adt, a.cont},
 		Menu:             a.menu(),
 		DragAndDrop:      &options.DragAndDrop{EnableFileDrop: true},
 		ErrorFormatter:   a.formatError,

@@ -167,3 +167,13 @@ const (
 
 // InPrime reports whether c is in prime time.
 func InPrime(c Clock) bool { return c >= PrimeStart && c < PrimeEnd }
+
+// Length is how long an item of format f occupies a calendar: the seed's
+// brief takes 30 minutes; a live session or theme share an hour.
+func Length(f Format) time.Duration {
+	switch f {
+	case LiveSession, Share:
+		return time.Hour
+	}
+	return 30 * time.Minute
+}

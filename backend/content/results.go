@@ -34,3 +34,70 @@ func RateOf(it Item) (Rate, bool) {
 	}
 	return Rate{}, false
 }
+
+// Mix counts the posted items by type: the actual content mix set against
+// TargetMix. Planned and skipped items reached nobody yet, so they do not
+// count.
+func Mix(items []Item) map[Type]int {
+	out := map[Type]int{}
+	for _, it := range items {
+		if it.Status == Posted {
+			out[it.Type]++
+		}
+	}
+	return out
+}
+
+// FormatRate is a format's headline rate over several posted items: the
+// sum of the numerators over the sum of the denominators (a big live
+// session weighs more than a small one), next to the seed's reference.
+type FormatRate struct {
+	Format    Format
+	Rate      Rate
+	Items     int // posted items of the format with both figures entered
+	Numerator int
+	Base      int
+}
+
+// FormatRates returns the rate of each format the seed gives a reference
+// for (morning brief, live session, UGC call), in that order, over the
+// posted items; Rate.Value is nil when no item has its figures entered.
+func FormatRates(items []Item) []FormatRate {
+	out := []FormatRate{}
+	for _, f := range []Format{MorningBrief, LiveSession, UGCCall} {
+		ref, _ := RateOf(Item{Format: f})
+		fr := FormatRate{Format: f, Rate: Rate{Name: ref.Name, Reference: ref.Reference}}
+		for _, it := range items {
+			if it.Format != f || it.Status != Posted {
+				continue
+			}
+			num, den := rateParts(it)
+			if num == nil || den == nil {
+				continue
+			}
+			fr.Items++
+			fr.Numerator += *num
+			fr.Base += *den
+		}
+		if fr.Base > 0 {
+			v := float64(fr.Numerator) / float64(fr.Base)
+			fr.Rate.Value = &v
+		}
+		out = append(out, fr)
+	}
+	return out
+}
+
+// rateParts are the numerator and denominator of RateOf for the item's format.
+func rateParts(it Item) (num, den *int) {
+	r := it.Results
+	switch it.Format {
+	case MorningBrief:
+		return r.Opens, r.Reach
+	case LiveSession:
+		return r.Conversions, r.Participants
+	case UGCCall:
+		return r.Participants, r.Reach
+	}
+	return nil, nil
+}

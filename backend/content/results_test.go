@@ -30,3 +30,28 @@ func TestRateOf(t *testing.T) {
 		})
 	}
 }
+
+func TestMixAndFormatRates(t *testing.T) {
+	n := func(v int) *int { return &v }
+	items := []Item{
+		{Type: Tutorial, Format: MorningBrief, Status: Posted, Results: Results{Reach: n(100), Opens: n(90)}},
+		{Type: Tutorial, Format: MorningBrief, Status: Posted, Results: Results{Reach: n(300), Opens: n(200)}},
+		{Type: News, Format: MorningBrief, Status: Planned, Results: Results{Reach: n(1000), Opens: n(0)}},
+		{Type: Interactive, Format: LiveSession, Status: Posted},
+		{Type: Benefit, Format: Share, Status: Skipped},
+	}
+	mix := Mix(items)
+	if mix[Tutorial] != 2 || mix[News] != 0 || mix[Interactive] != 1 || mix[Benefit] != 0 {
+		t.Errorf("mix %v: only posted items count", mix)
+	}
+	rates := FormatRates(items)
+	if len(rates) != 3 || rates[0].Format != MorningBrief || rates[1].Format != LiveSession || rates[2].Format != UGCCall {
+		t.Fatalf("rates %+v", rates)
+	}
+	if b := rates[0]; b.Items != 2 || b.Rate.Value == nil || *b.Rate.Value != 290.0/400 || b.Rate.Reference != 0.89 {
+		t.Errorf("brief %+v: want (90+200)/(100+300) over the two posted briefs", b)
+	}
+	if l := rates[1]; l.Items != 0 || l.Rate.Value != nil || l.Rate.Reference != 0.17 {
+		t.Errorf("live %+v: no figures entered, no value", l)
+	}
+}

@@ -5,17 +5,16 @@ import (
 	"sort"
 	"time"
 
+	"qunzhu/backend/content"
 	"qunzhu/backend/domain"
 	"qunzhu/backend/health"
 	"qunzhu/backend/metrics"
 )
 
 // Document is everything the printable weekly report shows for one ISO
-// week: one Section per group, in the order given. Issue 6 also names
-// content done against plan, next week's plan, incidents and the content-mix
-// chart; the report has none of them because the content calendar and the
-// incident log do not exist yet, and a section with nothing behind it would
-// read as a week without work. They belong here once those features land.
+// week: one Section per group, in the order given. Incidents (issue 6) are
+// not in it yet: the incident log does not exist, and a section with
+// nothing behind it would read as a week without work.
 type Document struct {
 	Week     string
 	Sections []Section
@@ -34,6 +33,50 @@ type Section struct {
 	Top []MemberCount
 	// Newcomers are the members who joined in the week, earliest first.
 	Newcomers []Newcomer
+	// Content is the group's content calendar around the week; nil when
+	// the store keeps none or the group has no item from four weeks back to
+	// next week (it does not use the calendar): the part is then left out.
+	Content *ContentWeek
+}
+
+// ContentWeek is what the report shows of the content calendar: the
+// week's items (planned against done), next week's plan, and the posted
+// items of the four weeks ending with the week for the content mix.
+type ContentWeek struct {
+	This, Next, Window []content.Item
+}
+
+// ContentStore is the part of the store the content section reads; a
+// store without it gives a report without the section.
+type ContentStore interface {
+	ContentItems(ctx context.Context, groupID int64, from, to time.Time) ([]content.Item, error)
+}
+
+func loadContent(ctx context.Context, cs ContentStore, g domain.Group, w metrics.Week) (*ContentWeek, error) {
+	loc := g.Location()
+	day := func(d int) time.Time {
+		return time.Date(w.Start.Year(), w.Start.Month(), w.Start.Day()+d, 0, 0, 0, 0, loc)
+	}
+	window, err := cs.ContentItems(ctx, g.ID, day(-21), day(14))
+	if err != nil {
+		return nil, err
+	}
+	out := &ContentWeek{}
+	for _, it := range window {
+		switch {
+		case it.ScheduledAt.Before(day(0)):
+			out.Window = append(out.Window, it)
+		case it.ScheduledAt.Before(day(7)):
+			out.Window = append(out.Window, it)
+			out.This = append(out.This, it)
+		default:
+			out.Next = append(out.Next, it)
+		}
+	}
+	if len(window) == 0 {
+		return nil, nil
+	}
+	return out, nil
 }
 
 // MemberCount is a member and their countable messages in the week.
@@ -93,8 +136,15 @@ func loadSection(ctx context.Context, st health.DashboardStore, week string, g d
 	if err != nil {
 		return Section{}, err
 	}
+	var cw *ContentWeek
+	if cs, ok := st.(ContentStore); ok {
+		if cw, err = loadContent(ctx, cs, g, w); err != nil {
+			return Section{}, err
+		}
+	}
 	return Section{
-		Group: g, Week: metrics.Compute(in, w), Previous: prev,
+		Content: cw,
+		Group:   g, Week: metrics.Compute(in, w), Previous: prev,
 		Series:    metrics.Series(g, in.Members, weeks, counts, active),
 		Tiers:     metrics.Tiers(in.Members, w.End),
 		Top:       top(in, w),

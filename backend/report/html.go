@@ -12,6 +12,7 @@ import (
 	"time"
 	"unicode"
 
+	"qunzhu/backend/content"
 	"qunzhu/backend/metrics"
 	"qunzhu/backend/msg"
 )
@@ -114,7 +115,26 @@ type sectionView struct {
 	NewcomersMore            string
 	NoNewcomers              bool
 	Removal, Violations      string
+	Content                  *contentView
 }
+
+// contentView is a section's content calendar: the week's items planned
+// against done by type and by format, next week's plan and the mix chart.
+type contentView struct {
+	None     bool // no item this week
+	ByType   []doneRow
+	ByFormat []doneRow
+	Total    doneRow
+	Next     []nextRow
+	Chart    chartRef
+}
+
+type doneRow struct {
+	Name                           string
+	Planned, Posted, Skipped, Open int
+}
+
+type nextRow struct{ When, Title, Kind string }
 
 type checkView struct {
 	Name, Threshold, Value, Result, Advice string
@@ -151,7 +171,9 @@ func buildView(doc Document, l Labels) (view, error) {
 		"col_group", "col_check", "col_threshold", "col_value", "col_result", "col_advice", "col_indicator", "col_this_week",
 		"col_last_week", "col_change", "col_member", "col_messages", "col_joined", "col_still_present", "health_score", "checks",
 		"indicators", "charts", "people", "top_members", "no_top_members", "newcomers", "no_newcomers", "removal", "violations",
-		"definitions", "definitions_note"} {
+		"definitions", "definitions_note", "content.title", "content.done", "content.col_kind", "content.col_planned",
+		"content.col_posted", "content.col_skipped", "content.col_open", "content.by_type", "content.by_format", "content.total",
+		"content.next", "content.next_none", "content.none"} {
 		v.T[k] = t("report."+k, nil)
 	}
 	var scores []int
@@ -283,6 +305,13 @@ func buildSection(i int, s Section, l Labels, v *view) (sectionView, error) {
 	vc := s.Week.Violations
 	sv.Violations = t("report.violations_detail", map[string]any{"total": vc.Ads + vc.Flood + vc.Attack,
 		"ads": vc.Ads, "flood": vc.Flood, "attack": vc.Attack})
+	if s.Content != nil {
+		cv, err := buildContent(i, s, l, v)
+		if err != nil {
+			return sectionView{}, err
+		}
+		sv.Content = cv
+	}
 	return sv, nil
 }
 
@@ -420,4 +449,69 @@ func printable(opt map[string]any, decals bool) map[string]any {
 		n++
 	}
 	return opt
+}
+
+// buildContent is a section's content calendar part.
+func buildContent(i int, s Section, l Labels, v *view) (*contentView, error) {
+	t := func(k string) string { return msgT(l, k, nil) }
+	cw := s.Content
+	cv := &contentView{None: len(cw.This) == 0, Total: doneRow{Name: t("report.content.total")}}
+	add := func(r *doneRow, it content.Item) {
+		switch it.Status {
+		case content.Skipped:
+			r.Skipped++
+			return
+		case content.Posted:
+			r.Posted++
+		default:
+			r.Open++
+		}
+		r.Planned++
+	}
+	rows := func(keys []string, prefix string, key func(content.Item) string) []doneRow {
+		out := []doneRow{}
+		for _, k := range keys {
+			r := doneRow{Name: t(prefix + k)}
+			for _, it := range cw.This {
+				if key(it) == k {
+					add(&r, it)
+				}
+			}
+			if r.Planned+r.Skipped > 0 {
+				out = append(out, r)
+			}
+		}
+		return out
+	}
+	var types, formats []string
+	for _, x := range content.Types {
+		types = append(types, string(x))
+	}
+	for _, x := range content.Formats {
+		formats = append(formats, string(x))
+	}
+	cv.ByType = rows(types, "content.type.", func(it content.Item) string { return string(it.Type) })
+	cv.ByFormat = rows(formats, "content.format.", func(it content.Item) string { return string(it.Format) })
+	for _, it := range cw.This {
+		add(&cv.Total, it)
+	}
+	loc := s.Group.Location()
+	for _, it := range cw.Next {
+		at := it.ScheduledAt.In(loc)
+		title := it.Title
+		if title == "" {
+			title = msgT(l, "content.title", map[string]any{"format": t("content.format." + string(it.Format)),
+				"type": t("content.type." + string(it.Type))})
+		}
+		cv.Next = append(cv.Next, nextRow{When: at.Format("1/2 ") + t(fmt.Sprintf("weekday.%d", at.Weekday())) + at.Format(" 15:04"),
+			Title: title, Kind: t("content.type." + string(it.Type))})
+	}
+	opt, err := Option(ContentMix(content.Mix(cw.Window), l))
+	if err != nil {
+		return nil, err
+	}
+	id := fmt.Sprintf("chart-%d-mix", i+1)
+	cv.Chart = chartRef{ID: id, Kind: "mix"}
+	v.Charts = append(v.Charts, chartData{ID: id, Option: printable(opt, true)})
+	return cv, nil
 }

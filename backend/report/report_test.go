@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"qunzhu/backend/content"
 	"qunzhu/backend/metrics"
 )
 
@@ -67,6 +68,12 @@ func builders() []struct {
 		{"tiers", func(l Labels) Chart { return Tiers(metrics.TierCounts{Admin: 3, Core: 20, Normal: 177}, l) }},
 		{"tiers_empty", func(l Labels) Chart { return Tiers(metrics.TierCounts{}, l) }},
 		{"sparkline", func(l Labels) Chart { return Sparkline(points(false), l) }},
+		{"content_mix", func(l Labels) Chart {
+			return ContentMix(map[content.Type]int{content.Tutorial: 5, content.News: 3, content.Interactive: 1, content.Benefit: 1}, l)
+		}},
+		{"content_mix_empty", func(l Labels) Chart { return ContentMix(nil, l) }},
+		{"format_results", func(l Labels) Chart { return FormatResults(formatRates(), l) }},
+		{"format_results_empty", func(l Labels) Chart { return FormatResults(content.FormatRates(nil), l) }},
 	}
 }
 
@@ -102,6 +109,17 @@ func TestGolden(t *testing.T) {
 			})
 		}
 	}
+}
+
+// formatRates are two posted briefs (290 of 400 opened) and a live session
+// (3 of 20 attendees bought); no UGC call figures.
+func formatRates() []content.FormatRate {
+	n := func(v int) *int { return &v }
+	return content.FormatRates([]content.Item{
+		{Format: content.MorningBrief, Status: content.Posted, Results: content.Results{Reach: n(100), Opens: n(90)}},
+		{Format: content.MorningBrief, Status: content.Posted, Results: content.Results{Reach: n(300), Opens: n(200)}},
+		{Format: content.LiveSession, Status: content.Posted, Results: content.Results{Participants: n(20), Conversions: n(3)}},
+	})
 }
 
 func option(t *testing.T, c Chart) map[string]any {

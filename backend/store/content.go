@@ -336,3 +336,116 @@ func (s *Store) auditPlan(tx *gorm.DB, items []content.Item) error {
 	}
 	return nil
 }
+
+// AllContentItems returns every group's items scheduled in [from, to), in
+// time order: the Calendar screen across groups and the reminders.
+func (s *Store) AllContentItems(ctx context.Context, from, to time.Time) ([]content.Item, error) {
+	var rows []contentItemRow
+	err := s.db.WithContext(ctx).Where("scheduled_at >= ? AND scheduled_at < ?", from.Unix(), to.Unix()).
+		Order("scheduled_at, id").Find(&rows).Error
+	if err != nil {
+		return nil, err
+	}
+	out := make([]content.Item, len(rows))
+	for i, r := range rows {
+		out[i] = r.item()
+	}
+	return out, nil
+}
+
+// LibraryEntry is a reusable item kept in the content library: its type,
+// format, title and body, without a group or a time.
+type LibraryEntry struct {
+	ID        int64
+	Type      content.Type
+	Format    content.Format
+	Title     string
+	Body      string
+	CreatedAt time.Time
+}
+
+// v14LibraryEntry is the row of migration 14.
+type v14LibraryEntry struct {
+	ID        int64  `gorm:"primaryKey"`
+	Type      string `gorm:"size:16;not null"`
+	Format    string `gorm:"size:16;not null"`
+	Title     string `gorm:"not null;default:''"`
+	Body      string `gorm:"not null;default:''"`
+	CreatedAt time.Time
+}
+
+func (v14LibraryEntry) TableName() string { return "content_library" }
+
+// migrateV14 adds the content library: items saved for reuse, shared by
+// every group of the workspace.
+func migrateV14(tx *gorm.DB) error {
+	return tx.Migrator().CreateTable(&v14LibraryEntry{})
+}
+
+func (r v14LibraryEntry) entry() LibraryEntry {
+	return LibraryEntry{ID: r.ID, Type: content.Type(r.Type), Format: content.Format(r.Format), Title: r.Title, Body: r.Body,
+		CreatedAt: r.CreatedAt}
+}
+
+// Library lists the library, newest first.
+func (s *Store) Library(ctx context.Context) ([]LibraryEntry, error) {
+	var rows []v14LibraryEntry
+	if err := s.db.WithContext(ctx).Order("id DESC").Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	out := make([]LibraryEntry, len(rows))
+	for i, r := range rows {
+		out[i] = r.entry()
+	}
+	return out, nil
+}
+
+// SaveToLibrary keeps e (type, format, title, body) in the library.
+func (s *Store) SaveToLibrary(ctx context.Context, e LibraryEntry) (LibraryEntry, error) {
+	probe := content.Item{Type: e.Type, Format: e.Format, Status: content.Planned, ScheduledAt: time.Unix(1, 0)}
+	if err := probe.Validate(); err != nil {
+		return LibraryEntry{}, err
+	}
+	row := v14LibraryEntry{Type: string(e.Type), Format: string(e.Format), Title: e.Title, Body: e.Body, CreatedAt: s.clock.Now().UTC()}
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := tx.Create(&row).Error; err != nil {
+			return err
+		}
+		return s.audit(tx, "content.library_add", "content_library", row.ID, 0, nil, row)
+	})
+	if err != nil {
+		return LibraryEntry{}, err
+	}
+	return row.entry(), nil
+}
+
+// DeleteLibraryEntry removes entry id from the library.
+func (s *Store) DeleteLibraryEntry(ctx context.Context, id int64) error {
+	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		var row v14LibraryEntry
+		err := tx.First(&row, id).Error
+		if errors.Is(err, gorm.ErrRecordNotFound) {
+			return domain.Errorf(domain.ENOTFOUND, "content.library_not_found", map[string]any{"id": id})
+		}
+		if err != nil {
+			return err
+		}
+		if err := tx.Delete(&v14LibraryEntry{}, id).Error; err != nil {
+			return err
+		}
+		return s.audit(tx, "content.library_delete", "content_library", id, 0, row, nil)
+	})
+}
+
+// LibraryEntry returns entry id.
+func (s *Store) LibraryEntry(ctx context.Context, id int64) (LibraryEntry, error) {
+	var row v14LibraryEntry
+	err := s.db.WithContext(ctx).First(&row, id).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return LibraryEntry{}, domain.Errorf(domain.ENOTFOUND, "content.library_not_found", map[string]any{"id": id})
+	}
+	if err != nil {
+		return LibraryEntry{}, err
+	}
+	return row.entry(), nil
+}

@@ -72,3 +72,66 @@ func TestCadenceDefaultsThenSaved(t *testing.T) {
 		t.Errorf("cap 0: %v, want invalid", err)
 	}
 }
+
+// TestContentLibraryAndAudit: the library keeps and deletes entries, items
+// are read across groups, and every content mutation leaves an audit line
+// written in its own transaction.
+func TestContentLibraryAndAudit(t *testing.T) {
+	s, ctx := mustOpen(t), context.Background()
+	g1, _ := s.CreateGroup(ctx, domain.GroupInput{Name: "甲群", Type: domain.TypeInterest})
+	g2, _ := s.CreateGroup(ctx, domain.GroupInput{Name: "乙群", Type: domain.TypeService})
+	at := time.Date(2024, 3, 4, 12, 0, 0, 0, time.UTC)
+	items, err := s.SaveContentItems(ctx, []content.Item{
+		{GroupID: g1.ID, Type: content.Tutorial, Format: content.Post, Title: "剪辑入门", Body: "第一课", ScheduledAt: at, Status: content.Planned},
+		{GroupID: g2.ID, Type: content.News, Format: content.MorningBrief, ScheduledAt: at.Add(time.Hour), Status: content.Planned},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, err := s.AllContentItems(ctx, at, at.Add(2*time.Hour))
+	if err != nil || len(all) != 2 || all[0].GroupID != g1.ID || all[1].GroupID != g2.ID {
+		t.Fatalf("across groups: %+v (%v)", all, err)
+	}
+	moved := items[0]
+	moved.ScheduledAt = at.Add(24 * time.Hour)
+	if _, err := s.UpdateContentItem(ctx, moved); err != nil {
+		t.Fatal(err)
+	}
+	e, err := s.SaveToLibrary(ctx, LibraryEntry{Type: content.Tutorial, Format: content.Post, Title: "剪辑入门", Body: "第一课"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SaveToLibrary(ctx, LibraryEntry{Type: "gossip", Format: content.Post}); domain.ErrorCode(err) != domain.EINVALID {
+		t.Errorf("bad type: %v, want invalid", err)
+	}
+	lib, err := s.Library(ctx)
+	if err != nil || len(lib) != 1 || lib[0].Title != "剪辑入门" || lib[0].Body != "第一课" {
+		t.Fatalf("library %+v (%v)", lib, err)
+	}
+	if got, err := s.LibraryEntry(ctx, e.ID); err != nil || got.Title != "剪辑入门" {
+		t.Fatalf("entry %+v (%v)", got, err)
+	}
+	if err := s.DeleteLibraryEntry(ctx, e.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeleteLibraryEntry(ctx, e.ID); domain.ErrorCode(err) != domain.ENOTFOUND {
+		t.Errorf("second delete: %v, want not found", err)
+	}
+	if _, err := s.SetCadence(ctx, content.DefaultCadence(g1.ID, domain.TypeInterest)); err != nil {
+		t.Fatal(err)
+	}
+	log, err := s.AuditLog(ctx, domain.AuditFilter{Action: "content"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := map[string]int{}
+	for _, l := range log {
+		count[l.Action]++
+	}
+	want := map[string]int{"content.create": 2, "content.update": 1, "content.library_add": 1, "content.library_delete": 1, "content.cadence": 1}
+	for a, n := range want {
+		if count[a] != n {
+			t.Errorf("audit %s: %d lines, want %d (%v)", a, count[a], n, count)
+		}
+	}
+}

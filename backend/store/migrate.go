@@ -41,6 +41,7 @@ var migrations = []migration{
 	{9, "content calendar: content items and per-group cadences", migrateV9},
 	{10, "append-only audit log", migrateV10},
 	{13, "sealed member remarks", migrateV13},
+	{14, "content library", migrateV14},
 	{15, "automation: welcome templates, keyword replies, highlights", migrateV15},
 	{16, "operators and their roles (team mode)", migrateV16},
 }

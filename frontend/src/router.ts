@@ -1,5 +1,7 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
 import AuditView from './views/AuditView.vue'
+import CalendarView from './views/CalendarView.vue'
+import GroupContentView from './views/GroupContentView.vue'
 import GroupsView from './views/GroupsView.vue'
 import GroupAssistantView from './views/GroupAssistantView.vue'
 import GroupHealthView from './views/GroupHealthView.vue'
@@ -40,6 +42,12 @@ export const routes: RouteRecordRaw[] = [
     props: (route) => ({ groupId: Number(route.params.id) }),
   },
   {
+    path: '/groups/:id(\\d+)/content',
+    name: 'group-content',
+    component: GroupContentView,
+    props: (route) => ({ groupId: Number(route.params.id) }),
+  },
+  {
     path: '/groups/:id(\\d+)/content/assistant',
     name: 'group-assistant',
     component: GroupAssistantView,
@@ -58,6 +66,7 @@ export const routes: RouteRecordRaw[] = [
     // /import?group=3 opens the wizard on that group (e.g. from a group's empty state).
     props: (route) => ({ initialGroup: Number(route.query.group) || null }),
   },
+  { path: '/calendar', name: 'calendar', component: CalendarView },
   { path: '/reports', name: 'reports', component: ReportsView },
   { path: '/settings', name: 'settings', component: SettingsView },
   { path: '/settings/audit', name: 'audit', component: AuditView },

@@ -150,6 +150,199 @@ export namespace app {
 	        this.undoable = source["undoable"];
 	    }
 	}
+	export class CadenceDTO {
+	    morningBrief: boolean;
+	    morningBriefAt: string;
+	    liveSession: boolean;
+	    liveWeekday: number;
+	    liveSessionAt: string;
+	    ugcCall: boolean;
+	    ugcNth: number;
+	    ugcWeekday: number;
+	    ugcCallAt: string;
+	    sharesPerWeek: number;
+	    shareAt: string;
+	    dailyCap: number;
+	    minGapMinutes: number;
+	    quietStart: string;
+	    quietEnd: string;
+	    version: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new CadenceDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.morningBrief = source["morningBrief"];
+	        this.morningBriefAt = source["morningBriefAt"];
+	        this.liveSession = source["liveSession"];
+	        this.liveWeekday = source["liveWeekday"];
+	        this.liveSessionAt = source["liveSessionAt"];
+	        this.ugcCall = source["ugcCall"];
+	        this.ugcNth = source["ugcNth"];
+	        this.ugcWeekday = source["ugcWeekday"];
+	        this.ugcCallAt = source["ugcCallAt"];
+	        this.sharesPerWeek = source["sharesPerWeek"];
+	        this.shareAt = source["shareAt"];
+	        this.dailyCap = source["dailyCap"];
+	        this.minGapMinutes = source["minGapMinutes"];
+	        this.quietStart = source["quietStart"];
+	        this.quietEnd = source["quietEnd"];
+	        this.version = source["version"];
+	    }
+	}
+	export class RateDTO {
+	    name: string;
+	    value?: number;
+	    reference: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new RateDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.value = source["value"];
+	        this.reference = source["reference"];
+	    }
+	}
+	export class ResultsDTO {
+	    reach?: number;
+	    opens?: number;
+	    clicks?: number;
+	    conversions?: number;
+	    participants?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ResultsDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.reach = source["reach"];
+	        this.opens = source["opens"];
+	        this.clicks = source["clicks"];
+	        this.conversions = source["conversions"];
+	        this.participants = source["participants"];
+	    }
+	}
+	export class ContentItemDTO {
+	    id: number;
+	    groupId: number;
+	    groupName: string;
+	    type: string;
+	    format: string;
+	    title: string;
+	    displayTitle: string;
+	    body: string;
+	    at: string;
+	    status: string;
+	    results: ResultsDTO;
+	    rate?: RateDTO;
+	    generated: boolean;
+	    reasons: string[];
+	    version: number;
+	    due: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ContentItemDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.groupId = source["groupId"];
+	        this.groupName = source["groupName"];
+	        this.type = source["type"];
+	        this.format = source["format"];
+	        this.title = source["title"];
+	        this.displayTitle = source["displayTitle"];
+	        this.body = source["body"];
+	        this.at = source["at"];
+	        this.status = source["status"];
+	        this.results = this.convertValues(source["results"], ResultsDTO);
+	        this.rate = this.convertValues(source["rate"], RateDTO);
+	        this.generated = source["generated"];
+	        this.reasons = source["reasons"];
+	        this.version = source["version"];
+	        this.due = source["due"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class CalendarGroupDTO {
+	    id: number;
+	    name: string;
+	    index: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new CalendarGroupDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.index = source["index"];
+	    }
+	}
+	export class CalendarDTO {
+	    from: string;
+	    days: number;
+	    groups: CalendarGroupDTO[];
+	    items: ContentItemDTO[];
+	    now: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CalendarDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.from = source["from"];
+	        this.days = source["days"];
+	        this.groups = this.convertValues(source["groups"], CalendarGroupDTO);
+	        this.items = this.convertValues(source["items"], ContentItemDTO);
+	        this.now = source["now"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	export class ScreenDTO {
 	    score: number;
 	    region: string;
@@ -363,60 +556,89 @@ export namespace app {
 	        this.keyPath = source["keyPath"];
 	    }
 	}
-	export class ContextDTO {
+	export class ContentInputDTO {
+	    id: number;
+	    version: number;
+	    type: string;
+	    format: string;
+	    title: string;
+	    body: string;
 	    at: string;
-	    name: string;
-	    kind: string;
-	    content: string;
-	    self: boolean;
 	
 	    static createFrom(source: any = {}) {
-	        return new ContextDTO(source);
+	        return new ContentInputDTO(source);
 	    }
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.version = source["version"];
+	        this.type = source["type"];
+	        this.format = source["format"];
+	        this.title = source["title"];
+	        this.body = source["body"];
 	        this.at = source["at"];
-	        this.name = source["name"];
-	        this.kind = source["kind"];
-	        this.content = source["content"];
-	        this.self = source["self"];
 	    }
 	}
-	export class UnansweredDTO {
-	    name: string;
-	    at: string;
-	    text: string;
-	    waitSeconds: number;
-	    late: boolean;
+	
+	export class LibraryEntryDTO {
+	    id: number;
+	    type: string;
+	    format: string;
+	    title: string;
+	    displayTitle: string;
+	    body: string;
 	
 	    static createFrom(source: any = {}) {
-	        return new UnansweredDTO(source);
+	        return new LibraryEntryDTO(source);
 	    }
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.name = source["name"];
-	        this.at = source["at"];
-	        this.text = source["text"];
-	        this.waitSeconds = source["waitSeconds"];
-	        this.late = source["late"];
+	        this.id = source["id"];
+	        this.type = source["type"];
+	        this.format = source["format"];
+	        this.title = source["title"];
+	        this.displayTitle = source["displayTitle"];
+	        this.body = source["body"];
 	    }
 	}
-	export class WeekInputDTO {
-	    muteRate?: number;
-	    linkClicks?: number;
-	    linkReach?: number;
+	export class FormatRateDTO {
+	    format: string;
+	    name: string;
+	    value?: number;
+	    reference: number;
+	    items: number;
 	
 	    static createFrom(source: any = {}) {
-	        return new WeekInputDTO(source);
+	        return new FormatRateDTO(source);
 	    }
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.muteRate = source["muteRate"];
-	        this.linkClicks = source["linkClicks"];
-	        this.linkReach = source["linkReach"];
+	        this.format = source["format"];
+	        this.name = source["name"];
+	        this.value = source["value"];
+	        this.reference = source["reference"];
+	        this.items = source["items"];
+	    }
+	}
+	export class PlannedDoneDTO {
+	    key: string;
+	    planned: number;
+	    posted: number;
+	    skipped: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new PlannedDoneDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.planned = source["planned"];
+	        this.posted = source["posted"];
+	        this.skipped = source["skipped"];
 	    }
 	}
 	export class WeekDTO {
@@ -471,6 +693,120 @@ export namespace app {
 	        this.lastMessageAt = source["lastMessageAt"];
 	        this.createdAt = source["createdAt"];
 	        this.updatedAt = source["updatedAt"];
+	    }
+	}
+	export class ContentWeekDTO {
+	    group: GroupDTO;
+	    week: WeekDTO;
+	    items: ContentItemDTO[];
+	    hasPlan: boolean;
+	    generated: boolean;
+	    unplaced: string[];
+	    cadence: CadenceDTO;
+	    charts: {[key: string]: any};
+	    byType: PlannedDoneDTO[];
+	    byFormat: PlannedDoneDTO[];
+	    rates: FormatRateDTO[];
+	    now: string;
+	    mix: {[key: string]: number};
+	    target: {[key: string]: number};
+	    library: LibraryEntryDTO[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ContentWeekDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.group = this.convertValues(source["group"], GroupDTO);
+	        this.week = this.convertValues(source["week"], WeekDTO);
+	        this.items = this.convertValues(source["items"], ContentItemDTO);
+	        this.hasPlan = source["hasPlan"];
+	        this.generated = source["generated"];
+	        this.unplaced = source["unplaced"];
+	        this.cadence = this.convertValues(source["cadence"], CadenceDTO);
+	        this.charts = source["charts"];
+	        this.byType = this.convertValues(source["byType"], PlannedDoneDTO);
+	        this.byFormat = this.convertValues(source["byFormat"], PlannedDoneDTO);
+	        this.rates = this.convertValues(source["rates"], FormatRateDTO);
+	        this.now = source["now"];
+	        this.mix = source["mix"];
+	        this.target = source["target"];
+	        this.library = this.convertValues(source["library"], LibraryEntryDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ContextDTO {
+	    at: string;
+	    name: string;
+	    kind: string;
+	    content: string;
+	    self: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ContextDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.at = source["at"];
+	        this.name = source["name"];
+	        this.kind = source["kind"];
+	        this.content = source["content"];
+	        this.self = source["self"];
+	    }
+	}
+	export class UnansweredDTO {
+	    name: string;
+	    at: string;
+	    text: string;
+	    waitSeconds: number;
+	    late: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new UnansweredDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.at = source["at"];
+	        this.text = source["text"];
+	        this.waitSeconds = source["waitSeconds"];
+	        this.late = source["late"];
+	    }
+	}
+	export class WeekInputDTO {
+	    muteRate?: number;
+	    linkClicks?: number;
+	    linkReach?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new WeekInputDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.muteRate = source["muteRate"];
+	        this.linkClicks = source["linkClicks"];
+	        this.linkReach = source["linkReach"];
 	    }
 	}
 	export class GroupWeekDTO {
@@ -567,6 +903,7 @@ export namespace app {
 	        this.missing = source["missing"];
 	    }
 	}
+	
 	
 	export class GroupInputDTO {
 	    name: string;
@@ -1011,6 +1348,7 @@ export namespace app {
 		}
 	}
 	
+	
 	export class WeekCountDTO {
 	    week: string;
 	    start: string;
@@ -1194,6 +1532,8 @@ export namespace app {
 	    }
 	}
 	
+	
+	
 	export class ReplyMatchDTO {
 	    id: number;
 	    score: number;
@@ -1232,6 +1572,7 @@ export namespace app {
 		    return a;
 		}
 	}
+	
 	export class RuleSetDTO {
 	    adWords: string[];
 	    whitelist: string[];

@@ -1,0 +1,155 @@
+package app
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"qunzhu/backend/content"
+	"qunzhu/backend/domain"
+	"qunzhu/backend/store"
+)
+
+// contentApp is a workspace with one group and the clock at Wednesday
+// 2024-03-06 20:40 in Shanghai (2024-W10).
+func contentApp(t *testing.T) (*App, int64, time.Time) {
+	t.Helper()
+	st, err := store.Open(filepath.Join(t.TempDir(), "q.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	g, err := st.CreateGroup(context.Background(), domain.GroupInput{Name: "读书会", Type: domain.TypeInterest, TimeZone: "Asia/Shanghai"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	loc, _ := time.LoadLocation("Asia/Shanghai")
+	now := time.Date(2024, 3, 6, 20, 40, 0, 0, loc)
+	return New(Config{Store: st, Clock: domain.FixedClock(now)}), g.ID, now
+}
+
+func TestContentWeekGenerateMoveMark(t *testing.T) {
+	a, gid, _ := contentApp(t)
+	s := a.cont
+	w, err := s.Week(gid, "2024-W10")
+	if err != nil || len(w.Items) != 0 || w.HasPlan || w.Charts[ChartContentMix] == nil || w.Charts[ChartFormatResults] == nil {
+		t.Fatalf("empty week: %+v (%v)", w, err)
+	}
+	w, err = s.Generate(gid, "2024-W10")
+	if err != nil || !w.Generated || !w.HasPlan || len(w.Items) == 0 {
+		t.Fatalf("generate: %+v (%v)", w, err)
+	}
+	var live, brief ContentItemDTO
+	for _, it := range w.Items {
+		if len(it.Reasons) == 0 || it.DisplayTitle == "" || !strings.HasSuffix(it.At, "+08:00") {
+			t.Errorf("item without reasons, title or local time: %+v", it)
+		}
+		switch it.Format {
+		case string(content.LiveSession):
+			live = it
+		case string(content.MorningBrief):
+			if brief.ID == 0 {
+				brief = it
+			}
+		}
+	}
+	// Wednesday 20:00 live session at 20:40: due; Monday's brief: overdue.
+	if live.Due != "due" || brief.Due != "overdue" || !strings.HasPrefix(brief.At, "2024-03-04T08:00") {
+		t.Errorf("due flags: live %q, Monday brief %q at %s", live.Due, brief.Due, brief.At)
+	}
+	if again, _ := s.Generate(gid, "2024-W10"); again.Generated || len(again.Items) != len(w.Items) {
+		t.Errorf("a second generate drafted again: %+v", again)
+	}
+
+	moved, err := s.Move(gid, brief.ID, brief.Version, "2024-03-05T10:00")
+	if err != nil || moved.At != "2024-03-05T10:00:00+08:00" || moved.Version != brief.Version+1 {
+		t.Fatalf("move: %+v (%v)", moved, err)
+	}
+	if _, err := s.Move(gid, brief.ID, brief.Version, "2024-03-05T11:00"); domain.ErrorCode(err) != domain.ECONFLICT {
+		t.Errorf("a move from a stale read: %v, want conflict", err)
+	}
+	if _, err := s.Move(gid, brief.ID, moved.Version, "tomorrow"); domain.ErrorCode(err) != domain.EINVALID {
+		t.Errorf("bad time: %v", err)
+	}
+	if _, err := s.Move(gid+1, brief.ID, moved.Version, "2024-03-05T11:00"); err == nil {
+		t.Error("moved through another group")
+	}
+
+	reach, opens := 100, 91
+	posted, err := s.Mark(gid, moved.ID, moved.Version, "posted", ResultsDTO{Reach: &reach, Opens: &opens})
+	if err != nil || posted.Status != "posted" || posted.Due != "" || posted.Rate == nil || *posted.Rate.Value != 0.91 || posted.Rate.Reference != 0.89 {
+		t.Fatalf("mark: %+v (%v)", posted, err)
+	}
+	w, _ = s.Week(gid, "2024-W10")
+	if w.Mix[string(posted.Type)] != 1 || w.Rates[0].Items != 1 || *w.Rates[0].Value != 0.91 {
+		t.Errorf("mix %v, rates %+v", w.Mix, w.Rates)
+	}
+	var briefs PlannedDoneDTO
+	for _, r := range w.ByFormat {
+		if r.Key == "morning_brief" {
+			briefs = r
+		}
+	}
+	if briefs.Posted != 1 || briefs.Planned != 7 {
+		t.Errorf("briefs planned/done %+v", briefs)
+	}
+
+	// A new item of the operator's own, then into the library and back.
+	own, err := s.Save(gid, ContentInputDTO{Type: "benefit", Format: "post", Title: " 周末抽奖 ", Body: "规则见群公告", At: "2024-03-09T21:00"})
+	if err != nil || own.Title != "周末抽奖" || own.Generated || own.At != "2024-03-09T21:00:00+08:00" {
+		t.Fatalf("save: %+v (%v)", own, err)
+	}
+	if _, err := s.Save(gid, ContentInputDTO{ID: own.ID, Version: own.Version, Type: "gossip", Format: "post", At: "2024-03-09T21:00"}); domain.ErrorCode(err) != domain.EINVALID {
+		t.Errorf("bad type: %v", err)
+	}
+	e, err := s.SaveToLibrary(gid, own.ID)
+	if err != nil || e.Title != "周末抽奖" || e.Body != "规则见群公告" {
+		t.Fatalf("library: %+v (%v)", e, err)
+	}
+	if lib, _ := s.Library(); len(lib) != 1 {
+		t.Errorf("library %+v", lib)
+	}
+
+	// The Calendar across groups and the reminders.
+	cal, err := s.Calendar("2024-03-04", 7)
+	if err != nil || len(cal.Groups) != 1 || len(cal.Items) != len(w.Items)+1 || cal.Items[0].GroupName != "读书会" {
+		t.Fatalf("calendar: %d items (%v)", len(cal.Items), err)
+	}
+	due, err := s.Due()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range due {
+		if it.Due == "" || it.Status != "planned" {
+			t.Errorf("due list holds %+v", it)
+		}
+	}
+	if len(due) == 0 || due[len(due)-1].ID != live.ID {
+		t.Errorf("due list %+v: the live session of 20:00 comes last", due)
+	}
+
+	// The cadence: engagement outside prime time is refused, a good one saved.
+	c := w.Cadence
+	c.LiveSessionAt = "15:00"
+	if _, err := s.SetCadence(gid, c); domain.ErrorCode(err) != domain.EINVALID {
+		t.Errorf("live session at 15:00: %v", err)
+	}
+	c.LiveSessionAt, c.DailyCap = "21:00", 2
+	saved, err := s.SetCadence(gid, c)
+	if err != nil || saved.Version != 1 || saved.LiveSessionAt != "21:00" || saved.DailyCap != 2 {
+		t.Errorf("cadence %+v (%v)", saved, err)
+	}
+	if _, err := s.SetCadence(gid, c); domain.ErrorCode(err) != domain.ECONFLICT {
+		t.Errorf("stale cadence: %v", err)
+	}
+
+	// The .ics of the week holds every item with its group's name.
+	sum, _ := a.cfg.Store.GroupSummary(context.Background(), gid)
+	_, w10, _ := s.groupWeek(context.Background(), gid, "2024-W10")
+	b, err := s.ics(context.Background(), sum, w10)
+	if err != nil || strings.Count(string(b), "BEGIN:VEVENT") != len(cal.Items) || !strings.Contains(string(b), "SUMMARY:[读书会] 周末抽奖") {
+		t.Errorf("ics (%v):\n%s", err, b)
+	}
+}

@@ -1,0 +1,85 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import { defineComponent, h } from 'vue'
+import { createMemoryHistory, createRouter } from 'vue-router'
+import { NMessageProvider } from 'naive-ui'
+
+vi.mock('../../wailsjs/go/app/ContentService', () => ({ Calendar: vi.fn(), Due: vi.fn(), Mark: vi.fn() }))
+
+import * as ContentService from '../../wailsjs/go/app/ContentService'
+import { applyLocale, i18n } from '../i18n'
+import CalendarView from './CalendarView.vue'
+
+const bound = vi.mocked(ContentService)
+const Host = defineComponent({ render: () => h(NMessageProvider, null, { default: () => h(CalendarView) }) })
+let mounted: { unmount(): void } | null = null
+
+const pad = (n: number) => String(n).padStart(2, '0')
+const d = new Date()
+const today = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
+
+const item = (id: number, groupId: number, groupName: string, extra: Record<string, unknown> = {}) => ({
+  id, groupId, groupName, type: 'tutorial', format: 'morning_brief', title: '', displayTitle: '早报 · 干货教程', body: '今日要闻',
+  at: `${today}T08:00:00+08:00`, status: 'planned', results: {}, rate: null, generated: true, reasons: [], version: 3, due: 'due', ...extra,
+})
+
+async function show() {
+  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:any(.*)*', component: { render: () => null } }] })
+  const w = mount(Host, { global: { plugins: [i18n, router] }, attachTo: document.body })
+  mounted = w
+  await flushPromises()
+  await flushPromises()
+  return w
+}
+
+beforeEach(() => {
+  vi.resetAllMocks()
+  applyLocale('zh-CN')
+  const groups = [{ id: 1, name: '读书会', index: 0 }, { id: 2, name: '跨境电商交流会', index: 1 }]
+  const items = [item(10, 1, '读书会'), item(11, 2, '跨境电商交流会', { at: `${today}T20:30:00+08:00`, due: '', displayTitle: '主题分享 · 互动话题', format: 'share' })]
+  bound.Calendar.mockImplementation(async (from: string, days: number) => ({ from, days, groups, items, now: '' }) as never)
+  bound.Due.mockResolvedValue([items[0]] as never)
+})
+
+afterEach(() => {
+  mounted?.unmount()
+  mounted = null
+  document.body.innerHTML = ''
+})
+
+describe('calendar screen', () => {
+  it('shows every group in its colour on today, and today’s due list', async () => {
+    const w = await show()
+    const cell = w.find(`[data-testid="calendar-day"][data-day="${today}"]`)
+    const items = cell.findAll('[data-testid="calendar-item"]')
+    expect(items.map((i) => i.attributes('data-group'))).toEqual(['1', '2'])
+    expect(items[0].attributes('style')).not.toBe(items[1].attributes('style'))
+    expect(w.find('[data-testid="calendar-groups"]').text()).toContain('跨境电商交流会')
+    expect(w.findAll('[data-testid="today-item"]')).toHaveLength(2)
+  })
+
+  it('copies the title and text, and marks an item posted with the version read', async () => {
+    const writeText = vi.fn().mockResolvedValue(undefined)
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true })
+    bound.Mark.mockResolvedValue(item(10, 1, '读书会', { status: 'posted', version: 4, due: '' }) as never)
+    const w = await show()
+    await w.find('[data-testid="today-copy"]').trigger('click')
+    await flushPromises()
+    expect(writeText).toHaveBeenCalledWith('早报 · 干货教程\n\n今日要闻')
+    await w.find('[data-testid="today-posted"]').trigger('click')
+    await flushPromises()
+    expect(bound.Mark).toHaveBeenCalledWith(1, 10, 3, 'posted', expect.anything())
+  })
+
+  it('switches to a month of whole weeks', async () => {
+    const w = await show()
+    await w.find('[data-testid="cal-month"] input').setValue(true)
+    await flushPromises()
+    const days = w.findAll('[data-testid="calendar-day"]')
+    expect(days.length % 7).toBe(0)
+    expect(days.length).toBeGreaterThanOrEqual(28)
+    const [from, n] = bound.Calendar.mock.calls.at(-2) ?? []
+    expect(n).toBe(days.length)
+    expect(from).toBe(days[0].attributes('data-day'))
+  })
+})
