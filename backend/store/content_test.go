@@ -128,10 +128,14 @@ func TestContentLibraryAndAudit(t *testing.T) {
 	for _, l := range log {
 		count[l.Action]++
 	}
-	want := map[string]int{"content.create": 2, "content.update": 1, "content.library_add": 1, "content.library_delete": 1, "content.cadence": 1}
+	// A saved plan is one line per group (the two items are in two groups).
+	want := map[string]int{"content.plan": 2, "content.update": 1, "content.library_add": 1, "content.library_delete": 1}
 	for a, n := range want {
 		if count[a] != n {
 			t.Errorf("audit %s: %d lines, want %d (%v)", a, count[a], n, count)
 		}
+	}
+	if cad, err := s.AuditLog(ctx, domain.AuditFilter{Action: "cadence"}); err != nil || len(cad) != 1 {
+		t.Errorf("audit cadence.update: %d lines (%v), want 1", len(cad), err)
 	}
 }
