@@ -1,5 +1,7 @@
 package risk
 
+import "strings"
+
 // Phones returns the mainland mobile numbers in text: 11 digits 1[3-9]…
 // that stand alone, not inside a longer run of digits (an order number or
 // a timestamp is not a phone number).
@@ -95,4 +97,18 @@ func Mask(s string) string {
 		return string(b)
 	}
 	return s
+}
+
+// MaskNumbers masks every phone and ID number in text.
+func MaskNumbers(text string) string {
+	for _, n := range IDCards(text) {
+		text = strings.ReplaceAll(text, n, Mask(n))
+		if n[17] == 'X' {
+			text = strings.ReplaceAll(text, n[:17]+"x", Mask(n))
+		}
+	}
+	for _, n := range Phones(text) {
+		text = strings.ReplaceAll(text, n, Mask(n))
+	}
+	return text
 }

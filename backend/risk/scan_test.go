@@ -145,3 +145,34 @@ func TestCanMove(t *testing.T) {
 		t.Error("backward move allowed")
 	}
 }
+
+func TestFillAndPlaybooks(t *testing.T) {
+	for _, lang := range []string{"zh", "en"} {
+		for _, p := range DefaultPlaybooks(lang) {
+			if p.Title == "" || p.Body == "" || !p.Category.Valid() {
+				t.Errorf("%s/%s incomplete", lang, p.Key)
+			}
+			got := Fill(p.Body, Vars{Group: "好物福利群", Date: "5月6日 周三", Event: "集中投诉", Backup: "好物福利2群"})
+			if strings.ContainsAny(got, "{}") || !strings.Contains(got, "好物福利群") {
+				t.Errorf("%s/%s filled: %s", lang, p.Key, got)
+			}
+		}
+	}
+	if got := Fill("加入{备用群}", Vars{}); got != "加入{备用群}" {
+		t.Errorf("empty value replaced: %s", got)
+	}
+}
+
+func TestFromHitMasksLeaks(t *testing.T) {
+	m := message(1, 7, domain.KindText, "我的身份证11010519491231002X，电话13812345678", 0)
+	hits := NewScanner(DefaultSets()).Scan(Input{Group: testGroup(), Messages: []domain.Message{m}})
+	for _, h := range hits {
+		n := FromHit(1, h)
+		if strings.Contains(n.Summary, "13812345678") || strings.Contains(n.Summary, "11010519491231002X") {
+			t.Errorf("summary leaks: %s", n.Summary)
+		}
+	}
+	if len(hits) != 2 {
+		t.Fatalf("hits %+v", hits)
+	}
+}
