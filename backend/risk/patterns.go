@@ -75,9 +75,9 @@ func (s Set) Validate() (Set, error) {
 func DefaultSets() []Set {
 	return []Set{
 		{Key: SetFraud, Category: Fraud, Level: 3, Enabled: true, Words: []string{
-			"转账", "红包链接", "刷单", "返利", "垫付", "先付款", "扫码领红包", "扫码领钱", "点链接领", "兼职刷", "日赚", "充值返现", "银行卡号"}},
+			"转账", "红包链接", "刷单", "垫付", "先付款", "扫码领红包", "扫码领钱", "点链接领", "兼职刷", "日赚", "充值返现", "银行卡号", "验证码发我"}},
 		{Key: SetLure, Category: Fraud, Level: 2, Enabled: true, Words: []string{
-			"加我私聊", "私聊我", "私我", "加我微信", "加V", "扫码", "二维码", "扫一扫"}},
+			"加我私聊", "私聊我", "私我", "加我微信", "加V", "扫码", "二维码", "扫一扫", "返利"}},
 		{Key: SetCouponLink, Category: Compliance, Level: 2, Enabled: true, Words: []string{
 			"优惠券", "领券", "券后", "淘口令", "秒杀", "返利", "拼单", "折扣", "内部价", "taobao.com", "tmall.com", "jd.com", "yangkeduo.com", "pinduoduo.com"}},
 		{Key: SetOpinion, Category: PublicOpinion, Level: 1, Enabled: true, Words: []string{
