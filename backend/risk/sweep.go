@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"qunzhu/backend/domain"
+	"qunzhu/backend/metrics"
 )
 
 // Store is what a sweep reads and writes.
@@ -66,4 +67,30 @@ func Sweep(ctx context.Context, st Store, g domain.Group, from, to time.Time) ([
 		out[i].Decision, out[i].IncidentID = ReviewOpened, inc.ID
 	}
 	return out, opened, nil
+}
+
+// RecentWindow is what a sweep after an import (or the demo) covers: the
+// ISO week of the group's newest message and the week before it, so a
+// complaint on Sunday night is still seen after Monday's import.
+func RecentWindow(g domain.Group, last time.Time) (from, to time.Time) {
+	w := metrics.WeekOf(last, g.Location())
+	return w.Start.AddDate(0, 0, -7), w.End
+}
+
+// RecentStore is a Store that also knows a group's newest message.
+type RecentStore interface {
+	Store
+	GroupSummary(ctx context.Context, id int64) (domain.GroupSummary, error)
+}
+
+// SweepRecent sweeps group g's RecentWindow: what runs after an import and
+// after the demo loads. It returns how many incidents it opened.
+func SweepRecent(ctx context.Context, st RecentStore, g domain.Group) (int, error) {
+	sum, err := st.GroupSummary(ctx, g.ID)
+	if err != nil || sum.LastMessageAt == nil {
+		return 0, err
+	}
+	from, to := RecentWindow(g, *sum.LastMessageAt)
+	_, n, err := Sweep(ctx, st, g, from, to)
+	return n, err
 }

@@ -1,0 +1,150 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"qunzhu/backend/metrics"
+)
+
+func incidentsJSON(t *testing.T, db string, args ...string) []incidentJSON {
+	t.Helper()
+	code, out, errs := runCLI(t, db, append([]string{"incidents", "--json"}, args...)...)
+	if code != 0 {
+		t.Fatalf("incidents: %d %s", code, errs)
+	}
+	var list []incidentJSON
+	if err := json.Unmarshal([]byte(out), &list); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	return list
+}
+
+// After `demo`, the deals group has a fraud and a complaint-burst incident
+// and the class group a data leak, all open with timers running from now;
+// running demo again opens nothing new.
+func TestDemoOpensIncidentsWithTimers(t *testing.T) {
+	db := demoDB(t)
+	list := incidentsJSON(t, db)
+	byType := map[string]incidentJSON{}
+	for _, i := range list {
+		byType[i.Type] = i
+		if i.Status != "open" || i.Overdue || i.Level != 3 {
+			t.Errorf("incident %+v: want open, level 3, not overdue", i)
+		}
+	}
+	if len(list) != 3 {
+		t.Fatalf("incidents %+v, want 3", list)
+	}
+	fraud, burst, leak := byType["fraud"], byType["public_opinion"], byType["data_leak"]
+	opened, _ := time.Parse(time.RFC3339, fraud.OpenedAt)
+	due, _ := time.Parse(time.RFC3339, fraud.DueAt)
+	if !opened.Equal(now) || due.Sub(opened) != 15*time.Minute {
+		t.Errorf("fraud timer %s → %s, want 15 minutes from now", fraud.OpenedAt, fraud.DueAt)
+	}
+	if !strings.Contains(fraud.Summary, "刷单") || fraud.Group != burst.Group {
+		t.Errorf("fraud %+v / burst %+v", fraud, burst)
+	}
+	if len(burst.Evidence) < 5 || leak.Summary == "" || strings.Contains(leak.Summary, "13912345678") {
+		t.Errorf("burst evidence %v, leak summary %q", burst.Evidence, leak.Summary)
+	}
+	if code, _, errs := runCLI(t, db, "demo"); code != 0 {
+		t.Fatal(errs)
+	}
+	if again := incidentsJSON(t, db); len(again) != 3 {
+		t.Errorf("demo twice: %d incidents", len(again))
+	}
+
+	// The hits of that week: the incidents' hits are decided, the rest wait.
+	loc, _ := time.LoadLocation("Asia/Shanghai")
+	week := metrics.WeekOf(now.In(loc).AddDate(0, 0, -7), loc).String()
+	code, out, errs := runCLI(t, db, "risk", "--group", fraud.Group, "--week", week, "--json")
+	if code != 0 {
+		t.Fatal(errs)
+	}
+	var hits []hitJSON
+	if err := json.Unmarshal([]byte(out), &hits); err != nil {
+		t.Fatal(err)
+	}
+	pending, opened3 := 0, 0
+	for _, h := range hits {
+		switch {
+		case h.Level == 3 && h.Decision == "opened" && h.IncidentID != 0:
+			opened3++
+		case h.Level < 3 && h.Decision == "":
+			pending++
+		default:
+			t.Errorf("hit %+v", h)
+		}
+	}
+	if opened3 != 2 || pending < 6 {
+		t.Errorf("%d opened and %d pending hits in %s: %s", opened3, pending, week, out)
+	}
+	code, out, _ = runCLI(t, db, "risk", "--group", fraud.Group, "--week", week)
+	if code != 0 || !strings.Contains(out, "诈骗") || !strings.Contains(out, "待审核") || !strings.Contains(out, "已开事件 #") {
+		t.Errorf("risk table:\n%s", out)
+	}
+}
+
+func TestIncidentOpenCloseAndPlaybook(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "q.db")
+	if code, _, errs := runCLI(t, db, "group", "add", "--name", "售后群"); code != 0 {
+		t.Fatal(errs)
+	}
+	code, out, errs := runCLI(t, db, "incident", "open", "--group", "售后群", "--type", "public_opinion", "--level", "2", "--note", "客户电话13800001111")
+	if code != 0 || !strings.Contains(out, "已开启事件 1（舆情，2 级），截止 03-06 21:00") {
+		t.Fatalf("open: %d %q %s", code, out, errs)
+	}
+	if _, err := os.Stat(db); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		args []string
+		code int
+		err  string
+	}{
+		{[]string{"incident", "open", "--group", "售后群", "--type", "rumour", "--level", "2"}, 1, "未知的事件类型“rumour”"},
+		{[]string{"incident", "open", "--group", "售后群", "--type", "fraud", "--level", "5"}, 1, "风险等级必须是 1、2 或 3"},
+		{[]string{"incident", "open", "--group", "售后群", "--type", "fraud"}, 2, "--level"},
+		{[]string{"incident", "close", "abc"}, 1, "事件编号“abc”无效"},
+		{[]string{"incident", "close", "99"}, 1, "找不到编号为 99 的事件"},
+		{[]string{"playbook", "--name", "nope", "--group", "售后群"}, 1, "未知的话术模板“nope”"},
+	} {
+		if code, _, errs := runCLI(t, db, tc.args...); code != tc.code || !strings.Contains(errs, tc.err) {
+			t.Errorf("%v: %d %q, want %d %q", tc.args, code, errs, tc.code, tc.err)
+		}
+	}
+	// The open incident is the event of the playbook.
+	code, out, _ = runCLI(t, db, "playbook", "--name", "pr_complaint", "--group", "售后群")
+	if code != 0 || !strings.Contains(out, "关于集中投诉") || !strings.Contains(out, "售后群 3月6日 周三") {
+		t.Errorf("playbook: %q", out)
+	}
+	code, out, _ = runCLI(t, db, "playbook", "--name", "backup_notice", "--group", "售后群", "--backup", "售后2群", "--lang", "en")
+	if code != 0 || !strings.Contains(out, `"售后2群"`) || !strings.Contains(out, "Wed, Mar 6") {
+		t.Errorf("en playbook: %q", out)
+	}
+	code, out, _ = runCLI(t, db, "playbooks")
+	if code != 0 || !strings.Contains(out, "backup_notice") || !strings.Contains(out, "法律声明") {
+		t.Errorf("playbooks: %q", out)
+	}
+	if code, out, _ := runCLI(t, db, "incident", "close", "1"); code != 0 || !strings.Contains(out, "事件 1 已关闭") {
+		t.Fatalf("close: %q", out)
+	}
+	list := incidentsJSON(t, db, "--group", "售后群")
+	if len(list) != 1 || list[0].Status != "closed" || list[0].ClosedAt == nil || list[0].Overdue {
+		t.Fatalf("after close: %+v", list)
+	}
+	if code, _, errs := runCLI(t, db, "incident", "close", "1"); code != 0 {
+		t.Errorf("closing twice: %s", errs)
+	}
+	// The note is sealed: the database holds no phone number in clear.
+	raw, _ := os.ReadFile(db)
+	wal, _ := os.ReadFile(db + "-wal")
+	if strings.Contains(string(raw)+string(wal), "13800001111") {
+		t.Error("the note's phone number is in the database file in clear")
+	}
+}
