@@ -54,6 +54,7 @@ type App struct {
 	rpts    *ReportService
 	mbrs    *MembersService
 	rule    *RulesService
+	risk    *RiskService
 }
 
 // New builds the shell around an open store.
@@ -72,6 +73,7 @@ func New(cfg Config) *App {
 	a.rpts = &ReportService{app: a, st: cfg.Store}
 	a.mbrs = &MembersService{app: a, st: cfg.Store}
 	a.rule = &RulesService{app: a, st: cfg.Store}
+	a.risk = &RiskService{app: a, st: cfg.Store}
 	return a
 }
 
@@ -100,7 +102,7 @@ func (a *App) Run() error {
 		BackgroundColour: &options.RGBA{R: 250, G: 250, B: 252, A: 255},
 		OnStartup:        a.startup,
 		OnBeforeClose:    a.beforeClose,
-		Bind:             []any{a.sys, a.grps, a.imps, a.hlth, a.mbrs, a.rule, a.rpts},
+		Bind:             []any{a.sys, a.grps, a.imps, a.hlth, a.mbrs, a.rule, a.rpts, a.risk},
 		Menu:             a.menu(),
 		DragAndDrop:      &options.DragAndDrop{EnableFileDrop: true},
 		ErrorFormatter:   a.formatError,
