@@ -157,9 +157,9 @@ const helpZH = `群主工作台 qunzhu —— 微信社群运营工具（命令�
   incident open --group 群 --type data_leak|public_opinion|fraud|compliance --level 1-3 [--note 备注]
                                手动开启事件
   incident close 编号            关闭事件
-  playbooks                    话术库
+  playbooks                    预案库
   playbook --name 模板 --group 群 [--backup 备用群] [--event 事件]
-                               为该群填好占位符的话术
+                               为该群填好占位符的预案
   backup --out 文件              一致性备份（含密钥文件 文件.key）
   restore 文件                   从备份恢复（请先关闭程序；原数据会保留）
   version                      显示版本
