@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -147,4 +148,53 @@ func TestIncidentOpenCloseAndPlaybook(t *testing.T) {
 	if strings.Contains(string(raw)+string(wal), "13800001111") {
 		t.Error("the note's phone number is in the database file in clear")
 	}
+}
+
+// The weekly report counts the week's incidents per group: the deals group
+// opened a fraud and a complaint-burst incident at "now", none overdue yet;
+// closing one shows in the closed count.
+func TestReportCountsIncidents(t *testing.T) {
+	db := demoDB(t)
+	list := incidentsJSON(t, db)
+	var shop string
+	for _, i := range list {
+		if i.Type == "fraud" {
+			shop = i.Group
+		}
+	}
+	loc, _ := time.LoadLocation("Asia/Shanghai")
+	week := metrics.WeekOf(now.In(loc), loc).String()
+	html := reportFor(t, db, week, "--group", shop)
+	if !strings.Contains(html, `data-section="incidents"`) || !strings.Contains(html, "开启 2 个，关闭 0 个，超时 0 个（开启的：舆情 1、诈骗 1、3 级 2）") {
+		t.Errorf("report lacks the incidents line")
+	}
+	for _, i := range list {
+		if i.Group == shop && i.Type == "fraud" {
+			if code, _, errs := runCLI(t, db, "incident", "close", strconv.FormatInt(i.ID, 10)); code != 0 {
+				t.Fatal(errs)
+			}
+		}
+	}
+	html = reportFor(t, db, week, "--group", shop, "--lang", "en")
+	if !strings.Contains(html, "2 opened, 1 closed, 0 overdue (opened: Public opinion 1, Fraud 1, level 3 2)") {
+		t.Errorf("English report lacks the incidents line")
+	}
+	// A week before the demo's incidents says so.
+	prev := metrics.WeekOf(now.In(loc).AddDate(0, 0, -21), loc).String()
+	if html := reportFor(t, db, prev, "--group", shop); !strings.Contains(html, "本周没有事件") {
+		t.Errorf("an earlier week's report should say it had no incidents")
+	}
+}
+
+func reportFor(t *testing.T, db, week string, args ...string) string {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "report.html")
+	if code, _, errs := runCLI(t, db, append([]string{"report", "--week", week, "--out", out}, args...)...); code != 0 {
+		t.Fatalf("report: exit %d: %s", code, errs)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }

@@ -8,14 +8,15 @@ import (
 	"qunzhu/backend/domain"
 	"qunzhu/backend/health"
 	"qunzhu/backend/metrics"
+	"qunzhu/backend/risk"
 )
 
 // Document is everything the printable weekly report shows for one ISO
 // week: one Section per group, in the order given. Issue 6 also names
-// content done against plan, next week's plan, incidents and the content-mix
-// chart; the report has none of them because the content calendar and the
-// incident log do not exist yet, and a section with nothing behind it would
-// read as a week without work. They belong here once those features land.
+// content done against plan, next week's plan and the content-mix chart;
+// the report has none of them because the content calendar does not exist
+// yet, and a section with nothing behind it would read as a week without
+// work. They belong here once that feature lands.
 type Document struct {
 	Week     string
 	Sections []Section
@@ -34,6 +35,15 @@ type Section struct {
 	Top []MemberCount
 	// Newcomers are the members who joined in the week, earliest first.
 	Newcomers []Newcomer
+	// Incidents counts the week's incidents; nil when the store keeps none.
+	Incidents *risk.Summary
+}
+
+// incidentStore is what a store that keeps incidents also offers; the
+// report counts them when the store it is given does.
+type incidentStore interface {
+	Incidents(ctx context.Context, f risk.IncidentFilter) ([]risk.Incident, error)
+	Now() time.Time
 }
 
 // MemberCount is a member and their countable messages in the week.
@@ -93,8 +103,17 @@ func loadSection(ctx context.Context, st health.DashboardStore, week string, g d
 	if err != nil {
 		return Section{}, err
 	}
+	var incidents *risk.Summary
+	if is, ok := st.(incidentStore); ok {
+		list, err := is.Incidents(ctx, risk.IncidentFilter{GroupID: g.ID, From: w.Start, To: w.End})
+		if err != nil {
+			return Section{}, err
+		}
+		sum := risk.Summarize(list, w.Start, w.End, is.Now())
+		incidents = &sum
+	}
 	return Section{
-		Group: g, Week: metrics.Compute(in, w), Previous: prev,
+		Group: g, Week: metrics.Compute(in, w), Previous: prev, Incidents: incidents,
 		Series:    metrics.Series(g, in.Members, weeks, counts, active),
 		Tiers:     metrics.Tiers(in.Members, w.End),
 		Top:       top(in, w),

@@ -114,6 +114,7 @@ type sectionView struct {
 	NewcomersMore            string
 	NoNewcomers              bool
 	Removal, Violations      string
+	Incidents                string // "" when the store keeps no incidents
 }
 
 type checkView struct {
@@ -151,7 +152,7 @@ func buildView(doc Document, l Labels) (view, error) {
 		"col_group", "col_check", "col_threshold", "col_value", "col_result", "col_advice", "col_indicator", "col_this_week",
 		"col_last_week", "col_change", "col_member", "col_messages", "col_joined", "col_still_present", "health_score", "checks",
 		"indicators", "charts", "people", "top_members", "no_top_members", "newcomers", "no_newcomers", "removal", "violations",
-		"definitions", "definitions_note"} {
+		"incidents", "definitions", "definitions_note"} {
 		v.T[k] = t("report."+k, nil)
 	}
 	var scores []int
@@ -283,6 +284,7 @@ func buildSection(i int, s Section, l Labels, v *view) (sectionView, error) {
 	vc := s.Week.Violations
 	sv.Violations = t("report.violations_detail", map[string]any{"total": vc.Ads + vc.Flood + vc.Attack,
 		"ads": vc.Ads, "flood": vc.Flood, "attack": vc.Attack})
+	sv.Incidents = incidentsLine(s.Incidents, l)
 	return sv, nil
 }
 
