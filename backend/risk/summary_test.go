@@ -41,3 +41,18 @@ func TestSummarize(t *testing.T) {
 		t.Errorf("mid-week overdue %d, want 2", mid.Overdue)
 	}
 }
+
+func TestRecentWindowIsTwoISOWeeks(t *testing.T) {
+	loc, _ := time.LoadLocation("Asia/Shanghai")
+	g := testGroup()
+	for _, last := range []time.Time{
+		time.Date(2026, 5, 6, 20, 0, 0, 0, loc),   // Wednesday
+		time.Date(2026, 5, 10, 23, 59, 0, 0, loc), // Sunday night
+		time.Date(2026, 5, 4, 0, 0, 0, 0, loc),    // Monday midnight
+	} {
+		from, to := RecentWindow(g, last)
+		if !from.Equal(time.Date(2026, 4, 27, 0, 0, 0, 0, loc)) || !to.Equal(time.Date(2026, 5, 11, 0, 0, 0, 0, loc)) {
+			t.Errorf("%v: window %v – %v", last, from, to)
+		}
+	}
+}
