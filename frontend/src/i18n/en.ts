@@ -750,6 +750,7 @@ const en: Messages = {
   },
   risk: {
     tab: 'Risk',
+    overviewAlert: '{n} incidents past their response timer; click to handle',
     loadFailed: "Cannot read this group's risks",
     hits: 'Hits to review ({open})',
     hitsHint: "Found in the chat from {from} to the week's end, non-staff only. Level-3 risks (fraud, complaint bursts, leaked ID numbers) open an incident by themselves; levels 1–2 wait here for your decision.",
