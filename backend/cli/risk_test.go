@@ -113,7 +113,7 @@ func TestIncidentOpenCloseAndPlaybook(t *testing.T) {
 		{[]string{"incident", "open", "--group", "售后群", "--type", "fraud"}, 2, "--level"},
 		{[]string{"incident", "close", "abc"}, 1, "事件编号“abc”无效"},
 		{[]string{"incident", "close", "99"}, 1, "找不到编号为 99 的事件"},
-		{[]string{"playbook", "--name", "nope", "--group", "售后群"}, 1, "未知的话术模板“nope”"},
+		{[]string{"playbook", "--name", "nope", "--group", "售后群"}, 1, "未知的预案“nope”"},
 	} {
 		if code, _, errs := runCLI(t, db, tc.args...); code != tc.code || !strings.Contains(errs, tc.err) {
 			t.Errorf("%v: %d %q, want %d %q", tc.args, code, errs, tc.code, tc.err)

@@ -187,3 +187,31 @@ export async function overdueCounts(): Promise<Record<number, number>> {
   for (const [k, v] of Object.entries(d ?? {})) out[Number(k)] = Number(v)
   return out
 }
+
+export interface RiskSet {
+  key: string
+  category: RiskCategory
+  level: number
+  words: string[]
+  threshold: number
+  enabled: boolean
+  version: number
+  scope: 'default' | 'workspace' | 'group'
+}
+
+function toSet(d: app.RiskSetDTO): RiskSet {
+  const scope = (['default', 'workspace', 'group'] as const).find((s) => s === d.scope) ?? 'default'
+  return { key: d.key, category: category(d.category), level: d.level, words: strings(d.words), threshold: d.threshold ?? 0, enabled: Boolean(d.enabled), version: d.version ?? 0, scope }
+}
+
+/** sets returns the group's pattern sets in force (defaults, workspace edits, group edits). */
+export async function sets(groupId: number): Promise<RiskSet[]> {
+  return (await call(() => RiskService.Sets(groupId))).map(toSet)
+}
+
+/** saveSet saves the group's own edit of one pattern set; a stale edit is refused. */
+export async function saveSet(groupId: number, s: RiskSet): Promise<RiskSet> {
+  // The version sent is the group's own row's: an edit starting from the default or the workspace's set is a first edit here.
+  const version = s.scope === 'group' ? s.version : 0
+  return toSet(await call(() => RiskService.SaveSet(groupId, { ...s, words: [...s.words], version })))
+}
