@@ -81,6 +81,8 @@ test('Risk: incidents with timers, checklist, close, dismiss a hit, copy a playb
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   assert.equal(copied, text);
   await page.screenshot({ path: join(outDir, 'risk-playbook.png') });
+  await page.getByTestId('risk-set').filter({ hasText: '集中投诉' }).locator('.n-collapse-item__header').click();
+  await page.screenshot({ path: join(outDir, 'risk-full.png'), fullPage: true });
 
   // The CLI sees the closed incident with its tick; the note is not in the audit trail in clear.
   const after = await cliJSON(devBinary, db, 'incidents', '--group', String(groupId));
