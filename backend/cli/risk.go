@@ -198,9 +198,12 @@ func (r *run) incidentClose(ctx context.Context, st *store.Store) error {
 	if err != nil {
 		return err
 	}
-	if _, err := st.UpdateIncident(ctx, risk.IncidentEdit{ID: id, Version: cur.Version, Status: risk.StatusClosed,
-		Checked: cur.Checked, Notes: cur.Notes}); err != nil {
-		return err
+	// Closing a closed incident changes nothing (and records nothing).
+	if cur.Status != risk.StatusClosed {
+		if _, err := st.UpdateIncident(ctx, risk.IncidentEdit{ID: id, Version: cur.Version, Status: risk.StatusClosed,
+			Checked: cur.Checked, Notes: cur.Notes}); err != nil {
+			return err
+		}
 	}
 	if r.inv.json {
 		return r.printJSON(map[string]any{"id": id, "status": risk.StatusClosed})

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -9,7 +10,9 @@ import (
 	"testing"
 	"time"
 
+	"qunzhu/backend/domain"
 	"qunzhu/backend/metrics"
+	"qunzhu/backend/store"
 )
 
 func incidentsJSON(t *testing.T, db string, args ...string) []incidentJSON {
@@ -197,4 +200,44 @@ func reportFor(t *testing.T, db, week string, args ...string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// Importing a chat sweeps it: a complaint burst in the file opens a
+// public-opinion incident at once, and importing the file again opens
+// nothing more. Every risk change is in the audit log.
+func TestImportChatOpensIncidentsAndAudits(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "q.db")
+	if code, _, errs := runCLI(t, db, "group", "add", "--name", "好物福利群", "--staff", "客服小美"); code != 0 {
+		t.Fatal(errs)
+	}
+	file := "../risk/testdata/complaint_burst_group.txt"
+	code, out, errs := runCLI(t, db, "import", "chat", "--group", "好物福利群", file)
+	if code != 0 || !strings.Contains(out, "自动开启了 1 个事件") {
+		t.Fatalf("import: %d %q %s", code, out, errs)
+	}
+	list := incidentsJSON(t, db)
+	if len(list) != 1 || list[0].Type != "public_opinion" || list[0].Level != 3 || len(list[0].Evidence) != 5 {
+		t.Fatalf("incidents %+v", list)
+	}
+	if code, out, _ := runCLI(t, db, "import", "chat", "--group", "好物福利群", file); code != 0 || strings.Contains(out, "自动开启") {
+		t.Errorf("second import: %q", out)
+	}
+	if n := len(incidentsJSON(t, db)); n != 1 {
+		t.Errorf("%d incidents after importing twice", n)
+	}
+	if code, _, errs := runCLI(t, db, "incident", "close", strconv.FormatInt(list[0].ID, 10)); code != 0 {
+		t.Fatal(errs)
+	}
+	st, err := store.Open(db, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	log, err := st.AuditLog(context.Background(), domain.AuditFilter{Entity: "incident"})
+	if err != nil || len(log) != 2 || log[0].Action != "incident.update" || log[1].Action != "incident.open" {
+		t.Fatalf("audit %+v %v", log, err)
+	}
+	if !strings.Contains(log[0].After, `"status":"closed"`) || !strings.Contains(log[0].Before, `"status":"open"`) {
+		t.Errorf("close entry %+v", log[0])
+	}
 }
