@@ -101,11 +101,16 @@ func TestSampleChatIsQuiet(t *testing.T) {
 	}
 }
 
-func containsWord(list, w string) bool {
-	for _, x := range splitList(list) {
-		if x == w {
-			return true
-		}
+// Complaints after the fifth within the burst's hour join it (members and
+// evidence) instead of starting a second burst.
+func TestLaterComplaintsJoinTheBurst(t *testing.T) {
+	var msgs []domain.Message
+	for i := int64(1); i <= 7; i++ {
+		msgs = append(msgs, message(i, i, domain.KindText, "我要投诉", int(i)*5))
 	}
-	return false
+	msgs = append(msgs, message(8, 8, domain.KindText, "去12315", 50))
+	b := bursts(NewScanner(DefaultSets()).Scan(Input{Group: testGroup(), Messages: msgs}))
+	if len(b) != 1 || b[0].Members != 8 || len(b[0].Evidence) != 8 || b[0].Match != "12315、投诉" {
+		t.Fatalf("bursts %+v", b)
+	}
 }

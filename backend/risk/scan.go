@@ -83,6 +83,7 @@ func (s *Scanner) Scan(in Input) []Hit {
 	burst, burstOn := s.sets[SetBurst]
 	var window []complaint // complaints in the last BurstWindow
 	var burstUntil time.Time
+	burstAt, burstWho := 0, map[string]bool(nil)
 	for i := range in.Messages {
 		m := &in.Messages[i]
 		if m.Kind == domain.KindSystem || st.is(m) {
@@ -130,10 +131,18 @@ func (s *Scanner) Scan(in Input) []Hit {
 		}
 		window = window[cut:]
 		if m.SentAt.Before(burstUntil) {
+			// A complaint within the burst's hour joins it as evidence.
+			joinBurst(&out[burstAt], complaint{msg: m, who: senderOf(m), words: words}, burstWho)
+			window = window[:0]
 			continue
 		}
 		if h, ok := burstHit(burst, window); ok {
 			out = append(out, h)
+			burstAt = len(out) - 1
+			burstWho = map[string]bool{}
+			for _, c := range window {
+				burstWho[c.who] = true
+			}
 			// One burst is one hit: the next can start once this window has passed.
 			burstUntil = window[0].msg.SentAt.Add(BurstWindow)
 			window = nil
@@ -175,6 +184,23 @@ func burstHit(set Set, window []complaint) (Hit, bool) {
 	sort.Strings(words)
 	h.Match = strings.Join(words, "、")
 	return h, true
+}
+
+// joinBurst adds a later complaint of the same hour to burst hit h.
+func joinBurst(h *Hit, c complaint, who map[string]bool) {
+	h.Evidence = append(h.Evidence, c.msg.ID)
+	if !who[c.who] {
+		who[c.who] = true
+		h.Members++
+	}
+	words := splitList(h.Match)
+	for _, w := range c.words {
+		if !containsWord(h.Match, w) {
+			words = append(words, w)
+		}
+	}
+	sort.Strings(words)
+	h.Match = strings.Join(words, "、")
 }
 
 func hitOf(set Set, m *domain.Message, match string) Hit {
@@ -268,6 +294,15 @@ func (s staff) is(m *domain.Message) bool {
 		return true
 	}
 	return m.MemberID != nil && s.members[*m.MemberID]
+}
+
+func containsWord(list, w string) bool {
+	for _, x := range splitList(list) {
+		if x == w {
+			return true
+		}
+	}
+	return false
 }
 
 // splitList splits a hit's match back into its words.
