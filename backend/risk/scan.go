@@ -83,7 +83,7 @@ func (s *Scanner) Scan(in Input) []Hit {
 	burst, burstOn := s.sets[SetBurst]
 	var window []complaint // complaints in the last BurstWindow
 	var burstUntil time.Time
-	burstAt, burstWho := 0, map[string]bool(nil)
+	burstAt, burstWho, burstWords := 0, map[string]bool(nil), map[string]bool(nil)
 	for i := range in.Messages {
 		m := &in.Messages[i]
 		if m.Kind == domain.KindSystem || st.is(m) {
@@ -132,16 +132,19 @@ func (s *Scanner) Scan(in Input) []Hit {
 		window = window[cut:]
 		if m.SentAt.Before(burstUntil) {
 			// A complaint within the burst's hour joins it as evidence.
-			joinBurst(&out[burstAt], complaint{msg: m, who: senderOf(m), words: words}, burstWho)
+			joinBurst(&out[burstAt], complaint{msg: m, who: senderOf(m), words: words}, burstWho, burstWords)
 			window = window[:0]
 			continue
 		}
 		if h, ok := burstHit(burst, window); ok {
 			out = append(out, h)
 			burstAt = len(out) - 1
-			burstWho = map[string]bool{}
+			burstWho, burstWords = map[string]bool{}, map[string]bool{}
 			for _, c := range window {
 				burstWho[c.who] = true
+				for _, w := range c.words {
+					burstWords[w] = true
+				}
 			}
 			// One burst is one hit: the next can start once this window has passed.
 			burstUntil = window[0].msg.SentAt.Add(BurstWindow)
@@ -186,21 +189,29 @@ func burstHit(set Set, window []complaint) (Hit, bool) {
 	return h, true
 }
 
-// joinBurst adds a later complaint of the same hour to burst hit h.
-func joinBurst(h *Hit, c complaint, who map[string]bool) {
+// joinBurst adds a later complaint of the same hour to burst hit h; who
+// and words are the burst's members and words so far.
+func joinBurst(h *Hit, c complaint, who, words map[string]bool) {
 	h.Evidence = append(h.Evidence, c.msg.ID)
 	if !who[c.who] {
 		who[c.who] = true
 		h.Members++
 	}
-	words := splitList(h.Match)
+	grew := false
 	for _, w := range c.words {
-		if !containsWord(h.Match, w) {
-			words = append(words, w)
+		if !words[w] {
+			words[w] = true
+			grew = true
 		}
 	}
-	sort.Strings(words)
-	h.Match = strings.Join(words, "、")
+	if grew {
+		list := make([]string, 0, len(words))
+		for w := range words {
+			list = append(list, w)
+		}
+		sort.Strings(list)
+		h.Match = strings.Join(list, "、")
+	}
 }
 
 func hitOf(set Set, m *domain.Message, match string) Hit {
