@@ -54,6 +54,8 @@ type App struct {
 	rpts    *ReportService
 	mbrs    *MembersService
 	rule    *RulesService
+	auto    *AutomationService
+	safe    *SafetyService
 	risk    *RiskService
 }
 
@@ -73,6 +75,8 @@ func New(cfg Config) *App {
 	a.rpts = &ReportService{app: a, st: cfg.Store}
 	a.mbrs = &MembersService{app: a, st: cfg.Store}
 	a.rule = &RulesService{app: a, st: cfg.Store}
+	a.auto = &AutomationService{app: a, st: cfg.Store}
+	a.safe = &SafetyService{app: a}
 	a.risk = &RiskService{app: a, st: cfg.Store}
 	return a
 }
@@ -102,7 +106,7 @@ func (a *App) Run() error {
 		BackgroundColour: &options.RGBA{R: 250, G: 250, B: 252, A: 255},
 		OnStartup:        a.startup,
 		OnBeforeClose:    a.beforeClose,
-		Bind:             []any{a.sys, a.grps, a.imps, a.hlth, a.mbrs, a.rule, a.rpts, a.risk},
+		Bind:             []any{a.sys, a.grps, a.imps, a.hlth, a.mbrs, a.rule, a.rpts, a.auto, a.safe, a.risk},
 		Menu:             a.menu(),
 		DragAndDrop:      &options.DragAndDrop{EnableFileDrop: true},
 		ErrorFormatter:   a.formatError,
@@ -120,6 +124,7 @@ func (a *App) startup(ctx context.Context) {
 	a.mu.Lock()
 	a.ctx, a.started = ctx, true
 	a.mu.Unlock()
+	a.safe.startAutoBackups()
 }
 
 func (a *App) running() bool {

@@ -57,6 +57,7 @@ type SystemInfoDTO struct {
 	KeyPath     string `json:"keyPath"`
 	Platform    string `json:"platform"`
 	Welcome     bool   `json:"welcome"` // first run: show the welcome screen
+	Locked      bool   `json:"locked"`  // a passphrase protects the workspace: show the lock screen
 }
 
 // ErrorDTO is what a failed call rejects with in the frontend: a stable code

@@ -17,6 +17,8 @@ import (
 type HealthService struct {
 	app *App
 	st  *store.Store
+	// weeks keeps the Overview's computed weeks until their group changes.
+	weeks health.Cache
 }
 
 // Figure sources, shown beside every figure (spec/UX.md glossary).
@@ -87,7 +89,7 @@ func (s *HealthService) Overview(week string) ([]GroupWeekDTO, error) {
 	for i, g := range sums {
 		groups[i] = g.Group
 	}
-	weeks, err := health.Weeks(ctx, s.st, groups, week)
+	weeks, err := s.weeks.Weeks(ctx, s.st, groups, week)
 	if err != nil {
 		return nil, err
 	}

@@ -28,6 +28,8 @@ type DashboardDTO struct {
 	// Unanswered are the week's questions no staff message answered within
 	// 24 hours, longest wait first.
 	Unanswered []UnansweredDTO `json:"unanswered"`
+	// InactiveDays is the silence the group's rules call inactive (14 by default).
+	InactiveDays int `json:"inactiveDays"`
 }
 
 // UnansweredDTO is one unanswered question: who asked, when (RFC 3339 in
@@ -84,7 +86,7 @@ func (s *HealthService) Dashboard(groupID int64, week string) (DashboardDTO, err
 	}
 	l := report.LabelsFor(s.app.lang())
 	out := DashboardDTO{Week: gw, Charts: map[string]any{}, Comparison: ComparisonDTO{Profile: string(sum.Profile), Rows: []ComparisonRowDTO{}},
-		Unanswered: []UnansweredDTO{}}
+		Unanswered: []UnansweredDTO{}, InactiveDays: d.Week.InactiveDays()}
 	for _, q := range d.Week.UnansweredQuestions() {
 		out.Unanswered = append(out.Unanswered, UnansweredDTO{Name: q.Name, At: rfc3339(q.At, sum.Location()), Text: q.Text,
 			WaitSeconds: q.WaitSeconds, Late: q.Late})

@@ -1,13 +1,14 @@
 package app
 
 import (
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 
+	"qunzhu/backend/msg"
 	"qunzhu/backend/paths"
-	"qunzhu/backend/store"
 )
 
 // Options are what main knows at start.
@@ -34,7 +35,10 @@ func Main(opt Options) error {
 	if err != nil {
 		return err
 	}
-	st, err := store.Open(path, store.Options{})
+	if err := checkListener(os.Args[1:], os.Getenv); err != nil {
+		return errors.New(msg.Error(msg.Normalize(os.Getenv("QUNZHU_LANG")), err))
+	}
+	st, err := openWorkspace(path) // a locked stand-in when a passphrase protects the key (safety.go)
 	if err != nil {
 		return err
 	}

@@ -38,6 +38,9 @@ type LedgerDTO struct {
 	Members            []LedgerMemberDTO `json:"members"`
 	Tags               []string          `json:"tags"` // every tag in use, for the filter
 	Screening          ScreeningDTO      `json:"screening"`
+	// InactiveDays and StrikeLimit are the group's rules behind the removal list.
+	InactiveDays int `json:"inactiveDays"`
+	StrikeLimit  int `json:"strikeLimit"`
 }
 
 // PyramidDTO counts members per tier.
@@ -159,7 +162,8 @@ func (s *MembersService) Ledger(groupID int64, week string) (LedgerDTO, error) {
 	}
 	lang := s.app.lang()
 	d := LedgerDTO{Group: groupDTO(sum), Week: weekDTO(l.Week), InactiveMeasurable: l.InactiveMeasurable, Present: l.Present,
-		Actual: PyramidDTO(l.Actual), Target: PyramidDTO(l.Target), Suggestions: []SuggestionDTO{}, Tags: []string{}}
+		Actual: PyramidDTO(l.Actual), Target: PyramidDTO(l.Target), Suggestions: []SuggestionDTO{}, Tags: []string{},
+		InactiveDays: l.Input.Rules.InactiveDaysOrDefault(), StrikeLimit: metrics.RuleSetOf(*l.Input.Rules).StrikeLimit}
 	crit, err := s.criteria(ctx, groupID)
 	if err != nil {
 		return LedgerDTO{}, err

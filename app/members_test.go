@@ -267,3 +267,42 @@ func TestScreeningInLedger(t *testing.T) {
 		t.Errorf("empty hours: %v", err)
 	}
 }
+
+// TestScreenCandidates screens a candidate list (never stored) against the
+// group's criteria, best first, with the listed active hours judged and an
+// unreadable row reported by line.
+func TestScreenCandidates(t *testing.T) {
+	a, gid := sampleApp(t)
+	if _, err := a.mbrs.SaveScreening(gid, ScreeningDTO{Regions: []string{"杭州"}, OpenHour: 9, CloseHour: 22}); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := a.mbrs.Ledger(gid, "2024-W10")
+	got, err := a.mbrs.ScreenCandidates(gid, filepath.Join("testdata", "candidates.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, c := range got.Candidates {
+		names = append(names, c.Name)
+	}
+	if strings.Join(names, ",") != "周一鸣,郑三,吴二" {
+		t.Fatalf("order = %v", names)
+	}
+	top := got.Candidates[0].Screen
+	if top.Score != 3 || !top.Listed || top.Overlap == nil || *top.Overlap != 1 || top.ActiveHours != "20:00-22:00" {
+		t.Errorf("周一鸣 = %+v", top)
+	}
+	if last := got.Candidates[2].Screen; last.Score != 0 || last.Active == nil || *last.Active {
+		t.Errorf("吴二 = %+v", last)
+	}
+	if len(got.Errors) != 1 || got.Errors[0].Line != 5 {
+		t.Errorf("errors = %+v", got.Errors)
+	}
+	after, _ := a.mbrs.Ledger(gid, "2024-W10")
+	if len(after.Members) != len(before.Members) {
+		t.Errorf("screening added members: %d → %d", len(before.Members), len(after.Members))
+	}
+	if _, err := a.mbrs.ScreenCandidates(gid, filepath.Join("testdata", "missing.csv")); domain.ErrorCode(err) != domain.EINVALID {
+		t.Errorf("a missing file: %v", err)
+	}
+}

@@ -26,6 +26,8 @@ type RuleSetDTO struct {
 	AttackWords  []string `json:"attackWords"`
 	StrikeDays   int      `json:"strikeDays"`
 	StrikeLimit  int      `json:"strikeLimit"`
+	InactiveDays int      `json:"inactiveDays"`
+	ShareQuota   int      `json:"shareQuota"`
 }
 
 // ContextDTO is one chat message around a violation.
@@ -144,7 +146,8 @@ func (s *RulesService) Review(groupID, memberID int64, key, decision string) err
 // queue is derived from the chat by the rules, so they all follow at once.
 func (s *RulesService) SaveRules(groupID int64, in RuleSetDTO) (RuleSetDTO, error) {
 	rs := domain.RuleSet{AdWords: in.AdWords, Whitelist: in.Whitelist, FloodCount: in.FloodCount, FloodSeconds: in.FloodSeconds,
-		AttackWords: in.AttackWords, StrikeDays: in.StrikeDays, StrikeLimit: in.StrikeLimit}
+		AttackWords: in.AttackWords, StrikeDays: in.StrikeDays, StrikeLimit: in.StrikeLimit,
+		InactiveDays: in.InactiveDays, ShareQuota: in.ShareQuota}
 	saved, err := s.st.SetGroupRules(s.app.context(), groupID, &rs)
 	if err != nil {
 		return RuleSetDTO{}, err
@@ -160,9 +163,13 @@ func (s *RulesService) ResetRules(groupID int64) (RuleSetDTO, error) {
 	return ruleSetDTO(metrics.RuleSetOf(metrics.DefaultRules())), nil
 }
 
+// ruleSetDTO shows r with its defaults filled in (a rule set saved before
+// a field existed holds zero for it).
 func ruleSetDTO(r domain.RuleSet) RuleSetDTO {
+	r = metrics.RuleSetOf(metrics.RulesOf(&r))
 	return RuleSetDTO{AdWords: nonNilStrings(r.AdWords), Whitelist: nonNilStrings(r.Whitelist), FloodCount: r.FloodCount,
-		FloodSeconds: r.FloodSeconds, AttackWords: nonNilStrings(r.AttackWords), StrikeDays: r.StrikeDays, StrikeLimit: r.StrikeLimit}
+		FloodSeconds: r.FloodSeconds, AttackWords: nonNilStrings(r.AttackWords), StrikeDays: r.StrikeDays, StrikeLimit: r.StrikeLimit,
+		InactiveDays: r.InactiveDays, ShareQuota: r.ShareQuota}
 }
 
 // now is the wall clock at the edge: when the operator acts.

@@ -2,9 +2,8 @@ package app
 
 import (
 	"context"
-	"encoding/json"
-	"strconv"
 
+	"qunzhu/backend/ingest"
 	"qunzhu/backend/ledger"
 	"qunzhu/backend/screening"
 )
@@ -27,18 +26,32 @@ type ScreenDTO struct {
 	Messages  int      `json:"messages"`
 	Overlap   *float64 `json:"overlap"`
 	Active    *bool    `json:"active"`
+	// Listed: the overlap was judged on the active hours the list gives
+	// (no message to measure).
+	Listed      bool   `json:"listed"`
+	ActiveHours string `json:"activeHours"`
 }
 
-func screeningKey(groupID int64) string { return "group_screening:" + strconv.FormatInt(groupID, 10) }
+// CandidatesDTO is a candidate list screened against a group's criteria,
+// best first; nothing of it is stored.
+type CandidatesDTO struct {
+	File       string              `json:"file"`
+	Encoding   string              `json:"encoding"`
+	Criteria   ScreeningDTO        `json:"criteria"`
+	Candidates []CandidateDTO      `json:"candidates"`
+	Errors     []ImportRowErrorDTO `json:"errors"`
+}
+
+// CandidateDTO is one screened person of a candidate list.
+type CandidateDTO struct {
+	Line   int       `json:"line"`
+	Name   string    `json:"name"`
+	Screen ScreenDTO `json:"screen"`
+}
 
 // criteria reads a group's screening settings (the defaults when never set).
 func (s *MembersService) criteria(ctx context.Context, groupID int64) (screening.Criteria, error) {
-	c := screening.DefaultCriteria()
-	v, ok, err := s.st.Setting(ctx, screeningKey(groupID))
-	if err != nil || !ok {
-		return c, err
-	}
-	return c, json.Unmarshal([]byte(v), &c)
+	return screening.Load(ctx, s.st, groupID)
 }
 
 // SaveScreening stores a group's target regions and operating hours.
@@ -47,15 +60,11 @@ func (s *MembersService) SaveScreening(groupID int64, in ScreeningDTO) (Screenin
 	if _, err := s.st.Group(ctx, groupID); err != nil {
 		return ScreeningDTO{}, err
 	}
-	c, err := screening.Criteria{Regions: in.Regions, OpenHour: in.OpenHour, CloseHour: in.CloseHour}.Validate()
+	c, err := screening.Save(ctx, s.st, groupID, screening.Criteria{Regions: in.Regions, OpenHour: in.OpenHour, CloseHour: in.CloseHour})
 	if err != nil {
 		return ScreeningDTO{}, err
 	}
-	b, err := json.Marshal(c)
-	if err != nil {
-		return ScreeningDTO{}, err
-	}
-	return screeningDTO(c), s.st.SetSetting(ctx, screeningKey(groupID), string(b))
+	return screeningDTO(c), nil
 }
 
 func screeningDTO(c screening.Criteria) ScreeningDTO {
@@ -84,9 +93,38 @@ func screens(l *ledger.Ledger, c screening.Criteria) map[int64]ScreenDTO {
 		if p := hours[r.Member.ID]; p != nil {
 			h = *p
 		}
-		res := screening.Screen(c, r.Member, h)
-		out[r.Member.ID] = ScreenDTO{Score: res.Score, Region: res.Region, RegionOK: res.RegionOK, Friends: res.Friends,
-			Influence: res.Influence, Messages: res.Messages, Overlap: res.Overlap, Active: res.Active}
+		out[r.Member.ID] = screenDTO(screening.Screen(c, r.Member, h))
 	}
 	return out
+}
+
+func screenDTO(res screening.Result) ScreenDTO {
+	return ScreenDTO{Score: res.Score, Region: res.Region, RegionOK: res.RegionOK, Friends: res.Friends,
+		Influence: res.Influence, Messages: res.Messages, Overlap: res.Overlap, Active: res.Active,
+		Listed: res.Listed, ActiveHours: res.ActiveHours}
+}
+
+// ScreenCandidates reads a candidate list (a file laid out like a member
+// list: .csv or .xlsx) and scores each person against the group's screening
+// criteria, best first. The people are not added to the group.
+func (s *MembersService) ScreenCandidates(groupID int64, path string) (CandidatesDTO, error) {
+	ctx := s.app.context()
+	g, err := s.st.Group(ctx, groupID)
+	if err != nil {
+		return CandidatesDTO{}, err
+	}
+	c, err := s.criteria(ctx, groupID)
+	if err != nil {
+		return CandidatesDTO{}, err
+	}
+	list, err := ingest.Candidates(ctx, path, g.Location())
+	if err != nil {
+		return CandidatesDTO{}, err
+	}
+	out := CandidatesDTO{File: list.Name, Encoding: list.File.Encoding, Criteria: screeningDTO(c),
+		Candidates: []CandidateDTO{}, Errors: rowErrors(s.app.lang(), list.Errors)}
+	for _, p := range screening.Candidates(c, list.People) {
+		out.Candidates = append(out.Candidates, CandidateDTO{Line: p.Line, Name: p.Member.DisplayName(), Screen: screenDTO(p.Result)})
+	}
+	return out, nil
 }

@@ -16,7 +16,12 @@ type SystemService struct {
 
 // Info describes the running app, and whether the welcome screen is due.
 func (s *SystemService) Info() (SystemInfoDTO, error) {
-	welcome, err := s.app.needsWelcome(s.app.context())
+	var welcome bool
+	var err error
+	locked := s.app.locked()
+	if !locked { // locked: nothing can be read until the lock screen is answered
+		welcome, err = s.app.needsWelcome(s.app.context())
+	}
 	return SystemInfoDTO{
 		ProductName: ProductName,
 		Version:     s.app.cfg.Version,
@@ -26,6 +31,7 @@ func (s *SystemService) Info() (SystemInfoDTO, error) {
 		KeyPath:     s.app.cfg.KeyPath,
 		Platform:    runtime.GOOS + "/" + runtime.GOARCH,
 		Welcome:     welcome,
+		Locked:      locked,
 	}, err
 }
 

@@ -7,10 +7,10 @@ import (
 )
 
 // booleans are the flags that take no value.
-var booleans = map[string]bool{"json": true, "help": true, "partial": true, "inactive": true, "roster": true}
+var booleans = map[string]bool{"json": true, "help": true, "partial": true, "inactive": true, "roster": true, "suggest": true, "text": true}
 
 // globals are the flags every command accepts, before or after the command words.
-var globals = map[string]bool{"db": true, "lang": true, "json": true, "help": true}
+var globals = map[string]bool{"db": true, "lang": true, "json": true, "help": true, "passphrase-file": true}
 
 // invocation is a parsed command line.
 type invocation struct {

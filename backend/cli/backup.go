@@ -29,7 +29,11 @@ func (r *run) restore(context.Context, *store.Store) error {
 	if err != nil {
 		return err
 	}
-	kept, err := store.Restore(r.inv.args[0], path, r.Clock.Now())
+	pass, err := r.passphrase()
+	if err != nil {
+		return err
+	}
+	kept, err := store.Restore(r.inv.args[0], path, r.Clock.Now(), pass)
 	if err != nil {
 		return err
 	}

@@ -28,6 +28,7 @@ const (
 // Env is what a run of the CLI may touch: output streams, the environment
 // and the clock. Tests pass their own.
 type Env struct {
+	Stdin   io.Reader // a new passphrase (passphrase set|change)
 	Stdout  io.Writer
 	Stderr  io.Writer
 	Getenv  func(string) string
@@ -37,7 +38,7 @@ type Env struct {
 
 // OSEnv is the real process environment.
 func OSEnv(version string) Env {
-	return Env{Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, Clock: domain.SystemClock{}, Version: version}
+	return Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, Clock: domain.SystemClock{}, Version: version}
 }
 
 // run is one invocation in progress.
@@ -54,6 +55,9 @@ type command struct {
 	args  int      // positional arguments it needs (e.g. FILE)
 	store bool     // needs the database
 	do    func(r *run, ctx context.Context, st *store.Store) error
+
+	// argKey is the message for a missing positional argument ("": a missing file).
+	argKey string
 }
 
 var commands = []command{
@@ -69,11 +73,19 @@ var commands = []command{
 	{words: []string{"members"}, flags: []string{"group", "week", "inactive"}, store: true, do: (*run).members},
 	{words: []string{"report"}, flags: []string{"group", "week", "out"}, store: true, do: (*run).report},
 	{words: []string{"tiers"}, flags: []string{"group", "week"}, store: true, do: (*run).tiers},
+	{words: []string{"screen"}, flags: []string{"group"}, args: 1, store: true, do: (*run).screen},
 	{words: []string{"plan"}, flags: []string{"group", "week", "ics"}, store: true, do: (*run).plan},
 	{words: []string{"cadence"}, flags: []string{"group", "brief", "live", "live-day", "ugc", "ugc-day", "ugc-nth", "shares", "share-at", "cap", "gap", "quiet"}, store: true, do: (*run).cadence},
 	{words: []string{"plan", "mark"}, flags: []string{"id", "status", "reach", "opens", "clicks", "conversions", "participants"}, store: true, do: (*run).planMark},
+	{words: []string{"templates"}, flags: []string{"group"}, store: true, do: (*run).templates},
+	{words: []string{"reply"}, flags: []string{"group", "member"}, args: 1, argKey: "cli.missing_question", store: true, do: (*run).reply},
+	{words: []string{"highlights"}, flags: []string{"group", "week", "suggest", "text"}, store: true, do: (*run).highlights},
+	{words: []string{"highlight", "add"}, flags: []string{"group", "message"}, store: true, do: (*run).highlightAdd},
 	{words: []string{"backup"}, flags: []string{"out"}, store: true, do: (*run).backup},
 	{words: []string{"restore"}, args: 1, do: (*run).restore},
+	{words: []string{"passphrase", "set"}, flags: []string{"new-file"}, store: true, do: (*run).passphraseSet},
+	{words: []string{"passphrase", "change"}, flags: []string{"new-file"}, store: true, do: (*run).passphraseChange},
+	{words: []string{"passphrase", "remove"}, store: true, do: (*run).passphraseRemove},
 	{words: []string{"version"}, do: (*run).version},
 	{words: []string{"help"}, do: (*run).help},
 }
@@ -111,7 +123,11 @@ func Run(args []string, env Env) int {
 		return r.fail(&usageError{"cli.unexpected_arg", map[string]any{"arg": rest[cmd.args]}})
 	}
 	if len(rest) < cmd.args {
-		return r.fail(&usageError{"cli.missing_file", nil})
+		key := "cli.missing_file"
+		if cmd.argKey != "" {
+			key = cmd.argKey
+		}
+		return r.fail(&usageError{key, nil})
 	}
 	r.inv.args = rest
 	if err := r.inv.check(cmd.flags...); err != nil {
@@ -124,7 +140,11 @@ func Run(args []string, env Env) int {
 		if err != nil {
 			return r.fail(err)
 		}
-		st, err = store.Open(path, store.Options{Clock: env.Clock})
+		pass, err := r.passphrase()
+		if err != nil {
+			return r.fail(err)
+		}
+		st, err = store.Open(path, store.Options{Clock: env.Clock, Passphrase: pass})
 		if err != nil {
 			return r.fail(err)
 		}

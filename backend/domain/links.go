@@ -2,9 +2,16 @@ package domain
 
 import "strings"
 
-// urlStops end a URL in chat text (METRICS.md): whitespace, quotes, angle
-// brackets and the Chinese punctuation people type right after a link.
-const urlStops = "\"'<>，。！？、）)】"
+// isURLStop reports the characters that end a URL in chat text
+// (METRICS.md): whitespace, quotes, angle brackets and the Chinese
+// punctuation people type right after a link.
+func isURLStop(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\r', '\u3000', '"', '\'', '<', '>', '，', '。', '！', '？', '、', '）', ')', '】':
+		return true
+	}
+	return false
+}
 
 // URLs returns every http(s) URL in text, each running from http:// or
 // https:// to the first whitespace, quote, <, > or one of ，。！？、）)】.
@@ -16,9 +23,7 @@ func URLs(text string) []string {
 			return out
 		}
 		rest := text[i:]
-		end := strings.IndexFunc(rest, func(r rune) bool {
-			return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\u3000' || strings.ContainsRune(urlStops, r)
-		})
+		end := strings.IndexFunc(rest, isURLStop)
 		if end < 0 {
 			end = len(rest)
 		}
@@ -32,6 +37,10 @@ func URLs(text string) []string {
 // lowering a copy costs an allocation per message and, for a few non-ASCII
 // letters, changes byte lengths so the index would point elsewhere in s.
 func indexScheme(s string) int {
+	// Most chat has no link: one fast search for "://" settles it.
+	if !strings.Contains(s, "://") {
+		return -1
+	}
 	for i := 0; i+7 <= len(s); i++ {
 		if c := s[i]; c != 'h' && c != 'H' {
 			j := strings.IndexAny(s[i:], "hH")

@@ -16,12 +16,23 @@ type RuleSet struct {
 	AttackWords  []string `json:"attack_words"`
 	StrikeDays   int      `json:"strike_days"`
 	StrikeLimit  int      `json:"strike_limit"`
+	// InactiveDays is how long a member may stay silent before joining the
+	// removal list, ShareQuota the theme shares a week should have (the
+	// seed: 连续14天无互动移出群, 每周至少2次主题分享). Zero means the default
+	// (14 and 2): a rule set saved before these existed keeps them.
+	InactiveDays int `json:"inactive_days"`
+	ShareQuota   int `json:"share_quota"`
 }
 
-// Limits of the rule form.
+// Limits of the rule form. MaxFloodSeconds also bounds how far before a
+// week a flood burst counted in it can begin, so how much of the earlier
+// chat a week's figures must read in full.
 const (
-	MaxRuleWords   = 200
-	MaxRuleWordLen = 40
+	MaxRuleWords    = 200
+	MaxRuleWordLen  = 40
+	MaxFloodSeconds = 3600
+	MinInactiveDays = 7
+	MaxInactiveDays = 90
 )
 
 // Validate checks a rule set and returns it cleaned: words trimmed and
@@ -63,12 +74,16 @@ func (r RuleSet) Validate() (RuleSet, error) {
 	switch {
 	case r.FloodCount != 0 && (r.FloodCount < 2 || r.FloodCount > 100):
 		return r, bad("flood_count", r.FloodCount)
-	case r.FloodCount != 0 && (r.FloodSeconds < 1 || r.FloodSeconds > 3600):
+	case r.FloodCount != 0 && (r.FloodSeconds < 1 || r.FloodSeconds > MaxFloodSeconds):
 		return r, bad("flood_seconds", r.FloodSeconds)
 	case r.StrikeDays < 1 || r.StrikeDays > 365:
 		return r, bad("strike_days", r.StrikeDays)
 	case r.StrikeLimit < 1 || r.StrikeLimit > 20:
 		return r, bad("strike_limit", r.StrikeLimit)
+	case r.InactiveDays != 0 && (r.InactiveDays < MinInactiveDays || r.InactiveDays > MaxInactiveDays):
+		return r, bad("inactive_days", r.InactiveDays)
+	case r.ShareQuota < 0 || r.ShareQuota > 50:
+		return r, bad("share_quota", r.ShareQuota)
 	}
 	return r, nil
 }

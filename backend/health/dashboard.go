@@ -81,7 +81,7 @@ func otherGroups(ctx context.Context, st DashboardStore, except int64, w metrics
 		if err != nil {
 			return nil, err
 		}
-		members, err := st.Members(ctx, o.ID)
+		members, err := st.Roster(ctx, o.ID)
 		if err != nil {
 			return nil, err
 		}

@@ -35,7 +35,7 @@ func benchWeek() (Input, Week) {
 	}
 	texts := []string{"今天读完了第三章", "请问明天几点开始？", "打卡 Day%d 读了30页", "推荐 https://mp.weixin.qq.com/s/abc?x=1 这篇",
 		"有没有人一起", "哈哈哈", "谢谢老师", "看看这个 https://shop.example/item?id=9", "收到"}
-	from, to := Window(w)
+	from, to := Window(w, nil)
 	n := int(float64(to.Sub(from)) / float64(7*24*time.Hour) * 20000)
 	msgs := make([]domain.Message, n)
 	step := to.Sub(from) / time.Duration(n)
@@ -117,7 +117,7 @@ func benchYear() (Input, Week) {
 func BenchmarkDashboardWeek(b *testing.B) {
 	in, w := benchYear()
 	weeks := WeeksEnding(w, TrendWeeks, in.Group.Location())
-	from, to := Window(w)
+	from, to := Window(w, nil)
 	first := sort.Search(len(in.Messages), func(i int) bool { return !in.Messages[i].SentAt.Before(from) })
 	last := sort.Search(len(in.Messages), func(i int) bool { return !in.Messages[i].SentAt.Before(to) })
 	week := in

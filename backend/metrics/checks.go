@@ -1,5 +1,7 @@
 package metrics
 
+import "fmt"
+
 // Check is one health check of METRICS.md: applicable when its input is
 // measured, then passed or failed; a failed check is an alert with Advice.
 type Check struct {
@@ -48,8 +50,9 @@ func Advice(name, lang string) string {
 	return a[0]
 }
 
-// checks runs the five checks on the week's figures and scores them.
-func checks(w Weekly) ([]Check, *int) {
+// checks runs the five checks on the week's figures and scores them;
+// quota is the group's weekly theme-share quota (2 by default).
+func checks(w Weekly, quota int) ([]Check, *int) {
 	newMembers := float64(w.NewMembers)
 	var shares *float64
 	if w.ThemeShares != nil {
@@ -61,7 +64,7 @@ func checks(w Weekly) ([]Check, *int) {
 		check(CheckResponseMedian, w.ResponseMedianMinutes, "< 15", func(v float64) bool { return v < ResponseLimitMinutes }),
 		check(CheckLinkClickRate, w.LinkClickRate, "> 0.12", func(v float64) bool { return v > 0.12 }),
 		check(CheckNewMembers, &newMembers, "<= 50", func(v float64) bool { return v <= NewMembersLimit }),
-		check(CheckThemeShares, shares, ">= 2", func(v float64) bool { return v >= 2 }),
+		check(CheckThemeShares, shares, fmt.Sprintf(">= %d", quota), func(v float64) bool { return v >= float64(quota) }),
 	}
 	return list, score(list)
 }

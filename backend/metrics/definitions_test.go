@@ -503,7 +503,7 @@ func TestWeeks(t *testing.T) {
 	if got := WeekOf(time.Date(2024, 3, 10, 16, 0, 0, 0, time.UTC), shanghai).String(); got != "2024-W11" {
 		t.Errorf("Sunday 16:00 UTC is Monday in Shanghai, got %s", got)
 	}
-	from, to := Window(w10)
+	from, to := Window(w10, nil)
 	if !from.Equal(time.Date(2024, 2, 26, 0, 0, 0, 0, shanghai)) || to.Sub(w10.End) != 86400*time.Second {
 		t.Errorf("window = %v, %v", from, to)
 	}

@@ -45,7 +45,7 @@ func sampleInput(t *testing.T, memberList string, week string) (Input, Week, []d
 	if err != nil {
 		t.Fatal(err)
 	}
-	from, to := Window(w)
+	from, to := Window(w, nil)
 	msgs, err := st.Messages(ctx, g.ID, from, to)
 	if err != nil {
 		t.Fatal(err)

@@ -28,18 +28,25 @@ type Rules struct {
 	// keeps the documented behaviour rather than striking nobody out.
 	StrikeDays  int
 	StrikeLimit int
+	// InactiveDays is the silence that makes a member inactive, ShareQuota
+	// the weekly theme shares the check asks for; zero means the default
+	// (14 days, 2 shares).
+	InactiveDays int
+	ShareQuota   int
 }
 
 // DefaultRules are the rules every group starts with.
 func DefaultRules() Rules {
 	return Rules{
-		AdWords:     []string{"加我微信", "加V", "加v", "代购", "兼职", "日结", "扫码领", "优惠券", "返利", "招代理"},
-		Whitelist:   []string{"qq.com"},
-		FloodCount:  5,
-		FloodWithin: 60 * time.Second,
-		AttackWords: []string{"傻逼", "滚蛋", "垃圾人", "脑残", "去死"},
-		StrikeDays:  DefaultStrikeDays,
-		StrikeLimit: DefaultStrikeLimit,
+		AdWords:      []string{"加我微信", "加V", "加v", "代购", "兼职", "日结", "扫码领", "优惠券", "返利", "招代理"},
+		Whitelist:    []string{"qq.com"},
+		FloodCount:   5,
+		FloodWithin:  60 * time.Second,
+		AttackWords:  []string{"傻逼", "滚蛋", "垃圾人", "脑残", "去死"},
+		StrikeDays:   DefaultStrikeDays,
+		StrikeLimit:  DefaultStrikeLimit,
+		InactiveDays: DefaultInactiveDays,
+		ShareQuota:   DefaultShareQuota,
 	}
 }
 
@@ -70,25 +77,33 @@ func violations(in Input, p *people, msgs []domain.Message, from, to time.Time) 
 	add := func(rule string, m *domain.Message) {
 		out = append(out, Violation{Rule: rule, MemberID: memberID(m), Name: p.name(m), At: m.SentAt.In(loc), Content: m.Content})
 	}
-	streams := map[senderKey][]int{}
+	ads, attacks := newWords(r.AdWords), newWords(r.AttackWords)
+	streams := map[int64][]int{}
 	for i := range msgs {
 		m := &msgs[i]
-		if !m.Kind.Countable() || p.isStaff(m) {
+		if !m.Kind.Countable() || p.staffAt(msgs, i) {
 			continue
 		}
-		k := keyOf(m)
+		k := p.key(m)
 		streams[k] = append(streams[k], i)
 		if inRange(m.SentAt, from, to) {
-			if r.isAd(m) {
+			if r.isAd(m, ads) {
 				add(RuleAds, m)
 			}
-			if containsAny(m.Content, r.AttackWords) {
+			if attacks.in(m.Content) {
 				add(RuleAttack, m)
 			}
 		}
 	}
+	var at []int64 // each message's time, compact for the bursts' random reads
+	if r.FloodCount > 0 {
+		at = make([]int64, len(msgs))
+		for i := range msgs {
+			at[i] = msgs[i].SentAt.UnixNano()
+		}
+	}
 	for _, idx := range streams {
-		for _, first := range r.bursts(msgs, idx) {
+		for _, first := range r.bursts(at, idx) {
 			if inRange(msgs[first].SentAt, from, to) {
 				add(RuleFlood, &msgs[first])
 			}
@@ -104,10 +119,10 @@ func violations(in Input, p *people, msgs []domain.Message, from, to time.Time) 
 	return out
 }
 
-// isAd: an ad word, or a link post showing a URL whose host is off the
-// whitelist. A link card whose URL was lost shows none.
-func (r Rules) isAd(m *domain.Message) bool {
-	if containsAny(m.Content, r.AdWords) {
+// isAd: an ad word (ads holds r.AdWords), or a link post showing a URL
+// whose host is off the whitelist. A link card whose URL was lost shows none.
+func (r Rules) isAd(m *domain.Message, ads *words) bool {
+	if ads.in(m.Content) {
 		return true
 	}
 	var urls []string
@@ -159,18 +174,19 @@ func host(u string) string {
 	return strings.TrimSuffix(strings.ToLower(u), ".")
 }
 
-// bursts returns the index (into msgs) of each burst's first message in one
-// sender's stream idx: runs of FloodCount messages spanning at most
+// bursts returns the index (into the week's messages, whose times in Unix
+// nanoseconds are at) of each burst's first message in one sender's stream idx: runs of FloodCount messages spanning at most
 // FloodWithin, merged while they share a message.
-func (r Rules) bursts(msgs []domain.Message, idx []int) []int {
+func (r Rules) bursts(at []int64, idx []int) []int {
 	n := r.FloodCount
 	if n <= 0 {
 		return nil // flood rule off
 	}
 	var out []int
+	within := int64(r.FloodWithin)
 	lastEnd := -1 // position in idx of the current burst's last message
 	for i := 0; i+n-1 < len(idx); i++ {
-		if msgs[idx[i+n-1]].SentAt.Sub(msgs[idx[i]].SentAt) > r.FloodWithin {
+		if at[idx[i+n-1]]-at[idx[i]] > within {
 			continue
 		}
 		if i > lastEnd {
@@ -181,21 +197,13 @@ func (r Rules) bursts(msgs []domain.Message, idx []int) []int {
 	return out
 }
 
-func containsAny(s string, words []string) bool {
-	for _, w := range words {
-		if w != "" && strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
-}
-
 func inRange(t, from, to time.Time) bool { return !t.Before(from) && t.Before(to) }
 
 // RuleSetOf is the editable form of rules r.
 func RuleSetOf(r Rules) domain.RuleSet {
 	return domain.RuleSet{AdWords: r.AdWords, Whitelist: r.Whitelist, FloodCount: r.FloodCount, FloodSeconds: int(r.FloodWithin / time.Second),
-		AttackWords: r.AttackWords, StrikeDays: (&r).strikeDays(), StrikeLimit: (&r).strikeLimit()}
+		AttackWords: r.AttackWords, StrikeDays: (&r).strikeDays(), StrikeLimit: (&r).strikeLimit(),
+		InactiveDays: (&r).inactiveDays(), ShareQuota: (&r).shareQuota()}
 }
 
 // RulesOf turns a group's saved rule set into rules; nil (never edited)
@@ -205,5 +213,6 @@ func RulesOf(rs *domain.RuleSet) Rules {
 		return DefaultRules()
 	}
 	return Rules{AdWords: rs.AdWords, Whitelist: rs.Whitelist, FloodCount: rs.FloodCount, FloodWithin: time.Duration(rs.FloodSeconds) * time.Second,
-		AttackWords: rs.AttackWords, StrikeDays: rs.StrikeDays, StrikeLimit: rs.StrikeLimit}
+		AttackWords: rs.AttackWords, StrikeDays: rs.StrikeDays, StrikeLimit: rs.StrikeLimit,
+		InactiveDays: rs.InactiveDays, ShareQuota: rs.ShareQuota}
 }

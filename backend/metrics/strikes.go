@@ -11,6 +11,32 @@ const (
 	DefaultStrikeLimit = 3
 )
 
+// Inactivity and share-quota defaults (METRICS.md inactive_members and the
+// theme_shares check).
+const (
+	DefaultInactiveDays = 14
+	DefaultShareQuota   = 2
+)
+
+// inactiveDays and shareQuota read rules r (nil: the defaults).
+func (r *Rules) inactiveDays() int {
+	if r == nil || r.InactiveDays <= 0 {
+		return DefaultInactiveDays
+	}
+	return r.InactiveDays
+}
+
+func (r *Rules) shareQuota() int {
+	if r == nil || r.ShareQuota <= 0 {
+		return DefaultShareQuota
+	}
+	return r.ShareQuota
+}
+
+// InactiveDaysOrDefault is the silence, in days, that makes a member
+// inactive under rules r (nil: the default).
+func (r *Rules) InactiveDaysOrDefault() int { return r.inactiveDays() }
+
 // strikeDays and strikeLimit read rules r (nil: the defaults).
 func (r *Rules) strikeDays() int {
 	if r == nil || r.StrikeDays <= 0 {

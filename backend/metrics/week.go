@@ -42,13 +42,14 @@ func WeekOf(t time.Time, loc *time.Location) Week {
 // String writes the week as "2024-W10".
 func (w Week) String() string { return fmt.Sprintf("%04d-W%02d", w.Year, w.Number) }
 
-// Window is the range of messages Compute needs for week w: the 14 days
-// before the week's end (inactive members look that far back; they also
-// cover bursts begun before the week) and 86,400 s after it (answers to the
-// week's last questions). Nothing older is read: a week is two weeks of
-// chat, not three.
-func Window(w Week) (from, to time.Time) {
-	return w.End.AddDate(0, 0, -14), w.End.Add(answerLimit)
+// Window is the range of messages Compute needs for week w under rules r
+// (nil: the defaults): the group's inactivity days before the week's end,
+// at least 14 (inactive members look that far back; the days also cover
+// bursts begun before the week), and 86,400 s after it (answers to the
+// week's last questions). Nothing older is read: with the default rules a
+// week is two weeks of chat, not three.
+func Window(w Week, r *Rules) (from, to time.Time) {
+	return w.End.AddDate(0, 0, -max(r.inactiveDays(), DefaultInactiveDays)), w.End.Add(answerLimit)
 }
 
 // isoWeek builds week n of ISO year y: week 1 holds January 4th.

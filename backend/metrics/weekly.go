@@ -70,7 +70,13 @@ type Weekly struct {
 	delays []int64
 	// unanswered are the week's questions without an answer in time.
 	unanswered []UnansweredQuestion
+	// inactiveDays is the silence the week's inactive members were judged by.
+	inactiveDays int
 }
+
+// InactiveDays is the silence, in days, that made a member inactive this
+// week (the group's rules; 14 by default).
+func (w Weekly) InactiveDays() int { return w.inactiveDays }
 
 // UnansweredQuestion is a question of the week that no staff message
 // answered within 24 hours: what the owner should still go back to.
@@ -104,9 +110,11 @@ type ViolationCounts struct {
 // questionWords mark a question (METRICS.md `questions`).
 var questionWords = []string{"?", "？", "吗", "怎么", "如何", "请问", "为什么", "哪", "多少", "能否", "有没有"}
 
+var questionSet = newWords(questionWords)
+
 // IsQuestion reports whether text, with its URLs removed, asks something.
 func IsQuestion(text string) bool {
-	return containsAny(domain.StripURLs(text), questionWords)
+	return questionSet.in(domain.StripURLs(text))
 }
 
 // Compute returns week w's figures. in.Messages must cover Window(w).
@@ -115,7 +123,7 @@ func Compute(in Input, w Week) Weekly {
 	msgs := sorted(in.Messages)
 	p := newPeople(in.Group, in.Members, msgs)
 	out := Weekly{Group: in.Group.Name, Week: w.String(), Start: w.Start.In(loc), End: w.End.In(loc),
-		MuteRate: in.MuteRate, ThemeShares: in.ThemeShares}
+		MuteRate: in.MuteRate, ThemeShares: in.ThemeShares, inactiveDays: in.Rules.inactiveDays()}
 
 	members(&out, in.Members, w, loc)
 	chat(&out, in, p, msgs, w, loc)
@@ -134,7 +142,7 @@ func Compute(in Input, w Week) Weekly {
 	if in.LinkClicks != nil && in.LinkReach != nil {
 		out.LinkClickRate = ratio(*in.LinkClicks, *in.LinkReach)
 	}
-	out.Checks, out.HealthScore = checks(out)
+	out.Checks, out.HealthScore = checks(out, in.Rules.shareQuota())
 	return out
 }
 
@@ -174,12 +182,12 @@ func chat(out *Weekly, in Input, p *people, msgs []domain.Message, w Week, loc *
 	}
 	var staffTimes []time.Time // staff countable messages, in time order
 	for i := range msgs {
-		if msgs[i].Kind.Countable() && p.isStaff(&msgs[i]) {
+		if msgs[i].Kind.Countable() && p.staffAt(msgs, i) {
 			staffTimes = append(staffTimes, msgs[i].SentAt)
 		}
 	}
-	active := map[senderKey]bool{}
-	checkins := map[checkinKey]bool{}
+	active := map[int64]bool{}
+	checkins := map[dayKey]bool{}
 	var delays []int64 // seconds
 	prime := 0
 	for i := range msgs {
@@ -188,7 +196,7 @@ func chat(out *Weekly, in Input, p *people, msgs []domain.Message, w Week, loc *
 			continue
 		}
 		out.Messages++
-		active[keyOf(m)] = true
+		active[p.key(m)] = true
 		t := m.SentAt.In(loc)
 		out.Hourly[(int(t.Weekday())+6)%7][t.Hour()]++
 		if t.Hour() >= 20 && t.Hour() < 22 {
@@ -197,7 +205,7 @@ func chat(out *Weekly, in Input, p *people, msgs []domain.Message, w Week, loc *
 		if domain.IsLinkPost(m.Kind, m.Content) {
 			out.LinkPosts++
 		}
-		if m.Kind != domain.KindText || p.isStaff(m) {
+		if m.Kind != domain.KindText || p.staffAt(msgs, i) {
 			continue
 		}
 		if IsQuestion(m.Content) {
@@ -209,7 +217,7 @@ func chat(out *Weekly, in Input, p *people, msgs []domain.Message, w Week, loc *
 				out.unanswered = append(out.unanswered, unansweredAt(m, p.name(m), staffTimes, msgs[len(msgs)-1].SentAt))
 			}
 		} else if strings.Contains(m.Content, word) {
-			checkins[checkinKey{keyOf(m), localDay(t)}] = true
+			checkins[dayKey{p.key(m), int32(t.Year()*400 + t.YearDay())}] = true
 		}
 	}
 	out.MessagesPerDay = float64(out.Messages) / 7
@@ -251,7 +259,7 @@ func answerDelay(staff []time.Time, q time.Time) (int64, bool) {
 }
 
 // inactive lists removal candidates' display names; nil when the chat does
-// not reach back to end − 14 days.
+// not reach back to end − the inactivity days (14 by default).
 func inactive(in Input, p *people, msgs []domain.Message, w Week) []string {
 	ids, ok := inactiveIDs(in, p, msgs, w)
 	if !ok {
@@ -275,7 +283,7 @@ func Inactive(in Input, w Week) (map[int64]bool, bool) {
 }
 
 func inactiveIDs(in Input, p *people, msgs []domain.Message, w Week) (map[int64]bool, bool) {
-	since := w.End.In(in.Group.Location()).AddDate(0, 0, -14)
+	since := w.End.In(in.Group.Location()).AddDate(0, 0, -in.Rules.inactiveDays())
 	if in.Earliest == nil || in.Earliest.After(since) {
 		return nil, false
 	}
@@ -305,6 +313,14 @@ type checkinKey struct {
 }
 
 func localDay(t time.Time) string { return t.Format("2006-01-02") }
+
+// dayKey is checkinKey with the local day as a number (year·400 + day of
+// the year): the week's check-in count keys one per check-in message, and
+// formatting a date string for each cost more than the rest of the count.
+type dayKey struct {
+	who int64 // people.key
+	day int32
+}
 
 // sorted returns msgs in time order (ties keep their order: file order):
 // msgs itself when already so (as the store returns them), else a sorted

@@ -149,6 +149,13 @@ const helpZH = `群主工作台 qunzhu —— 微信社群运营工具（命令�
                                查看或修改内容节奏（默认值随社群类型）
   plan mark --id 编号 --status posted|skipped|planned [--reach N] [--opens N] [--clicks N] [--conversions N] [--participants N]
                                标记内容已发布/已跳过，并录入效果数据
+  templates --group 群          欢迎语与关键词回复（首次查看时按社群类型生成默认模板）
+  reply --group 群 "成员的问题" [--member 昵称]
+                               回复助手：按关键词匹配最合适的回复，占位符已填好
+  highlights --group 群 --week 2024-W10 [--suggest] [--text]
+                               本周精华；--suggest 推荐引起回复最多的消息；--text 输出可复制的精华汇总
+  highlight add --group 群 --message 消息编号
+                               把一条消息加入精华
   report --week 2024-W10 [--group 群] --out 文件.html
                                生成可打印的周报（单个离线 HTML 文件；不写 --group 则包含全部社群）
   risk --group 群 --week 2024-W10
@@ -162,6 +169,8 @@ const helpZH = `群主工作台 qunzhu —— 微信社群运营工具（命令�
                                为该群填好占位符的预案
   backup --out 文件              一致性备份（含密钥文件 文件.key）
   restore 文件                   从备份恢复（请先关闭程序；原数据会保留）
+  passphrase set|change|remove [--new-file 文件]
+                               设置、更换或取消数据密码（新密码读自 --new-file 或标准输入）
   version                      显示版本
   help                         显示本帮助
 
@@ -169,6 +178,7 @@ const helpZH = `群主工作台 qunzhu —— 微信社群运营工具（命令�
   --db 路径        数据文件（默认在用户数据目录；环境变量 QUNZHU_DB 可覆盖）
   --lang zh|en     提示语言
   --json           输出 JSON
+  --passphrase-file 文件  数据密码（文件第一行；也可用环境变量 QUNZHU_PASSPHRASE）
 
 退出码：0 成功；1 失败；2 用法错误。
 `
@@ -205,6 +215,13 @@ Commands:
                                show or change the content cadence (defaults follow the group type)
   plan mark --id N --status posted|skipped|planned [--reach N] [--opens N] [--clicks N] [--conversions N] [--participants N]
                                mark an item posted or skipped and enter its results
+  templates --group G          the welcome message and keyword replies (the first look saves the defaults of the group type)
+  reply --group G "the member's question" [--member NAME]
+                               reply assistant: the best matching keyword replies, placeholders filled
+  highlights --group G --week 2024-W10 [--suggest] [--text]
+                               the week's highlights; --suggest: the messages that drew the most replies; --text: the digest text
+  highlight add --group G --message ID
+                               add a message to the highlights
   report --week 2024-W10 [--group N] --out FILE.html
                                the printable weekly report as one offline HTML file (all groups without --group)
   risk --group G --week 2024-W10
@@ -218,6 +235,8 @@ Commands:
                                a template filled in for the group
   backup --out FILE            a consistent copy of the workspace (and its key, FILE.key)
   restore FILE                 put a backup back (close the app first; the current data is kept)
+  passphrase set|change|remove [--new-file FILE]
+                               set, change or remove the data passphrase (the new one from --new-file or stdin)
   version                      print the version
   help                         show this help
 
@@ -225,6 +244,7 @@ Global flags (before or after the command):
   --db PATH        the data file (default: in the user's data folder; QUNZHU_DB overrides)
   --lang zh|en     language of messages
   --json           machine-readable output
+  --passphrase-file FILE  the data passphrase (the file's first line; or QUNZHU_PASSPHRASE)
 
 Exit status: 0 done; 1 failed; 2 wrong usage.
 `

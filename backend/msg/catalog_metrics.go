@@ -59,7 +59,7 @@ var zhMetrics = map[string]string{
 	"tier.admin":                     "管理员",
 	"tier.core":                      "核心成员",
 	"tier.normal":                    "普通成员",
-	"members.inactive_unmeasurable":  "无法判断 {week} 的潜水成员：导入的聊天记录不足 14 天，请导入更早的记录",
+	"members.inactive_unmeasurable":  "无法判断 {week} 的潜水成员：导入的聊天记录不足 {days} 天，请导入更早的记录",
 }
 
 var enMetrics = map[string]string{
@@ -118,5 +118,5 @@ var enMetrics = map[string]string{
 	"tier.admin":                     "admin",
 	"tier.core":                      "core member",
 	"tier.normal":                    "member",
-	"members.inactive_unmeasurable":  "Cannot tell the inactive members of {week}: the imported chat covers less than 14 days before its end; import older history",
+	"members.inactive_unmeasurable":  "Cannot tell the inactive members of {week}: the imported chat covers less than {days} days before its end; import older history",
 }

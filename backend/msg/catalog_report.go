@@ -80,7 +80,7 @@ var zhReport = map[string]string{
 	"def.theme_shares":            "内容日历中本周标记为已发布的主题分享数（群里没有任何内容条目时为未测量）。阈值 ≥ 2：不足时补充主题分享。",
 	"def.prime_time_ratio":        "在黄金时段 20:00–22:00（当地时间）发出的消息占比。",
 	"def.violations":              "本周按群规检测到的违规次数（广告、刷屏、人身攻击），只针对非工作人员。",
-	"def.inactive_members":        "周末在群、非工作人员、非核心成员、入群满 14 天且最近 14 天没有发言的成员（移出名单）；聊天记录不足 14 天时为未测量。",
+	"def.inactive_members":        "周末在群、非工作人员、非核心成员、入群满且最近连续若干天（群规的潜水天数，默认 14 天）没有发言的成员（移出名单）；聊天记录不够这些天时为未测量。",
 	"def.health_score":            "100 × 通过的检查数 ÷ 适用的检查数，四舍五入；输入未测量的检查不适用；没有适用的检查时为未测量。",
 }
 
@@ -160,6 +160,6 @@ var enReport = map[string]string{
 	"def.theme_shares":            "Theme shares marked posted this week in the content calendar (not measured when the group has no content items). Threshold ≥ 2: below it, add theme shares.",
 	"def.prime_time_ratio":        "Share of messages sent in prime time, 20:00–22:00 local.",
 	"def.violations":              "Violations of the group rules detected this week (ads, flooding, attacks), by non-staff only.",
-	"def.inactive_members":        "Members present at week's end, not staff, not core, joined at least 14 days ago and silent for the last 14 days (the removal list); not measured when the chat reaches back less than 14 days.",
+	"def.inactive_members":        "Members present at week's end, not staff, not core, joined and silent for at least the group's inactivity days (14 by default; the removal list); not measured when the chat reaches back less than that.",
 	"def.health_score":            "100 × passed checks ÷ applicable checks, rounded; a check whose input is not measured does not apply; not measured when no check applies.",
 }

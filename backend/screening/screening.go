@@ -7,6 +7,7 @@
 package screening
 
 import (
+	"slices"
 	"strings"
 
 	"qunzhu/backend/domain"
@@ -60,12 +61,18 @@ type Result struct {
 	Messages  int      // countable messages the overlap was measured on
 	Overlap   *float64 // share of them in the operating hours
 	Active    *bool    // overlap above MinOverlap
+	// Listed is true when the overlap was judged on the active hours the
+	// member list gives (no message to measure): the share of those listed
+	// minutes that fall in the operating hours.
+	Listed      bool
+	ActiveHours string // as listed
 }
 
 // Screen scores member m, whose countable messages fall in local hours as
-// counted in hours.
+// counted in hours. A member without a message is judged on the active
+// hours listed for them, if any (ListedHours).
 func Screen(c Criteria, m domain.Member, hours [24]int) Result {
-	r := Result{Region: m.Region, Friends: m.Friends}
+	r := Result{Region: m.Region, Friends: m.Friends, ActiveHours: m.ActiveHours}
 	yes := func(b bool) *bool {
 		if b {
 			r.Score++
@@ -95,6 +102,38 @@ func Screen(c Criteria, m domain.Member, hours [24]int) Result {
 		o := float64(in) / float64(r.Messages)
 		r.Overlap = &o
 		r.Active = yes(o > MinOverlap)
+	} else if listed, ok := ListedHours(m.ActiveHours); ok {
+		in, all := 0, 0
+		for h, n := range listed {
+			all += n
+			if c.Open(h) {
+				in += n
+			}
+		}
+		o := float64(in) / float64(all)
+		r.Overlap, r.Listed = &o, true
+		r.Active = yes(o > MinOverlap)
 	}
 	return r
+}
+
+// Candidate is one row of a candidate list scored against a group's
+// criteria: people not in the group yet, judged on what the list gives
+// (region, friends, active hours).
+type Candidate struct {
+	Line   int
+	Member domain.Member
+	Result Result
+}
+
+// Candidates scores every listed person and orders them best first (ties
+// in file order).
+func Candidates(c Criteria, people []Candidate) []Candidate {
+	out := make([]Candidate, len(people))
+	for i, p := range people {
+		p.Result = Screen(c, p.Member, [24]int{})
+		out[i] = p
+	}
+	slices.SortStableFunc(out, func(a, b Candidate) int { return b.Result.Score - a.Result.Score })
+	return out
 }

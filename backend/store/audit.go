@@ -106,3 +106,17 @@ func (s *Store) AuditLog(ctx context.Context, f domain.AuditFilter) ([]domain.Au
 	}
 	return out, nil
 }
+
+// Generation is the newest audit entry touching group groupID or the whole
+// workspace (group 0). Every change goes through the store and is audited
+// in its own transaction, so the number moves with every change a group's
+// figures depend on, whichever process made it; caches of computed figures
+// (health.Cache) compare it instead of rereading the group.
+func (s *Store) Generation(ctx context.Context, groupID int64) (int64, error) {
+	var gen *int64
+	err := s.db.WithContext(ctx).Model(&auditRow{}).Where("group_id IN ?", []int64{groupID, 0}).Select("MAX(id)").Scan(&gen).Error
+	if err != nil || gen == nil {
+		return 0, err
+	}
+	return *gen, nil
+}

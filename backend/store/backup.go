@@ -1,79 +1,193 @@
 package store
 
 import (
+	"bytes"
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
+	"strings"
 	"time"
+
+	"github.com/libtnb/sqlite"
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+	"gorm.io/gorm/logger"
 
 	"qunzhu/backend/domain"
 	"qunzhu/backend/paths"
+	"qunzhu/backend/secret"
 )
 
 // Backup writes a consistent copy of the open workspace to out (SQLite's
 // VACUUM INTO: a snapshot even while the app is writing) and copies the key
 // file beside it as out + ".key", since the copy's personal fields cannot be
-// read without it. An existing out is never overwritten.
+// read without it. An existing out is never overwritten. The copy is written
+// under a temporary name in the same folder and renamed into place when
+// complete, so a crash never leaves a half-written backup under out's name.
 func (s *Store) Backup(ctx context.Context, out string) error {
 	if _, err := os.Stat(out); err == nil {
 		return domain.Errorf(domain.EINVALID, "backup.exists", map[string]any{"file": out})
 	}
-	if err := os.MkdirAll(filepath.Dir(out), 0o700); err != nil {
+	dir := filepath.Dir(out)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return err
 	}
-	if err := s.db.WithContext(ctx).Exec("VACUUM INTO ?", out).Error; err != nil {
+	tmp := tempName(out)
+	if err := s.db.WithContext(ctx).Exec("VACUUM INTO ?", tmp).Error; err != nil {
+		os.Remove(tmp)
 		return fmt.Errorf("writing the backup: %w", err)
 	}
-	if err := copyFile(s.keyPath, paths.KeyPath(out), 0o600); err != nil {
-		os.Remove(out)
-		return fmt.Errorf("copying the key file: %w", err)
+	fail := func(err error) error {
+		os.Remove(tmp)
+		return err
 	}
-	return os.Chmod(out, 0o600)
+	if err := os.Chmod(tmp, 0o600); err != nil {
+		return fail(err)
+	}
+	if err := syncFile(tmp); err != nil {
+		return fail(err)
+	}
+	key, err := os.ReadFile(s.keyPath)
+	if err != nil {
+		return fail(fmt.Errorf("copying the key file: %w", err))
+	}
+	if err := secret.WriteFileAtomic(paths.KeyPath(out), key, 0o600); err != nil {
+		return fail(fmt.Errorf("copying the key file: %w", err))
+	}
+	if err := os.Rename(tmp, out); err != nil {
+		os.Remove(paths.KeyPath(out))
+		return fail(err)
+	}
+	secret.SyncDir(dir)
+	return nil
+}
+
+// tempName is a fresh hidden name beside path for a file being written.
+func tempName(path string) string {
+	b := make([]byte, 6)
+	rand.Read(b)
+	return filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".partial-"+hex.EncodeToString(b))
+}
+
+func syncFile(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // Restore puts a backup made by Backup in place of the workspace at dbPath.
 // The backup is checked first (it must open as a Qunzhu workspace with its
-// key); the current files are kept beside it with a ".before-restore-TIME"
-// suffix, so a restore can itself be undone by hand. The app must be closed.
-func Restore(backup, dbPath string, now time.Time) (kept string, err error) {
-	if err := checkBackup(backup); err != nil {
+// key, unwrapped by pass when the key is protected by a passphrase). The
+// current files are kept beside it with a ".before-restore-TIME" suffix, so a
+// restore can itself be undone by hand. The replacement is atomic: the backup
+// is copied to a temporary file in the workspace's folder, synced, and
+// renamed over the database; the key file likewise. The store at dbPath must
+// be closed.
+func Restore(backup, dbPath string, now time.Time, pass string) (kept string, err error) {
+	if err := checkBackup(backup, pass); err != nil {
 		return "", err
 	}
+	dir := filepath.Dir(dbPath)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", err
+	}
+	// Stage both files beside the workspace first: nothing is replaced until
+	// both are complete on disk.
+	tmpDB := tempName(dbPath)
+	if err := copyFile(backup, tmpDB, 0o600); err != nil {
+		os.Remove(tmpDB)
+		return "", err
+	}
+	defer os.Remove(tmpDB) // gone after the rename; removed on failure
+	backupKey, err := os.ReadFile(paths.KeyPath(backup))
+	if err != nil {
+		return "", err
+	}
+
 	suffix := ".before-restore-" + now.UTC().Format("20060102-150405")
 	if _, err := os.Stat(dbPath); err == nil {
-		// Fold the write-ahead log into the file before moving it.
-		if cur, err := Open(dbPath, Options{}); err == nil {
-			cur.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
-			cur.Close()
+		// Fold the write-ahead log into the file: a log left beside the
+		// restored file would be replayed onto it.
+		if err := checkpoint(dbPath); err != nil {
+			return "", err
 		}
-		for _, p := range []string{dbPath, paths.KeyPath(dbPath)} {
-			if err := os.Rename(p, p+suffix); err != nil && !errors.Is(err, os.ErrNotExist) {
-				return "", err
-			}
-		}
-		for _, p := range []string{dbPath + "-wal", dbPath + "-shm"} {
-			os.Remove(p)
+		if err := keepCopy(dbPath, dbPath+suffix); err != nil {
+			return "", err
 		}
 		kept = dbPath + suffix
 	}
-	if err := os.MkdirAll(filepath.Dir(dbPath), 0o700); err != nil {
+	keyPath := paths.KeyPath(dbPath)
+	curKey, err := os.ReadFile(keyPath)
+	sameKey := err == nil && bytes.Equal(curKey, backupKey)
+	if err == nil && !sameKey {
+		if err := secret.WriteFileAtomic(keyPath+suffix, curKey, 0o600); err != nil {
+			return "", err
+		}
+	}
+	if err := os.Rename(tmpDB, dbPath); err != nil {
 		return "", err
 	}
-	if err := copyFile(backup, dbPath, 0o600); err != nil {
-		return "", err
+	for _, p := range []string{dbPath + "-wal", dbPath + "-shm"} {
+		os.Remove(p)
 	}
-	if err := copyFile(paths.KeyPath(backup), paths.KeyPath(dbPath), 0o600); err != nil {
-		return "", err
+	secret.SyncDir(dir)
+	if !sameKey {
+		if err := secret.WriteFileAtomic(keyPath, backupKey, 0o600); err != nil {
+			return kept, err
+		}
 	}
 	return kept, nil
 }
 
+// checkpoint folds a closed workspace's write-ahead log into its file and
+// removes the log, without the key (the database file itself is not
+// encrypted). It fails if a log remains, e.g. while the app has it open.
+func checkpoint(dbPath string) error {
+	db, err := gorm.Open(sqlite.Open(sqliteDSN(dbPath)), &gorm.Config{Logger: logger.Discard})
+	if err != nil {
+		return openError(dbPath, err)
+	}
+	sqlDB, err := db.DB()
+	if err != nil {
+		return openError(dbPath, err)
+	}
+	err = db.Exec("PRAGMA wal_checkpoint(TRUNCATE)").Error
+	if cerr := sqlDB.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return openError(dbPath, err)
+	}
+	if fi, err := os.Stat(dbPath + "-wal"); err == nil && fi.Size() > 0 {
+		return &domain.Error{Code: domain.EINVALID, Key: "store.busy", Err: errors.New("write-ahead log still in use")}
+	}
+	return nil
+}
+
+// keepCopy keeps the file at path under kept: a hard link when the system
+// allows it (instant, no second copy on disk), else a copy.
+func keepCopy(path, kept string) error {
+	if err := os.Link(path, kept); err == nil {
+		return nil
+	}
+	return copyFile(path, kept, 0o600)
+}
+
 // checkBackup opens a backup (with its own key) and reads its members, so a
 // wrong file or a missing key is found before anything is replaced.
-func checkBackup(backup string) error {
+func checkBackup(backup, pass string) error {
 	if _, err := os.Stat(backup); err != nil {
 		return domain.Errorf(domain.EINVALID, "backup.missing", map[string]any{"file": backup})
 	}
@@ -90,8 +204,12 @@ func checkBackup(backup string) error {
 	if err := copyFile(backup, probe, 0o600); err != nil {
 		return err
 	}
-	st, err := Open(probe, Options{KeyPath: paths.KeyPath(backup)})
+	st, err := Open(probe, Options{KeyPath: paths.KeyPath(backup), Passphrase: pass})
 	if err != nil {
+		var de *domain.Error
+		if errors.As(err, &de) && (de.Key == "store.locked" || de.Key == "store.passphrase_wrong") {
+			return err
+		}
 		return domain.Errorf(domain.EINVALID, "backup.invalid", map[string]any{"file": backup})
 	}
 	defer st.Close()
@@ -126,4 +244,164 @@ func copyFile(from, to string, mode os.FileMode) error {
 		return err
 	}
 	return out.Close()
+}
+
+// Automatic backups live in a "backups" folder beside the database, named
+// after the database and the time they were made, newest last by name.
+
+// DefaultBackupKeep is how many automatic backups are kept unless the
+// setting says otherwise.
+const DefaultBackupKeep = 7
+
+// SettingBackupKeep is the setting holding how many automatic backups to keep.
+const SettingBackupKeep = "backup.keep"
+
+// BackupInfo describes one automatic backup.
+type BackupInfo struct {
+	Name string    // file name inside the backups folder
+	Path string    // full path
+	At   time.Time // when it was made (UTC)
+	Size int64     // bytes of the database copy
+}
+
+// BackupsDir is the automatic-backups folder of the workspace at dbPath.
+func BackupsDir(dbPath string) string { return filepath.Join(filepath.Dir(dbPath), "backups") }
+
+const backupStamp = "20060102-150405"
+
+func backupPrefix(dbPath string) string {
+	return strings.TrimSuffix(filepath.Base(dbPath), filepath.Ext(dbPath)) + "-"
+}
+
+// BackupKeep is how many automatic backups to keep (the setting, or 7).
+func (s *Store) BackupKeep(ctx context.Context) int {
+	v, ok, err := s.Setting(ctx, SettingBackupKeep)
+	if err != nil || !ok {
+		return DefaultBackupKeep
+	}
+	var n int
+	if _, err := fmt.Sscan(v, &n); err != nil || n < 1 {
+		return DefaultBackupKeep
+	}
+	return n
+}
+
+// SetBackupKeep changes how many automatic backups are kept (1–100) and
+// prunes the surplus now.
+func (s *Store) SetBackupKeep(ctx context.Context, n int) error {
+	if n < 1 || n > 100 {
+		return domain.Errorf(domain.EINVALID, "backup.keep_range", map[string]any{"min": 1, "max": 100})
+	}
+	before := s.BackupKeep(ctx)
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		err := tx.Clauses(clause.OnConflict{
+			Columns:   []clause.Column{{Name: "key"}},
+			DoUpdates: clause.AssignmentColumns([]string{"value"}),
+		}).Create(&settingRow{Key: SettingBackupKeep, Value: fmt.Sprint(n)}).Error
+		if err != nil {
+			return err
+		}
+		return s.audit(tx, "settings.backup_keep", "settings", 0, 0, map[string]int{"keep": before}, map[string]int{"keep": n})
+	})
+	if err != nil {
+		return err
+	}
+	return s.pruneBackups(n)
+}
+
+// AutoBackup makes a backup in the backups folder and keeps only the newest
+// BackupKeep of them (older ones are removed with their key copies).
+func (s *Store) AutoBackup(ctx context.Context) (BackupInfo, error) {
+	now := s.clock.Now().UTC()
+	name := backupPrefix(s.path) + now.Format(backupStamp) + ".db"
+	out := filepath.Join(BackupsDir(s.path), name)
+	for i := 2; ; i++ { // two backups in one second: never overwrite
+		if _, err := os.Stat(out); err != nil {
+			break
+		}
+		out = filepath.Join(BackupsDir(s.path), fmt.Sprintf("%s%s-%d.db", backupPrefix(s.path), now.Format(backupStamp), i))
+	}
+	if err := s.Backup(ctx, out); err != nil {
+		return BackupInfo{}, err
+	}
+	if err := s.pruneBackups(s.BackupKeep(ctx)); err != nil {
+		return BackupInfo{}, err
+	}
+	fi, err := os.Stat(out)
+	if err != nil {
+		return BackupInfo{}, err
+	}
+	return BackupInfo{Name: filepath.Base(out), Path: out, At: now, Size: fi.Size()}, nil
+}
+
+// Backups lists the automatic backups, newest first.
+func (s *Store) Backups() ([]BackupInfo, error) { return ListBackups(s.path) }
+
+// ListBackups lists the automatic backups of the workspace at dbPath, newest first.
+func ListBackups(dbPath string) ([]BackupInfo, error) {
+	dir := BackupsDir(dbPath)
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	prefix := backupPrefix(dbPath)
+	var out []BackupInfo
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || !strings.HasPrefix(name, prefix) || !strings.HasSuffix(name, ".db") {
+			continue
+		}
+		stamp := strings.TrimSuffix(strings.TrimPrefix(name, prefix), ".db")
+		if len(stamp) > len(backupStamp) {
+			stamp = stamp[:len(backupStamp)]
+		}
+		at, err := time.Parse(backupStamp, stamp)
+		if err != nil {
+			continue
+		}
+		fi, err := e.Info()
+		if err != nil {
+			continue
+		}
+		out = append(out, BackupInfo{Name: name, Path: filepath.Join(dir, name), At: at.UTC(), Size: fi.Size()})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if !out[i].At.Equal(out[j].At) {
+			return out[i].At.After(out[j].At)
+		}
+		return out[i].Name > out[j].Name
+	})
+	return out, nil
+}
+
+// FindBackup resolves the name of an automatic backup of the workspace at
+// dbPath; anything else (another folder, a made-up name) is refused.
+func FindBackup(dbPath, name string) (BackupInfo, error) {
+	list, err := ListBackups(dbPath)
+	if err != nil {
+		return BackupInfo{}, err
+	}
+	for _, b := range list {
+		if b.Name == name {
+			return b, nil
+		}
+	}
+	return BackupInfo{}, domain.Errorf(domain.ENOTFOUND, "backup.not_found", map[string]any{"file": name})
+}
+
+func (s *Store) pruneBackups(keep int) error {
+	list, err := ListBackups(s.path)
+	if err != nil {
+		return err
+	}
+	for i := keep; i < len(list); i++ {
+		if err := os.Remove(list[i].Path); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return err
+		}
+		os.Remove(paths.KeyPath(list[i].Path))
+	}
+	return nil
 }

@@ -62,7 +62,8 @@ func (s *Store) memberToRow(m domain.Member, row *memberRow) error {
 	row.WeChatID = m.WeChatID
 	row.Nickname = m.Nickname
 	row.GroupNickname = m.GroupNickname
-	row.Remark = m.Remark
+	row.Remark = ""
+	row.RemarkEnc = seal(m.Remark)
 	row.SeenNames = encodeJSON(nonNil(m.SeenNames))
 	row.SeenIDs = encodeJSON(nonNil(m.SeenIDs))
 	row.PhoneEnc = seal(m.Phone)
@@ -100,7 +101,6 @@ func (s *Store) memberFromRow(r memberRow) (domain.Member, error) {
 		WeChatID:      r.WeChatID,
 		Nickname:      r.Nickname,
 		GroupNickname: r.GroupNickname,
-		Remark:        r.Remark,
 		SeenNames:     decodeStrings(r.SeenNames),
 		SeenIDs:       decodeStrings(r.SeenIDs),
 		Gender:        r.Gender,
@@ -124,13 +124,16 @@ func (s *Store) memberFromRow(r memberRow) (domain.Member, error) {
 	for _, f := range []struct {
 		dst  *string
 		blob []byte
-	}{{&m.Phone, r.PhoneEnc}, {&m.RealName, r.RealNameEnc}, {&m.Notes, r.NotesEnc}} {
+	}{{&m.Phone, r.PhoneEnc}, {&m.RealName, r.RealNameEnc}, {&m.Notes, r.NotesEnc}, {&m.Remark, r.RemarkEnc}} {
 		if *f.dst, err = s.box.Open(f.blob); err != nil {
 			if errors.Is(err, secret.ErrOpen) {
 				return m, &domain.Error{Code: domain.EINTERNAL, Key: "store.decrypt_failed", Err: err}
 			}
 			return m, err
 		}
+	}
+	if m.Remark == "" {
+		m.Remark = r.Remark // written before schema 13 and not sealed yet
 	}
 	return m, nil
 }

@@ -41,6 +41,8 @@ var migrations = []migration{
 	{9, "content calendar: content items and per-group cadences", migrateV9},
 	{10, "append-only audit log", migrateV10},
 	{11, "risk: pattern sets, incidents, hit reviews, playbooks", migrateV11},
+	{13, "sealed member remarks", migrateV13},
+	{15, "automation: welcome templates, keyword replies, highlights", migrateV15},
 }
 
 // LatestVersion is the schema version this build creates.
@@ -451,4 +453,57 @@ func (v9ContentCadence) TableName() string { return "content_cadences" }
 // backfill.
 func migrateV9(tx *gorm.DB) error {
 	return tx.Migrator().CreateTable(&v9ContentItem{}, &v9ContentCadence{})
+}
+
+// --- step 15 ------------------------------------------------------------
+
+type v15WelcomeTemplate struct {
+	GroupID   int64   `gorm:"primaryKey;autoIncrement:false"`
+	Group     v1Group `gorm:"constraint:OnDelete:CASCADE"`
+	Text      string  `gorm:"not null"`
+	RulesLink string  `gorm:"not null;default:''"`
+	Version   int     `gorm:"not null;default:1"`
+	UpdatedAt time.Time
+}
+
+func (v15WelcomeTemplate) TableName() string { return "welcome_templates" }
+
+type v15KeywordReply struct {
+	ID        int64   `gorm:"primaryKey"`
+	GroupID   int64   `gorm:"not null;index:ix_keyword_replies_group,priority:1"`
+	Group     v1Group `gorm:"constraint:OnDelete:CASCADE"`
+	Position  int     `gorm:"not null;default:0;index:ix_keyword_replies_group,priority:2"`
+	Keywords  string  `gorm:"not null"` // JSON list, as the operator wrote them
+	Reply     string  `gorm:"not null"`
+	Version   int     `gorm:"not null;default:1"`
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+func (v15KeywordReply) TableName() string { return "keyword_replies" }
+
+// v15Highlight keeps a copy of the message (sender, time, kind, content)
+// and its id without a foreign key: undoing the import that brought the
+// message leaves the library as it was.
+type v15Highlight struct {
+	ID         int64   `gorm:"primaryKey"`
+	GroupID    int64   `gorm:"not null;uniqueIndex:ux_highlights_message,priority:1;index:ix_highlights_group_time,priority:1"`
+	Group      v1Group `gorm:"constraint:OnDelete:CASCADE"`
+	MessageID  int64   `gorm:"not null;uniqueIndex:ux_highlights_message,priority:2"`
+	Source     string  `gorm:"size:16;not null"`
+	SenderName string  `gorm:"not null;default:''"`
+	Kind       string  `gorm:"size:16;not null"`
+	SentAt     int64   `gorm:"not null;index:ix_highlights_group_time,priority:2"` // Unix seconds, UTC
+	Content    string  `gorm:"not null;default:''"`
+	CreatedAt  time.Time
+}
+
+func (v15Highlight) TableName() string { return "highlights" }
+
+// migrateV15 adds the automation helpers' tables. A group with no welcome
+// row has never been looked at: its first read saves the defaults of its
+// type (welcome message and keyword replies), so old workspaces need no
+// backfill.
+func migrateV15(tx *gorm.DB) error {
+	return tx.Migrator().CreateTable(&v15WelcomeTemplate{}, &v15KeywordReply{}, &v15Highlight{})
 }

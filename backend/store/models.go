@@ -30,7 +30,8 @@ type memberRow struct {
 	WeChatID      string `gorm:"size:128;not null;default:''"`
 	Nickname      string `gorm:"not null;default:''"`
 	GroupNickname string `gorm:"not null;default:''"`
-	Remark        string `gorm:"not null;default:''"`
+	Remark        string `gorm:"not null;default:''"` // empty since schema 13: see RemarkEnc
+	RemarkEnc     []byte // the remark, sealed (remarks.go)
 	SeenNames     string `gorm:"not null;default:'[]'"` // JSON array
 	SeenIDs       string `gorm:"not null;default:'[]'"` // JSON array
 	PhoneEnc      []byte // sealed with secret.Box

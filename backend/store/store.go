@@ -35,12 +35,17 @@ type Store struct {
 	operator string
 	// Created is true when Open made a new database file.
 	Created bool
+	// locked marks the stand-in for a passphrase-protected workspace not yet
+	// unlocked (keyring.go).
+	locked bool
 }
 
 // Options tune Open; the zero value is right for the app.
 type Options struct {
 	Clock   domain.Clock // default: the system clock
 	KeyPath string       // default: paths.KeyPath(path)
+	// Passphrase unwraps a key file protected by one (keyring.go).
+	Passphrase string
 	// targetVersion stops migrations early (tests of the upgrade path only).
 	targetVersion int
 }
@@ -64,14 +69,7 @@ func Open(path string, opt Options) (*Store, error) {
 		return nil, openError(path, err)
 	}
 
-	key, _, err := secret.LoadOrCreateKey(opt.KeyPath)
-	if errors.Is(err, secret.ErrKeyInvalid) {
-		return nil, &domain.Error{Code: domain.EINVALID, Key: "store.key_invalid", Args: map[string]any{"path": opt.KeyPath}, Err: err}
-	}
-	if err != nil {
-		return nil, &domain.Error{Code: domain.EINTERNAL, Key: "store.key_failed", Args: map[string]any{"path": opt.KeyPath}, Err: err}
-	}
-	box, err := secret.NewBox(key)
+	box, err := loadBox(opt)
 	if err != nil {
 		return nil, err
 	}
@@ -108,7 +106,13 @@ func Open(path string, opt Options) (*Store, error) {
 		}
 		return nil, openError(path, err)
 	}
-	return &Store{db: db, box: box, clock: opt.Clock, path: path, keyPath: opt.KeyPath, Created: created}, nil
+	st := &Store{db: db, box: box, clock: opt.Clock, path: path, keyPath: opt.KeyPath, Created: created}
+	if err := st.sealPlainRemarks(); err != nil {
+		sqlDB.Close()
+		return nil, openError(path, err)
+	}
+	securePermissions(path, opt.KeyPath)
+	return st, nil
 }
 
 // sqliteDSN builds the connection string: WAL so readers never block the

@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -132,7 +133,7 @@ func sampleImport(groupID int64) ([]domain.Member, []domain.Message) {
 	left := t0.Add(-time.Hour)
 	future := t0.Add(time.Hour)
 	members := []domain.Member{
-		{WxID: "wxid_a", Nickname: "林知秋", Tier: domain.TierAdmin, JoinedAt: &joined, Phone: "13812345678", RealName: "林秋", Notes: "群主"},
+		{WxID: "wxid_a", Nickname: "林知秋", Tier: domain.TierAdmin, JoinedAt: &joined, Phone: "13812345678", RealName: "林秋", Notes: "群主", Remark: "秋姐-杭州"},
 		{WxID: "wxid_b", Nickname: "陈晓雨", JoinedAt: &joined, Tags: []string{"学员"}},
 		{WxID: "wxid_c", Nickname: "已退群的人", JoinedAt: &joined, LeftAt: &left},
 		{WxID: "wxid_d", Nickname: "明天入群", JoinedAt: &future},
@@ -222,8 +223,11 @@ func TestSensitiveFieldsAreEncryptedAtRest(t *testing.T) {
 	if err := s.db.Where("wx_id = ?", "wxid_a").First(&row).Error; err != nil {
 		t.Fatal(err)
 	}
-	for _, blob := range [][]byte{row.PhoneEnc, row.RealNameEnc, row.NotesEnc} {
-		if len(blob) == 0 || bytes.Contains(blob, []byte("1381234")) || bytes.Contains(blob, []byte("林秋")) {
+	if row.Remark != "" {
+		t.Errorf("the remark is stored in clear: %q", row.Remark)
+	}
+	for _, blob := range [][]byte{row.PhoneEnc, row.RealNameEnc, row.NotesEnc, row.RemarkEnc} {
+		if len(blob) == 0 || bytes.Contains(blob, []byte("1381234")) || bytes.Contains(blob, []byte("林秋")) || bytes.Contains(blob, []byte("秋姐")) {
 			t.Errorf("a sensitive column is stored in clear: %q", blob)
 		}
 	}
@@ -233,15 +237,17 @@ func TestSensitiveFieldsAreEncryptedAtRest(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if bytes.Contains(raw, []byte("13812345678")) {
-		t.Error("the phone number appears in clear in the database file")
+	for _, v := range []string{"13812345678", "秋姐-杭州"} {
+		if bytes.Contains(raw, []byte(v)) {
+			t.Errorf("%q appears in clear in the database file", v)
+		}
 	}
 	if !bytes.Contains(raw, []byte("陈晓雨")) {
 		t.Error("sanity: nicknames (not sensitive) should be readable in the file")
 	}
 
 	got, err := s.MemberByPhone(ctx, g.ID, "13812345678")
-	if err != nil || len(got) != 1 || got[0].Nickname != "林知秋" || got[0].Phone != "13812345678" || got[0].RealName != "林秋" || got[0].Notes != "群主" {
+	if err != nil || len(got) != 1 || got[0].Nickname != "林知秋" || got[0].Phone != "13812345678" || got[0].RealName != "林秋" || got[0].Notes != "群主" || got[0].Remark != "秋姐-杭州" {
 		t.Errorf("search by phone = %+v (%v)", got, err)
 	}
 
@@ -353,5 +359,70 @@ func TestMessagesWindowAndEarliest(t *testing.T) {
 	got, err := s.Messages(ctx, g.ID, t0.Add(-2*time.Hour), t0)
 	if err != nil || len(got) != 2 || got[0].Content != "打卡 第12天" || got[1].Kind != domain.KindSystem || got[0].MemberID == nil {
 		t.Errorf("window = %+v, %v", got, err)
+	}
+}
+
+// A workspace written before schema 13 keeps remarks in clear; opening it
+// seals them once and empties the plaintext column.
+func TestOpenSealsPlaintextRemarks(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	s := mustOpenAt(t, path, Options{Clock: domain.FixedClock(t0)})
+	g := mustGroup(t, s, "读书会")
+	members, _ := sampleImport(g.ID)
+	if _, err := s.SaveImport(ctx, domain.ImportBatch{GroupID: g.ID, Kind: domain.BatchMembers}, members, nil); err != nil {
+		t.Fatal(err)
+	}
+	// Put the remark back in clear, as an old build wrote it.
+	if err := s.db.Exec("UPDATE members SET remark = ?, remark_enc = NULL WHERE wx_id = ?", "秋姐-杭州", "wxid_a").Error; err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s = mustOpenAt(t, path, Options{Clock: domain.FixedClock(t0)})
+	var row memberRow
+	s.db.Where("wx_id = ?", "wxid_a").First(&row)
+	if row.Remark != "" || len(row.RemarkEnc) == 0 {
+		t.Fatalf("after reopening: remark %q, sealed %d bytes", row.Remark, len(row.RemarkEnc))
+	}
+	got, _ := s.MemberByPhone(ctx, g.ID, "13812345678")
+	if len(got) != 1 || got[0].Remark != "秋姐-杭州" || got[0].Version != row.Version {
+		t.Fatalf("member after sealing: %+v", got)
+	}
+}
+
+// Undo snapshots taken before schema 13 hold remarks in clear; Open seals them.
+func TestOpenSealsRemarksInUndoSnapshots(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "old.db")
+	s := mustOpenAt(t, path, Options{Clock: domain.FixedClock(t0)})
+	g := mustGroup(t, s, "读书会")
+	members, _ := sampleImport(g.ID)
+	if _, err := s.SaveImport(context.Background(), domain.ImportBatch{GroupID: g.ID, Kind: domain.BatchMembers}, members, nil); err != nil {
+		t.Fatal(err)
+	}
+	var batch batchRow
+	var member memberRow
+	s.db.First(&batch)
+	s.db.First(&member)
+	s.db.Where("1 = 1").Delete(&batchMemberChangeRow{})
+	plain := `{"ID":7,"Remark":"秋姐-杭州","Nickname":"林知秋"}`
+	empty := `{"ID":8,"Remark":"","Nickname":"无备注"}`
+	for _, b := range []string{plain, empty} {
+		if err := s.db.Create(&batchMemberChangeRow{BatchID: batch.ID, MemberID: member.ID, Before: b}).Error; err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	s = mustOpenAt(t, path, Options{Clock: domain.FixedClock(t0)})
+	var rows []batchMemberChangeRow
+	s.db.Order("id").Find(&rows)
+	if len(rows) != 2 || bytes.Contains([]byte(rows[0].Before), []byte("秋姐")) || rows[1].Before != empty {
+		t.Fatalf("snapshots after Open: %+v", rows)
+	}
+	var back memberRow
+	if err := json.Unmarshal([]byte(rows[0].Before), &back); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.box.Open(back.RemarkEnc); err != nil || got != "秋姐-杭州" || back.Remark != "" {
+		t.Fatalf("sealed snapshot remark = %q (%v), plain %q", got, err, back.Remark)
 	}
 }

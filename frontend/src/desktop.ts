@@ -5,6 +5,9 @@ import { ref } from 'vue'
 /** True while the workspace is new and the welcome screen has not been answered. */
 export const welcomeDue = ref(false)
 
+/** True while a passphrase protects the workspace and it is not unlocked: only the lock screen shows. */
+export const lockedDue = ref(false)
+
 /** The last file dropped on the window, until the import wizard takes it. */
 export const droppedFile = ref<string | null>(null)
 

@@ -1,6 +1,8 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
 import GroupsView from './views/GroupsView.vue'
+import GroupAssistantView from './views/GroupAssistantView.vue'
 import GroupHealthView from './views/GroupHealthView.vue'
+import GroupHighlightsView from './views/GroupHighlightsView.vue'
 import ImportView from './views/ImportView.vue'
 import MembersView from './views/MembersView.vue'
 import OverviewView from './views/OverviewView.vue'
@@ -9,7 +11,8 @@ import RulesView from './views/RulesView.vue'
 import RiskView from './views/RiskView.vue'
 import SettingsView from './views/SettingsView.vue'
 import WelcomeView from './views/WelcomeView.vue'
-import { welcomeDue } from './desktop'
+import LockView from './views/LockView.vue'
+import { lockedDue, welcomeDue } from './desktop'
 
 // Hash history: Wails' asset server only knows the files in dist/.
 export const routes: RouteRecordRaw[] = [
@@ -37,6 +40,18 @@ export const routes: RouteRecordRaw[] = [
     props: (route) => ({ groupId: Number(route.params.id) }),
   },
   {
+    path: '/groups/:id(\\d+)/content/assistant',
+    name: 'group-assistant',
+    component: GroupAssistantView,
+    props: (route) => ({ groupId: Number(route.params.id) }),
+  },
+  {
+    path: '/groups/:id(\\d+)/content/highlights',
+    name: 'group-highlights',
+    component: GroupHighlightsView,
+    props: (route) => ({ groupId: Number(route.params.id) }),
+  },
+  {
     path: '/groups/:id(\\d+)/risk',
     name: 'group-risk',
     component: RiskView,
@@ -54,6 +69,8 @@ export const routes: RouteRecordRaw[] = [
   { path: '/settings', name: 'settings', component: SettingsView },
   // First run only (main.ts asks Go); the rail is hidden there.
   { path: '/welcome', name: 'welcome', component: WelcomeView, meta: { bare: true } },
+  // A passphrase protects the workspace: nothing else is reachable until it is unlocked.
+  { path: '/lock', name: 'lock', component: LockView, meta: { bare: true } },
   { path: '/:rest(.*)*', redirect: '/overview' },
 ]
 
@@ -62,6 +79,8 @@ export function makeRouter() {
   // Until the welcome screen is answered every screen leads there; once it
   // is, the welcome screen itself leads to the Overview.
   router.beforeEach((to) => {
+    if (lockedDue.value) return to.name === 'lock' ? true : { name: 'lock' }
+    if (to.name === 'lock') return { name: 'overview' }
     if (welcomeDue.value && to.name !== 'welcome') return { name: 'welcome' }
     if (!welcomeDue.value && to.name === 'welcome') return { name: 'overview' }
     return true

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { outDir, cliJSON, devBinary, startDevSession, openPage } from './lib.mjs';
+import { outDir, cliJSON, devBinary, startDevSession, openPage, root } from './lib.mjs';
 
 let session, db;
 
@@ -48,6 +48,12 @@ test('Members: search a member, change their tier, and find it persisted', async
   assert.equal(await page.getByTestId('removal-entry').count(), removal.length);
   if (ledger.some((m) => m.present && m.inactive && m.last_message_at === null)) {
     assert.match(await page.getByTestId('removal-list').innerText(), /从未发言/);
+  }
+  // The leaderboard's first place has the most points of the present members, as the CLI says.
+  const top = Math.max(...ledger.filter((m) => m.present).map((m) => m.points));
+  if (top > 0) {
+    const first = page.getByTestId('points-leaderboard').locator('li').first();
+    assert.match(await first.innerText(), new RegExp(`${top.toLocaleString('zh-CN')} 分`));
   }
   await page.screenshot({ path: join(outDir, 'members-ledger.png') });
 
@@ -131,6 +137,33 @@ test('Members: accepting a tier suggestion moves the member and removes the sugg
   assert.equal(afterTiers.suggestions.length, before.suggestions.length - 1);
   assert.equal(afterTiers.actual[first.to], before.actual[first.to] + 1);
   await page.screenshot({ path: join(outDir, 'members-suggestions.png') });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('Members: screening a candidate list scores it best first, as the CLI does, and adds nobody', async () => {
+  const { page, errors } = await openPage(session, { service: 'MembersService', viewport: { width: 1400, height: 1000 } });
+  const groups = await cliJSON(devBinary, db, 'group', 'list');
+  const group = groups[0];
+  const file = join(root, 'app/testdata/candidates.csv');
+  const want = await cliJSON(devBinary, db, 'screen', '--group', String(group.id), file);
+  await page.goto(`${session.url}#/groups/${group.id}/members`);
+  await page.getByTestId('members-view').waitFor({ timeout: 30000 });
+  const countBefore = await page.getByTestId('members-count').innerText();
+  await page.getByTestId('candidates-open').click();
+  await page.getByTestId('candidates-path').locator('input').fill(file);
+  await page.getByTestId('candidates-run').click();
+  await page.getByTestId('candidate').first().waitFor();
+  const rows = await page.getByTestId('candidate').allInnerTexts();
+  assert.equal(rows.length, want.length);
+  want.forEach((c, i) => {
+    assert.ok(rows[i].includes(c.name), `row ${i}: ${rows[i]} should be ${c.name}`);
+    assert.ok(rows[i].includes(`${c.score} / 3`), `row ${i}: ${rows[i]} should score ${c.score}`);
+  });
+  assert.match(await page.getByTestId('candidates-errors').innerText(), /第 5 行/);
+  await page.screenshot({ path: join(outDir, 'members-candidates.png') });
+  await page.keyboard.press('Escape');
+  assert.equal(await page.getByTestId('members-count').innerText(), countBefore);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -191,6 +191,8 @@ export interface Dashboard {
   charts: Partial<Record<ChartName, ChartOption>>
   comparison: Comparison
   unanswered: UnansweredQuestion[]
+  /** the silence, in days, the group's rules call inactive */
+  inactiveDays: number
 }
 
 const isOption = (v: unknown): v is ChartOption => !!v && typeof v === 'object' && !Array.isArray(v)
@@ -227,6 +229,7 @@ export function toDashboard(d: app.DashboardDTO | null | undefined): Dashboard {
       waitSeconds: q.waitSeconds ?? 0,
       late: Boolean(q.late),
     })),
+    inactiveDays: d?.inactiveDays || 14,
   }
 }
 

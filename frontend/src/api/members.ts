@@ -42,6 +42,18 @@ export interface Screen {
   messages: number
   overlap: number | null
   active: boolean | null
+  /** the overlap was judged on the active hours the list gives (no message) */
+  listed: boolean
+  activeHours: string
+}
+
+/** A candidate list screened against the group's criteria, best first (nothing stored). */
+export interface Candidates {
+  file: string
+  encoding: string
+  criteria: Screening
+  candidates: { line: number; name: string; screen: Screen }[]
+  errors: { line: number; reason: string }[]
 }
 
 export interface Screening {
@@ -78,6 +90,9 @@ export interface Ledger {
   members: LedgerMember[]
   tags: string[]
   screening: Screening
+  /** the group's rules behind the removal list */
+  inactiveDays: number
+  strikeLimit: number
 }
 
 export type TimelineKind = 'joined' | 'left' | 'tier' | 'strike' | 'checkin' | 'points'
@@ -135,6 +150,8 @@ function toScreen(d: app.ScreenDTO | undefined): Screen {
     messages: d?.messages ?? 0,
     overlap: numOrNull(d?.overlap),
     active: bool(d?.active),
+    listed: Boolean(d?.listed),
+    activeHours: d?.activeHours ?? '',
   }
 }
 
@@ -172,6 +189,8 @@ export function toLedger(d: app.LedgerDTO): Ledger {
     group: { id: d.group?.id ?? 0, name: d.group?.name ?? '' },
     week: { week: d.week?.week ?? '', start: d.week?.start ?? '', end: d.week?.end ?? '' },
     inactiveMeasurable: Boolean(d.inactiveMeasurable),
+    inactiveDays: d.inactiveDays || 14,
+    strikeLimit: d.strikeLimit || 3,
     present: d.present ?? 0,
     actual: toPyramid(d.actual),
     target: toPyramid(d.target),
@@ -265,6 +284,18 @@ export async function addPoints(groupId: number, memberId: number, week: string,
 }
 
 /** saveScreening stores the group's target regions and operating hours. */
+/** screenCandidates scores a candidate list (laid out like a member list) against the group's criteria. */
+export async function screenCandidates(groupId: number, path: string): Promise<Candidates> {
+  const d = await call(() => MembersService.ScreenCandidates(groupId, path))
+  return {
+    file: d?.file ?? '',
+    encoding: d?.encoding ?? '',
+    criteria: { regions: list(d?.criteria?.regions), openHour: d?.criteria?.openHour ?? 9, closeHour: d?.criteria?.closeHour ?? 22 },
+    candidates: (d?.candidates ?? []).map((c) => ({ line: c.line ?? 0, name: c.name ?? '', screen: toScreen(c.screen) })),
+    errors: (d?.errors ?? []).map((e) => ({ line: e.line ?? 0, reason: e.reason ?? '' })),
+  }
+}
+
 export async function saveScreening(groupId: number, sc: Screening): Promise<void> {
   await call(() => MembersService.SaveScreening(groupId, { ...sc, regions: [...sc.regions] }))
 }

@@ -12,6 +12,10 @@ export interface RuleSet {
   attackWords: string[]
   strikeDays: number
   strikeLimit: number
+  /** silence, in days, that puts a member on the removal list */
+  inactiveDays: number
+  /** theme shares the week's check asks for */
+  shareQuota: number
 }
 
 export interface ContextMessage {
@@ -90,6 +94,8 @@ function toRuleSet(r: app.RuleSetDTO | undefined): RuleSet {
     attackWords: list(r?.attackWords),
     strikeDays: r?.strikeDays ?? 0,
     strikeLimit: r?.strikeLimit ?? 0,
+    inactiveDays: r?.inactiveDays ?? 14,
+    shareQuota: r?.shareQuota ?? 2,
   }
 }
 

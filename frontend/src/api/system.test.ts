@@ -27,7 +27,7 @@ beforeEach(() => {
 describe('system api', () => {
   it('maps the system info', async () => {
     bound.Info.mockResolvedValue(info as never)
-    expect(await system.info()).toEqual({ ...info, welcome: false })
+    expect(await system.info()).toEqual({ ...info, welcome: false, locked: false })
   })
 
   it('treats an unknown language as Chinese', async () => {

@@ -4,7 +4,7 @@ import { EventsOff, EventsOn } from '../../wailsjs/runtime/runtime'
 import { call } from './errors'
 import type { Language, SystemInfo } from './types'
 
-function toInfo(d: app.SystemInfoDTO): SystemInfo {
+export function toInfo(d: app.SystemInfoDTO): SystemInfo {
   return {
     productName: d.productName ?? '',
     version: d.version ?? '',
@@ -14,6 +14,7 @@ function toInfo(d: app.SystemInfoDTO): SystemInfo {
     keyPath: d.keyPath ?? '',
     platform: d.platform ?? '',
     welcome: d.welcome === true,
+    locked: d.locked === true,
   }
 }
 

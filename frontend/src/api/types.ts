@@ -59,6 +59,8 @@ export interface SystemInfo {
   platform: string
   /** First run: the workspace is new and the welcome screen is due. */
   welcome: boolean
+  /** A passphrase protects the workspace and it is not unlocked yet: the lock screen is due. */
+  locked: boolean
 }
 
 /** What an import brings in: a member list or a chat history. */

@@ -14,6 +14,7 @@ export function groupRulesText(r: RuleSet, t: Translate, sep: string): string {
   if (r.floodCount > 0) lines.push(t('rules.text.flood', { count: r.floodCount, seconds: r.floodSeconds }))
   if (r.attackWords.length) lines.push(t('rules.text.attack'))
   lines.push(t('rules.text.strikes', { days: r.strikeDays, limit: r.strikeLimit }))
-  lines.push(t('rules.text.inactive'))
+  lines.push(t('rules.text.inactive', { days: r.inactiveDays }))
+  if (r.shareQuota > 0) lines.push(t('rules.text.shares', { quota: r.shareQuota }))
   return [t('rules.text.title'), ...lines.map((l, i) => `${i + 1}. ${l}`)].join('\n')
 }

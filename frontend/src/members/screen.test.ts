@@ -9,7 +9,7 @@ describe('screening lines', () => {
   it('shows each criterion with its inputs', () => {
     applyLocale('zh-CN')
     const lines = screenLines(
-      { score: 2, region: '浙江 杭州', regionOk: true, friends: 320, influence: false, messages: 8, overlap: 0.875, active: true },
+      { score: 2, region: '浙江 杭州', regionOk: true, friends: 320, influence: false, messages: 8, overlap: 0.875, active: true, listed: false, activeHours: '' },
       crit,
       t,
     )
@@ -21,11 +21,20 @@ describe('screening lines', () => {
 
   it('says why a criterion is unknown instead of failing it', () => {
     const lines = screenLines(
-      { score: 0, region: '', regionOk: null, friends: null, influence: null, messages: 0, overlap: null, active: null },
+      { score: 0, region: '', regionOk: null, friends: null, influence: null, messages: 0, overlap: null, active: null, listed: false, activeHours: '' },
       { ...crit, regions: [] },
       t,
     )
     expect(lines.map((l) => l.ok)).toEqual([null, null, null])
-    expect(lines.map((l) => l.text)).toEqual(['地区：本群未设置目标地区', '好友数：名单中没有', '活跃时段：没有发言，无法判断'])
+    expect(lines.map((l) => l.text)).toEqual(['地区：本群未设置目标地区', '好友数：名单中没有', '活跃时段：没有发言，名单也没写，无法判断'])
+  })
+
+  it('judges a member without messages on the hours the list gives', () => {
+    const lines = screenLines(
+      { score: 1, region: '', regionOk: null, friends: null, influence: null, messages: 0, overlap: 1, active: true, listed: true, activeHours: '20:00-22:00' },
+      crit,
+      t,
+    )
+    expect(lines[2]).toEqual({ key: 'active', ok: true, text: '活跃时段：名单写的 20:00-22:00 有 100% 在营业时段 09:00–22:00 内（需超过 60%）' })
   })
 })

@@ -23,7 +23,14 @@ export function screenLines(s: Screen, c: Screening, t: Translate): ScreenLine[]
   const active =
     s.overlap === null
       ? t('members.screen.noMessages')
-      : t('members.screen.overlap', {
+      : s.listed
+        ? t('members.screen.overlapListed', {
+            percent: Math.round(s.overlap * 1000) / 10,
+            hours: s.activeHours,
+            open: pad(c.openHour),
+            close: pad(c.closeHour),
+          })
+        : t('members.screen.overlap', {
           percent: Math.round(s.overlap * 1000) / 10,
           messages: s.messages,
           open: pad(c.openHour),

@@ -95,6 +95,8 @@ export function makeQueueDTO(over: Record<string, unknown> = {}) {
       attackWords: ['去死'],
       strikeDays: 30,
       strikeLimit: 3,
+      inactiveDays: 14,
+      shareQuota: 2,
     },
     violations: [
       {

@@ -34,6 +34,7 @@ const info = {
   keyPath: '/home/li/.local/share/qunzhu/qunzhu.db.key',
   platform: 'linux/amd64',
   welcome: true,
+  locked: false,
 }
 
 const Blank = defineComponent({ render: () => h('div') })

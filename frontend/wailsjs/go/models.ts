@@ -18,6 +18,22 @@ export namespace app {
 	        this.advice = source["advice"];
 	    }
 	}
+	export class BackupDTO {
+	    name: string;
+	    at: string;
+	    size: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new BackupDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.at = source["at"];
+	        this.size = source["size"];
+	    }
+	}
 	export class BatchDTO {
 	    id: number;
 	    kind: string;
@@ -49,6 +65,138 @@ export namespace app {
 	        this.createdAt = source["createdAt"];
 	        this.undoable = source["undoable"];
 	    }
+	}
+	export class ScreenDTO {
+	    score: number;
+	    region: string;
+	    regionOk?: boolean;
+	    friends?: number;
+	    influence?: boolean;
+	    messages: number;
+	    overlap?: number;
+	    active?: boolean;
+	    listed: boolean;
+	    activeHours: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ScreenDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.score = source["score"];
+	        this.region = source["region"];
+	        this.regionOk = source["regionOk"];
+	        this.friends = source["friends"];
+	        this.influence = source["influence"];
+	        this.messages = source["messages"];
+	        this.overlap = source["overlap"];
+	        this.active = source["active"];
+	        this.listed = source["listed"];
+	        this.activeHours = source["activeHours"];
+	    }
+	}
+	export class CandidateDTO {
+	    line: number;
+	    name: string;
+	    screen: ScreenDTO;
+	
+	    static createFrom(source: any = {}) {
+	        return new CandidateDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.line = source["line"];
+	        this.name = source["name"];
+	        this.screen = this.convertValues(source["screen"], ScreenDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ImportRowErrorDTO {
+	    line: number;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportRowErrorDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.line = source["line"];
+	        this.reason = source["reason"];
+	    }
+	}
+	export class ScreeningDTO {
+	    regions: string[];
+	    openHour: number;
+	    closeHour: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ScreeningDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.regions = source["regions"];
+	        this.openHour = source["openHour"];
+	        this.closeHour = source["closeHour"];
+	    }
+	}
+	export class CandidatesDTO {
+	    file: string;
+	    encoding: string;
+	    criteria: ScreeningDTO;
+	    candidates: CandidateDTO[];
+	    errors: ImportRowErrorDTO[];
+	
+	    static createFrom(source: any = {}) {
+	        return new CandidatesDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.file = source["file"];
+	        this.encoding = source["encoding"];
+	        this.criteria = this.convertValues(source["criteria"], ScreeningDTO);
+	        this.candidates = this.convertValues(source["candidates"], CandidateDTO);
+	        this.errors = this.convertValues(source["errors"], ImportRowErrorDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class ComparisonRowDTO {
 	    key: string;
@@ -268,6 +416,7 @@ export namespace app {
 	    charts: {[key: string]: any};
 	    comparison: ComparisonDTO;
 	    unanswered: UnansweredDTO[];
+	    inactiveDays: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new DashboardDTO(source);
@@ -279,6 +428,7 @@ export namespace app {
 	        this.charts = source["charts"];
 	        this.comparison = this.convertValues(source["comparison"], ComparisonDTO);
 	        this.unanswered = this.convertValues(source["unanswered"], UnansweredDTO);
+	        this.inactiveDays = source["inactiveDays"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -317,6 +467,22 @@ export namespace app {
 	        this.name = source["name"];
 	        this.kind = source["kind"];
 	        this.content = source["content"];
+	    }
+	}
+	export class FilledTextDTO {
+	    text: string;
+	    unknown: string[];
+	    missing: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new FilledTextDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.text = source["text"];
+	        this.unknown = source["unknown"];
+	        this.missing = source["missing"];
 	    }
 	}
 	
@@ -369,6 +535,148 @@ export namespace app {
 	    }
 	}
 	
+	export class HighlightChatMessageDTO {
+	    id: number;
+	    name: string;
+	    at: string;
+	    kind: string;
+	    content: string;
+	    highlightId: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new HighlightChatMessageDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.at = source["at"];
+	        this.kind = source["kind"];
+	        this.content = source["content"];
+	        this.highlightId = source["highlightId"];
+	    }
+	}
+	export class HighlightChatPageDTO {
+	    messages: HighlightChatMessageDTO[];
+	    total: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new HighlightChatPageDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.messages = this.convertValues(source["messages"], HighlightChatMessageDTO);
+	        this.total = source["total"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class HighlightDTO {
+	    id: number;
+	    messageId: number;
+	    source: string;
+	    name: string;
+	    at: string;
+	    kind: string;
+	    content: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new HighlightDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.messageId = source["messageId"];
+	        this.source = source["source"];
+	        this.name = source["name"];
+	        this.at = source["at"];
+	        this.kind = source["kind"];
+	        this.content = source["content"];
+	    }
+	}
+	export class HighlightSuggestionDTO {
+	    messageId: number;
+	    name: string;
+	    at: string;
+	    kind: string;
+	    content: string;
+	    replies: number;
+	    repliers: number;
+	    highlightId: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new HighlightSuggestionDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.messageId = source["messageId"];
+	        this.name = source["name"];
+	        this.at = source["at"];
+	        this.kind = source["kind"];
+	        this.content = source["content"];
+	        this.replies = source["replies"];
+	        this.repliers = source["repliers"];
+	        this.highlightId = source["highlightId"];
+	    }
+	}
+	export class HighlightsDTO {
+	    group: GroupDTO;
+	    week: WeekDTO;
+	    library: HighlightDTO[];
+	    suggestions: HighlightSuggestionDTO[];
+	    digest: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new HighlightsDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.group = this.convertValues(source["group"], GroupDTO);
+	        this.week = this.convertValues(source["week"], WeekDTO);
+	        this.library = this.convertValues(source["library"], HighlightDTO);
+	        this.suggestions = this.convertValues(source["suggestions"], HighlightSuggestionDTO);
+	        this.digest = source["digest"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class HitDTO {
 	    key: string;
 	    set: string;
@@ -399,20 +707,6 @@ export namespace app {
 	        this.members = source["members"];
 	        this.decision = source["decision"];
 	        this.incidentId = source["incidentId"];
-	    }
-	}
-	export class ImportRowErrorDTO {
-	    line: number;
-	    reason: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new ImportRowErrorDTO(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.line = source["line"];
-	        this.reason = source["reason"];
 	    }
 	}
 	export class ImportPreviewDTO {
@@ -580,46 +874,22 @@ export namespace app {
 	        this.notes = source["notes"];
 	    }
 	}
-	export class ScreeningDTO {
-	    regions: string[];
-	    openHour: number;
-	    closeHour: number;
+	export class KeywordReplyDTO {
+	    id: number;
+	    keywords: string[];
+	    reply: string;
+	    version: number;
 	
 	    static createFrom(source: any = {}) {
-	        return new ScreeningDTO(source);
+	        return new KeywordReplyDTO(source);
 	    }
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.regions = source["regions"];
-	        this.openHour = source["openHour"];
-	        this.closeHour = source["closeHour"];
-	    }
-	}
-	export class ScreenDTO {
-	    score: number;
-	    region: string;
-	    regionOk?: boolean;
-	    friends?: number;
-	    influence?: boolean;
-	    messages: number;
-	    overlap?: number;
-	    active?: boolean;
-	
-	    static createFrom(source: any = {}) {
-	        return new ScreenDTO(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.score = source["score"];
-	        this.region = source["region"];
-	        this.regionOk = source["regionOk"];
-	        this.friends = source["friends"];
-	        this.influence = source["influence"];
-	        this.messages = source["messages"];
-	        this.overlap = source["overlap"];
-	        this.active = source["active"];
+	        this.id = source["id"];
+	        this.keywords = source["keywords"];
+	        this.reply = source["reply"];
+	        this.version = source["version"];
 	    }
 	}
 	export class LedgerMemberDTO {
@@ -741,6 +1011,8 @@ export namespace app {
 	    members: LedgerMemberDTO[];
 	    tags: string[];
 	    screening: ScreeningDTO;
+	    inactiveDays: number;
+	    strikeLimit: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new LedgerDTO(source);
@@ -758,6 +1030,8 @@ export namespace app {
 	        this.members = this.convertValues(source["members"], LedgerMemberDTO);
 	        this.tags = source["tags"];
 	        this.screening = this.convertValues(source["screening"], ScreeningDTO);
+	        this.inactiveDays = source["inactiveDays"];
+	        this.strikeLimit = source["strikeLimit"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -933,6 +1207,20 @@ export namespace app {
 	}
 	
 	
+	export class PlaceholderDTO {
+	    key: string;
+	    zh: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PlaceholderDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.zh = source["zh"];
+	    }
+	}
 	export class PlaybookDTO {
 	    key: string;
 	    category: string;
@@ -1006,6 +1294,44 @@ export namespace app {
 		}
 	}
 	
+	export class ReplyMatchDTO {
+	    id: number;
+	    score: number;
+	    keywords: string[];
+	    partial: string[];
+	    filled: FilledTextDTO;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReplyMatchDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.score = source["score"];
+	        this.keywords = source["keywords"];
+	        this.partial = source["partial"];
+	        this.filled = this.convertValues(source["filled"], FilledTextDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class RiskSetDTO {
 	    key: string;
 	    category: string;
@@ -1082,6 +1408,8 @@ export namespace app {
 	    attackWords: string[];
 	    strikeDays: number;
 	    strikeLimit: number;
+	    inactiveDays: number;
+	    shareQuota: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new RuleSetDTO(source);
@@ -1096,10 +1424,52 @@ export namespace app {
 	        this.attackWords = source["attackWords"];
 	        this.strikeDays = source["strikeDays"];
 	        this.strikeLimit = source["strikeLimit"];
+	        this.inactiveDays = source["inactiveDays"];
+	        this.shareQuota = source["shareQuota"];
 	    }
 	}
 	
 	
+	export class SecurityDTO {
+	    protected: boolean;
+	    minLength: number;
+	    backupsDir: string;
+	    keep: number;
+	    backups: BackupDTO[];
+	    autoError: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SecurityDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.protected = source["protected"];
+	        this.minLength = source["minLength"];
+	        this.backupsDir = source["backupsDir"];
+	        this.keep = source["keep"];
+	        this.backups = this.convertValues(source["backups"], BackupDTO);
+	        this.autoError = source["autoError"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	
 	export class SystemInfoDTO {
 	    productName: string;
@@ -1110,6 +1480,7 @@ export namespace app {
 	    keyPath: string;
 	    platform: string;
 	    welcome: boolean;
+	    locked: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new SystemInfoDTO(source);
@@ -1125,7 +1496,82 @@ export namespace app {
 	        this.keyPath = source["keyPath"];
 	        this.platform = source["platform"];
 	        this.welcome = source["welcome"];
+	        this.locked = source["locked"];
 	    }
+	}
+	export class WelcomeTemplateDTO {
+	    text: string;
+	    rulesLink: string;
+	    version: number;
+	    preview: FilledTextDTO;
+	
+	    static createFrom(source: any = {}) {
+	        return new WelcomeTemplateDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.text = source["text"];
+	        this.rulesLink = source["rulesLink"];
+	        this.version = source["version"];
+	        this.preview = this.convertValues(source["preview"], FilledTextDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class TemplatesDTO {
+	    group: GroupDTO;
+	    welcome: WelcomeTemplateDTO;
+	    replies: KeywordReplyDTO[];
+	    placeholders: PlaceholderDTO[];
+	    minScore: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new TemplatesDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.group = this.convertValues(source["group"], GroupDTO);
+	        this.welcome = this.convertValues(source["welcome"], WelcomeTemplateDTO);
+	        this.replies = this.convertValues(source["replies"], KeywordReplyDTO);
+	        this.placeholders = this.convertValues(source["placeholders"], PlaceholderDTO);
+	        this.minScore = source["minScore"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	
 	
@@ -1217,6 +1663,7 @@ export namespace app {
 		    return a;
 		}
 	}
+	
 	
 	
 

@@ -21,3 +21,5 @@ export function Member(arg1:number,arg2:number,arg3:string):Promise<app.MemberDe
 export function Save(arg1:number,arg2:number,arg3:string,arg4:app.MemberEditDTO):Promise<app.MemberDetailDTO>;
 
 export function SaveScreening(arg1:number,arg2:app.ScreeningDTO):Promise<app.ScreeningDTO>;
+
+export function ScreenCandidates(arg1:number,arg2:string):Promise<app.CandidatesDTO>;

@@ -41,3 +41,7 @@ export function Save(arg1, arg2, arg3, arg4) {
 export function SaveScreening(arg1, arg2) {
   return window['go']['app']['MembersService']['SaveScreening'](arg1, arg2);
 }
+
+export function ScreenCandidates(arg1, arg2) {
+  return window['go']['app']['MembersService']['ScreenCandidates'](arg1, arg2);
+}

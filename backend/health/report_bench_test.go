@@ -1,0 +1,43 @@
+package health_test
+
+import (
+	"context"
+	"io"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"qunzhu/backend/health"
+	"qunzhu/backend/metrics"
+	"qunzhu/backend/report"
+	"qunzhu/backend/store"
+)
+
+// BenchmarkReportFiftyGroups is issue 6's whole budget: the weekly report
+// of the Overview's 50 groups (500 members, 20,000 messages each), read
+// from the store and rendered, in under 2 seconds. It lives here because
+// the seeded workspace does.
+func BenchmarkReportFiftyGroups(b *testing.B) {
+	ctx := context.Background()
+	st, err := store.Open(filepath.Join(b.TempDir(), "q.db"), store.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	loc, _ := time.LoadLocation("Asia/Shanghai")
+	w, _ := metrics.ParseWeek("2024-W10", loc)
+	groups := health.SeedFiftyGroups(b, st, w)
+	b.ResetTimer()
+	for b.Loop() {
+		doc, err := report.Load(ctx, st, w.String(), groups)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(doc.Sections) != 50 {
+			b.Fatalf("%d sections", len(doc.Sections))
+		}
+		if err := report.Render(io.Discard, doc, "zh"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,64 @@
+// The lock screen, the passphrase and automatic backups (app/safety.go).
+import * as SafetyService from '../../wailsjs/go/app/SafetyService'
+import type { app } from '../../wailsjs/go/models'
+import { call } from './errors'
+import { toInfo } from './system'
+import type { SystemInfo } from './types'
+
+/** One automatic backup in the backups folder. */
+export interface BackupFile {
+  name: string
+  /** RFC 3339, local time */
+  at: string
+  /** bytes of the database copy */
+  size: number
+}
+
+/** The Settings screen's safety card: passphrase state and automatic backups. */
+export interface Security {
+  protected: boolean
+  minLength: number
+  backupsDir: string
+  keep: number
+  backups: BackupFile[]
+  /** The last automatic backup's failure in the user's language; '' if none. */
+  autoError: string
+}
+
+function toSecurity(d: app.SecurityDTO): Security {
+  return {
+    protected: d.protected === true,
+    minLength: d.minLength ?? 6,
+    backupsDir: d.backupsDir ?? '',
+    keep: d.keep ?? 7,
+    backups: (d.backups ?? []).map((b) => ({ name: b.name ?? '', at: b.at ?? '', size: b.size ?? 0 })),
+    autoError: d.autoError ?? '',
+  }
+}
+
+/** unlock opens the protected workspace; a wrong passphrase rejects with Go's message. */
+export async function unlock(passphrase: string): Promise<SystemInfo> {
+  return toInfo(await call(() => SafetyService.Unlock(passphrase)))
+}
+
+export async function security(): Promise<Security> {
+  return toSecurity(await call(() => SafetyService.Security()))
+}
+
+/** setPassphrase sets (current ''), changes, or removes (next '') the passphrase. */
+export async function setPassphrase(current: string, next: string): Promise<Security> {
+  return toSecurity(await call(() => SafetyService.SetPassphrase(current, next)))
+}
+
+export async function backupNow(): Promise<Security> {
+  return toSecurity(await call(() => SafetyService.BackupNow()))
+}
+
+export async function setBackupKeep(n: number): Promise<Security> {
+  return toSecurity(await call(() => SafetyService.SetBackupKeep(n)))
+}
+
+/** restoreBackup replaces the workspace with the named backup; reload the UI afterwards. */
+export async function restoreBackup(name: string): Promise<void> {
+  await call(() => SafetyService.RestoreBackup(name))
+}
