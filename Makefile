@@ -26,9 +26,11 @@ OUT         := test-output
 
 DESKTOP_PKGS := libgtk-3-dev libwebkit2gtk-4.1-dev pkg-config
 TEST_PKGS    := chromium xvfb xauth imagemagick xdotool fonts-noto-cjk
+# A throw-away PostgreSQL server runs the store tests a second time (team mode).
+PG_PKGS      := postgresql
 
 .PHONY: dist dist-windows dist-linux test-dist print-version bench run build build-dev frontend deps-desktop deps-test deps-frontend deps-e2e wails-cli \
-        test test-go test-frontend test-e2e test-desktop lint clean
+        test test-go test-pg deps-pg test-frontend test-e2e test-desktop lint clean
 
 ## run: install what is missing, build and open the desktop app
 run: build
@@ -83,7 +85,10 @@ deps-desktop: wails-cli
 	@$(call apt_install,$(DESKTOP_PKGS))
 
 deps-test:
-	@$(call apt_install,$(DESKTOP_PKGS) $(TEST_PKGS))
+	@$(call apt_install,$(DESKTOP_PKGS) $(TEST_PKGS) $(PG_PKGS))
+
+deps-pg:
+	@$(call apt_install,$(PG_PKGS))
 
 # `go install wails@v2.9.2` fails on Go 1.26 (its pinned x/tools no longer
 # compiles), so the CLI is built in a throw-away module with a newer x/tools.
@@ -107,7 +112,7 @@ deps-e2e:
 
 ## test: every test — Go, frontend, browser end-to-end, desktop smoke
 test: deps-test wails-cli
-	$(MAKE) --no-print-directory lint test-go test-frontend test-e2e test-desktop test-dist
+	$(MAKE) --no-print-directory lint test-go test-pg test-frontend test-e2e test-desktop test-dist
 
 lint:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); \
@@ -120,6 +125,11 @@ test-go:
 	mkdir -p $(OUT)
 	QUNZHU_OUT=$(CURDIR)/$(OUT) go test -count=1 ./...
 	go -C tools/qunzhu-pkg test -count=1 ./...
+
+## test-pg: the store, importer, metrics and CLI tests again, on a throw-away
+## PostgreSQL server on loopback (tests/pg/with-postgres.sh; QUNZHU_TEST_PG)
+test-pg: deps-pg
+	tests/pg/with-postgres.sh go test -count=1 ./backend/store/... ./backend/importer/... ./backend/metrics/... ./backend/cli/...
 
 test-frontend: deps-frontend
 	cd frontend && npm test

@@ -56,6 +56,7 @@ type App struct {
 	rule    *RulesService
 	auto    *AutomationService
 	safe    *SafetyService
+	team    *TeamService
 	risk    *RiskService
 }
 
@@ -77,6 +78,7 @@ func New(cfg Config) *App {
 	a.rule = &RulesService{app: a, st: cfg.Store}
 	a.auto = &AutomationService{app: a, st: cfg.Store}
 	a.safe = &SafetyService{app: a}
+	a.team = &TeamService{app: a}
 	a.risk = &RiskService{app: a, st: cfg.Store}
 	return a
 }
@@ -106,7 +108,7 @@ func (a *App) Run() error {
 		BackgroundColour: &options.RGBA{R: 250, G: 250, B: 252, A: 255},
 		OnStartup:        a.startup,
 		OnBeforeClose:    a.beforeClose,
-		Bind:             []any{a.sys, a.grps, a.imps, a.hlth, a.mbrs, a.rule, a.rpts, a.auto, a.safe, a.risk},
+		Bind:             []any{a.sys, a.grps, a.imps, a.hlth, a.mbrs, a.rule, a.rpts, a.auto, a.safe, a.team, a.risk},
 		Menu:             a.menu(),
 		DragAndDrop:      &options.DragAndDrop{EnableFileDrop: true},
 		ErrorFormatter:   a.formatError,

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"qunzhu/backend/domain"
 	"qunzhu/backend/msg"
 	"qunzhu/backend/paths"
 )
@@ -38,11 +39,12 @@ func Main(opt Options) error {
 	if err := checkListener(os.Args[1:], os.Getenv); err != nil {
 		return errors.New(msg.Error(msg.Normalize(os.Getenv("QUNZHU_LANG")), err))
 	}
-	st, err := openWorkspace(path) // a locked stand-in when a passphrase protects the key (safety.go)
+	st, err := openChosen(path) // a server chosen in Settings, else the local file; a locked stand-in when a passphrase protects its key (safety.go)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	st.SetOperator(os.Getenv(domain.EnvOperator))
 	return New(Config{
 		Version: opt.Version,
 		DBPath:  st.Path(),

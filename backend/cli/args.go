@@ -10,7 +10,7 @@ import (
 var booleans = map[string]bool{"json": true, "help": true, "partial": true, "inactive": true, "roster": true, "suggest": true, "text": true}
 
 // globals are the flags every command accepts, before or after the command words.
-var globals = map[string]bool{"db": true, "lang": true, "json": true, "help": true, "passphrase-file": true}
+var globals = map[string]bool{"db": true, "lang": true, "json": true, "help": true, "passphrase-file": true, "operator": true}
 
 // invocation is a parsed command line.
 type invocation struct {
@@ -19,8 +19,11 @@ type invocation struct {
 	flags map[string]string // command flags
 	db    string
 	lang  string
-	json  bool
-	help  bool
+	// operator names who makes the changes (audit log, roles); "" means
+	// $QUNZHU_OPERATOR, else the implicit local owner.
+	operator string
+	json     bool
+	help     bool
 }
 
 // usageError is a wrong-usage problem (exit status 2), with a message key.
@@ -75,6 +78,8 @@ func parseArgs(args []string, known func(string) bool) (invocation, error) {
 				return inv, &usageError{"cli.bad_flag_value", map[string]any{"flag": "--lang", "value": value}}
 			}
 			inv.lang = value
+		case name == "operator":
+			inv.operator = strings.TrimSpace(value)
 		case name == "json":
 			inv.json = value == "true"
 		case name == "help":

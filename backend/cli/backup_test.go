@@ -4,9 +4,14 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"qunzhu/backend/store/pgtest"
 )
 
 func TestBackupAndRestoreCommands(t *testing.T) {
+	if pgtest.Enabled() {
+		t.Skip("PostgreSQL run: backups are SQLite files")
+	}
 	dir := t.TempDir()
 	db, out := filepath.Join(dir, "q.db"), filepath.Join(dir, "copy.db")
 	runCLI(t, db, "group", "add", "--name", "甲")

@@ -86,6 +86,9 @@ var commands = []command{
 	{words: []string{"passphrase", "set"}, flags: []string{"new-file"}, store: true, do: (*run).passphraseSet},
 	{words: []string{"passphrase", "change"}, flags: []string{"new-file"}, store: true, do: (*run).passphraseChange},
 	{words: []string{"passphrase", "remove"}, store: true, do: (*run).passphraseRemove},
+	{words: []string{"operator", "add"}, flags: []string{"name", "role"}, store: true, do: (*run).operatorAdd},
+	{words: []string{"operator", "list"}, store: true, do: (*run).operatorList},
+	{words: []string{"migrate"}, flags: []string{"from", "to"}, do: (*run).migrate},
 	{words: []string{"version"}, do: (*run).version},
 	{words: []string{"help"}, do: (*run).help},
 }
@@ -149,6 +152,7 @@ func Run(args []string, env Env) int {
 			return r.fail(err)
 		}
 		defer st.Close()
+		st.SetOperator(r.operator())
 	}
 	return r.fail(cmd.do(r, ctx, st))
 }

@@ -171,11 +171,16 @@ const helpZH = `群主工作台 qunzhu —— 微信社群运营工具（命令�
   restore 文件                   从备份恢复（请先关闭程序；原数据会保留）
   passphrase set|change|remove [--new-file 文件]
                                设置、更换或取消数据密码（新密码读自 --new-file 或标准输入）
+  operator add --name 名称 --role owner|operator|viewer
+                               添加运营（团队模式；viewer 只读）
+  operator list                列出运营及其角色
+  migrate --from 来源 --to 目标   在本地数据文件与 PostgreSQL（postgres://…）之间搬迁工作区，逐表核对行数
   version                      显示版本
   help                         显示本帮助
 
 全局参数（可放在命令前后）：
-  --db 路径        数据文件（默认在用户数据目录；环境变量 QUNZHU_DB 可覆盖）
+  --db 路径        数据文件（默认在用户数据目录；环境变量 QUNZHU_DB 可覆盖），或团队数据库 postgres://用户:密码@主机/库
+  --operator 名称  以哪位运营的身份操作（环境变量 QUNZHU_OPERATOR）
   --lang zh|en     提示语言
   --json           输出 JSON
   --passphrase-file 文件  数据密码（文件第一行；也可用环境变量 QUNZHU_PASSPHRASE）
@@ -237,11 +242,18 @@ Commands:
   restore FILE                 put a backup back (close the app first; the current data is kept)
   passphrase set|change|remove [--new-file FILE]
                                set, change or remove the data passphrase (the new one from --new-file or stdin)
+  operator add --name N --role owner|operator|viewer
+                               add an operator (team mode; a viewer only reads)
+  operator list                list the operators and their roles
+  migrate --from SOURCE --to TARGET
+                               move a workspace between a data file and PostgreSQL (postgres://…), row counts checked
   version                      print the version
   help                         show this help
 
 Global flags (before or after the command):
-  --db PATH        the data file (default: in the user's data folder; QUNZHU_DB overrides)
+  --db PATH        the data file (default: in the user's data folder; QUNZHU_DB overrides),
+                   or a team database postgres://user:password@host/db
+  --operator NAME  the operator making the changes (QUNZHU_OPERATOR)
   --lang zh|en     language of messages
   --json           machine-readable output
   --passphrase-file FILE  the data passphrase (the file's first line; or QUNZHU_PASSPHRASE)

@@ -49,6 +49,9 @@ func (s *Store) Operator() string {
 // after are marshalled to JSON (nil stays empty); a caller passes only
 // fields that are safe to keep in clear.
 func (s *Store) audit(tx *gorm.DB, action, entity string, entityID, groupID int64, before, after any) error {
+	if err := s.checkWrite(tx); err != nil {
+		return err
+	}
 	row := auditRow{
 		At: s.clock.Now().UTC(), Operator: s.Operator(), Action: action,
 		Entity: entity, EntityID: entityID, GroupID: groupID,

@@ -31,6 +31,9 @@ import (
 // under a temporary name in the same folder and renamed into place when
 // complete, so a crash never leaves a half-written backup under out's name.
 func (s *Store) Backup(ctx context.Context, out string) error {
+	if s.IsServer() {
+		return domain.Errorf(domain.EINVALID, "backup.server", map[string]any{"url": s.path})
+	}
 	if _, err := os.Stat(out); err == nil {
 		return domain.Errorf(domain.EINVALID, "backup.exists", map[string]any{"file": out})
 	}
@@ -96,6 +99,9 @@ func syncFile(path string) error {
 // renamed over the database; the key file likewise. The store at dbPath must
 // be closed.
 func Restore(backup, dbPath string, now time.Time, pass string) (kept string, err error) {
+	if paths.IsServerDSN(dbPath) {
+		return "", domain.Errorf(domain.EINVALID, "restore.server", nil)
+	}
 	if err := checkBackup(backup, pass); err != nil {
 		return "", err
 	}

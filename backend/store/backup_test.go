@@ -12,6 +12,7 @@ import (
 )
 
 func TestBackupAndRestore(t *testing.T) {
+	skipOnServer(t, "backups are SQLite files")
 	ctx := context.Background()
 	dir := t.TempDir()
 	s := mustOpenAt(t, filepath.Join(dir, "work.db"), Options{Clock: domain.FixedClock(t0)})
@@ -50,6 +51,7 @@ func TestBackupAndRestore(t *testing.T) {
 }
 
 func TestRestoreRefusesWhatIsNotABackup(t *testing.T) {
+	skipOnServer(t, "backups are SQLite files")
 	dir := t.TempDir()
 	junk := filepath.Join(dir, "junk.db")
 	os.WriteFile(junk, []byte("not a database"), 0o600)

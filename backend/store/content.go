@@ -101,7 +101,7 @@ func (s *Store) UpdateContentItem(ctx context.Context, it content.Item) (content
 	var out content.Item
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		var cur contentItemRow
-		err := tx.First(&cur, it.ID).Error
+		err := forUpdate(tx).First(&cur, it.ID).Error
 		if errors.Is(err, gorm.ErrRecordNotFound) {
 			return domain.Errorf(domain.ENOTFOUND, "content.not_found", map[string]any{"id": it.ID})
 		}
@@ -199,7 +199,7 @@ func (s *Store) SetCadence(ctx context.Context, c content.Cadence) (content.Cade
 	}
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		var cur contentCadenceRow
-		err := tx.Where("group_id = ?", c.GroupID).First(&cur).Error
+		err := forUpdate(tx).Where("group_id = ?", c.GroupID).First(&cur).Error
 		switch {
 		case errors.Is(err, gorm.ErrRecordNotFound):
 			cur.Version = 0

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
 	"gorm.io/gorm"
 
@@ -131,6 +132,8 @@ type messageInserter struct {
 	stmts   map[int]*sql.Stmt
 	args    []any
 	hours   hourTally // the rollup of what was inserted, applied at commit
+	conn    *sql.Conn // PostgreSQL: the transaction's own connection, for COPY (see bulk_pg.go)
+	connMu  sync.Mutex
 }
 
 func (ins *messageInserter) close() {
@@ -141,6 +144,7 @@ func (ins *messageInserter) close() {
 
 // insert writes msgs and returns how many were new.
 func (ins *messageInserter) insert(msgs []domain.Message) (int, error) {
+	defer ins.exclusive()()
 	conn, ok := ins.tx.Statement.ConnPool.(interface {
 		PrepareContext(ctx context.Context, query string) (*sql.Stmt, error)
 	})
@@ -153,6 +157,9 @@ func (ins *messageInserter) insert(msgs []domain.Message) (int, error) {
 	msgs, err := ins.unknown(msgs)
 	if err != nil {
 		return 0, err
+	}
+	if ins.conn != nil {
+		return ins.copyMessages(msgs)
 	}
 	imported := 0
 	for start := 0; start < len(msgs); start += messageInsertChunk {

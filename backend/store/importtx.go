@@ -31,25 +31,33 @@ type ImportTx struct {
 
 // BeginImport opens the transaction and records the batch.
 func (s *Store) BeginImport(ctx context.Context, batch domain.ImportBatch) (*ImportTx, error) {
-	tx := s.db.WithContext(ctx).Begin()
-	if tx.Error != nil {
-		return nil, tx.Error
+	tx, conn, err := s.beginBulk(ctx)
+	if err != nil {
+		return nil, err
 	}
 	t := &ImportTx{s: s, ctx: ctx, tx: tx, batch: batch}
+	t.ins = &messageInserter{ctx: ctx, tx: tx, batch: t.batch, conn: conn}
+	if err := s.beginImportChecks(tx, batch.GroupID); err != nil {
+		tx.Rollback()
+		t.ins.release()
+		return nil, err
+	}
 	t.row = batchRow{GroupID: batch.GroupID, Kind: string(batch.Kind), Format: batch.Format, File: batch.File,
 		Encoding: batch.Encoding, Rows: batch.Rows}
 	if err := tx.Create(&t.row).Error; err != nil {
 		tx.Rollback()
+		t.ins.release()
 		return nil, err
 	}
 	t.batch.ID, t.batch.CreatedAt = t.row.ID, t.row.CreatedAt.UTC()
-	t.ins = &messageInserter{ctx: ctx, tx: tx, batch: t.batch}
+	t.ins.batch = t.batch
 	return t, nil
 }
 
 // CreateMember inserts a member first seen in this import and returns its
 // id, so the messages that follow can point at it.
 func (t *ImportTx) CreateMember(m domain.Member) (int64, error) {
+	defer t.ins.exclusive()()
 	m.GroupID = t.batch.GroupID
 	var row memberRow
 	if err := t.s.memberToRow(m, &row); err != nil {
@@ -120,6 +128,7 @@ func (t *ImportTx) Commit(members []domain.Member, changed []int) (domain.Import
 		return domain.ImportBatch{}, fmt.Errorf("import already finished")
 	}
 	t.done = true
+	defer t.ins.release()
 	defer t.closeStmts()
 	if err := t.drain(); err != nil {
 		t.tx.Rollback()
@@ -160,6 +169,7 @@ func (t *ImportTx) Rollback() {
 	t.drain()
 	t.closeStmts()
 	t.tx.Rollback()
+	t.ins.release()
 }
 
 func (t *ImportTx) closeStmts() { t.ins.close() }

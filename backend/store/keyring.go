@@ -22,12 +22,14 @@ import (
 // box that seals personal fields. A key file protected by a passphrase needs
 // opt.Passphrase: without it Open fails with store.locked, with a wrong one
 // store.passphrase_wrong, and nothing is opened.
-func loadBox(opt Options) (*secret.Box, error) {
-	key, _, err := secret.LoadOrCreateKeyWith(opt.KeyPath, opt.Passphrase)
+// created is true when the key file was made just now.
+func loadBox(opt Options) (box *secret.Box, created bool, err error) {
+	key, created, err := secret.LoadOrCreateKeyWith(opt.KeyPath, opt.Passphrase)
 	if err != nil {
-		return nil, keyError(opt.KeyPath, err)
+		return nil, false, keyError(opt.KeyPath, err)
 	}
-	return secret.NewBox(key)
+	box, err = secret.NewBox(key)
+	return box, created, err
 }
 
 func keyError(keyPath string, err error) error {

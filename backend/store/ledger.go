@@ -72,7 +72,7 @@ func (s *Store) UpdateMember(ctx context.Context, e domain.MemberEdit) (domain.M
 	var saved memberRow
 	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		var row memberRow
-		err := tx.Where("id = ? AND group_id = ?", e.MemberID, e.GroupID).First(&row).Error
+		err := forUpdate(tx).Where("id = ? AND group_id = ?", e.MemberID, e.GroupID).First(&row).Error
 		if errors.Is(err, gorm.ErrRecordNotFound) {
 			return domain.Errorf(domain.ENOTFOUND, "member.not_found", map[string]any{"id": e.MemberID})
 		}
@@ -220,7 +220,7 @@ func (s *Store) MarkRemoved(ctx context.Context, groupID, memberID int64, versio
 	var saved memberRow
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		var row memberRow
-		err := tx.Where("id = ? AND group_id = ?", memberID, groupID).First(&row).Error
+		err := forUpdate(tx).Where("id = ? AND group_id = ?", memberID, groupID).First(&row).Error
 		if errors.Is(err, gorm.ErrRecordNotFound) {
 			return domain.Errorf(domain.ENOTFOUND, "member.not_found", map[string]any{"id": memberID})
 		}

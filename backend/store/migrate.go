@@ -43,6 +43,7 @@ var migrations = []migration{
 	{11, "risk: pattern sets, incidents, hit reviews, playbooks", migrateV11},
 	{13, "sealed member remarks", migrateV13},
 	{15, "automation: welcome templates, keyword replies, highlights", migrateV15},
+	{16, "operators and their roles (team mode)", migrateV16},
 }
 
 // LatestVersion is the schema version this build creates.
@@ -50,7 +51,7 @@ func LatestVersion() int { return migrations[len(migrations)-1].version }
 
 // migrateTo applies every step above the database's version up to target.
 func migrateTo(db *gorm.DB, target int, path string) error {
-	if err := db.AutoMigrate(&schemaVersion{}); err != nil {
+	if err := ensureVersionTable(db); err != nil {
 		return fmt.Errorf("creating schema_versions: %w", err)
 	}
 	current, err := schemaVersionOf(db)

@@ -56,6 +56,19 @@ func Open(path string, opt Options) (*Store, error) {
 	if opt.Clock == nil {
 		opt.Clock = domain.SystemClock{}
 	}
+	if url := redirected(path); url != "" {
+		if opt.KeyPath == "" {
+			opt.KeyPath = paths.KeyPath(path)
+		}
+		st, err := openServer(url, opt)
+		if err == nil {
+			st.path = path
+		}
+		return st, err
+	}
+	if paths.IsServerDSN(path) {
+		return openServer(path, opt)
+	}
 	if opt.KeyPath == "" {
 		opt.KeyPath = paths.KeyPath(path)
 	}
@@ -69,7 +82,7 @@ func Open(path string, opt Options) (*Store, error) {
 		return nil, openError(path, err)
 	}
 
-	box, err := loadBox(opt)
+	box, _, err := loadBox(opt)
 	if err != nil {
 		return nil, err
 	}

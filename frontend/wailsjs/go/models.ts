@@ -261,6 +261,24 @@ export namespace app {
 		}
 	}
 	
+	export class ConnectionTestDTO {
+	    ok: boolean;
+	    mode: string;
+	    database: string;
+	    keyPath: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ConnectionTestDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ok = source["ok"];
+	        this.mode = source["mode"];
+	        this.database = source["database"];
+	        this.keyPath = source["keyPath"];
+	    }
+	}
 	export class ContextDTO {
 	    at: string;
 	    name: string;
@@ -1497,6 +1515,26 @@ export namespace app {
 	        this.platform = source["platform"];
 	        this.welcome = source["welcome"];
 	        this.locked = source["locked"];
+	    }
+	}
+	export class TeamStatusDTO {
+	    mode: string;
+	    database: string;
+	    keyPath: string;
+	    operator: string;
+	    role: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TeamStatusDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.mode = source["mode"];
+	        this.database = source["database"];
+	        this.keyPath = source["keyPath"];
+	        this.operator = source["operator"];
+	        this.role = source["role"];
 	    }
 	}
 	export class WelcomeTemplateDTO {

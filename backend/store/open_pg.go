@@ -1,0 +1,188 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"os"
+	"runtime"
+	"time"
+
+	"gorm.io/driver/postgres"
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+	"gorm.io/gorm/logger"
+
+	"qunzhu/backend/domain"
+	"qunzhu/backend/paths"
+	"qunzhu/backend/secret"
+)
+
+// A workspace on a PostgreSQL server (team mode) is opened by URL,
+// postgres://user:password@host:port/database, through pgx (pure Go). The
+// schema, the migrations and every query are the same as on SQLite; what
+// differs per database lives in dialect.go.
+
+// pgMigrateLock is the advisory lock key that makes two clients starting
+// at once against a fresh database migrate it one after the other.
+const pgMigrateLock = 0x71756e7a68750001 // "qunzhu" + 1
+
+// RedirectForTests, when set, maps a workspace file path to a server URL
+// that Open uses instead ("": keep the file) (the store, importer, metrics and CLI tests run
+// against PostgreSQL this way; see package pgtest). Never set outside tests.
+var RedirectForTests func(path string) string
+
+func redirected(path string) string {
+	if RedirectForTests == nil || paths.IsServerDSN(path) {
+		return ""
+	}
+	return RedirectForTests(path)
+}
+
+// IsServer reports whether the open workspace lives on a database server.
+func (s *Store) IsServer() bool { return s.db.Dialector.Name() == "postgres" }
+
+// openServer opens (migrating if needed) the workspace in the PostgreSQL
+// database at dsn. The key file that seals personal fields is opt.KeyPath,
+// by default the data folder's keys/HOST-PORT-DB.key; every operator of the
+// team must hold the same key file.
+func openServer(dsn string, opt Options) (*Store, error) {
+	shown := paths.RedactDSN(dsn)
+	if opt.KeyPath == "" {
+		kp, err := paths.ServerKeyPath(dsn, runtime.GOOS, os.Getenv)
+		if err != nil {
+			return nil, openError(shown, err)
+		}
+		opt.KeyPath = kp
+	}
+	box, keyCreated, err := loadBox(opt)
+	if err != nil {
+		return nil, err
+	}
+	db, err := gorm.Open(postgres.New(postgres.Config{DSN: dsn}), &gorm.Config{
+		Logger:         logger.Discard,
+		NowFunc:        func() time.Time { return opt.Clock.Now().UTC() },
+		TranslateError: true,
+	})
+	if err != nil {
+		return nil, serverError(shown, err)
+	}
+	sqlDB, err := db.DB()
+	if err != nil {
+		return nil, serverError(shown, err)
+	}
+	sqlDB.SetMaxOpenConns(8)
+	sqlDB.SetConnMaxIdleTime(5 * time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	if err := sqlDB.PingContext(ctx); err != nil {
+		sqlDB.Close()
+		return nil, serverError(shown, err)
+	}
+	created := !db.Migrator().HasTable(&schemaVersion{})
+	target := opt.targetVersion
+	if target == 0 {
+		target = LatestVersion()
+	}
+	if err := migrateServer(db, target, shown); err != nil {
+		sqlDB.Close()
+		var de *domain.Error
+		if errors.As(err, &de) {
+			return nil, err
+		}
+		return nil, openError(shown, err)
+	}
+	if err := checkServerKey(db, box, opt.KeyPath, keyCreated); err != nil {
+		sqlDB.Close()
+		return nil, err
+	}
+	return &Store{db: db, box: box, clock: opt.Clock, path: shown, keyPath: opt.KeyPath, Created: created}, nil
+}
+
+// keyCheckSetting holds a keyed hash of a fixed text, written by the first
+// client: a client whose key file differs (a new operator who has not been
+// given the team's key yet) is stopped before it seals anything with a key
+// nobody else can read.
+const keyCheckSetting = "workspace.key_check"
+
+func checkServerKey(db *gorm.DB, box *secret.Box, keyPath string, keyCreated bool) error {
+	if !db.Migrator().HasTable(&settingRow{}) {
+		return nil // a schema stopped before step 2 (upgrade tests)
+	}
+	want := box.Index("qunzhu workspace key check")
+	if err := db.Clauses(clause.OnConflict{DoNothing: true}).Create(&settingRow{Key: keyCheckSetting, Value: want}).Error; err != nil {
+		return err
+	}
+	var row settingRow
+	if err := db.Where("key = ?", keyCheckSetting).First(&row).Error; err != nil {
+		return err
+	}
+	if row.Value == want {
+		return nil
+	}
+	if keyCreated {
+		os.Remove(keyPath) // made just now; not the team's key
+		return domain.Errorf(domain.EINVALID, "store.key_missing", map[string]any{"path": keyPath})
+	}
+	return domain.Errorf(domain.EINVALID, "store.key_mismatch", map[string]any{"path": keyPath})
+}
+
+// migrateServer runs the migrations holding a session advisory lock on one
+// connection, so a second client waits instead of racing the first.
+func migrateServer(db *gorm.DB, target int, shown string) error {
+	ctx := context.Background()
+	sqlDB, err := db.DB()
+	if err != nil {
+		return err
+	}
+	conn, err := sqlDB.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "SELECT pg_advisory_lock($1)", int64(pgMigrateLock)); err != nil {
+		return err
+	}
+	defer conn.ExecContext(ctx, "SELECT pg_advisory_unlock($1)", int64(pgMigrateLock))
+	onConn := db.Session(&gorm.Session{NewDB: true, Context: ctx})
+	onConn.Statement.ConnPool = conn
+	return migrateTo(onConn, target, shown)
+}
+
+func serverError(shown string, err error) error {
+	return &domain.Error{Code: domain.EINVALID, Key: "store.server_failed", Args: map[string]any{"url": shown, "reason": rootCause(err).Error()}, Err: err}
+}
+
+// rootCause is the innermost error of err's chain: pgx wraps a refused
+// connection once per address and TLS attempt, and the bottom error
+// ("connect: connection refused", "password authentication failed for user
+// …") is what an operator can act on.
+func rootCause(err error) error {
+	for {
+		switch u := err.(type) {
+		case interface{ Unwrap() error }:
+			next := u.Unwrap()
+			if next == nil {
+				return err
+			}
+			err = next
+		case interface{ Unwrap() []error }:
+			errs := u.Unwrap()
+			if len(errs) == 0 {
+				return err
+			}
+			err = errs[len(errs)-1]
+		default:
+			return err
+		}
+	}
+}
+
+// TestConnection opens the workspace at db (a file path or a server URL)
+// and closes it again: the settings screen calls it before switching.
+func TestConnection(db string, keyPath string) error {
+	st, err := Open(db, Options{KeyPath: keyPath})
+	if err != nil {
+		return err
+	}
+	return st.Close()
+}
