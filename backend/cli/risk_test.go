@@ -103,9 +103,6 @@ func TestIncidentOpenCloseAndPlaybook(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "已开启事件 1（舆情，2 级），截止 03-06 21:00") {
 		t.Fatalf("open: %d %q %s", code, out, errs)
 	}
-	if _, err := os.Stat(db); err != nil {
-		t.Fatal(err)
-	}
 	for _, tc := range []struct {
 		args []string
 		code int
