@@ -59,6 +59,7 @@ type App struct {
 	team    *TeamService
 	adt     *AuditService
 	cont    *ContentService
+	risk    *RiskService
 }
 
 // New builds the shell around an open store.
@@ -82,6 +83,7 @@ func New(cfg Config) *App {
 	a.team = &TeamService{app: a}
 	a.adt = &AuditService{app: a, st: cfg.Store}
 	a.cont = &ContentService{app: a, st: cfg.Store}
+	a.risk = &RiskService{app: a, st: cfg.Store}
 	return a
 }
 
@@ -110,7 +112,7 @@ func (a *App) Run() error {
 		BackgroundColour: &options.RGBA{R: 250, G: 250, B: 252, A: 255},
 		OnStartup:        a.startup,
 		OnBeforeClose:    a.beforeClose,
-		Bind:             []any{a.sys, a.grps, a.imps, a.hlth, a.mbrs, a.rule, a.rpts, a.auto, a.safe, a.team, a.adt, a.cont},
+		Bind:             []any{a.sys, a.grps, a.imps, a.hlth, a.mbrs, a.rule, a.rpts, a.auto, a.safe, a.team, a.adt, a.cont, a.risk},
 		Menu:             a.menu(),
 		DragAndDrop:      &options.DragAndDrop{EnableFileDrop: true},
 		ErrorFormatter:   a.formatError,

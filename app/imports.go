@@ -193,6 +193,9 @@ func (s *ImportService) Start(req ImportRequestDTO) (string, error) {
 			run = ingest.Members
 		}
 		sum, err := run(ctx, s.st, req.GroupID, req.Path, opt)
+		if err == nil && req.Kind != string(domain.BatchMembers) {
+			_ = sweepAfterImport(ctx, s.st, req.GroupID)
+		}
 		wruntime.EventsEmit(s.app.context(), EventImportDone+id, s.result(ctx, sum, err))
 	}()
 	return id, nil

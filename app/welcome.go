@@ -24,8 +24,14 @@ func (a *App) needsWelcome(ctx context.Context) (bool, error) {
 // with twelve weeks of chat ending now, so every screen has data.
 func (s *SystemService) OpenDemo() (SystemInfoDTO, error) {
 	ctx := s.app.context()
-	if _, err := demo.Load(ctx, s.app.cfg.Store, s.app.clock().Now()); err != nil {
+	res, err := demo.Load(ctx, s.app.cfg.Store, s.app.clock().Now())
+	if err != nil {
 		return SystemInfoDTO{}, err
+	}
+	for _, name := range res.Groups {
+		if g, err := s.app.cfg.Store.GroupByName(ctx, name); err == nil {
+			_ = sweepAfterImport(ctx, s.app.cfg.Store, g.ID)
+		}
 	}
 	// Generating twelve weeks of chat is a one-off burst of allocation; hand
 	// it back to the system now rather than idling on it.

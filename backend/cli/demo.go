@@ -20,6 +20,9 @@ func (r *run) demo(ctx context.Context, st *store.Store) error {
 	if err != nil {
 		return err
 	}
+	if _, err := sweepNamed(ctx, st, res.Groups...); err != nil {
+		return err
+	}
 	if r.inv.json {
 		return r.printJSON(demoJSON{Groups: res.Groups, Members: res.Members, Messages: res.Messages, Imported: res.Imported})
 	}

@@ -53,7 +53,18 @@ func (r *run) importMembers(ctx context.Context, st *store.Store) error {
 }
 
 func (r *run) importChat(ctx context.Context, st *store.Store) error {
-	return r.runImport(ctx, st, ingest.Chat, ingest.Options{Format: r.inv.flags["format"]})
+	if err := r.runImport(ctx, st, ingest.Chat, ingest.Options{Format: r.inv.flags["format"]}); err != nil {
+		return err
+	}
+	g, err := r.group(ctx, st)
+	if err != nil {
+		return err
+	}
+	n, err := sweepNamed(ctx, st, g.Name)
+	if err == nil && n > 0 && !r.inv.json {
+		r.say("risk.auto_opened", map[string]any{"n": n})
+	}
+	return err
 }
 
 type importFunc func(ctx context.Context, st ingest.Store, groupID int64, path string, opt ingest.Options) (ingest.Summary, error)

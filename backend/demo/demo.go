@@ -121,6 +121,7 @@ type builder struct {
 func (b *builder) build() GroupData {
 	b.populate()
 	b.chat()
+	b.riskEvents()
 	in := b.sp.input
 	in.StaffAliases = slices.Clone(in.StaffAliases)
 	msgs := b.messages()

@@ -158,6 +158,15 @@ const helpZH = `群主工作台 qunzhu —— 微信社群运营工具（命令�
                                把一条消息加入精华
   report --week 2024-W10 [--group 群] --out 文件.html
                                生成可打印的周报（单个离线 HTML 文件；不写 --group 则包含全部社群）
+  risk --group 群 --week 2024-W10
+                               本周风险提示（诈骗、引流、优惠链接、手机号与身份证号泄露、投诉与集中投诉）
+  incidents [--group 群]        风险事件与处置时限
+  incident open --group 群 --type data_leak|public_opinion|fraud|compliance --level 1-3 [--note 备注]
+                               手动开启事件
+  incident close 编号            关闭事件
+  playbooks                    预案库
+  playbook --name 模板 --group 群 [--backup 备用群] [--event 事件]
+                               为该群填好占位符的预案
   backup --out 文件              一致性备份（含密钥文件 文件.key）
   restore 文件                   从备份恢复（请先关闭程序；原数据会保留）
   passphrase set|change|remove [--new-file 文件]
@@ -226,6 +235,15 @@ Commands:
                                add a message to the highlights
   report --week 2024-W10 [--group N] --out FILE.html
                                the printable weekly report as one offline HTML file (all groups without --group)
+  risk --group G --week 2024-W10
+                               the week's risk hits (fraud, lures, deal links, leaked phone and ID numbers, complaints, bursts)
+  incidents [--group G]        risk incidents and their deadlines
+  incident open --group G --type data_leak|public_opinion|fraud|compliance --level 1-3 [--note TEXT]
+                               open an incident by hand
+  incident close ID            close an incident
+  playbooks                    the playbook library
+  playbook --name KEY --group G [--backup NAME] [--event TEXT]
+                               a template filled in for the group
   backup --out FILE            a consistent copy of the workspace (and its key, FILE.key)
   restore FILE                 put a backup back (close the app first; the current data is kept)
   passphrase set|change|remove [--new-file FILE]

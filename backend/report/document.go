@@ -9,12 +9,12 @@ import (
 	"qunzhu/backend/domain"
 	"qunzhu/backend/health"
 	"qunzhu/backend/metrics"
+	"qunzhu/backend/risk"
 )
 
 // Document is everything the printable weekly report shows for one ISO
-// week: one Section per group, in the order given. Incidents (issue 6) are
-// not in it yet: the incident log does not exist, and a section with
-// nothing behind it would read as a week without work.
+// week: one Section per group, in the order given, with the group's
+// content calendar and incidents when the store keeps them.
 type Document struct {
 	Week     string
 	Sections []Section
@@ -37,6 +37,15 @@ type Section struct {
 	// the store keeps none or the group has no item from four weeks back to
 	// next week (it does not use the calendar): the part is then left out.
 	Content *ContentWeek
+	// Incidents counts the week's incidents; nil when the store keeps none.
+	Incidents *risk.Summary
+}
+
+// incidentStore is what a store that keeps incidents also offers; the
+// report counts them when the store it is given does.
+type incidentStore interface {
+	Incidents(ctx context.Context, f risk.IncidentFilter) ([]risk.Incident, error)
+	Now() time.Time
 }
 
 // ContentWeek is what the report shows of the content calendar: the
@@ -142,9 +151,18 @@ func loadSection(ctx context.Context, st health.DashboardStore, week string, g d
 			return Section{}, err
 		}
 	}
+	var incidents *risk.Summary
+	if is, ok := st.(incidentStore); ok {
+		list, err := is.Incidents(ctx, risk.IncidentFilter{GroupID: g.ID, From: w.Start, To: w.End})
+		if err != nil {
+			return Section{}, err
+		}
+		sum := risk.Summarize(list, w.Start, w.End, is.Now())
+		incidents = &sum
+	}
 	return Section{
-		Content: cw,
-		Group:   g, Week: metrics.Compute(in, w), Previous: prev,
+		Content: cw, Incidents: incidents,
+		Group: g, Week: metrics.Compute(in, w), Previous: prev,
 		Series:    metrics.Series(g, in.Members, weeks, counts, active),
 		Tiers:     metrics.Tiers(in.Members, w.End),
 		Top:       top(in, w),

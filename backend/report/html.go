@@ -116,6 +116,7 @@ type sectionView struct {
 	NoNewcomers              bool
 	Removal, Violations      string
 	Content                  *contentView
+	Incidents                string // "" when the store keeps no incidents
 }
 
 // contentView is a section's content calendar: the week's items planned
@@ -173,7 +174,7 @@ func buildView(doc Document, l Labels) (view, error) {
 		"indicators", "charts", "people", "top_members", "no_top_members", "newcomers", "no_newcomers", "removal", "violations",
 		"definitions", "definitions_note", "content.title", "content.done", "content.col_kind", "content.col_planned",
 		"content.col_posted", "content.col_skipped", "content.col_open", "content.by_type", "content.by_format", "content.total",
-		"content.next", "content.next_none", "content.none"} {
+		"content.next", "content.next_none", "content.none", "incidents"} {
 		v.T[k] = t("report."+k, nil)
 	}
 	var scores []int
@@ -305,6 +306,7 @@ func buildSection(i int, s Section, l Labels, v *view) (sectionView, error) {
 	vc := s.Week.Violations
 	sv.Violations = t("report.violations_detail", map[string]any{"total": vc.Ads + vc.Flood + vc.Attack,
 		"ads": vc.Ads, "flood": vc.Flood, "attack": vc.Attack})
+	sv.Incidents = incidentsLine(s.Incidents, l)
 	if s.Content != nil {
 		cv, err := buildContent(i, s, l, v)
 		if err != nil {

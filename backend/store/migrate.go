@@ -40,6 +40,7 @@ var migrations = []migration{
 	{8, "member ledger: tier-change events, dismissed tier suggestions, violation reviews, manual points", migrateV8},
 	{9, "content calendar: content items and per-group cadences", migrateV9},
 	{10, "append-only audit log", migrateV10},
+	{11, "risk: pattern sets, incidents, hit reviews, playbooks", migrateV11},
 	{13, "sealed member remarks", migrateV13},
 	{14, "content library", migrateV14},
 	{15, "automation: welcome templates, keyword replies, highlights", migrateV15},

@@ -11,6 +11,7 @@ import MembersView from './views/MembersView.vue'
 import OverviewView from './views/OverviewView.vue'
 import ReportsView from './views/ReportsView.vue'
 import RulesView from './views/RulesView.vue'
+import RiskView from './views/RiskView.vue'
 import SettingsView from './views/SettingsView.vue'
 import WelcomeView from './views/WelcomeView.vue'
 import LockView from './views/LockView.vue'
@@ -58,6 +59,13 @@ export const routes: RouteRecordRaw[] = [
     name: 'group-highlights',
     component: GroupHighlightsView,
     props: (route) => ({ groupId: Number(route.params.id) }),
+  },
+  {
+    path: '/groups/:id(\\d+)/risk',
+    name: 'group-risk',
+    component: RiskView,
+    // ?incident=12 opens that incident's drawer
+    props: (route) => ({ groupId: Number(route.params.id), initialIncident: Number(route.query.incident) || null }),
   },
   {
     path: '/import',

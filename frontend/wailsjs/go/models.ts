@@ -887,6 +887,26 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class EvidenceDTO {
+	    id: number;
+	    at: string;
+	    name: string;
+	    kind: string;
+	    content: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new EvidenceDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.at = source["at"];
+	        this.name = source["name"];
+	        this.kind = source["kind"];
+	        this.content = source["content"];
+	    }
+	}
 	export class FilledTextDTO {
 	    text: string;
 	    unknown: string[];
@@ -1096,6 +1116,38 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class HitDTO {
+	    key: string;
+	    set: string;
+	    category: string;
+	    level: number;
+	    sender: string;
+	    at: string;
+	    match: string;
+	    content: string;
+	    members: number;
+	    decision: string;
+	    incidentId: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new HitDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.set = source["set"];
+	        this.category = source["category"];
+	        this.level = source["level"];
+	        this.sender = source["sender"];
+	        this.at = source["at"];
+	        this.match = source["match"];
+	        this.content = source["content"];
+	        this.members = source["members"];
+	        this.decision = source["decision"];
+	        this.incidentId = source["incidentId"];
+	    }
+	}
 	export class ImportPreviewDTO {
 	    kind: string;
 	    file: string;
@@ -1169,6 +1221,98 @@ export namespace app {
 	    }
 	}
 	
+	export class IncidentDTO {
+	    id: number;
+	    groupId: number;
+	    type: string;
+	    level: number;
+	    status: string;
+	    openedAt: string;
+	    dueAt: string;
+	    closedAt: string;
+	    overdue: boolean;
+	    summary: string;
+	    checklist: string[];
+	    checked: string[];
+	    notes: string;
+	    evidence: number[];
+	    version: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new IncidentDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.groupId = source["groupId"];
+	        this.type = source["type"];
+	        this.level = source["level"];
+	        this.status = source["status"];
+	        this.openedAt = source["openedAt"];
+	        this.dueAt = source["dueAt"];
+	        this.closedAt = source["closedAt"];
+	        this.overdue = source["overdue"];
+	        this.summary = source["summary"];
+	        this.checklist = source["checklist"];
+	        this.checked = source["checked"];
+	        this.notes = source["notes"];
+	        this.evidence = source["evidence"];
+	        this.version = source["version"];
+	    }
+	}
+	export class IncidentDetailDTO {
+	    incident: IncidentDTO;
+	    evidence: EvidenceDTO[];
+	
+	    static createFrom(source: any = {}) {
+	        return new IncidentDetailDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.incident = this.convertValues(source["incident"], IncidentDTO);
+	        this.evidence = this.convertValues(source["evidence"], EvidenceDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class IncidentEditDTO {
+	    id: number;
+	    version: number;
+	    status: string;
+	    checked: string[];
+	    notes: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new IncidentEditDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.version = source["version"];
+	        this.status = source["status"];
+	        this.checked = source["checked"];
+	        this.notes = source["notes"];
+	    }
+	}
 	export class KeywordReplyDTO {
 	    id: number;
 	    keywords: string[];
@@ -1532,6 +1676,78 @@ export namespace app {
 	    }
 	}
 	
+	export class PlaybookDTO {
+	    key: string;
+	    category: string;
+	    title: string;
+	    body: string;
+	    version: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new PlaybookDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.category = source["category"];
+	        this.title = source["title"];
+	        this.body = source["body"];
+	        this.version = source["version"];
+	    }
+	}
+	export class PlaybookVarsDTO {
+	    group: string;
+	    date: string;
+	    event: string;
+	    backup: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PlaybookVarsDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.group = source["group"];
+	        this.date = source["date"];
+	        this.event = source["event"];
+	        this.backup = source["backup"];
+	    }
+	}
+	export class PlaybooksDTO {
+	    lang: string;
+	    items: PlaybookDTO[];
+	    vars: PlaybookVarsDTO;
+	
+	    static createFrom(source: any = {}) {
+	        return new PlaybooksDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.lang = source["lang"];
+	        this.items = this.convertValues(source["items"], PlaybookDTO);
+	        this.vars = this.convertValues(source["vars"], PlaybookVarsDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	
 	
 	export class ReplyMatchDTO {
@@ -1573,6 +1789,74 @@ export namespace app {
 		}
 	}
 	
+	export class RiskSetDTO {
+	    key: string;
+	    category: string;
+	    level: number;
+	    words: string[];
+	    threshold: number;
+	    enabled: boolean;
+	    version: number;
+	    scope: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RiskSetDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.category = source["category"];
+	        this.level = source["level"];
+	        this.words = source["words"];
+	        this.threshold = source["threshold"];
+	        this.enabled = source["enabled"];
+	        this.version = source["version"];
+	        this.scope = source["scope"];
+	    }
+	}
+	export class RiskViewDTO {
+	    group: GroupDTO;
+	    week: WeekDTO;
+	    from: string;
+	    now: string;
+	    hits: HitDTO[];
+	    incidents: IncidentDTO[];
+	    opened: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new RiskViewDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.group = this.convertValues(source["group"], GroupDTO);
+	        this.week = this.convertValues(source["week"], WeekDTO);
+	        this.from = source["from"];
+	        this.now = source["now"];
+	        this.hits = this.convertValues(source["hits"], HitDTO);
+	        this.incidents = this.convertValues(source["incidents"], IncidentDTO);
+	        this.opened = source["opened"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class RuleSetDTO {
 	    adWords: string[];
 	    whitelist: string[];

@@ -1,0 +1,283 @@
+package cli
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"time"
+
+	"qunzhu/backend/domain"
+	"qunzhu/backend/msg"
+	"qunzhu/backend/risk"
+	"qunzhu/backend/store"
+)
+
+// The risk commands register themselves, so the command table stays one
+// line per area.
+func init() {
+	commands = append(commands,
+		command{words: []string{"risk"}, flags: []string{"group", "week"}, store: true, do: (*run).risk},
+		command{words: []string{"incidents"}, flags: []string{"group"}, store: true, do: (*run).incidents},
+		command{words: []string{"incident", "open"}, flags: []string{"group", "type", "level", "note"}, store: true, do: (*run).incidentOpen},
+		command{words: []string{"incident", "close"}, args: 1, store: true, do: (*run).incidentClose},
+		command{words: []string{"playbooks"}, store: true, do: (*run).playbooks},
+		command{words: []string{"playbook"}, flags: []string{"name", "group", "backup", "event"}, store: true, do: (*run).playbook},
+	)
+}
+
+// hitJSON is one line of `risk --json`.
+type hitJSON struct {
+	Key        string  `json:"key"`
+	Set        string  `json:"set"`
+	Category   string  `json:"category"`
+	Level      int     `json:"level"`
+	Sender     string  `json:"sender"`
+	At         string  `json:"at"`
+	Match      string  `json:"match"`
+	Content    string  `json:"content"`
+	Members    int     `json:"members,omitempty"`
+	Evidence   []int64 `json:"evidence"`
+	Decision   string  `json:"decision"`
+	IncidentID int64   `json:"incident_id,omitempty"`
+}
+
+func (r *run) risk(ctx context.Context, st *store.Store) error {
+	g, w, err := r.groupWeek(ctx, st)
+	if err != nil {
+		return err
+	}
+	hits, opened, err := risk.Sweep(ctx, st, g, w.Start, w.End)
+	if err != nil {
+		return err
+	}
+	loc := g.Location()
+	out := make([]hitJSON, 0, len(hits))
+	for _, h := range hits {
+		out = append(out, hitJSON{Key: h.Key, Set: h.Set, Category: string(h.Category), Level: h.Level, Sender: h.Sender,
+			At: h.At.In(loc).Format(time.RFC3339), Match: h.Match, Content: h.Content, Members: h.Members,
+			Evidence: h.Evidence, Decision: h.Decision, IncidentID: h.IncidentID})
+	}
+	if r.inv.json {
+		return r.printJSON(out)
+	}
+	if len(out) == 0 {
+		r.say("risk.no_hits", map[string]any{"week": w.String()})
+		return nil
+	}
+	rows := [][]string{{r.t("risk.col_level"), r.t("risk.col_category"), r.t("cli.col_member"), r.t("cli.col_time"), r.t("risk.col_match"), r.t("cli.col_content"), r.t("risk.col_decision")}}
+	for _, h := range hits {
+		decision := r.t("risk.decision." + h.Decision)
+		if h.IncidentID != 0 {
+			decision += " #" + strconv.FormatInt(h.IncidentID, 10)
+		}
+		rows = append(rows, []string{strconv.Itoa(h.Level), r.t("risk.category." + string(h.Category)), h.Sender,
+			h.At.In(loc).Format("01-02 15:04"), h.Match, domain.Excerpt(risk.MaskNumbers(h.Content), 40), decision})
+	}
+	if err := writeTable(r.Stdout, rows); err != nil {
+		return err
+	}
+	if opened > 0 {
+		r.say("risk.auto_opened", map[string]any{"n": opened})
+	}
+	return nil
+}
+
+func (r *run) t(key string) string { return msg.T(r.lang, key, nil) }
+
+// incidentJSON is one line of `incidents --json`.
+type incidentJSON struct {
+	ID       int64    `json:"id"`
+	Group    string   `json:"group"`
+	GroupID  int64    `json:"group_id"`
+	Type     string   `json:"type"`
+	Level    int      `json:"level"`
+	Status   string   `json:"status"`
+	OpenedAt string   `json:"opened_at"`
+	DueAt    string   `json:"due_at"`
+	ClosedAt *string  `json:"closed_at"`
+	Overdue  bool     `json:"overdue"`
+	Summary  string   `json:"summary"`
+	Checked  []string `json:"checked"`
+	Evidence []int64  `json:"evidence"`
+}
+
+func (r *run) incidents(ctx context.Context, st *store.Store) error {
+	f := risk.IncidentFilter{}
+	groups := map[int64]domain.Group{}
+	if _, ok := r.inv.flags["group"]; ok {
+		g, err := r.group(ctx, st)
+		if err != nil {
+			return err
+		}
+		f.GroupID = g.ID
+		groups[g.ID] = g
+	} else {
+		list, err := st.Groups(ctx)
+		if err != nil {
+			return err
+		}
+		for _, g := range list {
+			groups[g.ID] = g.Group
+		}
+	}
+	list, err := st.Incidents(ctx, f)
+	if err != nil {
+		return err
+	}
+	now := r.Clock.Now()
+	out := make([]incidentJSON, 0, len(list))
+	for _, i := range list {
+		loc := groups[i.GroupID].Location()
+		j := incidentJSON{ID: i.ID, Group: groups[i.GroupID].Name, GroupID: i.GroupID, Type: string(i.Type), Level: i.Level,
+			Status: string(i.Status), OpenedAt: i.OpenedAt.In(loc).Format(time.RFC3339), DueAt: i.DueAt.In(loc).Format(time.RFC3339),
+			Overdue: i.Overdue(now), Summary: i.Summary, Checked: i.Checked, Evidence: i.Evidence}
+		if i.ClosedAt != nil {
+			c := i.ClosedAt.In(loc).Format(time.RFC3339)
+			j.ClosedAt = &c
+		}
+		out = append(out, j)
+	}
+	if r.inv.json {
+		return r.printJSON(out)
+	}
+	if len(out) == 0 {
+		r.say("risk.no_incidents", nil)
+		return nil
+	}
+	rows := [][]string{{r.t("cli.col_id"), r.t("cli.col_name"), r.t("cli.col_type"), r.t("risk.col_level"), r.t("risk.col_status"),
+		r.t("risk.col_opened"), r.t("risk.col_due"), r.t("risk.col_summary")}}
+	for k, i := range list {
+		loc := groups[i.GroupID].Location()
+		due := i.DueAt.In(loc).Format("01-02 15:04")
+		if out[k].Overdue {
+			due += " " + r.t("risk.overdue")
+		}
+		rows = append(rows, []string{strconv.FormatInt(i.ID, 10), out[k].Group, r.t("risk.category." + string(i.Type)),
+			strconv.Itoa(i.Level), r.t("risk.status." + string(i.Status)), i.OpenedAt.In(loc).Format("01-02 15:04"), due,
+			domain.Excerpt(i.Summary, 40)})
+	}
+	return writeTable(r.Stdout, rows)
+}
+
+func (r *run) incidentOpen(ctx context.Context, st *store.Store) error {
+	g, err := r.group(ctx, st)
+	if err != nil {
+		return err
+	}
+	typ, err := r.inv.required("type")
+	if err != nil {
+		return err
+	}
+	lv, err := r.inv.required("level")
+	if err != nil {
+		return err
+	}
+	level, perr := strconv.Atoi(lv)
+	if perr != nil {
+		return domain.Errorf(domain.EINVALID, "risk.level_invalid", map[string]any{"value": lv})
+	}
+	inc, _, err := st.OpenIncident(ctx, risk.NewIncident{GroupID: g.ID, Type: risk.Category(typ), Level: level,
+		Notes: strings.TrimSpace(r.inv.flags["note"])})
+	if err != nil {
+		return err
+	}
+	if r.inv.json {
+		return r.printJSON(map[string]any{"id": inc.ID, "due_at": inc.DueAt.In(g.Location()).Format(time.RFC3339)})
+	}
+	r.say("risk.incident_opened", map[string]any{"id": inc.ID, "type": r.t("risk.category." + typ), "level": level,
+		"due": inc.DueAt.In(g.Location()).Format("01-02 15:04")})
+	return nil
+}
+
+func (r *run) incidentClose(ctx context.Context, st *store.Store) error {
+	id, perr := strconv.ParseInt(r.inv.args[0], 10, 64)
+	if perr != nil || id <= 0 {
+		return domain.Errorf(domain.EINVALID, "risk.id_invalid", map[string]any{"value": r.inv.args[0]})
+	}
+	cur, err := st.Incident(ctx, id)
+	if err != nil {
+		return err
+	}
+	// Closing a closed incident changes nothing (and records nothing).
+	if cur.Status != risk.StatusClosed {
+		if _, err := st.UpdateIncident(ctx, risk.IncidentEdit{ID: id, Version: cur.Version, Status: risk.StatusClosed,
+			Checked: cur.Checked, Notes: cur.Notes}); err != nil {
+			return err
+		}
+	}
+	if r.inv.json {
+		return r.printJSON(map[string]any{"id": id, "status": risk.StatusClosed})
+	}
+	r.say("risk.incident_closed", map[string]any{"id": id})
+	return nil
+}
+
+func (r *run) playbooks(ctx context.Context, st *store.Store) error {
+	list, err := st.Playbooks(ctx, r.lang)
+	if err != nil {
+		return err
+	}
+	if r.inv.json {
+		return r.printJSON(list)
+	}
+	rows := [][]string{{r.t("risk.col_key"), r.t("risk.col_category"), r.t("risk.col_title")}}
+	for _, p := range list {
+		rows = append(rows, []string{p.Key, r.t("risk.category." + string(p.Category)), p.Title})
+	}
+	return writeTable(r.Stdout, rows)
+}
+
+func (r *run) playbook(ctx context.Context, st *store.Store) error {
+	name, err := r.inv.required("name")
+	if err != nil {
+		return err
+	}
+	g, err := r.group(ctx, st)
+	if err != nil {
+		return err
+	}
+	list, err := st.Playbooks(ctx, r.lang)
+	if err != nil {
+		return err
+	}
+	incidents, err := st.Incidents(ctx, risk.IncidentFilter{GroupID: g.ID})
+	if err != nil {
+		return err
+	}
+	vars := risk.VarsFor(g, r.Clock.Now(), incidents, r.lang)
+	if v := strings.TrimSpace(r.inv.flags["backup"]); v != "" {
+		vars.Backup = v
+	}
+	if v := strings.TrimSpace(r.inv.flags["event"]); v != "" {
+		vars.Event = v
+	}
+	for _, p := range list {
+		if p.Key == name {
+			text := risk.Fill(p.Body, vars)
+			if r.inv.json {
+				return r.printJSON(map[string]string{"key": p.Key, "title": p.Title, "text": text})
+			}
+			_, err := r.Stdout.Write([]byte(text + "\n"))
+			return err
+		}
+	}
+	return domain.Errorf(domain.EINVALID, "risk.playbook_unknown", map[string]any{"value": name})
+}
+
+// sweepNamed runs the scanner over the named groups' latest two weeks
+// (after the demo or an import), opening the incidents level-3 hits call for.
+func sweepNamed(ctx context.Context, st *store.Store, names ...string) (int, error) {
+	total := 0
+	for _, name := range names {
+		g, err := st.GroupByName(ctx, name)
+		if err != nil {
+			return total, err
+		}
+		n, err := risk.SweepRecent(ctx, st, g)
+		if err != nil {
+			return total, err
+		}
+		total += n
+	}
+	return total, nil
+}

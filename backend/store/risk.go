@@ -1,0 +1,422 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"time"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"qunzhu/backend/domain"
+	"qunzhu/backend/risk"
+)
+
+// The rows of migration 11, used as they were created.
+type (
+	riskSetRow   = v11RiskSet
+	incidentRow  = v11Incident
+	hitReviewRow = v11HitReview
+	playbookRow  = v11Playbook
+)
+
+// RiskSets returns group groupID's effective pattern sets: the defaults,
+// overlaid by the workspace's edits, overlaid by the group's. groupID 0
+// gives the workspace's.
+func (s *Store) RiskSets(ctx context.Context, groupID int64) ([]risk.Set, error) {
+	var rows []riskSetRow
+	q := s.db.WithContext(ctx).Where("group_id = 0")
+	if groupID != 0 {
+		q = s.db.WithContext(ctx).Where("group_id IN ?", []int64{0, groupID})
+	}
+	if err := q.Order("group_id, key").Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	var ws, grp []risk.Set
+	for _, r := range rows {
+		set := risk.Set{Key: r.Key, Level: r.Level, Threshold: r.Threshold, Enabled: r.Enabled, Version: r.Version, Scope: "workspace"}
+		_ = json.Unmarshal([]byte(r.Words), &set.Words) // written by SaveRiskSet
+		if r.GroupID == 0 {
+			ws = append(ws, set)
+		} else {
+			set.Scope = "group"
+			grp = append(grp, set)
+		}
+	}
+	return risk.Merge(ws, grp), nil
+}
+
+// SaveRiskSet saves an edit of one pattern set for the workspace (groupID
+// 0) or a group. set.Version is the version the operator edited: 0 for a
+// set never edited at this scope; a stale one is refused.
+func (s *Store) SaveRiskSet(ctx context.Context, groupID int64, set risk.Set) (risk.Set, error) {
+	set, err := set.Validate()
+	if err != nil {
+		return risk.Set{}, err
+	}
+	now := s.clock.Now().UTC()
+	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		var cur riskSetRow
+		err := tx.Where("group_id = ? AND key = ?", groupID, set.Key).First(&cur).Error
+		found := err == nil
+		if err != nil && !errors.Is(err, gorm.ErrRecordNotFound) {
+			return err
+		}
+		// The first edit at a scope may start from the default or the
+		// workspace's set, whatever its version; later ones must be current.
+		if found && cur.Version != set.Version {
+			return domain.Errorf(domain.ECONFLICT, "risk.set_stale", map[string]any{"value": set.Key})
+		}
+		before := any(nil)
+		if found {
+			before = riskSetAudit(cur)
+		}
+		words, _ := json.Marshal(nonNil(set.Words))
+		row := riskSetRow{ID: cur.ID, GroupID: groupID, Key: set.Key, Level: set.Level, Words: string(words),
+			Threshold: set.Threshold, Enabled: set.Enabled, Version: cur.Version + 1, UpdatedAt: now}
+		if err := tx.Save(&row).Error; err != nil {
+			return err
+		}
+		set.Version = row.Version
+		return s.audit(tx, "risk.set.save", "risk_set", row.ID, groupID, before, riskSetAudit(row))
+	})
+	if err != nil {
+		return risk.Set{}, err
+	}
+	if groupID == 0 {
+		set.Scope = "workspace"
+	} else {
+		set.Scope = "group"
+	}
+	return set, nil
+}
+
+func riskSetAudit(r riskSetRow) map[string]any {
+	return map[string]any{"key": r.Key, "level": r.Level, "words": json.RawMessage(r.Words), "threshold": r.Threshold, "enabled": r.Enabled}
+}
+
+// incidentAudit is what the audit log keeps of an incident: the notes are
+// sealed, so the log says only whether they changed.
+type incidentAudit struct {
+	Type         string   `json:"type"`
+	Level        int      `json:"level"`
+	Status       string   `json:"status"`
+	Checked      []string `json:"checked"`
+	Evidence     []int64  `json:"evidence"`
+	HitKey       string   `json:"hit_key,omitempty"`
+	NotesChanged bool     `json:"notes_changed,omitempty"`
+}
+
+func auditOfIncident(i risk.Incident, notesChanged bool) incidentAudit {
+	return incidentAudit{Type: string(i.Type), Level: i.Level, Status: string(i.Status), Checked: nonNil(i.Checked),
+		Evidence: i.Evidence, HitKey: i.HitKey, NotesChanged: notesChanged}
+}
+
+func (s *Store) incidentToRow(i risk.Incident, row *incidentRow) error {
+	notes, err := s.box.Seal(i.Notes)
+	if err != nil {
+		return err
+	}
+	checked, _ := json.Marshal(nonNil(i.Checked))
+	if i.Evidence == nil {
+		i.Evidence = []int64{}
+	}
+	evidence, _ := json.Marshal(i.Evidence)
+	*row = incidentRow{ID: i.ID, GroupID: i.GroupID, Type: string(i.Type), Level: i.Level, Status: string(i.Status),
+		OpenedAt: i.OpenedAt.UTC(), DueAt: i.DueAt.UTC(), ClosedAt: i.ClosedAt, Summary: i.Summary,
+		Checked: string(checked), NotesEnc: notes, Evidence: string(evidence), Version: i.Version,
+		CreatedAt: row.CreatedAt, UpdatedAt: row.UpdatedAt}
+	if i.HitKey != "" {
+		k := i.HitKey
+		row.HitKey = &k
+	}
+	return nil
+}
+
+func (s *Store) incidentFromRow(r incidentRow) (risk.Incident, error) {
+	i := risk.Incident{ID: r.ID, GroupID: r.GroupID, Type: risk.Category(r.Type), Level: r.Level, Status: risk.Status(r.Status),
+		OpenedAt: r.OpenedAt.UTC(), DueAt: r.DueAt.UTC(), Summary: r.Summary, Version: r.Version, Checked: []string{}, Evidence: []int64{}}
+	if r.ClosedAt != nil {
+		c := r.ClosedAt.UTC()
+		i.ClosedAt = &c
+	}
+	if r.HitKey != nil {
+		i.HitKey = *r.HitKey
+	}
+	_ = json.Unmarshal([]byte(r.Checked), &i.Checked)
+	_ = json.Unmarshal([]byte(r.Evidence), &i.Evidence)
+	if len(r.NotesEnc) > 0 {
+		notes, err := s.box.Open(r.NotesEnc)
+		if err != nil {
+			return risk.Incident{}, err
+		}
+		i.Notes = notes
+	}
+	return i, nil
+}
+
+// OpenIncident opens an incident, its timer starting now. One opened from a
+// hit (HitKey set) is opened once: asking again returns the first one and
+// false. The hit is marked reviewed in the same transaction.
+func (s *Store) OpenIncident(ctx context.Context, n risk.NewIncident) (risk.Incident, bool, error) {
+	if err := n.Validate(); err != nil {
+		return risk.Incident{}, false, err
+	}
+	now := s.clock.Now().UTC().Truncate(time.Second)
+	var out risk.Incident
+	created := false
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := tx.Select("id").First(&groupRow{}, n.GroupID).Error; errors.Is(err, gorm.ErrRecordNotFound) {
+			return domain.Errorf(domain.ENOTFOUND, "group.not_found", map[string]any{"id": n.GroupID})
+		} else if err != nil {
+			return err
+		}
+		if n.HitKey != "" {
+			var cur incidentRow
+			err := tx.Where("group_id = ? AND hit_key = ?", n.GroupID, n.HitKey).First(&cur).Error
+			if err == nil {
+				out, err = s.incidentFromRow(cur)
+				return err
+			}
+			if !errors.Is(err, gorm.ErrRecordNotFound) {
+				return err
+			}
+		}
+		i := risk.Incident{GroupID: n.GroupID, Type: n.Type, Level: n.Level, Status: risk.StatusOpen, OpenedAt: now,
+			DueAt: now.Add(risk.Timer(n.Type)), Summary: n.Summary, Notes: n.Notes, Evidence: n.Evidence, HitKey: n.HitKey, Version: 1}
+		var row incidentRow
+		if err := s.incidentToRow(i, &row); err != nil {
+			return err
+		}
+		if err := tx.Create(&row).Error; err != nil {
+			return err
+		}
+		i.ID = row.ID
+		if n.HitKey != "" {
+			rev := hitReviewRow{GroupID: n.GroupID, HitKey: n.HitKey, Decision: risk.ReviewOpened, IncidentID: row.ID, At: now}
+			if err := tx.Clauses(clause.OnConflict{UpdateAll: true}).Create(&rev).Error; err != nil {
+				return err
+			}
+		}
+		if err := s.audit(tx, "incident.open", "incident", row.ID, n.GroupID, nil, auditOfIncident(i, n.Notes != "")); err != nil {
+			return err
+		}
+		out, created = i, true
+		return nil
+	})
+	if err != nil {
+		return risk.Incident{}, false, err
+	}
+	return out, created, nil
+}
+
+// Incident returns one incident with its notes opened.
+func (s *Store) Incident(ctx context.Context, id int64) (risk.Incident, error) {
+	var row incidentRow
+	err := s.db.WithContext(ctx).First(&row, id).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return risk.Incident{}, domain.Errorf(domain.ENOTFOUND, "risk.incident_not_found", map[string]any{"id": id})
+	}
+	if err != nil {
+		return risk.Incident{}, err
+	}
+	return s.incidentFromRow(row)
+}
+
+// Incidents lists incidents, newest first.
+func (s *Store) Incidents(ctx context.Context, f risk.IncidentFilter) ([]risk.Incident, error) {
+	q := s.db.WithContext(ctx).Model(&incidentRow{})
+	if f.GroupID != 0 {
+		q = q.Where("group_id = ?", f.GroupID)
+	}
+	if f.Status != "" {
+		q = q.Where("status = ?", string(f.Status))
+	}
+	if !f.From.IsZero() && !f.To.IsZero() {
+		q = q.Where("(opened_at >= ? AND opened_at < ?) OR (closed_at >= ? AND closed_at < ?) OR (opened_at < ? AND (closed_at IS NULL OR closed_at >= ?))",
+			f.From.UTC(), f.To.UTC(), f.From.UTC(), f.To.UTC(), f.From.UTC(), f.From.UTC())
+	}
+	var rows []incidentRow
+	if err := q.Order("opened_at DESC, id DESC").Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	out := make([]risk.Incident, 0, len(rows))
+	for _, r := range rows {
+		i, err := s.incidentFromRow(r)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, i)
+	}
+	return out, nil
+}
+
+// UpdateIncident saves an operator's change (status, ticks, notes,
+// evidence) made on e.Version; a change made on an older copy is refused
+// with risk.incident_stale. Closing stamps ClosedAt.
+func (s *Store) UpdateIncident(ctx context.Context, e risk.IncidentEdit) (risk.Incident, error) {
+	now := s.clock.Now().UTC().Truncate(time.Second)
+	var out risk.Incident
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		var row incidentRow
+		err := tx.First(&row, e.ID).Error
+		if errors.Is(err, gorm.ErrRecordNotFound) {
+			return domain.Errorf(domain.ENOTFOUND, "risk.incident_not_found", map[string]any{"id": e.ID})
+		}
+		if err != nil {
+			return err
+		}
+		cur, err := s.incidentFromRow(row)
+		if err != nil {
+			return err
+		}
+		if cur.Version != e.Version {
+			return domain.Errorf(domain.ECONFLICT, "risk.incident_stale", map[string]any{"id": e.ID})
+		}
+		if e.Status == "" {
+			e.Status = cur.Status
+		}
+		if e, err = e.Validate(cur); err != nil {
+			return err
+		}
+		next := cur
+		next.Status, next.Checked, next.Notes, next.Version = e.Status, e.Checked, e.Notes, cur.Version+1
+		if e.Evidence != nil {
+			next.Evidence = e.Evidence
+		}
+		if e.Status == risk.StatusClosed && cur.ClosedAt == nil {
+			next.ClosedAt = &now
+		}
+		changed := cur.Notes != e.Notes
+		if err := s.audit(tx, "incident.update", "incident", cur.ID, cur.GroupID, auditOfIncident(cur, changed), auditOfIncident(next, changed)); err != nil {
+			return err
+		}
+		if err := s.incidentToRow(next, &row); err != nil {
+			return err
+		}
+		row.UpdatedAt = now
+		if err := tx.Save(&row).Error; err != nil {
+			return err
+		}
+		out = next
+		return nil
+	})
+	return out, err
+}
+
+// HitReviews returns the decisions taken on a group's hits, by hit key.
+func (s *Store) HitReviews(ctx context.Context, groupID int64) (map[string]risk.Review, error) {
+	var rows []hitReviewRow
+	if err := s.db.WithContext(ctx).Where("group_id = ?", groupID).Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	out := make(map[string]risk.Review, len(rows))
+	for _, r := range rows {
+		out[r.HitKey] = risk.Review{Decision: r.Decision, IncidentID: r.IncidentID}
+	}
+	return out, nil
+}
+
+// DismissHit records that a hit needs no incident; it leaves the review list.
+func (s *Store) DismissHit(ctx context.Context, groupID int64, key string) error {
+	if key == "" {
+		return domain.Errorf(domain.EINVALID, "risk.hit_key_required", nil)
+	}
+	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		var cur hitReviewRow
+		err := tx.Where("group_id = ? AND hit_key = ?", groupID, key).First(&cur).Error
+		if err == nil {
+			if cur.Decision == risk.ReviewOpened {
+				return domain.Errorf(domain.ECONFLICT, "risk.hit_has_incident", map[string]any{"id": cur.IncidentID})
+			}
+			return nil
+		}
+		if !errors.Is(err, gorm.ErrRecordNotFound) {
+			return err
+		}
+		rev := hitReviewRow{GroupID: groupID, HitKey: key, Decision: risk.ReviewDismissed, At: s.clock.Now().UTC()}
+		if err := tx.Create(&rev).Error; err != nil {
+			return err
+		}
+		return s.audit(tx, "risk.hit.dismiss", "risk_hit", 0, groupID, nil, map[string]string{"hit_key": key})
+	})
+}
+
+// Playbooks returns the library in lang: each template as edited, else built in.
+func (s *Store) Playbooks(ctx context.Context, lang string) ([]risk.Playbook, error) {
+	if lang != "en" {
+		lang = "zh"
+	}
+	var rows []playbookRow
+	if err := s.db.WithContext(ctx).Where("lang = ?", lang).Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	out := risk.DefaultPlaybooks(lang)
+	for i := range out {
+		for _, r := range rows {
+			if r.Key == out[i].Key {
+				out[i].Title, out[i].Body, out[i].Version = r.Title, r.Body, r.Version
+			}
+		}
+	}
+	return out, nil
+}
+
+// SavePlaybook saves an edited template made on p.Version (0: the built-in text).
+func (s *Store) SavePlaybook(ctx context.Context, p risk.Playbook) (risk.Playbook, error) {
+	if p.Lang != "en" {
+		p.Lang = "zh"
+	}
+	p, err := p.Validate()
+	if err != nil {
+		return risk.Playbook{}, err
+	}
+	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		var cur playbookRow
+		err := tx.Where("key = ? AND lang = ?", p.Key, p.Lang).First(&cur).Error
+		if err != nil && !errors.Is(err, gorm.ErrRecordNotFound) {
+			return err
+		}
+		if cur.Version != p.Version {
+			return domain.Errorf(domain.ECONFLICT, "risk.playbook_stale", map[string]any{"value": p.Key})
+		}
+		before := any(nil)
+		if cur.Version > 0 {
+			before = map[string]string{"title": cur.Title, "body": cur.Body}
+		}
+		row := playbookRow{Key: p.Key, Lang: p.Lang, Title: p.Title, Body: p.Body, Version: cur.Version + 1, UpdatedAt: s.clock.Now().UTC()}
+		if err := tx.Save(&row).Error; err != nil {
+			return err
+		}
+		p.Version = row.Version
+		return s.audit(tx, "playbook.save", "playbook", 0, 0, before, map[string]string{"key": p.Key, "lang": p.Lang, "title": p.Title, "body": p.Body})
+	})
+	if err != nil {
+		return risk.Playbook{}, err
+	}
+	return p, nil
+}
+
+// MessagesByID returns a group's messages with the given ids, in time order
+// (an incident's evidence).
+func (s *Store) MessagesByID(ctx context.Context, groupID int64, ids []int64) ([]domain.Message, error) {
+	if len(ids) == 0 {
+		return []domain.Message{}, nil
+	}
+	var rows []messageRow
+	if err := s.db.WithContext(ctx).Where("group_id = ? AND id IN ?", groupID, ids).Order("sent_at, id").Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	out := make([]domain.Message, len(rows))
+	for i, r := range rows {
+		out[i] = domain.Message{ID: r.ID, GroupID: r.GroupID, MemberID: r.MemberID, SenderID: r.SenderID, SenderName: r.SenderName,
+			Kind: domain.Kind(r.Kind), SentAt: time.Unix(r.SentAt, 0).UTC(), Content: r.Content, URL: r.URL,
+			IsLink: r.IsLink, IsStaff: r.IsStaff, BatchID: r.BatchID, DedupeKey: r.DedupeKey}
+	}
+	return out, nil
+}
+
+// Now is the store's clock: the instant changes are stamped with (and the
+// weekly report counts overdue incidents at).
+func (s *Store) Now() time.Time { return s.clock.Now() }

@@ -1,0 +1,95 @@
+// A group's Risk tab in a real browser against the real Go services on the
+// demo workspace: the demo's fraud and complaint messages have opened
+// incidents with running timers; tick a checklist item, close the fraud
+// incident, dismiss a hit, copy a filled playbook; the CLI sees the result.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { outDir, cliJSON, devBinary, startDevSession, openPage } from './lib.mjs';
+
+let session, db;
+
+before(async () => {
+  session = await startDevSession();
+  db = session.db;
+});
+
+after(async () => {
+  await session?.stop();
+});
+
+test('Risk: incidents with timers, checklist, close, dismiss a hit, copy a playbook', async () => {
+  const incidents = await cliJSON(devBinary, db, 'incidents');
+  const fraud = incidents.find((i) => i.type === 'fraud');
+  assert.ok(fraud, `the demo opened no fraud incident: ${JSON.stringify(incidents)}`);
+  assert.ok(incidents.some((i) => i.type === 'public_opinion' && i.group_id === fraud.group_id), 'no complaint-burst incident beside the fraud one');
+  const groupId = fraud.group_id;
+
+  const { page, errors } = await openPage(session, { service: 'RiskService', viewport: { width: 1400, height: 1000 } });
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.url.replace(/\/$/, '') });
+  await page.goto(`${session.url}#/groups/${groupId}/rules`);
+  await page.getByTestId('tab-risk').click();
+  await page.getByTestId('risk-view').waitFor({ timeout: 30000 });
+
+  // The fraud incident is listed with a running countdown in words.
+  const row = page.locator(`[data-testid="incident"][data-id="${fraud.id}"]`);
+  await row.waitFor();
+  assert.equal(await row.getAttribute('data-status'), 'open');
+  const timer = row.getByTestId('incident-timer');
+  assert.equal(await timer.getAttribute('data-state'), 'running');
+  const first = await timer.innerText();
+  assert.match(first, /^剩余 \d+分\d+秒$/);
+  await page.waitForFunction((t) => document.querySelector(`[data-testid="incident"][data-id="${t.id}"] [data-testid="incident-timer"]`)?.textContent.trim() !== t.first, { id: fraud.id, first });
+  assert.match(await row.innerText(), /刷单/);
+
+  // Hits wait for review: at least the order-brushing lure (level 2) and the single complaints.
+  const open = page.locator('[data-testid="hit"][data-decision="open"]');
+  const before = await open.count();
+  assert.ok(before >= 3, `only ${before} hits to review`);
+  await page.screenshot({ path: join(outDir, 'risk-tab.png') });
+
+  // Dismiss one: it leaves the list.
+  await open.first().getByTestId('hit-dismiss').click();
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="hit"][data-decision="open"]').length === n - 1, before);
+
+  // The drawer: evidence, a tick, then close.
+  await row.getByTestId('incident-view').click();
+  const drawer = page.getByTestId('incident-drawer');
+  await drawer.waitFor();
+  await drawer.getByTestId('incident-evidence').waitFor();
+  assert.match(await drawer.getByTestId('incident-evidence').innerText(), /刷单/);
+  const body = drawer.locator('[data-version]');
+  const v1 = await body.getAttribute('data-version');
+  await drawer.locator('[data-testid="incident-check"][data-key="fr_remove"]').click();
+  await page.waitForFunction((v) => document.querySelector('[data-testid="incident-drawer"] [data-version]')?.getAttribute('data-version') !== v, v1);
+  assert.equal(await drawer.locator('[data-testid="incident-check"][data-key="fr_remove"]').getAttribute('aria-checked'), 'true');
+  await drawer.getByTestId('incident-notes').locator('textarea').fill('已移出，手机号13800001111的成员已联系');
+  await page.screenshot({ path: join(outDir, 'risk-drawer.png') });
+  await drawer.getByTestId('incident-close').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="incident-drawer"] [data-status]')?.getAttribute('data-status') === 'closed');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction((id) => document.querySelector(`[data-testid="incident"][data-id="${id}"]`)?.getAttribute('data-status') === 'closed', fraud.id);
+  assert.match(await row.getByTestId('incident-timer').innerText(), /关闭/);
+
+  // The playbook library: the backup-group notice filled for this group, copied.
+  const lib = page.getByTestId('playbook-library');
+  await lib.getByTestId('playbook-backup').locator('input').fill('好物折扣福利2群');
+  const text = await lib.getByTestId('playbook-text').locator('textarea').inputValue();
+  assert.match(text, /好物折扣福利2群/);
+  assert.doesNotMatch(text, /\{群名\}|\{日期\}|\{备用群\}/);
+  await lib.getByTestId('playbook-copy').click();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(copied, text);
+  await page.screenshot({ path: join(outDir, 'risk-playbook.png') });
+  await page.getByTestId('risk-set').filter({ hasText: '集中投诉' }).locator('.n-collapse-item__header').click();
+  await page.screenshot({ path: join(outDir, 'risk-full.png'), fullPage: true });
+
+  // The CLI sees the closed incident with its tick; the note is not in the audit trail in clear.
+  const after = await cliJSON(devBinary, db, 'incidents', '--group', String(groupId));
+  const closed = after.find((i) => i.id === fraud.id);
+  assert.equal(closed.status, 'closed');
+  assert.ok(closed.closed_at, 'no closing time');
+  assert.deepEqual(closed.checked, ['fr_remove']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
