@@ -132,4 +132,4 @@ export function dayRange(range: [number, number] | null): { from: number; to: nu
 }
 
 /** The action kinds the filter offers: prefixes of the actions. */
-export const actionKinds = ['group', 'member', 'tier', 'violation', 'points', 'import', 'content', 'cadence', 'rules', 'input', 'settings'] as const
+export const actionKinds = ['group', 'member', 'tier', 'violation', 'points', 'import', 'content', 'cadence', 'rules', 'input', 'settings', 'welcome', 'keyword_reply', 'highlight', 'incident', 'playbook', 'risk', 'operator', 'passphrase', 'automation'] as const
