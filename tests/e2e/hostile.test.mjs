@@ -94,9 +94,15 @@ test('hostile names and texts show literally on every screen and run nothing', a
     ['members', `#/groups/${group.id}/members`],
     ['member', `#/groups/${group.id}/members?member=${someone}`],
     ['rules', `#/groups/${group.id}/rules`],
+    ['content', `#/groups/${group.id}/content`],
+    ['assistant', `#/groups/${group.id}/content/assistant`],
+    ['highlights', `#/groups/${group.id}/content/highlights`],
+    ['risk', `#/groups/${group.id}/risk`],
     ['import', `#/import?group=${group.id}`],
+    ['calendar', '#/calendar'],
     ['reports', '#/reports'],
     ['settings', '#/settings'],
+    ['audit', '#/settings/audit'],
   ];
   const seen = new Set();
   for (const [name, hash] of screens) {
