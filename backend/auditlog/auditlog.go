@@ -6,7 +6,6 @@ package auditlog
 
 import (
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"io"
@@ -16,8 +15,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/xuri/excelize/v2"
 
 	"qunzhu/backend/domain"
 	"qunzhu/backend/ledger"
@@ -215,55 +212,14 @@ const (
 )
 
 // Write writes the table as CSV (UTF-8 with a byte-order mark, for Excel)
-// or XLSX (one sheet named in lang, header frozen).
+// or XLSX (one sheet named in lang, header frozen), as the member ledger's
+// export does.
 func Write(w io.Writer, format string, table [][]any, lang string) error {
-	switch format {
-	case FormatCSV:
-		if _, err := io.WriteString(w, "\ufeff"); err != nil {
-			return err
-		}
-		cw := csv.NewWriter(w)
-		cw.UseCRLF = true
-		for _, row := range table {
-			rec := make([]string, len(row))
-			for i, c := range row {
-				switch v := c.(type) {
-				case string:
-					rec[i] = v
-				case int:
-					rec[i] = strconv.Itoa(v)
-				}
-			}
-			if err := cw.Write(rec); err != nil {
-				return err
-			}
-		}
-		cw.Flush()
-		return cw.Error()
-	case FormatXLSX:
-		f := excelize.NewFile()
-		defer f.Close()
-		sheet := msg.T(lang, "audit.sheet", nil)
-		if err := f.SetSheetName("Sheet1", sheet); err != nil {
-			return err
-		}
-		for i, row := range table {
-			cell, err := excelize.CoordinatesToCellName(1, i+1)
-			if err != nil {
-				return err
-			}
-			if err := f.SetSheetRow(sheet, cell, &row); err != nil {
-				return err
-			}
-		}
-		if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-			return err
-		}
-		_ = f.SetColWidth(sheet, "A", "A", 20)
-		_ = f.SetColWidth(sheet, "H", "H", 60)
-		return f.Write(w)
+	ok, err := ledger.WriteTable(w, format, table, msg.T(lang, "audit.sheet", nil), ledger.ColWidth{From: "A", To: "A", Width: 20}, ledger.ColWidth{From: "H", To: "H", Width: 60})
+	if !ok {
+		return domain.Errorf(domain.EINVALID, "audit.bad_format", map[string]any{"value": format})
 	}
-	return domain.Errorf(domain.EINVALID, "audit.bad_format", map[string]any{"value": format})
+	return err
 }
 
 // WriteFile writes the table to path as format, through a temporary file

@@ -92,48 +92,67 @@ func ids(m domain.Member) []string {
 // Write writes the table as format (FormatCSV: UTF-8 with a byte-order mark
 // so Excel reads Chinese correctly; FormatXLSX: one sheet named in lang).
 func Write(w io.Writer, format string, table [][]any, lang string) error {
+	ok, err := WriteTable(w, format, table, msg.T(lang, "ledger.sheet", nil), ColWidth{From: "A", To: "B", Width: 18}, ColWidth{From: "F", To: "H", Width: 17})
+	if !ok {
+		return domain.Errorf(domain.EINVALID, "ledger.bad_format", map[string]any{"value": format})
+	}
+	return err
+}
+
+// ColWidth sets the width of the columns From to To of an XLSX sheet.
+type ColWidth struct {
+	From, To string
+	Width    float64
+}
+
+// WriteTable writes a table of strings and ints — the member ledger's or
+// the audit log's export — as FormatCSV (UTF-8 with a byte-order mark and
+// CRLF, what Excel writes and reads Chinese from) or FormatXLSX (one sheet,
+// the header row frozen); ok is false for any other format. Cells are
+// written as given: callers neutralise formula-looking text first.
+func WriteTable(w io.Writer, format string, table [][]any, sheet string, widths ...ColWidth) (ok bool, err error) {
 	switch format {
 	case FormatCSV:
 		if _, err := io.WriteString(w, "\ufeff"); err != nil {
-			return err
+			return true, err
 		}
 		cw := csv.NewWriter(w)
-		cw.UseCRLF = true // what Excel writes and expects
+		cw.UseCRLF = true
 		for _, row := range table {
 			rec := make([]string, len(row))
 			for i, c := range row {
 				rec[i] = cellText(c)
 			}
 			if err := cw.Write(rec); err != nil {
-				return err
+				return true, err
 			}
 		}
 		cw.Flush()
-		return cw.Error()
+		return true, cw.Error()
 	case FormatXLSX:
 		f := excelize.NewFile()
 		defer f.Close()
-		sheet := msg.T(lang, "ledger.sheet", nil)
 		if err := f.SetSheetName("Sheet1", sheet); err != nil {
-			return err
+			return true, err
 		}
 		for i, row := range table {
 			cell, err := excelize.CoordinatesToCellName(1, i+1)
 			if err != nil {
-				return err
+				return true, err
 			}
 			if err := f.SetSheetRow(sheet, cell, &row); err != nil {
-				return err
+				return true, err
 			}
 		}
 		if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-			return err
+			return true, err
 		}
-		_ = f.SetColWidth(sheet, "A", "B", 18)
-		_ = f.SetColWidth(sheet, "F", "H", 17)
-		return f.Write(w)
+		for _, cw := range widths {
+			_ = f.SetColWidth(sheet, cw.From, cw.To, cw.Width)
+		}
+		return true, f.Write(w)
 	}
-	return domain.Errorf(domain.EINVALID, "ledger.bad_format", map[string]any{"value": format})
+	return false, nil
 }
 
 func cellText(c any) string {
