@@ -97,17 +97,24 @@ func rawOrNull(s string) json.RawMessage {
 	return json.RawMessage(s)
 }
 
-// audit lists the audit log, newest first.
-func (r *run) audit(ctx context.Context, st *store.Store) error {
+// auditEntries reads the log as the command line's filters narrow it,
+// with each group's name.
+func (r *run) auditEntries(ctx context.Context, st *store.Store) ([]domain.AuditEntry, map[int64]string, error) {
 	f, err := r.auditFilter(ctx, st)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
 	entries, err := st.AuditLog(ctx, f)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
 	names, err := groupNames(ctx, st)
+	return entries, names, err
+}
+
+// audit lists the audit log, newest first.
+func (r *run) audit(ctx context.Context, st *store.Store) error {
+	entries, names, err := r.auditEntries(ctx, st)
 	if err != nil {
 		return err
 	}
@@ -159,15 +166,7 @@ func (r *run) auditExport(ctx context.Context, st *store.Store) error {
 	if format != auditlog.FormatCSV && format != auditlog.FormatXLSX {
 		return domain.Errorf(domain.EINVALID, "audit.bad_format", map[string]any{"value": filepath.Ext(out)})
 	}
-	f, err := r.auditFilter(ctx, st)
-	if err != nil {
-		return err
-	}
-	entries, err := st.AuditLog(ctx, f)
-	if err != nil {
-		return err
-	}
-	names, err := groupNames(ctx, st)
+	entries, names, err := r.auditEntries(ctx, st)
 	if err != nil {
 		return err
 	}

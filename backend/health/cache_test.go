@@ -2,13 +2,11 @@ package health
 
 import (
 	"context"
-	"path/filepath"
 	"reflect"
 	"sync/atomic"
 	"testing"
 	"time"
 
-	"qunzhu/backend/demo"
 	"qunzhu/backend/domain"
 	"qunzhu/backend/metrics"
 	"qunzhu/backend/store"
@@ -30,23 +28,7 @@ func (c *countingStore) Messages(ctx context.Context, groupID int64, from, to ti
 // recomputes exactly the group that was edited, with the edit's effect.
 func TestCacheRecomputesOnlyWhatChanged(t *testing.T) {
 	ctx := context.Background()
-	st, err := store.Open(filepath.Join(t.TempDir(), "q.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
-	if _, err := demo.Load(ctx, st, now); err != nil {
-		t.Fatal(err)
-	}
-	sums, err := st.Groups(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	groups := make([]domain.Group, len(sums))
-	for i, s := range sums {
-		groups[i] = s.Group
-	}
+	st, groups, now := demoWorkspace(t)
 	week := metrics.WeekOf(now.AddDate(0, 0, -7), groups[0].Location()).String()
 	cs := &countingStore{Store: st}
 	var c Cache

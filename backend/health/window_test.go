@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"qunzhu/backend/demo"
+	"qunzhu/backend/domain"
 	"qunzhu/backend/metrics"
 	"qunzhu/backend/store"
 )
@@ -18,22 +19,9 @@ import (
 // window (flood bursts across the week's start, staff, inactive members).
 func TestWeekReadsLessButComputesTheSame(t *testing.T) {
 	ctx := context.Background()
-	st, err := store.Open(filepath.Join(t.TempDir(), "q.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
-	if _, err := demo.Load(ctx, st, now); err != nil {
-		t.Fatal(err)
-	}
-	sums, err := st.Groups(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, groups, now := demoWorkspace(t)
 	weeks := 0
-	for _, sum := range sums {
-		g := sum.Group
+	for _, g := range groups {
 		for w := metrics.WeekOf(now, g.Location()); w.End.After(now.AddDate(0, 0, -7*demo.Weeks)); w = metrics.WeekOf(w.Start.Add(-time.Hour), g.Location()) {
 			in, _, err := Input(ctx, st, g, w)
 			if err != nil {
@@ -54,4 +42,29 @@ func TestWeekReadsLessButComputesTheSame(t *testing.T) {
 	if weeks < 30 {
 		t.Fatalf("compared only %d group-weeks", weeks)
 	}
+}
+
+// demoWorkspace is a store holding the demo workspace as of a fixed now,
+// with its groups.
+func demoWorkspace(t *testing.T) (*store.Store, []domain.Group, time.Time) {
+	t.Helper()
+	ctx := context.Background()
+	st, err := store.Open(filepath.Join(t.TempDir(), "q.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
+	if _, err := demo.Load(ctx, st, now); err != nil {
+		t.Fatal(err)
+	}
+	sums, err := st.Groups(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	groups := make([]domain.Group, len(sums))
+	for i, s := range sums {
+		groups[i] = s.Group
+	}
+	return st, groups, now
 }
