@@ -251,6 +251,7 @@ func TestAuditOperatorResolution(t *testing.T) {
 // row (no method, and no statement in its code), and on SQLite the table
 // itself refuses UPDATE and DELETE.
 func TestAuditAppendOnly(t *testing.T) {
+	skipOnServer(t, "the append-only triggers are SQLite's; a server's permissions are its administrator's")
 	typ := reflect.TypeOf(&Store{})
 	for i := 0; i < typ.NumMethod(); i++ {
 		name := typ.Method(i).Name

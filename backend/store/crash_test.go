@@ -23,6 +23,7 @@ import (
 // batch's messages number exactly what the batch says it imported, and no
 // message belongs to a batch that was not committed.
 func TestKilledImportsLeaveTheDatabaseIntact(t *testing.T) {
+	skipOnServer(t, "kills a CLI writing a SQLite file")
 	if testing.Short() {
 		t.Skip("builds the CLI and runs imports: not in -short")
 	}

@@ -98,6 +98,7 @@ func TestPassphraseProtectsTheWorkspace(t *testing.T) {
 }
 
 func TestWorkspaceFilesAreOwnerOnly(t *testing.T) {
+	skipOnServer(t, "checks the permissions of the SQLite files")
 	if runtime.GOOS == "windows" {
 		t.Skip("no Unix permissions")
 	}
@@ -156,6 +157,7 @@ func TestLockedStandInRefusesEverythingUntilUnlocked(t *testing.T) {
 }
 
 func TestTheOwnDataFolderIsTightened(t *testing.T) {
+	skipOnServer(t, "checks the permissions of the SQLite data folder")
 	if runtime.GOOS == "windows" {
 		t.Skip("no Unix permissions")
 	}
