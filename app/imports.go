@@ -194,7 +194,9 @@ func (s *ImportService) Start(req ImportRequestDTO) (string, error) {
 		}
 		sum, err := run(ctx, s.st, req.GroupID, req.Path, opt)
 		if err == nil && req.Kind != string(domain.BatchMembers) {
-			_ = sweepAfterImport(ctx, s.st, req.GroupID)
+			// The import is committed: a Cancel pressed now is too late to
+			// undo it, and must not stop the risk sweep over what it brought.
+			_ = sweepAfterImport(s.app.context(), s.st, req.GroupID)
 		}
 		wruntime.EventsEmit(s.app.context(), EventImportDone+id, s.result(ctx, sum, err))
 	}()

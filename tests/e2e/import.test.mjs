@@ -133,7 +133,9 @@ test('import a member list and a chat export, then undo the latest import', asyn
 });
 
 test('a long import shows progress, keeps the window responsive and can be cancelled', async () => {
-  const file = bigChat(200000);
+  // Big enough that the import is still running after the trip to Groups
+  // and back, even on an idle machine.
+  const file = bigChat(600000);
   scratch.push(dirname(file));
   const { page, errors } = await openImport();
   await chooseGroup(page, bigGroupName);
