@@ -142,6 +142,7 @@ const helpZH = `群主工作台 qunzhu —— 微信社群运营工具（命令�
                                成员档案（截至该周末）；--inactive 只列移出名单
   tiers --group 群 --week 2024-W10
                                实际与目标层级金字塔，以及层级调整建议
+  screen --group 群 文件         按本群筛选标准给候选名单打分（得分高的在前；名单不会导入）
   plan --group 群 --week 2024-W10 [--ics 文件.ics]
                                生成（或显示）本周内容计划；--ics 另存为日历文件
   cadence --group 群 [--brief 08:00|off] [--live 20:00|off] [--live-day wed] [--ugc 20:30|off] [--ugc-day sat] [--ugc-nth 1]
@@ -219,6 +220,7 @@ Commands:
                                the member ledger as of the week's end; --inactive: the removal list only
   tiers --group G --week 2024-W10
                                actual and target tier pyramid and suggested tier changes
+  screen --group G FILE        score a candidate list against the group's screening criteria (best first; nothing imported)
   plan --group G --week 2024-W10 [--ics FILE.ics]
                                generate (or show) the week's content plan; --ics also writes it as a calendar file
   cadence --group G [--brief 08:00|off] [--live 20:00|off] [--live-day wed] [--ugc 20:30|off] [--ugc-day sat] [--ugc-nth 1]
