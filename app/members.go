@@ -161,9 +161,10 @@ func (s *MembersService) Ledger(groupID int64, week string) (LedgerDTO, error) {
 		return LedgerDTO{}, err
 	}
 	lang := s.app.lang()
+	rules := metrics.RuleSetOf(*l.Input.Rules) // with the defaults filled in
 	d := LedgerDTO{Group: groupDTO(sum), Week: weekDTO(l.Week), InactiveMeasurable: l.InactiveMeasurable, Present: l.Present,
 		Actual: PyramidDTO(l.Actual), Target: PyramidDTO(l.Target), Suggestions: []SuggestionDTO{}, Tags: []string{},
-		InactiveDays: l.Input.Rules.InactiveDaysOrDefault(), StrikeLimit: metrics.RuleSetOf(*l.Input.Rules).StrikeLimit}
+		InactiveDays: rules.InactiveDays, StrikeLimit: rules.StrikeLimit}
 	crit, err := s.criteria(ctx, groupID)
 	if err != nil {
 		return LedgerDTO{}, err

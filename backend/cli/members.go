@@ -59,7 +59,7 @@ func (r *run) members(ctx context.Context, st *store.Store) error {
 	}
 	onlyInactive := r.inv.flags["inactive"] == "true"
 	if onlyInactive && !l.InactiveMeasurable {
-		return domain.Errorf(domain.EINVALID, "members.inactive_unmeasurable", map[string]any{"week": l.Week.String(), "days": l.Input.Rules.InactiveDaysOrDefault()})
+		return domain.Errorf(domain.EINVALID, "members.inactive_unmeasurable", map[string]any{"week": l.Week.String(), "days": metrics.RuleSetOf(*l.Input.Rules).InactiveDays})
 	}
 	loc := l.Group.Location()
 	stamp := func(t *time.Time) *string {

@@ -5,7 +5,6 @@ import (
 	"sync"
 
 	"qunzhu/backend/domain"
-	"qunzhu/backend/metrics"
 )
 
 // GenerationStore is a Store that can say when a group last changed.
@@ -60,12 +59,8 @@ func (c *Cache) Weeks(ctx context.Context, st GenerationStore, groups []domain.G
 			out[i] = hit.week
 			return nil
 		}
-		w, err := metrics.ParseWeek(week, g.Location())
+		gw, err := groupWeek(ctx, st, g, week)
 		if err != nil {
-			return err
-		}
-		gw := GroupWeek{Week: w}
-		if gw.Weekly, gw.Hand, err = Week(ctx, st, g, w); err != nil {
 			return err
 		}
 		c.mu.Lock()

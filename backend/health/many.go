@@ -26,19 +26,25 @@ const readers = 4
 // Overview screen.
 func Weeks(ctx context.Context, st Store, groups []domain.Group, week string) ([]GroupWeek, error) {
 	out := make([]GroupWeek, len(groups))
-	err := ForEach(ctx, len(groups), func(ctx context.Context, i int) error {
-		w, err := metrics.ParseWeek(week, groups[i].Location())
-		if err != nil {
-			return err
-		}
-		out[i].Week = w
-		out[i].Weekly, out[i].Hand, err = Week(ctx, st, groups[i], w)
+	err := ForEach(ctx, len(groups), func(ctx context.Context, i int) (err error) {
+		out[i], err = groupWeek(ctx, st, groups[i], week)
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// groupWeek computes the ISO week named week for group g, read in its zone.
+func groupWeek(ctx context.Context, st Store, g domain.Group, week string) (GroupWeek, error) {
+	w, err := metrics.ParseWeek(week, g.Location())
+	if err != nil {
+		return GroupWeek{}, err
+	}
+	gw := GroupWeek{Week: w}
+	gw.Weekly, gw.Hand, err = Week(ctx, st, g, w)
+	return gw, err
 }
 
 // ForEach calls fn for 0 ≤ i < n, a few at a time (readers), and returns

@@ -33,10 +33,6 @@ func (r *Rules) shareQuota() int {
 	return r.ShareQuota
 }
 
-// InactiveDaysOrDefault is the silence, in days, that makes a member
-// inactive under rules r (nil: the default).
-func (r *Rules) InactiveDaysOrDefault() int { return r.inactiveDays() }
-
 // strikeDays and strikeLimit read rules r (nil: the defaults).
 func (r *Rules) strikeDays() int {
 	if r == nil || r.StrikeDays <= 0 {
