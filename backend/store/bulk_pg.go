@@ -80,13 +80,15 @@ func (ins *messageInserter) exclusive() func() {
 	return ins.connMu.Unlock
 }
 
-// release hands the import's own connection back to the pool, once its
-// transaction has ended (PostgreSQL only).
+// release hands the import's own connection back to the pool (see
+// beginImportTx), once its transaction has ended; calling it again does
+// nothing.
 func (ins *messageInserter) release() {
-	if ins.conn != nil {
-		ins.conn.Close()
-		ins.conn = nil
+	if ins.free != nil {
+		ins.free()
+		ins.free = nil
 	}
+	ins.conn = nil
 }
 
 // beginImportChecks runs at the start of an import's transaction: the

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
@@ -97,6 +98,52 @@ func (s *Store) beginBulk(ctx context.Context) (tx *gorm.DB, conn *sql.Conn, err
 		return nil, nil, tx.Error
 	}
 	return tx, conn, nil
+}
+
+// beginImportTx opens an import's transaction: on PostgreSQL as beginBulk
+// does, and on SQLite on a connection of its own with foreign-key checks
+// off. Every key an import writes is one it holds (its group, its batch,
+// members it read or created in the same transaction, which also holds
+// SQLite's only write lock), so the check finds nothing, yet it costs a
+// lookup per message and, worse, makes SQLite keep a statement journal for
+// every multi-row INSERT in case a row fails half-way (see
+// insertMessagesSQL). The checks are back on before the connection returns
+// to the pool; a connection where that fails is discarded instead.
+// Nothing an import deletes has rows pointing at it (messages are not
+// referenced), so no ON DELETE action is skipped.
+func (s *Store) beginImportTx(ctx context.Context) (tx *gorm.DB, conn *sql.Conn, release func(), err error) {
+	if isPostgres(s.db) {
+		tx, conn, err = s.beginBulk(ctx)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		return tx, conn, func() { conn.Close() }, nil
+	}
+	sqlDB, err := s.db.DB()
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	c, err := sqlDB.Conn(ctx)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	release = func() {
+		if _, err := c.ExecContext(context.Background(), "PRAGMA foreign_keys = ON"); err != nil {
+			c.Raw(func(any) error { return driver.ErrBadConn })
+		}
+		c.Close()
+	}
+	if _, err := c.ExecContext(ctx, "PRAGMA foreign_keys = OFF"); err != nil {
+		release()
+		return nil, nil, nil, err
+	}
+	onConn := s.db.Session(&gorm.Session{NewDB: true, Context: ctx})
+	onConn.Statement.ConnPool = c
+	if tx = onConn.Begin(); tx.Error != nil {
+		release()
+		return nil, nil, nil, tx.Error
+	}
+	return tx, nil, release, nil
 }
 
 // messageColumns are the columns the bulk writers fill, in order.

@@ -112,13 +112,6 @@ func (s *Store) mergeMembers(tx *gorm.DB, groupID, batchID int64, members []doma
 	return senders, updated, nil
 }
 
-// insertMessages bulk-inserts msgs in one go (see messageInserter).
-func insertMessages(ctx context.Context, tx *gorm.DB, batch domain.ImportBatch, senders map[string]int64, msgs []domain.Message) (int, error) {
-	ins := &messageInserter{ctx: ctx, tx: tx, batch: batch, senders: senders}
-	defer ins.close()
-	return ins.insert(msgs)
-}
-
 // messageInserter bulk-inserts messages with prepared multi-row statements
 // on the transaction's own connection (gorm's per-call SQL building costs
 // more than the insert itself at a million rows), skipping messages whose
@@ -133,6 +126,7 @@ type messageInserter struct {
 	args    []any
 	hours   hourTally // the rollup of what was inserted, applied at commit
 	conn    *sql.Conn // PostgreSQL: the transaction's own connection, for COPY (see bulk_pg.go)
+	free    func()    // hands the transaction's connection back (see beginImportTx)
 	connMu  sync.Mutex
 }
 
@@ -170,7 +164,7 @@ func (ins *messageInserter) insert(msgs []domain.Message) (int, error) {
 		st := ins.stmts[len(chunk)]
 		if st == nil {
 			var err error
-			if st, err = conn.PrepareContext(ins.ctx, insertMessagesSQL(ins.tx, len(chunk), ins.batch.GroupID, ins.batch.ID)); err != nil {
+			if st, err = conn.PrepareContext(ins.ctx, insertMessagesSQL(len(chunk), ins.batch.GroupID, ins.batch.ID)); err != nil {
 				return 0, err
 			}
 			ins.stmts[len(chunk)] = st
@@ -207,7 +201,7 @@ func (ins *messageInserter) insert(msgs []domain.Message) (int, error) {
 // unknown drops the messages the group already has. One range read of the
 // keys in the batch's time span is far cheaper than an INSERT that hits the
 // conflict for each, so re-importing an overlapping export is mostly reads.
-// ON CONFLICT still guards whatever slips through (e.g. duplicates within
+// The INSERT's OR IGNORE still guards whatever slips through (e.g. duplicates within
 // msgs itself).
 func (ins *messageInserter) unknown(msgs []domain.Message) ([]domain.Message, error) {
 	if len(msgs) == 0 {
@@ -251,29 +245,28 @@ func (ins *messageInserter) unknown(msgs []domain.Message) ([]domain.Message, er
 	return fresh, nil
 }
 
-// insertMessagesSQL is the INSERT for n rows of one import, with the
-// dialect's bind variables. The group and batch ids, the same on every row,
-// are written into the statement (integers we hold, never input), which
-// spares binding two of twelve values per row.
-func insertMessagesSQL(tx *gorm.DB, n int, groupID, batchID int64) string {
+// insertMessagesSQL is SQLite's INSERT for n rows of one import
+// (PostgreSQL's writer uses COPY). The group and batch ids, the same on
+// every row, are written into the statement (integers we hold, never
+// input), which spares binding two of twelve values per row.
+//
+// OR IGNORE skips a row whose (group, sent_at, dedupe_key) the group
+// already has, as ON CONFLICT DO NOTHING would, and also a row breaking a
+// NOT NULL constraint, which cannot happen (no bound value is ever NULL
+// where the column forbids it). It is chosen because then no row can abort
+// the statement half-way, so SQLite keeps no statement journal for it: with
+// foreign keys off for the import (beginImportTx) that saves copying the
+// pages each INSERT touches.
+func insertMessagesSQL(n int, groupID, batchID int64) string {
 	const cols = 10
-	group, batch := strconv.FormatInt(groupID, 10), strconv.FormatInt(batchID, 10)
+	row := "(" + strconv.FormatInt(groupID, 10) + "," + strconv.FormatInt(batchID, 10) + strings.Repeat(",?", cols) + ")"
 	var sb strings.Builder
-	sb.WriteString("INSERT INTO messages (group_id, batch_id, member_id, sender_id, sender_name, kind, sent_at, content, url, is_link, is_staff, dedupe_key) VALUES ")
-	stmt := &gorm.Statement{DB: tx}
+	sb.WriteString("INSERT OR IGNORE INTO messages (group_id, batch_id, member_id, sender_id, sender_name, kind, sent_at, content, url, is_link, is_staff, dedupe_key) VALUES ")
 	for i := 0; i < n; i++ {
 		if i > 0 {
 			sb.WriteByte(',')
 		}
-		sb.WriteString("(" + group + "," + batch)
-		for c := 0; c < cols; c++ {
-			sb.WriteByte(',')
-			// Dialects number their variables from stmt.Vars ($1, $2 … on PostgreSQL).
-			stmt.Vars = append(stmt.Vars, nil)
-			tx.Dialector.BindVarTo(&sb, stmt, nil)
-		}
-		sb.WriteByte(')')
+		sb.WriteString(row)
 	}
-	sb.WriteString(" ON CONFLICT (group_id, sent_at, dedupe_key) DO NOTHING")
 	return sb.String()
 }

@@ -33,12 +33,12 @@ type ImportTx struct {
 
 // BeginImport opens the transaction and records the batch.
 func (s *Store) BeginImport(ctx context.Context, batch domain.ImportBatch) (*ImportTx, error) {
-	tx, conn, err := s.beginBulk(ctx)
+	tx, conn, release, err := s.beginImportTx(ctx)
 	if err != nil {
 		return nil, err
 	}
 	t := &ImportTx{s: s, ctx: ctx, tx: tx, batch: batch}
-	t.ins = &messageInserter{ctx: ctx, tx: tx, batch: t.batch, conn: conn}
+	t.ins = &messageInserter{ctx: ctx, tx: tx, batch: t.batch, conn: conn, free: release}
 	if err := s.beginImportChecks(tx, batch.GroupID); err != nil {
 		tx.Rollback()
 		t.ins.release()

@@ -86,6 +86,11 @@ func Open(path string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	if created {
+		if err := createSQLite(path); err != nil {
+			return nil, openError(path, err)
+		}
+	}
 
 	db, err := gorm.Open(sqlite.Open(sqliteDSN(path)), &gorm.Config{
 		Logger:                                   logger.Discard,
@@ -153,6 +158,37 @@ func sqliteDSN(path string) string {
 	q.Add("_pragma", "temp_store(MEMORY)")
 	q.Set("_txlock", "immediate")
 	return "file:" + filepath.ToSlash(path) + "?" + q.Encode()
+}
+
+// sqlitePageSize is the page size of a new workspace file. 16 KiB pages
+// instead of SQLite's 4 KiB make a million-message import about a second
+// faster (a quarter of the B-tree splits and of the WAL frames, each one a
+// write call), and the dashboard's range reads no slower. It is fixed when
+// the file is created: workspaces made before keep 4 KiB, which works the
+// same, only slower to import into.
+const sqlitePageSize = 16384
+
+// createSQLite makes a new, empty workspace file with sqlitePageSize pages
+// in WAL mode. The driver runs a DSN's pragmas in alphabetical order, which
+// would set journal_mode (and with it the page size) before page_size, so
+// the two are set here, in the right order, on one connection.
+func createSQLite(path string) error {
+	db, err := gorm.Open(sqlite.Open("file:"+filepath.ToSlash(path)), &gorm.Config{Logger: logger.Discard})
+	if err != nil {
+		return err
+	}
+	sqlDB, err := db.DB()
+	if err != nil {
+		return err
+	}
+	defer sqlDB.Close()
+	sqlDB.SetMaxOpenConns(1)
+	for _, p := range []string{fmt.Sprintf("PRAGMA page_size = %d", sqlitePageSize), "PRAGMA journal_mode = WAL"} {
+		if err := db.Exec(p).Error; err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func openError(path string, err error) error {

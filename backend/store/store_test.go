@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -48,7 +49,7 @@ func TestOpenSetsUpTheFile(t *testing.T) {
 	if !s.Created {
 		t.Error("a new file should report Created")
 	}
-	for pragma, want := range map[string]string{"journal_mode": "wal", "foreign_keys": "1", "busy_timeout": "10000"} {
+	for pragma, want := range map[string]string{"journal_mode": "wal", "foreign_keys": "1", "busy_timeout": "10000", "page_size": "16384"} {
 		if s.IsServer() {
 			break // SQLite's settings
 		}
@@ -192,6 +193,50 @@ func TestSaveImportIsIdempotentAndCounts(t *testing.T) {
 	}
 	if sum.LastMessageAt == nil || !sum.LastMessageAt.Equal(t0.Add(-2*time.Hour)) {
 		t.Errorf("last message at %v, want the last countable one", sum.LastMessageAt)
+	}
+}
+
+// An import switches foreign-key checks off on its own connection
+// (beginImportTx); after it, committed or abandoned, every connection of the
+// pool must enforce them again.
+func TestImportsLeaveForeignKeysOn(t *testing.T) {
+	skipOnServer(t, "SQLite's foreign_keys pragma")
+	ctx := context.Background()
+	s := mustOpen(t)
+	g := mustGroup(t, s, "读书会")
+	members, msgs := sampleImport(g.ID)
+	if _, err := s.SaveImport(ctx, domain.ImportBatch{GroupID: g.ID, Kind: domain.BatchChat}, members, msgs); err != nil {
+		t.Fatal(err)
+	}
+	cancelled, cancel := context.WithCancel(ctx)
+	cancel()
+	if _, err := s.SaveImport(cancelled, domain.ImportBatch{GroupID: g.ID, Kind: domain.BatchChat}, members, msgs); err == nil {
+		t.Fatal("a cancelled import must fail")
+	}
+	sqlDB, err := s.db.DB()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Hold every connection the pool may open at once, so each is checked.
+	var held []*sql.Conn
+	for i := 0; i < 4; i++ {
+		c, err := sqlDB.Conn(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		held = append(held, c)
+		var on int
+		if err := c.QueryRowContext(ctx, "PRAGMA foreign_keys").Scan(&on); err != nil || on != 1 {
+			t.Errorf("connection %d: foreign_keys = %d (%v), want 1", i, on, err)
+		}
+	}
+	for _, c := range held {
+		c.Close()
+	}
+	// And a message for a group that does not exist is still refused.
+	err = s.db.Exec("INSERT INTO messages (group_id, batch_id, kind, sent_at, dedupe_key) VALUES (9999, 1, 'text', 0, 'x')").Error
+	if err == nil {
+		t.Error("a message of a missing group was accepted: foreign keys are off")
 	}
 }
 
