@@ -580,9 +580,9 @@ const en: Messages = {
     },
     points: {
       title: 'Points: {points}',
-      hint: 'Check-in points come from the chat; record here points granted by hand (e.g. a theme share +20) and redemptions, always with a reason.',
+      hint: 'Check-in points come from the chat, and theme-share points from the content calendar (marked posted with a presenter); record here other points granted by hand and redemptions, always with a reason.',
       amount: 'Points',
-      reason: 'Reason, e.g. theme share, bookmark redeemed',
+      reason: 'Reason, e.g. helpful answers, bookmark redeemed',
       grant: 'Grant',
       redeem: 'Redeem',
       granted: '{points} points granted',
@@ -623,7 +623,7 @@ const en: Messages = {
     },
     leaderboard: {
       title: 'Points leaderboard',
-      hint: 'Members in the group by points (check-ins +5 a day, grants and redemptions included); ties by check-in days.',
+      hint: 'Members in the group by points (check-ins +5 a day, theme shares presented +20, grants and redemptions included); ties by check-in days.',
       points: '{points} pts',
       days: '{days} check-in days',
       none: 'Nobody has points yet',
