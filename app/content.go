@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"sort"
 	"strings"
 	"time"
 
@@ -75,18 +76,37 @@ type ContentItemDTO struct {
 	// its time until 2 hours after) or "overdue" (not marked posted 2 hours
 	// after its time).
 	Due string `json:"due"`
+	// PresenterID is the member who presents a theme share (null: none
+	// named; other formats never have one); PresenterName shows it.
+	PresenterID   *int64 `json:"presenterId"`
+	PresenterName string `json:"presenterName"`
 }
 
 // ContentInputDTO is an item created or edited in the drawer. At is local
-// to the group: "2024-03-04T20:30" (or RFC 3339).
+// to the group: "2024-03-04T20:30" (or RFC 3339). PresenterID names the
+// member of the group who presents a theme share (null for none; ignored
+// for other formats). AlsoGroups, on creation only, plans the same item
+// for those groups too, each at At on its own clock.
 type ContentInputDTO struct {
-	ID      int64  `json:"id"`
-	Version int    `json:"version"`
-	Type    string `json:"type"`
-	Format  string `json:"format"`
-	Title   string `json:"title"`
-	Body    string `json:"body"`
-	At      string `json:"at"`
+	ID          int64   `json:"id"`
+	Version     int     `json:"version"`
+	Type        string  `json:"type"`
+	Format      string  `json:"format"`
+	Title       string  `json:"title"`
+	Body        string  `json:"body"`
+	At          string  `json:"at"`
+	PresenterID *int64  `json:"presenterId"`
+	AlsoGroups  []int64 `json:"alsoGroups"`
+}
+
+// PresenterDTO is a member the presenter picker offers: the display name,
+// every other name known (to search by), and whether the member is still
+// in the group.
+type PresenterDTO struct {
+	ID      int64    `json:"id"`
+	Name    string   `json:"name"`
+	Names   []string `json:"names"`
+	Present bool     `json:"present"`
 }
 
 // CadenceDTO is a group's rhythm; times are "HH:MM", weekdays 0 = Sunday.
@@ -229,12 +249,16 @@ func (s *ContentService) week(ctx context.Context, groupID int64, week string, g
 	if err != nil {
 		return ContentWeekDTO{}, err
 	}
+	names, err := s.presenterNames(ctx, items)
+	if err != nil {
+		return ContentWeekDTO{}, err
+	}
 	now := s.app.clock().Now()
 	out := ContentWeekDTO{Group: groupDTO(sum), Week: weekDTO(w), Items: []ContentItemDTO{}, Unplaced: []string{},
 		Cadence: cadenceDTO(cad), Charts: map[string]any{}, Now: rfc3339(now, loc), Mix: map[string]int{},
 		Target: map[string]int{}, Rates: []FormatRateDTO{}, Library: lib}
 	for _, it := range items {
-		out.Items = append(out.Items, s.itemDTO(it, sum.Name, loc, now))
+		out.Items = append(out.Items, s.itemDTO(it, sum.Name, loc, now, names))
 		if it.Generated {
 			out.HasPlan = true
 		}
@@ -303,13 +327,18 @@ func plannedDone(items []content.Item) (byType, byFormat []PlannedDoneDTO) {
 		count(formats, func(it content.Item) string { return string(it.Format) })
 }
 
-func (s *ContentService) itemDTO(it content.Item, groupName string, loc *time.Location, now time.Time) ContentItemDTO {
+// itemDTO is it as the screens show it; names holds its presenter's name
+// (presenterNames).
+func (s *ContentService) itemDTO(it content.Item, groupName string, loc *time.Location, now time.Time, names map[int64]string) ContentItemDTO {
 	lang := s.app.lang()
 	d := ContentItemDTO{ID: it.ID, GroupID: it.GroupID, GroupName: groupName, Type: string(it.Type), Format: string(it.Format),
 		Title: it.Title, DisplayTitle: itemTitle(lang, it), Body: it.Body, At: rfc3339(it.ScheduledAt, loc),
 		Status: string(it.Status), Generated: it.Generated, Version: it.Version, Reasons: []string{},
 		Results: ResultsDTO{it.Results.Reach, it.Results.Opens, it.Results.Clicks, it.Results.Conversions, it.Results.Participants},
-		Due:     string(content.DueState(it, now))}
+		Due:     string(content.DueState(it, now)), PresenterID: it.PresenterID}
+	if it.PresenterID != nil {
+		d.PresenterName = names[*it.PresenterID]
+	}
 	if r, ok := content.RateOf(it); ok {
 		d.Rate = &RateDTO{Name: r.Name, Value: r.Value, Reference: r.Reference}
 	}
@@ -317,6 +346,27 @@ func (s *ContentService) itemDTO(it content.Item, groupName string, loc *time.Lo
 		d.Reasons = append(d.Reasons, noteText(lang, n))
 	}
 	return d
+}
+
+// presenterNames reads the display names of the items' presenters in one
+// query (the week and the Calendar show them on the cards).
+func (s *ContentService) presenterNames(ctx context.Context, items []content.Item) (map[int64]string, error) {
+	var ids []int64
+	for _, it := range items {
+		if it.PresenterID != nil {
+			ids = append(ids, *it.PresenterID)
+		}
+	}
+	return s.st.MemberNames(ctx, ids)
+}
+
+// one returns the DTO of a single item just read or saved.
+func (s *ContentService) one(ctx context.Context, it content.Item, sum domain.GroupSummary) (ContentItemDTO, error) {
+	names, err := s.presenterNames(ctx, []content.Item{it})
+	if err != nil {
+		return ContentItemDTO{}, err
+	}
+	return s.itemDTO(it, sum.Name, sum.Location(), s.app.clock().Now(), names), nil
 }
 
 // itemTitle is the operator's title, or one made from the format and type
@@ -412,17 +462,24 @@ func (s *ContentService) loadItem(ctx context.Context, groupID, id int64) (conte
 	return it, sum, nil
 }
 
-// Save creates (ID 0) or edits an item: type, format, title, body and
-// time. An edit names the version it read; if the item changed since, it
-// is refused and the window says to reload.
+// Save creates (ID 0) or edits an item: type, format, title, body, time
+// and a theme share's presenter, who must be a member of the group. An
+// edit names the version it read; if the item changed since, it is refused
+// and the window says to reload. A new item may be planned for other
+// groups too (in.AlsoGroups): one item per group, all saved or none, each
+// at the same wall-clock time in its group's zone. The presenter stays on
+// this group's item only, since members belong to one group; the copies
+// get theirs in their own group. It returns this group's item.
 func (s *ContentService) Save(groupID int64, in ContentInputDTO) (ContentItemDTO, error) {
 	ctx := s.app.context()
+	if in.ID != 0 && len(in.AlsoGroups) > 0 {
+		return ContentItemDTO{}, domain.Errorf(domain.EINVALID, "content.also_groups_on_edit", nil)
+	}
 	sum, err := s.st.GroupSummary(ctx, groupID)
 	if err != nil {
 		return ContentItemDTO{}, err
 	}
-	loc := sum.Location()
-	at, err := parseLocal(in.At, loc)
+	at, err := parseLocal(in.At, sum.Location())
 	if err != nil {
 		return ContentItemDTO{}, err
 	}
@@ -433,18 +490,75 @@ func (s *ContentService) Save(groupID int64, in ContentInputDTO) (ContentItemDTO
 		}
 		it.Version = in.Version
 	}
-	it.Type, it.Format, it.Title, it.Body, it.ScheduledAt = content.Type(in.Type), content.Format(in.Format),
-		strings.TrimSpace(in.Title), in.Body, at
-	if in.ID == 0 {
-		saved, err := s.st.SaveContentItems(ctx, []content.Item{it})
+	it.Type, it.Format, it.Title, it.Body, it.ScheduledAt, it.PresenterID = content.Type(in.Type), content.Format(in.Format),
+		strings.TrimSpace(in.Title), in.Body, at, in.PresenterID
+	if in.ID != 0 {
+		if it, err = s.st.UpdateContentItem(ctx, it); err != nil {
+			return ContentItemDTO{}, err
+		}
+		return s.one(ctx, it, sum)
+	}
+	items := []content.Item{it}
+	seen := map[int64]bool{groupID: true}
+	for _, gid := range in.AlsoGroups {
+		if seen[gid] {
+			continue
+		}
+		seen[gid] = true
+		g, err := s.st.Group(ctx, gid)
 		if err != nil {
 			return ContentItemDTO{}, err
 		}
-		it = saved[0]
-	} else if it, err = s.st.UpdateContentItem(ctx, it); err != nil {
+		other := it
+		other.GroupID, other.PresenterID = gid, nil
+		if other.ScheduledAt, err = parseLocal(in.At, g.Location()); err != nil {
+			return ContentItemDTO{}, err
+		}
+		items = append(items, other)
+	}
+	saved, err := s.st.CreateContentItems(ctx, items)
+	if err != nil {
 		return ContentItemDTO{}, err
 	}
-	return s.itemDTO(it, sum.Name, loc, s.app.clock().Now()), nil
+	return s.one(ctx, saved[0], sum)
+}
+
+// Delete removes item id if it is still at version (a stale window is
+// refused and told to reload, as an edit is). A posted share's presenter
+// loses the share's points with it.
+func (s *ContentService) Delete(groupID, id int64, version int) error {
+	ctx := s.app.context()
+	if _, _, err := s.loadItem(ctx, groupID, id); err != nil {
+		return err
+	}
+	return s.st.DeleteContentItem(ctx, groupID, id, version)
+}
+
+// Presenters lists the members the presenter picker of a theme share
+// offers: the group's members, those still in the group first, then by
+// name. A member who has left stays pickable for a share given before.
+func (s *ContentService) Presenters(groupID int64) ([]PresenterDTO, error) {
+	ctx := s.app.context()
+	if _, err := s.st.Group(ctx, groupID); err != nil {
+		return nil, err
+	}
+	members, err := s.st.Members(ctx, groupID)
+	if err != nil {
+		return nil, err
+	}
+	now := s.app.clock().Now()
+	out := make([]PresenterDTO, 0, len(members))
+	for _, m := range members {
+		out = append(out, PresenterDTO{ID: m.ID, Name: m.DisplayName(), Present: m.PresentAt(now),
+			Names: domain.CleanList(append([]string{m.Nickname, m.GroupNickname, m.Remark, m.WxID, m.WeChatID}, m.SeenNames...))})
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Present != out[j].Present {
+			return out[i].Present
+		}
+		return out[i].Name < out[j].Name
+	})
+	return out, nil
 }
 
 // Move puts item id at a new time (dragged on the week, or moved by
@@ -463,7 +577,7 @@ func (s *ContentService) Move(groupID, id int64, version int, at string) (Conten
 	if it, err = s.st.UpdateContentItem(ctx, it); err != nil {
 		return ContentItemDTO{}, err
 	}
-	return s.itemDTO(it, sum.Name, sum.Location(), s.app.clock().Now()), nil
+	return s.one(ctx, it, sum)
 }
 
 // Mark sets an item planned, posted or skipped, with the results entered
@@ -479,7 +593,7 @@ func (s *ContentService) Mark(groupID, id int64, version int, status string, res
 	if err != nil {
 		return ContentItemDTO{}, err
 	}
-	return s.itemDTO(it, sum.Name, sum.Location(), s.app.clock().Now()), nil
+	return s.one(ctx, it, sum)
 }
 
 // Calendar returns every group's items on days [from, from+days), from
@@ -507,8 +621,12 @@ func (s *ContentService) Calendar(from string, days int) (CalendarDTO, error) {
 		if err != nil {
 			return CalendarDTO{}, err
 		}
+		names, err := s.presenterNames(ctx, items)
+		if err != nil {
+			return CalendarDTO{}, err
+		}
 		for _, it := range items {
-			out.Items = append(out.Items, s.itemDTO(it, g.Name, loc, now))
+			out.Items = append(out.Items, s.itemDTO(it, g.Name, loc, now, names))
 		}
 	}
 	return out, nil
@@ -529,6 +647,10 @@ func (s *ContentService) Due() ([]ContentItemDTO, error) {
 		return nil, err
 	}
 	groups := map[int64]domain.Group{}
+	names, err := s.presenterNames(ctx, items)
+	if err != nil {
+		return nil, err
+	}
 	out := []ContentItemDTO{}
 	for _, it := range items {
 		if content.DueState(it, now) == content.NotDue {
@@ -541,7 +663,7 @@ func (s *ContentService) Due() ([]ContentItemDTO, error) {
 			}
 			groups[it.GroupID] = g
 		}
-		out = append(out, s.itemDTO(it, g.Name, g.Location(), now))
+		out = append(out, s.itemDTO(it, g.Name, g.Location(), now, names))
 	}
 	return out, nil
 }

@@ -153,3 +153,101 @@ func TestContentWeekGenerateMoveMark(t *testing.T) {
 		t.Errorf("ics (%v):\n%s", err, b)
 	}
 }
+
+// TestSharePresenterPointsAndDelete: the drawer's presenter picker lists
+// the group's members; a theme share saved with 赵敏 as presenter (and
+// planned for a second group too) shows her name, and once posted it puts
+// +20 on her ledger balance and a "share" line with its title on her
+// timeline; deleting it (at the version read only) takes them away.
+func TestSharePresenterPointsAndDelete(t *testing.T) {
+	a, gid := sampleApp(t)
+	ctx := context.Background()
+	other, err := a.cfg.Store.CreateGroup(ctx, domain.GroupInput{Name: "第二个群", TimeZone: "Europe/Berlin"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps, err := a.cont.Presenters(gid)
+	if err != nil || len(ps) != 12 || !ps[0].Present || ps[len(ps)-1].Present {
+		t.Fatalf("presenters %+v (%v): want the 12 members, those present first", ps, err)
+	}
+	var zhao int64
+	for _, p := range ps {
+		if p.Name == "赵敏" {
+			zhao = p.ID
+		}
+	}
+	balance := func() (int, []TimelineDTO) {
+		d, err := a.mbrs.Member(gid, zhao, "2024-W10")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var shares []TimelineDTO
+		for _, e := range d.Timeline {
+			if e.Kind == "share" {
+				shares = append(shares, e)
+			}
+		}
+		return d.Member.Points, shares
+	}
+
+	in := ContentInputDTO{Type: "tutorial", Format: "share", Title: "读书方法分享", At: "2024-03-07T20:00", PresenterID: &zhao,
+		AlsoGroups: []int64{other.ID, gid}}
+	it, err := a.cont.Save(gid, in)
+	if err != nil || it.PresenterName != "赵敏" || it.PresenterID == nil || *it.PresenterID != zhao || it.At != "2024-03-07T20:00:00+08:00" {
+		t.Fatalf("saved %+v (%v)", it, err)
+	}
+	copies, _ := a.cfg.Store.AllContentItems(ctx, time.Date(2024, 3, 7, 0, 0, 0, 0, time.UTC), time.Date(2024, 3, 8, 0, 0, 0, 0, time.UTC))
+	if len(copies) != 2 || copies[1].GroupID != other.ID || copies[1].PresenterID != nil || copies[1].Title != "读书方法分享" ||
+		!copies[1].ScheduledAt.Equal(time.Date(2024, 3, 7, 19, 0, 0, 0, time.UTC)) {
+		t.Fatalf("one item per group, the copy at 20:00 Berlin without presenter: %+v", copies)
+	}
+	if p, sh := balance(); p != 5 || len(sh) != 0 {
+		t.Errorf("planned share: %d points, timeline %+v; want 5 and no share", p, sh)
+	}
+
+	posted, err := a.cont.Mark(gid, it.ID, it.Version, "posted", ResultsDTO{})
+	if err != nil || posted.PresenterName != "赵敏" {
+		t.Fatalf("mark posted: %+v (%v)", posted, err)
+	}
+	p, sh := balance()
+	if p != 25 || len(sh) != 1 || sh[0].Points != 20 || sh[0].Content != "读书方法分享" || sh[0].At != "2024-03-07T20:00:00+08:00" {
+		t.Errorf("posted share: %d points, timeline %+v; want 25 and the share +20", p, sh)
+	}
+	l, _ := a.mbrs.Ledger(gid, "2024-W10")
+	if m := memberNamed(t, l, "赵敏"); m.Points != 25 {
+		t.Errorf("ledger row: %d points, want 25", m.Points)
+	}
+
+	edit := in
+	edit.ID, edit.Version = posted.ID, posted.Version
+	if _, err := a.cont.Save(gid, edit); domain.ErrorCode(err) != domain.EINVALID {
+		t.Errorf("an edit for other groups too: %v, want invalid", err)
+	}
+	if _, err := a.cfg.Store.SaveImport(ctx, domain.ImportBatch{GroupID: other.ID, Kind: domain.BatchMembers}, []domain.Member{{WxID: "wxid_x", Nickname: "外群人"}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	om, _ := a.cfg.Store.Members(ctx, other.ID)
+	otherMember := om[0].ID
+	edit.AlsoGroups, edit.PresenterID = nil, &otherMember
+	_, err = a.cont.Save(gid, edit)
+	if e := a.formatError(err).(ErrorDTO); e.Code != "invalid" || !strings.Contains(e.Message, "主讲成员") {
+		t.Errorf("a presenter from another group: %+v", e)
+	}
+
+	if err := a.cont.Delete(gid, posted.ID, posted.Version-1); domain.ErrorCode(err) != domain.ECONFLICT {
+		t.Errorf("delete from a stale read: %v, want conflict", err)
+	}
+	if err := a.cont.Delete(other.ID, posted.ID, posted.Version); domain.ErrorCode(err) != domain.ENOTFOUND {
+		t.Errorf("delete through another group: %v, want not found", err)
+	}
+	if err := a.cont.Delete(gid, posted.ID, posted.Version); err != nil {
+		t.Fatal(err)
+	}
+	if p, sh := balance(); p != 5 || len(sh) != 0 {
+		t.Errorf("after delete: %d points, timeline %+v; want 5 and no share", p, sh)
+	}
+	w, _ := a.cont.Week(other.ID, "2024-W10")
+	if len(w.Items) != 1 {
+		t.Errorf("the other group's copy stays: %+v", w.Items)
+	}
+}

@@ -10,9 +10,10 @@ import (
 )
 
 // memberDetail builds a member's page from the ledger: names seen in chat,
-// the timeline (joins, leaves, tier changes, strikes, check-in points), the
-// latest messages and 12 weeks of activity.
-func memberDetail(l *ledger.Ledger, r ledger.Row, events []domain.MemberEvent, dismissed map[string]bool) MemberDetailDTO {
+// the timeline (joins, leaves, tier changes, strikes, check-in points,
+// theme shares presented, points by hand), the latest messages and 12
+// weeks of activity. lang names a share that has no title of its own.
+func memberDetail(l *ledger.Ledger, r ledger.Row, events []domain.MemberEvent, dismissed map[string]bool, lang string) MemberDetailDTO {
 	loc := l.Group.Location()
 	m := r.Member
 	d := MemberDetailDTO{Member: ledgerMemberDTO(r, loc), Nickname: m.Nickname, GroupNickname: m.GroupNickname, Remark: m.Remark,
@@ -83,6 +84,11 @@ func memberDetail(l *ledger.Ledger, r ledger.Row, events []domain.MemberEvent, d
 	}
 	for _, p := range metrics.Points(l.Group, l.Input.Members, mine) {
 		add(p.At, TimelineDTO{Kind: "checkin", Points: p.Points})
+	}
+	for _, it := range l.Shares {
+		if *it.PresenterID == m.ID {
+			add(it.ScheduledAt, TimelineDTO{Kind: "share", Points: metrics.SharePoints, Content: itemTitle(lang, it)})
+		}
 	}
 	for _, g := range l.Grants {
 		if g.MemberID == m.ID {

@@ -95,8 +95,9 @@ type NameSeenDTO struct {
 }
 
 // TimelineDTO is one event on a member's page. Kind is joined, left, tier,
-// strike, checkin or points (granted or redeemed by hand); the other fields
-// are set as the kind needs.
+// strike, checkin, share (a theme share the member presented, posted:
+// Content is its title) or points (granted or redeemed by hand); the other
+// fields are set as the kind needs.
 type TimelineDTO struct {
 	At      string `json:"at"`
 	Kind    string `json:"kind"`
@@ -108,7 +109,7 @@ type TimelineDTO struct {
 	Live    bool   `json:"live"`      // strike: still counts at the week's end
 	Key     string `json:"key"`       // strike: what DismissStrike takes
 	Dismiss bool   `json:"dismissed"` // strike: dismissed, no strike
-	Points  int    `json:"points"`    // checkin, points
+	Points  int    `json:"points"`    // checkin, share, points
 }
 
 // MessageDTO is one of the member's messages.
@@ -219,7 +220,7 @@ func (s *MembersService) Member(groupID, memberID int64, week string) (MemberDet
 	if err != nil {
 		return MemberDetailDTO{}, err
 	}
-	d := memberDetail(l, r, events, dismissed)
+	d := memberDetail(l, r, events, dismissed, s.app.lang())
 	d.Member.Screen = screens(l, crit)[memberID]
 	return d, nil
 }

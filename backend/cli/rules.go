@@ -69,8 +69,14 @@ func (r *run) points(ctx context.Context, st *store.Store) error {
 	if err != nil {
 		return err
 	}
-	// Balance = the sum of the ledger: check-ins from the chat and points granted or redeemed by hand.
+	// Balance = the sum of the ledger: check-ins from the chat, theme shares
+	// presented (from the content items) and points granted or redeemed by hand.
 	ledger := metrics.Points(g, members, msgs)
+	shares, err := st.PresentedShares(ctx, g.ID)
+	if err != nil {
+		return err
+	}
+	ledger = append(ledger, metrics.ShareEntries(g, members, shares)...)
 	grants, err := st.PointGrants(ctx, g.ID)
 	if err != nil {
 		return err

@@ -86,7 +86,30 @@ type Item struct {
 	// once one exists.
 	Generated bool
 	Reasons   []Note // why it sits where it does; empty for the operator's own
-	Version   int    // optimistic concurrency: an edit names the version it read
+	// PresenterID is the member of the item's group who presents a theme
+	// share (主讲成员); nil when none is named. Only format share carries
+	// one: see Normalized.
+	PresenterID *int64
+	Version     int // optimistic concurrency: an edit names the version it read
+}
+
+// Normalized returns the item without what its format cannot carry: a
+// presenter belongs to a theme share only, so an item changed to another
+// format loses it. Dropping it rather than refusing the save is what an
+// operator expects: the drawer hides the presenter picker as soon as the
+// format is not share, and the save goes through.
+func (it Item) Normalized() Item {
+	if it.Format != Share {
+		it.PresenterID = nil
+	}
+	return it
+}
+
+// EarnsSharePoints reports whether the item earns its presenter share
+// points (METRICS.md "Points"): a theme share marked posted that names
+// the member who presented it.
+func (it Item) EarnsSharePoints() bool {
+	return it.Format == Share && it.Status == Posted && it.PresenterID != nil
 }
 
 // Engagement reports whether the item is meant to make members act: those

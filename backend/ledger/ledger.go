@@ -9,6 +9,7 @@ import (
 	"context"
 	"time"
 
+	"qunzhu/backend/content"
 	"qunzhu/backend/domain"
 	"qunzhu/backend/metrics"
 	"qunzhu/backend/tiers"
@@ -23,6 +24,9 @@ type Store interface {
 	TierDismissals(ctx context.Context, groupID int64, week string) (map[int64]map[domain.Tier]bool, error)
 	GroupRules(ctx context.Context, groupID int64) (*domain.RuleSet, error)
 	PointGrants(ctx context.Context, groupID int64) ([]domain.PointGrant, error)
+	// PresentedShares lists the group's theme shares marked posted that
+	// name a presenter: each earns that member metrics.SharePoints.
+	PresentedShares(ctx context.Context, groupID int64) ([]content.Item, error)
 }
 
 // ActivityDays is the trailing window of messages_28d and the tier ranking.
@@ -36,7 +40,7 @@ type Row struct {
 	LastMessageAt *time.Time // nil: never spoke (before the week's end)
 	Messages28d   int        // countable messages in the 28 days before the week's end
 	CheckinDays   int        // local days with a check-in, up to the week's end (each earned points)
-	Points        int        // check-in points plus points granted or redeemed by hand, up to the week's end
+	Points        int        // check-in points, share points and points granted or redeemed by hand, up to the week's end
 	Strikes       int        // live strikes at the week's end
 	StruckOut     bool       // live strikes reached the limit: on the removal list
 	Inactive      *bool
@@ -57,6 +61,9 @@ type Ledger struct {
 	Input metrics.Input
 	// Grants are the points granted or redeemed by hand before the week's end.
 	Grants []domain.PointGrant
+	// Shares are the posted theme shares scheduled before the week's end
+	// whose presenter earned metrics.SharePoints, in time order.
+	Shares []content.Item
 }
 
 // Load computes group g's ledger as of the end of week w.
@@ -93,17 +100,32 @@ func Load(ctx context.Context, st Store, g domain.Group, w metrics.Week) (*Ledge
 	if err != nil {
 		return nil, err
 	}
+	shares, err := st.PresentedShares(ctx, g.ID)
+	if err != nil {
+		return nil, err
+	}
 	l := compute(in, w, dismissed, tierDismissed)
+	row := make(map[int64]*Row, len(l.Rows))
+	for i := range l.Rows {
+		row[l.Rows[i].Member.ID] = &l.Rows[i]
+	}
 	for _, gr := range grants {
 		if !gr.At.Before(w.End) {
 			continue
 		}
 		l.Grants = append(l.Grants, gr)
-		for i := range l.Rows {
-			if l.Rows[i].Member.ID == gr.MemberID {
-				l.Rows[i].Points += gr.Points
-			}
+		if r := row[gr.MemberID]; r != nil {
+			r.Points += gr.Points
 		}
+	}
+	// A share counts from its scheduled time, like a check-in from its message.
+	for _, it := range shares {
+		if it.EarnsSharePoints() && it.ScheduledAt.Before(w.End) && row[*it.PresenterID] != nil {
+			l.Shares = append(l.Shares, it)
+		}
+	}
+	for _, e := range metrics.ShareEntries(g, members, l.Shares) {
+		row[*e.MemberID].Points += e.Points
 	}
 	return l, nil
 }

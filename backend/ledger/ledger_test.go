@@ -11,6 +11,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"qunzhu/backend/content"
 	"qunzhu/backend/domain"
 	"qunzhu/backend/ingest"
 	"qunzhu/backend/metrics"
@@ -193,5 +194,77 @@ func TestEditsSurviveReimport(t *testing.T) {
 	}
 	if m.Tier != domain.TierCore || !m.TierLocked || m.Notes != "想带读书小组" {
 		t.Errorf("after re-import: tier %s, locked %v, notes %q", m.Tier, m.TierLocked, m.Notes)
+	}
+}
+
+// TestSharePoints: a theme share marked posted with 赵敏 as presenter gives
+// her +20 on top of her 5 check-in points, from the share's scheduled time
+// on; planned or skipped shares, shares without a presenter and shares
+// after the week's end give nothing, and saving the item again does not
+// count it twice.
+func TestSharePoints(t *testing.T) {
+	inWeek := time.Date(2024, 3, 7, 20, 0, 0, 0, time.FixedZone("CST", 8*3600))
+	afterWeek := time.Date(2024, 3, 11, 8, 0, 0, 0, time.FixedZone("CST", 8*3600)) // Monday of W11
+	tests := []struct {
+		name     string
+		at       time.Time
+		status   content.Status
+		format   content.Format
+		noPerson bool
+		resave   bool
+		want     int // 赵敏's points at the end of 2024-W10
+		wantNext int // and of 2024-W11
+	}{
+		{name: "posted share with presenter", at: inWeek, status: content.Posted, format: content.Share, want: 25, wantNext: 25},
+		{name: "planned share", at: inWeek, status: content.Planned, format: content.Share, want: 5, wantNext: 5},
+		{name: "skipped share", at: inWeek, status: content.Skipped, format: content.Share, want: 5, wantNext: 5},
+		{name: "posted share without presenter", at: inWeek, status: content.Posted, format: content.Share, noPerson: true, want: 5, wantNext: 5},
+		{name: "posted share after the week's end", at: afterWeek, status: content.Posted, format: content.Share, want: 5, wantNext: 25},
+		{name: "posted share saved again", at: inWeek, status: content.Posted, format: content.Share, resave: true, want: 25, wantNext: 25},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := context.Background()
+			st, l := sampleLedger(t)
+			zhao := byName(l, "赵敏")
+			if zhao.Points != 5 {
+				t.Fatalf("赵敏 starts with %d points, want 5", zhao.Points)
+			}
+			it := content.Item{GroupID: l.Group.ID, Type: content.Tutorial, Format: tc.format, Title: "读书方法分享",
+				ScheduledAt: tc.at, Status: tc.status}
+			if !tc.noPerson {
+				it.PresenterID = &zhao.Member.ID
+			}
+			saved, err := st.CreateContentItems(ctx, []content.Item{it})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tc.resave {
+				again := saved[0]
+				again.Title = "读书方法分享（修订）"
+				if _, err := st.UpdateContentItem(ctx, again); err != nil {
+					t.Fatal(err)
+				}
+			}
+			for _, wk := range []struct {
+				week string
+				want int
+			}{{"2024-W10", tc.want}, {"2024-W11", tc.wantNext}} {
+				w, _ := metrics.ParseWeek(wk.week, l.Group.Location())
+				got, err := Load(ctx, st, l.Group, w)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if p := byName(got, "赵敏").Points; p != wk.want {
+					t.Errorf("%s: 赵敏 has %d points, want %d", wk.week, p, wk.want)
+				}
+				if shares := len(got.Shares); shares != (wk.want-5)/metrics.SharePoints {
+					t.Errorf("%s: %d shares on the ledger, want %d", wk.week, shares, (wk.want-5)/metrics.SharePoints)
+				}
+				if p := byName(got, "王大力").Points; p != 10 {
+					t.Errorf("%s: 王大力 has %d points, want his 10 check-in points only", wk.week, p)
+				}
+			}
+		})
 	}
 }

@@ -5,17 +5,22 @@ import (
 	"strings"
 	"time"
 
+	"qunzhu/backend/content"
 	"qunzhu/backend/domain"
 )
 
 // CheckinPoints is what a member's first check-in of a local day earns.
 const CheckinPoints = 5
 
+// SharePoints is what a theme share earns the member who presented it,
+// once it is marked posted (METRICS.md "Points").
+const SharePoints = 20
+
 // PointEntry is one line of the points ledger.
 type PointEntry struct {
 	MemberID *int64    `json:"member_id"`
 	Name     string    `json:"name"`
-	At       time.Time `json:"at"`  // the check-in message
+	At       time.Time `json:"at"`  // the check-in message, or the share's scheduled time
 	Day      string    `json:"day"` // local day, 2006-01-02
 	Reason   string    `json:"reason"`
 	Points   int       `json:"points"`
@@ -54,6 +59,35 @@ func Points(g domain.Group, members []domain.Member, msgs []domain.Message) []Po
 		}
 		seen[k] = true
 		out = append(out, PointEntry{MemberID: memberID(m), Name: p.name(m), At: t, Day: k.day, Reason: "checkin", Points: CheckinPoints})
+	}
+	return out
+}
+
+// ShareEntries is the theme-share part of the ledger: +SharePoints to the
+// presenter of each posted share among items, at the share's scheduled
+// time, in time order. Like check-ins it is derived, here from the content
+// items, never stored: saving an item again or re-importing a chat cannot
+// count a share twice. A presenter who is not among members earns nothing.
+func ShareEntries(g domain.Group, members []domain.Member, items []content.Item) []PointEntry {
+	loc := g.Location()
+	names := make(map[int64]string, len(members))
+	for _, m := range members {
+		names[m.ID] = m.DisplayName()
+	}
+	items = append([]content.Item(nil), items...)
+	sort.SliceStable(items, func(i, j int) bool { return items[i].ScheduledAt.Before(items[j].ScheduledAt) })
+	out := []PointEntry{}
+	for _, it := range items {
+		if !it.EarnsSharePoints() {
+			continue
+		}
+		name, ok := names[*it.PresenterID]
+		if !ok {
+			continue
+		}
+		id := *it.PresenterID
+		t := it.ScheduledAt.In(loc)
+		out = append(out, PointEntry{MemberID: &id, Name: name, At: t, Day: localDay(t), Reason: "share", Points: SharePoints})
 	}
 	return out
 }

@@ -127,6 +127,14 @@ func (s *Store) UndoBatch(ctx context.Context, batchID int64) error {
 				if err := tx.Delete(&memberRow{}, c.MemberID).Error; err != nil {
 					return err
 				}
+				// content_items.presenter_member_id has no foreign key
+				// (migration 17): a share presented by the removed member
+				// names no presenter any more, and a window holding the
+				// old version must reload before it saves.
+				if err := tx.Model(&contentItemRow{}).Where("presenter_member_id = ?", c.MemberID).
+					Updates(map[string]any{"presenter_member_id": nil, "version": gorm.Expr("version + 1")}).Error; err != nil {
+					return err
+				}
 				continue
 			}
 			var before memberRow

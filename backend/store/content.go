@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"strconv"
 	"time"
 
 	"gorm.io/gorm"
@@ -12,11 +13,34 @@ import (
 	"qunzhu/backend/domain"
 )
 
-// The rows of migration 9, used as they were created.
-type (
-	contentItemRow    = v9ContentItem
-	contentCadenceRow = v9ContentCadence
-)
+// contentItemRow is a content item as stored: migration 9's columns and
+// migration 17's presenter.
+type contentItemRow struct {
+	ID                int64 `gorm:"primaryKey"`
+	GroupID           int64
+	Type              string
+	Format            string
+	Title             string
+	Body              string
+	ScheduledAt       int64 // Unix seconds, UTC
+	Status            string
+	Reach             *int
+	Opens             *int
+	Clicks            *int
+	Conversions       *int
+	Participants      *int
+	Generated         bool
+	Reasons           string // JSON list of {key, args}
+	Version           int
+	PresenterMemberID *int64
+	CreatedAt         time.Time
+	UpdatedAt         time.Time
+}
+
+func (contentItemRow) TableName() string { return "content_items" }
+
+// The cadence row of migration 9, used as it was created.
+type contentCadenceRow = v9ContentCadence
 
 func itemRowOf(it content.Item) (contentItemRow, error) {
 	reasons := ""
@@ -31,18 +55,53 @@ func itemRowOf(it content.Item) (contentItemRow, error) {
 		Title: it.Title, Body: it.Body, ScheduledAt: it.ScheduledAt.Unix(), Status: string(it.Status),
 		Reach: it.Results.Reach, Opens: it.Results.Opens, Clicks: it.Results.Clicks,
 		Conversions: it.Results.Conversions, Participants: it.Results.Participants,
-		Generated: it.Generated, Reasons: reasons, Version: it.Version}, nil
+		Generated: it.Generated, Reasons: reasons, Version: it.Version, PresenterMemberID: it.PresenterID}, nil
 }
 
 func (r contentItemRow) item() content.Item {
 	it := content.Item{ID: r.ID, GroupID: r.GroupID, Type: content.Type(r.Type), Format: content.Format(r.Format),
 		Title: r.Title, Body: r.Body, ScheduledAt: time.Unix(r.ScheduledAt, 0).UTC(), Status: content.Status(r.Status),
 		Results: content.Results{Reach: r.Reach, Opens: r.Opens, Clicks: r.Clicks, Conversions: r.Conversions,
-			Participants: r.Participants}, Generated: r.Generated, Version: r.Version}
+			Participants: r.Participants}, Generated: r.Generated, Version: r.Version, PresenterID: r.PresenterMemberID}
 	if r.Reasons != "" {
 		_ = json.Unmarshal([]byte(r.Reasons), &it.Reasons) // written by itemRowOf; a bad row just loses its reasons
 	}
 	return it
+}
+
+// presenterName checks that the item's presenter (if any) is a member of
+// the item's group and returns the presenter's display name for the audit
+// log ("" when the item names none).
+func (s *Store) presenterName(tx *gorm.DB, it content.Item) (string, error) {
+	if it.PresenterID == nil {
+		return "", nil
+	}
+	var row memberRow
+	err := tx.Where("id = ? AND group_id = ?", *it.PresenterID, it.GroupID).First(&row).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return "", domain.Errorf(domain.EINVALID, "content.presenter_not_member", map[string]any{"id": *it.PresenterID})
+	}
+	if err != nil {
+		return "", err
+	}
+	m, err := s.memberFromRow(row)
+	if err != nil {
+		return "", err
+	}
+	return m.DisplayName(), nil
+}
+
+// contentAuditIn is it as the audit log shows it, its presenter by name.
+// A presenter no longer in the group (never written so, but an old row
+// may name one) shows by number rather than failing the write.
+func (s *Store) contentAuditIn(tx *gorm.DB, it content.Item) (contentAudit, error) {
+	a := contentAuditOf(it)
+	name, err := s.presenterName(tx, it)
+	if domain.ErrorCode(err) == domain.EINVALID {
+		name, err = "#"+strconv.FormatInt(*it.PresenterID, 10), nil
+	}
+	a.Presenter = name
+	return a, err
 }
 
 // ContentItems returns a group's items scheduled in [from, to), in time
@@ -67,21 +126,11 @@ func (s *Store) SaveContentItems(ctx context.Context, items []content.Item) ([]c
 	out := make([]content.Item, len(items))
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		for i, it := range items {
-			if it.ID != 0 {
-				return domain.Errorf(domain.EINTERNAL, "content.not_new", map[string]any{"id": it.ID})
-			}
-			if err := it.Validate(); err != nil {
-				return err
-			}
-			it.Version = 1
-			row, err := itemRowOf(it)
+			saved, _, err := s.insertContentItem(tx, it)
 			if err != nil {
 				return err
 			}
-			if err := tx.Create(&row).Error; err != nil {
-				return err
-			}
-			out[i] = row.item()
+			out[i] = saved
 		}
 		return s.auditPlan(tx, out)
 	})
@@ -91,14 +140,74 @@ func (s *Store) SaveContentItems(ctx context.Context, items []content.Item) ([]c
 	return out, nil
 }
 
+// CreateContentItems inserts items an operator wrote (ID 0), possibly one
+// per group for the same piece of content, in one transaction: all are
+// saved or none is. Each gets its own audit line with what it holds. A
+// presenter must be a member of the item's own group.
+func (s *Store) CreateContentItems(ctx context.Context, items []content.Item) ([]content.Item, error) {
+	out := make([]content.Item, len(items))
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		for i, it := range items {
+			var g groupRow
+			if err := tx.First(&g, it.GroupID).Error; err != nil {
+				return groupReadError(err, it.GroupID)
+			}
+			saved, audit, err := s.insertContentItem(tx, it)
+			if err != nil {
+				return err
+			}
+			out[i] = saved
+			if err := s.audit(tx, "content.create", "content", saved.ID, saved.GroupID, nil, audit); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// insertContentItem checks and inserts one new item inside tx and returns
+// it with its id, and as the audit log shows it.
+func (s *Store) insertContentItem(tx *gorm.DB, it content.Item) (content.Item, contentAudit, error) {
+	if it.ID != 0 {
+		return content.Item{}, contentAudit{}, domain.Errorf(domain.EINTERNAL, "content.not_new", map[string]any{"id": it.ID})
+	}
+	it = it.Normalized()
+	if err := it.Validate(); err != nil {
+		return content.Item{}, contentAudit{}, err
+	}
+	name, err := s.presenterName(tx, it)
+	if err != nil {
+		return content.Item{}, contentAudit{}, err
+	}
+	it.Version = 1
+	row, err := itemRowOf(it)
+	if err != nil {
+		return content.Item{}, contentAudit{}, err
+	}
+	if err := tx.Create(&row).Error; err != nil {
+		return content.Item{}, contentAudit{}, err
+	}
+	saved := row.item()
+	a := contentAuditOf(saved)
+	a.Presenter = name
+	return saved, a, nil
+}
+
 // UpdateContentItem writes an edited item (moved, retitled, marked posted
-// or skipped, results entered) if nobody changed it since the operator read
-// it (it.Version), and returns it with its new version.
+// or skipped, results entered, presenter named) if nobody changed it since
+// the operator read it (it.Version), and returns it with its new version.
+// A presenter must be a member of the item's group; an item that is not a
+// theme share loses its presenter (content.Item.Normalized).
 func (s *Store) UpdateContentItem(ctx context.Context, it content.Item) (content.Item, error) {
 	return s.updateContentItem(ctx, it, "content.update")
 }
 
 func (s *Store) updateContentItem(ctx context.Context, it content.Item, action string) (content.Item, error) {
+	it = it.Normalized()
 	if err := it.Validate(); err != nil {
 		return content.Item{}, err
 	}
@@ -115,6 +224,14 @@ func (s *Store) updateContentItem(ctx context.Context, it content.Item, action s
 		if cur.Version != it.Version || cur.GroupID != it.GroupID {
 			return domain.Errorf(domain.ECONFLICT, "content.stale", map[string]any{"id": it.ID})
 		}
+		name, err := s.presenterName(tx, it)
+		if err != nil {
+			return err
+		}
+		before, err := s.contentAuditIn(tx, cur.item())
+		if err != nil {
+			return err
+		}
 		it.Version++
 		row, err := itemRowOf(it)
 		if err != nil {
@@ -125,10 +242,81 @@ func (s *Store) updateContentItem(ctx context.Context, it content.Item, action s
 			return err
 		}
 		out = row.item()
-		b, a := auditDiff(contentAuditOf(cur.item()), contentAuditOf(out))
+		after := contentAuditOf(out)
+		after.Presenter = name
+		b, a := auditDiff(before, after)
 		return s.audit(tx, action, "content", out.ID, out.GroupID, b, a)
 	})
 	return out, err
+}
+
+// DeleteContentItem removes item id of group groupID if it is still at
+// version: like an edit, deleting what someone changed since it was read
+// is refused (content.stale). A posted share's presenter loses its share
+// points with it, since those are derived from the items.
+func (s *Store) DeleteContentItem(ctx context.Context, groupID, id int64, version int) error {
+	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		var cur contentItemRow
+		err := forUpdate(tx).First(&cur, id).Error
+		if errors.Is(err, gorm.ErrRecordNotFound) || err == nil && cur.GroupID != groupID {
+			return domain.Errorf(domain.ENOTFOUND, "content.not_found", map[string]any{"id": id})
+		}
+		if err != nil {
+			return err
+		}
+		if cur.Version != version {
+			return domain.Errorf(domain.ECONFLICT, "content.stale", map[string]any{"id": id})
+		}
+		before, err := s.contentAuditIn(tx, cur.item())
+		if err != nil {
+			return err
+		}
+		if err := tx.Delete(&contentItemRow{}, id).Error; err != nil {
+			return err
+		}
+		return s.audit(tx, "content.delete", "content", id, groupID, before, nil)
+	})
+}
+
+// PresentedShares returns a group's theme shares marked posted that name a
+// presenter who is a member of the group, in time order: the items that
+// earn share points (METRICS.md "Points"). Points are derived from these
+// when read and never stored, so saving an item again adds nothing.
+func (s *Store) PresentedShares(ctx context.Context, groupID int64) ([]content.Item, error) {
+	var rows []contentItemRow
+	err := s.db.WithContext(ctx).
+		Where("group_id = ? AND format = ? AND status = ? AND presenter_member_id IN (SELECT id FROM members WHERE group_id = ?)",
+			groupID, string(content.Share), string(content.Posted), groupID).
+		Order("scheduled_at, id").Find(&rows).Error
+	if err != nil {
+		return nil, err
+	}
+	out := make([]content.Item, len(rows))
+	for i, r := range rows {
+		out[i] = r.item()
+	}
+	return out, nil
+}
+
+// MemberNames returns the display names of the members ids (any group),
+// for showing a presenter on its item; unknown ids are left out.
+func (s *Store) MemberNames(ctx context.Context, ids []int64) (map[int64]string, error) {
+	out := map[int64]string{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	var rows []memberRow
+	if err := s.db.WithContext(ctx).Where("id IN ?", ids).Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		m, err := s.memberFromRow(r)
+		if err != nil {
+			return nil, err
+		}
+		out[m.ID] = m.DisplayName()
+	}
+	return out, nil
 }
 
 // SetContentStatus marks an item planned, posted or skipped, with the
@@ -298,6 +486,7 @@ type contentAudit struct {
 	Clicks       *int   `json:"clicks"`
 	Conversions  *int   `json:"conversions"`
 	Participants *int   `json:"participants"`
+	Presenter    string `json:"presenter,omitempty"` // display name of a theme share's presenter
 }
 
 func contentAuditOf(it content.Item) contentAudit {

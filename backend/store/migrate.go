@@ -45,6 +45,7 @@ var migrations = []migration{
 	{14, "content library", migrateV14},
 	{15, "automation: welcome templates, keyword replies, highlights", migrateV15},
 	{16, "operators and their roles (team mode)", migrateV16},
+	{17, "presenter of a theme share on content items", migrateV17},
 }
 
 // LatestVersion is the schema version this build creates.
@@ -508,4 +509,27 @@ func (v15Highlight) TableName() string { return "highlights" }
 // backfill.
 func migrateV15(tx *gorm.DB) error {
 	return tx.Migrator().CreateTable(&v15WelcomeTemplate{}, &v15KeywordReply{}, &v15Highlight{})
+}
+
+// --- step 17 ------------------------------------------------------------
+
+type v17ContentItem struct {
+	PresenterMemberID *int64
+}
+
+func (v17ContentItem) TableName() string { return "content_items" }
+
+// migrateV17 adds the member who presented a theme share (主讲成员):
+// METRICS.md gives that member +20 points once the share is posted, and
+// until now nothing recorded who it was. The column is nullable (most
+// items have no presenter, and old rows need no backfill) and has no
+// foreign key: ALTER TABLE cannot add one portably, so the store clears
+// it itself when undoing an import removes the member. Share points are
+// derived from it when read, never stored, so edits and re-imports cannot
+// count a share twice.
+func migrateV17(tx *gorm.DB) error {
+	if tx.Migrator().HasColumn(&v17ContentItem{}, "PresenterMemberID") {
+		return nil
+	}
+	return tx.Migrator().AddColumn(&v17ContentItem{}, "PresenterMemberID")
 }

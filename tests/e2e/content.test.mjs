@@ -1,8 +1,10 @@
 // A group's Content tab and the Calendar in a real browser against the real
 // Go services on the demo workspace: generate the week's plan, drag an item
-// to another day and time, mark the theme shares posted and see the
-// dashboard's theme_shares check turn from not measured to passed; then the
-// Calendar's week and month views across groups.
+// to another day and time, name a member as the presenter of a theme share,
+// mark the theme shares posted and see the dashboard's theme_shares check
+// turn from not measured to passed and the presenter's points grow by 20;
+// then the Calendar's week and month views across groups, the share on the
+// presenter's timeline in the Members screen, and deleting an item.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -27,7 +29,7 @@ async function themeShares(page, groupId) {
   return { state: await check.getAttribute('data-state'), value: (await check.locator('.value').innerText()).trim() };
 }
 
-test('Content tab: generate, drag, mark shares posted, theme_shares turns green; Calendar week and month', async () => {
+test('Content tab: generate, drag, presenter, mark shares posted, theme_shares turns green; Calendar week and month; share points on the timeline; delete', async () => {
   const { page, errors } = await openPage(session, { service: 'ContentService', viewport: { width: 1440, height: 1000 } });
   const groups = await cliJSON(devBinary, db, 'group', 'list');
   const group = groups[0];
@@ -82,14 +84,31 @@ test('Content tab: generate, drag, mark shares posted, theme_shares turns green;
     { timeout: 15000 },
   );
 
-  // Mark both theme shares posted from the drawer; enter results on the first.
+  // The presenter of the first share: a present member who spoke this week, with a name no one else has.
+  const ledger = await cliJSON(devBinary, db, 'members', '--group', String(group.id), '--week', week);
+  const presenter = ledger.find((m) => m.present && m.messages_28d > 0 && !/\s/.test(m.name) && ledger.filter((o) => o.name === m.name).length === 1);
+  assert.ok(presenter, 'the demo group has a member to present a share');
+  const balance = async () => (await cliJSON(devBinary, db, 'points', '--group', String(group.id))).find((p) => p.name === presenter.name)?.balance ?? 0;
+  const pointsBefore = await balance();
+
+  // Mark both theme shares posted from the drawer; the first names its presenter first.
   const shareIds = await page.locator('[data-testid="content-card"][data-format="share"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
   for (const sid of shareIds.slice(0, 2)) {
     await page.locator(`[data-testid="content-card"][data-id="${sid}"]`).click();
     const drawer = page.getByTestId('content-drawer');
     await drawer.waitFor();
     assert.ok((await page.getByTestId('drawer-reasons').innerText()).includes('主题分享'), 'the drawer explains the placement');
-    if (sid === shareIds[0]) await page.screenshot({ path: join(outDir, 'content-drawer.png') });
+    if (sid === shareIds[0]) {
+      // Search the group's members by name in the picker and save.
+      await page.getByTestId('drawer-presenter').click();
+      await page.keyboard.type(presenter.name);
+      await page.locator('.n-base-select-option').filter({ hasText: presenter.name }).first().click();
+      await page.getByTestId('drawer-save').click();
+      await page.getByTestId('drawer-presenter-tag').filter({ hasText: `主讲：${presenter.name}` }).waitFor({ timeout: 15000 });
+      await page.locator(`[data-testid="content-card"][data-id="${sid}"] [data-testid="card-presenter"]`).filter({ hasText: presenter.name }).waitFor();
+      assert.equal(await balance(), pointsBefore, 'a planned share earns nothing yet');
+      await page.screenshot({ path: join(outDir, 'content-drawer.png') });
+    }
     await page.getByTestId('mark-posted').click();
     await page.waitForFunction(() => document.querySelector('[data-testid="drawer-status"]')?.textContent.includes('已发布'));
     // Posted: the results can be entered, and one button leads back to planned.
@@ -117,6 +136,8 @@ test('Content tab: generate, drag, mark shares posted, theme_shares turns green;
   assert.deepEqual([briefAfter.status, briefAfter.results.reach, briefAfter.results.opens], ['posted', 200, 150]);
   const posted = after.filter((p) => p.status === 'posted' && p.format === 'share');
   assert.equal(posted.length, 2);
+  // The posted share puts +20 on its presenter's balance, once.
+  assert.equal(await balance(), pointsBefore + 20, `${presenter.name} earns the share points`);
   await page.screenshot({ path: join(outDir, 'content-week-posted.png') });
   // The charts, planned against done, the cadence and the library below the week.
   await page.locator('main').evaluate((m) => m.scrollTo(0, m.scrollHeight));
@@ -152,6 +173,35 @@ test('Content tab: generate, drag, mark shares posted, theme_shares turns green;
   await page.screenshot({ path: png, });
   const { colours } = await imageStats(png);
   assert.ok(colours > 50, 'the month view is drawn');
+
+  // The Members screen: the presenter's timeline shows the share with its +20.
+  await page.goto(`${session.url}#/groups/${group.id}/members`);
+  await page.getByTestId('members-view').waitFor({ timeout: 30000 });
+  await page.getByTestId('members-search').locator('input').fill(presenter.name);
+  const memberRow = page.getByTestId('member-row').filter({ has: page.getByTestId('member-name').getByText(presenter.name, { exact: true }) }).first();
+  await memberRow.click();
+  const memberDrawer = page.getByTestId('member-drawer');
+  const shareLine = memberDrawer.getByTestId('member-timeline').locator('[data-kind="share"]').first();
+  await shareLine.waitFor({ timeout: 15000 });
+  const shared = after.find((p) => p.id === Number(shareIds[0]));
+  const shareText = await shareLine.innerText();
+  assert.ok(shareText.includes(`主讲主题分享“${shared.title}” +20 积分`), `timeline line: ${shareText}`);
+  await page.screenshot({ path: join(outDir, 'members-share-timeline.png') });
+  await page.keyboard.press('Escape');
+
+  // Delete a planned item from its drawer, after confirming: the week and the database lose it.
+  await page.goto(`${session.url}#/groups/${group.id}/content`);
+  await page.getByTestId('content-view').waitFor({ timeout: 30000 });
+  const doomed = after.find((p) => p.status === 'planned');
+  const card = page.locator(`[data-testid="content-card"][data-id="${doomed.id}"]`);
+  await card.click();
+  await page.getByTestId('drawer-delete').click();
+  await page.getByTestId('drawer-delete-confirm').waitFor();
+  await page.locator('.n-popconfirm__action').getByRole('button', { name: '删除' }).click();
+  await card.waitFor({ state: 'detached', timeout: 15000 });
+  const left = await cliJSON(devBinary, db, 'plan', '--group', String(group.id), '--week', week);
+  assert.equal(left.length, after.length - 1, 'one item fewer');
+  assert.ok(!left.some((p) => p.id === doomed.id), 'the deleted item is gone from the database');
   assert.deepEqual(errors, []);
   await page.close();
 });

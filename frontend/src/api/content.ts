@@ -42,6 +42,9 @@ export interface ContentItem {
   reasons: string[]
   version: number
   due: DueState
+  /** the member presenting a theme share; null when none is named (always for other formats) */
+  presenterId: number | null
+  presenterName: string
 }
 
 export interface ContentInput {
@@ -53,6 +56,20 @@ export interface ContentInput {
   body: string
   /** "2024-03-04T20:30", the group's wall clock */
   at: string
+  /** a theme share's presenter, a member of the group; null for none */
+  presenterId: number | null
+  /** creation only: plan the same item for these groups too (one transaction) */
+  alsoGroups: number[]
+}
+
+/** A member the presenter picker offers. */
+export interface Presenter {
+  id: number
+  name: string
+  /** every other name known, to search by */
+  names: string[]
+  /** still in the group */
+  present: boolean
 }
 
 export interface Cadence {
@@ -157,6 +174,8 @@ export function toItem(d: app.ContentItemDTO): ContentItem {
     reasons: d.reasons ?? [],
     version: d.version,
     due: (d.due ?? '') as DueState,
+    presenterId: typeof d.presenterId === 'number' ? d.presenterId : null,
+    presenterName: d.presenterName ?? '',
   }
 }
 
@@ -193,7 +212,11 @@ export function toWeek(d: app.ContentWeekDTO): ContentWeek {
 export const week = async (groupId: number, w: string) => toWeek(await call(() => ContentService.Week(groupId, w)))
 export const generate = async (groupId: number, w: string) => toWeek(await call(() => ContentService.Generate(groupId, w)))
 export const save = async (groupId: number, input: ContentInput) =>
-  toItem(await call(() => ContentService.Save(groupId, app.ContentInputDTO.createFrom(input))))
+  toItem(await call(() => ContentService.Save(groupId, app.ContentInputDTO.createFrom({ ...input, alsoGroups: [...input.alsoGroups] }))))
+/** remove deletes an item if it is still at version (else a conflict: reload). */
+export const remove = (groupId: number, id: number, version: number) => call(() => ContentService.Delete(groupId, id, version))
+export const presenters = async (groupId: number): Promise<Presenter[]> =>
+  ((await call(() => ContentService.Presenters(groupId))) ?? []).map((p) => ({ id: p.id, name: p.name ?? '', names: p.names ?? [], present: Boolean(p.present) }))
 export const move = async (groupId: number, id: number, version: number, at: string) =>
   toItem(await call(() => ContentService.Move(groupId, id, version, at)))
 export const mark = async (groupId: number, id: number, version: number, status: ContentStatus, results: Partial<Results> = {}) =>

@@ -19,6 +19,6 @@ export type { ContextMessage, Decision, RuleSet, Violation, ViolationQueue } fro
 export type { AuditEntry, AuditFilter, AuditPage, Operator } from './audit'
 export * as content from './content'
 export { contentFormats, contentTypes, resultFields } from './content'
-export type { Cadence, CalendarData, CalendarGroup, ContentFormat, ContentInput, ContentItem, ContentStatus, ContentType, ContentWeek, DueState, FormatRate, LibraryEntry, PlannedDone, Results } from './content'
+export type { Cadence, CalendarData, CalendarGroup, ContentFormat, ContentInput, ContentItem, Presenter, ContentStatus, ContentType, ContentWeek, DueState, FormatRate, LibraryEntry, PlannedDone, Results } from './content'
 export * as risk from './risk'
 export type { Evidence, Hit, HitDecision, Incident, IncidentStatus, Playbook, PlaybookVars, Playbooks, RiskCategory, RiskSet, RiskView } from './risk'

@@ -44,8 +44,9 @@ describe('members api', () => {
   it('reads a member page and sends the edit form with its version', async () => {
     bound.Member.mockResolvedValue(makeDetailDTO() as never)
     const d = await members.member(7, 1, '2024-W10')
-    expect(d.timeline.map((e) => e.kind)).toEqual(['checkin', 'strike', 'joined'])
-    expect(d.timeline[1]).toMatchObject({ rule: 'ads', live: true, key: 'ads:1:1' })
+    expect(d.timeline.map((e) => e.kind)).toEqual(['checkin', 'share', 'strike', 'joined'])
+    expect(d.timeline[1]).toMatchObject({ points: 20, content: '读书方法<i>分享</i>' })
+    expect(d.timeline[2]).toMatchObject({ rule: 'ads', live: true, key: 'ads:1:1' })
     bound.Save.mockResolvedValue(makeDetailDTO() as never)
     await members.save(7, 1, '2024-W10', { version: 3, tier: 'core', tierLocked: true, tags: ['志愿者'], notes: '备注' })
     expect(bound.Save).toHaveBeenCalledWith(7, 1, '2024-W10', { version: 3, tier: 'core', tierLocked: true, tags: ['志愿者'], notes: '备注' })

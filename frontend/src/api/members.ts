@@ -95,7 +95,8 @@ export interface Ledger {
   strikeLimit: number
 }
 
-export type TimelineKind = 'joined' | 'left' | 'tier' | 'strike' | 'checkin' | 'points'
+/** share: a theme share the member presented, posted (content is its title) */
+export type TimelineKind = 'joined' | 'left' | 'tier' | 'strike' | 'checkin' | 'share' | 'points'
 
 export interface TimelineItem {
   at: string
@@ -135,7 +136,7 @@ export interface MemberEdit {
 
 const list = (v: string[] | null | undefined): string[] => (Array.isArray(v) ? v.map(String) : [])
 const tierOf = (v: unknown): Tier => (v === 'admin' || v === 'core' ? v : 'normal')
-const timelineKinds: readonly TimelineKind[] = ['joined', 'left', 'tier', 'strike', 'checkin', 'points']
+const timelineKinds: readonly TimelineKind[] = ['joined', 'left', 'tier', 'strike', 'checkin', 'share', 'points']
 
 const bool = (v: unknown): boolean | null => (typeof v === 'boolean' ? v : null)
 const numOrNull = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null)

@@ -5,7 +5,7 @@ import { copyText, pickReminders } from './reminders'
 const item = (id: number, due: ContentItem['due'], status: ContentItem['status'] = 'planned', at = '2024-03-04T20:30:00+08:00'): ContentItem => ({
   id, groupId: 1, groupName: '读书会', type: 'interactive', format: 'share', title: '', displayTitle: '主题分享 · 互动话题',
   body: '', at, status, results: { reach: null, opens: null, clicks: null, conversions: null, participants: null },
-  rate: null, generated: true, reasons: [], version: 1, due,
+  rate: null, generated: true, reasons: [], version: 1, due, presenterId: null, presenterName: '',
 })
 
 describe('reminders', () => {

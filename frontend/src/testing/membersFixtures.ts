@@ -71,6 +71,7 @@ export function makeDetailDTO(over: Record<string, unknown> = {}) {
     nameHistory: [{ name: '晓雨-杭州', first: '2024-03-04T07:00:00+08:00', last: '2024-03-06T08:30:27+08:00', messages: 8 }],
     timeline: [
       { at: '2024-03-06T08:30:27+08:00', kind: 'checkin', points: 5 },
+      { at: '2024-03-05T20:30:00+08:00', kind: 'share', points: 20, content: '读书方法<i>分享</i>' },
       { at: '2024-03-05T09:00:00+08:00', kind: 'strike', rule: 'ads', content: '=HYPERLINK("x") 兼职日结', live: true, key: 'ads:1:1', dismissed: false },
       { at: '2024-01-09T12:30:00+08:00', kind: 'joined' },
     ],

@@ -2,17 +2,20 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { defineComponent, h } from 'vue'
 import { createMemoryHistory, createRouter } from 'vue-router'
-import { NMessageProvider } from 'naive-ui'
+import { NMessageProvider, NPopconfirm, NSelect } from 'naive-ui'
 
 vi.mock('../../wailsjs/go/app/ContentService', () => ({
   Week: vi.fn(), Generate: vi.fn(), Move: vi.fn(), Save: vi.fn(), Mark: vi.fn(), SetCadence: vi.fn(),
   ExportICS: vi.fn(), SaveToLibrary: vi.fn(), DeleteLibraryEntry: vi.fn(), Library: vi.fn(), Calendar: vi.fn(), Due: vi.fn(), Notify: vi.fn(),
+  Delete: vi.fn(), Presenters: vi.fn(),
 }))
+vi.mock('../../wailsjs/go/app/GroupService', () => ({ List: vi.fn() }))
 vi.mock('../../wailsjs/go/app/HealthService', () => ({ Weeks: vi.fn(), Group: vi.fn(), Overview: vi.fn(), SaveInput: vi.fn() }))
 vi.mock('../components/EChart.vue', () => ({ default: { name: 'EChart', props: ['option', 'label', 'height'], render: () => null } }))
 
 import * as ContentService from '../../wailsjs/go/app/ContentService'
 import * as HealthService from '../../wailsjs/go/app/HealthService'
+import * as GroupService from '../../wailsjs/go/app/GroupService'
 import { applyLocale, i18n } from '../i18n'
 import { resetWeek } from '../health/week'
 import GroupContentView from './GroupContentView.vue'
@@ -23,7 +26,8 @@ let mounted: { unmount(): void } | null = null
 
 const item = (id: number, at: string, extra: Record<string, unknown> = {}) => ({
   id, groupId: 7, groupName: '读书会', type: 'interactive', format: 'share', title: '', displayTitle: '主题分享 · 互动话题', body: '',
-  at, status: 'planned', results: {}, rate: null, generated: true, reasons: ['每周主题分享第 1/2 次'], version: 1, due: '', ...extra,
+  at, status: 'planned', results: {}, rate: null, generated: true, reasons: ['每周主题分享第 1/2 次'], version: 1, due: '',
+  presenterName: '', ...extra,
 })
 
 const weekDTO = (items: unknown[]) => ({
@@ -101,5 +105,114 @@ describe('content tab', () => {
     await flushPromises()
     expect(bound.Generate).toHaveBeenCalledWith(7, '2024-W10')
     expect(w.findAll('[data-testid="content-card"]')).toHaveLength(1)
+  })
+
+  describe('the item drawer', () => {
+    const select = (w: ReturnType<typeof mount>, testid: string) => w.findAllComponents(NSelect).find((c) => c.attributes('data-testid') === testid)
+    // The drawer is teleported to the body, outside the wrapper's DOM.
+    const inDrawer = (selector: string) => document.body.querySelector<HTMLElement>(`[data-testid="content-drawer"] ${selector}`)
+    const submit = async () => {
+      inDrawer('form')!.dispatchEvent(new Event('submit', { cancelable: true }))
+      await flushPromises()
+    }
+
+    // The toasts these tests raise close on a timer: run it before the
+    // page goes, not after the test environment is torn down.
+    afterEach(() => {
+      vi.runOnlyPendingTimers()
+      vi.useRealTimers()
+    })
+
+    beforeEach(() => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+      bound.Presenters.mockResolvedValue([
+        { id: 31, name: '赵敏', names: ['赵敏', '敏敏'], present: true },
+        { id: 32, name: '老王', names: ['老王', 'wxid_wang'], present: false },
+      ] as never)
+      vi.mocked(GroupService).List.mockResolvedValue([
+        { id: 7, name: '读书会' },
+        { id: 9, name: '二群' },
+      ] as never)
+    })
+
+    it('a theme share offers the group members as presenter, searchable by any name, and saves the one picked', async () => {
+      const saved = item(1, '2024-03-05T20:30:00+08:00', { version: 4, presenterId: 31, presenterName: '赵敏' })
+      bound.Week.mockResolvedValueOnce(weekDTO([item(1, '2024-03-05T20:30:00+08:00', { version: 3 })]) as never).mockResolvedValue(weekDTO([saved]) as never)
+      bound.Save.mockResolvedValue(saved as never)
+      const w = await show()
+      await w.find('[data-testid="content-card"]').trigger('click')
+      await flushPromises()
+      expect(bound.Presenters).toHaveBeenCalledWith(7)
+      const picker = select(w, 'drawer-presenter')!
+      expect(picker.exists()).toBe(true)
+      const options = picker.props('options') as { value: number; label: string }[]
+      expect(options.map((o) => o.label)).toEqual(['赵敏', '老王（已退群）'])
+      const filter = picker.props('filter') as (p: string, o: unknown) => boolean
+      expect(options.filter((o) => filter('wxid_wang', o)).map((o) => o.value)).toEqual([32])
+      expect(options.filter((o) => filter('敏敏', o)).map((o) => o.value)).toEqual([31])
+
+      picker.vm.$emit('update:value', 31)
+      await submit()
+      expect(bound.Save).toHaveBeenCalledWith(7, expect.objectContaining({ id: 1, version: 3, format: 'share', presenterId: 31, alsoGroups: [] }))
+      // The card and the drawer show the presenter.
+      expect(w.find('[data-testid="card-presenter"]').text()).toBe('主讲：赵敏')
+      expect(inDrawer('[data-testid="drawer-presenter-tag"]')?.textContent).toContain('主讲：赵敏')
+    })
+
+    it('another format has no presenter picker and saves none', async () => {
+      bound.Week.mockResolvedValue(weekDTO([item(1, '2024-03-05T20:30:00+08:00', { format: 'post', title: '周末活动' })]) as never)
+      bound.Save.mockResolvedValue(item(1, '2024-03-05T20:30:00+08:00', { format: 'post', version: 2 }) as never)
+      const w = await show()
+      await w.find('[data-testid="content-card"]').trigger('click')
+      await flushPromises()
+      expect(select(w, 'drawer-presenter')).toBeUndefined()
+      expect(bound.Presenters).not.toHaveBeenCalled()
+      await submit()
+      expect(bound.Save).toHaveBeenCalledWith(7, expect.objectContaining({ format: 'post', presenterId: null }))
+    })
+
+    it('deletes an item after confirming, at the version read, warning that its share points go, and the week reloads', async () => {
+      const posted = item(1, '2024-03-05T20:30:00+08:00', { version: 5, status: 'posted', presenterId: 31, presenterName: '赵敏' })
+      bound.Week.mockResolvedValueOnce(weekDTO([posted]) as never).mockResolvedValue(weekDTO([]) as never)
+      bound.Delete.mockResolvedValue(undefined as never)
+      const w = await show()
+      await w.find('[data-testid="content-card"]').trigger('click')
+      await flushPromises()
+      inDrawer('[data-testid="drawer-delete"]')!.click()
+      await flushPromises()
+      expect(document.body.querySelector('[data-testid="drawer-delete-confirm"]')?.textContent).toContain('赵敏 因主讲这条分享获得的积分也会一并取消')
+      expect(bound.Delete).not.toHaveBeenCalled()
+      w.findComponent(NPopconfirm).vm.$emit('positive-click')
+      await flushPromises()
+      expect(bound.Delete).toHaveBeenCalledWith(7, 1, 5)
+      expect(bound.Week).toHaveBeenCalledTimes(2)
+      expect(w.findAll('[data-testid="content-card"]')).toHaveLength(0)
+    })
+
+    it('a stale delete says to reload', async () => {
+      bound.Week.mockResolvedValue(weekDTO([item(1, '2024-03-05T20:30:00+08:00')]) as never)
+      bound.Delete.mockRejectedValue({ code: 'conflict', message: '内容 1 已在别处被修改' })
+      const w = await show()
+      await w.find('[data-testid="content-card"]').trigger('click')
+      await flushPromises()
+      w.findComponent(NPopconfirm).vm.$emit('positive-click')
+      await flushPromises()
+      expect(w.find('[data-testid="content-stale"]').exists()).toBe(true)
+    })
+
+    it('a new item can be planned for other groups too, in one save', async () => {
+      bound.Week.mockResolvedValue(weekDTO([]) as never)
+      bound.Save.mockResolvedValue(item(5, '2024-03-06T20:00:00+08:00', { format: 'post' }) as never)
+      const w = await show()
+      await w.find('[data-testid="new-item"]').trigger('click')
+      await flushPromises()
+      const groups = select(w, 'drawer-also-groups')!
+      expect((groups.props('options') as { label: string }[]).map((o) => o.label)).toEqual(['二群'])
+      groups.vm.$emit('update:value', [9])
+      await flushPromises()
+      await submit()
+      expect(bound.Save).toHaveBeenCalledWith(7, expect.objectContaining({ id: 0, alsoGroups: [9] }))
+      expect(document.body.textContent).toContain('已保存到 2 个群')
+    })
   })
 })

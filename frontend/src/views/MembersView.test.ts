@@ -116,6 +116,10 @@ describe('members screen', () => {
     const drawer = () => body().querySelector('[data-testid="member-drawer"]')!
     expect(drawer().textContent).toContain('晓雨-杭州')
     expect(drawer().textContent).toContain('违规：广告')
+    // a theme share the member presented, posted: its title (as text) and the points
+    const share = drawer().querySelector('[data-testid="member-timeline"] li[data-kind="share"]')!
+    expect(share.textContent).toContain('主讲主题分享“读书方法<i>分享</i>” +20 积分')
+    expect(share.querySelector('i')).toBeNull()
     // chat text is text: the <b> stays visible as characters
     expect(drawer().textContent).toContain('<b>打卡</b> 第3天')
     expect(drawer().querySelector('b')).toBeNull()

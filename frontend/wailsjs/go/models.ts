@@ -245,6 +245,8 @@ export namespace app {
 	    reasons: string[];
 	    version: number;
 	    due: string;
+	    presenterId?: number;
+	    presenterName: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new ContentItemDTO(source);
@@ -268,6 +270,8 @@ export namespace app {
 	        this.reasons = source["reasons"];
 	        this.version = source["version"];
 	        this.due = source["due"];
+	        this.presenterId = source["presenterId"];
+	        this.presenterName = source["presenterName"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -564,6 +568,8 @@ export namespace app {
 	    title: string;
 	    body: string;
 	    at: string;
+	    presenterId?: number;
+	    alsoGroups: number[];
 	
 	    static createFrom(source: any = {}) {
 	        return new ContentInputDTO(source);
@@ -578,6 +584,8 @@ export namespace app {
 	        this.title = source["title"];
 	        this.body = source["body"];
 	        this.at = source["at"];
+	        this.presenterId = source["presenterId"];
+	        this.alsoGroups = source["alsoGroups"];
 	    }
 	}
 	
@@ -1747,6 +1755,24 @@ export namespace app {
 		    }
 		    return a;
 		}
+	}
+	export class PresenterDTO {
+	    id: number;
+	    name: string;
+	    names: string[];
+	    present: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new PresenterDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.names = source["names"];
+	        this.present = source["present"];
+	    }
 	}
 	
 	

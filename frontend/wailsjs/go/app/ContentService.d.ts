@@ -4,6 +4,8 @@ import {app} from '../models';
 
 export function Calendar(arg1:string,arg2:number):Promise<app.CalendarDTO>;
 
+export function Delete(arg1:number,arg2:number,arg3:number):Promise<void>;
+
 export function DeleteLibraryEntry(arg1:number):Promise<void>;
 
 export function Due():Promise<Array<app.ContentItemDTO>>;
@@ -19,6 +21,8 @@ export function Mark(arg1:number,arg2:number,arg3:number,arg4:string,arg5:app.Re
 export function Move(arg1:number,arg2:number,arg3:number,arg4:string):Promise<app.ContentItemDTO>;
 
 export function Notify(arg1:string,arg2:string):Promise<boolean>;
+
+export function Presenters(arg1:number):Promise<Array<app.PresenterDTO>>;
 
 export function Save(arg1:number,arg2:app.ContentInputDTO):Promise<app.ContentItemDTO>;
 

@@ -6,6 +6,10 @@ export function Calendar(arg1, arg2) {
   return window['go']['app']['ContentService']['Calendar'](arg1, arg2);
 }
 
+export function Delete(arg1, arg2, arg3) {
+  return window['go']['app']['ContentService']['Delete'](arg1, arg2, arg3);
+}
+
 export function DeleteLibraryEntry(arg1) {
   return window['go']['app']['ContentService']['DeleteLibraryEntry'](arg1);
 }
@@ -36,6 +40,10 @@ export function Move(arg1, arg2, arg3, arg4) {
 
 export function Notify(arg1, arg2) {
   return window['go']['app']['ContentService']['Notify'](arg1, arg2);
+}
+
+export function Presenters(arg1) {
+  return window['go']['app']['ContentService']['Presenters'](arg1);
 }
 
 export function Save(arg1, arg2) {
