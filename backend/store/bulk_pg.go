@@ -73,7 +73,7 @@ func pgText(s string) string {
 // goroutine and the import's own goroutine (CreateMember) share it; SQLite's
 // driver interleaves them itself.
 func (ins *messageInserter) exclusive() func() {
-	if ins.conn == nil {
+	if !ins.server {
 		return func() {}
 	}
 	ins.connMu.Lock()

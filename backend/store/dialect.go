@@ -100,9 +100,10 @@ func (s *Store) beginBulk(ctx context.Context) (tx *gorm.DB, conn *sql.Conn, err
 	return tx, conn, nil
 }
 
-// beginImportTx opens an import's transaction: on PostgreSQL as beginBulk
-// does, and on SQLite on a connection of its own with foreign-key checks
-// off. Every key an import writes is one it holds (its group, its batch,
+// beginImportTx opens an import's transaction on a connection of its own,
+// returned for the bulk writer (COPY on PostgreSQL, the driver's statements
+// on SQLite); release hands it back once the transaction has ended. On
+// SQLite foreign-key checks are off on that connection. Every key an import writes is one it holds (its group, its batch,
 // members it read or created in the same transaction, which also holds
 // SQLite's only write lock), so the check finds nothing, yet it costs a
 // lookup per message and, worse, makes SQLite keep a statement journal for
@@ -143,7 +144,7 @@ func (s *Store) beginImportTx(ctx context.Context) (tx *gorm.DB, conn *sql.Conn,
 		release()
 		return nil, nil, nil, tx.Error
 	}
-	return tx, nil, release, nil
+	return tx, c, release, nil
 }
 
 // messageColumns are the columns the bulk writers fill, in order.
