@@ -27,6 +27,7 @@ func Chat(ctx context.Context, st Store, groupID int64, path string, opt Options
 		return Summary{}, err
 	}
 	batch := domain.ImportBatch{GroupID: groupID, Kind: domain.BatchChat, Format: format, File: baseName(path), Encoding: encoding}
+	defer relaxGC()()
 
 	// One pass streams the records into one transaction; a file with bad
 	// rows (and no --partial) is rolled back at the end, so nothing is written.

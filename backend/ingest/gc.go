@@ -1,0 +1,46 @@
+package ingest
+
+import (
+	"runtime/debug"
+	"sync"
+)
+
+// importGCPercent is the garbage collector's target while a chat import
+// runs. An import allocates a record, a message and its key for every row
+// but keeps little of it (a few thousand messages in flight), so the default
+// of 100 collects a 30 MB heap over and over: a million-message import spent
+// a tenth of its CPU collecting. At 400 it measured about 10% faster (and a
+// re-import, which is all parsing and reading, more) for about 40 MB more at
+// peak, well under the import's memory bound of 300 MB.
+const importGCPercent = 400
+
+var gc struct {
+	sync.Mutex
+	imports int // running imports
+	prev    int // the setting before the first of them
+}
+
+// relaxGC raises the collector's target for an import and returns the func
+// that puts it back once the last running import ends. A target the user
+// already set higher (GOGC), or collection turned off, is left alone.
+func relaxGC() (restore func()) {
+	gc.Lock()
+	defer gc.Unlock()
+	if gc.imports == 0 {
+		gc.prev = debug.SetGCPercent(importGCPercent)
+		if gc.prev < 0 || gc.prev > importGCPercent {
+			debug.SetGCPercent(gc.prev)
+		}
+	}
+	gc.imports++
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			gc.Lock()
+			defer gc.Unlock()
+			if gc.imports--; gc.imports == 0 {
+				debug.SetGCPercent(gc.prev)
+			}
+		})
+	}
+}
