@@ -61,10 +61,12 @@ func BenchmarkLoadDashboard(b *testing.B) {
 
 // BenchmarkOverview is the Overview screen's read: the week of each of 50
 // groups of 500 members, 1,000,000 messages in all (20,000 per group over
-// the 50 weeks ending with 2024-W10). cold computes every group (Weeks, the
-// first Overview after start); refresh is the Overview opened again when
-// nothing changed (Cache.Weeks: one generation read per group); one-changed
-// is the Overview after an edit of one group.
+// the 50 weeks ending with 2024-W10). cold computes every group from the
+// chat (Weeks: the first Overview ever, or after every group changed);
+// restart is the first Overview after a restart (the weeks saved in the
+// workspace); refresh is the Overview opened again when nothing changed
+// (Cache.Weeks: one generation read per group); one-changed is the Overview
+// after an edit of one group.
 // Bound (issue "weekly health dashboard"): under 200 ms.
 func BenchmarkOverview(b *testing.B) {
 	ctx := context.Background()
@@ -95,6 +97,17 @@ func BenchmarkOverview(b *testing.B) {
 	if _, err := c.Weeks(ctx, st, groups, w.String()); err != nil {
 		b.Fatal(err)
 	}
+	// restart is the first Overview after the app starts again: a new
+	// cache, the weeks saved in the workspace by the one before.
+	b.Run("restart", func(b *testing.B) {
+		for b.Loop() {
+			weeks, err := new(Cache).Weeks(ctx, st, groups, w.String())
+			if err != nil {
+				b.Fatal(err)
+			}
+			check(weeks)
+		}
+	})
 	b.Run("refresh", func(b *testing.B) {
 		for b.Loop() {
 			weeks, err := c.Weeks(ctx, st, groups, w.String())

@@ -336,7 +336,7 @@ func TestUndoImportClearsPresenter(t *testing.T) {
 }
 
 // TestUpgradeToPresenterColumn: a workspace at schema 16 with a content
-// item upgrades to 17; the item keeps its fields, has no presenter, and
+// item upgrades to 17 (and on to the latest); the item keeps its fields, has no presenter, and
 // can be given one.
 func TestUpgradeToPresenterColumn(t *testing.T) {
 	ctx := context.Background()
@@ -353,8 +353,8 @@ func TestUpgradeToPresenterColumn(t *testing.T) {
 	old.Close()
 
 	s := mustOpenAt(t, path, Options{})
-	if v, _ := s.SchemaVersion(ctx); v != 17 {
-		t.Fatalf("schema %d, want 17", v)
+	if v, _ := s.SchemaVersion(ctx); v != LatestVersion() {
+		t.Fatalf("schema %d, want %d", v, LatestVersion())
 	}
 	items, err := s.ContentItems(ctx, g.ID, t0, t0.Add(time.Hour))
 	if err != nil || len(items) != 1 || items[0].Title != "老分享" || items[0].Version != 3 || items[0].PresenterID != nil {

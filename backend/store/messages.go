@@ -2,7 +2,11 @@ package store
 
 import (
 	"context"
-	"database/sql"
+	"database/sql/driver"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
 	"time"
 
 	"qunzhu/backend/domain"
@@ -10,67 +14,181 @@ import (
 
 // Messages returns a group's messages with from ≤ sent_at < to, in time
 // order (ties by id, i.e. file order). Every dashboard reads a week this
-// way, so it scans rows straight into messages: gorm's reflection cost more
-// than SQLite's read at tens of thousands of rows.
+// way (tens of thousands of rows), so the rows come straight from the
+// driver (readRows) and the index's own time order is used as it is: the
+// few messages sharing a second are put in id order here, which spares the
+// database sorting every row of the range by id.
 func (s *Store) Messages(ctx context.Context, groupID int64, from, to time.Time) ([]domain.Message, error) {
-	rows, err := s.db.WithContext(ctx).Raw(`SELECT id, member_id, sender_id, sender_name, kind, sent_at, content, url, is_link, is_staff, batch_id, dedupe_key
-		FROM messages WHERE group_id = ? AND sent_at >= ? AND sent_at < ? ORDER BY sent_at, id`, groupID, from.Unix(), to.Unix()).Rows()
+	out := make([]domain.Message, 0, 1024)
+	err := s.readRows(ctx, `SELECT id, member_id, sender_id, sender_name, kind, sent_at, content, url, is_link, is_staff, batch_id, dedupe_key
+		FROM messages WHERE group_id = ? AND sent_at >= ? AND sent_at < ? ORDER BY sent_at`, []any{groupID, from.Unix(), to.Unix()},
+		func(v []driver.Value) {
+			m := domain.Message{ID: valInt(v[0]), GroupID: groupID, SenderID: valString(v[2]), SenderName: valString(v[3]),
+				Kind: domain.Kind(valString(v[4])), SentAt: time.Unix(valInt(v[5]), 0).UTC(), Content: valString(v[6]), URL: valString(v[7]),
+				IsLink: valBool(v[8]), IsStaff: valBool(v[9]), BatchID: valInt(v[10]), DedupeKey: valString(v[11])}
+			if v[1] != nil {
+				id := valInt(v[1])
+				m.MemberID = &id
+			}
+			out = append(out, m)
+		})
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []domain.Message
-	for rows.Next() {
-		m := domain.Message{GroupID: groupID}
-		var (
-			memberID sql.NullInt64
-			kind     string
-			sentAt   int64
-		)
-		if err := rows.Scan(&m.ID, &memberID, &m.SenderID, &m.SenderName, &kind, &sentAt, &m.Content, &m.URL,
-			&m.IsLink, &m.IsStaff, &m.BatchID, &m.DedupeKey); err != nil {
-			return nil, err
+	byIDWithinSecond(out)
+	return out, nil
+}
+
+// byIDWithinSecond sorts each run of messages sent in the same second by
+// id. The runs are short (a few messages), so an insertion sort is the
+// cheapest way.
+func byIDWithinSecond(msgs []domain.Message) {
+	for i := 1; i < len(msgs); i++ {
+		for j := i; j > 0 && msgs[j].SentAt.Equal(msgs[j-1].SentAt) && msgs[j].ID < msgs[j-1].ID; j-- {
+			msgs[j], msgs[j-1] = msgs[j-1], msgs[j]
 		}
-		if memberID.Valid {
-			id := memberID.Int64
-			m.MemberID = &id
-		}
-		m.Kind, m.SentAt = domain.Kind(kind), time.Unix(sentAt, 0).UTC()
-		out = append(out, m)
 	}
-	return out, rows.Err()
 }
 
 // Speakers summarises a group's messages with from ≤ sent_at < to by who
 // spoke: one message per member, kind and staff flag, at the latest time
 // that member sent one, without content. A week's figures look back 14
 // days only to see who spoke (inactive members) and who acted as staff;
-// the week before the week itself is read this way, in SQLite's own scan,
-// instead of turning tens of thousands of rows into messages. Messages
-// from unknown senders (no member) are left out: they count for neither.
+// the week before the week itself is read this way, in the database's own
+// scan, instead of turning tens of thousands of rows into messages.
+// Messages from unknown senders (no member) are left out: they count for
+// neither.
 func (s *Store) Speakers(ctx context.Context, groupID int64, from, to time.Time) ([]domain.Message, error) {
-	rows, err := s.db.WithContext(ctx).Raw(`SELECT member_id, kind, is_staff, MAX(sent_at) AS last
-		FROM messages WHERE group_id = ? AND sent_at >= ? AND sent_at < ? AND member_id IS NOT NULL
-		GROUP BY member_id, kind, is_staff ORDER BY last, member_id`, groupID, from.Unix(), to.Unix()).Rows()
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	var out []domain.Message
-	for rows.Next() {
-		var (
-			memberID int64
-			kind     string
-			staff    bool
-			last     int64
-		)
-		if err := rows.Scan(&memberID, &kind, &staff, &last); err != nil {
-			return nil, err
-		}
-		out = append(out, domain.Message{GroupID: groupID, MemberID: &memberID, Kind: domain.Kind(kind),
-			IsStaff: staff, SentAt: time.Unix(last, 0).UTC()})
+	err := s.readRows(ctx, `SELECT member_id, kind, is_staff, MAX(sent_at) AS last
+		FROM messages WHERE group_id = ? AND sent_at >= ? AND sent_at < ? AND member_id IS NOT NULL
+		GROUP BY member_id, kind, is_staff ORDER BY last, member_id`, []any{groupID, from.Unix(), to.Unix()},
+		func(v []driver.Value) {
+			memberID := valInt(v[0])
+			out = append(out, domain.Message{GroupID: groupID, MemberID: &memberID, Kind: domain.Kind(valString(v[1])),
+				IsStaff: valBool(v[2]), SentAt: time.Unix(valInt(v[3]), 0).UTC()})
+		})
+	return out, err
+}
+
+// readRows runs a read query on a connection of the pool through its
+// driver (sql.Conn.Raw) and calls row for each row's values, which are
+// only valid during the call. database/sql would check and convert every
+// value again through Scan, which cost a third of reading a busy week.
+// The query is written with ? placeholders, numbered for PostgreSQL here.
+func (s *Store) readRows(ctx context.Context, query string, args []any, row func([]driver.Value)) error {
+	sqlDB, err := s.db.DB()
+	if err != nil {
+		return err
 	}
-	return out, rows.Err()
+	c, err := sqlDB.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	if s.IsServer() {
+		query = numberPlaceholders(query)
+	}
+	named := make([]driver.NamedValue, len(args))
+	for i, a := range args {
+		named[i] = driver.NamedValue{Ordinal: i + 1, Value: a}
+	}
+	return c.Raw(func(dc any) error {
+		q, ok := dc.(driver.QueryerContext)
+		if !ok {
+			return fmt.Errorf("reading rows needs a driver that queries with a context, got %T", dc)
+		}
+		rows, err := q.QueryContext(ctx, query, named)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		vals := make([]driver.Value, len(rows.Columns()))
+		for {
+			if err := rows.Next(vals); err == io.EOF {
+				return nil
+			} else if err != nil {
+				return err
+			}
+			row(vals)
+		}
+	})
+}
+
+// numberPlaceholders turns ? into PostgreSQL's $1, $2 …; the queries given
+// to readRows have no ? anywhere else.
+func numberPlaceholders(query string) string {
+	var sb strings.Builder
+	n := 0
+	for _, r := range query {
+		if r == '?' {
+			n++
+			sb.WriteString("$" + strconv.Itoa(n))
+			continue
+		}
+		sb.WriteRune(r)
+	}
+	return sb.String()
+}
+
+// The driver's values: SQLite gives integers (also for booleans) and
+// strings, PostgreSQL booleans as bool; NULL is nil.
+func valInt(v driver.Value) int64 {
+	switch x := v.(type) {
+	case int64:
+		return x
+	case bool:
+		if x {
+			return 1
+		}
+	}
+	return 0
+}
+
+func valBool(v driver.Value) bool {
+	switch x := v.(type) {
+	case bool:
+		return x
+	case int64:
+		return x != 0
+	}
+	return false
+}
+
+// valTime reads a timestamp column: SQLite's driver parses the declared
+// datetime columns into time.Time itself; nil (NULL) is the zero time.
+func valTime(v driver.Value) (time.Time, bool) {
+	switch x := v.(type) {
+	case time.Time:
+		return x.UTC(), true
+	case string:
+		for _, layout := range []string{"2006-01-02 15:04:05.999999999-07:00", time.RFC3339Nano, "2006-01-02 15:04:05.999999999", "2006-01-02"} {
+			if t, err := time.Parse(layout, x); err == nil {
+				return t.UTC(), true
+			}
+		}
+	}
+	return time.Time{}, false
+}
+
+func valBytes(v driver.Value) []byte {
+	switch x := v.(type) {
+	case []byte:
+		return x
+	case string:
+		return []byte(x)
+	}
+	return nil
+}
+
+func valString(v driver.Value) string {
+	switch x := v.(type) {
+	case string:
+		return x
+	case []byte:
+		return string(x)
+	}
+	return ""
 }
 
 // EarliestMessage is the time of a group's earliest imported message of any

@@ -46,6 +46,7 @@ var migrations = []migration{
 	{15, "automation: welcome templates, keyword replies, highlights", migrateV15},
 	{16, "operators and their roles (team mode)", migrateV16},
 	{17, "presenter of a theme share on content items", migrateV17},
+	{18, "saved weekly figures (the Overview's cache)", migrateV18},
 }
 
 // LatestVersion is the schema version this build creates.
@@ -532,4 +533,25 @@ func migrateV17(tx *gorm.DB) error {
 		return nil
 	}
 	return tx.Migrator().AddColumn(&v17ContentItem{}, "PresenterMemberID")
+}
+
+// --- step 18 ------------------------------------------------------------
+
+type v18WeekFigures struct {
+	GroupID    int64   `gorm:"primaryKey;autoIncrement:false"`
+	Group      v1Group `gorm:"constraint:OnDelete:CASCADE"`
+	Key        string  `gorm:"primaryKey;size:80"` // ISO week and the figures' format, see health.Cache
+	Generation int64   `gorm:"not null"`
+	Figures    []byte  `gorm:"not null"` // sealed JSON
+}
+
+func (v18WeekFigures) TableName() string { return "week_figures" }
+
+// migrateV18 adds a place to keep each group-week's computed figures with
+// the generation (Store.Generation) they were computed at, so the Overview
+// opened after a restart reads fifty saved weeks instead of recomputing
+// fifty weeks of chat. The rows are derived data: a stale one (its
+// generation behind the group's) is simply recomputed and replaced.
+func migrateV18(tx *gorm.DB) error {
+	return tx.Migrator().CreateTable(&v18WeekFigures{})
 }

@@ -2,7 +2,7 @@ package store
 
 import (
 	"context"
-	"database/sql"
+	"database/sql/driver"
 
 	"qunzhu/backend/domain"
 )
@@ -18,40 +18,36 @@ import (
 // BenchmarkOverview in backend/health). Never show a roster member's
 // details: use Members for that.
 func (s *Store) Roster(ctx context.Context, groupID int64) ([]domain.Member, error) {
-	rows, err := s.db.WithContext(ctx).Raw(`SELECT id, wx_id, we_chat_id, nickname, group_nickname, remark, remark_enc,
+	out := make([]domain.Member, 0, 64)
+	var openErr error
+	err := s.readRows(ctx, `SELECT id, wx_id, we_chat_id, nickname, group_nickname, remark, remark_enc,
 		seen_names, seen_ids, tier, tier_locked, joined_at, left_at, left_undated
-		FROM members WHERE group_id = ? ORDER BY id`, groupID).Rows()
+		FROM members WHERE group_id = ? ORDER BY id`, []any{groupID},
+		func(v []driver.Value) {
+			m := domain.Member{ID: valInt(v[0]), GroupID: groupID, WxID: valString(v[1]), WeChatID: valString(v[2]),
+				Nickname: valString(v[3]), GroupNickname: valString(v[4]), Remark: valString(v[5]),
+				SeenNames: decodeStrings(valString(v[7])), SeenIDs: decodeStrings(valString(v[8])), Tier: domain.Tier(valString(v[9])),
+				TierLocked: valBool(v[10]), LeftUndated: valBool(v[13])}
+			if enc := valBytes(v[6]); len(enc) > 0 && openErr == nil {
+				r, err := s.box.Open(enc)
+				if err != nil {
+					openErr = &domain.Error{Code: domain.EINTERNAL, Key: "store.decrypt_failed", Err: err}
+				}
+				m.Remark = r
+			}
+			if t, ok := valTime(v[11]); ok {
+				m.JoinedAt = &t
+			}
+			if t, ok := valTime(v[12]); ok {
+				m.LeftAt = &t
+			}
+			out = append(out, m)
+		})
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	out := make([]domain.Member, 0, 64)
-	for rows.Next() {
-		m := domain.Member{GroupID: groupID}
-		var seenNames, seenIDs, tier string
-		var remarkEnc []byte
-		var joined, left sql.NullTime
-		if err := rows.Scan(&m.ID, &m.WxID, &m.WeChatID, &m.Nickname, &m.GroupNickname, &m.Remark, &remarkEnc,
-			&seenNames, &seenIDs, &tier, &m.TierLocked, &joined, &left, &m.LeftUndated); err != nil {
-			return nil, err
-		}
-		if len(remarkEnc) > 0 {
-			r, err := s.box.Open(remarkEnc)
-			if err != nil {
-				return nil, &domain.Error{Code: domain.EINTERNAL, Key: "store.decrypt_failed", Err: err}
-			}
-			m.Remark = r
-		}
-		m.SeenNames, m.SeenIDs, m.Tier = decodeStrings(seenNames), decodeStrings(seenIDs), domain.Tier(tier)
-		if joined.Valid {
-			t := joined.Time.UTC()
-			m.JoinedAt = &t
-		}
-		if left.Valid {
-			t := left.Time.UTC()
-			m.LeftAt = &t
-		}
-		out = append(out, m)
+	if openErr != nil {
+		return nil, openErr
 	}
-	return out, rows.Err()
+	return out, nil
 }
