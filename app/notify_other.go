@@ -2,9 +2,26 @@
 
 package app
 
-import "context"
+import (
+	"context"
+	"os/exec"
+	"runtime"
+	"time"
+)
 
-// desktopNotify shows no desktop notification off Linux yet (Windows
-// toasts need an AppUserModelID registered by the installer); the in-app
-// notice is shown everywhere.
-func desktopNotify(context.Context, string, string) bool { return false }
+// desktopNotify shows a desktop notification with the system's own tool: a
+// toast through PowerShell on Windows, AppleScript's notification on macOS
+// (see notifyCommand). It reports whether the tool ran; where it is
+// missing or fails the in-app notice stands alone.
+func desktopNotify(ctx context.Context, title, body string) bool {
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	cmd := notifyCommand(runtime.GOOS, title, body)
+	if cmd == nil {
+		return false
+	}
+	run := exec.CommandContext(ctx, cmd.Path, cmd.Args[1:]...)
+	run.Env = cmd.Env
+	hideWindow(run)
+	return run.Run() == nil
+}
