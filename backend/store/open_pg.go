@@ -71,6 +71,7 @@ func openServer(dsn string, opt Options) (*Store, error) {
 		return nil, serverError(shown, err)
 	}
 	sqlDB.SetMaxOpenConns(8)
+	sqlDB.SetMaxIdleConns(8) // keep them: see Open
 	sqlDB.SetConnMaxIdleTime(5 * time.Minute)
 	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 	defer cancel()

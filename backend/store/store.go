@@ -106,8 +106,13 @@ func Open(path string, opt Options) (*Store, error) {
 		return nil, openError(path, err)
 	}
 	// One writer at a time is SQLite's rule anyway; a small pool lets reads
-	// proceed beside it under WAL.
+	// proceed beside it under WAL. Every connection stays open once made:
+	// database/sql keeps only two idle by default and closes the others as
+	// they come back, so the Overview's four readers kept opening new
+	// connections, each starting with an empty page cache (and closing one
+	// hands its cache back to the system page by page).
 	sqlDB.SetMaxOpenConns(4)
+	sqlDB.SetMaxIdleConns(4)
 	if err := sqlDB.Ping(); err != nil {
 		sqlDB.Close()
 		return nil, openError(path, err)
