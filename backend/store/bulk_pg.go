@@ -29,14 +29,8 @@ func (ins *messageInserter) copyMessages(msgs []domain.Message) (int, error) {
 			continue
 		}
 		seen[k] = true
-		memberID := m.MemberID
-		if memberID == nil && m.SenderID != "" {
-			if id, ok := ins.senders[m.SenderID]; ok {
-				memberID = &id
-			}
-		}
 		fresh = append(fresh, m)
-		rows = append(rows, []any{ins.batch.GroupID, ins.batch.ID, memberID, pgText(m.SenderID), pgText(m.SenderName), string(m.Kind),
+		rows = append(rows, []any{ins.batch.GroupID, ins.batch.ID, ins.memberOf(m), pgText(m.SenderID), pgText(m.SenderName), string(m.Kind),
 			m.SentAt.Unix(), pgText(m.Content), pgText(m.URL), m.IsLink, m.IsStaff, m.DedupeKey})
 	}
 	if len(rows) == 0 {

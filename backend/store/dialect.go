@@ -90,9 +90,7 @@ func (s *Store) beginBulk(ctx context.Context) (tx *gorm.DB, conn *sql.Conn, err
 	if err != nil {
 		return nil, nil, err
 	}
-	onConn := s.db.Session(&gorm.Session{NewDB: true, Context: ctx})
-	onConn.Statement.ConnPool = conn
-	tx = onConn.Begin()
+	tx = onConn(s.db, ctx, conn).Begin()
 	if tx.Error != nil {
 		conn.Close()
 		return nil, nil, tx.Error
@@ -138,13 +136,20 @@ func (s *Store) beginImportTx(ctx context.Context) (tx *gorm.DB, conn *sql.Conn,
 		release()
 		return nil, nil, nil, err
 	}
-	onConn := s.db.Session(&gorm.Session{NewDB: true, Context: ctx})
-	onConn.Statement.ConnPool = c
-	if tx = onConn.Begin(); tx.Error != nil {
+	if tx = onConn(s.db, ctx, c).Begin(); tx.Error != nil {
 		release()
 		return nil, nil, nil, tx.Error
 	}
 	return tx, c, release, nil
+}
+
+// onConn is db working on the one connection conn (its statements, and a
+// transaction begun on it), where a session setting or a driver-level call
+// must meet the same connection as the SQL around it.
+func onConn(db *gorm.DB, ctx context.Context, conn *sql.Conn) *gorm.DB {
+	on := db.Session(&gorm.Session{NewDB: true, Context: ctx})
+	on.Statement.ConnPool = conn
+	return on
 }
 
 // messageColumns are the columns the bulk writers fill, in order.

@@ -203,14 +203,8 @@ func (ins *messageInserter) insertSQLite(msgs []domain.Message) (int, error) {
 			}
 			args := ins.args[:cols*len(chunk)]
 			for i, m := range chunk {
-				var member any
-				if m.MemberID != nil {
-					member = *m.MemberID
-				} else if id, ok := ins.senders[m.SenderID]; ok && m.SenderID != "" {
-					member = id
-				}
 				row := args[i*cols : (i+1)*cols]
-				row[0].Value, row[1].Value, row[2].Value, row[3].Value, row[4].Value = member, m.SenderID, m.SenderName, string(m.Kind), m.SentAt.Unix()
+				row[0].Value, row[1].Value, row[2].Value, row[3].Value, row[4].Value = ins.memberOf(m), m.SenderID, m.SenderName, string(m.Kind), m.SentAt.Unix()
 				row[5].Value, row[6].Value, row[7].Value, row[8].Value, row[9].Value = m.Content, m.URL, m.IsLink, m.IsStaff, m.DedupeKey
 			}
 			// No context here: one chunk is quick, and a cancellable one
@@ -233,6 +227,18 @@ func (ins *messageInserter) insertSQLite(msgs []domain.Message) (int, error) {
 		return nil
 	})
 	return imported, err
+}
+
+// memberOf is the member_id a message is stored with: the member the
+// caller set, else the one its sender id belongs to, else NULL (nil).
+func (ins *messageInserter) memberOf(m domain.Message) any {
+	if m.MemberID != nil {
+		return *m.MemberID
+	}
+	if id, ok := ins.senders[m.SenderID]; ok && m.SenderID != "" {
+		return id
+	}
+	return nil
 }
 
 // unknown drops the messages the group already has. One range read of the

@@ -162,10 +162,8 @@ func valTime(v driver.Value) (time.Time, bool) {
 	case time.Time:
 		return x.UTC(), true
 	case string:
-		for _, layout := range []string{"2006-01-02 15:04:05.999999999-07:00", time.RFC3339Nano, "2006-01-02 15:04:05.999999999", "2006-01-02"} {
-			if t, err := time.Parse(layout, x); err == nil {
-				return t.UTC(), true
-			}
+		if t, ok := storedTime(x); ok {
+			return t.UTC(), true
 		}
 	}
 	return time.Time{}, false

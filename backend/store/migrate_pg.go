@@ -394,12 +394,21 @@ func parseStoredTime(s string) (any, error) {
 	if s == "" {
 		return nil, nil
 	}
-	for _, layout := range []string{"2006-01-02 15:04:05.999999999-07:00", time.RFC3339Nano, "2006-01-02 15:04:05.999999999", "2006-01-02T15:04:05.999999999", "2006-01-02"} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t, nil
-		}
+	if t, ok := storedTime(s); ok {
+		return t, nil
 	}
 	return nil, fmt.Errorf("cannot read the time %q", s)
+}
+
+// storedTime reads a time in one of the layouts SQLite files hold (gorm's,
+// RFC 3339, or a bare date).
+func storedTime(s string) (time.Time, bool) {
+	for _, layout := range []string{"2006-01-02 15:04:05.999999999-07:00", time.RFC3339Nano, "2006-01-02 15:04:05.999999999", "2006-01-02T15:04:05.999999999", "2006-01-02"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
 }
 
 // DefaultKeyPath is the key file a workspace uses unless told otherwise: the

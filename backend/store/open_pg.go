@@ -144,9 +144,7 @@ func migrateServer(db *gorm.DB, target int, shown string) error {
 		return err
 	}
 	defer conn.ExecContext(ctx, "SELECT pg_advisory_unlock($1)", int64(pgMigrateLock))
-	onConn := db.Session(&gorm.Session{NewDB: true, Context: ctx})
-	onConn.Statement.ConnPool = conn
-	return migrateTo(onConn, target, shown)
+	return migrateTo(onConn(db, ctx, conn), target, shown)
 }
 
 func serverError(shown string, err error) error {
