@@ -1,10 +1,12 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql/driver"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -40,13 +42,18 @@ func (s *Store) Messages(ctx context.Context, groupID int64, from, to time.Time)
 }
 
 // byIDWithinSecond sorts each run of messages sent in the same second by
-// id. The runs are short (a few messages), so an insertion sort is the
-// cheapest way.
+// id. Runs are usually a few messages, but an export may put thousands in
+// one second, so each run is sorted, not insertion-sorted.
 func byIDWithinSecond(msgs []domain.Message) {
-	for i := 1; i < len(msgs); i++ {
-		for j := i; j > 0 && msgs[j].SentAt.Equal(msgs[j-1].SentAt) && msgs[j].ID < msgs[j-1].ID; j-- {
-			msgs[j], msgs[j-1] = msgs[j-1], msgs[j]
+	for start := 0; start < len(msgs); {
+		end := start + 1
+		for end < len(msgs) && msgs[end].SentAt.Equal(msgs[start].SentAt) {
+			end++
 		}
+		if end-start > 1 {
+			slices.SortFunc(msgs[start:end], func(a, b domain.Message) int { return cmp.Compare(a.ID, b.ID) })
+		}
+		start = end
 	}
 }
 
