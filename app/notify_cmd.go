@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"os"
 	"os/exec"
 )
@@ -36,15 +37,15 @@ end run`
 // (Linux uses D-Bus instead, see notify_linux.go), or nil where there is
 // none. Title and body are passed as data (environment or arguments), so
 // nothing in them is ever read as code.
-func notifyCommand(goos, title, body string) *exec.Cmd {
+func notifyCommand(ctx context.Context, goos, title, body string) *exec.Cmd {
 	switch goos {
 	case "windows":
-		cmd := exec.Command("powershell.exe", "-NoProfile", "-NonInteractive", "-ExecutionPolicy", "Bypass",
+		cmd := exec.CommandContext(ctx, "powershell.exe", "-NoProfile", "-NonInteractive", "-ExecutionPolicy", "Bypass",
 			"-WindowStyle", "Hidden", "-Command", windowsToastScript)
 		cmd.Env = append(os.Environ(), "QUNZHU_TITLE="+title, "QUNZHU_BODY="+body)
 		return cmd
 	case "darwin":
-		return exec.Command("osascript", "-e", macNotificationScript, title, body)
+		return exec.CommandContext(ctx, "osascript", "-e", macNotificationScript, title, body)
 	}
 	return nil
 }

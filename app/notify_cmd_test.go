@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -27,7 +28,7 @@ func TestNotifyCommandPassesTextAsData(t *testing.T) {
 			func(args, _ []string) bool { return slices.Equal(args[len(args)-2:], []string{title, body}) }},
 	} {
 		t.Run(tc.goos, func(t *testing.T) {
-			cmd := notifyCommand(tc.goos, title, body)
+			cmd := notifyCommand(context.Background(), tc.goos, title, body)
 			if cmd == nil {
 				t.Fatal("no command")
 			}
@@ -43,7 +44,7 @@ func TestNotifyCommandPassesTextAsData(t *testing.T) {
 			}
 		})
 	}
-	if cmd := notifyCommand("linux", title, body); cmd != nil {
+	if cmd := notifyCommand(context.Background(), "linux", title, body); cmd != nil {
 		t.Errorf("Linux notifies over D-Bus, got a command %v", cmd.Args)
 	}
 }

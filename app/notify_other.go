@@ -4,7 +4,6 @@ package app
 
 import (
 	"context"
-	"os/exec"
 	"runtime"
 	"time"
 )
@@ -16,12 +15,10 @@ import (
 func desktopNotify(ctx context.Context, title, body string) bool {
 	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
-	cmd := notifyCommand(runtime.GOOS, title, body)
+	cmd := notifyCommand(ctx, runtime.GOOS, title, body)
 	if cmd == nil {
 		return false
 	}
-	run := exec.CommandContext(ctx, cmd.Path, cmd.Args[1:]...)
-	run.Env = cmd.Env
-	hideWindow(run)
-	return run.Run() == nil
+	hideWindow(cmd)
+	return cmd.Run() == nil
 }
