@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount } from '@vue/test-utils'
-import { defineComponent, h } from 'vue'
-import { createMemoryHistory, createRouter } from 'vue-router'
-import { NMessageProvider } from 'naive-ui'
+import { flushPromises } from '@vue/test-utils'
+import { mountView, unmountView } from '../testing/mountView'
+import type { Component } from 'vue'
 
 vi.mock('../../wailsjs/go/app/AutomationService', () => ({
   Templates: vi.fn(),
@@ -20,24 +19,15 @@ vi.mock('../../wailsjs/go/app/HealthService', () => ({ Weeks: vi.fn(), Group: vi
 
 import * as AutomationService from '../../wailsjs/go/app/AutomationService'
 import * as HealthService from '../../wailsjs/go/app/HealthService'
-import { applyLocale, i18n } from '../i18n'
+import { applyLocale } from '../i18n'
 import { resetWeek } from '../health/week'
 import GroupAssistantView from '../views/GroupAssistantView.vue'
 import GroupHighlightsView from '../views/GroupHighlightsView.vue'
 import { makeChatDTO, makeHighlightsDTO, makeTemplatesDTO } from './fixtures'
 
 const bound = vi.mocked(AutomationService)
-let mounted: { unmount(): void } | null = null
 
-async function show(view: unknown) {
-  const Host = defineComponent({ render: () => h(NMessageProvider, null, { default: () => h(view as never, { groupId: 7 }) }) })
-  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:any(.*)*', component: { render: () => null } }] })
-  const w = mount(Host, { global: { plugins: [i18n, router] }, attachTo: document.body })
-  mounted = w
-  await flushPromises()
-  await flushPromises()
-  return w
-}
+const show = (view: Component) => mountView(view, { groupId: 7 })
 
 beforeEach(() => {
   vi.resetAllMocks()
@@ -50,11 +40,7 @@ beforeEach(() => {
   bound.Chat.mockResolvedValue(makeChatDTO() as never)
 })
 
-afterEach(() => {
-  mounted?.unmount()
-  mounted = null
-  document.body.innerHTML = ''
-})
+afterEach(unmountView)
 
 describe('reply assistant', () => {
   it('shows the welcome preview, the placeholders and the keyword replies', async () => {

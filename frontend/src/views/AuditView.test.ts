@@ -1,20 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount } from '@vue/test-utils'
-import { defineComponent, h } from 'vue'
-import { createMemoryHistory, createRouter } from 'vue-router'
-import { NMessageProvider } from 'naive-ui'
+import { flushPromises } from '@vue/test-utils'
+import { mountView, unmountView } from '../testing/mountView'
 
 vi.mock('../../wailsjs/go/app/AuditService', () => ({ Entries: vi.fn(), Operator: vi.fn(), SetOperatorName: vi.fn(), Export: vi.fn() }))
 vi.mock('../../wailsjs/go/app/GroupService', () => ({ List: vi.fn() }))
 
 import * as AuditService from '../../wailsjs/go/app/AuditService'
 import * as GroupService from '../../wailsjs/go/app/GroupService'
-import { applyLocale, i18n } from '../i18n'
+import { applyLocale } from '../i18n'
 import AuditView from './AuditView.vue'
 
 const bound = vi.mocked(AuditService)
-const Host = defineComponent({ render: () => h(NMessageProvider, null, { default: () => h(AuditView) }) })
-let mounted: { unmount(): void } | null = null
 
 const at = new Date(new Date().getFullYear(), 4, 6, 20, 30).getTime()
 const page = () => ({
@@ -29,14 +25,7 @@ const page = () => ({
   operators: ['owner', '运营小王'],
 })
 
-async function show() {
-  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:any(.*)*', component: { render: () => null } }] })
-  const w = mount(Host, { global: { plugins: [i18n, router] }, attachTo: document.body })
-  mounted = w
-  await flushPromises()
-  await flushPromises()
-  return w
-}
+const show = () => mountView(AuditView)
 
 beforeEach(() => {
   vi.resetAllMocks()
@@ -46,11 +35,7 @@ beforeEach(() => {
   vi.mocked(GroupService).List.mockResolvedValue([{ id: 7, name: '读书会' }] as never)
 })
 
-afterEach(() => {
-  mounted?.unmount()
-  mounted = null
-  document.body.innerHTML = ''
-})
+afterEach(unmountView)
 
 describe('audit log screen', () => {
   it('lists entries in words with Chinese times, and expands one into a text-only diff', async () => {

@@ -1,18 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount } from '@vue/test-utils'
-import { defineComponent, h } from 'vue'
-import { createMemoryHistory, createRouter } from 'vue-router'
-import { NMessageProvider } from 'naive-ui'
+import { flushPromises } from '@vue/test-utils'
+import { mountView, unmountView } from '../testing/mountView'
 
 vi.mock('../../wailsjs/go/app/ContentService', () => ({ Calendar: vi.fn(), Due: vi.fn(), Mark: vi.fn() }))
 
 import * as ContentService from '../../wailsjs/go/app/ContentService'
-import { applyLocale, i18n } from '../i18n'
+import { applyLocale } from '../i18n'
 import CalendarView from './CalendarView.vue'
 
 const bound = vi.mocked(ContentService)
-const Host = defineComponent({ render: () => h(NMessageProvider, null, { default: () => h(CalendarView) }) })
-let mounted: { unmount(): void } | null = null
 
 const pad = (n: number) => String(n).padStart(2, '0')
 const d = new Date()
@@ -23,14 +19,7 @@ const item = (id: number, groupId: number, groupName: string, extra: Record<stri
   at: `${today}T08:00:00+08:00`, status: 'planned', results: {}, rate: null, generated: true, reasons: [], version: 3, due: 'due', ...extra,
 })
 
-async function show() {
-  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:any(.*)*', component: { render: () => null } }] })
-  const w = mount(Host, { global: { plugins: [i18n, router] }, attachTo: document.body })
-  mounted = w
-  await flushPromises()
-  await flushPromises()
-  return w
-}
+const show = () => mountView(CalendarView)
 
 beforeEach(() => {
   vi.resetAllMocks()
@@ -41,11 +30,7 @@ beforeEach(() => {
   bound.Due.mockResolvedValue([items[0]] as never)
 })
 
-afterEach(() => {
-  mounted?.unmount()
-  mounted = null
-  document.body.innerHTML = ''
-})
+afterEach(unmountView)
 
 describe('calendar screen', () => {
   it('shows every group in its colour on today, and today’s due list', async () => {

@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
-import { defineComponent, h } from 'vue'
-import { createMemoryHistory, createRouter } from 'vue-router'
-import { NMessageProvider, NPopconfirm, NSelect } from 'naive-ui'
+import { mountView, unmountView } from '../testing/mountView'
+import { NPopconfirm, NSelect } from 'naive-ui'
 
 vi.mock('../../wailsjs/go/app/ContentService', () => ({
   Week: vi.fn(), Generate: vi.fn(), Move: vi.fn(), Save: vi.fn(), Mark: vi.fn(), SetCadence: vi.fn(),
@@ -16,13 +15,11 @@ vi.mock('../components/EChart.vue', () => ({ default: { name: 'EChart', props: [
 import * as ContentService from '../../wailsjs/go/app/ContentService'
 import * as HealthService from '../../wailsjs/go/app/HealthService'
 import * as GroupService from '../../wailsjs/go/app/GroupService'
-import { applyLocale, i18n } from '../i18n'
+import { applyLocale } from '../i18n'
 import { resetWeek } from '../health/week'
 import GroupContentView from './GroupContentView.vue'
 
 const bound = vi.mocked(ContentService)
-const Host = defineComponent({ render: () => h(NMessageProvider, null, { default: () => h(GroupContentView, { groupId: 7 }) }) })
-let mounted: { unmount(): void } | null = null
 
 const item = (id: number, at: string, extra: Record<string, unknown> = {}) => ({
   id, groupId: 7, groupName: '读书会', type: 'interactive', format: 'share', title: '', displayTitle: '主题分享 · 互动话题', body: '',
@@ -40,14 +37,7 @@ const weekDTO = (items: unknown[]) => ({
   rates: [], now: '2024-03-06T20:40:00+08:00', mix: {}, target: {}, library: [],
 })
 
-async function show() {
-  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:any(.*)*', component: { render: () => null } }] })
-  const w = mount(Host, { global: { plugins: [i18n, router] }, attachTo: document.body })
-  mounted = w
-  await flushPromises()
-  await flushPromises()
-  return w
-}
+const show = () => mountView(GroupContentView, { groupId: 7 })
 
 beforeEach(() => {
   vi.resetAllMocks()
@@ -56,11 +46,7 @@ beforeEach(() => {
   vi.mocked(HealthService).Weeks.mockResolvedValue([{ week: '2024-W10', start: '2024-03-04T00:00:00+08:00', end: '2024-03-11T00:00:00+08:00' }] as never)
 })
 
-afterEach(() => {
-  mounted?.unmount()
-  mounted = null
-  document.body.innerHTML = ''
-})
+afterEach(unmountView)
 
 describe('content tab', () => {
   it('places a card on its day and time, flags it, and shows a hostile title as text', async () => {

@@ -1,8 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount } from '@vue/test-utils'
-import { defineComponent, h } from 'vue'
-import { createMemoryHistory, createRouter } from 'vue-router'
-import { NMessageProvider } from 'naive-ui'
+import { flushPromises } from '@vue/test-utils'
+import { mountView, unmountView } from '../testing/mountView'
 
 vi.mock('../../wailsjs/go/app/MembersService', () => ({
   Ledger: vi.fn(),
@@ -24,7 +22,7 @@ vi.mock('../../wailsjs/go/app/HealthService', () => ({
 
 import * as MembersService from '../../wailsjs/go/app/MembersService'
 import * as HealthService from '../../wailsjs/go/app/HealthService'
-import { applyLocale, i18n } from '../i18n'
+import { applyLocale } from '../i18n'
 import { resetWeek } from '../health/week'
 import MembersView from './MembersView.vue'
 import { makeDetailDTO, makeLedgerDTO, makeMemberDTO } from '../testing/membersFixtures'
@@ -32,18 +30,9 @@ import { makeDetailDTO, makeLedgerDTO, makeMemberDTO } from '../testing/membersF
 const bound = vi.mocked(MembersService)
 const healthBound = vi.mocked(HealthService)
 
-const Host = defineComponent({ render: () => h(NMessageProvider, null, { default: () => h(MembersView, { groupId: 7 }) }) })
 
-let mounted: { unmount(): void } | null = null
 
-async function show() {
-  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:any(.*)*', component: { render: () => null } }] })
-  const w = mount(Host, { global: { plugins: [i18n, router] }, attachTo: document.body })
-  mounted = w
-  await flushPromises()
-  await flushPromises()
-  return w
-}
+const show = () => mountView(MembersView, { groupId: 7 })
 
 const body = () => document.body
 
@@ -56,11 +45,7 @@ beforeEach(() => {
   bound.Member.mockResolvedValue(makeDetailDTO() as never)
 })
 
-afterEach(() => {
-  mounted?.unmount()
-  mounted = null
-  document.body.innerHTML = ''
-})
+afterEach(unmountView)
 
 describe('members screen', () => {
   it('shows the week’s ledger with Chinese labels, dates and the pyramid against its target', async () => {

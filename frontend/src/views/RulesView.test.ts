@@ -1,31 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount } from '@vue/test-utils'
-import { defineComponent, h } from 'vue'
-import { createMemoryHistory, createRouter } from 'vue-router'
-import { NMessageProvider } from 'naive-ui'
+import { flushPromises } from '@vue/test-utils'
+import { mountView, unmountView } from '../testing/mountView'
 
 vi.mock('../../wailsjs/go/app/RulesService', () => ({ Queue: vi.fn(), Review: vi.fn(), SaveRules: vi.fn(), ResetRules: vi.fn() }))
 vi.mock('../../wailsjs/go/app/HealthService', () => ({ Weeks: vi.fn(), Group: vi.fn(), Overview: vi.fn(), SaveInput: vi.fn() }))
 
 import * as RulesService from '../../wailsjs/go/app/RulesService'
 import * as HealthService from '../../wailsjs/go/app/HealthService'
-import { applyLocale, i18n } from '../i18n'
+import { applyLocale } from '../i18n'
 import { resetWeek } from '../health/week'
 import RulesView from './RulesView.vue'
 import { makeQueueDTO } from '../testing/membersFixtures'
 
 const bound = vi.mocked(RulesService)
-const Host = defineComponent({ render: () => h(NMessageProvider, null, { default: () => h(RulesView, { groupId: 7 }) }) })
-let mounted: { unmount(): void } | null = null
 
-async function show() {
-  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:any(.*)*', component: { render: () => null } }] })
-  const w = mount(Host, { global: { plugins: [i18n, router] }, attachTo: document.body })
-  mounted = w
-  await flushPromises()
-  await flushPromises()
-  return w
-}
+const show = () => mountView(RulesView, { groupId: 7 })
 
 beforeEach(() => {
   vi.resetAllMocks()
@@ -35,11 +24,7 @@ beforeEach(() => {
   bound.Queue.mockResolvedValue(makeQueueDTO() as never)
 })
 
-afterEach(() => {
-  mounted?.unmount()
-  mounted = null
-  document.body.innerHTML = ''
-})
+afterEach(unmountView)
 
 describe('rules screen', () => {
   it('shows each violation in its chat context, as text, with the rules in force', async () => {
