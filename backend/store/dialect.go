@@ -1,15 +1,19 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"database/sql/driver"
 	"fmt"
+	"strings"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
+
+	"qunzhu/backend/domain"
 )
 
 // What differs between SQLite and PostgreSQL is kept here, each behind the
@@ -29,14 +33,28 @@ func forUpdate(tx *gorm.DB) *gorm.DB {
 	return tx
 }
 
-// lockGroupImports serialises imports into one group: on PostgreSQL with a
-// transaction-scoped advisory lock on the group id (released at commit or
-// rollback); SQLite's write transactions are serialised already.
+// lockGroupImports serialises imports into one group and makes sure the
+// group exists. On PostgreSQL a transaction-scoped advisory lock on the
+// group id (released at commit or rollback) orders the imports, and the
+// group row is held with a key-share lock until the import commits: what
+// the messages' foreign key did for every row (migration 19) is done once.
+// SQLite's write transactions are serialised already.
 func lockGroupImports(tx *gorm.DB, groupID int64) error {
-	if !isPostgres(tx) {
-		return nil
+	q := tx.Model(&groupRow{}).Select("id").Where("id = ?", groupID)
+	if isPostgres(tx) {
+		if err := tx.Exec("SELECT pg_advisory_xact_lock(?)", groupID).Error; err != nil {
+			return err
+		}
+		q = q.Clauses(clause.Locking{Strength: "KEY SHARE"})
 	}
-	return tx.Exec("SELECT pg_advisory_xact_lock(?)", groupID).Error
+	var ids []int64
+	if err := q.Scan(&ids).Error; err != nil {
+		return err
+	}
+	if len(ids) == 0 {
+		return domain.Errorf(domain.ENOTFOUND, "group.id_not_found", map[string]any{"id": groupID})
+	}
+	return nil
 }
 
 // resetSequences moves each table's id sequence past the rows copied in
@@ -167,6 +185,28 @@ func copyRows(ctx context.Context, conn *sql.Conn, table string, cols []string, 
 		}
 		var err error
 		n, err = c.Conn().CopyFrom(ctx, pgx.Identifier{table}, cols, pgx.CopyFromRows(rows))
+		return err
+	})
+	return n, err
+}
+
+// copyBinary sends data, rows already in COPY's binary format (copyEncoder),
+// into table on conn inside its open transaction, and returns how many rows
+// went in.
+func copyBinary(ctx context.Context, conn *sql.Conn, table string, cols []string, data []byte) (int64, error) {
+	quoted := make([]string, len(cols))
+	for i, c := range cols {
+		quoted[i] = quoteIdent(c)
+	}
+	sql := "COPY " + quoteIdent(table) + " (" + strings.Join(quoted, ", ") + ") FROM STDIN BINARY"
+	var n int64
+	err := conn.Raw(func(dc any) error {
+		c, ok := dc.(*stdlib.Conn)
+		if !ok {
+			return fmt.Errorf("COPY needs a pgx connection, got %T", dc)
+		}
+		tag, err := c.Conn().PgConn().CopyFrom(ctx, bytes.NewReader(data), sql)
+		n = tag.RowsAffected()
 		return err
 	})
 	return n, err

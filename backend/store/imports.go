@@ -128,6 +128,9 @@ type messageInserter struct {
 	server  bool             // PostgreSQL: COPY on conn (see bulk_pg.go)
 	free    func()           // hands conn back to the pool
 	connMu  sync.Mutex
+	// PostgreSQL: the rows encoded for the next COPY, and their keys.
+	copyBuf     copyEncoder
+	pendingKeys map[dedupeKey]bool
 
 	// SQLite: the driver's own statements on conn, one per chunk size, and
 	// the arguments of one chunk (see insertSQLite).
@@ -149,7 +152,8 @@ func (ins *messageInserter) close() {
 	ins.stmts = nil
 }
 
-// insert writes msgs and returns how many were new.
+// insert writes msgs and returns how many were new. On PostgreSQL rows may
+// wait for a later insert or for flush, which then counts them.
 func (ins *messageInserter) insert(msgs []domain.Message) (int, error) {
 	defer ins.exclusive()()
 	msgs, err := ins.unknown(msgs)
@@ -160,6 +164,16 @@ func (ins *messageInserter) insert(msgs []domain.Message) (int, error) {
 		return ins.copyMessages(msgs)
 	}
 	return ins.insertSQLite(msgs)
+}
+
+// flush writes whatever insert has left waiting and returns how many rows
+// that was; the writer calls it once the last messages are queued.
+func (ins *messageInserter) flush() (int, error) {
+	if !ins.server {
+		return 0, nil
+	}
+	defer ins.exclusive()()
+	return ins.flushCopy()
 }
 
 // insertSQLite writes msgs in chunks of multi-row INSERTs, talking to the

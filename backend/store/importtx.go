@@ -254,6 +254,17 @@ func startWriter(ctx context.Context, ins *messageInserter) *messageWriter {
 			}
 			w.added += n
 		}
+		if w.err == nil {
+			n, err := ins.flush()
+			if err == nil {
+				err = ctx.Err()
+			}
+			w.added += n
+			if err != nil {
+				w.err = err
+				close(w.fail)
+			}
+		}
 	}()
 	return w
 }

@@ -168,7 +168,7 @@ func (s *Store) OpenIncident(ctx context.Context, n risk.NewIncident) (risk.Inci
 	created := false
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		if err := tx.Select("id").First(&groupRow{}, n.GroupID).Error; errors.Is(err, gorm.ErrRecordNotFound) {
-			return domain.Errorf(domain.ENOTFOUND, "group.not_found", map[string]any{"id": n.GroupID})
+			return domain.Errorf(domain.ENOTFOUND, "group.id_not_found", map[string]any{"id": n.GroupID})
 		} else if err != nil {
 			return err
 		}

@@ -1,7 +1,8 @@
 package store
 
 import (
-	"sort"
+	"slices"
+	"strings"
 
 	"gorm.io/gorm"
 
@@ -94,14 +95,23 @@ func (h *hourTally) taintHours(hours []int64) {
 	}
 }
 
-// rollupUpsertSQL adds one hour's counts to whatever the hour held before
-// (messages of earlier imports). CASE rather than MAX(a, b) keeps it
-// standard SQL.
-const rollupUpsertSQL = `INSERT INTO message_hours (group_id, hour, messages, system, last_at) VALUES (?, ?, ?, ?, ?)
+// rollupUpsert adds n hours' counts to whatever each hour held before
+// (messages of earlier imports), in one statement. CASE rather than
+// MAX(a, b) keeps it standard SQL.
+func rollupUpsert(n int) string {
+	return "INSERT INTO message_hours (group_id, hour, messages, system, last_at) VALUES (?, ?, ?, ?, ?)" +
+		strings.Repeat(", (?, ?, ?, ?, ?)", n-1) + `
 ON CONFLICT (group_id, hour) DO UPDATE SET
   messages = message_hours.messages + excluded.messages,
   system = message_hours.system + excluded.system,
   last_at = CASE WHEN excluded.last_at > message_hours.last_at THEN excluded.last_at ELSE message_hours.last_at END`
+}
+
+// rollupUpsertRows is how many hours one upsert carries: a year of a busy
+// group's hours (about 9,000) is then 18 statements rather than 9,000, which
+// on a server is as many round trips; 2,500 arguments stay far below either
+// database's limit.
+const rollupUpsertRows = 500
 
 // apply writes the tally into group groupID's rollup.
 func (h *hourTally) apply(tx *gorm.DB, groupID int64) error {
@@ -109,17 +119,28 @@ func (h *hourTally) apply(tx *gorm.DB, groupID int64) error {
 	for hour := range h.tainted {
 		tainted = append(tainted, hour)
 	}
-	sort.Slice(tainted, func(i, j int) bool { return tainted[i] < tainted[j] })
+	slices.Sort(tainted)
 	for _, hour := range tainted {
 		if err := refreshRollup(tx, groupID, hour, hour); err != nil {
 			return err
 		}
 	}
-	for hour, c := range h.hours {
-		if h.tainted[hour] {
-			continue
+	hours := make([]int64, 0, len(h.hours))
+	for hour := range h.hours {
+		if !h.tainted[hour] {
+			hours = append(hours, hour)
 		}
-		if err := tx.Exec(rollupUpsertSQL, groupID, hour, c.messages, c.system, c.lastAt).Error; err != nil {
+	}
+	slices.Sort(hours)
+	args := make([]any, 0, 5*min(len(hours), rollupUpsertRows))
+	for start := 0; start < len(hours); start += rollupUpsertRows {
+		chunk := hours[start:min(start+rollupUpsertRows, len(hours))]
+		args = args[:0]
+		for _, hour := range chunk {
+			c := h.hours[hour]
+			args = append(args, groupID, hour, c.messages, c.system, c.lastAt)
+		}
+		if err := tx.Exec(rollupUpsert(len(chunk)), args...).Error; err != nil {
 			return err
 		}
 	}

@@ -380,22 +380,29 @@ func TestRollupMatchesMessages(t *testing.T) {
 	if recalled != 0 {
 		t.Fatal("the recalled message is still there")
 	}
+	assertRollupMatches(t, s, g.ID)
+	sum, _ := s.GroupSummary(ctx, g.ID)
+	if sum.Messages != 2999 || !sum.LastMessageAt.Equal(msgs[2999].SentAt.Truncate(time.Second)) {
+		t.Errorf("summary = %d messages, last %v", sum.Messages, sum.LastMessageAt)
+	}
+}
+
+// assertRollupMatches checks group groupID's hourly rollup against a count
+// of its messages.
+func assertRollupMatches(t *testing.T, s *Store, groupID int64) {
+	t.Helper()
 	type hour struct {
 		Hour          int64
 		Messages, Sys int
 		LastAt        int64
 	}
 	var fromRollup, fromMessages []hour
-	s.db.Raw("SELECT hour, messages, system AS sys, last_at FROM message_hours WHERE group_id = ? ORDER BY hour", g.ID).Scan(&fromRollup)
+	s.db.Raw("SELECT hour, messages, system AS sys, last_at FROM message_hours WHERE group_id = ? ORDER BY hour", groupID).Scan(&fromRollup)
 	s.db.Raw(`SELECT sent_at / 3600 AS hour, SUM(CASE WHEN kind <> 'system' THEN 1 ELSE 0 END) AS messages,
 		SUM(CASE WHEN kind = 'system' THEN 1 ELSE 0 END) AS sys, COALESCE(MAX(CASE WHEN kind <> 'system' THEN sent_at END), 0) AS last_at
-		FROM messages WHERE group_id = ? GROUP BY sent_at / 3600 ORDER BY hour`, g.ID).Scan(&fromMessages)
+		FROM messages WHERE group_id = ? GROUP BY sent_at / 3600 ORDER BY hour`, groupID).Scan(&fromMessages)
 	if len(fromRollup) == 0 || fmt.Sprint(fromRollup) != fmt.Sprint(fromMessages) {
 		t.Fatalf("rollup has %d hours, messages %d; they differ", len(fromRollup), len(fromMessages))
-	}
-	sum, _ := s.GroupSummary(ctx, g.ID)
-	if sum.Messages != 2999 || !sum.LastMessageAt.Equal(msgs[2999].SentAt.Truncate(time.Second)) {
-		t.Errorf("summary = %d messages, last %v", sum.Messages, sum.LastMessageAt)
 	}
 }
 
