@@ -23,70 +23,150 @@ type dedupeKey struct {
 	key string
 }
 
-// copyMessages is the PostgreSQL bulk writer of an import: the messages are
-// encoded for COPY as they come and go in, copyChunkRows at a time, on the
-// import transaction's own connection (flushCopy sends the rest when the
-// writer stops). COPY has no ON CONFLICT, so what the SQLite writer leaves to
-// the unique index is done here first: unknown has already dropped the keys
-// the table has, and keys repeated within the rows not yet sent are dropped
-// below; imports into one group are serialised (lockGroupImports), so
-// nothing else adds keys meanwhile.
-func (ins *messageInserter) copyMessages(msgs []domain.Message) (int, error) {
-	enc := &ins.copyBuf
-	if ins.pendingKeys == nil {
-		ins.pendingKeys = make(map[dedupeKey]bool, copyChunkRows)
-	}
-	fresh := msgs[:0:0]
-	for _, m := range msgs {
-		k := dedupeKey{m.SentAt.Unix(), m.DedupeKey}
-		if ins.pendingKeys[k] {
-			continue
-		}
-		ins.pendingKeys[k] = true
-		fresh = append(fresh, m)
-		if enc.rows == 0 {
-			enc.reset()
-		}
-		enc.tuple(len(messageColumns))
-		enc.int8(ins.batch.GroupID)
-		enc.int8(ins.batch.ID)
-		if id, ok := ins.memberOf(m).(int64); ok {
-			enc.int8(id)
-		} else {
-			enc.null()
-		}
-		enc.text(m.SenderID)
-		enc.text(m.SenderName)
-		enc.text(string(m.Kind))
-		enc.int8(m.SentAt.Unix())
-		enc.text(m.Content)
-		enc.text(m.URL)
-		enc.bool(m.IsLink)
-		enc.bool(m.IsStaff)
-		enc.text(m.DedupeKey)
-	}
-	// Tallied now, applied only at commit: if a COPY fails, so does the import.
-	ins.hours.add(fresh)
-	if enc.rows < copyChunkRows {
-		return 0, nil
-	}
-	return ins.flushCopy()
+// copyStream is the PostgreSQL writer's state between inserts: the rows
+// gathered for the next COPY, and the COPY under way, if any. While one
+// chunk goes in, the next is gathered and encoded, so the server's work on a
+// chunk and ours on the next overlap.
+type copyStream struct {
+	gathered []domain.Message       // rows not yet sent, in order
+	keys     map[dedupeKey]struct{} // their keys
+	enc      copyEncoder            // gathered, encoded (unless lazy)
+	spare    copyEncoder            // the buffer of the COPY under way, back for reuse
+	lazy     bool                   // the group had most of the last chunk: encode after unknown
+	sending  chan copyResult        // the COPY under way
 }
 
-// flushCopy sends the rows encoded so far and returns how many went in. The
-// caller holds the connection (exclusive).
-func (ins *messageInserter) flushCopy() (int, error) {
-	enc := &ins.copyBuf
-	if enc.rows == 0 {
+type copyResult struct {
+	n   int64
+	err error
+	enc copyEncoder
+}
+
+// copyMessages is the PostgreSQL bulk writer of an import: it gathers
+// messages, encoded for COPY as they come, and sends them copyChunkRows at a
+// time on the import transaction's own connection (flushCopy sends the
+// rest). It returns how many rows the COPYs that finished meanwhile put in.
+//
+// COPY has no ON CONFLICT, so what the SQLite writer leaves to the unique
+// index is done here: keys repeated among the gathered rows are dropped as
+// they come, and unknown drops the keys the table has just before a chunk
+// is sent (the previous chunk is in by then); imports into one group are
+// serialised (lockGroupImports), so nothing else adds keys meanwhile.
+func (ins *messageInserter) copyMessages(msgs []domain.Message) (int, error) {
+	cs := &ins.copy
+	if cs.keys == nil {
+		cs.keys = make(map[dedupeKey]struct{}, copyChunkRows)
+	}
+	for _, m := range msgs {
+		before := len(cs.keys)
+		cs.keys[dedupeKey{m.SentAt.Unix(), m.DedupeKey}] = struct{}{}
+		if len(cs.keys) == before {
+			continue // already gathered
+		}
+		cs.gathered = append(cs.gathered, m)
+		if !cs.lazy {
+			ins.encode(&cs.enc, m)
+		}
+	}
+	if len(cs.gathered) < copyChunkRows {
 		return 0, nil
 	}
-	if err := ins.ctx.Err(); err != nil {
-		return 0, err
+	return ins.sendGathered()
+}
+
+// sendGathered waits for the COPY under way, then starts one of the rows
+// gathered since, less those the group already has. It returns the count
+// of the COPY it waited for; the new one keeps the connection until it ends
+// (waitCopy).
+func (ins *messageInserter) sendGathered() (int, error) {
+	cs := &ins.copy
+	done, err := ins.waitCopy()
+	if err != nil || len(cs.gathered) == 0 {
+		return done, err
 	}
-	n, err := copyBinary(ins.ctx, ins.conn, "messages", messageColumns, enc.finish())
-	enc.rows = 0
-	clear(ins.pendingKeys)
-	return int(n), err
+	if err := ins.ctx.Err(); err != nil {
+		return done, err
+	}
+	unlock := ins.exclusive()
+	fresh, err := ins.unknown(cs.gathered)
+	if err != nil {
+		unlock()
+		return done, err
+	}
+	if cs.lazy || len(fresh) < len(cs.gathered) {
+		cs.enc.rows = 0
+		for _, m := range fresh {
+			ins.encode(&cs.enc, m)
+		}
+	}
+	// A re-import is mostly known rows: stop encoding ahead what will be dropped.
+	cs.lazy = len(fresh) < len(cs.gathered)/2
+	// Tallied now, applied only at commit: if a COPY fails, so does the import.
+	ins.hours.add(fresh)
+	cs.gathered = cs.gathered[:0]
+	clear(cs.keys)
+	if len(fresh) == 0 {
+		unlock()
+		return done, nil
+	}
+	sent, data := cs.enc, cs.enc.finish()
+	cs.enc, cs.spare = cs.spare, copyEncoder{}
+	result := make(chan copyResult, 1)
+	cs.sending = result
+	go func() {
+		defer unlock()
+		n, err := copyBinary(ins.ctx, ins.conn, "messages", messageColumns, data)
+		result <- copyResult{n: n, err: err, enc: sent}
+	}()
+	return done, nil
+}
+
+// waitCopy waits for the COPY under way, if any, and returns its count.
+func (ins *messageInserter) waitCopy() (int, error) {
+	cs := &ins.copy
+	if cs.sending == nil {
+		return 0, nil
+	}
+	r := <-cs.sending
+	cs.sending = nil
+	r.enc.rows = 0
+	cs.spare = r.enc
+	return int(r.n), r.err
+}
+
+// flushCopy sends whatever is gathered and waits until it is in, returning
+// how many rows went in since the last count.
+func (ins *messageInserter) flushCopy() (int, error) {
+	n, err := ins.sendGathered()
+	if err != nil {
+		return n, err
+	}
+	m, err := ins.waitCopy()
+	return n + m, err
+}
+
+// encode appends m to enc as a row of messageColumns.
+func (ins *messageInserter) encode(enc *copyEncoder, m domain.Message) {
+	if enc.rows == 0 {
+		enc.reset()
+	}
+	enc.tuple(len(messageColumns))
+	enc.int8(ins.batch.GroupID)
+	enc.int8(ins.batch.ID)
+	if id, ok := ins.memberOf(m).(int64); ok {
+		enc.int8(id)
+	} else {
+		enc.null()
+	}
+	enc.text(m.SenderID)
+	enc.text(m.SenderName)
+	enc.text(string(m.Kind))
+	enc.int8(m.SentAt.Unix())
+	enc.text(m.Content)
+	enc.text(m.URL)
+	enc.bool(m.IsLink)
+	enc.bool(m.IsStaff)
+	enc.text(m.DedupeKey)
 }
 
 // pgText makes s storable in a PostgreSQL text column, which refuses NUL

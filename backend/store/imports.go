@@ -128,9 +128,7 @@ type messageInserter struct {
 	server  bool             // PostgreSQL: COPY on conn (see bulk_pg.go)
 	free    func()           // hands conn back to the pool
 	connMu  sync.Mutex
-	// PostgreSQL: the rows encoded for the next COPY, and their keys.
-	copyBuf     copyEncoder
-	pendingKeys map[dedupeKey]bool
+	copy    copyStream // PostgreSQL: the rows on their way in (see bulk_pg.go)
 
 	// SQLite: the driver's own statements on conn, one per chunk size, and
 	// the arguments of one chunk (see insertSQLite).
@@ -155,13 +153,12 @@ func (ins *messageInserter) close() {
 // insert writes msgs and returns how many were new. On PostgreSQL rows may
 // wait for a later insert or for flush, which then counts them.
 func (ins *messageInserter) insert(msgs []domain.Message) (int, error) {
-	defer ins.exclusive()()
+	if ins.server {
+		return ins.copyMessages(msgs)
+	}
 	msgs, err := ins.unknown(msgs)
 	if err != nil {
 		return 0, err
-	}
-	if ins.server {
-		return ins.copyMessages(msgs)
 	}
 	return ins.insertSQLite(msgs)
 }
@@ -172,8 +169,16 @@ func (ins *messageInserter) flush() (int, error) {
 	if !ins.server {
 		return 0, nil
 	}
-	defer ins.exclusive()()
 	return ins.flushCopy()
+}
+
+// abandon waits for whatever insert left under way, for an import that has
+// failed: its transaction must not end while a COPY still uses the
+// connection.
+func (ins *messageInserter) abandon() {
+	if ins.server {
+		ins.waitCopy()
+	}
 }
 
 // insertSQLite writes msgs in chunks of multi-row INSERTs, talking to the

@@ -254,7 +254,9 @@ func startWriter(ctx context.Context, ins *messageInserter) *messageWriter {
 			}
 			w.added += n
 		}
-		if w.err == nil {
+		if w.err != nil {
+			ins.abandon()
+		} else {
 			n, err := ins.flush()
 			if err == nil {
 				err = ctx.Err()
