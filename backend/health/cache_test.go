@@ -20,9 +20,9 @@ type countingStore struct {
 	reads atomic.Int32
 }
 
-func (c *countingStore) Messages(ctx context.Context, groupID int64, from, to time.Time) ([]domain.Message, error) {
+func (c *countingStore) AppendMessages(ctx context.Context, dst []domain.Message, groupID int64, from, to time.Time) ([]domain.Message, error) {
 	c.reads.Add(1)
-	return c.Store.Messages(ctx, groupID, from, to)
+	return c.Store.AppendMessages(ctx, dst, groupID, from, to)
 }
 
 // TestCacheRecomputesOnlyWhatChanged checks the Overview's cache: it gives

@@ -19,7 +19,9 @@ type Store interface {
 	// figures never need a personal field, and the lean read keeps the
 	// Overview of fifty groups fast.
 	Roster(ctx context.Context, groupID int64) ([]domain.Member, error)
-	Messages(ctx context.Context, groupID int64, from, to time.Time) ([]domain.Message, error)
+	// AppendMessages appends [from, to)'s messages, in time order, to dst;
+	// the messages need not carry their dedupe key or batch.
+	AppendMessages(ctx context.Context, dst []domain.Message, groupID int64, from, to time.Time) ([]domain.Message, error)
 	// Speakers summarises [from, to) as one content-less message per
 	// member, kind and staff flag, at the member's latest time.
 	Speakers(ctx context.Context, groupID int64, from, to time.Time) ([]domain.Message, error)
@@ -89,9 +91,5 @@ func windowMessages(ctx context.Context, st Store, g domain.Group, w metrics.Wee
 	if err != nil {
 		return nil, err
 	}
-	msgs, err := st.Messages(ctx, g.ID, cut, to)
-	if err != nil {
-		return nil, err
-	}
-	return append(early, msgs...), nil
+	return st.AppendMessages(ctx, early, g.ID, cut, to)
 }

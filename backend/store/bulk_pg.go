@@ -57,6 +57,7 @@ func (ins *messageInserter) copyMessages(msgs []domain.Message) (int, error) {
 	if cs.keys == nil {
 		cs.keys = make(map[dedupeKey]struct{}, copyChunkRows)
 	}
+	added := 0
 	for _, m := range msgs {
 		before := len(cs.keys)
 		cs.keys[dedupeKey{m.SentAt.Unix(), m.DedupeKey}] = struct{}{}
@@ -67,11 +68,15 @@ func (ins *messageInserter) copyMessages(msgs []domain.Message) (int, error) {
 		if !cs.lazy {
 			ins.encode(&cs.enc, m)
 		}
+		if len(cs.gathered) == copyChunkRows {
+			n, err := ins.sendGathered()
+			added += n
+			if err != nil {
+				return added, err
+			}
+		}
 	}
-	if len(cs.gathered) < copyChunkRows {
-		return 0, nil
-	}
-	return ins.sendGathered()
+	return added, nil
 }
 
 // sendGathered waits for the COPY under way, then starts one of the rows

@@ -21,13 +21,52 @@ import (
 // few messages sharing a second are put in id order here, which spares the
 // database sorting every row of the range by id.
 func (s *Store) Messages(ctx context.Context, groupID int64, from, to time.Time) ([]domain.Message, error) {
-	out := make([]domain.Message, 0, 1024)
-	err := s.readRows(ctx, `SELECT id, member_id, sender_id, sender_name, kind, sent_at, content, url, is_link, is_staff, batch_id, dedupe_key
-		FROM messages WHERE group_id = ? AND sent_at >= ? AND sent_at < ? ORDER BY sent_at`, []any{groupID, from.Unix(), to.Unix()},
+	return s.appendMessages(ctx, nil, groupID, from, to, true)
+}
+
+// AppendMessages is the week's read for figures: Messages without each
+// message's dedupe key and batch (figures never use them), appended to dst.
+// dst is first grown by the count the hourly rollup gives for the range, so
+// a week's slice is made once at its size instead of doubling its way there
+// (a third of the read), and a caller with rows to put first (the week's
+// earlier speakers) passes them as dst instead of copying the week after
+// them.
+func (s *Store) AppendMessages(ctx context.Context, dst []domain.Message, groupID int64, from, to time.Time) ([]domain.Message, error) {
+	return s.appendMessages(ctx, dst, groupID, from, to, false)
+}
+
+// messagesSQL is the window read: all columns, or (lean) all but the dedupe
+// key and batch.
+const messagesSQL = `SELECT id, member_id, sender_id, sender_name, kind, sent_at, content, url, is_link, is_staff%s
+		FROM messages WHERE group_id = ? AND sent_at >= ? AND sent_at < ? ORDER BY sent_at`
+
+func (s *Store) appendMessages(ctx context.Context, dst []domain.Message, groupID int64, from, to time.Time, full bool) ([]domain.Message, error) {
+	if !from.Before(to) {
+		return dst, nil
+	}
+	var expect int64
+	err := s.readRows(ctx, "SELECT CAST(COALESCE(SUM(messages + system), 0) AS BIGINT) FROM message_hours WHERE group_id = ? AND hour >= ? AND hour <= ?",
+		[]any{groupID, floorDiv(from.Unix(), 3600), floorDiv(to.Unix()-1, 3600)},
+		func(v []driver.Value) { expect = valInt(v[0]) })
+	if err != nil {
+		return nil, err
+	}
+	// The rollup counts whole hours around the range, so this is an upper
+	// bound; capped so a damaged rollup cannot ask for an absurd slice.
+	out := slices.Grow(dst, int(min(expect, 1<<22)))
+	start := len(out)
+	q := fmt.Sprintf(messagesSQL, "")
+	if full {
+		q = fmt.Sprintf(messagesSQL, ", batch_id, dedupe_key")
+	}
+	err = s.readRows(ctx, q, []any{groupID, from.Unix(), to.Unix()},
 		func(v []driver.Value) {
 			m := domain.Message{ID: valInt(v[0]), GroupID: groupID, SenderID: valString(v[2]), SenderName: valString(v[3]),
 				Kind: domain.Kind(valString(v[4])), SentAt: time.Unix(valInt(v[5]), 0).UTC(), Content: valString(v[6]), URL: valString(v[7]),
-				IsLink: valBool(v[8]), IsStaff: valBool(v[9]), BatchID: valInt(v[10]), DedupeKey: valString(v[11])}
+				IsLink: valBool(v[8]), IsStaff: valBool(v[9])}
+			if full {
+				m.BatchID, m.DedupeKey = valInt(v[10]), valString(v[11])
+			}
 			if v[1] != nil {
 				id := valInt(v[1])
 				m.MemberID = &id
@@ -37,7 +76,7 @@ func (s *Store) Messages(ctx context.Context, groupID int64, from, to time.Time)
 	if err != nil {
 		return nil, err
 	}
-	byIDWithinSecond(out)
+	byIDWithinSecond(out[start:])
 	return out, nil
 }
 
