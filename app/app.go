@@ -45,7 +45,9 @@ type App struct {
 
 	mu      sync.RWMutex
 	ctx     context.Context
-	started bool // the window is up and ctx is Wails' own
+	started bool          // the window is up and ctx is Wails' own
+	quit    chan struct{} // closed when the window has closed (shutdown)
+	quitOne sync.Once
 	lng     string
 	sys     *SystemService
 	grps    *GroupService
@@ -67,7 +69,7 @@ func New(cfg Config) *App {
 	if cfg.Clock == nil {
 		cfg.Clock = domain.SystemClock{}
 	}
-	a := &App{cfg: cfg, groups: cfg.Store, settings: cfg.Store, ctx: context.Background(), lng: msg.ZH}
+	a := &App{cfg: cfg, groups: cfg.Store, settings: cfg.Store, ctx: context.Background(), lng: msg.ZH, quit: make(chan struct{})}
 	if v, ok, err := cfg.Store.Setting(context.Background(), domain.SettingLanguage); err == nil && ok {
 		a.lng = msg.Normalize(v)
 	}
@@ -112,6 +114,7 @@ func (a *App) Run() error {
 		BackgroundColour: &options.RGBA{R: 250, G: 250, B: 252, A: 255},
 		OnStartup:        a.startup,
 		OnBeforeClose:    a.beforeClose,
+		OnShutdown:       a.shutdown,
 		Bind:             []any{a.sys, a.grps, a.imps, a.hlth, a.mbrs, a.rule, a.rpts, a.auto, a.safe, a.team, a.adt, a.cont, a.risk},
 		Menu:             a.menu(),
 		DragAndDrop:      &options.DragAndDrop{EnableFileDrop: true},
@@ -138,6 +141,10 @@ func (a *App) startup(ctx context.Context) {
 	a.mu.Unlock()
 	a.safe.startAutoBackups()
 }
+
+// shutdown stops the background work (automatic backups) before the
+// workspace is closed.
+func (a *App) shutdown(context.Context) { a.quitOne.Do(func() { close(a.quit) }) }
 
 func (a *App) running() bool {
 	a.mu.RLock()

@@ -10,6 +10,8 @@ import (
 	"sync"
 	"time"
 
+	wruntime "github.com/wailsapp/wails/v2/pkg/runtime"
+
 	"qunzhu/backend/domain"
 	"qunzhu/backend/msg"
 	"qunzhu/backend/store"
@@ -160,8 +162,10 @@ func (s *SafetyService) RestoreBackup(name string) error {
 	return err
 }
 
-// startAutoBackups backs the workspace up now (unless it is brand new and
-// empty) and then once a day while the app runs. It starts once per run.
+// startAutoBackups backs the workspace up shortly after the window opens
+// (unless it is brand new and empty, or was backed up within the last
+// hour) and then once a day while the app runs. It starts once per run and
+// stops when the window closes.
 func (s *SafetyService) startAutoBackups() {
 	if s.app.locked() {
 		return
@@ -169,17 +173,47 @@ func (s *SafetyService) startAutoBackups() {
 	s.loopOnce.Do(func() {
 		go func() {
 			if !s.app.cfg.Store.Created {
-				s.autoBackup()
+				select {
+				case <-s.app.quit:
+					return
+				case <-time.After(startBackupDelay):
+				}
+				if s.startBackupDue() {
+					s.autoBackup()
+				}
 			}
 			t := time.NewTicker(time.Hour)
 			defer t.Stop()
-			for range t.C {
-				if s.backupDue() {
-					s.autoBackup()
+			for {
+				select {
+				case <-s.app.quit:
+					return
+				case <-t.C:
+					if s.backupDue() {
+						s.autoBackup()
+					}
 				}
 			}
 		}()
 	})
+}
+
+// startBackupDelay is how long the start-up backup waits after the window
+// opens. The backup reads the whole workspace (VACUUM INTO); run at once it
+// took a core from WebKit while the first screen was being drawn.
+const startBackupDelay = 10 * time.Second
+
+// startBackupGap is how recent a backup makes the start-up one needless:
+// an operator who restarts the app a few times in an hour would otherwise
+// push older days' backups out of the kept few.
+const startBackupGap = time.Hour
+
+// startBackupDue is true unless a backup was made within startBackupGap.
+func (s *SafetyService) startBackupDue() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	list, err := s.app.cfg.Store.Backups()
+	return backupOlderThan(list, err, s.app.clock().Now(), startBackupGap)
 }
 
 // backupDue is true when the newest backup is a day old (or there is none):
@@ -188,21 +222,31 @@ func (s *SafetyService) backupDue() bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	list, err := s.app.cfg.Store.Backups()
-	if err != nil {
-		return true
-	}
-	return len(list) == 0 || s.app.clock().Now().Sub(list[0].At) >= 24*time.Hour
+	return backupOlderThan(list, err, s.app.clock().Now(), 24*time.Hour)
+}
+
+// backupOlderThan is true when list (newest first) has no backup younger
+// than age at now; a list that could not be read counts as none.
+func backupOlderThan(list []store.BackupInfo, err error, now time.Time, age time.Duration) bool {
+	return err != nil || len(list) == 0 || now.Sub(list[0].At) >= age
 }
 
 func (s *SafetyService) autoBackup() {
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	_, err := s.app.cfg.Store.AutoBackup(context.Background())
 	s.autoErr = err
+	s.mu.Unlock()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "qunzhu:", msg.T(s.app.lang(), "backup.auto_failed", map[string]any{"reason": msg.Error(s.app.lang(), err)}))
 	}
+	if s.app.running() {
+		// Settings, if open, lists the new backup (or the failure).
+		wruntime.EventsEmit(s.app.context(), EventBackupsChanged)
+	}
 }
+
+// EventBackupsChanged tells the window an automatic backup was made or failed.
+const EventBackupsChanged = "backups:changed"
 
 // checkListener refuses to serve the app over HTTP (the dev build's browser
 // mode: -devserver ADDR or the devserver variable) on anything but loopback.

@@ -1,6 +1,7 @@
 // The lock screen, the passphrase and automatic backups (app/safety.go).
 import * as SafetyService from '../../wailsjs/go/app/SafetyService'
 import type { app } from '../../wailsjs/go/models'
+import { EventsOn } from '../../wailsjs/runtime/runtime'
 import { call } from './errors'
 import { toInfo } from './system'
 import type { SystemInfo } from './types'
@@ -43,6 +44,20 @@ export async function unlock(passphrase: string): Promise<SystemInfo> {
 
 export async function security(): Promise<Security> {
   return toSecurity(await call(() => SafetyService.Security()))
+}
+
+/** The event the app sends after an automatic backup, made or failed (app/safety.go). */
+const backupsEvent = 'backups:changed'
+
+/**
+ * onBackupsChanged calls back after each automatic backup (the one made a
+ * few seconds after start, then daily) and returns a function that stops
+ * listening. Without the Wails runtime (a unit test) it does nothing.
+ */
+export function onBackupsChanged(callback: () => void): () => void {
+  const rt = (window as { runtime?: { EventsOnMultiple?: unknown } }).runtime
+  if (typeof rt?.EventsOnMultiple !== 'function') return () => {}
+  return EventsOn(backupsEvent, () => callback())
 }
 
 /** setPassphrase sets (current ''), changes, or removes (next '') the passphrase. */
