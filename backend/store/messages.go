@@ -1,15 +1,21 @@
 package store
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"database/sql/driver"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/stdlib"
 
 	"qunzhu/backend/domain"
 )
@@ -140,6 +146,11 @@ func (s *Store) readRows(ctx context.Context, query string, args []any, row func
 		named[i] = driver.NamedValue{Ordinal: i + 1, Value: a}
 	}
 	return c.Raw(func(dc any) error {
+		if pc, ok := dc.(*stdlib.Conn); ok {
+			if done, err := readPG(ctx, pc.Conn(), query, args, row); done || err != nil {
+				return err
+			}
+		}
 		q, ok := dc.(driver.QueryerContext)
 		if !ok {
 			return fmt.Errorf("reading rows needs a driver that queries with a context, got %T", dc)
@@ -159,6 +170,96 @@ func (s *Store) readRows(ctx context.Context, query string, args []any, row func
 			row(vals)
 		}
 	})
+}
+
+// readPG is readRows on PostgreSQL, decoding the binary values pgx receives
+// itself: for the few column types the store reads (integers, booleans,
+// text, bytea, timestamps) that is about twice as fast as the database/sql
+// driver's general conversion, on the week read every dashboard makes. It
+// reports done false, having read nothing, when a column has another type;
+// the caller then reads through the driver.
+func readPG(ctx context.Context, conn *pgx.Conn, query string, args []any, row func([]driver.Value)) (done bool, err error) {
+	rows, err := conn.Query(ctx, query, args...)
+	if err != nil {
+		return true, err
+	}
+	defer rows.Close()
+	fds := rows.FieldDescriptions()
+	for _, fd := range fds {
+		if !pgDecodes(fd) {
+			return false, nil
+		}
+	}
+	vals := make([]driver.Value, len(fds))
+	for rows.Next() {
+		for i, raw := range rows.RawValues() {
+			vals[i] = pgValue(fds[i].DataTypeOID, raw)
+		}
+		row(vals)
+	}
+	return true, rows.Err()
+}
+
+// PostgreSQL type ids (pg_type.oid) pgValue decodes.
+const (
+	oidBool        = 16
+	oidBytea       = 17
+	oidInt8        = 20
+	oidInt2        = 21
+	oidInt4        = 23
+	oidText        = 25
+	oidVarchar     = 1043
+	oidTimestamp   = 1114
+	oidTimestamptz = 1184
+)
+
+// pgDecodes reports whether pgValue can decode the column: one of its types
+// sent in binary (text types in either format).
+func pgDecodes(fd pgconn.FieldDescription) bool {
+	switch fd.DataTypeOID {
+	case oidText, oidVarchar:
+		return true
+	case oidBool, oidBytea, oidInt8, oidInt2, oidInt4, oidTimestamp, oidTimestamptz:
+		return fd.Format == pgx.BinaryFormatCode
+	}
+	return false
+}
+
+// pgEpoch is where PostgreSQL's binary timestamps count microseconds from.
+var pgEpoch = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// pgValue is a column's binary value as the database/sql driver would give
+// it: int64, bool, string, []byte, time.Time (UTC); nil for NULL.
+func pgValue(oid uint32, raw []byte) driver.Value {
+	if raw == nil {
+		return nil
+	}
+	switch oid {
+	case oidBool:
+		return len(raw) == 1 && raw[0] != 0
+	case oidInt8:
+		if len(raw) == 8 {
+			return int64(binary.BigEndian.Uint64(raw))
+		}
+	case oidInt4:
+		if len(raw) == 4 {
+			return int64(int32(binary.BigEndian.Uint32(raw)))
+		}
+	case oidInt2:
+		if len(raw) == 2 {
+			return int64(int16(binary.BigEndian.Uint16(raw)))
+		}
+	case oidText, oidVarchar:
+		return string(raw)
+	case oidBytea:
+		return bytes.Clone(raw)
+	case oidTimestamp, oidTimestamptz:
+		if len(raw) == 8 {
+			us := int64(binary.BigEndian.Uint64(raw))
+			return pgEpoch.Add(time.Duration(us/1e6)*time.Second + time.Duration(us%1e6)*time.Microsecond)
+		}
+	}
+	return nil
 }
 
 // numberPlaceholders turns ? into PostgreSQL's $1, $2 …; the queries given
