@@ -28,12 +28,12 @@ type dedupeKey struct {
 // chunk goes in, the next is gathered and encoded, so the server's work on a
 // chunk and ours on the next overlap.
 type copyStream struct {
-	gathered []domain.Message       // rows not yet sent, in order
-	keys     map[dedupeKey]struct{} // their keys
-	enc      copyEncoder            // gathered, encoded (unless lazy)
-	spare    copyEncoder            // the buffer of the COPY under way, back for reuse
-	lazy     bool                   // the group had most of the last chunk: encode after unknown
-	sending  chan copyResult        // the COPY under way
+	gathered  []domain.Message       // rows not yet sent, in order
+	keys      map[dedupeKey]struct{} // their keys
+	enc       copyEncoder            // gathered, encoded
+	spare     copyEncoder            // the buffer of the COPY under way, back for reuse
+	rereading bool                   // the group had most of the rows lately: check each batch first
+	sending   chan copyResult        // the COPY under way
 }
 
 type copyResult struct {
@@ -58,6 +58,24 @@ func (ins *messageInserter) copyMessages(msgs []domain.Message) (int, error) {
 		cs.keys = make(map[dedupeKey]struct{}, copyChunkRows)
 	}
 	added := 0
+	if cs.rereading {
+		// Most rows so far were known (a re-import): drop the known ones
+		// batch by batch before gathering, as the SQLite writer does, rather
+		// than gathering all of them for nothing.
+		n, err := ins.waitCopy()
+		added += n
+		if err != nil {
+			return added, err
+		}
+		unlock := ins.exclusive()
+		fresh, err := ins.unknown(msgs)
+		unlock()
+		if err != nil {
+			return added, err
+		}
+		cs.rereading = len(fresh) < len(msgs)/2
+		msgs = fresh
+	}
 	for _, m := range msgs {
 		before := len(cs.keys)
 		cs.keys[dedupeKey{m.SentAt.Unix(), m.DedupeKey}] = struct{}{}
@@ -65,9 +83,7 @@ func (ins *messageInserter) copyMessages(msgs []domain.Message) (int, error) {
 			continue // already gathered
 		}
 		cs.gathered = append(cs.gathered, m)
-		if !cs.lazy {
-			ins.encode(&cs.enc, m)
-		}
+		ins.encode(&cs.enc, m)
 		if len(cs.gathered) == copyChunkRows {
 			n, err := ins.sendGathered()
 			added += n
@@ -98,14 +114,15 @@ func (ins *messageInserter) sendGathered() (int, error) {
 		unlock()
 		return done, err
 	}
-	if cs.lazy || len(fresh) < len(cs.gathered) {
+	if len(fresh) < len(cs.gathered) {
 		cs.enc.rows = 0
 		for _, m := range fresh {
 			ins.encode(&cs.enc, m)
 		}
 	}
-	// A re-import is mostly known rows: stop encoding ahead what will be dropped.
-	cs.lazy = len(fresh) < len(cs.gathered)/2
+	if len(fresh) < len(cs.gathered)/2 {
+		cs.rereading = true
+	}
 	// Tallied now, applied only at commit: if a COPY fails, so does the import.
 	ins.hours.add(fresh)
 	cs.gathered = cs.gathered[:0]

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"testing"
+	"time"
 
 	"qunzhu/backend/domain"
 	"qunzhu/backend/store/pgtest"
@@ -78,11 +79,23 @@ func TestStreamedImportCrossesChunks(t *testing.T) {
 		t.Errorf("overlapping import: %d imported, %d duplicates; want 20000 and 5000", b.Imported, b.SkippedDuplicates)
 	}
 	assertRollupMatches(t, s, g.ID)
+	// Everything again, with a few new messages at the end: after the first
+	// chunk turns out known, each batch is checked before it is gathered.
+	more := append(append([]domain.Message(nil), msgs...), domain.Message{SenderID: msgs[0].SenderID, Kind: domain.KindText,
+		SentAt: msgs[len(msgs)-1].SentAt.Add(time.Minute), Content: "又来了", DedupeKey: "id:extra"})
+	b, err = s.SaveImport(ctx, domain.ImportBatch{GroupID: g.ID, Kind: domain.BatchChat}, members, more)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.Imported != 1 || b.SkippedDuplicates != 50_000 {
+		t.Errorf("re-import: %d imported, %d duplicates; want 1 and 50000", b.Imported, b.SkippedDuplicates)
+	}
+	assertRollupMatches(t, s, g.ID)
 	var total, memberless int64
 	s.db.Model(&messageRow{}).Where("group_id = ?", g.ID).Count(&total)
 	s.db.Model(&messageRow{}).Where("group_id = ? AND member_id IS NULL", g.ID).Count(&memberless)
-	if total != 50_000 || memberless != 1 {
-		t.Errorf("stored %d messages, %d without a member; want 50000 and 1 (the system line)", total, memberless)
+	if total != 50_001 || memberless != 1 {
+		t.Errorf("stored %d messages, %d without a member; want 50001 and 1 (the system line)", total, memberless)
 	}
 }
 
