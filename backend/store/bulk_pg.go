@@ -131,7 +131,8 @@ func (ins *messageInserter) sendGathered() (int, error) {
 		unlock()
 		return done, nil
 	}
-	sent, data := cs.enc, cs.enc.finish()
+	data := cs.enc.finish()
+	sent := cs.enc // its buffer comes back as the spare once the COPY is done
 	cs.enc, cs.spare = cs.spare, copyEncoder{}
 	result := make(chan copyResult, 1)
 	cs.sending = result

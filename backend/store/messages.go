@@ -8,6 +8,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"io"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -254,9 +255,12 @@ func pgValue(oid uint32, raw []byte) driver.Value {
 	case oidBytea:
 		return bytes.Clone(raw)
 	case oidTimestamp, oidTimestamptz:
-		if len(raw) == 8 {
-			us := int64(binary.BigEndian.Uint64(raw))
-			return pgEpoch.Add(time.Duration(us/1e6)*time.Second + time.Duration(us%1e6)*time.Microsecond)
+		if len(raw) != 8 {
+			return nil
+		}
+		// Microseconds since 2000; ±infinity (the extremes) are not instants.
+		if us := int64(binary.BigEndian.Uint64(raw)); us != math.MaxInt64 && us != math.MinInt64 {
+			return time.UnixMicro(pgEpoch.UnixMicro() + us).UTC()
 		}
 	}
 	return nil

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql/driver"
 	"encoding/binary"
+	"math"
 	"reflect"
 	"testing"
 	"time"
@@ -34,6 +35,9 @@ func TestPGValue(t *testing.T) {
 		{"timestamptz", oidTimestamptz, be8(at.Sub(pgEpoch).Microseconds()), at},
 		{"before 2000", oidTimestamp, be8(-1_500_000), pgEpoch.Add(-1500 * time.Millisecond)},
 		{"short bigint", oidInt8, []byte{1, 2}, nil},
+		{"short timestamp", oidTimestamptz, []byte{1, 2}, nil},
+		{"infinity", oidTimestamptz, be8(math.MaxInt64), nil},
+		{"year 3000", oidTimestamptz, be8(time.Date(3000, 1, 1, 0, 0, 0, 0, time.UTC).UnixMicro()-pgEpoch.UnixMicro()), time.Date(3000, 1, 1, 0, 0, 0, 0, time.UTC)},
 	} {
 		if got := pgValue(c.oid, c.raw); !reflect.DeepEqual(got, c.want) {
 			t.Errorf("%s: %#v, want %#v", c.name, got, c.want)
