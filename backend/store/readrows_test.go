@@ -37,7 +37,7 @@ func TestPGValue(t *testing.T) {
 		{"short bigint", oidInt8, []byte{1, 2}, nil},
 		{"short timestamp", oidTimestamptz, []byte{1, 2}, nil},
 		{"infinity", oidTimestamptz, be8(math.MaxInt64), nil},
-		{"year 3000", oidTimestamptz, be8(time.Date(3000, 1, 1, 0, 0, 0, 0, time.UTC).UnixMicro()-pgEpoch.UnixMicro()), time.Date(3000, 1, 1, 0, 0, 0, 0, time.UTC)},
+		{"year 3000", oidTimestamptz, be8(time.Date(3000, 1, 1, 0, 0, 0, 0, time.UTC).UnixMicro() - pgEpoch.UnixMicro()), time.Date(3000, 1, 1, 0, 0, 0, 0, time.UTC)},
 	} {
 		if got := pgValue(c.oid, c.raw); !reflect.DeepEqual(got, c.want) {
 			t.Errorf("%s: %#v, want %#v", c.name, got, c.want)
