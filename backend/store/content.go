@@ -113,11 +113,16 @@ func (s *Store) ContentItems(ctx context.Context, groupID int64, from, to time.T
 	if err != nil {
 		return nil, err
 	}
+	return itemsOf(rows), nil
+}
+
+// itemsOf turns stored rows into items, in the same order.
+func itemsOf(rows []contentItemRow) []content.Item {
 	out := make([]content.Item, len(rows))
 	for i, r := range rows {
 		out[i] = r.item()
 	}
-	return out, nil
+	return out
 }
 
 // SaveContentItems inserts new items (ID 0) in one transaction, so a plan
@@ -291,11 +296,7 @@ func (s *Store) PresentedShares(ctx context.Context, groupID int64) ([]content.I
 	if err != nil {
 		return nil, err
 	}
-	out := make([]content.Item, len(rows))
-	for i, r := range rows {
-		out[i] = r.item()
-	}
-	return out, nil
+	return itemsOf(rows), nil
 }
 
 // MemberNames returns the display names of the members ids (any group),
@@ -535,11 +536,7 @@ func (s *Store) AllContentItems(ctx context.Context, from, to time.Time) ([]cont
 	if err != nil {
 		return nil, err
 	}
-	out := make([]content.Item, len(rows))
-	for i, r := range rows {
-		out[i] = r.item()
-	}
-	return out, nil
+	return itemsOf(rows), nil
 }
 
 // LibraryEntry is a reusable item kept in the content library: its type,
