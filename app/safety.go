@@ -178,7 +178,7 @@ func (s *SafetyService) startAutoBackups() {
 					return
 				case <-time.After(startBackupDelay):
 				}
-				if s.startBackupDue() {
+				if s.noBackupWithin(startBackupGap) {
 					s.autoBackup()
 				}
 			}
@@ -189,7 +189,7 @@ func (s *SafetyService) startAutoBackups() {
 				case <-s.app.quit:
 					return
 				case <-t.C:
-					if s.backupDue() {
+					if s.noBackupWithin(24 * time.Hour) {
 						s.autoBackup()
 					}
 				}
@@ -208,21 +208,15 @@ const startBackupDelay = 10 * time.Second
 // push older days' backups out of the kept few.
 const startBackupGap = time.Hour
 
-// startBackupDue is true unless a backup was made within startBackupGap.
-func (s *SafetyService) startBackupDue() bool {
+// noBackupWithin is true when the newest automatic backup is at least age
+// old, or there is none; a list that cannot be read counts as none. The
+// start-up backup asks it with startBackupGap; the hourly check with a day,
+// so a laptop that slept through the day backs up on waking.
+func (s *SafetyService) noBackupWithin(age time.Duration) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	list, err := s.app.cfg.Store.Backups()
-	return backupOlderThan(list, err, s.app.clock().Now(), startBackupGap)
-}
-
-// backupDue is true when the newest backup is a day old (or there is none):
-// checked hourly, so a laptop that slept through the day backs up on waking.
-func (s *SafetyService) backupDue() bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	list, err := s.app.cfg.Store.Backups()
-	return backupOlderThan(list, err, s.app.clock().Now(), 24*time.Hour)
+	return backupOlderThan(list, err, s.app.clock().Now(), age)
 }
 
 // backupOlderThan is true when list (newest first) has no backup younger
