@@ -1,9 +1,8 @@
 // The lock screen, the passphrase and automatic backups (app/safety.go).
 import * as SafetyService from '../../wailsjs/go/app/SafetyService'
 import type { app } from '../../wailsjs/go/models'
-import { EventsOn } from '../../wailsjs/runtime/runtime'
 import { call } from './errors'
-import { toInfo } from './system'
+import { onAppEvent, toInfo } from './system'
 import type { SystemInfo } from './types'
 
 /** One automatic backup in the backups folder. */
@@ -55,9 +54,7 @@ const backupsEvent = 'backups:changed'
  * listening. Without the Wails runtime (a unit test) it does nothing.
  */
 export function onBackupsChanged(callback: () => void): () => void {
-  const rt = (window as { runtime?: { EventsOnMultiple?: unknown } }).runtime
-  if (typeof rt?.EventsOnMultiple !== 'function') return () => {}
-  return EventsOn(backupsEvent, () => callback())
+  return onAppEvent(backupsEvent, () => callback())
 }
 
 /** setPassphrase sets (current ''), changes, or removes (next '') the passphrase. */

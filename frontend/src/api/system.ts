@@ -1,6 +1,6 @@
 import * as SystemService from '../../wailsjs/go/app/SystemService'
 import type { app } from '../../wailsjs/go/models'
-import { EventsOff, EventsOn } from '../../wailsjs/runtime/runtime'
+import { EventsOn } from '../../wailsjs/runtime/runtime'
 import { call } from './errors'
 import type { Language, SystemInfo } from './types'
 
@@ -53,14 +53,22 @@ export type MenuChoice = 'import' | 'backup' | 'about'
 const menuEvent = 'menu'
 
 /**
+ * onAppEvent calls back with each event the Go side emits under name and
+ * returns a function that stops listening. Without the Wails runtime (a
+ * unit test, a page opened outside the app) it does nothing.
+ */
+export function onAppEvent(name: string, callback: (...data: unknown[]) => void): () => void {
+  const rt = (window as { runtime?: { EventsOnMultiple?: unknown } }).runtime
+  if (typeof rt?.EventsOnMultiple !== 'function') return () => {}
+  return EventsOn(name, callback)
+}
+
+/**
  * onMenu calls back with each native menu choice and returns a function that
  * stops listening. Outside the desktop window (a browser) there is no menu.
  */
 export function onMenu(callback: (choice: MenuChoice) => void): () => void {
-  const rt = (window as { runtime?: { EventsOnMultiple?: unknown } }).runtime
-  if (typeof rt?.EventsOnMultiple !== 'function') return () => {}
-  EventsOn(menuEvent, (choice: unknown) => {
+  return onAppEvent(menuEvent, (choice: unknown) => {
     if (choice === 'import' || choice === 'backup' || choice === 'about') callback(choice)
   })
-  return () => EventsOff(menuEvent)
 }
