@@ -21,17 +21,7 @@ func TestStreamedImportCrossesChunks(t *testing.T) {
 	members, msgs := synthetic(g.ID, 60, 50_000) // 84 days: about 2,000 hours
 	msgs[7].Kind = domain.KindSystem
 	msgs[7].SenderID = "" // a system line: no member
-	if _, err := s.SaveImport(ctx, domain.ImportBatch{GroupID: g.ID, Kind: domain.BatchMembers}, members, nil); err != nil {
-		t.Fatal(err)
-	}
-	known, err := s.Members(ctx, g.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ids := map[string]int64{}
-	for _, m := range known {
-		ids[m.WxID] = m.ID
-	}
+	ids := importMembers(t, s, g.ID, members)
 	piece := func(from, to int) []domain.Message {
 		out := append([]domain.Message(nil), msgs[from:to]...)
 		for i := range out {
@@ -115,4 +105,23 @@ WHERE conrelid = 'messages'::regclass AND contype = 'f' AND confrelid = 'chat_gr
 			t.Errorf("messages still have %d foreign keys to chat_groups after migration 19", fks)
 		}
 	}
+}
+
+// importMembers imports members into group groupID as a member list and
+// returns each one's id by wxid, for messages streamed in afterwards.
+func importMembers(t *testing.T, s *Store, groupID int64, members []domain.Member) map[string]int64 {
+	t.Helper()
+	ctx := context.Background()
+	if _, err := s.SaveImport(ctx, domain.ImportBatch{GroupID: groupID, Kind: domain.BatchMembers}, members, nil); err != nil {
+		t.Fatal(err)
+	}
+	known, err := s.Members(ctx, groupID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]int64{}
+	for _, m := range known {
+		ids[m.WxID] = m.ID
+	}
+	return ids
 }

@@ -168,17 +168,7 @@ func TestConcurrentImportsIntoOneGroupKeepBoth(t *testing.T) {
 	// Two exports that overlap by 2,000 messages, imported at once in
 	// streamed pieces so the two transactions would interleave if allowed.
 	parts := [][]domain.Message{msgs[:4000], msgs[2000:]}
-	if _, err := a.SaveImport(ctx, domain.ImportBatch{GroupID: g.ID, Kind: domain.BatchMembers}, members, nil); err != nil {
-		t.Fatal(err)
-	}
-	known, err := a.Members(ctx, g.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ids := map[string]int64{}
-	for _, m := range known {
-		ids[m.WxID] = m.ID
-	}
+	ids := importMembers(t, a, g.ID, members)
 	var wg sync.WaitGroup
 	errs := make([]error, 2)
 	for i, s := range []*Store{a, b} {
