@@ -8,7 +8,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"io"
 	"io/fs"
+	"os"
 	"sync"
 
 	"github.com/wailsapp/wails/v2"
@@ -35,6 +37,7 @@ type Config struct {
 	Assets  fs.FS        // the built frontend (frontend/dist)
 	Icon    []byte       // PNG shown by the window manager on Linux
 	Clock   domain.Clock // nil: the system clock
+	Log     io.Writer    // nil: standard error; where start-up notes go
 }
 
 // App holds the running window's state shared by the bound services.
@@ -48,6 +51,7 @@ type App struct {
 	started bool          // the window is up and ctx is Wails' own
 	quit    chan struct{} // closed when the window has closed (shutdown)
 	quitOne sync.Once
+	shown   sync.Once // the first screen's start-up time is noted once
 	lng     string
 	sys     *SystemService
 	grps    *GroupService
@@ -68,6 +72,9 @@ type App struct {
 func New(cfg Config) *App {
 	if cfg.Clock == nil {
 		cfg.Clock = domain.SystemClock{}
+	}
+	if cfg.Log == nil {
+		cfg.Log = os.Stderr
 	}
 	a := &App{cfg: cfg, groups: cfg.Store, settings: cfg.Store, ctx: context.Background(), lng: msg.ZH, quit: make(chan struct{})}
 	if v, ok, err := cfg.Store.Setting(context.Background(), domain.SettingLanguage); err == nil && ok {

@@ -3,6 +3,8 @@ package app
 import (
 	"context"
 	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 	"time"
 
@@ -87,5 +89,51 @@ func TestMenuIsInTheUsersLanguage(t *testing.T) {
 	}
 	if labels[len(labels)-1] != "Help" {
 		t.Errorf("English menu bar = %v", labels)
+	}
+}
+
+func TestFirstScreenIsNotedOncePerStart(t *testing.T) {
+	a := newTestApp(t)
+	var log strings.Builder
+	a.cfg.Log = &log
+	a.sys.FirstScreen("welcome <b>")
+	a.sys.FirstScreen("overview")
+	lines := strings.Split(strings.TrimSpace(log.String()), "\n")
+	if len(lines) != 1 {
+		t.Fatalf("the first screen must be noted once per start, got %q", log.String())
+	}
+	if !regexp.MustCompile(`^qunzhu: first screen \(other\) drawn \d+\.\d\d s after start$`).MatchString(lines[0]) {
+		t.Errorf("an unknown screen name must not reach the log as given: %q", lines[0])
+	}
+
+	b := newTestApp(t)
+	log.Reset()
+	b.cfg.Log = &log
+	b.sys.FirstScreen("overview")
+	if !strings.HasPrefix(log.String(), "qunzhu: first screen (overview) drawn ") {
+		t.Errorf("the Overview as first screen: %q", log.String())
+	}
+}
+
+func TestStartedAgo(t *testing.T) {
+	for _, c := range []struct {
+		name, stat, uptime string
+		want               time.Duration
+		ok                 bool
+	}{
+		{"started 1.5 s ago", "4242 (qunzhu) S 1 4242 4242 0 -1 4194560 1 0 0 0 0 0 0 0 20 0 9 0 4651900 1 1", "46520.50 33840.65\n", 1500 * time.Millisecond, true},
+		{"a name with spaces and parentheses", "7 (a (b) c) S 1 7 7 0 -1 4194560 1 0 0 0 0 0 0 0 20 0 9 0 100 1 1", "3.00 1.00", 2 * time.Second, true},
+		{"no closing parenthesis", "7 (qunzhu S 1", "3.00 1.00", 0, false},
+		{"too few fields", "7 (qunzhu) S 1 7", "3.00 1.00", 0, false},
+		{"started after now", "7 (q) S 1 7 7 0 -1 4194560 1 0 0 0 0 0 0 0 20 0 9 0 900 1 1", "3.00 1.00", 0, false},
+		{"empty uptime", "7 (q) S 1 7 7 0 -1 4194560 1 0 0 0 0 0 0 0 20 0 9 0 100 1 1", "", 0, false},
+	} {
+		got, ok := startedAgo([]byte(c.stat), []byte(c.uptime))
+		if ok != c.ok || (ok && (got-c.want).Abs() > time.Millisecond) {
+			t.Errorf("%s: got %v, %v; want %v, %v", c.name, got, ok, c.want, c.ok)
+		}
+	}
+	if d := sinceStart(); d < time.Since(processStart)-20*time.Millisecond || d > time.Hour {
+		t.Errorf("this test process started %v ago, but its Go code %v ago", d, time.Since(processStart))
 	}
 }

@@ -56,11 +56,56 @@ export function startApp(binary, args, { db, display, lang }) {
   delete env.WAYLAND_DISPLAY;
   const proc = spawn(binary, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
-  proc.stdout.on('data', (d) => (log += d));
-  proc.stderr.on('data', (d) => (log += d));
+  const lines = []; // each whole line printed, with when it arrived
+  let partial = '';
+  const waiting = new Set();
+  const take = (d) => {
+    const at = Date.now();
+    log += d;
+    const parts = (partial + d).split('\n');
+    partial = parts.pop();
+    for (const text of parts) lines.push({ at, text });
+    for (const w of waiting) w();
+  };
+  proc.stdout.on('data', take);
+  proc.stderr.on('data', take);
   return {
     proc,
     log: () => log,
+    /**
+     * waitLine resolves with the first whole line the app printed matching
+     * re: { at, match }, where at is when the line arrived (ms since the
+     * epoch), whether before or after the call. Nothing polls meanwhile.
+     */
+    waitLine(re, timeoutMs = 60000) {
+      return new Promise((resolve, reject) => {
+        const done = () => {
+          clearTimeout(timer);
+          waiting.delete(check);
+          proc.off('exit', check);
+        };
+        const check = () => {
+          for (const l of lines) {
+            const match = re.exec(l.text);
+            if (match) {
+              done();
+              return resolve({ at: l.at, match });
+            }
+          }
+          if (proc.exitCode !== null) {
+            done();
+            reject(new Error(`the app exited before printing ${re}:\n${log}`));
+          }
+        };
+        const timer = setTimeout(() => {
+          done();
+          reject(new Error(`the app did not print ${re} within ${timeoutMs} ms:\n${log}`));
+        }, timeoutMs);
+        waiting.add(check);
+        proc.on('exit', check);
+        check();
+      });
+    },
     async stop() {
       if (proc.exitCode !== null) return;
       proc.kill('SIGTERM');

@@ -37,6 +37,14 @@ export async function startEmpty(): Promise<SystemInfo> {
   return toInfo(await call(() => SystemService.StartEmpty()))
 }
 
+/** A screen the window can open on (app/system.go's firstScreens). */
+export type FirstScreen = 'overview' | 'welcome' | 'lock'
+
+/** firstScreen tells Go that the window's first screen is painted; it notes the start-up time once. */
+export async function firstScreen(screen: FirstScreen): Promise<void> {
+  await call(() => SystemService.FirstScreen(screen))
+}
+
 /** backup asks where to save a backup and writes it; '' when the dialog was cancelled. */
 export async function backup(): Promise<string> {
   return (await call(() => SystemService.Backup())) ?? ''

@@ -4,6 +4,8 @@ import {app} from '../models';
 
 export function Backup():Promise<string>;
 
+export function FirstScreen(arg1:string):Promise<void>;
+
 export function Info():Promise<app.SystemInfoDTO>;
 
 export function OpenDataFolder():Promise<void>;

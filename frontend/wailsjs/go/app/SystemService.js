@@ -6,6 +6,10 @@ export function Backup() {
   return window['go']['app']['SystemService']['Backup']();
 }
 
+export function FirstScreen(arg1) {
+  return window['go']['app']['SystemService']['FirstScreen'](arg1);
+}
+
 export function Info() {
   return window['go']['app']['SystemService']['Info']();
 }
