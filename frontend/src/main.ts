@@ -1,6 +1,7 @@
 import { createApp } from 'vue'
 import App from './App.vue'
 import { lockedDue, welcomeDue } from './desktop'
+import { useWeek } from './health/week'
 import { i18n } from './i18n'
 import { startLanguage } from './language'
 import { makeRouter } from './router'
@@ -8,6 +9,12 @@ import './style.css'
 
 // Ask Go for the stored language before the first paint, so an English user
 // never sees a flash of Chinese, and whether this is the first run (welcome).
+// The weeks are asked for alongside: the Overview, the usual first screen,
+// needs them before it can ask for its cards. A locked or new workspace
+// answers with an error or no weeks, which the screens handle.
+useWeek()
+  .loadWeeks()
+  .catch(() => {})
 startLanguage().then((info) => {
   welcomeDue.value = info?.welcome === true
   lockedDue.value = info?.locked === true
