@@ -75,4 +75,28 @@ func TestDashboardOnTheDemo(t *testing.T) {
 	if err != nil || len(sparks) != 3 {
 		t.Fatalf("sparklines = %d, %v", len(sparks), err)
 	}
+	for i, g := range groups {
+		sp := sparks[i]
+		if sp.GroupID != g.ID {
+			t.Fatalf("trend %d is of group %d, want %d (%s)", i, sp.GroupID, g.ID, g.Name)
+		}
+		if len(sp.Weeks) != metrics.TrendWeeks || len(sp.Messages) != metrics.TrendWeeks {
+			t.Fatalf("%s: the trend has %d weeks and %d counts, want %d", g.Name, len(sp.Weeks), len(sp.Messages), metrics.TrendWeeks)
+		}
+		if last := sp.Weeks[len(sp.Weeks)-1]; last.Week != week.String() {
+			t.Errorf("%s: the trend ends with %s, want the chosen week %s", g.Name, last.Week, week)
+		}
+		for i := 1; i < len(sp.Weeks); i++ {
+			if sp.Weeks[i].Start != sp.Weeks[i-1].End {
+				t.Errorf("%s: week %s does not follow %s", g.Name, sp.Weeks[i].Week, sp.Weeks[i-1].Week)
+			}
+		}
+		d, err := s.Dashboard(g.ID, week.String())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := sp.Messages[len(sp.Messages)-1], int(d.Week.Figures["messages"].(float64)); got != want {
+			t.Errorf("%s: the trend's last week has %d messages, the week's figure says %d", g.Name, got, want)
+		}
+	}
 }

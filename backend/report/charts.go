@@ -131,28 +131,3 @@ func Growth(points []metrics.WeekPoint, l Labels) *charts.Bar {
 	c.Overlap(line)
 	return c
 }
-
-// Sparkline is the overview's small line of messages per week: no axes,
-// no title, the week's Monday and count on hover.
-func Sparkline(points []metrics.WeekPoint, l Labels) *charts.Line {
-	c := charts.NewLine()
-	c.SetGlobalOptions(
-		charts.WithColorsOpts(Palette),
-		charts.WithAnimation(false),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		charts.WithGridOpts(opts.Grid{Left: "2", Right: "2", Top: "4", Bottom: "2"}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "category", Show: opts.Bool(false)}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value", Show: opts.Bool(false), Min: 0, AxisLabel: &opts.AxisLabel{Show: opts.Bool(false)}}),
-	)
-	c.SetXAxis(weekLabels(points))
-	data := make([]opts.LineData, len(points))
-	for i, p := range points {
-		data[i] = opts.LineData{Value: p.Messages}
-	}
-	c.AddSeries(l.t("chart.messages_by_week"), data,
-		charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false), Symbol: "none"}),
-		charts.WithLineStyleOpts(opts.LineStyle{Color: colMessages, Width: 1.5}),
-		charts.WithAreaStyleOpts(opts.AreaStyle{Color: colMessages, Opacity: opts.Float(0.15)}))
-	return c
-}

@@ -67,7 +67,6 @@ func builders() []struct {
 		{"growth", func(l Labels) Chart { return Growth(points(false), l) }},
 		{"tiers", func(l Labels) Chart { return Tiers(metrics.TierCounts{Admin: 3, Core: 20, Normal: 177}, l) }},
 		{"tiers_empty", func(l Labels) Chart { return Tiers(metrics.TierCounts{}, l) }},
-		{"sparkline", func(l Labels) Chart { return Sparkline(points(false), l) }},
 		{"content_mix", func(l Labels) Chart {
 			return ContentMix(map[content.Type]int{content.Tutorial: 5, content.News: 3, content.Interactive: 1, content.Benefit: 1}, l)
 		}},
@@ -232,9 +231,6 @@ func TestChartsShowTheFigures(t *testing.T) {
 		cap := series(t, o, 2)["markLine"].(map[string]any)["data"].([]any)[0].(map[string]any)
 		if cap["yAxis"] != 50.0 {
 			t.Errorf("new-members cap line = %v, want at 50", cap)
-		}
-		if len(values(t, series(t, option(t, Sparkline(points(false), zh)), 0))) != 12 {
-			t.Error("sparkline has not 12 points")
 		}
 	})
 	t.Run("English labels", func(t *testing.T) {

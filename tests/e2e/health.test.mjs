@@ -40,8 +40,21 @@ test('Overview shows every demo group with a health score and failed checks with
   // A failed check is shown with its advice, not only in red.
   const alerts = page.getByTestId('overview-alert');
   if ((await alerts.count()) > 0) assert.match(await alerts.first().innerText(), /建议：/);
-  // Every card carries its 12-week sparkline, drawn.
-  await page.waitForFunction((n) => [...document.querySelectorAll('[data-testid="overview-sparkline"] canvas')].filter((c) => c.width > 0 && c.height > 0).length === n, groups.length);
+  // Every card carries its 12-week sparkline, drawn; its last week, on
+  // hover, is the card's week with the card's count of messages.
+  await page.waitForFunction((n) => [...document.querySelectorAll('[data-testid="overview-sparkline"] svg')].filter((s) => s.getBoundingClientRect().width > 100).length === n, groups.length);
+  for (const g of groups) {
+    const card = page.locator(`[data-testid="overview-card"][data-group-id="${g.id}"]`);
+    const weeks = card.getByTestId('sparkline-week');
+    assert.equal(await weeks.count(), 12, `the sparkline of ${g.name} has not 12 weeks`);
+    assert.match((await card.locator('[data-testid="overview-sparkline"] path.line').getAttribute('d')) ?? '', /^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+){11}$/);
+    const last = await weeks.last().locator('title').textContent();
+    const count = await card.locator('[data-testid="health-figure"][data-key="messages"] .value').innerText();
+    const shownWeek = (await page.getByTestId('week-picker').innerText()).split(' ')[0];
+    assert.ok(last.startsWith(shownWeek) && last.endsWith(`：${count} 条消息`), `the last week of ${g.name}'s sparkline says “${last}”; the card shows ${count} messages in ${shownWeek}`);
+  }
+  // The Overview draws no echarts chart, so the library is not loaded.
+  assert.deepEqual(await page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name).filter((n) => /echarts/i.test(n))), []);
   await page.screenshot({ path: join(outDir, 'health-overview.png'), fullPage: true });
   // Sorted by alerts, the cards' alert counts never grow down the list; the order is kept on return.
   await page.getByTestId('overview-sort').click();

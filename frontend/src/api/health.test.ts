@@ -78,9 +78,23 @@ describe('health api', () => {
     expect(d.comparison.rows[0]).toEqual({ key: 'members_end', value: 230, hasRef: true, refMin: 200, refMax: 300, refSource: '在线教育群 成员规模 200-300人', refCondition: '', others: null, othersCount: 0 })
   })
 
-  it('keys the sparklines by group id, empty for null', async () => {
-    bound.Sparklines.mockResolvedValueOnce({ '2': { series: [] }, '5': null } as never)
-    expect(await health.sparklines('2024-W18')).toEqual({ 2: { series: [] } })
+  it('keys the sparklines by group id, leaving out a trend without weeks or with counts that do not match them', async () => {
+    const w = (week: string, start: string, end: string) => ({ week, start, end })
+    bound.Sparklines.mockResolvedValueOnce([
+      { groupId: 2, weeks: [w('2024-W17', '2024-04-22T00:00:00+08:00', '2024-04-29T00:00:00+08:00'), w('2024-W18', '2024-04-29T00:00:00+08:00', '2024-05-06T00:00:00+08:00')], messages: [40, 55] },
+      { groupId: 5, weeks: [], messages: [] },
+      { groupId: 7, weeks: [w('2024-W18', '', '')], messages: [1, 2] },
+      null,
+    ] as never)
+    expect(await health.sparklines('2024-W18')).toEqual({
+      2: {
+        weeks: [
+          { week: '2024-W17', start: '2024-04-22T00:00:00+08:00', end: '2024-04-29T00:00:00+08:00' },
+          { week: '2024-W18', start: '2024-04-29T00:00:00+08:00', end: '2024-05-06T00:00:00+08:00' },
+        ],
+        messages: [40, 55],
+      },
+    })
     bound.Sparklines.mockResolvedValueOnce(null as never)
     expect(await health.sparklines('2024-W18')).toEqual({})
   })

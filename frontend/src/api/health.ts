@@ -238,11 +238,19 @@ export async function dashboard(groupId: number, week: string): Promise<Dashboar
   return toDashboard(await call(() => HealthService.Dashboard(groupId, week)))
 }
 
+/** A group's countable messages per week, oldest week first: the Overview's trend. */
+export interface Sparkline {
+  weeks: Week[]
+  messages: number[]
+}
+
 /** sparklines gives every group's 12-week message trend, by group id. */
-export async function sparklines(week: string): Promise<Record<number, ChartOption>> {
-  const out: Record<number, ChartOption> = {}
-  for (const [id, o] of Object.entries((await call(() => HealthService.Sparklines(week))) ?? {})) {
-    if (isOption(o)) out[Number(id)] = o
+export async function sparklines(week: string): Promise<Record<number, Sparkline>> {
+  const out: Record<number, Sparkline> = {}
+  for (const d of (await call(() => HealthService.Sparklines(week))) ?? []) {
+    const weeks = (d?.weeks ?? []).map(toWeek)
+    const messages = (d?.messages ?? []).map((n) => (Number.isFinite(n) ? n : 0))
+    if (d && weeks.length > 0 && weeks.length === messages.length) out[d.groupId] = { weeks, messages }
   }
   return out
 }

@@ -1,7 +1,7 @@
 // The part of echarts Qunzhu draws with, registered once. EChart loads this
-// module on first use, so echarts (about 450 KB of script) is not parsed
-// before the first screen is up: the Overview's cards show while their
-// sparklines follow a moment later.
+// module on first use, so echarts (about 450 KB of script) is parsed only
+// when a screen with a chart opens; the Overview draws none (its sparklines
+// are SparkLine's SVG).
 import * as echarts from 'echarts/core'
 import { BarChart, HeatmapChart, LineChart } from 'echarts/charts'
 import {

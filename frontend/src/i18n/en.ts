@@ -355,6 +355,7 @@ const en: Messages = {
     allPassed: 'Every applicable health check passed',
     openHealth: 'Open the health of “{name}”',
     trend: 'Messages per week, last 12 weeks',
+    trendPoint: '{week}: {count} messages',
     sort: {
       label: 'Sort',
       name: 'By name',

@@ -353,6 +353,7 @@ const zhCN = {
     allPassed: '适用的健康检查全部通过',
     openHealth: '查看“{name}”的健康情况',
     trend: '近12周每周消息数',
+    trendPoint: '{week}：{count} 条消息',
     sort: {
       label: '排序',
       name: '按名称',

@@ -1953,6 +1953,40 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class SparklineDTO {
+	    groupId: number;
+	    weeks: WeekDTO[];
+	    messages: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new SparklineDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.groupId = source["groupId"];
+	        this.weeks = this.convertValues(source["weeks"], WeekDTO);
+	        this.messages = source["messages"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	
 	export class SystemInfoDTO {
 	    productName: string;

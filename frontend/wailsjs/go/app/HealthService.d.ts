@@ -10,6 +10,6 @@ export function Overview(arg1:string):Promise<Array<app.GroupWeekDTO>>;
 
 export function SaveInput(arg1:number,arg2:string,arg3:app.WeekInputDTO):Promise<app.GroupWeekDTO>;
 
-export function Sparklines(arg1:string):Promise<{[key: string]: any}>;
+export function Sparklines(arg1:string):Promise<Array<app.SparklineDTO>>;
 
 export function Weeks():Promise<Array<app.WeekDTO>>;
