@@ -10,8 +10,9 @@ import './style.css'
 // Ask Go for the stored language before the first paint, so an English user
 // never sees a flash of Chinese, and whether this is the first run (welcome).
 // The weeks are asked for alongside: the Overview, the usual first screen,
-// needs them before it can ask for its cards. A locked or new workspace
-// answers with an error or no weeks, which the screens handle.
+// needs them before it can ask for its cards. They come from the clock, not
+// the workspace, so asking is harmless before the welcome or lock screen;
+// if the call fails, the week picker asks again when it mounts.
 useWeek()
   .loadWeeks()
   .catch(() => {})
