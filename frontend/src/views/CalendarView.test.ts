@@ -56,6 +56,19 @@ describe('calendar screen', () => {
     expect(bound.Mark).toHaveBeenCalledWith(1, 10, 3, 'posted', expect.anything())
   })
 
+  it('names a theme share’s presenter on the week, in its tooltip and on today’s list, as text', async () => {
+    const groups = [{ id: 2, name: '跨境电商交流会', index: 0 }]
+    const share = item(11, 2, '跨境电商交流会', { displayTitle: '主题分享 · 互动话题', format: 'share', presenterId: 7, presenterName: '<b>李雷</b>' })
+    bound.Calendar.mockImplementation(async (from: string, days: number) => ({ from, days, groups, items: [share, item(12, 2, '跨境电商交流会')], now: '' }) as never)
+    const w = await show()
+    const [withPresenter, without] = w.findAll('[data-testid="calendar-item"]')
+    expect(withPresenter!.find('[data-testid="calendar-presenter"]').text()).toBe('主讲：<b>李雷</b>')
+    expect(withPresenter!.attributes('title')).toBe('跨境电商交流会 · 08:00 主题分享 · 互动话题 主讲：<b>李雷</b>')
+    expect(without!.find('[data-testid="calendar-presenter"]').exists()).toBe(false)
+    expect(w.findAll('[data-testid="today-presenter"]').map((p) => p.text())).toEqual(['主讲：<b>李雷</b>'])
+    expect(w.find('b').exists()).toBe(false) // the name is text, never markup
+  })
+
   it('switches to a month of whole weeks', async () => {
     const w = await show()
     await w.find('[data-testid="cal-month"] input').setValue(true)
