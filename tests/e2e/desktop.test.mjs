@@ -118,6 +118,12 @@ async function findWindow(app, env) {
   assert.fail(`no visible window titled 群主工作台 Qunzhu appeared:\n${app.log()}`);
 }
 
+/** closeWindow closes the app's window as a user would and waits up to 5 s for the app to end. */
+async function closeWindow(app, wid, env) {
+  await run('xdotool', ['windowclose', wid], { env }).catch(() => {});
+  for (let i = 0; i < 50 && app.proc.exitCode === null; i++) await sleep(100);
+}
+
 /** differingPixels counts the pixels that differ (beyond 10% fuzz) between two PNGs. */
 async function differingPixels(a, b) {
   const r = await run('compare', ['-metric', 'AE', '-fuzz', '10%', a, b, 'null:']).catch((e) => e);
@@ -175,8 +181,7 @@ test('the desktop window opens on the welcome screen, opens the demo workspace, 
     assert.ok(mem.app < 200, `the app's own process uses ${mem.app.toFixed(0)} MB (PSS) when idle`);
     assert.ok(mem.own < 200, `the app and WebKit's helpers hold ${mem.own.toFixed(0)} MB of their own memory when idle`);
 
-    await run('xdotool', ['windowclose', wid], { env }).catch(() => {});
-    for (let i = 0; i < 50 && app.proc.exitCode === null; i++) await sleep(100);
+    await closeWindow(app, wid, env);
     assert.notEqual(app.proc.exitCode, null, 'closing the window did not end the app');
 
     // Started again on the answered demo workspace it opens straight on the
@@ -199,8 +204,7 @@ test('the desktop window opens on the welcome screen, opens the demo workspace, 
         const diff = await differingPixels(restartShot, overviewShot);
         assert.ok(diff < 1400 * 900 * 0.05, `the restarted window differs from the Overview in ${diff} pixels: the welcome screen came back?`);
       }
-      await run('xdotool', ['windowclose', wid2], { env }).catch(() => {});
-      for (let i = 0; i < 50 && second.proc.exitCode === null; i++) await sleep(100);
+      await closeWindow(second, wid2, env);
       await second.stop();
     }
     const sorted = [...starts].sort((a, b) => a - b);
