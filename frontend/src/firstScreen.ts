@@ -10,7 +10,9 @@ let reported = false
 /**
  * firstScreenDrawn reports screen as the first screen of this start, after
  * the browser has painted the next frame (a frame callback, then a task: the
- * frame with the new content is on its way to the screen by then). Only the
+ * frame with the new content is on its way to the screen by then). Vue
+ * applies pending changes to the page before any frame callback, so callers
+ * need not wait for nextTick first. Only the
  * first call of a start counts; without the Go side (a unit test, a page
  * opened in a browser) nothing happens.
  */
