@@ -1,6 +1,10 @@
 package domain
 
-import "time"
+import (
+	"cmp"
+	"strings"
+	"time"
+)
 
 // Roster resolves who is who while one import is applied to a group's
 // members, following METRICS.md "Identity". It works on a copy of the
@@ -18,11 +22,17 @@ type Roster struct {
 	self    int // index of the exporting account, -1 until seen
 
 	byID map[string]int // WxID, WeChatID and every seen sender id → index
+	// byName is how each name-only sender of this import resolved, so every
+	// message with that name goes to the same member (nameOnly).
+	byName map[string]int
+	// absorbed are members merged into another (Absorb): no longer changes.
+	absorbed map[int]int // member → the member it was merged into (Absorb)
+	links    [][2]int    // members found to be one person (matchSender)
 }
 
 // NewRoster starts a roster from a group's current members.
 func NewRoster(members []Member) *Roster {
-	r := &Roster{Members: append([]Member(nil), members...), orig: members, touched: map[int]bool{}, created: map[int]bool{}, self: -1, byID: map[string]int{}}
+	r := &Roster{Members: append([]Member(nil), members...), orig: members, touched: map[int]bool{}, created: map[int]bool{}, self: -1, byID: map[string]int{}, byName: map[string]int{}}
 	for i := range r.Members {
 		r.indexIDs(i)
 	}
@@ -46,7 +56,7 @@ func (r *Roster) indexIDs(i int) {
 func (r *Roster) Changed() []int {
 	out := make([]int, 0, len(r.touched))
 	for i := range r.Members {
-		if r.touched[i] && (r.created[i] || i >= len(r.orig) || !sameMember(r.Members[i], r.orig[i])) {
+		if _, gone := r.absorbed[i]; r.touched[i] && !gone && (r.created[i] || i >= len(r.orig) || !sameMember(r.Members[i], r.orig[i])) {
 			out = append(out, i)
 		}
 	}
@@ -61,7 +71,9 @@ func (r *Roster) Self() int { return r.self }
 
 // Sender resolves a chat sender to a member index, creating a member when no
 // rule matches, and records the id and names seen on it. isSelf marks the
-// exporting account.
+// exporting account. display is the name the export shows for the sender
+// (MemoTrace Remark, chatlog senderName, a text export's name), nick its
+// account nickname where the export carries it separately.
 func (r *Roster) Sender(id, nick, display string, isSelf bool) int {
 	if isSelf && id == "" {
 		// PyWxDump writes the exporter as "我", without an id: it is the
@@ -75,11 +87,17 @@ func (r *Roster) Sender(id, nick, display string, isSelf bool) int {
 			return r.self
 		}
 	}
-	i := r.matchSender(id, nick, display)
-	if i < 0 {
-		i = r.add(Member{WxID: id})
+	var i int
+	if id == "" {
+		i = r.nameOnly(cmp.Or(display, nick))
+	} else {
+		i = r.matchSender(id, nick, display)
+		if i < 0 {
+			i = r.add(Member{WxID: id})
+		}
 	}
 	r.see(i, id, display, nick)
+	r.seeDisplay(i, display)
 	if isSelf && r.self < 0 {
 		r.self = i
 		if _, known := r.byID[SelfID]; !known && id != "" {
@@ -94,24 +112,155 @@ func (r *Roster) Sender(id, nick, display string, isSelf bool) int {
 // an id ("我") resolves to the same member.
 const SelfID = "@self"
 
+// matchSender resolves a sender with an id: (1) the id is a member's wxid,
+// 微信号 or a sender id recorded on it; (2) exactly one member's nickname
+// equals the sender's nickname; (3) exactly one member's remark or group
+// nickname equals the sender's display name — steps (2) and (3) skipping
+// members that carry another chat sender id. Where the export gives a
+// display name only (chatlog's senderName), a person with no remark or
+// group nickname shows their nickname, so the name-only steps (a)–(d) are
+// tried after (3) on the same members before a new member is made.
+//
+// A sender found by its id whose names find, by the same steps, another
+// member that carries no chat id at all is that member too: the two records
+// of one person (an id-only export imported after the member list) are
+// linked, and the import merges them (Links).
 func (r *Roster) matchSender(id, nick, display string) int {
-	if id != "" {
-		if i, ok := r.byID[id]; ok {
-			return i
+	if i, ok := r.byID[id]; ok {
+		if j := r.matchNames(id, nick, display); j >= 0 && j != i && len(chatIDs(r.Members[j])) == 0 &&
+			MaySamePerson(r.Members[i], r.Members[j]) {
+			r.link(i, j)
 		}
+		return i
 	}
-	eligible := func(m *Member) bool { return id == "" || !carriesOtherID(m, id) }
+	return r.matchNames(id, nick, display)
+}
+
+// matchNames is steps (2), (3) and (a)–(d) of matchSender.
+func (r *Roster) matchNames(id, nick, display string) int {
+	eligible := func(m *Member) bool { return !carriesOtherID(m, id) }
+	steps := []func(m *Member) bool{}
 	if nick != "" {
-		if i := r.unique(func(m *Member) bool { return eligible(m) && m.Nickname == nick }); i >= 0 {
-			return i
-		}
+		steps = append(steps, func(m *Member) bool { return sameName(m.Nickname, nick) })
 	}
 	if display != "" {
-		if i := r.unique(func(m *Member) bool { return eligible(m) && (m.Remark == display || m.GroupNickname == display) }); i >= 0 {
+		steps = append(steps,
+			func(m *Member) bool { return sameName(m.Remark, display) || sameName(m.GroupNickname, display) },
+			func(m *Member) bool { return hasName(m.SeenDisplays, display) },
+			func(m *Member) bool { return sameName(m.Nickname, display) },
+			func(m *Member) bool { return hasName(m.SeenNames, display) })
+	}
+	for _, match := range steps {
+		if i := r.unique(func(m *Member) bool { return eligible(m) && match(m) }); i >= 0 {
 			return i
 		}
 	}
 	return -1
+}
+
+// link records that members i and j are one person.
+func (r *Roster) link(i, j int) {
+	for _, l := range r.links {
+		if (l[0] == i && l[1] == j) || (l[0] == j && l[1] == i) {
+			return
+		}
+	}
+	r.links = append(r.links, [2]int{i, j})
+}
+
+// Links are the pairs of members this import found to be one person
+// (matchSender), for the import to merge.
+func (r *Roster) Links() [][2]int { return r.links }
+
+// sameName compares two names as exports write them: trimmed, and with
+// underscores and spaces alike (MemoTrace and chatlog write the remark
+// "Amy Chen" as "Amy_Chen"). An empty name matches nothing.
+func sameName(a, b string) bool {
+	if a == b {
+		return a != ""
+	}
+	return a != "" && b != "" && nameKey(a) == nameKey(b)
+}
+
+func nameKey(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "_", " ")), " ")
+}
+
+// hasName reports whether list holds name (sameName).
+func hasName(list []string, name string) bool {
+	for _, v := range list {
+		if sameName(v, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// nameOnly resolves a sender that carries a name but no id (forward-as-text,
+// a typed CSV), following METRICS.md: (a) exactly one member on whom that
+// name was seen as a display name before, (b) exactly one whose remark or
+// group nickname is that name, (c) exactly one whose nickname is, (d)
+// exactly one carrying it among all names seen; otherwise a new member that
+// takes the name as its nickname.
+//
+// Two readings are made here where the spec is silent:
+//   - A name resolves once per import and every later message with that name
+//     goes to the same member: the export cannot tell two senders of one
+//     name apart, and one person who posts 40 times must be one member,
+//     never 40.
+//   - When a step finds several members (two people share the name), the
+//     sender is not guessed to be either of them: it goes to the member an
+//     earlier import created for that same unresolved name (no ids, no
+//     member-list fields, that nickname), or a new one. So a name that stays
+//     ambiguous makes one extra member, once, which the operator can merge
+//     into the right person, instead of one per import.
+func (r *Roster) nameOnly(name string) int {
+	if i, ok := r.byName[name]; ok {
+		return i
+	}
+	i, ambiguous := -1, false
+	for _, match := range []func(m *Member) bool{
+		func(m *Member) bool { return hasName(m.SeenDisplays, name) },
+		func(m *Member) bool { return sameName(m.Remark, name) || sameName(m.GroupNickname, name) },
+		func(m *Member) bool { return sameName(m.Nickname, name) },
+		func(m *Member) bool { return hasName(m.SeenNames, name) },
+	} {
+		n := 0
+		if i, n = r.count(match); n == 1 {
+			break
+		}
+		i = -1
+		ambiguous = ambiguous || n > 1
+	}
+	if i < 0 && ambiguous {
+		if j, n := r.count(func(m *Member) bool { return nameOnlyMember(m, name) }); n == 1 {
+			i = j
+		}
+	}
+	if i < 0 {
+		i = r.add(Member{Nickname: name})
+	}
+	r.byName[name] = i
+	return i
+}
+
+// nameOnlyMember reports whether m is what a name-only sender called name
+// became when it matched no one: a member with that nickname and nothing
+// else to tell who it is.
+func nameOnlyMember(m *Member, name string) bool {
+	return m.Nickname == name && m.WxID == "" && m.WeChatID == "" && len(m.SeenIDs) == 0 &&
+		m.Remark == "" && m.GroupNickname == "" && m.Phone == "" && m.RealName == ""
+}
+
+// count returns how many members match and the index of the last one.
+func (r *Roster) count(match func(*Member) bool) (last, n int) {
+	last = -1
+	for i := range r.Members {
+		if match(&r.Members[i]) {
+			last, n = i, n+1
+		}
+	}
+	return last, n
 }
 
 // carriesOtherID reports whether m already has a chat sender id other than id.
@@ -136,9 +285,9 @@ func (r *Roster) Name(name string) (i int, created bool) {
 		return r.self, false
 	}
 	for _, match := range []func(m *Member) bool{
-		func(m *Member) bool { return m.Nickname == name },
-		func(m *Member) bool { return m.Remark == name || m.GroupNickname == name },
-		func(m *Member) bool { return contains(m.SeenNames, name) },
+		func(m *Member) bool { return sameName(m.Nickname, name) },
+		func(m *Member) bool { return sameName(m.Remark, name) || sameName(m.GroupNickname, name) },
+		func(m *Member) bool { return hasName(m.SeenNames, name) },
 	} {
 		if i := r.unique(match); i >= 0 {
 			return i, false
@@ -168,6 +317,15 @@ func (r *Roster) add(m Member) int {
 	r.created[i], r.touched[i] = true, true
 	r.indexIDs(i)
 	return i
+}
+
+// seeDisplay records name as a display name seen on member i: what a later
+// name-only export (which shows display names) is matched against first.
+func (r *Roster) seeDisplay(i int, name string) {
+	if m := &r.Members[i]; name != "" && !contains(m.SeenDisplays, name) {
+		m.SeenDisplays = append(m.SeenDisplays, name)
+		r.touched[i] = true
+	}
 }
 
 // see records a sender id and names on member i.
@@ -350,7 +508,7 @@ func sameMember(a, b Member) bool {
 		a.Notes == b.Notes && a.Nickname == b.Nickname && a.GroupNickname == b.GroupNickname && a.Remark == b.Remark &&
 		a.WeChatID == b.WeChatID && a.WxID == b.WxID && a.Phone == b.Phone && a.RealName == b.RealName &&
 		a.Gender == b.Gender && a.Region == b.Region && a.JoinScene == b.JoinScene && a.Inviter == b.Inviter &&
-		a.ActiveHours == b.ActiveHours && intEq(a.Friends, b.Friends) && eq(a.Tags, b.Tags) && eq(a.SeenNames, b.SeenNames) &&
+		a.ActiveHours == b.ActiveHours && intEq(a.Friends, b.Friends) && eq(a.Tags, b.Tags) && eq(a.SeenNames, b.SeenNames) && eq(a.SeenDisplays, b.SeenDisplays) &&
 		a.Tier == b.Tier && timeEq(a.JoinedAt, b.JoinedAt) && a.LeftUndated == b.LeftUndated
 }
 

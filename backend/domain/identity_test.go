@@ -30,7 +30,7 @@ func TestRosterSender(t *testing.T) {
 		{"only a wxid: new member", "wxid_zym123demo", "", "", 0},
 		{"member carrying another id is skipped", "wxid_other", "赵敏", "", 0},
 		{"same id matches directly", "wxid_zhaomin", "赵敏", "", 6},
-		{"name-only export matches by nickname", "", "", "赵敏", 0},
+		{"name-only export matches by nickname", "", "", "赵敏", 6},
 		{"name-only export matches by group nickname", "", "", "林老师", 1},
 	}
 	for _, tt := range tests {
@@ -49,6 +49,57 @@ func TestRosterSender(t *testing.T) {
 				if j != i {
 					t.Errorf("a second import resolved %s to %d, first to %d", tt.id, j, i)
 				}
+			}
+		})
+	}
+}
+
+// TestRosterNameOnlySenders follows METRICS.md's steps (a)–(d) for senders
+// that carry a name but no id (forward-as-text, typed CSV).
+func TestRosterNameOnlySenders(t *testing.T) {
+	base := []Member{
+		{ID: 1, Nickname: "小王", WxID: "wxid_a"},
+		{ID: 2, Nickname: "王五", WxID: "wxid_b", SeenDisplays: []string{"小王"}, SeenNames: []string{"小王"}},
+		{ID: 3, Nickname: "陈晓雨", Remark: "晓雨-杭州"},
+		{ID: 4, Nickname: "晓雨-杭州"},
+		{ID: 5, Nickname: "Amy", SeenNames: []string{"Amy_Chen"}},
+		{ID: 6, Nickname: "王大力"},
+		{ID: 7, Nickname: "王大力"},
+	}
+	tests := []struct {
+		name    string
+		display string
+		wantID  int64 // 0: a new member
+	}{
+		{"(a) a display name seen before beats a nickname", "小王", 2},
+		{"(b) a remark beats another member's nickname", "晓雨-杭州", 3},
+		{"(c) a unique nickname", "陈晓雨", 3},
+		{"(d) any name seen", "Amy_Chen", 5},
+		{"unknown name: a new member", "赵敏", 0},
+		{"shared nickname: not guessed", "王大力", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := NewRoster(base)
+			i := r.Sender("", "", tt.display, false)
+			if got := r.Members[i].ID; got != tt.wantID {
+				t.Fatalf("resolved to member %d, want %d", got, tt.wantID)
+			}
+			if tt.wantID == 0 && r.Members[i].Nickname != tt.display {
+				t.Errorf("a member created from a name-only sender has nickname %q, want %q", r.Members[i].Nickname, tt.display)
+			}
+			for k := 0; k < 40; k++ {
+				if j := r.Sender("", "", tt.display, false); j != i {
+					t.Fatalf("message %d of the same name went to member %d, the first to %d", k+2, j, i)
+				}
+			}
+			if got := len(r.Members) - len(base); got != map[bool]int{true: 1, false: 0}[tt.wantID == 0] {
+				t.Errorf("%d members created for one name posting 41 times", got)
+			}
+			// The next import resolves the name to the same member, also where
+			// the name stays ambiguous (no new member per import).
+			if got := NewRoster(r.Members).Sender("", "", tt.display, false); got != i {
+				t.Errorf("a second import resolved %q to member index %d, the first to %d", tt.display, got, i)
 			}
 		})
 	}

@@ -21,13 +21,17 @@ type Member struct {
 	ID      int64
 	GroupID int64
 
-	WxID          string // chat sender id, e.g. wxid_…
-	WeChatID      string // 微信号 as typed in a member list
-	Nickname      string // 昵称 from the member list
-	GroupNickname string // 群昵称
-	Remark        string // 备注
-	SeenNames     []string
-	SeenIDs       []string
+	WxID          string   // chat sender id, e.g. wxid_…
+	WeChatID      string   // 微信号 as typed in a member list
+	Nickname      string   // 昵称 from the member list
+	GroupNickname string   // 群昵称
+	Remark        string   // 备注
+	SeenNames     []string // every name seen in chat: display names and nicknames
+	// SeenDisplays are the names chat exports showed for this member as the
+	// exporting account sees them (MemoTrace Remark, chatlog senderName, a
+	// text export's name): the first thing a name-only sender is matched on.
+	SeenDisplays []string
+	SeenIDs      []string
 
 	Phone    string // sensitive
 	RealName string // sensitive

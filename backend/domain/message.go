@@ -46,6 +46,10 @@ type Message struct {
 	IsLink     bool   // a link post (METRICS.md)
 	IsStaff    bool   // sent by staff at import time
 	BatchID    int64
+	// Precision is how exactly the export gave SentAt: time.Minute for an
+	// export that shows HH:MM, else a second (0 means a second too). It is
+	// the import's concern: a stored message keeps its batch's precision.
+	Precision time.Duration
 	// DedupeKey identifies the message across overlapping exports of the same
 	// chat; unique per group.
 	DedupeKey string
@@ -96,5 +100,9 @@ type ImportBatch struct {
 	Imported          int
 	Updated           int
 	SkippedDuplicates int
-	CreatedAt         time.Time
+	// Precision is the coarsest precision of the batch's times (a second, or
+	// a minute for an export that shows HH:MM): a later export's message
+	// matches one of this batch to that precision.
+	Precision time.Duration
+	CreatedAt time.Time
 }

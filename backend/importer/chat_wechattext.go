@@ -64,7 +64,7 @@ func parseWeChatText(r io.Reader, p *chatParse) error {
 			p.bad(cur.line, "chat.bad_time", map[string]any{"value": cur.stamp})
 			return nil
 		}
-		rec := ChatRecord{Line: cur.line, SenderName: cur.name, SentAt: at}
+		rec := ChatRecord{Line: cur.line, SenderName: cur.name, SentAt: at, Precision: time.Minute}
 		rec.Kind, rec.Content = textPlaceholder(string(bytes.TrimSpace(trimBlankLines(content))))
 		return p.emit(rec)
 	}

@@ -54,6 +54,9 @@ type ChatRecord struct {
 	URL        string       // a link card's URL (its <url>), "" otherwise
 	Event      *SystemEvent // set for system messages that are joins, leaves or removals
 	RecallOf   string       // WeCom: the SourceID of the message this record recalls (Kind system)
+	// Precision is the coarsest unit the export's time carries for this
+	// record: time.Minute where it shows HH:MM, time.Second otherwise.
+	Precision time.Duration
 }
 
 // ChatOptions tune chat parsing.

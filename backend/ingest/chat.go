@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"time"
 
@@ -108,6 +109,7 @@ func (b *chatBuilder) add(rec importer.ChatRecord) error {
 		SentAt:     rec.SentAt.UTC(),
 		Content:    rec.Content,
 		URL:        rec.URL,
+		Precision:  rec.Precision,
 	}
 	m.IsLink = domain.IsLinkPost(m.Kind, m.Content)
 	if m.URL == "" && m.Kind == domain.KindText {
@@ -123,9 +125,7 @@ func (b *chatBuilder) add(rec importer.ChatRecord) error {
 			return err
 		}
 		m.MemberID = &id
-		mem := b.roster.Members[i]
-		m.IsStaff = rec.IsSelf || i == b.roster.Self() || mem.Tier == domain.TierAdmin ||
-			b.staff[rec.SenderID] || b.staff[rec.SenderName] || b.staff[rec.SenderNick] || b.staff[mem.DisplayName()]
+		m.IsStaff = rec.IsSelf || b.staffMember(i) || b.staff[rec.SenderID] || b.staff[rec.SenderName] || b.staff[rec.SenderNick]
 	}
 	if rec.Event != nil {
 		b.events = append(b.events, event{at: m.SentAt, ev: rec.Event})
@@ -135,6 +135,13 @@ func (b *chatBuilder) add(rec importer.ChatRecord) error {
 		return b.flush()
 	}
 	return nil
+}
+
+// staffMember reports whether member i is staff whatever name it posts
+// under: the exporting account, an admin, or a staff alias of its name.
+func (b *chatBuilder) staffMember(i int) bool {
+	mem := b.roster.Members[i]
+	return i == b.roster.Self() || mem.Tier == domain.TierAdmin || b.staff[mem.DisplayName()]
 }
 
 // memberID returns member i's id, inserting it first when this import
@@ -176,7 +183,7 @@ func (b *chatBuilder) dedupeKey(rec importer.ChatRecord, m domain.Message) strin
 		name = "" // tools name the same sender differently (remark, nickname); its id is the same
 	}
 	content := m.Content
-	if !textual(m.Kind) {
+	if !domain.Textual(m.Kind) {
 		content = "" // tools write media as XML, placeholders or file names: only the instant and sender agree
 	}
 	base := domain.DedupeKey("", m.SentAt, id, name, m.Kind, content)
@@ -190,11 +197,6 @@ func (b *chatBuilder) dedupeKey(rec importer.ChatRecord, m domain.Message) strin
 		return base
 	}
 	return fmt.Sprintf("%s#%d", base, n)
-}
-
-// textual kinds carry text every export writes alike.
-func textual(k domain.Kind) bool {
-	return k == domain.KindText || k == domain.KindLink || k == domain.KindQuote || k == domain.KindSystem
 }
 
 func sourceKey(id string) string { return "id:" + id }
@@ -216,9 +218,115 @@ func (b *chatBuilder) finish(rows int) (domain.ImportBatch, error) {
 			}
 		}
 	}
+	if err := b.link(); err != nil {
+		return domain.ImportBatch{}, err
+	}
 	if err := b.tx.Recall(b.recalls); err != nil {
 		return domain.ImportBatch{}, err
 	}
 	b.tx.SetRows(rows)
 	return b.tx.Commit(b.roster.Members, b.roster.Changed())
+}
+
+// link merges the members this import found to be one person:
+//   - a sender found by its id whose names name another member with no chat
+//     id at all (domain.Roster.Links): an id-only export (PyWxDump) imported
+//     after the member list, then one with ids and names;
+//   - a member whose messages here are, time and text alike, messages an
+//     earlier import stored under another member (domain.Corroborates): an
+//     export with ids only over one with names only, or back, where neither
+//     ids nor names could tell who is who. A member is merged into the one
+//     whose matches outnumber any other's at least two to one — from one
+//     match for a sender this import created, from a weight of two for
+//     members that both existed before (a longer text or a match by dedupe
+//     key weighs two, a short reply one) — and only where their ids do not
+//     say they are different people (domain.MaySamePerson).
+//
+// A member this import created goes into the earlier one; of two earlier
+// members the older (lower id) is kept.
+func (b *chatBuilder) link() error {
+	r := b.roster
+	for _, l := range r.Links() {
+		if err := b.merge(l[0], l[1]); err != nil {
+			return err
+		}
+	}
+	evidence, err := b.tx.Corroborated()
+	if err != nil || len(evidence) == 0 {
+		return err
+	}
+	ids := make([]int64, 0, len(evidence))
+	for id := range evidence {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	for _, id := range ids {
+		other, n, ok := strongest(evidence[id])
+		i, j := b.index(id), b.index(other)
+		if !ok || i < 0 || j < 0 || (n < 2 && !b.tx.IsCreated(id)) {
+			continue
+		}
+		if err := b.merge(i, j); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// index is the roster index of the member with id, following merges; -1 if
+// there is none.
+func (b *chatBuilder) index(id int64) int {
+	for i, m := range b.roster.Members {
+		if m.ID == id {
+			return b.roster.Resolve(i)
+		}
+	}
+	return -1
+}
+
+// merge folds members i and j into one (see link), unless they are one
+// already or their ids say they are two people.
+func (b *chatBuilder) merge(i, j int) error {
+	r := b.roster
+	i, j = r.Resolve(i), r.Resolve(j)
+	if i == j || !domain.MaySamePerson(r.Members[i], r.Members[j]) {
+		return nil
+	}
+	from, into := i, j
+	switch ci, cj := b.tx.IsCreated(r.Members[i].ID), b.tx.IsCreated(r.Members[j].ID); {
+	case ci != cj:
+		if cj {
+			from, into = j, i
+		}
+	case r.Members[j].ID > r.Members[i].ID:
+		from, into = j, i
+	}
+	var err error
+	if b.tx.IsCreated(r.Members[from].ID) {
+		err = b.tx.MergeCreated(r.Members[from].ID, r.Members[into].ID, b.staffMember(into))
+	} else {
+		err = b.tx.MergeExisting(r.Members[from].ID, r.Members[into].ID)
+	}
+	if err != nil {
+		return err
+	}
+	r.Absorb(from, into)
+	return nil
+}
+
+// strongest is the member with the most matches and their count, if it has
+// at least twice as many as any other.
+func strongest(counts map[int64]int) (int64, int, bool) {
+	var best int64
+	first, second := 0, 0
+	for id, n := range counts {
+		switch {
+		case n > first || (n == first && id < best):
+			second = first
+			best, first = id, n
+		case n > second:
+			second = n
+		}
+	}
+	return best, first, first > 0 && first >= 2*second
 }

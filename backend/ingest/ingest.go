@@ -159,6 +159,10 @@ type ImportTx interface {
 	CreateMember(m domain.Member) (int64, error)
 	AddMessages(msgs []domain.Message) error
 	Recall(keys []string) error
+	Corroborated() (map[int64]map[int64]int, error)
+	MergeCreated(from, into int64, staff bool) error
+	MergeExisting(from, into int64) error
+	IsCreated(id int64) bool
 	SetRows(n int)
 	Commit(members []domain.Member, changed []int) (domain.ImportBatch, error)
 	Rollback()

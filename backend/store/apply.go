@@ -122,19 +122,11 @@ func (s *Store) UndoBatch(ctx context.Context, batchID int64) error {
 		if err := tx.Where("batch_id = ?", b.ID).Order("id DESC").Find(&changes).Error; err != nil {
 			return err
 		}
+		// Members first as they were (a member a merge deleted comes back:
+		// Save inserts a row it cannot update), then what merges moved or
+		// removed goes back to them, then the members the batch created go.
 		for _, c := range changes {
 			if c.Created {
-				if err := tx.Delete(&memberRow{}, c.MemberID).Error; err != nil {
-					return err
-				}
-				// content_items.presenter_member_id has no foreign key
-				// (migration 17): a share presented by the removed member
-				// names no presenter any more, and a window holding the
-				// old version must reload before it saves.
-				if err := tx.Model(&contentItemRow{}).Where("presenter_member_id = ?", c.MemberID).
-					Updates(map[string]any{"presenter_member_id": nil, "version": gorm.Expr("version + 1")}).Error; err != nil {
-					return err
-				}
 				continue
 			}
 			var before memberRow
@@ -145,8 +137,33 @@ func (s *Store) UndoBatch(ctx context.Context, batchID int64) error {
 				return err
 			}
 		}
+		restored, err := undoMerges(tx, b.GroupID, b.ID)
+		if err != nil {
+			return err
+		}
+		for _, c := range changes {
+			if !c.Created {
+				continue
+			}
+			if err := tx.Delete(&memberRow{}, c.MemberID).Error; err != nil {
+				return err
+			}
+			// content_items.presenter_member_id has no foreign key
+			// (migration 17): a share presented by the removed member
+			// names no presenter any more, and a window holding the
+			// old version must reload before it saves.
+			if err := tx.Model(&contentItemRow{}).Where("presenter_member_id = ?", c.MemberID).
+				Updates(map[string]any{"presenter_member_id": nil, "version": gorm.Expr("version + 1")}).Error; err != nil {
+				return err
+			}
+		}
 		if span.From != nil {
 			if err := refreshRollup(tx, b.GroupID, *span.From, *span.To); err != nil {
+				return err
+			}
+		}
+		for _, h := range restored {
+			if err := refreshRollup(tx, b.GroupID, h, h); err != nil {
 				return err
 			}
 		}

@@ -129,6 +129,7 @@ type messageInserter struct {
 	free    func()           // hands conn back to the pool
 	connMu  sync.Mutex
 	copy    copyStream // PostgreSQL: the rows on their way in (see bulk_pg.go)
+	dups    dupState   // duplicates across exports (see duplicates.go)
 
 	// SQLite: the driver's own statements on conn, one per chunk size, and
 	// the arguments of one chunk (see insertSQLite).
@@ -258,53 +259,6 @@ func (ins *messageInserter) memberOf(m domain.Message) any {
 		return id
 	}
 	return nil
-}
-
-// unknown drops the messages the group already has. One range read of the
-// keys in the batch's time span is far cheaper than an INSERT that hits the
-// conflict for each, so re-importing an overlapping export is mostly reads.
-// The INSERT's OR IGNORE still guards whatever slips through (e.g. duplicates within
-// msgs itself).
-func (ins *messageInserter) unknown(msgs []domain.Message) ([]domain.Message, error) {
-	if len(msgs) == 0 {
-		return msgs, nil
-	}
-	from, to := msgs[0].SentAt.Unix(), msgs[0].SentAt.Unix()
-	for _, m := range msgs[1:] {
-		t := m.SentAt.Unix()
-		from, to = min(from, t), max(to, t)
-	}
-	rows, err := ins.tx.Raw("SELECT sent_at, dedupe_key FROM messages WHERE group_id = ? AND sent_at BETWEEN ? AND ?",
-		ins.batch.GroupID, from, to).Rows()
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	type key struct {
-		at  int64
-		key string
-	}
-	known := map[key]bool{}
-	for rows.Next() {
-		var k key
-		if err := rows.Scan(&k.at, &k.key); err != nil {
-			return nil, err
-		}
-		known[k] = true
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	if len(known) == 0 {
-		return msgs, nil
-	}
-	fresh := make([]domain.Message, 0, len(msgs))
-	for _, m := range msgs {
-		if !known[key{m.SentAt.Unix(), m.DedupeKey}] {
-			fresh = append(fresh, m)
-		}
-	}
-	return fresh, nil
 }
 
 // insertMessagesSQL is SQLite's INSERT for n rows of one import

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"path/filepath"
+	"time"
 
 	"gorm.io/gorm"
 
@@ -28,7 +29,11 @@ type ImportTx struct {
 	created  int // members created
 	updated  int // existing members changed outside Commit's list (SaveImport)
 	recalled int // recalled messages deleted
-	done     bool
+	merged   int // messages dropped as duplicates when a created member was merged (MergeCreated)
+	// precision is the coarsest precision of the messages offered, in
+	// seconds: the batch's, which later imports match its messages to.
+	precision int64
+	done      bool
 }
 
 // BeginImport opens the transaction and records the batch.
@@ -73,6 +78,7 @@ func (t *ImportTx) CreateMember(m domain.Member) (int64, error) {
 		return 0, err
 	}
 	t.created++
+	t.ins.dups.addCreated(row.ID)
 	return row.ID, nil
 }
 
@@ -87,6 +93,15 @@ func (t *ImportTx) AddMessages(msgs []domain.Message) error {
 	}
 	if t.writer == nil {
 		t.writer = startWriter(t.ctx, t.ins)
+	}
+	for i := range msgs {
+		m := &msgs[i]
+		t.precision = max(t.precision, domain.PrecisionSeconds(m.Precision))
+		if m.MemberID == nil && m.SenderID != "" {
+			if id, ok := t.ins.senders[m.SenderID]; ok {
+				m.MemberID = &id // matched on its member, like any other
+			}
+		}
 	}
 	t.seen += len(msgs)
 	return t.writer.send(msgs)
@@ -147,12 +162,15 @@ func (t *ImportTx) Commit(members []domain.Member, changed []int) (domain.Import
 		return domain.ImportBatch{}, err
 	}
 	b := t.batch
-	b.Imported, b.Updated, b.SkippedDuplicates = t.added, updated+t.updated, t.seen-t.added
+	added := t.added - t.merged
+	b.Imported, b.Updated, b.SkippedDuplicates = added, updated+t.updated, t.seen-added
 	if t.seen == 0 {
 		b.Imported = t.created
 	}
+	b.Precision = time.Duration(max(t.precision, 1)) * time.Second
 	if err := t.tx.Model(&t.row).Updates(map[string]any{
 		"rows": b.Rows, "imported": b.Imported, "updated": b.Updated, "skipped_duplicates": b.SkippedDuplicates,
+		"time_precision": max(t.precision, 1),
 	}).Error; err != nil {
 		t.tx.Rollback()
 		return domain.ImportBatch{}, err

@@ -66,6 +66,7 @@ func (s *Store) memberToRow(m domain.Member, row *memberRow) error {
 	row.RemarkEnc = seal(m.Remark)
 	row.SeenNames = encodeJSON(nonNil(m.SeenNames))
 	row.SeenIDs = encodeJSON(nonNil(m.SeenIDs))
+	row.SeenDisplays = encodeJSON(nonNil(m.SeenDisplays))
 	row.PhoneEnc = seal(m.Phone)
 	row.PhoneIndex = s.box.Index(m.Phone)
 	row.RealNameEnc = seal(m.RealName)
@@ -103,6 +104,7 @@ func (s *Store) memberFromRow(r memberRow) (domain.Member, error) {
 		GroupNickname: r.GroupNickname,
 		SeenNames:     decodeStrings(r.SeenNames),
 		SeenIDs:       decodeStrings(r.SeenIDs),
+		SeenDisplays:  decodeStrings(r.SeenDisplays),
 		Gender:        r.Gender,
 		Region:        r.Region,
 		JoinScene:     r.JoinScene,

@@ -48,6 +48,7 @@ var migrations = []migration{
 	{17, "presenter of a theme share on content items", migrateV17},
 	{18, "saved weekly figures (the Overview's cache)", migrateV18},
 	{19, "no per-row group check on imported messages (PostgreSQL)", migrateV19},
+	{20, "display names seen on members, time precision of imports, undo rows of member merges", migrateV20},
 }
 
 // LatestVersion is the schema version this build creates.
@@ -581,4 +582,53 @@ WHERE conrelid = 'messages'::regclass AND contype = 'f' AND confrelid = 'chat_gr
 		}
 	}
 	return nil
+}
+
+// --- step 20 ------------------------------------------------------------
+
+type v20Member struct {
+	SeenDisplays string `gorm:"not null;default:'[]'"` // JSON array
+}
+
+func (v20Member) TableName() string { return "members" }
+
+type v20Batch struct {
+	Precision int `gorm:"column:time_precision;not null;default:1"` // seconds: 1, or 60 for exports that show HH:MM
+}
+
+func (v20Batch) TableName() string { return "import_batches" }
+
+type v20BatchUndoRow struct {
+	ID         int64   `gorm:"primaryKey"`
+	BatchID    int64   `gorm:"not null;index"`
+	Batch      v1Batch `gorm:"constraint:OnDelete:CASCADE"`
+	Action     string  `gorm:"size:16;not null"` // moved | removed
+	Tbl        string  `gorm:"column:tbl;size:32;not null"`
+	RowID      int64   `gorm:"not null;default:0"`
+	RowKey     string  `gorm:"not null;default:''"`
+	FromMember int64   `gorm:"not null;default:0"`
+	Row        string  `gorm:"not null;default:''"` // a removed row, JSON
+}
+
+func (v20BatchUndoRow) TableName() string { return "batch_undo_rows" }
+
+// migrateV20 supports identity across exports (METRICS.md "Members and
+// presence"): the display names seen on a member, which name-only exports
+// are matched on first; the precision of each import's times, so a
+// message from an export that shows HH:MM matches any second of that minute
+// from another; and, per member merge, the rows it moved to the kept member
+// or removed as duplicates, so a merge is undone like an import.
+func migrateV20(tx *gorm.DB) error {
+	m := tx.Migrator()
+	if !m.HasColumn(&v20Member{}, "SeenDisplays") {
+		if err := m.AddColumn(&v20Member{}, "SeenDisplays"); err != nil {
+			return err
+		}
+	}
+	if !m.HasColumn(&v20Batch{}, "Precision") {
+		if err := m.AddColumn(&v20Batch{}, "Precision"); err != nil {
+			return err
+		}
+	}
+	return m.CreateTable(&v20BatchUndoRow{})
 }

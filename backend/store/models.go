@@ -34,6 +34,7 @@ type memberRow struct {
 	RemarkEnc     []byte // the remark, sealed (remarks.go)
 	SeenNames     string `gorm:"not null;default:'[]'"` // JSON array
 	SeenIDs       string `gorm:"not null;default:'[]'"` // JSON array
+	SeenDisplays  string `gorm:"not null;default:'[]'"` // JSON array
 	PhoneEnc      []byte // sealed with secret.Box
 	PhoneIndex    string `gorm:"size:32;not null;default:'';index"` // keyed hash for exact search
 	RealNameEnc   []byte
@@ -87,6 +88,7 @@ type batchRow struct {
 	Imported          int    `gorm:"not null;default:0"`
 	Updated           int    `gorm:"not null;default:0"`
 	SkippedDuplicates int    `gorm:"not null;default:0"`
+	Precision         int    `gorm:"column:time_precision;not null;default:1"` // seconds
 	CreatedAt         time.Time
 }
 
@@ -108,3 +110,19 @@ type batchMemberChangeRow struct {
 }
 
 func (batchMemberChangeRow) TableName() string { return "batch_member_changes" }
+
+// batchUndoRow is a row a member merge moved to the kept member (its id, or
+// key for tables keyed by member, and the member it came from) or removed
+// as a duplicate (the row itself, JSON), so undoing the merge puts it back.
+type batchUndoRow struct {
+	ID         int64 `gorm:"primaryKey"`
+	BatchID    int64
+	Action     string
+	Tbl        string `gorm:"column:tbl"`
+	RowID      int64
+	RowKey     string
+	FromMember int64
+	Row        string
+}
+
+func (batchUndoRow) TableName() string { return "batch_undo_rows" }
