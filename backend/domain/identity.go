@@ -179,10 +179,12 @@ func sameName(a, b string) bool {
 	if a == b {
 		return a != ""
 	}
-	return a != "" && b != "" && nameKey(a) == nameKey(b)
+	return a != "" && b != "" && NameKey(a) == NameKey(b)
 }
 
-func nameKey(s string) string {
+// NameKey is a name as sameName compares it: trimmed, runs of spaces and
+// underscores as one space.
+func NameKey(s string) string {
 	return strings.Join(strings.Fields(strings.ReplaceAll(s, "_", " ")), " ")
 }
 

@@ -85,6 +85,9 @@ const (
 	BatchMembers BatchKind = "members"
 	BatchChat    BatchKind = "chat"
 	BatchDemo    BatchKind = "demo"
+	// BatchMerge is an operator's member merge: listed with the imports and
+	// undone like one.
+	BatchMerge BatchKind = "merge"
 )
 
 // ImportBatch records one import: what came from which file, so it can be

@@ -140,6 +140,10 @@ const helpZH = `群主工作台 qunzhu —— 微信社群运营工具（命令�
   points --group 群              积分余额（打卡 +5/天）
   members --group 群 [--week 2024-W10] [--inactive]
                                成员档案（截至该周末）；--inactive 只列移出名单
+  import list [--group 群]      导入记录（含成员合并），最新的在前
+  import undo 编号               撤销本群最近一次导入或合并
+  member merge --group 群 --into 成员 --from 成员 | --suggest
+                               把同一人的两条成员记录合并（可撤销）；--suggest 列出疑似同一人的成员
   tiers --group 群 --week 2024-W10
                                实际与目标层级金字塔，以及层级调整建议
   screen --group 群 文件         按本群筛选标准给候选名单打分（得分高的在前；名单不会导入）
@@ -218,6 +222,10 @@ Commands:
   points --group G             points balances (check-ins +5 a day)
   members --group G [--week 2024-W10] [--inactive]
                                the member ledger as of the week's end; --inactive: the removal list only
+  import list [--group G]      the import history (member merges too), newest first
+  import undo BATCH            undo the group's latest import or merge
+  member merge --group G --into M --from N | --suggest
+                               fold two records of one person into one (undoable); --suggest lists members who look like one person
   tiers --group G --week 2024-W10
                                actual and target tier pyramid and suggested tier changes
   screen --group G FILE        score a candidate list against the group's screening criteria (best first; nothing imported)

@@ -1,0 +1,92 @@
+package cli
+
+import (
+	"context"
+	"strconv"
+	"time"
+
+	"qunzhu/backend/domain"
+	"qunzhu/backend/msg"
+	"qunzhu/backend/store"
+)
+
+// batchJSON is one line of `import list --json` (spec/CLI.md "Lists").
+type batchJSON struct {
+	BatchID           int64  `json:"batch_id"`
+	Group             string `json:"group"`
+	Kind              string `json:"kind"`
+	File              string `json:"file"`
+	Format            string `json:"format"`
+	At                string `json:"at"`
+	Rows              int    `json:"rows"`
+	Imported          int    `json:"imported"`
+	Updated           int    `json:"updated"`
+	SkippedDuplicates int    `json:"skipped_duplicates"`
+	// Undone is always false: an undone batch is removed with what it
+	// brought, so only batches in force are listed.
+	Undone bool `json:"undone"`
+	// Undoable: the group's latest batch, the only one that can be undone.
+	Undoable bool `json:"undoable"`
+}
+
+// importList lists the imports (and member merges) of --group, or of every
+// group, newest first.
+func (r *run) importList(ctx context.Context, st *store.Store) error {
+	var groups []domain.Group
+	if _, ok := r.inv.flags["group"]; ok {
+		g, err := r.group(ctx, st)
+		if err != nil {
+			return err
+		}
+		groups = []domain.Group{g}
+	} else {
+		all, err := st.Groups(ctx)
+		if err != nil {
+			return err
+		}
+		for _, g := range all {
+			groups = append(groups, g.Group)
+		}
+	}
+	out := []batchJSON{}
+	for _, g := range groups {
+		batches, err := st.Batches(ctx, g.ID)
+		if err != nil {
+			return err
+		}
+		for i, b := range batches {
+			out = append(out, batchJSON{BatchID: b.ID, Group: g.Name, Kind: string(b.Kind), File: b.File, Format: b.Format,
+				At: b.CreatedAt.In(g.Location()).Format(time.RFC3339), Rows: b.Rows, Imported: b.Imported, Updated: b.Updated,
+				SkippedDuplicates: b.SkippedDuplicates, Undoable: i == 0})
+		}
+	}
+	if r.inv.json {
+		return r.printJSON(out)
+	}
+	t := func(k string) string { return msg.T(r.lang, k, nil) }
+	rows := [][]string{{t("cli.col_id"), t("cli.col_group"), t("cli.col_kind"), t("cli.col_file"), t("cli.col_at"),
+		t("cli.col_rows"), t("cli.col_imported"), t("cli.col_updated"), t("cli.col_skipped")}}
+	for _, b := range out {
+		at, _ := time.Parse(time.RFC3339, b.At)
+		rows = append(rows, []string{strconv.FormatInt(b.BatchID, 10), b.Group, t("cli.batch_kind." + b.Kind), b.File, at.Format("2006-01-02 15:04"),
+			strconv.Itoa(b.Rows), strconv.Itoa(b.Imported), strconv.Itoa(b.Updated), strconv.Itoa(b.SkippedDuplicates)})
+	}
+	return writeTable(r.Stdout, rows)
+}
+
+// importUndo undoes a batch: an import (its messages and the member changes
+// it made) or a member merge. Only a group's latest batch can be undone.
+func (r *run) importUndo(ctx context.Context, st *store.Store) error {
+	id, err := strconv.ParseInt(r.inv.args[0], 10, 64)
+	if err != nil {
+		return &usageError{"cli.bad_flag_value", map[string]any{"flag": "BATCH", "value": r.inv.args[0]}}
+	}
+	if err := st.UndoBatch(ctx, id); err != nil {
+		return err
+	}
+	if r.inv.json {
+		return r.printJSON(map[string]any{"batch_id": id, "undone": true})
+	}
+	r.say("cli.undone", map[string]any{"batch": id})
+	return nil
+}
