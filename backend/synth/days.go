@@ -2,6 +2,7 @@ package synth
 
 import (
 	"fmt"
+	"time"
 
 	"qunzhu/backend/domain"
 )
@@ -31,8 +32,8 @@ func (s *script) specials(d int) {
 	case 8: // 赵敏 joins by invitation
 		actor := p(KeyChen)
 		s.fixed(joinAt, s.system(`"`+s.c.People[actor].DisplayName()+`"邀请"赵敏"加入了群聊`, &Event{Type: Join, Actor: actor, Names: []int{p(KeyJoiner)}}))
-		s.fixed(joinAt.Add(35e9), s.text(p(KeyOwner), "欢迎 @赵敏 加入！群规见群公告：每天打卡、不发广告、不拉人进其他群。"))
-		s.fixed(joinAt.Add(133e9), s.text(p(KeyJoiner), "谢谢老师，大家好～"))
+		s.fixed(joinAt.Add(35*time.Second), s.text(p(KeyOwner), "欢迎 @赵敏 加入！群规见群公告：每天打卡、不发广告、不拉人进其他群。"))
+		s.fixed(joinAt.Add(133*time.Second), s.text(p(KeyJoiner), "谢谢老师，大家好～"))
 	case 9: // the newcomer asks (a question that mentions 打卡: no check-in)
 		q := s.claim(minuteOf(13, 3))
 		s.put(q, s.text(p(KeyJoiner), "大家好，我是新来的，想问下每天打卡有格式要求吗？"))
