@@ -123,3 +123,21 @@ func TestBackendBuildsWithoutCgo(t *testing.T) {
 		t.Fatalf("CGO_ENABLED=0 go build ./backend/cmd/qunzhu: %v\n%s", err, out)
 	}
 }
+
+// TestSynthIsPure keeps the synthetic-chat generator on the domain and the
+// standard library: it writes the files the importers read, so it must not
+// share their code (a bug in both would agree with itself).
+func TestSynthIsPure(t *testing.T) {
+	for _, p := range ourPackages(t) {
+		if p.ImportPath != "qunzhu/backend/synth" {
+			continue
+		}
+		for _, imp := range p.Imports {
+			if imp != "qunzhu/backend/domain" && (strings.Contains(strings.SplitN(imp, "/", 2)[0], ".") || strings.HasPrefix(imp, "qunzhu/")) {
+				t.Errorf("backend/synth imports %s", imp)
+			}
+		}
+		return
+	}
+	t.Fatal("backend/synth not found")
+}
