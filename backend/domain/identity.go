@@ -361,17 +361,26 @@ func (r *Roster) Joined(i int, t time.Time) {
 	}
 }
 
-// Left applies a leave or removal at t (the latest leave wins). A member
-// created by the leave itself has joined_at = left_at = t.
+// NameLeft applies a leave or removal message naming name at t (Name, then
+// Left) and returns the member. A member the message itself creates has
+// joined_at = left_at (METRICS.md); one created earlier, from its own
+// messages, keeps an unknown join.
+func (r *Roster) NameLeft(name string, t time.Time) int {
+	i, created := r.Name(name)
+	if created {
+		r.Joined(i, t)
+	}
+	r.Left(i, t)
+	return i
+}
+
+// Left applies a leave or removal at t (the latest leave wins).
 func (r *Roster) Left(i int, t time.Time) {
 	m := &r.Members[i]
 	t = t.UTC()
 	if m.LeftAt == nil || t.After(*m.LeftAt) {
 		m.LeftAt = &t
 		r.touched[i] = true
-	}
-	if r.created[i] && m.JoinedAt == nil {
-		m.JoinedAt = &t
 	}
 }
 

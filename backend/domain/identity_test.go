@@ -149,13 +149,20 @@ func TestRosterNameAndPresence(t *testing.T) {
 		t.Errorf("after rejoining: join %v, left %v", m.JoinedAt, m.LeftAt)
 	}
 
-	gone, _ := r.Name("只见过退群的人")
-	r.Left(gone, t2)
+	gone := r.NameLeft("只见过退群的人", t2)
 	if m := r.Members[gone]; !m.JoinedAt.Equal(t2) || !m.LeftAt.Equal(t2) {
 		t.Errorf("a member known only from a leave: joined %v left %v, want both at the leave", m.JoinedAt, m.LeftAt)
 	}
 	if m := r.Members[gone]; m.PresentAt(t2) || m.PresentAt(t1) {
 		t.Error("a member known only from a leave is present at no instant")
+	}
+	// A member first seen by its own messages keeps an unknown join when it leaves.
+	talker := r.Sender("wxid_talker", "话痨", "话痨", false)
+	if got := r.NameLeft("话痨", t3); got != talker {
+		t.Fatalf("the leave resolved to %d, want the sender %d", got, talker)
+	}
+	if m := r.Members[talker]; m.JoinedAt != nil || !m.LeftAt.Equal(t3) {
+		t.Errorf("a sender who leaves: joined %v left %v, want an unknown join and the leave", m.JoinedAt, m.LeftAt)
 	}
 }
 

@@ -209,12 +209,12 @@ func (b *chatBuilder) finish(rows int) (domain.ImportBatch, error) {
 			if name == "你" && b.roster.Self() < 0 {
 				continue // the exporting account, not yet known: no member to move
 			}
-			i, _ := b.roster.Name(name)
 			switch e.ev.Type {
 			case importer.EventJoin:
+				i, _ := b.roster.Name(name)
 				b.roster.Joined(i, e.at)
 			case importer.EventLeave, importer.EventRemove:
-				b.roster.Left(i, e.at)
+				b.roster.NameLeft(name, e.at)
 			}
 		}
 	}

@@ -61,6 +61,9 @@ func (v formatView) sender(c *synth.Chat, i int) simSender {
 	if v.ids && !(v.format == synth.FormatPyWxDump && p.Exporter) {
 		s.id = p.WxID
 	}
+	if v.format == synth.FormatPyWxDump && p.Exporter {
+		s.display = "我" // the only name PyWxDump shows, and for the exporting account only
+	}
 	if v.nick {
 		s.nick = p.Nickname
 		if p.OnlyID {
@@ -108,7 +111,8 @@ func viewOf(format string) formatView {
 type simMember struct {
 	person                  int // the list row's person; -1 for a member a chat created
 	nick, remark, gnick, wx string
-	admin, self             bool
+	admin, self             bool     // self: marked as the exporting account with an id (found again by a later 我)
+	exporter                bool     // sent messages the export marks as the exporting account's: staff
 	ids                     []string // chat sender ids recorded
 	shown                   []string // names seen as display names
 	names                   []string // every name seen
@@ -153,26 +157,43 @@ func (r *simRoster) add(m *simMember) int {
 
 // sender resolves a chat sender to a member index.
 //
-// One reading is ours: a message the export marks as the exporting
-// account's resolves to the member already known as the exporting account
-// ("the exporting account is a member like any other … it is staff in every
-// message"), whatever else it carries — so PyWxDump's 我 and MemoTrace's
-// IsSender=1 rows are one member in whichever order they come.
+// Two readings are ours (and the importer's, see domain.Roster):
+//   - PyWxDump's 我 (the exporting account, no id) resolves to the member an
+//     earlier export marked as the exporting account with an id; the first
+//     time, it is a member of its own.
+//   - A sender with an id whose export gives a display name only (chatlog)
+//     is matched, after steps (2) and (3), by the name-only steps (a), (c)
+//     and (d) on the same eligible members: a person with no remark or group
+//     nickname shows their nickname.
+//
+// Names compare as exports write them: MemoTrace's "Amy_Chen" is the remark
+// "Amy Chen".
 func (r *simRoster) sender(s simSender) int {
 	i := -1
-	if s.self {
+	if s.self && s.id == "" {
 		i = r.unique(func(m *simMember) bool { return m.self })
 	}
 	if i < 0 && s.id != "" {
 		// (1) the id is the member's wxid, 微信号 or a recorded sender id.
 		i = r.unique(func(m *simMember) bool { return m.wx == s.id || slices.Contains(m.ids, s.id) })
-		// Steps (2) and (3) skip members that carry a different chat sender id.
+		// Steps (2), (3) and the name fallbacks skip members that carry a different chat sender id.
 		eligible := func(m *simMember) bool { return len(m.ids) == 0 || (len(m.ids) == 1 && m.ids[0] == s.id) }
-		if i < 0 && s.nick != "" { // (2) exactly one member's nickname
-			i = r.unique(func(m *simMember) bool { return eligible(m) && m.nick == s.nick })
+		var steps []func(*simMember) bool
+		if s.nick != "" { // (2) exactly one member's nickname
+			steps = append(steps, func(m *simMember) bool { return same(m.nick, s.nick) })
 		}
-		if i < 0 && s.display != "" { // (3) exactly one remark or group nickname
-			i = r.unique(func(m *simMember) bool { return eligible(m) && (m.remark == s.display || m.gnick == s.display) })
+		if n := s.display; n != "" { // (3) exactly one remark or group nickname, then (a), (c), (d)
+			steps = append(steps,
+				func(m *simMember) bool { return same(m.remark, n) || same(m.gnick, n) },
+				func(m *simMember) bool { return has(m.shown, n) },
+				func(m *simMember) bool { return same(m.nick, n) },
+				func(m *simMember) bool { return has(m.names, n) })
+		}
+		for _, match := range steps {
+			if i >= 0 {
+				break
+			}
+			i = r.unique(func(m *simMember) bool { return eligible(m) && match(m) })
 		}
 		if i < 0 {
 			i = r.add(&simMember{person: -1})
@@ -181,10 +202,10 @@ func (r *simRoster) sender(s simSender) int {
 	if i < 0 && s.display != "" { // a name and no id: (a) … (d)
 		n := s.display
 		for _, match := range []func(*simMember) bool{
-			func(m *simMember) bool { return slices.Contains(m.shown, n) },
-			func(m *simMember) bool { return m.remark == n || m.gnick == n },
-			func(m *simMember) bool { return m.nick == n },
-			func(m *simMember) bool { return slices.Contains(m.names, n) },
+			func(m *simMember) bool { return has(m.shown, n) },
+			func(m *simMember) bool { return same(m.remark, n) || same(m.gnick, n) },
+			func(m *simMember) bool { return same(m.nick, n) },
+			func(m *simMember) bool { return has(m.names, n) },
 		} {
 			if i = r.unique(match); i >= 0 {
 				break
@@ -209,8 +230,20 @@ func (r *simRoster) sender(s simSender) int {
 	if s.display != "" && !slices.Contains(m.shown, s.display) {
 		m.shown = append(m.shown, s.display)
 	}
-	m.self = m.self || s.self
+	m.self = m.self || (s.self && s.id != "")
+	m.exporter = m.exporter || s.self
 	return i
+}
+
+// same compares two names with underscores and spaces alike (MemoTrace
+// writes the remark "Amy Chen" as "Amy_Chen"); an empty name matches none.
+func same(a, b string) bool {
+	norm := func(s string) string { return strings.Join(strings.Fields(strings.ReplaceAll(s, "_", " ")), " ") }
+	return a != "" && b != "" && norm(a) == norm(b)
+}
+
+func has(list []string, name string) bool {
+	return slices.ContainsFunc(list, func(v string) bool { return same(v, name) })
 }
 
 // event applies a join or leave at t to the members its names resolve to:
@@ -222,9 +255,9 @@ func (r *simRoster) event(c *synth.Chat, ev *synth.Event, t time.Time) {
 		n := c.People[p].DisplayName()
 		i := -1
 		for _, match := range []func(*simMember) bool{
-			func(m *simMember) bool { return m.nick == n },
-			func(m *simMember) bool { return m.remark == n || m.gnick == n },
-			func(m *simMember) bool { return slices.Contains(m.names, n) },
+			func(m *simMember) bool { return same(m.nick, n) },
+			func(m *simMember) bool { return same(m.remark, n) || same(m.gnick, n) },
+			func(m *simMember) bool { return has(m.names, n) },
 		} {
 			if i = r.unique(match); i >= 0 {
 				break
@@ -289,7 +322,7 @@ type weekFigures struct {
 // minute-precision format's median and p90 are compared within a tolerance.
 func expectWeek(c *synth.Chat, v formatView, r *simRoster, carried, member []int, from, to time.Time) weekFigures {
 	var f weekFigures
-	staff := func(k int) bool { return member[k] >= 0 && (r.ms[member[k]].admin || r.ms[member[k]].self) }
+	staff := func(k int) bool { return member[k] >= 0 && (r.ms[member[k]].admin || r.ms[member[k]].exporter) }
 	in := func(t time.Time) bool { return !t.Before(from) && t.Before(to) }
 	active := map[int]bool{}
 	checkins := map[[2]int]bool{}
