@@ -25,7 +25,7 @@ const sameNamesRows = 131
 // CRLF): 131 rows, each a different person, though several share a name —
 // 小王 twice with remarks 小王-北京 and 小王-上海 and no 微信号, 小李 twice with
 // different 微信号, 阿杰 three times told apart by group nickname only, Lily
-// twice with nothing but the phone to tell them apart, 老张 once as a nickname
+// twice of whom only the first has a group nickname, 老张 once as a nickname
 // and once as another person's remark. Every third reader has no 微信号. Row
 // 13 (line 14) holds a quoted remark with a comma.
 func sameNamesSheet() string {
@@ -46,7 +46,7 @@ func sameNamesSheet() string {
 		case 40, 41, 100:
 			nick, group, id = "阿杰", map[int]string{40: "阿杰(一班)", 41: "阿杰(二班)", 100: "阿杰(三班)"}[i], ""
 		case 50, 51:
-			nick, group, id = "Lily", "", ""
+			nick, group, id = "Lily", map[int]string{50: "Lily 同学", 51: ""}[i], ""
 		case 60:
 			nick, group, id = "老张", "", ""
 		case 61:

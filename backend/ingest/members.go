@@ -29,7 +29,8 @@ func Members(ctx context.Context, st Store, groupID int64, path string, opt Opti
 		Location: g.Location(),
 		Mapping:  opt.Mapping,
 		OnRecord: func(rec importer.MemberRecord) error {
-			kept[roster.Listed(rec.Member)] = true
+			i, _ := roster.Listed(rec.Member)
+			kept[i] = true
 			return ctx.Err()
 		},
 		OnBad: func(e importer.LineError) { rowErrs = append(rowErrs, RowError(e)) },
