@@ -29,6 +29,8 @@ type ImportTx struct {
 	updated  int // existing members changed outside Commit's list (SaveImport)
 	recalled int // recalled messages deleted
 	done     bool
+
+	rowCounts *RowCounts // the counts the caller worked out per row (ImportSet.RowCounts), nil to count here
 }
 
 // BeginImport opens the transaction and records the batch.
@@ -125,7 +127,8 @@ func (t *ImportTx) Recall(keys []string) error {
 // state (each change recorded with the previous row, for undo), refreshes
 // the rollup, records the counts and commits. Imported counts new messages,
 // or new members when the import brought no messages; Updated counts changed
-// members that existed before.
+// members that existed before. Counts given per row (ImportSet.RowCounts: a
+// member list) are recorded as given.
 func (t *ImportTx) Commit(members []domain.Member, changed []int) (domain.ImportBatch, error) {
 	if t.done {
 		return domain.ImportBatch{}, fmt.Errorf("import already finished")
@@ -150,6 +153,9 @@ func (t *ImportTx) Commit(members []domain.Member, changed []int) (domain.Import
 	b.Imported, b.Updated, b.SkippedDuplicates = t.added, updated+t.updated, t.seen-t.added
 	if t.seen == 0 {
 		b.Imported = t.created
+	}
+	if c := t.rowCounts; c != nil {
+		b.Imported, b.Updated, b.SkippedDuplicates = c.Imported, c.Updated, c.SkippedDuplicates
 	}
 	if err := t.tx.Model(&t.row).Updates(map[string]any{
 		"rows": b.Rows, "imported": b.Imported, "updated": b.Updated, "skipped_duplicates": b.SkippedDuplicates,
