@@ -211,9 +211,6 @@ func readMemberRows(src rowSource, cols *memberColumns, mf MemberFile, date1904 
 			if m, bad, empty = cols.member(row, loc, date1904); empty {
 				continue
 			}
-			if bad != nil {
-				bad.Line = row.line
-			}
 		}
 		mf.Rows++
 		if bad != nil {
@@ -350,7 +347,7 @@ func (c *memberColumns) member(row tableRow, loc *time.Location, date1904 bool) 
 	admin, left := false, false
 	fail := func(key string, args map[string]any) {
 		if bad == nil {
-			bad = &LineError{Key: key, Args: args}
+			bad = &LineError{Line: row.line, Key: key, Args: args}
 		}
 	}
 	for i, cell := range row.cells {
