@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -166,7 +167,8 @@ func TestMemberTestdataUpToDate(t *testing.T) {
 		if strings.HasSuffix(name, ".xlsx") {
 			a := parseMemberBytes(t, got, name, MemberOptions{})
 			b := parseMemberBytes(t, want, name, MemberOptions{})
-			if a.err != nil || b.err != nil || fmt.Sprint(a.recs, a.bad, a.file) != fmt.Sprint(b.recs, b.bad, b.file) {
+			if a.err != nil || b.err != nil || !reflect.DeepEqual(a.recs, b.recs) || !reflect.DeepEqual(a.bad, b.bad) ||
+				!reflect.DeepEqual(a.file, b.file) {
 				t.Errorf("%s reads differently from the workbook the test writes (run with -update-testdata)", name)
 			}
 			continue

@@ -55,18 +55,18 @@ func parseMembersXLSX(r io.Reader, opt MemberOptions) (mf MemberFile, err error)
 			if !hasData(shown) {
 				continue
 			}
-			sheet, src := mf, &sheetRows{shown: shown}
-			cols, err := findHeader(src, &sheet, opt.Mapping)
+			file, src := mf, &sheetRows{shown: shown}
+			cols, err := findHeader(src, &file, opt.Mapping)
 			if err != nil {
 				if firstErr == nil {
-					firstFile, firstErr = sheet, err
+					firstFile, firstErr = file, err
 				}
 				continue
 			}
 			if src.raw, err = f.GetRows(name, excelize.Options{RawCellValue: true}); err != nil {
 				return mf, &domain.Error{Code: domain.EINVALID, Key: "members.bad_xlsx", Err: err}
 			}
-			return readMemberRows(src, cols, sheet, date1904, opt)
+			return readMemberRows(src, cols, file, date1904, opt)
 		}
 	}
 	if firstErr != nil {
