@@ -20,7 +20,7 @@ import (
 // id) a skipped duplicate, so imported + updated + skipped_duplicates = rows.
 // An unreadable row is an error: the file is then refused whole, unless
 // Partial, when imported + updated + skipped_duplicates + len(errors) = rows.
-// Members that --roster marks as departed are no rows and are not counted.
+// Members the Roster option marks as departed are no rows and are not counted.
 func Members(ctx context.Context, st Store, groupID int64, path string, opt Options) (Summary, error) {
 	g, f, size, err := open(ctx, st, groupID, path)
 	if err != nil {
