@@ -83,10 +83,7 @@ func TestMemberDamagedRows(t *testing.T) {
 			if !reflect.DeepEqual(r.bad, tc.bad) {
 				t.Errorf("bad rows =\n %+v\nwant\n %+v", r.bad, tc.bad)
 			}
-			var lines []int
-			for _, rec := range r.recs {
-				lines = append(lines, rec.Line)
-			}
+			lines := r.lines()
 			if !reflect.DeepEqual(r.nicknames(), tc.nicks) || !reflect.DeepEqual(lines, tc.lines) {
 				t.Errorf("members %q on lines %v, want %q on %v", r.nicknames(), lines, tc.nicks, tc.lines)
 			}

@@ -32,6 +32,15 @@ func (r memberResult) byNick(t *testing.T, nick string) domain.Member {
 	return domain.Member{}
 }
 
+// lines are the records' lines, in file order.
+func (r memberResult) lines() []int {
+	var out []int
+	for _, rec := range r.recs {
+		out = append(out, rec.Line)
+	}
+	return out
+}
+
 func (r memberResult) nicknames() []string {
 	var out []string
 	for _, rec := range r.recs {
@@ -310,10 +319,7 @@ func TestMemberFormats(t *testing.T) {
 			if !reflect.DeepEqual(r.nicknames(), tc.nicks) {
 				t.Errorf("members = %q, want %q", r.nicknames(), tc.nicks)
 			}
-			var lines []int
-			for _, rec := range r.recs {
-				lines = append(lines, rec.Line)
-			}
+			lines := r.lines()
 			if !reflect.DeepEqual(lines, tc.lines) {
 				t.Errorf("lines = %v, want %v", lines, tc.lines)
 			}
@@ -499,10 +505,7 @@ func TestMemberCSVQuirks(t *testing.T) {
 			if r.err != nil || len(r.bad) != 0 {
 				t.Fatalf("err %v, bad %+v", r.err, r.bad)
 			}
-			var lines []int
-			for _, rec := range r.recs {
-				lines = append(lines, rec.Line)
-			}
+			lines := r.lines()
 			if !reflect.DeepEqual(r.nicknames(), tc.nicks) || !reflect.DeepEqual(lines, tc.lines) {
 				t.Errorf("members %q on lines %v, want %q on %v", r.nicknames(), lines, tc.nicks, tc.lines)
 			}
