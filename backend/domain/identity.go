@@ -364,7 +364,7 @@ func (r *Roster) listedMatch(row Member) int {
 func (r *Roster) uniqueUnlisted(match func(*Member) bool) int {
 	found := -1
 	for i := range r.Members {
-		if !r.listed[i] && match(&r.Members[i]) {
+		if match(&r.Members[i]) && !r.listed[i] {
 			if found >= 0 {
 				return -1
 			}
