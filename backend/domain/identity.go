@@ -28,6 +28,8 @@ type Roster struct {
 	// absorbed are members merged into another (Absorb): no longer changes.
 	absorbed map[int]int // member → the member it was merged into (Absorb)
 	links    [][2]int    // members found to be one person (matchSender)
+
+	listed map[int]bool // members a row of the member list being applied matched or created (Listed)
 }
 
 // NewRoster starts a roster from a group's current members.
@@ -394,48 +396,37 @@ func contains(list []string, s string) bool {
 }
 
 // Listed merges one row of a member list into the roster and returns its
-// index. The row matches a member by 微信号/wxid, else by a unique nickname,
-// else by a unique remark or group nickname; otherwise it is a new member.
+// index and what the row did (METRICS.md "Member-list rows"). The row
+// matches a member by 微信号/wxid, else by a unique nickname, else by a unique
+// remark or group nickname — but a name never matches a member an earlier
+// row of this file matched or created: two rows of one sheet are two people
+// unless they share an id. Otherwise it is a new member.
+//
 // Fields the list fills overwrite the member's; a changed nickname keeps the
 // old one in the names seen (the nickname history). Role words only ever
 // raise a tier to admin, and a locked tier is left alone. The earliest known
 // join wins.
-func (r *Roster) Listed(row Member) int {
-	i := -1
-	for _, id := range []string{row.WxID, row.WeChatID} {
-		if id == "" {
-			continue
-		}
-		if j, ok := r.byID[id]; ok {
-			i = j
-			break
-		}
+func (r *Roster) Listed(row Member) (int, ListedOutcome) {
+	if r.listed == nil {
+		r.listed = map[int]bool{}
 	}
-	if i < 0 && row.Nickname != "" {
-		i = r.unique(func(m *Member) bool { return m.Nickname == row.Nickname })
-	}
-	if i < 0 {
-		for _, name := range []string{row.GroupNickname, row.Remark} {
-			if name != "" {
-				if i = r.unique(func(m *Member) bool { return m.Remark == name || m.GroupNickname == name }); i >= 0 {
-					break
-				}
-			}
-		}
-	}
+	i := r.listedMatch(row)
 	if i < 0 {
 		i = r.add(Member{})
 		r.Members[i] = mergeListed(r.Members[i], row)
 		r.indexIDs(i)
-		return i
+		r.listed[i] = true
+		return i, ListedCreated
 	}
+	r.listed[i] = true
 	merged := mergeListed(r.Members[i], row)
-	if !sameMember(merged, r.Members[i]) {
-		r.Members[i] = merged
-		r.touched[i] = true
-		r.indexIDs(i)
+	if sameMember(merged, r.Members[i]) {
+		return i, ListedUnchanged
 	}
-	return i
+	r.Members[i] = merged
+	r.touched[i] = true
+	r.indexIDs(i)
+	return i, ListedUpdated
 }
 
 // mergeListed lays a member-list row over a member.
@@ -490,6 +481,66 @@ func mergeListed(m, row Member) Member {
 	}
 	m.LeftUndated = row.LeftUndated
 	return m
+}
+
+// ListedOutcome is what one member-list row did, the unit an import summary
+// counts: imported + updated + skipped_duplicates = rows.
+type ListedOutcome int
+
+const (
+	// ListedCreated: the row is a person new to the group (imported).
+	ListedCreated ListedOutcome = iota
+	// ListedUpdated: the row changed a member, one that existed before the
+	// import or one an earlier row sharing its id created (updated).
+	ListedUpdated
+	// ListedUnchanged: the row changed nothing — an unchanged re-import, or a
+	// repeat of an earlier row with the same id (skipped_duplicates).
+	ListedUnchanged
+)
+
+// listedMatch is the member a member-list row names (see Listed), -1 for
+// none. Like steps (2) and (3) for chat senders, the name steps skip the
+// members they may not match — here those an earlier row of this file
+// matched — before asking whether the name is unique: of two 小王 listed one
+// after the other, the second finds the first taken and stands alone.
+func (r *Roster) listedMatch(row Member) int {
+	for _, id := range []string{row.WxID, row.WeChatID} {
+		if id == "" {
+			continue
+		}
+		if i, ok := r.byID[id]; ok {
+			return i
+		}
+	}
+	if row.Nickname != "" {
+		if i := r.uniqueUnlisted(func(m *Member) bool { return m.Nickname == row.Nickname }); i >= 0 {
+			return i
+		}
+	}
+	for _, name := range []string{row.GroupNickname, row.Remark} {
+		if name == "" {
+			continue
+		}
+		if i := r.uniqueUnlisted(func(m *Member) bool { return m.Remark == name || m.GroupNickname == name }); i >= 0 {
+			return i
+		}
+	}
+	return -1
+}
+
+// uniqueUnlisted is the only member no row of this file has matched that
+// satisfies match, -1 when none or several do.
+func (r *Roster) uniqueUnlisted(match func(*Member) bool) int {
+	found := -1
+	for i := range r.Members {
+		if match(&r.Members[i]) && !r.listed[i] {
+			if found >= 0 {
+				return -1
+			}
+			found = i
+		}
+	}
+	return found
 }
 
 // sameMember compares every field an import can change.

@@ -172,19 +172,19 @@ func TestRosterListed(t *testing.T) {
 	r := NewRoster(listed())
 
 	// Matched by 微信号, renamed: the old nickname is kept in the history.
-	i := r.Listed(Member{WeChatID: "lzq_reading", Nickname: "林知秋老师", JoinedAt: &feb})
+	i, _ := r.Listed(Member{WeChatID: "lzq_reading", Nickname: "林知秋老师", JoinedAt: &feb})
 	m := r.Members[i]
 	if m.ID != 1 || m.Nickname != "林知秋老师" || !contains(m.SeenNames, "林知秋") || m.Tier != TierAdmin {
 		t.Errorf("renamed member = %+v", m)
 	}
 	// Matched by unique nickname; the earliest join wins.
-	i = r.Listed(Member{Nickname: "陈晓雨", JoinedAt: &jan, Phone: "13800001234", Tier: TierAdmin})
+	i, _ = r.Listed(Member{Nickname: "陈晓雨", JoinedAt: &jan, Phone: "13800001234", Tier: TierAdmin})
 	if m := r.Members[i]; m.ID != 3 || !m.JoinedAt.Equal(jan) || m.Phone != "13800001234" || m.Tier != TierAdmin {
 		t.Errorf("matched member = %+v", m)
 	}
 	// A locked tier is not raised by a role word.
 	r.Members[3].TierLocked = true
-	i = r.Listed(Member{Nickname: "王大力", Tier: TierAdmin}) // ambiguous nickname: a new member
+	i, _ = r.Listed(Member{Nickname: "王大力", Tier: TierAdmin}) // ambiguous nickname: a new member
 	if !r.Created(i) {
 		t.Error("an ambiguous nickname must not pick one of two members")
 	}

@@ -17,16 +17,28 @@ import (
 //
 //   - The header is the first non-empty row, among the first ten, that maps a
 //     column to an identity field (昵称, 群昵称, 微信号, 备注); title rows above
-//     it are skipped. Line numbers are the text line where a row starts (a
-//     quoted field may span lines) or the sheet's row number.
+//     it are skipped. A workbook is read from its first sheet holding such a
+//     header (visible sheets before hidden ones): a sheet of notes or an
+//     empty one in front gives way. Line numbers are the text line where a
+//     row starts (a quoted field may span lines) or the sheet's row number.
 //   - Unknown columns go to Member.Extra under their header; a column with no
-//     header, or a cell beyond the header, under 列N. 序号/No. is ignored.
+//     header under 列N, and so does a cell beyond the header in a workbook
+//     (cells cannot shift there, so it is a note typed beside the table, not
+//     damage). 序号/No. is ignored.
 //   - Tags are kept as the operator wrote them, 群主/已退群 included; only
 //     repeats and empty pieces are dropped. The 身份/角色 column sets the tier
 //     and is also kept in Extra under its header, so 讲师 is not lost.
-//   - A row with no identity value, an unreadable join time or friend count
-//     is a bad row (OnBad, with the value); blank rows, or rows with only a
-//     序号, are skipped and not counted.
+//   - A data row is a row below the header with a value in a column that is
+//     not ignored (序号): a fully blank line, or a pre-numbered template row
+//     holding only its 序号, is no row and is not counted. Every data row is
+//     either delivered (OnRecord) or reported (OnBad), never both, never
+//     neither, so MemberFile.Rows = records + bad rows.
+//   - A bad row (OnBad, with its line and the value): a quote left open at the
+//     end of its line (see textTable.quoted; the line is the quote's), in
+//     delimited text more fields than the header (a separator typed inside an
+//     unquoted cell shifts every value after it), no identity value, an
+//     unreadable join time or friend count. One reason per row: the first of
+//     these that applies, since a broken split explains the rest.
 //   - Scalar fields take the first non-empty cell mapped to them; cells are
 //     trimmed (full-width spaces too) and ="007" is unwrapped.
 //   - Phones: digits only (see normalizePhone); friend counts: 1,234 and
@@ -106,6 +118,15 @@ type tableRow struct {
 	line  int
 	cells []string
 	raw   []string
+	// openQuote, when set, is a quote this row left open at the end of its
+	// line (textTable.quoted): the cells read it as a plain character, and
+	// the row is reported instead of delivered.
+	openQuote *openQuote
+}
+
+// openQuote is where a quote was left open: the text line and the cell.
+type openQuote struct {
+	line, cell int
 }
 
 // rowSource yields rows in order; ok is false at the end.
@@ -125,7 +146,19 @@ func isBlankRow(cells []string) bool {
 // readMemberTable finds the header, maps the columns and turns each row into
 // a member. mf arrives with Format and Encoding set.
 func readMemberTable(src rowSource, mf MemberFile, date1904 bool, opt MemberOptions) (MemberFile, error) {
-	var cols, firstKnown *memberColumns
+	cols, err := findHeader(src, &mf, opt.Mapping)
+	if err != nil {
+		return mf, err
+	}
+	return readMemberRows(src, cols, mf, date1904, opt)
+}
+
+// findHeader reads up to headerSearchRows non-blank rows looking for the
+// header and leaves src on the row after it. It records in mf the header as
+// read (the one found, else the first row that maps any known column, else
+// the first row), so the wizard can offer a mapping for a refused file.
+func findHeader(src rowSource, mf *MemberFile, mapping map[string]MemberField) (*memberColumns, error) {
+	var firstKnown *memberColumns
 	seen := 0
 	for seen < headerSearchRows {
 		row, ok := src.next()
@@ -136,13 +169,13 @@ func readMemberTable(src rowSource, mf MemberFile, date1904 bool, opt MemberOpti
 			continue
 		}
 		seen++
-		c := mapColumns(row.cells, opt.Mapping)
+		c := mapColumns(row.cells, mapping)
 		if mf.Header == nil {
 			mf.Header, mf.Fields = c.header, c.fields
 		}
 		if c.hasIdentity() {
-			cols = c
-			break
+			mf.Header, mf.Fields = c.header, c.fields
+			return c, nil
 		}
 		if firstKnown == nil && c.hasKnown() {
 			firstKnown = c
@@ -150,29 +183,38 @@ func readMemberTable(src rowSource, mf MemberFile, date1904 bool, opt MemberOpti
 	}
 	switch {
 	case seen == 0:
-		return mf, memberError("members.empty_file", nil)
-	case cols == nil && firstKnown != nil:
+		return nil, memberError("members.empty_file", nil)
+	case firstKnown != nil:
 		mf.Header, mf.Fields = firstKnown.header, firstKnown.fields
-		return mf, memberError("members.no_identity", map[string]any{"columns": strings.Join(firstKnown.header, "、")})
-	case cols == nil:
-		return mf, memberError("members.no_header", nil)
+		return nil, memberError("members.no_identity", map[string]any{"columns": strings.Join(firstKnown.header, "、")})
 	}
-	mf.Header, mf.Fields = cols.header, cols.fields
+	return nil, memberError("members.no_header", nil)
+}
 
+// readMemberRows reads the rows below the header cols, delivering each data
+// row either to opt.OnRecord or to opt.OnBad and counting it in mf.Rows.
+func readMemberRows(src rowSource, cols *memberColumns, mf MemberFile, date1904 bool, opt MemberOptions) (MemberFile, error) {
+	text, isText := src.(*textTable)
+	if isText {
+		text.header = len(cols.header)
+	}
 	loc := defaultLocation(opt.Location)
 	for {
 		row, ok := src.next()
 		if !ok {
 			return mf, nil
 		}
-		m, bad, empty := cols.member(row, loc, date1904)
-		if empty {
-			continue
+		bad := cols.damage(row, isText)
+		var m domain.Member
+		if bad == nil {
+			var empty bool
+			if m, bad, empty = cols.member(row, loc, date1904); empty {
+				continue
+			}
 		}
 		mf.Rows++
 		if bad != nil {
 			if opt.OnBad != nil {
-				bad.Line = row.line
 				opt.OnBad(*bad)
 			}
 			continue
@@ -184,6 +226,47 @@ func readMemberTable(src rowSource, mf MemberFile, date1904 bool, opt MemberOpti
 		}
 	}
 }
+
+// damage reports a row its source could not split faithfully, with its
+// line: a quote left open at the end of the line (reported on the quote's
+// line), or, in delimited text (strictWidth), a value in a field beyond the
+// header. Trailing empty fields are no damage: Excel pads rows with commas
+// up to the widest one. A damaged row always holds a value (the quote, the
+// extra cell), so it is never taken for a blank one.
+func (c *memberColumns) damage(row tableRow, strictWidth bool) *LineError {
+	if q := row.openQuote; q != nil {
+		_, col := c.column(q.cell)
+		return &LineError{Line: q.line, Key: "members.unclosed_quote", Args: map[string]any{
+			"column": col, "value": cellExcerpt(strings.TrimPrefix(cleanCell(row.cells[q.cell]), `"`)),
+		}}
+	}
+	if !strictWidth {
+		return nil
+	}
+	last := -1
+	for i := len(row.cells) - 1; i >= len(c.header); i-- {
+		if cleanCell(row.cells[i]) != "" {
+			last = i
+			break
+		}
+	}
+	if last < 0 {
+		return nil
+	}
+	extra := ""
+	for _, cell := range row.cells[len(c.header):] {
+		if extra = cleanCell(cell); extra != "" {
+			break
+		}
+	}
+	return &LineError{Line: row.line, Key: "members.too_many_fields", Args: map[string]any{
+		"got": last + 1, "want": len(c.header), "value": cellExcerpt(extra),
+	}}
+}
+
+// cellExcerpt is a cell as a row error quotes it: one line, 20 characters at
+// most, enough for the operator to find it in the sheet.
+func cellExcerpt(s string) string { return domain.Excerpt(strings.TrimSpace(s), 20) }
 
 // memberColumns is a mapped header: per column its field and, for extra
 // columns, the key it gets in Member.Extra.
@@ -251,7 +334,7 @@ func (c *memberColumns) column(i int) (MemberField, string) {
 	if i < len(c.fields) {
 		return c.fields[i], c.keys[i]
 	}
-	return FieldExtra, columnKey(i) // cells beyond the header are kept too
+	return FieldExtra, columnKey(i) // a workbook's cells beyond the header are kept too
 }
 
 // member reads one row. empty is true when every mapped cell is blank (the
@@ -264,7 +347,7 @@ func (c *memberColumns) member(row tableRow, loc *time.Location, date1904 bool) 
 	admin, left := false, false
 	fail := func(key string, args map[string]any) {
 		if bad == nil {
-			bad = &LineError{Key: key, Args: args}
+			bad = &LineError{Line: row.line, Key: key, Args: args}
 		}
 	}
 	for i, cell := range row.cells {

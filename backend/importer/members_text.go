@@ -46,14 +46,24 @@ func parseMembersText(r io.ReadSeeker, opt MemberOptions) (MemberFile, error) {
 
 // textTable splits delimited text into records: fields may be quoted with ",
 // "" inside quotes is a quote, quoted fields may span lines; lines end in
-// CRLF, LF or a lone CR. A quote that is never closed is taken as a literal
-// character, so one stray quote cannot swallow the rest of the file.
+// CRLF, LF or a lone CR.
+//
+// A quote left open at the end of its line is damage, not a cell that spans
+// lines (see quoted): the row is read as if the quote were a plain
+// character and marked (tableRow.openQuote) with the quote's line, and
+// reading goes on with the next line as a row of its own. That is the
+// recovery an operator can act on: the one broken row is named, every other
+// row still counts, and --partial imports them; a strict CSV reader would
+// instead run the cell on to the next quote anywhere below, silently folding
+// the rows in between into one.
 type textTable struct {
-	s     string
-	pos   int
-	line  int // line number at pos
-	sep   byte
-	width int // the most fields a record had so far, to size the next
+	s      string
+	pos    int
+	line   int // line number at pos
+	sep    byte
+	width  int        // the most fields a record had so far, to size the next
+	header int        // the header's field count once found (readMemberRows), 0 before
+	open   *openQuote // the first quote left open in the row being read
 }
 
 // sepLine consumes Excel's optional first line "sep=;" and returns its separator.
@@ -95,23 +105,29 @@ func (t *textTable) next() (tableRow, bool) {
 		return tableRow{}, false
 	}
 	row := tableRow{line: t.line, cells: make([]string, 0, t.width)}
+	t.open = nil
 	for {
-		row.cells = append(row.cells, t.field())
+		row.cells = append(row.cells, t.field(len(row.cells)))
 		if t.pos < len(t.s) && t.s[t.pos] == t.sep {
 			t.pos++
 			continue
 		}
 		t.eol()
 		t.width = max(t.width, len(row.cells))
+		row.openQuote = t.open
 		return row, true
 	}
 }
 
-// field reads one field and leaves pos at the separator, line end or end.
-func (t *textTable) field() string {
+// field reads field number cell and leaves pos at the separator, line end or
+// end. A quote left open is read as a plain character, and noted.
+func (t *textTable) field(cell int) string {
 	if t.pos < len(t.s) && t.s[t.pos] == '"' {
 		if v, ok := t.quoted(); ok {
 			return v
+		}
+		if t.open == nil {
+			t.open = &openQuote{line: t.line, cell: cell}
 		}
 	}
 	start := t.pos
@@ -127,10 +143,20 @@ func (t *textTable) field() string {
 
 // quoted reads a quoted field starting at pos. Text between the closing
 // quote and the separator is kept ("a"b reads a b, as Excel would show it).
-// If the quote is never closed, nothing is consumed and ok is false.
+//
+// A field that runs past the end of its line is a cell spanning lines (an
+// Alt+Enter in Excel) only if its quote closes cleanly: right before a
+// separator, a line end or the end of the file, as every spreadsheet writes
+// it. Otherwise the quote was left open at the end of its line — never
+// closed, or "closed" by some later quote with text after it, typically the
+// opening quote of a cell further down — and nothing is consumed and ok is
+// false. So is a cell that would swallow a whole line that reads, on its
+// own, as a row of the table (at least as many fields as a header of three
+// or more columns): a note in one cell does not hold lines of a dozen
+// separated fields.
 func (t *textTable) quoted() (string, bool) {
 	var b strings.Builder
-	i, lines := t.pos+1, 0
+	i, lines, lineStart := t.pos+1, 0, 0
 	for {
 		j := strings.IndexAny(t.s[i:], "\"\r\n")
 		if j < 0 {
@@ -150,22 +176,32 @@ func (t *textTable) quoted() (string, bool) {
 			for end < len(t.s) && t.s[end] != t.sep && t.s[end] != '\n' && t.s[end] != '\r' {
 				end++
 			}
+			if lines > 0 && end > i {
+				return "", false
+			}
 			b.WriteString(t.s[i:end])
 			t.pos, t.line = end, t.line+lines
 			return b.String(), true
-		case '\r':
-			i++
-			if i < len(t.s) && t.s[i] == '\n' {
+		case '\r', '\n':
+			if lines > 0 && t.looksLikeRow(t.s[lineStart:i]) {
+				return "", false
+			}
+			if t.s[i] == '\r' && i+1 < len(t.s) && t.s[i+1] == '\n' {
 				i++
 			}
-			b.WriteByte('\n')
-			lines++
-		case '\n':
 			i++
 			b.WriteByte('\n')
 			lines++
+			lineStart = i
 		}
 	}
+}
+
+// looksLikeRow reports whether a whole line inside a quoted cell splits into
+// at least as many fields as the header, for a header of three columns or
+// more (a two-column sheet's notes may well hold one separator per line).
+func (t *textTable) looksLikeRow(line string) bool {
+	return t.header >= 3 && strings.Count(line, string(t.sep))+1 >= t.header
 }
 
 // detectSeparator picks comma, tab or semicolon: the one that splits the most

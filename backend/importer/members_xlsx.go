@@ -15,8 +15,11 @@ const (
 	xlsxUnzipXMLLimit = 64 << 20
 )
 
-// parseMembersXLSX reads the first non-empty visible sheet (a hidden one only
-// when no visible sheet has data). Row numbers are the sheet's. Cells are read
+// parseMembersXLSX reads the first sheet that holds a member table (a header
+// naming an identity column among its first rows): visible sheets in order,
+// then hidden ones. A sheet of notes or an empty one in front gives way; when
+// no sheet holds a table, the first sheet with data decides the error (and
+// the header offered for mapping). Row numbers are the sheet's. Cells are read
 // as Excel shows them, except that dates, phones, 微信号 and friend counts
 // prefer the stored number (a serial date, all of a phone's digits).
 func parseMembersXLSX(r io.Reader, opt MemberOptions) (mf MemberFile, err error) {
@@ -38,34 +41,38 @@ func parseMembersXLSX(r io.Reader, opt MemberOptions) (mf MemberFile, err error)
 	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
 		date1904 = *props.Date1904
 	}
-	var shown [][]string
-	var sheet string
-	for _, visibleOnly := range []bool{true, false} {
+	var firstFile MemberFile
+	var firstErr error
+	for _, visible := range []bool{true, false} {
 		for _, name := range f.GetSheetList() {
-			if visible, _ := f.GetSheetVisible(name); visibleOnly && !visible {
+			if v, _ := f.GetSheetVisible(name); v != visible {
 				continue
 			}
-			rows, err := f.GetRows(name)
+			shown, err := f.GetRows(name)
 			if err != nil {
 				return mf, &domain.Error{Code: domain.EINVALID, Key: "members.bad_xlsx", Err: err}
 			}
-			if hasData(rows) {
-				shown, sheet = rows, name
-				break
+			if !hasData(shown) {
+				continue
 			}
+			file, src := mf, &sheetRows{shown: shown}
+			cols, err := findHeader(src, &file, opt.Mapping)
+			if err != nil {
+				if firstErr == nil {
+					firstFile, firstErr = file, err
+				}
+				continue
+			}
+			if src.raw, err = f.GetRows(name, excelize.Options{RawCellValue: true}); err != nil {
+				return mf, &domain.Error{Code: domain.EINVALID, Key: "members.bad_xlsx", Err: err}
+			}
+			return readMemberRows(src, cols, file, date1904, opt)
 		}
-		if sheet != "" {
-			break
-		}
 	}
-	if sheet == "" {
-		return mf, memberError("members.empty_file", nil)
+	if firstErr != nil {
+		return firstFile, firstErr
 	}
-	raw, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
-	if err != nil {
-		return mf, &domain.Error{Code: domain.EINVALID, Key: "members.bad_xlsx", Err: err}
-	}
-	return readMemberTable(&sheetRows{shown: shown, raw: raw}, mf, date1904, opt)
+	return mf, memberError("members.empty_file", nil)
 }
 
 func hasData(rows [][]string) bool {

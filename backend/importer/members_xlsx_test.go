@@ -84,10 +84,7 @@ func TestMemberXLSX(t *testing.T) {
 			if got, want := r.nicknames(), []string{"林知秋", "陈晓雨", "赵敏", "Amy Chen"}; !reflect.DeepEqual(got, want) {
 				t.Errorf("members = %q, want %q (the hidden sheet must not be read)", got, want)
 			}
-			var lines []int
-			for _, rec := range r.recs {
-				lines = append(lines, rec.Line)
-			}
+			lines := r.lines()
 			if want := []int{4, 5, 7, 9}; !reflect.DeepEqual(lines, want) {
 				t.Errorf("row numbers = %v, want %v", lines, want)
 			}

@@ -12,6 +12,15 @@ import (
 // Members imports a member list into group groupID. Re-importing an updated
 // list updates members in place; with Roster, members missing from the file
 // are marked as left at the file's modification time.
+//
+// The summary accounts for every data row of the file (METRICS.md
+// "Member-list rows"; a fully blank line is no data row): a row that created
+// a member is imported, one that changed a member updated, one that changed
+// nothing (an unchanged re-import, a repeat of an earlier row with the same
+// id) a skipped duplicate, so imported + updated + skipped_duplicates = rows.
+// An unreadable row is an error: the file is then refused whole, unless
+// Partial, when imported + updated + skipped_duplicates + len(errors) = rows.
+// Members the Roster option marks as departed are no rows and are not counted.
 func Members(ctx context.Context, st Store, groupID int64, path string, opt Options) (Summary, error) {
 	g, f, size, err := open(ctx, st, groupID, path)
 	if err != nil {
@@ -24,12 +33,22 @@ func Members(ctx context.Context, st Store, groupID int64, path string, opt Opti
 	}
 	roster := domain.NewRoster(members)
 	kept := map[int]bool{}
+	var counts store.RowCounts
 	var rowErrs []RowError
 	file, err := importer.ParseMembers(f, path, importer.MemberOptions{
 		Location: g.Location(),
 		Mapping:  opt.Mapping,
 		OnRecord: func(rec importer.MemberRecord) error {
-			kept[roster.Listed(rec.Member)] = true
+			i, outcome := roster.Listed(rec.Member)
+			kept[i] = true
+			switch outcome {
+			case domain.ListedCreated:
+				counts.Imported++
+			case domain.ListedUpdated:
+				counts.Updated++
+			default:
+				counts.SkippedDuplicates++
+			}
 			return ctx.Err()
 		},
 		OnBad: func(e importer.LineError) { rowErrs = append(rowErrs, RowError(e)) },
@@ -52,7 +71,7 @@ func Members(ctx context.Context, st Store, groupID int64, path string, opt Opti
 		}
 		roster.Departed(kept, at)
 	}
-	saved, err := st.ApplyImport(ctx, store.ImportSet{Batch: batch, Members: roster.Members, Changed: roster.Changed()})
+	saved, err := st.ApplyImport(ctx, store.ImportSet{Batch: batch, Members: roster.Members, Changed: roster.Changed(), RowCounts: &counts})
 	if err != nil {
 		return Summary{}, err
 	}

@@ -19,6 +19,15 @@ type ImportSet struct {
 	Messages []domain.Message
 	Senders  []int    // per message: index into Members of its sender, -1 for none
 	Recalls  []string // dedupe keys of messages the export says were recalled
+	// RowCounts, for a member list, are what its rows did (METRICS.md: every
+	// row is imported, updated or a skipped duplicate); nil counts members
+	// created and changed, and messages, as Commit does for a chat.
+	RowCounts *RowCounts
+}
+
+// RowCounts are the summary counts an importer worked out row by row.
+type RowCounts struct {
+	Imported, Updated, SkippedDuplicates int
 }
 
 // ApplyImport writes a whole import set in one transaction (see ImportTx):
@@ -29,6 +38,7 @@ func (s *Store) ApplyImport(ctx context.Context, set ImportSet) (domain.ImportBa
 		return domain.ImportBatch{}, err
 	}
 	defer t.Rollback()
+	t.rowCounts = set.RowCounts
 	members := append([]domain.Member(nil), set.Members...)
 	created := map[int]bool{}
 	for _, i := range set.Changed {

@@ -29,11 +29,13 @@ type ImportTx struct {
 	created  int // members created
 	updated  int // existing members changed outside Commit's list (SaveImport)
 	recalled int // recalled messages deleted
-	merged   int // messages dropped as duplicates when a created member was merged (MergeCreated)
+	merged   int // messages dropped as duplicates by merges of members (MergeCreated, MergeExisting)
 	// precision is the coarsest precision of the messages offered, in
 	// seconds: the batch's, which later imports match its messages to.
 	precision int64
 	done      bool
+
+	rowCounts *RowCounts // the counts the caller worked out per row (ImportSet.RowCounts), nil to count here
 }
 
 // BeginImport opens the transaction and records the batch.
@@ -140,7 +142,8 @@ func (t *ImportTx) Recall(keys []string) error {
 // state (each change recorded with the previous row, for undo), refreshes
 // the rollup, records the counts and commits. Imported counts new messages,
 // or new members when the import brought no messages; Updated counts changed
-// members that existed before.
+// members that existed before. Counts given per row (ImportSet.RowCounts: a
+// member list) are recorded as given.
 func (t *ImportTx) Commit(members []domain.Member, changed []int) (domain.ImportBatch, error) {
 	if t.done {
 		return domain.ImportBatch{}, fmt.Errorf("import already finished")
@@ -168,6 +171,9 @@ func (t *ImportTx) Commit(members []domain.Member, changed []int) (domain.Import
 		b.Imported = t.created
 	}
 	b.Precision = time.Duration(max(t.precision, 1)) * time.Second
+	if c := t.rowCounts; c != nil {
+		b.Imported, b.Updated, b.SkippedDuplicates = c.Imported, c.Updated, c.SkippedDuplicates
+	}
 	if err := t.tx.Model(&t.row).Updates(map[string]any{
 		"rows": b.Rows, "imported": b.Imported, "updated": b.Updated, "skipped_duplicates": b.SkippedDuplicates,
 		"time_precision": max(t.precision, 1),
