@@ -26,15 +26,18 @@ type Roster struct {
 	// message with that name goes to the same member (nameOnly).
 	byName map[string]int
 	// absorbed are members merged into another (Absorb): no longer changes.
-	absorbed map[int]int // member → the member it was merged into (Absorb)
-	links    [][2]int    // members found to be one person (matchSender)
+	absorbed map[int]int    // member → the member it was merged into (Absorb)
+	links    [][2]int       // members found to be one person (matchSender)
+	sysNames map[string]int // names of system messages resolved (Name)
+	// linkChecked are the senders whose names matchSender has compared.
+	linkChecked map[senderKey]bool
 
 	listed map[int]bool // members a row of the member list being applied matched or created (Listed)
 }
 
 // NewRoster starts a roster from a group's current members.
 func NewRoster(members []Member) *Roster {
-	r := &Roster{Members: append([]Member(nil), members...), orig: members, touched: map[int]bool{}, created: map[int]bool{}, self: -1, byID: map[string]int{}, byName: map[string]int{}}
+	r := &Roster{Members: append([]Member(nil), members...), orig: members, touched: map[int]bool{}, created: map[int]bool{}, self: -1, byID: map[string]int{}, byName: map[string]int{}, sysNames: map[string]int{}, linkChecked: map[senderKey]bool{}}
 	for i := range r.Members {
 		r.indexIDs(i)
 	}
@@ -123,20 +126,37 @@ const SelfID = "@self"
 // group nickname shows their nickname, so the name-only steps (a)–(d) are
 // tried after (3) on the same members before a new member is made.
 //
-// A sender found by its id whose names find, by the same steps, another
-// member that carries no chat id at all is that member too: the two records
-// of one person (an id-only export imported after the member list) are
-// linked, and the import merges them (Links).
+// A sender found by its id on a member known by ids alone, whose names find
+// by the same steps another member that carries no chat id at all, is that
+// member too: the two records of one person (an id-only export imported
+// after the member list) are linked, and the import merges them (Links).
 func (r *Roster) matchSender(id, nick, display string) int {
 	if i, ok := r.byID[id]; ok {
-		if j := r.matchNames(id, nick, display); j >= 0 && j != i && len(chatIDs(r.Members[j])) == 0 &&
-			MaySamePerson(r.Members[i], r.Members[j]) {
-			r.link(i, j)
+		// Names are looked at once per sender and names per import: a
+		// million-message export repeats its few hundred senders.
+		if key := (senderKey{id, nick, display}); nameless(r.Members[i]) && !r.linkChecked[key] {
+			r.linkChecked[key] = true
+			if j := r.matchNames(id, nick, display); j >= 0 && j != i && len(chatIDs(r.Members[j])) == 0 &&
+				MaySamePerson(r.Members[i], r.Members[j]) {
+				r.link(i, j)
+			}
 		}
 		return i
 	}
 	return r.matchNames(id, nick, display)
 }
+
+// nameless reports whether m is known by ids alone (an id-only export such
+// as PyWxDump made it): only such a record is tied to another by names. One
+// that has names was matched by them when it was made, and another record
+// with the same name may be another person (or a name a system message gave
+// when it could not tell two people apart).
+func nameless(m Member) bool {
+	return m.Nickname == "" && m.Remark == "" && m.GroupNickname == "" && len(m.SeenNames) == 0
+}
+
+// senderKey is a sender as an export shows it.
+type senderKey struct{ id, nick, display string }
 
 // matchNames is steps (2), (3) and (a)–(d) of matchSender.
 func (r *Roster) matchNames(id, nick, display string) int {
@@ -178,11 +198,22 @@ func (r *Roster) Links() [][2]int { return r.links }
 // underscores and spaces alike (MemoTrace and chatlog write the remark
 // "Amy Chen" as "Amy_Chen"). An empty name matches nothing.
 func sameName(a, b string) bool {
-	if a == b {
-		return a != ""
+	if a == "" || b == "" {
+		return false
 	}
-	return a != "" && b != "" && NameKey(a) == NameKey(b)
+	if a == b {
+		return true
+	}
+	// Most names hold neither: spare the normalising (a roster compares
+	// every member's names for each name it resolves).
+	if !strings.ContainsAny(a, nameSpaces) && !strings.ContainsAny(b, nameSpaces) {
+		return false
+	}
+	return NameKey(a) == NameKey(b)
 }
+
+// nameSpaces are what NameKey folds: underscores and white space.
+const nameSpaces = "_ \t\n\r\u3000\u00a0"
 
 // NameKey is a name as sameName compares it: trimmed, runs of spaces and
 // underscores as one space.
@@ -288,16 +319,25 @@ func (r *Roster) Name(name string) (i int, created bool) {
 	if name == "你" && r.self >= 0 {
 		return r.self, false
 	}
+	// Names of system messages are resolved once the import's senders are
+	// all known and only joins and leaves follow, so a name resolves the
+	// same way each time it comes back: remembered, not searched again.
+	if i, ok := r.sysNames[name]; ok {
+		return r.Resolve(i), false
+	}
 	for _, match := range []func(m *Member) bool{
 		func(m *Member) bool { return sameName(m.Nickname, name) },
 		func(m *Member) bool { return sameName(m.Remark, name) || sameName(m.GroupNickname, name) },
 		func(m *Member) bool { return hasName(m.SeenNames, name) },
 	} {
 		if i := r.unique(match); i >= 0 {
+			r.sysNames[name] = i
 			return i, false
 		}
 	}
-	return r.add(Member{Nickname: name}), true
+	i = r.add(Member{Nickname: name})
+	r.sysNames[name] = i
+	return i, true
 }
 
 // unique returns the only member matching, or -1 when none or several do.

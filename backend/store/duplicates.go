@@ -2,6 +2,9 @@ package store
 
 import (
 	"cmp"
+	"database/sql/driver"
+	"fmt"
+	"io"
 	"slices"
 	"strings"
 	"sync"
@@ -36,6 +39,9 @@ type dupState struct {
 	// incoming messages never take the same one; entries well behind the
 	// chunk being read are dropped (files are read in time order).
 	used map[int64]int64
+	// usedKeys are stored messages stage 1 took by key near the end of a
+	// chunk, where the next chunk's stage 2 reaches.
+	usedKeys map[dedupeKey]bool
 	// precision of each of the group's earlier batches, in seconds.
 	precision map[int64]int64
 
@@ -76,6 +82,12 @@ func (ins *messageInserter) loadPrecisions() (err error) {
 // unknown drops the messages the group already has (stages 1 and 2 above).
 // The INSERT's OR IGNORE (SQLite) and the gathered keys (PostgreSQL) still
 // guard whatever slips through, e.g. a key repeated within msgs itself.
+//
+// A re-import reads every key of its range once, so stage 1 reads just the
+// keys (and batches) of the chunk's own span, through the driver on the
+// import's connection (queryRows); stage 2 reads the earlier messages of
+// the span widened by a minute only when stage 1 leaves messages and
+// earlier imports have some there.
 func (ins *messageInserter) unknown(msgs []domain.Message) ([]domain.Message, error) {
 	if len(msgs) == 0 {
 		return msgs, nil
@@ -85,73 +97,60 @@ func (ins *messageInserter) unknown(msgs []domain.Message) ([]domain.Message, er
 		t := m.SentAt.Unix()
 		from, to = min(from, t), max(to, t)
 	}
-	from, to = from-domain.MatchWindow, to+domain.MatchWindow
 	d := &ins.dups
 	if d.precision == nil {
 		if err := ins.loadPrecisions(); err != nil {
 			return nil, err
 		}
-		d.used = map[int64]int64{}
+		d.used, d.usedKeys = map[int64]int64{}, map[dedupeKey]bool{}
 	}
-	rows, err := ins.tx.Raw("SELECT id, member_id, kind, sent_at, dedupe_key, batch_id FROM messages WHERE group_id = ? AND sent_at BETWEEN ? AND ?",
-		ins.batch.GroupID, from, to).Rows()
+	defer d.prune(from - 2*domain.MatchWindow)
+	known := map[dedupeKey]int64{} // → the stored message's member
+	earlierHere := false
+	err := ins.queryRows("SELECT sent_at, dedupe_key, batch_id, member_id FROM messages WHERE group_id = ? AND sent_at BETWEEN ? AND ?",
+		[]any{ins.batch.GroupID, from, to}, func(v []driver.Value) {
+			known[dedupeKey{valInt(v[0]), valString(v[1])}] = valInt(v[3])
+			earlierHere = earlierHere || valInt(v[2]) != ins.batch.ID
+		})
 	if err != nil {
 		return nil, err
 	}
-	type key struct {
-		at  int64
-		key string
-	}
-	type stored struct{ id, member int64 }
-	known := map[key]stored{}
-	var earlier []domain.StoredMessage
-	for rows.Next() {
-		var (
-			s      domain.StoredMessage
-			member *int64
-			kind   string
-			k      string
-			batch  int64
-		)
-		if err := rows.Scan(&s.ID, &member, &kind, &s.SentAt, &k, &batch); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		known[key{s.SentAt, k}] = stored{s.ID, memberKeyOf(member)}
-		if batch != ins.batch.ID {
-			s.MemberID, s.Kind, s.Precision = memberKeyOf(member), domain.Kind(kind), max(d.precision[batch], 1)
-			earlier = append(earlier, s)
-		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	if len(known) == 0 {
-		return msgs, nil
-	}
-	fresh := make([]domain.Message, 0, len(msgs))
-	for _, m := range msgs {
-		at := m.SentAt.Unix()
-		if s, ok := known[key{at, m.DedupeKey}]; ok {
-			d.used[s.id] = at
-			if m.MemberID != nil && s.member != 0 && s.member != *m.MemberID && !d.isCreatedID(s.member) {
+	taken := map[dedupeKey]bool{}
+	fresh := msgs
+	if len(known) > 0 {
+		fresh = make([]domain.Message, 0, len(msgs))
+		for _, m := range msgs {
+			k := dedupeKey{m.SentAt.Unix(), m.DedupeKey}
+			member, ok := known[k]
+			if !ok {
+				fresh = append(fresh, m)
+				continue
+			}
+			taken[k] = true
+			if k.at >= to-2*domain.MatchWindow {
+				d.usedKeys[k] = true // within reach of the next chunk's stage 2
+			}
+			if m.MemberID != nil && member != 0 && member != *m.MemberID && !d.isCreatedID(member) {
 				// The same message by key (instant, sender id or the
 				// exporting account, content) stored under another member.
-				d.addEvidence(*m.MemberID, s.member, strongEvidence)
+				d.addEvidence(*m.MemberID, member, strongEvidence)
 			}
-			continue
 		}
-		fresh = append(fresh, m)
 	}
-	if len(fresh) == 0 || len(earlier) == 0 {
+	if len(fresh) == 0 {
 		return fresh, nil
 	}
-	if err := ins.readContents(earlier, from, to); err != nil {
-		return nil, err
+	// Stage 2 looks a minute further each way; whether earlier imports have
+	// messages there is only known from the wider read.
+	if !earlierHere && len(known) == 0 && !ins.earlierNear(from, to) {
+		return fresh, nil
+	}
+	earlier, err := ins.earlier(from-domain.MatchWindow, to+domain.MatchWindow, taken)
+	if err != nil || len(earlier) == 0 {
+		return fresh, err
 	}
 	pairs := domain.PairDuplicates(fresh, earlier, d.used)
-	out := fresh[:0]
+	out := fresh[:0:0]
 	var byTime []domain.StoredMessage
 	for i, m := range fresh {
 		if pairs[i] >= 0 {
@@ -166,41 +165,69 @@ func (ins *messageInserter) unknown(msgs []domain.Message) ([]domain.Message, er
 		}
 		out = append(out, m)
 	}
-	d.prune(from - 2*domain.MatchWindow)
 	return out, nil
 }
 
-// readContents fills in the contents of the earlier imports' messages of
-// the range (textual kinds only: media contents never compare).
-func (ins *messageInserter) readContents(earlier []domain.StoredMessage, from, to int64) error {
-	byID := make(map[int64]int, len(earlier))
-	for i, s := range earlier {
-		if domain.Textual(s.Kind) {
-			byID[s.ID] = i
+// earlierNear reports whether earlier imports have messages within a
+// minute of the span [from, to].
+func (ins *messageInserter) earlierNear(from, to int64) bool {
+	found := false
+	err := ins.queryRows("SELECT 1 FROM messages WHERE group_id = ? AND sent_at BETWEEN ? AND ? AND batch_id <> ? LIMIT 1",
+		[]any{ins.batch.GroupID, from - domain.MatchWindow, to + domain.MatchWindow, ins.batch.ID}, func([]driver.Value) { found = true })
+	return err != nil || found // on a failed read, look (the read that follows reports it)
+}
+
+// earlier reads the earlier imports' messages of [from, to] for stage 2,
+// less those stage 1 took by key in this chunk or the one before, with the
+// contents of textual kinds (media contents never compare).
+func (ins *messageInserter) earlier(from, to int64, taken map[dedupeKey]bool) ([]domain.StoredMessage, error) {
+	d := &ins.dups
+	var out []domain.StoredMessage
+	err := ins.queryRows(`SELECT id, member_id, kind, sent_at, dedupe_key, batch_id,
+		CASE WHEN kind IN ('text', 'link', 'quote', 'system') THEN content ELSE '' END
+		FROM messages WHERE group_id = ? AND sent_at BETWEEN ? AND ? AND batch_id <> ?`,
+		[]any{ins.batch.GroupID, from, to, ins.batch.ID}, func(v []driver.Value) {
+			k := dedupeKey{valInt(v[3]), valString(v[4])}
+			if taken[k] || d.usedKeys[k] {
+				return
+			}
+			out = append(out, domain.StoredMessage{ID: valInt(v[0]), MemberID: valInt(v[1]), Kind: domain.Kind(valString(v[2])),
+				SentAt: k.at, Precision: max(d.precision[valInt(v[5])], 1), Content: valString(v[6])})
+		})
+	return out, err
+}
+
+// queryRows runs a read on the import's own connection, inside its
+// transaction (so it sees what the import wrote so far), through the driver
+// as Store.readRows does; row's values are valid during the call only.
+func (ins *messageInserter) queryRows(query string, args []any, row func([]driver.Value)) error {
+	if ins.server {
+		query = numberPlaceholders(query)
+	}
+	named := make([]driver.NamedValue, len(args))
+	for i, a := range args {
+		named[i] = driver.NamedValue{Ordinal: i + 1, Value: a}
+	}
+	return ins.conn.Raw(func(dc any) error {
+		q, ok := dc.(driver.QueryerContext)
+		if !ok {
+			return fmt.Errorf("reading rows needs a driver that queries with a context, got %T", dc)
 		}
-	}
-	if len(byID) == 0 {
-		return nil
-	}
-	rows, err := ins.tx.Raw(`SELECT id, content FROM messages WHERE group_id = ? AND sent_at BETWEEN ? AND ? AND batch_id <> ?
-		AND kind IN ('text', 'link', 'quote', 'system')`, ins.batch.GroupID, from, to, ins.batch.ID).Rows()
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var (
-			id      int64
-			content string
-		)
-		if err := rows.Scan(&id, &content); err != nil {
+		rows, err := q.QueryContext(ins.ctx, query, named)
+		if err != nil {
 			return err
 		}
-		if i, ok := byID[id]; ok {
-			earlier[i].Content = content
+		defer rows.Close()
+		vals := make([]driver.Value, len(rows.Columns()))
+		for {
+			if err := rows.Next(vals); err == io.EOF {
+				return nil
+			} else if err != nil {
+				return err
+			}
+			row(vals)
 		}
-	}
-	return rows.Err()
+	})
 }
 
 // corroborate records what m, paired with no earlier message of its own
@@ -257,12 +284,17 @@ func (d *dupState) isCreatedID(id int64) bool { return d.isCreated(&id) }
 // prune drops paired stored messages sent before horizon once there are
 // many: no later chunk of a file read in time order reaches them.
 func (d *dupState) prune(horizon int64) {
-	if len(d.used) < usedKept {
+	if len(d.used)+len(d.usedKeys) < usedKept {
 		return
 	}
 	for id, at := range d.used {
 		if at < horizon {
 			delete(d.used, id)
+		}
+	}
+	for k := range d.usedKeys {
+		if k.at < horizon {
+			delete(d.usedKeys, k)
 		}
 	}
 }
