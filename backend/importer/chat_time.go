@@ -198,3 +198,16 @@ func parseClock(s string) (int, time.Duration, bool) {
 	}
 	return h*3600 + m*60 + sec, prec, true
 }
+
+// WallClock reports whether a chat format writes local wall-clock times
+// only (PyWxDump, forward-as-text, typed sheets): such a file is read in a
+// time zone — the group's, or the one the import names, since the exporting
+// computer's may differ. The others write instants (MemoTrace and WeCom Unix
+// times, chatlog RFC 3339 with its offset), which no zone changes.
+func WallClock(format string) bool {
+	switch format {
+	case FormatPyWxDump, FormatWeChatText, FormatCSV:
+		return true
+	}
+	return false
+}
