@@ -99,8 +99,10 @@ func TestImportTZ(t *testing.T) {
 	if got := lastAt("pywxdump_group_chat.csv", "--tz", "Europe/London"); got != "2024-03-04T21:03:30+08:00" {
 		t.Errorf("--tz Europe/London: %s", got)
 	}
-	if g, l := lastAt("memotrace_group_chat_utf8.csv"), lastAt("memotrace_group_chat_utf8.csv", "--tz", "Europe/London"); g != l {
-		t.Errorf("--tz moved MemoTrace's instants: %s → %s", g, l)
+	for _, file := range []string{"memotrace_group_chat_utf8.csv", "chatlog_group_chat.json"} {
+		if g, l := lastAt(file), lastAt(file, "--tz", "Europe/London"); g != l || g == "" {
+			t.Errorf("--tz moved the instants of %s: %s → %s", file, g, l)
+		}
 	}
 
 	db := filepath.Join(t.TempDir(), "q.db")
