@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"encoding/csv"
+	"errors"
 	"os"
 	"strconv"
 	"strings"
@@ -48,6 +49,18 @@ type ImportPreviewDTO struct {
 	Columns  []string            `json:"columns"`
 	Rows     [][]string          `json:"rows"` // the first rows, as the columns say
 	Errors   []ImportRowErrorDTO `json:"errors"`
+	// LooksLike is "chat" when a file previewed as a member list is a chat
+	// export, "members" for the reverse, "" otherwise; nothing else of the
+	// file is read then, and the wizard offers to switch the kind.
+	LooksLike string `json:"looksLike"`
+	// FileGroup is the group a chat export's title names when that is not
+	// the group imported into ("" otherwise): the wizard asks first.
+	FileGroup string `json:"fileGroup"`
+	// WallClock says the chat format writes local times only, read in
+	// TimeZone (the group's, or the one asked for): the wizard offers the
+	// choice of zone only then.
+	WallClock bool   `json:"wallClock"`
+	TimeZone  string `json:"timeZone"`
 }
 
 // ImportRowErrorDTO is one unreadable row, worded in the user's language.
@@ -68,6 +81,12 @@ type ImportRequestDTO struct {
 	Partial bool              `json:"partial"`
 	Roster  bool              `json:"roster"`
 	Mapping map[string]string `json:"mapping"` // members: header → field
+	// TZ is the zone (IANA name) a chat file's wall-clock times are read in;
+	// "" is the group's.
+	TZ string `json:"tz"`
+	// AnyGroup imports a chat export titled with another group's name (the
+	// operator confirmed).
+	AnyGroup bool `json:"anyGroup"`
 }
 
 // ImportProgressDTO is sent at most every 100 ms while a job reads its file.
@@ -89,6 +108,9 @@ type ImportResultDTO struct {
 	Errors            []ImportRowErrorDTO `json:"errors"`
 	Cancelled         bool                `json:"cancelled"`
 	Error             *ErrorDTO           `json:"error"` // nil on success
+	// FileGroup is set when the import was refused because the file's title
+	// names another group: that name, for the wizard's question.
+	FileGroup string `json:"fileGroup"`
 }
 
 // BatchDTO is one line of the import history.
@@ -123,12 +145,16 @@ func (s *ImportService) Preview(req ImportRequestDTO) (ImportPreviewDTO, error) 
 	if err != nil {
 		return ImportPreviewDTO{}, err
 	}
-	out := ImportPreviewDTO{Kind: req.Kind, Header: []string{}, Fields: []string{}, Rows: [][]string{}, Errors: []ImportRowErrorDTO{}}
+	out := ImportPreviewDTO{Kind: req.Kind, Header: []string{}, Fields: []string{}, Columns: []string{}, Rows: [][]string{}, Errors: []ImportRowErrorDTO{}}
 	lang := s.app.lang()
 	if req.Kind == string(domain.BatchMembers) {
 		p, err := ingest.PreviewMembers(ctx, req.Path, g.Location(), mapping(req.Mapping))
 		if err != nil {
 			return out, err
+		}
+		if p.LooksLike != "" {
+			out.File, out.LooksLike = p.Name, string(p.LooksLike)
+			return out, nil
 		}
 		out.File, out.Format, out.Encoding, out.Header = p.Name, p.File.Format, p.File.Encoding, p.File.Header
 		for _, f := range p.File.Fields {
@@ -147,11 +173,24 @@ func (s *ImportService) Preview(req ImportRequestDTO) (ImportPreviewDTO, error) 
 		out.Errors = rowErrors(lang, p.Errors)
 		return out, nil
 	}
-	p, err := ingest.PreviewChat(ctx, req.Path, req.Format, g.Location())
+	tz, err := ingest.ParseZone(req.TZ)
 	if err != nil {
 		return out, err
 	}
+	loc := cmp.Or(tz, g.Location())
+	p, err := ingest.PreviewChat(ctx, req.Path, req.Format, loc)
+	if err != nil {
+		return out, err
+	}
+	if p.LooksLike != "" {
+		out.File, out.LooksLike = p.File, string(p.LooksLike)
+		return out, nil
+	}
 	out.File, out.Format, out.Encoding = p.File, p.Format, p.Encoding
+	out.WallClock, out.TimeZone = importer.WallClock(p.Format), loc.String()
+	if p.FileGroup != "" && !ingest.SameGroupName(p.FileGroup, g.Name) {
+		out.FileGroup = p.FileGroup
+	}
 	out.Columns = []string{"line", "sent_at", "sender", "kind", "content"}
 	for _, r := range p.Records {
 		out.Rows = append(out.Rows, []string{strconv.Itoa(r.Line), r.SentAt.In(g.Location()).Format(time.RFC3339),
@@ -165,6 +204,10 @@ func (s *ImportService) Preview(req ImportRequestDTO) (ImportPreviewDTO, error) 
 // Progress and the result arrive as events named with the job id; Cancel
 // stops it and rolls everything back.
 func (s *ImportService) Start(req ImportRequestDTO) (string, error) {
+	tz, err := ingest.ParseZone(req.TZ)
+	if err != nil {
+		return "", err
+	}
 	s.mu.Lock()
 	if s.jobs == nil {
 		s.jobs = map[string]context.CancelFunc{}
@@ -185,6 +228,7 @@ func (s *ImportService) Start(req ImportRequestDTO) (string, error) {
 	go func() {
 		defer s.finish(id)
 		opt := ingest.Options{Format: req.Format, Partial: req.Partial, Roster: req.Roster, Mapping: mapping(req.Mapping),
+			TZ: tz, AnyGroup: req.AnyGroup,
 			Progress: func(done, total int64) {
 				wruntime.EventsEmit(s.app.context(), EventImportProgress+id, ImportProgressDTO{Done: done, Total: total})
 			}}
@@ -231,6 +275,10 @@ func (s *ImportService) result(ctx context.Context, sum ingest.Summary, err erro
 		}
 		e := s.app.formatError(err).(ErrorDTO)
 		r.Error = &e
+		var de *domain.Error
+		if errors.As(err, &de) && de.Key == ingest.KeyOtherGroup {
+			r.FileGroup, _ = de.Args["fileGroup"].(string)
+		}
 	}
 	return r
 }

@@ -65,7 +65,7 @@ var commands = []command{
 	{words: []string{"group", "add"}, flags: []string{"name", "type", "tz", "staff", "profile", "value", "checkin-word", "target-size"}, store: true, do: (*run).groupAdd},
 	{words: []string{"group", "list"}, store: true, do: (*run).groupList},
 	{words: []string{"import", "members"}, flags: []string{"group", "partial", "roster"}, args: 1, store: true, do: (*run).importMembers},
-	{words: []string{"import", "chat"}, flags: []string{"group", "format", "partial"}, args: 1, store: true, do: (*run).importChat},
+	{words: []string{"import", "chat"}, flags: []string{"group", "format", "partial", "tz", "any-group"}, args: 1, store: true, do: (*run).importChat},
 	{words: []string{"input"}, flags: []string{"group", "week", "mute-rate", "link-clicks", "link-reach", "links", "partial"}, store: true, do: (*run).input},
 	{words: []string{"metrics"}, flags: []string{"group", "week"}, store: true, do: (*run).metrics},
 	{words: []string{"violations"}, flags: []string{"group", "week"}, store: true, do: (*run).violations},

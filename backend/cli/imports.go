@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"qunzhu/backend/domain"
 	"qunzhu/backend/ingest"
@@ -53,7 +54,12 @@ func (r *run) importMembers(ctx context.Context, st *store.Store) error {
 }
 
 func (r *run) importChat(ctx context.Context, st *store.Store) error {
-	if err := r.runImport(ctx, st, ingest.Chat, ingest.Options{Format: r.inv.flags["format"]}); err != nil {
+	tz, err := ingest.ParseZone(r.inv.flags["tz"])
+	if err != nil {
+		return &usageError{"cli.bad_tz", map[string]any{"value": r.inv.flags["tz"]}}
+	}
+	opt := ingest.Options{Format: r.inv.flags["format"], TZ: tz, AnyGroup: r.inv.flags["any-group"] == "true"}
+	if err := r.runImport(ctx, st, ingest.Chat, opt); err != nil {
 		return err
 	}
 	g, err := r.group(ctx, st)
@@ -78,6 +84,7 @@ func (r *run) runImport(ctx context.Context, st *store.Store, do importFunc, opt
 	opt.Partial = r.inv.flags["partial"] == "true"
 	opt.Clock = r.Clock
 	sum, err := do(ctx, st, g.ID, file, opt)
+	err = r.answerCheck(err)
 	out := r.summaryJSON(sum)
 	if r.inv.json && (err == nil || isBadRows(err)) {
 		if perr := r.printJSON(out); perr != nil {
@@ -92,6 +99,42 @@ func (r *run) runImport(ctx context.Context, st *store.Store, do importFunc, opt
 		fmt.Fprintf(r.Stderr, "%s: %s\n", out.File, msg.T(r.lang, "cli.import_row_error", map[string]any{"line": e.Line, "reason": e.Reason}))
 	}
 	return err
+}
+
+// answerCheck turns the refusals of ingest's checks into the command line's
+// answer to them: a file of the other kind names the command that imports
+// it, a chat of another group names --any-group.
+func (r *run) answerCheck(err error) error {
+	var e *domain.Error
+	if !errors.As(err, &e) {
+		return err
+	}
+	file, group := r.inv.args[0], r.inv.flags["group"]
+	switch e.Key {
+	case ingest.KeyLooksLikeChat:
+		return domain.Errorf(e.Code, "cli.looks_like_chat", map[string]any{"file": e.Args["file"],
+			"cmd": shellLine("qunzhu", "import", "chat", "--group", group, file)})
+	case ingest.KeyLooksLikeMembers:
+		return domain.Errorf(e.Code, "cli.looks_like_members", map[string]any{"file": e.Args["file"],
+			"cmd": shellLine("qunzhu", "import", "members", "--group", group, file)})
+	case ingest.KeyOtherGroup:
+		return domain.Errorf(e.Code, "cli.other_group", e.Args)
+	}
+	return err
+}
+
+// shellLine writes a command so it can be pasted into a shell: words with
+// spaces or shell characters in single quotes.
+func shellLine(words ...string) string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		if w != "" && !strings.ContainsFunc(w, func(c rune) bool { return strings.ContainsRune(" \t\n'\"\\$`&|;<>()*?[]{}~#!", c) }) {
+			out[i] = w
+			continue
+		}
+		out[i] = "'" + strings.ReplaceAll(w, "'", `'\''`) + "'"
+	}
+	return strings.Join(out, " ")
 }
 
 func isBadRows(err error) bool {

@@ -28,11 +28,14 @@ type StoredMessage struct {
 	Content   string
 }
 
-// PrecisionSeconds is how many seconds a message's time is exact to: 60 for
-// an export that shows HH:MM, else 1.
+// PrecisionSeconds is how many seconds a message's time is exact to for
+// matching: 60 for an export that shows HH:MM, else 1. A sheet row with a
+// bare date (a day's precision) is matched to the minute it reads as
+// (00:00): a day would have to be bucketed in the group's zone and searched
+// a day wide, for a row no export writes.
 func PrecisionSeconds(p time.Duration) int64 {
 	if s := int64(p / time.Second); s > 1 {
-		return s
+		return min(s, 60)
 	}
 	return 1
 }

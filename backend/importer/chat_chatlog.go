@@ -3,6 +3,7 @@ package importer
 import (
 	"encoding/json"
 	"io"
+	"strconv"
 	"strings"
 
 	"qunzhu/backend/domain"
@@ -10,13 +11,13 @@ import (
 
 // chatlogMessage is one message as sjzar/chatlog writes it (model.Message).
 type chatlogMessage struct {
-	Seq        json.RawMessage `json:"seq"`
+	Seq        jsonInt         `json:"seq"`
 	Time       json.RawMessage `json:"time"`
 	Sender     looseString     `json:"sender"`
 	SenderName looseString     `json:"senderName"`
-	IsSelf     looseBool       `json:"isSelf"`
-	Type       looseInt        `json:"type"`
-	SubType    looseInt        `json:"subType"`
+	IsSelf     jsonBool        `json:"isSelf"`
+	Type       jsonInt         `json:"type"`
+	SubType    jsonInt         `json:"subType"`
 	Content    looseString     `json:"content"`
 	Contents   struct {
 		Title looseString `json:"title"`
@@ -30,8 +31,11 @@ type chatlogMessage struct {
 //	{seq,time,talker,talkerName,isChatRoom,sender,senderName,isSelf,type,subType,content,contents}
 //
 // SourceID is seq (the creation second × 1000 plus a counter, kept in the
-// database), as written. time is RFC 3339 with an offset; a time without
-// one is read in the options' location, a number as Unix seconds or ms.
+// database). time is RFC 3339 with an offset; a time without one is read in
+// the options' location, a number as Unix seconds or ms. seq, type and
+// subType must be whole numbers and isSelf true or false when present: a
+// message where one holds anything else goes to OnBad naming the field
+// (chat_numbers.go); an absent one is zero, as chatlog omits empty fields.
 // chatlog has already unpacked app messages: a link's title and URL are in
 // contents; Content is the title for links and otherwise content (a quote's
 // reply, a transfer's summary), else the card's title. chatlog writes
@@ -47,7 +51,25 @@ func parseChatlog(r io.Reader, p *chatParse) error {
 			p.bad(line, "chat.bad_json", nil)
 			return nil
 		}
-		at, ok := parseChatTime(rawText(m.Time), p.loc)
+		// Absent numbers are zero (chatlog omits empty fields); present ones
+		// must be numbers.
+		seq, ok := p.jsonInt(line, "seq", m.Seq, numberOptional)
+		if !ok {
+			return nil
+		}
+		typ, ok := p.jsonInt(line, "type", m.Type, numberOptional)
+		if !ok {
+			return nil
+		}
+		sub, ok := p.jsonInt(line, "subType", m.SubType, numberOptional)
+		if !ok {
+			return nil
+		}
+		self, ok := p.jsonBool(line, "isSelf", m.IsSelf)
+		if !ok {
+			return nil
+		}
+		at, prec, ok := parseChatTime(rawText(m.Time), p.loc)
 		if !ok {
 			p.bad(line, "chat.bad_time", map[string]any{"value": rawText(m.Time)})
 			return nil
@@ -55,16 +77,16 @@ func parseChatlog(r io.Reader, p *chatParse) error {
 		rec := ChatRecord{
 			Line:       line,
 			SenderName: string(m.SenderName),
-			IsSelf:     bool(m.IsSelf),
+			IsSelf:     self,
 			SentAt:     at,
+			Precision:  prec,
 		}
-		if seq := rawText(m.Seq); seq != "" && seq != "0" && seq != "null" {
-			rec.SourceID = seq
+		if seq != 0 {
+			rec.SourceID = strconv.FormatInt(seq, 10)
 		}
 		if s := strings.TrimSpace(string(m.Sender)); s != "系统消息" {
 			rec.SenderID = s
 		}
-		typ, sub := int64(m.Type), int64(m.SubType)
 		content := string(m.Content)
 		switch {
 		case typ == 49 && strings.Contains(content, "<appmsg"):

@@ -22,7 +22,9 @@ import (
 // on Chinese Windows) or UTF-16 with a BOM; the separator is a comma, tab or
 // semicolon, whichever the header line holds most of. Times are read by
 // parseChatTime (2024-03-04 20:00:00, 2024/3/4 20:00, …) in the options'
-// location. SourceID is "".
+// location; Precision is what each row's time carries (a minute for
+// 2024/3/4 20:00, a second with seconds, a day for a bare date). SourceID
+// is "".
 func parseChatCSV(r io.Reader, p *chatParse) error {
 	text, _, err := openChatText(r)
 	if err != nil {
@@ -52,7 +54,7 @@ func parseChatCSV(r io.Reader, p *chatParse) error {
 	}
 	return rows.each(func(f []string, line int) error {
 		stamp := field(f, cols[colTime])
-		at, ok := parseChatTime(stamp, p.loc)
+		at, prec, ok := parseChatTime(stamp, p.loc)
 		if !ok {
 			p.bad(line, "chat.bad_time", map[string]any{"value": stamp})
 			return nil
@@ -63,6 +65,7 @@ func parseChatCSV(r io.Reader, p *chatParse) error {
 			SenderName: strings.TrimSpace(field(f, cols[colSender])),
 			SenderNick: strings.TrimSpace(field(f, cols[colNick])),
 			SentAt:     at,
+			Precision:  prec,
 		}
 		content := field(f, cols[colContent])
 		if cols[colType] >= 0 {

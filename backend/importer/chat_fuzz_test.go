@@ -10,7 +10,8 @@ import (
 )
 
 // fuzzChat parses data as format and checks what must hold for any input:
-// no panic; every record has a plausible UTC instant and a valid kind; lines
+// no panic; every record has a plausible UTC instant, a precision (a
+// second, a minute or a day; never 0) and a valid kind; lines
 // of records and bad rows together start at 1 and never go back; a system
 // event names someone. Errors are allowed (a missing header), but only
 // domain errors: a reader over bytes cannot fail.
@@ -27,6 +28,9 @@ func fuzzChat(t *testing.T, data []byte, format string) {
 			step(r.Line, "record")
 			if r.SentAt.IsZero() || !plausible(r.SentAt) || r.SentAt.Location() != time.UTC {
 				t.Fatalf("line %d: SentAt %v", r.Line, r.SentAt)
+			}
+			if r.Precision != time.Second && r.Precision != time.Minute && r.Precision != dayPrecision {
+				t.Fatalf("line %d: precision %v", r.Line, r.Precision)
 			}
 			if !validKind(r.Kind) {
 				t.Fatalf("line %d: kind %q", r.Line, r.Kind)
@@ -56,14 +60,14 @@ func seedChat(f *testing.F, files ...string) {
 }
 
 func FuzzParseMemoTrace(f *testing.F) {
-	seedChat(f, "memotrace_group_chat_utf8.csv")
+	seedChat(f, "memotrace_group_chat_utf8.csv", "memotrace_bad_numbers.csv")
 	f.Add([]byte(memoHeader + memoRow("49", "0", "0", "1709556313", `"<msg><appmsg><title>t</title><type>5</type><url>u</url></appmsg></msg>"`, "a", "b", "c")))
 	f.Add([]byte(memoHeader + memoRow("10002", "0", "0", "1709556313", `"<sysmsg type=""sysmsgtemplate""><sysmsgtemplate><content_template><template>""$a$""退出了群聊</template><link_list><link name=""a""><memberlist><member><nickname>x</nickname></member></memberlist></link></link_list></content_template></sysmsgtemplate></sysmsg>"`, "", "", "")))
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzChat(t, data, FormatMemoTrace) })
 }
 
 func FuzzParsePyWxDump(f *testing.F) {
-	seedChat(f, "pywxdump_group_chat.csv")
+	seedChat(f, "pywxdump_group_chat.csv", "pywxdump_bad_numbers.csv")
 	const head = "id,MsgSvrID,type_name,is_sender,talker,room_name,msg,src,CreateTime\n"
 	f.Add([]byte(head + "1,7,卡片式链接,0,wxid_a,r@chatroom,\"t\n\n<a href=\"\"https://e.com\"\">x</a>\",,2024-03-04 20:45:13\n"))
 	f.Add([]byte(head + "2,8,系统通知,0,未知,r@chatroom,\"\"\"B\"\"退出了群聊\",,2024-03-04 20:45:14\n3,9,文本,1,我,r,hi,,bad\n"))
@@ -71,7 +75,7 @@ func FuzzParsePyWxDump(f *testing.F) {
 }
 
 func FuzzParseChatlog(f *testing.F) {
-	seedChat(f, "chat_chatlog_group.json", "chat_chatlog_group.jsonl")
+	seedChat(f, "chat_chatlog_group.json", "chat_chatlog_group.jsonl", "chatlog_bad_numbers.jsonl")
 	f.Add([]byte(`["",`)) // found by fuzzing: the array ends after a comma
 	f.Add([]byte(`[{"seq":1,"time":"2024-03-04T06:58:12+08:00","type":49,"subType":5,"contents":{"title":"t","url":"u"}},"x"]`))
 	f.Add([]byte("{\"seq\":2,\"time\":1709506692,\"type\":10000,\"sender\":\"系统消息\",\"content\":\"\\\"B\\\"退出了群聊\"}\n{bad\n"))
@@ -85,7 +89,7 @@ func FuzzParseWeChatText(f *testing.F) {
 }
 
 func FuzzParseWeComArchive(f *testing.F) {
-	seedChat(f, "wecom_msgaudit_group.jsonl")
+	seedChat(f, "wecom_msgaudit_group.jsonl", "wecom_bad_numbers.jsonl")
 	f.Add([]byte(`{"msgid":"m2","action":"recall","from":"a","msgtime":1709608590412,"msgtype":"revoke","revoke":{"pre_msgid":"m1"}}` + "\n" +
 		`{"msgid":"m3","action":"send","from":"a","msgtime":1709608590413,"msgtype":"link","link":{"title":"t","link_url":"u"}}` + "\n{bad\n"))
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzChat(t, data, FormatWeComArchive) })

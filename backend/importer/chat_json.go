@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -103,34 +102,6 @@ func (s *looseString) UnmarshalJSON(b []byte) error {
 	var v string
 	if json.Unmarshal(b, &v) == nil {
 		*s = looseString(v)
-	}
-	return nil
-}
-
-// looseInt takes a JSON number or a string of digits.
-type looseInt int64
-
-func (n *looseInt) UnmarshalJSON(b []byte) error {
-	if v, ok := allDigits(string(b)); ok {
-		*n = looseInt(v)
-		return nil
-	}
-	s := strings.Trim(string(b), `"`)
-	if v, err := strconv.ParseInt(s, 10, 64); err == nil {
-		*n = looseInt(v)
-	} else if f, err := strconv.ParseFloat(s, 64); err == nil && f >= -1e18 && f <= 1e18 {
-		*n = looseInt(f)
-	}
-	return nil
-}
-
-// looseBool takes true/false, 1/0 or their strings.
-type looseBool bool
-
-func (v *looseBool) UnmarshalJSON(b []byte) error {
-	switch strings.Trim(string(b), `"`) {
-	case "true", "1":
-		*v = true
 	}
 	return nil
 }

@@ -2,7 +2,8 @@ package importer
 
 import (
 	"io"
-	"strconv"
+	"strings"
+	"time"
 
 	"qunzhu/backend/domain"
 )
@@ -28,8 +29,14 @@ import (
 // columns; the names are kept as given (the display-name rule falls back to
 // the id anyway). System rows have empty sender columns.
 //
-// Time is CreateTime (Unix seconds); when it is unreadable, StrTime
-// (wall-clock) in the options' location. A row with neither goes to OnBad.
+// Type, SubType, IsSender and CreateTime must be whole numbers: a row where
+// one holds anything else goes to OnBad naming the field (chat_numbers.go).
+// An empty Type is bad too (the row's kind is unknown); an empty SubType or
+// IsSender reads as 0.
+//
+// Time is CreateTime (Unix seconds, Precision a second); when it is empty or
+// no plausible instant, StrTime (wall-clock) in the options' location. A row
+// with neither goes to OnBad.
 //
 // App messages (Type 49) carry their card as XML in StrContent: Content is
 // the card's title and, for links, URL its <url>. StrContent is empty when
@@ -56,27 +63,54 @@ func parseMemoTrace(r io.Reader, p *chatParse) error {
 		return err
 	}
 	return rows.each(func(f []string, line int) error {
-		at, ok := parseChatTime(f[iCreate], p.loc)
-		if !ok && iStrTime >= 0 {
-			at, ok = parseChatTime(f[iStrTime], p.loc)
-		}
+		// Number fields first: a row whose columns shifted shows it there.
+		typ, ok := p.intCell(line, "Type", f[iType], numberRequired)
 		if !ok {
-			p.bad(line, "chat.bad_time", map[string]any{"value": f[iCreate]})
 			return nil
 		}
-		typ, _ := strconv.ParseInt(f[iType], 10, 64)
-		sub, _ := strconv.ParseInt(field(f, iSub), 10, 64)
+		sub, ok := p.intCell(line, "SubType", field(f, iSub), numberOptional)
+		if !ok {
+			return nil
+		}
+		self, ok := p.flagCell(line, "IsSender", field(f, iSelf))
+		if !ok {
+			return nil
+		}
+		at, prec, ok := memoTraceTime(p, line, f[iCreate], field(f, iStrTime))
+		if !ok {
+			return nil
+		}
 		rec := ChatRecord{
 			Line:       line,
 			SenderID:   field(f, iSender),
 			SenderName: field(f, iRemark),
 			SenderNick: field(f, iNick),
-			IsSelf:     field(f, iSelf) == "1",
+			IsSelf:     self,
 			SentAt:     at,
+			Precision:  prec,
 		}
 		wechatContent(&rec, typ, sub, f[iContent])
 		return p.emit(rec)
 	})
+}
+
+// memoTraceTime reads a row's instant: CreateTime (Unix seconds), which must
+// be a whole number when it is there; StrTime (wall-clock, in the options'
+// location) only when CreateTime is empty or no plausible instant (0).
+func memoTraceTime(p *chatParse, line int, create, strTime string) (time.Time, time.Duration, bool) {
+	if strings.TrimSpace(create) != "" {
+		if _, ok := p.intCell(line, "CreateTime", create, numberRequired); !ok {
+			return time.Time{}, 0, false
+		}
+		if at, prec, ok := parseChatTime(create, p.loc); ok {
+			return at, prec, true
+		}
+	}
+	if at, prec, ok := parseChatTime(strTime, p.loc); ok {
+		return at, prec, true
+	}
+	p.bad(line, "chat.bad_time", map[string]any{"value": create})
+	return time.Time{}, 0, false
 }
 
 // wechatContent sets Kind, Content, URL and Event from WeChat PC's Type,

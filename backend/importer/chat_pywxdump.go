@@ -20,7 +20,10 @@ import (
 // rows keep SenderName 我 (as the export shows it) and IsSelf; the file
 // carries no names for anyone else (they are in PyWxDump's users.json).
 //
-// CreateTime is local wall-clock time, read in the options' location.
+// CreateTime is local wall-clock time, read in the options' location
+// (Precision a second; a minute if the seconds are missing). MsgSvrID and
+// is_sender must be whole numbers when given: a row where one holds text goes
+// to OnBad naming the field (chat_numbers.go).
 //
 // type_name is PyWxDump's Chinese name of the (Type, SubType) pair (文本,
 // 图片, 卡片式链接, 带有引用的文本消息, 系统通知 …). PyWxDump has already
@@ -45,15 +48,21 @@ func parsePyWxDump(r io.Reader, p *chatParse) error {
 		return err
 	}
 	return rows.each(func(f []string, line int) error {
-		at, ok := parseChatTime(f[iTime], p.loc)
+		svr, ok := p.idCell(line, "MsgSvrID", field(f, iSvr))
+		if !ok {
+			return nil
+		}
+		self, ok := p.flagCell(line, "is_sender", field(f, iSelf))
+		if !ok {
+			return nil
+		}
+		at, prec, ok := parseChatTime(f[iTime], p.loc)
 		if !ok {
 			p.bad(line, "chat.bad_time", map[string]any{"value": f[iTime]})
 			return nil
 		}
-		rec := ChatRecord{Line: line, SentAt: at, Kind: pywxdumpKind(f[iType])}
-		if id := strings.TrimSpace(field(f, iSvr)); id != "0" {
-			rec.SourceID = id
-		}
+		rec := ChatRecord{Line: line, SentAt: at, Precision: prec, Kind: pywxdumpKind(f[iType])}
+		rec.SourceID = svr
 		switch talker := strings.TrimSpace(f[iTalker]); talker {
 		case "我":
 			rec.IsSelf, rec.SenderName = true, talker
@@ -61,7 +70,7 @@ func parsePyWxDump(r io.Reader, p *chatParse) error {
 		default:
 			rec.SenderID = talker
 		}
-		if field(f, iSelf) == "1" {
+		if self {
 			rec.IsSelf = true
 		}
 		msg := f[iMsg]

@@ -168,7 +168,7 @@ func TestMemoTraceQuirks(t *testing.T) {
 			want:   []chatWant{{Line: 2, Kind: domain.KindText, Content: "早上好", SenderID: wxLZQ, Name: "林知秋", Self: true}},
 		},
 		{
-			name:   "unreadable time: reported with its line, the next row still read; StrTime stands in for a bad CreateTime",
+			name:   "unreadable time: reported with its line, the next row still read; StrTime stands in for an empty or zero CreateTime, not a non-number",
 			format: FormatMemoTrace,
 			input: memoHeader +
 				"1,27,1,0,0,abc,3,坏时间,也不是时间,王大力,王大力,wxid_wdl777demo\r\n" +
@@ -180,7 +180,7 @@ func TestMemoTraceQuirks(t *testing.T) {
 				{Line: 5, Kind: domain.KindText, Content: "好的", SenderID: wxWDL, Name: "王大力", SentAt: "2024-03-04T12:45:13Z"},
 			},
 			bad: []LineError{
-				{Line: 2, Key: "chat.bad_time", Args: map[string]any{"value": "abc"}},
+				{Line: 2, Key: "chat.not_a_number", Args: map[string]any{"field": "CreateTime", "value": "abc"}},
 				{Line: 3, Key: "chat.bad_time", Args: map[string]any{"value": "0"}},
 			},
 		},
@@ -340,7 +340,7 @@ func TestWeComArchiveQuirks(t *testing.T) {
 			bad: []LineError{
 				{Line: 4, Key: "chat.recall_target_missing"},
 				{Line: 5, Key: "chat.bad_json"},
-				{Line: 7, Key: "chat.bad_time", Args: map[string]any{"value": "0"}},
+				{Line: 7, Key: "chat.number_missing", Args: map[string]any{"field": "msgtime"}},
 			},
 		},
 	})
@@ -489,37 +489,38 @@ func TestParseChatTime(t *testing.T) {
 	at := func(s string) time.Time { t, _ := time.Parse(time.RFC3339Nano, s); return t.UTC() }
 	tests := []struct {
 		in   string
-		want time.Time // zero: unreadable
+		want time.Time     // zero: unreadable
+		prec time.Duration // what the text carries
 	}{
-		{"2024-03-04 20:00:00", at("2024-03-04T12:00:00Z")},
-		{"2024-03-04 20:00", at("2024-03-04T12:00:00Z")},
-		{"2024/3/4 20:00", at("2024-03-04T12:00:00Z")},
-		{"2024/3/4 8:05", at("2024-03-04T00:05:00Z")},
-		{"2024.3.4 20:00", at("2024-03-04T12:00:00Z")},
-		{"2024年3月4日 20:00", at("2024-03-04T12:00:00Z")},
-		{"2024-03-04T20:00:00", at("2024-03-04T12:00:00Z")},
-		{"2024-03-04 20:00:00.250", at("2024-03-04T12:00:00.25Z")},
-		{"2024-03-04T20:00:00+09:00", at("2024-03-04T11:00:00Z")},
-		{"2024-03-04T12:00:00Z", at("2024-03-04T12:00:00Z")},
-		{"2024-03-04", at("2024-03-03T16:00:00Z")},
-		{" 1709553600 ", at("2024-03-04T12:00:00Z")},
-		{"1709553600123", at("2024-03-04T12:00:00.123Z")},
-		{"", time.Time{}},
-		{"0", time.Time{}},
-		{"1999-12-31 23:59:59", time.Time{}},
-		{"2200-01-01 08:00:00", time.Time{}},
-		{"2024-02-30 20:00", time.Time{}},
-		{"2024-03-04 24:00", time.Time{}},
-		{"2024-03-04 20:0", time.Time{}},
-		{"2024-03-04 20:00 PM", time.Time{}},
-		{"昨天 20:00", time.Time{}},
-		{"20:00", time.Time{}},
-		{"12345678901234567890", time.Time{}},
+		{"2024-03-04 20:00:00", at("2024-03-04T12:00:00Z"), time.Second},
+		{"2024-03-04 20:00", at("2024-03-04T12:00:00Z"), time.Minute},
+		{"2024/3/4 20:00", at("2024-03-04T12:00:00Z"), time.Minute},
+		{"2024/3/4 8:05", at("2024-03-04T00:05:00Z"), time.Minute},
+		{"2024.3.4 20:00", at("2024-03-04T12:00:00Z"), time.Minute},
+		{"2024年3月4日 20:00", at("2024-03-04T12:00:00Z"), time.Minute},
+		{"2024-03-04T20:00:00", at("2024-03-04T12:00:00Z"), time.Second},
+		{"2024-03-04 20:00:00.250", at("2024-03-04T12:00:00.25Z"), time.Second},
+		{"2024-03-04T20:00:00+09:00", at("2024-03-04T11:00:00Z"), time.Second},
+		{"2024-03-04T12:00:00Z", at("2024-03-04T12:00:00Z"), time.Second},
+		{"2024-03-04", at("2024-03-03T16:00:00Z"), 24 * time.Hour},
+		{" 1709553600 ", at("2024-03-04T12:00:00Z"), time.Second},
+		{"1709553600123", at("2024-03-04T12:00:00.123Z"), time.Second},
+		{"", time.Time{}, 0},
+		{"0", time.Time{}, 0},
+		{"1999-12-31 23:59:59", time.Time{}, 0},
+		{"2200-01-01 08:00:00", time.Time{}, 0},
+		{"2024-02-30 20:00", time.Time{}, 0},
+		{"2024-03-04 24:00", time.Time{}, 0},
+		{"2024-03-04 20:0", time.Time{}, 0},
+		{"2024-03-04 20:00 PM", time.Time{}, 0},
+		{"昨天 20:00", time.Time{}, 0},
+		{"20:00", time.Time{}, 0},
+		{"12345678901234567890", time.Time{}, 0},
 	}
 	for _, tt := range tests {
-		got, ok := parseChatTime(tt.in, cst)
-		if ok != !tt.want.IsZero() || !got.Equal(tt.want) {
-			t.Errorf("parseChatTime(%q) = %v, %v; want %v", tt.in, got, ok, tt.want)
+		got, prec, ok := parseChatTime(tt.in, cst)
+		if ok != !tt.want.IsZero() || !got.Equal(tt.want) || prec != tt.prec {
+			t.Errorf("parseChatTime(%q) = %v, %v, %v; want %v, %v", tt.in, got, prec, ok, tt.want, tt.prec)
 		}
 		if ok && got.Location() != time.UTC {
 			t.Errorf("parseChatTime(%q) in %v, want UTC", tt.in, got.Location())

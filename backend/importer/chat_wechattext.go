@@ -26,7 +26,8 @@ import (
 // the next such line or day ruler; its content lines may be several, blank
 // lines inside are kept, those around it dropped. The date comes from the
 // last day ruler; a message before any ruler (and without a date of its own)
-// goes to OnBad. Times are wall-clock minutes, read in the options' location.
+// goes to OnBad. Times are wall-clock minutes, read in the options' location
+// (Precision a minute; a second for the rare HH:MM:SS).
 //
 // The export carries names only: SenderName is the name shown (the member's
 // group nickname or nickname), SenderID "" and SourceID "". It has no system
@@ -64,7 +65,7 @@ func parseWeChatText(r io.Reader, p *chatParse) error {
 			p.bad(cur.line, "chat.bad_time", map[string]any{"value": cur.stamp})
 			return nil
 		}
-		rec := ChatRecord{Line: cur.line, SenderName: cur.name, SentAt: at, Precision: time.Minute}
+		rec := ChatRecord{Line: cur.line, SenderName: cur.name, SentAt: at, Precision: cur.prec}
 		rec.Kind, rec.Content = textPlaceholder(string(bytes.TrimSpace(trimBlankLines(content))))
 		return p.emit(rec)
 	}
@@ -104,9 +105,10 @@ type textMessage struct {
 	active bool
 	line   int
 	name   string
-	stamp  string    // the time as written
-	date   time.Time // the header's own date, if it has one
-	clock  int       // seconds after midnight
+	stamp  string        // the time as written
+	date   time.Time     // the header's own date, if it has one
+	clock  int           // seconds after midnight
+	prec   time.Duration // what the time carries: a minute (HH:MM) or a second
 }
 
 // messageHeader reads "NAME  HH:MM" (or HH:MM:SS, or a date and time).
@@ -127,13 +129,13 @@ func messageHeader(line []byte, loc *time.Location) (textMessage, bool) {
 	if name == "" {
 		return textMessage{}, false
 	}
-	if c, ok := parseClock(stamp); ok {
-		return textMessage{active: true, name: name, stamp: stamp, clock: c}, true
+	if c, prec, ok := parseClock(stamp); ok {
+		return textMessage{active: true, name: name, stamp: stamp, clock: c, prec: prec}, true
 	}
-	if t, ok := parseWall(stamp, loc); ok && strings.ContainsAny(stamp, ":：") {
+	if t, prec, ok := parseWall(stamp, loc); ok && strings.ContainsAny(stamp, ":：") {
 		date := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, loc)
 		return textMessage{active: true, name: name, stamp: stamp, date: date,
-			clock: t.Hour()*3600 + t.Minute()*60 + t.Second()}, true
+			clock: t.Hour()*3600 + t.Minute()*60 + t.Second(), prec: prec}, true
 	}
 	return textMessage{}, false
 }
@@ -151,7 +153,7 @@ func dayRuler(line []byte, loc *time.Location) (time.Time, bool) {
 	if utf8.RuneCountInString(inner)-utf8.RuneCountInString(trimmed) < 2 {
 		return time.Time{}, false
 	}
-	t, ok := parseWall(strings.TrimSpace(trimmed), loc)
+	t, _, ok := parseWall(strings.TrimSpace(trimmed), loc)
 	if !ok || t.Hour() != 0 || t.Minute() != 0 {
 		return time.Time{}, false
 	}

@@ -15,7 +15,7 @@ type wecomMessage struct {
 	MsgID   looseString `json:"msgid"`
 	Action  looseString `json:"action"`
 	From    looseString `json:"from"`
-	MsgTime looseInt    `json:"msgtime"`
+	MsgTime jsonInt     `json:"msgtime"`
 	MsgType looseString `json:"msgtype"`
 	Text    struct {
 		Content looseString `json:"content"`
@@ -53,10 +53,11 @@ type wecomMessage struct {
 //	{msgid,action,from,tolist,roomid,msgtime,msgtype,text:{content},link:{title,description,link_url},…}
 //
 // SourceID is msgid, WeCom's stable id (recalls refer to it). msgtime is
-// Unix milliseconds. action "switch" (the user switched enterprise) is no
-// message and is skipped. action "recall" becomes a record of Kind system
-// whose RecallOf is the recalled msgid (revoke.pre_msgid); a recall naming
-// nothing goes to OnBad. SenderID is from (a userid, or an external
+// Unix milliseconds and must be a whole number (a line without one, or with
+// text there, goes to OnBad naming the field). action "switch" (the user
+// switched enterprise) is no message and is skipped. action "recall"
+// becomes a record of Kind system whose RecallOf is the recalled msgid
+// (revoke.pre_msgid); a recall naming nothing goes to OnBad. SenderID is from (a userid, or an external
 // contact's wm…/wo… id); the archive carries no names, and no "exporting
 // account": staff come from the group's staff aliases and member tiers.
 // Entries of every room are read; the archive may hold several.
@@ -81,12 +82,18 @@ func parseWeComArchive(r io.Reader, p *chatParse) error {
 		if action == "switch" {
 			return nil
 		}
-		at := time.UnixMilli(int64(m.MsgTime)).UTC()
-		if !plausible(at) {
-			p.bad(line, "chat.bad_time", map[string]any{"value": strconv.FormatInt(int64(m.MsgTime), 10)})
+		ms, ok := p.jsonInt(line, "msgtime", m.MsgTime, numberRequired)
+		if !ok {
 			return nil
 		}
-		rec := ChatRecord{Line: line, SourceID: string(m.MsgID), SenderID: string(m.From), SentAt: at}
+		at := time.UnixMilli(ms).UTC()
+		if !plausible(at) {
+			p.bad(line, "chat.bad_time", map[string]any{"value": strconv.FormatInt(ms, 10)})
+			return nil
+		}
+		// Milliseconds, but no other export of a WeCom chat exists to pair
+		// with at a finer unit than the second.
+		rec := ChatRecord{Line: line, SourceID: string(m.MsgID), SenderID: string(m.From), SentAt: at, Precision: time.Second}
 		if action == "recall" || m.MsgType == "revoke" {
 			if m.Revoke.PreMsgID == "" {
 				p.bad(line, "chat.recall_target_missing", nil)

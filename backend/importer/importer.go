@@ -50,13 +50,18 @@ type ChatRecord struct {
 	IsSelf     bool   // sent by the exporting account (IsSender=1, is_sender=1, isSelf, "我")
 	Kind       domain.Kind
 	SentAt     time.Time
-	Content    string       // text; for media the export's placeholder or XML as given
-	URL        string       // a link card's URL (its <url>), "" otherwise
-	Event      *SystemEvent // set for system messages that are joins, leaves or removals
-	RecallOf   string       // WeCom: the SourceID of the message this record recalls (Kind system)
 	// Precision is the coarsest unit the export's time carries for this
-	// record: time.Minute where it shows HH:MM, time.Second otherwise.
+	// record: time.Minute for forward-as-text (HH:MM) and sheet rows whose
+	// time has no seconds, 24h for a sheet row with a bare date,
+	// time.Second otherwise (Unix seconds or ms, RFC 3339, wall clocks with
+	// seconds). Two exports of one message agree on its instant only to the
+	// coarser of their precisions, so duplicate detection across formats
+	// compares at that unit. Never 0.
 	Precision time.Duration
+	Content   string       // text; for media the export's placeholder or XML as given
+	URL       string       // a link card's URL (its <url>), "" otherwise
+	Event     *SystemEvent // set for system messages that are joins, leaves or removals
+	RecallOf  string       // WeCom: the SourceID of the message this record recalls (Kind system)
 }
 
 // ChatOptions tune chat parsing.

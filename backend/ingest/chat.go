@@ -23,6 +23,9 @@ func Chat(ctx context.Context, st Store, groupID int64, path string, opt Options
 	if err != nil {
 		return Summary{File: baseName(path)}, err
 	}
+	if err := checkGroup(f, path, format, g, opt.AnyGroup); err != nil {
+		return Summary{File: baseName(path), Format: format}, err
+	}
 	members, err := st.Members(ctx, groupID)
 	if err != nil {
 		return Summary{}, err
@@ -40,7 +43,7 @@ func Chat(ctx context.Context, st Store, groupID int64, path string, opt Options
 	var rowErrs []RowError
 	b := newChatBuilder(g, format, members, tx)
 	err = importer.ParseChat(&progressReader{r: f, total: size, fn: opt.Progress, ctx: ctx}, format, importer.ChatOptions{
-		Location: g.Location(),
+		Location: opt.location(g),
 		OnRecord: b.add,
 		OnBad:    func(e importer.LineError) { rowErrs = append(rowErrs, RowError(e)) },
 	})

@@ -26,6 +26,14 @@ type Options struct {
 	Roster  bool   // member list: the file is the complete current list
 	// Mapping overrides the member-list column mapping (header → field).
 	Mapping map[string]importer.MemberField
+	// TZ is the zone a chat file's wall-clock times are read in (PyWxDump,
+	// forward-as-text, typed sheets: importer.WallClock); nil is the group's.
+	// The exporting computer's zone may differ from the group's. Formats
+	// that write instants ignore it.
+	TZ *time.Location
+	// AnyGroup imports a chat export whose header names another group (the
+	// operator confirmed it is this group's).
+	AnyGroup bool
 	// Progress is told how many bytes of the file have been read, at most
 	// every 100 ms and once at the end.
 	Progress func(done, total int64)
@@ -118,7 +126,10 @@ func open(ctx context.Context, st Store, groupID int64, path string) (domain.Gro
 }
 
 // chatFormat returns format (or the one detected when it is "" or "auto")
-// and the file's encoding, from its first 64 KiB; the file is left at its start.
+// and the file's encoding, from its first 64 KiB; the file is left at its
+// start. A file no chat format recognises that reads as a member sheet is
+// refused as one (KeyLooksLikeMembers), also when a format was named: its
+// rows would otherwise be refused one by one, or read as messages.
 func chatFormat(f *os.File, path, format string) (string, string, error) {
 	head := make([]byte, 64<<10)
 	n, _ := io.ReadFull(f, head)
@@ -126,11 +137,15 @@ func chatFormat(f *os.File, path, format string) (string, string, error) {
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return "", "", err
 	}
+	detected, err := importer.DetectChatFormat(head, path)
+	if err != nil && looksLikeMembers(f, path) {
+		return "", "", errLooksLikeMembers(path)
+	}
 	if format == "" || format == importer.FormatAuto {
-		var err error
-		if format, err = importer.DetectChatFormat(head, path); err != nil {
+		if err != nil {
 			return "", "", err
 		}
+		format = detected
 	}
 	return format, importer.ChatEncoding(head), nil
 }

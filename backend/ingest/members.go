@@ -27,6 +27,9 @@ func Members(ctx context.Context, st Store, groupID int64, path string, opt Opti
 		return Summary{}, err
 	}
 	defer f.Close()
+	if err := refuseChatAsMembers(f, path); err != nil {
+		return Summary{File: baseName(path)}, err
+	}
 	members, err := st.Members(ctx, groupID)
 	if err != nil {
 		return Summary{}, err

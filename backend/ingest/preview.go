@@ -5,6 +5,7 @@ import (
 	"errors"
 	"time"
 
+	"qunzhu/backend/domain"
 	"qunzhu/backend/importer"
 )
 
@@ -21,9 +22,17 @@ type ChatPreview struct {
 	Size     int64
 	Records  []importer.ChatRecord
 	Errors   []RowError
+	// LooksLike is domain.BatchMembers when the file is a member list, not
+	// a chat export (nothing else is then read): the wizard offers to
+	// import it as one.
+	LooksLike domain.BatchKind
+	// FileGroup is the group the file's header names ("" if none): the
+	// caller compares it with the group it imports into (SameGroupName).
+	FileGroup string
 }
 
-// PreviewChat detects a chat export's format and reads its first records.
+// PreviewChat detects a chat export's format and reads its first records,
+// with wall-clock times read in loc.
 func PreviewChat(ctx context.Context, path, format string, loc *time.Location) (ChatPreview, error) {
 	f, size, err := openFile(path)
 	if err != nil {
@@ -32,9 +41,14 @@ func PreviewChat(ctx context.Context, path, format string, loc *time.Location) (
 	defer f.Close()
 	p := ChatPreview{File: baseName(path), Size: size}
 	if format, p.Encoding, err = chatFormat(f, path, format); err != nil {
+		if isKey(err, KeyLooksLikeMembers) {
+			p.LooksLike = domain.BatchMembers
+			return p, nil
+		}
 		return p, err
 	}
 	p.Format = format
+	p.FileGroup = importer.ChatGroupName(headOf(f), format)
 	err = importer.ParseChat(f, format, importer.ChatOptions{
 		Location: loc,
 		OnRecord: func(rec importer.ChatRecord) error {
@@ -64,6 +78,10 @@ type MembersPreview struct {
 	Name    string
 	Records []importer.MemberRecord
 	Errors  []RowError
+	// LooksLike is domain.BatchChat when the file is a chat export, not a
+	// member list (nothing else is then read): the wizard offers to import
+	// it as one.
+	LooksLike domain.BatchKind
 }
 
 // PreviewMembers reads a member list's header, mapping and first rows.
@@ -74,6 +92,10 @@ func PreviewMembers(ctx context.Context, path string, loc *time.Location, mappin
 	}
 	defer f.Close()
 	p := MembersPreview{Name: baseName(path)}
+	if err := refuseChatAsMembers(f, path); err != nil {
+		p.LooksLike = domain.BatchChat
+		return p, nil
+	}
 	p.File, err = importer.ParseMembers(f, path, importer.MemberOptions{
 		Location: loc,
 		Mapping:  mapping,

@@ -130,7 +130,11 @@ const helpZH = `群主工作台 qunzhu —— 微信社群运营工具（命令�
   import members --group 群 文件 [--roster] [--partial]
                                导入成员名单（.csv UTF-8/GBK、.xlsx）；--roster 表示文件是完整名单
   import chat --group 群 [--format auto|memotrace|pywxdump|chatlog|wechat-text|wecom-archive|csv] 文件 [--partial]
-                               导入聊天记录；重复导入不会重复计数
+              [--tz 时区] [--any-group]
+                               导入聊天记录；重复导入不会重复计数。--tz：文件里的时间按这个时区读
+                               （默认按社群的时区；只对 PyWxDump、合并转发文本和自制 CSV 起作用，
+                               留痕/MemoTrace、chatlog、企业微信存档的时间本身带时区，不受影响）；
+                               --any-group：文件标题写的是别的群名时仍然导入
   input --group 群 --week 2024-W10 [--mute-rate 0.3] [--link-clicks 120 --link-reach 900 | --links 链接.csv]
                                录入本周的手动数据（免打扰率、链接点击）
   metrics --group 群 --week 2024-W10
@@ -212,7 +216,12 @@ Commands:
   import members --group G FILE [--roster] [--partial]
                                import a member list (.csv UTF-8/GBK, .xlsx); --roster: the file is the complete list
   import chat --group G [--format auto|memotrace|pywxdump|chatlog|wechat-text|wecom-archive|csv] FILE [--partial]
-                               import a chat history; importing the same messages again adds nothing
+              [--tz ZONE] [--any-group]
+                               import a chat history; importing the same messages again adds nothing.
+                               --tz: read the file's times in this zone (default: the group's); it matters
+                               only for PyWxDump, forward-as-text and typed CSV — MemoTrace, chatlog and
+                               WeCom archives write instants, which no zone changes; --any-group: import
+                               even though the file's title names another group
   input --group G --week 2024-W10 [--mute-rate 0.3] [--link-clicks 120 --link-reach 900 | --links links.csv]
                                enter the week's hand-entered figures (mute rate, link clicks)
   metrics --group G --week 2024-W10

@@ -83,3 +83,11 @@ export function bytes(n: number, locale: Locale): string {
   if (n < 1024 * 1024) return `${formatNumber(n / 1024, locale, 1)} KB`
   return `${formatNumber(n / 1024 / 1024, locale, 1)} MB`
 }
+
+/**
+ * zoneLabel names a time zone in plain words (北京时间, London time …) rather
+ * than its IANA id; a zone this build has no words for shows its id.
+ */
+export function zoneLabel(t: Translate, te: Exists, zone: string): string {
+  return label(t, te, `imports.zones.${zone.replace(/[/+-]/g, '_')}`, zone)
+}

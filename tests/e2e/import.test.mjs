@@ -12,6 +12,8 @@ const groupName = '读书打卡交流群';
 const memberFile = join(root, 'backend/importer/testdata/member_list_excel_gbk.csv');
 const chatFile = join(root, 'backend/importer/testdata/memotrace_group_chat_utf8.csv');
 const bigGroupName = '万人大群';
+const otherGroupName = '考研英语 1 群'; // the samples' title names 读书打卡交流群
+const textFile = join(root, 'backend/importer/testdata/wechat_merged_forward_group.txt');
 let session, db;
 const scratch = []; // big generated files, removed at the end
 
@@ -19,6 +21,7 @@ before(async () => {
   session = await startDevSession(async (d) => {
     await cliJSON(devBinary, d, 'group', 'add', '--name', groupName);
     await cliJSON(devBinary, d, 'group', 'add', '--name', bigGroupName);
+    await cliJSON(devBinary, d, 'group', 'add', '--name', otherGroupName);
   });
   db = session.db;
 });
@@ -164,6 +167,68 @@ test('a long import shows progress, keeps the window responsive and can be cance
   assert.equal(await page.getByTestId('import-result').count(), 0);
   await page.getByTestId('import-history-empty').waitFor();
   assert.equal(await page.getByTestId('import-history-row').count(), 0, 'a cancelled import left a batch behind');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a file of the other kind is named and imported as the right kind; a chat titled with another group is asked about first', async () => {
+  const { page, errors } = await openImport();
+  await chooseGroup(page, otherGroupName);
+  const historyRows = () => page.getByTestId('import-history-row').count();
+
+  // A member list picked as a chat export: said in plain words, one button switches the kind.
+  let preview = await importFile(page, 'chat', memberFile);
+  const looksLike = preview.getByTestId('import-looks-like');
+  await looksLike.waitFor();
+  assert.match(await looksLike.innerText(), /这看起来是成员名单，不是聊天记录/);
+  assert.equal(await page.getByTestId('import-start').count(), 0, 'a file of the other kind can be imported as it is');
+  await page.screenshot({ path: join(outDir, 'import-looks-like-members.png'), fullPage: true });
+  await preview.getByTestId('import-switch-kind').click();
+  await preview.getByTestId('import-preview-table').getByText('林知秋', { exact: true }).first().waitFor({ timeout: 30000 });
+  assert.ok(await page.getByTestId('import-kind-members').locator('input').isChecked(), 'the wizard did not switch to member lists');
+  await runImport(page);
+  assert.ok((await count(page, 'imported')) > 0, 'no members imported');
+
+  // A chat export picked as a member list, and back.
+  preview = await importFile(page, 'members', chatFile);
+  await preview.getByTestId('import-looks-like').getByText('这看起来是聊天记录，不是成员名单。').waitFor();
+  await page.screenshot({ path: join(outDir, 'import-looks-like-chat.png'), fullPage: true });
+  await preview.getByTestId('import-switch-kind').click();
+  await page.getByTestId('import-detected-format').getByText(/MemoTrace/).waitFor({ timeout: 30000 });
+  assert.ok(await page.getByTestId('import-kind-chat').locator('input').isChecked(), 'the wizard did not switch to chat histories');
+  assert.equal(await page.getByTestId('import-tz').count(), 0, 'MemoTrace writes instants: no time zone to choose');
+  await runImport(page);
+  assert.ok((await count(page, 'imported')) > 0, 'no messages imported');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="import-history-row"]').length === 2, null, { timeout: 10000 });
+
+  // A forward-as-text export titled 读书打卡交流群, imported into 考研英语 1 群.
+  await page.getByTestId('import-again').click();
+  preview = await importFile(page, 'chat', textFile);
+  assert.match(await preview.getByTestId('import-other-group').innerText(), /文件里的群名是“读书打卡交流群”，不是“考研英语 1 群”/);
+  // Its times are local ones: whose, the operator may say (the group's by default).
+  assert.match(await preview.getByTestId('import-tz').innerText(), /社群所在地的时间（北京时间）/);
+  await page.getByTestId('import-start').click();
+  const confirm = page.getByTestId('import-group-confirm');
+  await confirm.waitFor();
+  assert.match(await confirm.innerText(), /文件里的群名是“读书打卡交流群”，要导入到“考研英语 1 群”吗？/);
+  await page.evaluate(() => Promise.allSettled(document.getAnimations().map((a) => a.finished))); // the dialog has faded in
+  await page.screenshot({ path: join(outDir, 'import-other-group.png'), fullPage: true });
+  await confirm.getByTestId('import-group-no').click();
+  await confirm.waitFor({ state: 'detached' });
+  assert.equal(await historyRows(), 2, 'declining imported the file');
+  assert.equal(await page.getByTestId('import-result').count(), 0);
+
+  await page.getByTestId('import-start').click();
+  await confirm.getByTestId('import-group-yes').click();
+  const result = page.getByTestId('import-result');
+  await result.or(page.getByTestId('import-error')).first().waitFor({ timeout: 60000 });
+  if (!(await result.isVisible())) assert.fail(`the confirmed import failed: ${await page.getByTestId('import-error').first().innerText()}`);
+  assert.equal(await count(page, 'rows'), 36, 'the forward-as-text sample has 36 messages');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="import-history-row"]').length === 3, null, { timeout: 10000 });
+
+  // What the window did, the command line sees: the group has its members and messages.
+  const group = (await cliJSON(devBinary, db, 'group', 'list')).find((g) => g.name === otherGroupName);
+  assert.ok(group.members > 0 && group.messages > 0, `group after the imports: ${JSON.stringify(group)}`);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -77,6 +77,8 @@ describe('imports api', () => {
       partial: true,
       roster: true,
       mapping: { 序号: 'extra' },
+      tz: '',
+      anyGroup: false,
     })
     expect(sent.mapping).not.toBe(req.mapping)
     expect(p.encoding).toBe('GB18030')
@@ -89,6 +91,18 @@ describe('imports api', () => {
     const p = await imports.preview({ ...req, kind: 'chat', format: '' })
     expect(bound.Preview.mock.calls[0][0]).toMatchObject({ kind: 'chat', format: 'auto', roster: false, mapping: {} })
     expect(p).toMatchObject({ kind: 'chat', header: [], fields: [], columns: [], rows: [], errors: [] })
+  })
+
+  it('sends the time zone and the group answer for chat only, and reads what the checks found', async () => {
+    bound.Preview.mockResolvedValue({ ...memberPreviewDTO, kind: 'chat', looksLike: 'members', fileGroup: '读书打卡交流群', wallClock: true, timeZone: 'Europe/London' } as never)
+    const p = await imports.preview({ ...req, kind: 'chat', tz: 'Europe/London', anyGroup: true })
+    expect(bound.Preview.mock.calls[0][0]).toMatchObject({ kind: 'chat', tz: 'Europe/London', anyGroup: true })
+    expect(p).toMatchObject({ looksLike: 'members', fileGroup: '读书打卡交流群', wallClock: true, timeZone: 'Europe/London' })
+
+    bound.Preview.mockResolvedValue({ ...memberPreviewDTO, looksLike: 'something else', fileGroup: null } as never)
+    const m = await imports.preview({ ...req, tz: 'Europe/London', anyGroup: true })
+    expect(bound.Preview.mock.calls[1][0]).toMatchObject({ kind: 'members', tz: '', anyGroup: false })
+    expect(m).toMatchObject({ looksLike: '', fileGroup: '', wallClock: false })
   })
 
   it('listens to the job’s events before asking Go to start, with the id it sends', async () => {
@@ -120,6 +134,16 @@ describe('imports api', () => {
     const r = await job.done
     expect(r.imported).toBe(9)
     expect(r.errors).toEqual([])
+  })
+
+  it('reads the group a refused import’s file names', async () => {
+    const bus = eventBus()
+    bound.Start.mockImplementation(async (r) => {
+      bus.emit('import:done:' + r.jobId, { file: 'a.txt', fileGroup: '读书打卡交流群', error: { code: 'invalid', message: '没有导入' } })
+      return r.jobId
+    })
+    const r = await (await imports.start({ ...req, kind: 'chat' })).done
+    expect(r).toMatchObject({ fileGroup: '读书打卡交流群', error: { code: 'invalid', message: '没有导入' } })
   })
 
   it('gives every job its own id', async () => {

@@ -31,6 +31,10 @@ function toPreview(d: app.ImportPreviewDTO): ImportPreview {
     columns: [...(d.columns ?? [])],
     rows: (d.rows ?? []).map((r) => [...(r ?? [])]),
     errors: toRowErrors(d.errors),
+    looksLike: d.looksLike === 'chat' || d.looksLike === 'members' ? d.looksLike : '',
+    fileGroup: d.fileGroup ?? '',
+    wallClock: d.wallClock ?? false,
+    timeZone: d.timeZone ?? '',
   }
 }
 
@@ -47,6 +51,7 @@ interface ResultPayload {
   errors?: { line?: number; reason?: string }[] | null
   cancelled?: boolean
   error?: { code?: unknown; message?: unknown } | null
+  fileGroup?: string
 }
 
 /** toResult reads the done event's payload (a plain object from JSON). */
@@ -64,6 +69,7 @@ export function toResult(d: ResultPayload | null | undefined): ImportResult {
     errors: toRowErrors(d?.errors),
     cancelled: d?.cancelled ?? false,
     error: e ? { code: typeof e.code === 'string' ? e.code : 'internal', message: typeof e.message === 'string' ? e.message : '' } : null,
+    fileGroup: typeof d?.fileGroup === 'string' ? d.fileGroup : '',
   }
 }
 
@@ -94,6 +100,8 @@ function toRequest(r: ImportRequest): app.ImportRequestDTO {
     partial: r.partial,
     roster: r.kind === 'members' && r.roster,
     mapping: r.kind === 'members' ? { ...r.mapping } : {},
+    tz: r.kind === 'chat' ? (r.tz ?? '') : '',
+    anyGroup: r.kind === 'chat' && (r.anyGroup ?? false),
   }
 }
 

@@ -85,6 +85,10 @@ export interface ImportRequest {
   roster: boolean
   /** members: header as written → field; only the columns the user corrected */
   mapping: Record<string, MemberField>
+  /** chat: the zone (IANA name) the file's wall-clock times are read in; '' or absent: the group's */
+  tz?: string
+  /** chat: import although the file's title names another group (the user confirmed) */
+  anyGroup?: boolean
 }
 
 /** One row that could not be read, worded in the user's language. */
@@ -107,6 +111,14 @@ export interface ImportPreview {
   columns: string[]
   rows: string[][]
   errors: RowError[]
+  /** the file is of the other kind ('chat' previewed as members, 'members' as chat); '' when it is what was asked */
+  looksLike: ImportKind | ''
+  /** chat: the group the file's title names when it is not the group imported into; '' otherwise */
+  fileGroup: string
+  /** chat: the format writes local times only, read in timeZone (so the zone can be chosen) */
+  wallClock: boolean
+  /** chat: the zone the times were read in (IANA name) */
+  timeZone: string
 }
 
 export interface ImportProgress {
@@ -134,6 +146,8 @@ export interface ImportResult {
   cancelled: boolean
   /** null on success */
   error: ImportFailure | null
+  /** set when the import was refused because the file's title names another group: that name */
+  fileGroup?: string
 }
 
 /** One past import of a group (the import history). */

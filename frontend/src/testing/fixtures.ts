@@ -46,6 +46,10 @@ export const memberPreviewDTO = {
     ['3', '<b>陈晓雨</b>', '晓雨-杭州', 'chenxy_1995', '晓雨-杭州', 'normal', '2024-01-09T12:30:00+08:00', '[活跃 老学员]'],
   ],
   errors: [{ line: 7, reason: '这一行没有昵称、群昵称、微信号或备注' }],
+  looksLike: '',
+  fileGroup: '',
+  wallClock: false,
+  timeZone: '',
 }
 
 /** makeImportResult returns a finished member import as the done event carries it. */

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { defineComponent, h } from 'vue'
-import { NMessageProvider } from 'naive-ui'
+import { NMessageProvider, NSelect } from 'naive-ui'
 
 vi.mock('../api/groups', () => ({ list: vi.fn(), get: vi.fn(), create: vi.fn(), update: vi.fn(), options: vi.fn() }))
 vi.mock('../api/imports', () => ({
@@ -32,10 +32,12 @@ const Host = defineComponent({
   setup: (props) => () => h(NMessageProvider, null, { default: () => h(ImportView, { initialGroup: props.initialGroup }) }),
 })
 
-async function show(initialGroup: number | null = null) {
+// transitions: run them for real (they end within a few frames here), so a
+// closed dialog leaves the page; stubbed, it would stay.
+async function show(initialGroup: number | null = null, { transitions = false } = {}) {
   const w = mount(Host, {
     props: { initialGroup: initialGroup ?? undefined },
-    global: { plugins: [i18n], stubs: { RouterLink: { template: '<a><slot /></a>' } } },
+    global: { plugins: [i18n], stubs: { RouterLink: { template: '<a><slot /></a>' }, ...(transitions ? { transition: false } : {}) } },
     attachTo: document.body,
   })
   await flushPromises()
@@ -252,6 +254,157 @@ describe('a file dropped on the window', { timeout: 30000 }, () => {
     await flushPromises()
     expect(api.preview).toHaveBeenLastCalledWith(expect.objectContaining({ path: '/home/li/群聊.csv' }))
     expect(api.preview).toHaveBeenCalledTimes(2)
+    w.unmount()
+  })
+})
+
+/** A chat export's preview as Go sends it. */
+function chatPreview(overrides: Partial<ImportPreview> = {}): ImportPreview {
+  return {
+    kind: 'chat',
+    file: 'wechat_merged_forward_group.txt',
+    format: 'wechat-text',
+    encoding: 'UTF-8',
+    header: [],
+    fields: [],
+    columns: ['line', 'sent_at', 'sender', 'kind', 'content'],
+    rows: [['7', '2024-03-04T06:58:00+08:00', '陈晓雨', 'text', '打卡 Day12']],
+    errors: [],
+    looksLike: '',
+    fileGroup: '',
+    wallClock: true,
+    timeZone: 'Asia/Shanghai',
+    ...overrides,
+  }
+}
+
+/** A preview of a file that is of the other kind: nothing of it was read. */
+function otherKind(kind: 'members' | 'chat', looksLike: 'members' | 'chat', file: string): ImportPreview {
+  return { ...chatPreview({ kind, file, looksLike }), format: '', encoding: '', columns: [], rows: [], wallClock: false, timeZone: '' }
+}
+
+/** closed waits for a dialog's leave transition (a few animation frames) to end. */
+async function closed() {
+  await new Promise((r) => setTimeout(r, 100))
+  await flushPromises()
+}
+
+describe('the import checks', { timeout: 30000 }, () => {
+  it('says a chat export picked as a member list is a chat, and switches the kind with the same file', async () => {
+    api.preview.mockResolvedValueOnce(otherKind('members', 'chat', '群聊.csv')).mockResolvedValueOnce(chatPreview({ file: '群聊.csv' }))
+    const w = await show(2)
+    await typePath('/home/a/群聊.csv')
+    await click('[data-testid="import-preview-run"]')
+    expect(text('[data-testid="import-looks-like"]')).toContain('这看起来是聊天记录，不是成员名单')
+    expect(text('[data-testid="import-looks-like"]')).toContain('群聊.csv')
+    expect($('[data-testid="import-start"]')).toBeNull()
+    expect($('[data-testid="import-preview-table"]')).toBeNull()
+
+    await click('[data-testid="import-switch-kind"]')
+    expect(api.preview).toHaveBeenLastCalledWith(expect.objectContaining({ kind: 'chat', path: '/home/a/群聊.csv', format: 'auto' }))
+    expect($<HTMLInputElement>('[data-testid="import-kind-chat"] input')!.checked).toBe(true)
+    expect($('[data-testid="import-looks-like"]')).toBeNull()
+    expect(text('[data-testid="import-preview"]')).toContain('打卡 Day12')
+    expect($('[data-testid="import-start"]')).not.toBeNull()
+    w.unmount()
+  })
+
+  it('says a member list picked as a chat export is a member list, and switches back', async () => {
+    api.preview.mockResolvedValueOnce(otherKind('chat', 'members', '成员名单.csv')).mockResolvedValueOnce(memberPreview)
+    const w = await show(2)
+    await click('[data-testid="import-kind-chat"] input')
+    await typePath('/home/a/成员名单.csv')
+    await click('[data-testid="import-preview-run"]')
+    expect(text('[data-testid="import-looks-like"]')).toContain('这看起来是成员名单，不是聊天记录')
+    expect(text('[data-testid="import-switch-kind"]')).toContain('改为导入成员名单')
+    await click('[data-testid="import-switch-kind"]')
+    expect(api.preview).toHaveBeenLastCalledWith(expect.objectContaining({ kind: 'members', path: '/home/a/成员名单.csv' }))
+    expect(text('[data-testid="import-preview"]')).toContain('林知秋')
+    w.unmount()
+  })
+
+  it('asks before importing a chat whose title names another group, and imports only when told to', async () => {
+    api.preview.mockResolvedValue(chatPreview({ fileGroup: '读书打卡交流群' }))
+    const job = controlledJob()
+    const w = await show(1, { transitions: true }) // 考研英语 1 群
+    await click('[data-testid="import-kind-chat"] input')
+    await typePath('/home/a/转发.txt')
+    await click('[data-testid="import-preview-run"]')
+    expect(text('[data-testid="import-other-group"]')).toContain('文件里的群名是“读书打卡交流群”，不是“考研英语 1 群”')
+
+    await click('[data-testid="import-start"]')
+    expect(text('[data-testid="import-group-confirm"]')).toContain('文件里的群名是“读书打卡交流群”，要导入到“考研英语 1 群”吗？')
+    expect(api.start).not.toHaveBeenCalled()
+    await click('[data-testid="import-group-no"]')
+    await closed()
+    expect($('[data-testid="import-group-confirm"]')).toBeNull()
+    expect(api.start).not.toHaveBeenCalled()
+
+    await click('[data-testid="import-start"]')
+    await click('[data-testid="import-group-yes"]')
+    await closed()
+    expect($('[data-testid="import-group-confirm"]')).toBeNull()
+    expect(api.start).toHaveBeenCalledTimes(1)
+    expect(api.start).toHaveBeenCalledWith(expect.objectContaining({ groupId: 1, kind: 'chat', anyGroup: true }), expect.any(Function))
+    job.finish(makeImportResult({ imported: 36 }))
+    await flushPromises()
+    expect(text('[data-testid="import-count-imported"]')).toContain('36')
+    w.unmount()
+  })
+
+  it('asks again when the import itself is refused for another group, then retries with the answer', async () => {
+    api.preview.mockResolvedValue(chatPreview())
+    const w = await show(1)
+    await click('[data-testid="import-kind-chat"] input')
+    await typePath('/home/a/转发.txt')
+    await click('[data-testid="import-preview-run"]')
+    expect($('[data-testid="import-other-group"]')).toBeNull()
+    const refused = makeImportResult({ imported: 0, errors: [], fileGroup: '别的群', error: { code: 'invalid', message: '转发.txt 里的群名是“别的群”，不是“考研英语 1 群”，没有导入' } })
+    api.start.mockResolvedValueOnce({ id: '1', done: Promise.resolve(refused), cancel: vi.fn() })
+    api.start.mockResolvedValueOnce({ id: '2', done: Promise.resolve(makeImportResult({ imported: 5 })), cancel: vi.fn() })
+    await click('[data-testid="import-start"]')
+    expect(api.start).toHaveBeenLastCalledWith(expect.objectContaining({ anyGroup: false }), expect.any(Function))
+    expect(text('[data-testid="import-group-confirm"]')).toContain('文件里的群名是“别的群”，要导入到“考研英语 1 群”吗？')
+    await click('[data-testid="import-group-yes"]')
+    expect(api.start).toHaveBeenLastCalledWith(expect.objectContaining({ anyGroup: true }), expect.any(Function))
+    expect(text('[data-testid="import-count-imported"]')).toContain('5')
+    w.unmount()
+  })
+
+  it('offers whose local time a wall-clock export is, defaulting to the group’s, and reads the file again in the one chosen', async () => {
+    groups.options.mockResolvedValue({ types: [], profiles: [], timeZones: ['Asia/Shanghai', 'Europe/London', 'America/New_York'], defaultTimeZone: 'Asia/Shanghai', defaultCheckinWord: '打卡', maxNameLength: 64 })
+    api.preview.mockResolvedValue(chatPreview())
+    const job = controlledJob()
+    const w = await show(2)
+    await click('[data-testid="import-kind-chat"] input')
+    await typePath('/home/a/转发.txt')
+    await click('[data-testid="import-preview-run"]')
+    expect(api.preview).toHaveBeenLastCalledWith(expect.objectContaining({ tz: '' }))
+    const select = w.findAllComponents(NSelect).find((c) => c.attributes('data-testid') === 'import-tz')!
+    expect(text('[data-testid="import-tz"]')).toContain('社群所在地的时间（北京时间）')
+    const labels = (select.props('options') as { label: string; value: string }[]).map((o) => o.label)
+    expect(labels).toEqual(['社群所在地的时间（北京时间）', '伦敦时间', '纽约时间'])
+    expect(labels.join()).not.toMatch(/Europe|America|Asia/)
+
+    select.vm.$emit('update:value', 'Europe/London')
+    await flushPromises()
+    expect(api.preview).toHaveBeenCalledTimes(2)
+    expect(api.preview).toHaveBeenLastCalledWith(expect.objectContaining({ tz: 'Europe/London', path: '/home/a/转发.txt' }))
+    await click('[data-testid="import-start"]')
+    expect(api.start).toHaveBeenCalledWith(expect.objectContaining({ tz: 'Europe/London' }), expect.any(Function))
+    job.finish(makeImportResult())
+    await flushPromises()
+    w.unmount()
+  })
+
+  it('offers no time zone for exports that carry instants', async () => {
+    api.preview.mockResolvedValue(chatPreview({ format: 'memotrace', wallClock: false }))
+    const w = await show(2)
+    await click('[data-testid="import-kind-chat"] input')
+    await typePath('/home/a/群聊.csv')
+    await click('[data-testid="import-preview-run"]')
+    expect($('[data-testid="import-preview-table"]')).not.toBeNull()
+    expect($('[data-testid="import-tz"]')).toBeNull()
     w.unmount()
   })
 })

@@ -1166,6 +1166,10 @@ export namespace app {
 	    columns: string[];
 	    rows: string[][];
 	    errors: ImportRowErrorDTO[];
+	    looksLike: string;
+	    fileGroup: string;
+	    wallClock: boolean;
+	    timeZone: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new ImportPreviewDTO(source);
@@ -1182,6 +1186,10 @@ export namespace app {
 	        this.columns = source["columns"];
 	        this.rows = source["rows"];
 	        this.errors = this.convertValues(source["errors"], ImportRowErrorDTO);
+	        this.looksLike = source["looksLike"];
+	        this.fileGroup = source["fileGroup"];
+	        this.wallClock = source["wallClock"];
+	        this.timeZone = source["timeZone"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1211,6 +1219,8 @@ export namespace app {
 	    partial: boolean;
 	    roster: boolean;
 	    mapping: {[key: string]: string};
+	    tz: string;
+	    anyGroup: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new ImportRequestDTO(source);
@@ -1226,6 +1236,8 @@ export namespace app {
 	        this.partial = source["partial"];
 	        this.roster = source["roster"];
 	        this.mapping = source["mapping"];
+	        this.tz = source["tz"];
+	        this.anyGroup = source["anyGroup"];
 	    }
 	}
 	
