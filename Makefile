@@ -129,7 +129,7 @@ test-go:
 ## test-pg: the store, importer, metrics and CLI tests again, on a throw-away
 ## PostgreSQL server on loopback (tests/pg/with-postgres.sh; QUNZHU_TEST_PG)
 test-pg: deps-pg
-	tests/pg/with-postgres.sh go test -count=1 ./backend/store/... ./backend/importer/... ./backend/metrics/... ./backend/cli/... ./backend/health/...
+	tests/pg/with-postgres.sh go test -count=1 ./backend/store/... ./backend/ingest/... ./backend/importer/... ./backend/metrics/... ./backend/cli/... ./backend/health/...
 
 test-frontend: deps-frontend
 	cd frontend && npm test

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"qunzhu/backend/domain"
 	"qunzhu/backend/ingest"
@@ -24,6 +25,16 @@ type summaryJSON struct {
 	Updated           int            `json:"updated"`
 	SkippedDuplicates int            `json:"skipped_duplicates"`
 	Errors            []rowErrorJSON `json:"errors"`
+}
+
+// chatSummaryJSON is a chat import's summary: the file's earliest and latest
+// message (RFC 3339 with the group's offset; null for a file with none) and
+// the ISO weeks it touched, so the user learns which weeks to open.
+type chatSummaryJSON struct {
+	summaryJSON
+	FirstAt *string  `json:"first_at"`
+	LastAt  *string  `json:"last_at"`
+	Weeks   []string `json:"weeks"`
 }
 
 type rowErrorJSON struct {
@@ -50,7 +61,7 @@ func (r *run) group(ctx context.Context, st *store.Store) (domain.Group, error) 
 }
 
 func (r *run) importMembers(ctx context.Context, st *store.Store) error {
-	return r.runImport(ctx, st, ingest.Members, ingest.Options{Roster: r.inv.flags["roster"] == "true"})
+	return r.runImport(ctx, st, ingest.Members, ingest.Options{Roster: r.inv.flags["roster"] == "true"}, false)
 }
 
 func (r *run) importChat(ctx context.Context, st *store.Store) error {
@@ -59,7 +70,7 @@ func (r *run) importChat(ctx context.Context, st *store.Store) error {
 		return &usageError{"cli.bad_tz", map[string]any{"value": r.inv.flags["tz"]}}
 	}
 	opt := ingest.Options{Format: r.inv.flags["format"], TZ: tz, AnyGroup: r.inv.flags["any-group"] == "true"}
-	if err := r.runImport(ctx, st, ingest.Chat, opt); err != nil {
+	if err := r.runImport(ctx, st, ingest.Chat, opt, true); err != nil {
 		return err
 	}
 	g, err := r.group(ctx, st)
@@ -75,7 +86,7 @@ func (r *run) importChat(ctx context.Context, st *store.Store) error {
 
 type importFunc func(ctx context.Context, st ingest.Store, groupID int64, path string, opt ingest.Options) (ingest.Summary, error)
 
-func (r *run) runImport(ctx context.Context, st *store.Store, do importFunc, opt ingest.Options) error {
+func (r *run) runImport(ctx context.Context, st *store.Store, do importFunc, opt ingest.Options, chat bool) error {
 	g, err := r.group(ctx, st)
 	if err != nil {
 		return err
@@ -86,13 +97,28 @@ func (r *run) runImport(ctx context.Context, st *store.Store, do importFunc, opt
 	sum, err := do(ctx, st, g.ID, file, opt)
 	err = r.answerCheck(err)
 	out := r.summaryJSON(sum)
+	var printed any = out
+	if chat {
+		c := chatSummaryJSON{summaryJSON: out, Weeks: append([]string{}, sum.Span.Weeks...)}
+		if !sum.Span.First.IsZero() {
+			loc := g.Location()
+			first, last := sum.Span.First.In(loc).Format(time.RFC3339), sum.Span.Last.In(loc).Format(time.RFC3339)
+			c.FirstAt, c.LastAt = &first, &last
+		}
+		printed = c
+	}
 	if r.inv.json && (err == nil || isBadRows(err)) {
-		if perr := r.printJSON(out); perr != nil {
+		if perr := r.printJSON(printed); perr != nil {
 			return perr
 		}
 	} else if err == nil {
 		r.say("cli.import_done", map[string]any{"file": out.File, "format": out.Format, "encoding": out.Encoding,
 			"rows": out.Rows, "imported": out.Imported, "updated": out.Updated, "skipped": out.SkippedDuplicates})
+		if chat && !sum.Span.First.IsZero() {
+			loc := g.Location()
+			r.say("cli.import_span", map[string]any{"first": sum.Span.First.In(loc).Format("2006-01-02 15:04"),
+				"last": sum.Span.Last.In(loc).Format("2006-01-02 15:04"), "weeks": strings.Join(sum.Span.Weeks, "、")})
+		}
 	}
 	// Bad rows go to stderr in the user's words, whether or not the rest was imported.
 	for _, e := range out.Errors {

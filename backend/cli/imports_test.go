@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -41,6 +42,14 @@ func TestImportCommands(t *testing.T) {
 	_ = json.Unmarshal([]byte(out), &chat)
 	if chat["format"] != "memotrace" || chat["imported"].(float64) == 0 {
 		t.Errorf("chat summary = %v", chat)
+	}
+	// The chat summary says which dates and weeks the file covered (the group's offset).
+	if chat["first_at"] != "2024-03-04T06:58:12+08:00" || chat["last_at"] != "2024-03-06T08:30:27+08:00" ||
+		fmt.Sprint(chat["weeks"]) != "[2024-W10]" {
+		t.Errorf("chat span: first %v last %v weeks %v", chat["first_at"], chat["last_at"], chat["weeks"])
+	}
+	if _, ok := sum["weeks"]; ok {
+		t.Errorf("a member list's summary has no weeks: %v", sum)
 	}
 
 	// The same file again imports nothing.

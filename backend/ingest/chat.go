@@ -61,7 +61,9 @@ func Chat(ctx context.Context, st Store, groupID int64, path string, opt Options
 	if err != nil {
 		return Summary{}, err
 	}
-	return summarize(saved, rowErrs), nil
+	sum := summarize(saved, rowErrs)
+	sum.Span = b.span
+	return sum, nil
 }
 
 // chatBuilder turns records into messages and member changes, writing
@@ -80,6 +82,7 @@ type chatBuilder struct {
 	seen   map[string]int
 	second int64
 	rows   int
+	span   Span // the file's first and last message and the weeks they cover
 }
 
 // flushEvery messages go to the database at a time.
@@ -121,6 +124,7 @@ func (b *chatBuilder) add(rec importer.ChatRecord) error {
 		}
 	}
 	m.DedupeKey = b.dedupeKey(rec, m)
+	b.span.add(m.SentAt, b.group.Location())
 	if m.Kind != domain.KindSystem && (rec.SenderID != "" || rec.SenderName != "" || rec.SenderNick != "") {
 		i := b.roster.Sender(rec.SenderID, rec.SenderNick, rec.SenderName, rec.IsSelf)
 		id, err := b.memberID(i)

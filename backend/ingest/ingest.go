@@ -8,10 +8,12 @@ package ingest
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"time"
 
 	"qunzhu/backend/domain"
@@ -58,6 +60,47 @@ type Summary struct {
 	Updated           int
 	SkippedDuplicates int
 	Errors            []RowError
+	Span              Span // chat imports: the dates the file covers
+}
+
+// Span is the time a chat file covers: its earliest and latest message
+// (zero when it had none) and the ISO weeks, in the group's zone, that hold
+// at least one of its messages, in order — so the user learns which weeks
+// to open (spec/CLI.md "Import summary").
+type Span struct {
+	First, Last time.Time
+	Weeks       []string // "2024-W10"
+
+	weeks     map[string]bool
+	weekStart time.Time // the week of the last message added, to skip recomputing it
+	weekEnd   time.Time
+}
+
+// add counts a message at t; loc is the group's zone.
+func (s *Span) add(t time.Time, loc *time.Location) {
+	if s.First.IsZero() || t.Before(s.First) {
+		s.First = t
+	}
+	if t.After(s.Last) {
+		s.Last = t
+	}
+	if !t.Before(s.weekStart) && t.Before(s.weekEnd) {
+		return
+	}
+	local := t.In(loc)
+	y, w := local.ISOWeek()
+	day := time.Date(local.Year(), local.Month(), local.Day(), 0, 0, 0, 0, loc)
+	s.weekStart = day.AddDate(0, 0, -((int(day.Weekday()) + 6) % 7))
+	s.weekEnd = s.weekStart.AddDate(0, 0, 7)
+	name := fmt.Sprintf("%04d-W%02d", y, w)
+	if s.weeks == nil {
+		s.weeks = map[string]bool{}
+	}
+	if !s.weeks[name] {
+		s.weeks[name] = true
+		s.Weeks = append(s.Weeks, name)
+		sort.Strings(s.Weeks)
+	}
 }
 
 // errBadRows is returned, with the summary listing the rows, when a file has

@@ -13,6 +13,7 @@ var zhImport = map[string]string{
 	"import.job_running":      "导入任务 {id} 正在进行",
 	"import.group_missing":    "找不到社群“{group}”。用 qunzhu group list 查看社群名称",
 	"cli.import_done":         "已导入 {file}（{format}，{encoding}）：共 {rows} 行，新增 {imported}，更新 {updated}，重复跳过 {skipped}",
+	"cli.import_span":         "消息时间从 {first} 到 {last}，涉及 {weeks}",
 	"cli.import_row_error":    "第 {line} 行：{reason}",
 }
 
@@ -27,5 +28,6 @@ var enImport = map[string]string{
 	"import.job_running":      "Import job {id} is already running",
 	"import.group_missing":    "No group \"{group}\". Run qunzhu group list to see the group names",
 	"cli.import_done":         "Imported {file} ({format}, {encoding}): {rows} rows, {imported} new, {updated} updated, {skipped} duplicates skipped",
+	"cli.import_span":         "Messages from {first} to {last}, in {weeks}",
 	"cli.import_row_error":    "line {line}: {reason}",
 }
