@@ -32,21 +32,9 @@ type batchJSON struct {
 // importList lists the imports (and member merges) of --group, or of every
 // group, newest first.
 func (r *run) importList(ctx context.Context, st *store.Store) error {
-	var groups []domain.Group
-	if _, ok := r.inv.flags["group"]; ok {
-		g, err := r.group(ctx, st)
-		if err != nil {
-			return err
-		}
-		groups = []domain.Group{g}
-	} else {
-		all, err := st.Groups(ctx)
-		if err != nil {
-			return err
-		}
-		for _, g := range all {
-			groups = append(groups, g.Group)
-		}
+	groups, err := r.groupOrAll(ctx, st)
+	if err != nil {
+		return err
 	}
 	out := []batchJSON{}
 	for _, g := range groups {
@@ -72,6 +60,26 @@ func (r *run) importList(ctx context.Context, st *store.Store) error {
 			strconv.Itoa(b.Rows), strconv.Itoa(b.Imported), strconv.Itoa(b.Updated), strconv.Itoa(b.SkippedDuplicates)})
 	}
 	return writeTable(r.Stdout, rows)
+}
+
+// groupOrAll is the group --group names, or every group without it.
+func (r *run) groupOrAll(ctx context.Context, st *store.Store) ([]domain.Group, error) {
+	if _, ok := r.inv.flags["group"]; ok {
+		g, err := r.group(ctx, st)
+		if err != nil {
+			return nil, err
+		}
+		return []domain.Group{g}, nil
+	}
+	all, err := st.Groups(ctx)
+	if err != nil {
+		return nil, err
+	}
+	groups := make([]domain.Group, 0, len(all))
+	for _, g := range all {
+		groups = append(groups, g.Group)
+	}
+	return groups, nil
 }
 
 // importUndo undoes a batch: an import (its messages and the member changes

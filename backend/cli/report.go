@@ -36,21 +36,9 @@ func (r *run) report(ctx context.Context, st *store.Store) error {
 	if _, err := metrics.ParseWeek(week, time.UTC); err != nil {
 		return err
 	}
-	var groups []domain.Group
-	if _, ok := r.inv.flags["group"]; ok {
-		g, err := r.group(ctx, st)
-		if err != nil {
-			return err
-		}
-		groups = []domain.Group{g}
-	} else {
-		all, err := st.Groups(ctx)
-		if err != nil {
-			return err
-		}
-		for _, g := range all {
-			groups = append(groups, g.Group)
-		}
+	groups, err := r.groupOrAll(ctx, st)
+	if err != nil {
+		return err
 	}
 	if len(groups) == 0 {
 		return domain.Errorf(domain.ENOTFOUND, "report.no_groups", nil)

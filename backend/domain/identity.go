@@ -500,14 +500,7 @@ func mergeListed(m, row Member) Member {
 		m.Tags = row.Tags
 	}
 	if len(row.Extra) > 0 {
-		extra := make(map[string]string, len(m.Extra)+len(row.Extra))
-		for k, v := range m.Extra {
-			extra[k] = v
-		}
-		for k, v := range row.Extra {
-			extra[k] = v
-		}
-		m.Extra = extra
+		m.Extra = overlay(m.Extra, row.Extra)
 	}
 	if row.Tier == TierAdmin && !m.TierLocked {
 		m.Tier = TierAdmin

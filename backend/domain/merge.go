@@ -89,14 +89,7 @@ func MergeMember(into, from Member) Member {
 	}
 	out.Tags = add(append([]string(nil), into.Tags...), from.Tags...)
 	if len(from.Extra) > 0 {
-		extra := make(map[string]string, len(into.Extra)+len(from.Extra))
-		for k, v := range from.Extra {
-			extra[k] = v
-		}
-		for k, v := range into.Extra {
-			extra[k] = v
-		}
-		out.Extra = extra
+		out.Extra = overlay(from.Extra, into.Extra)
 	}
 	switch {
 	case into.TierLocked:
@@ -137,6 +130,18 @@ func mergedLeave(a, b Member) *time.Time {
 		}
 	}
 	return left
+}
+
+// overlay returns a new map holding base's entries with over's laid on top.
+func overlay(base, over map[string]string) map[string]string {
+	out := make(map[string]string, len(base)+len(over))
+	for k, v := range base {
+		out[k] = v
+	}
+	for k, v := range over {
+		out[k] = v
+	}
+	return out
 }
 
 func tierRank(t Tier) int {

@@ -3,8 +3,6 @@ package store
 import (
 	"cmp"
 	"database/sql/driver"
-	"fmt"
-	"io"
 	"slices"
 	"strings"
 	"sync"
@@ -198,36 +196,10 @@ func (ins *messageInserter) earlier(from, to int64, taken map[dedupeKey]bool) ([
 }
 
 // queryRows runs a read on the import's own connection, inside its
-// transaction (so it sees what the import wrote so far), through the driver
-// as Store.readRows does; row's values are valid during the call only.
+// transaction (so it sees what the import wrote so far), as Store.readRows
+// does on a pool connection; row's values are valid during the call only.
 func (ins *messageInserter) queryRows(query string, args []any, row func([]driver.Value)) error {
-	if ins.server {
-		query = numberPlaceholders(query)
-	}
-	named := make([]driver.NamedValue, len(args))
-	for i, a := range args {
-		named[i] = driver.NamedValue{Ordinal: i + 1, Value: a}
-	}
-	return ins.conn.Raw(func(dc any) error {
-		q, ok := dc.(driver.QueryerContext)
-		if !ok {
-			return fmt.Errorf("reading rows needs a driver that queries with a context, got %T", dc)
-		}
-		rows, err := q.QueryContext(ins.ctx, query, named)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		vals := make([]driver.Value, len(rows.Columns()))
-		for {
-			if err := rows.Next(vals); err == io.EOF {
-				return nil
-			} else if err != nil {
-				return err
-			}
-			row(vals)
-		}
-	})
+	return connRows(ins.ctx, ins.conn, ins.server, query, args, row)
 }
 
 // corroborate records what m, paired with no earlier message of its own

@@ -30,11 +30,8 @@ func (t *ImportTx) Corroborated() (map[int64]map[int64]int, error) {
 // deleted. staff marks into as staff, whose messages are staff messages.
 // The caller saves into's merged fields with Commit.
 func (t *ImportTx) MergeCreated(from, into int64, staff bool) error {
-	if err := t.drain(); err != nil {
-		return err
-	}
-	defer t.ins.exclusive()()
-	precision, err := t.precisions()
+	precision, done, err := t.beginMerge()
+	defer done()
 	if err != nil {
 		return err
 	}
@@ -64,11 +61,8 @@ func (t *ImportTx) MergeCreated(from, into int64, staff bool) error {
 // undoing it puts them back apart. The caller saves into's merged fields
 // with Commit.
 func (t *ImportTx) MergeExisting(from, into int64) error {
-	if err := t.drain(); err != nil {
-		return err
-	}
-	defer t.ins.exclusive()()
-	precision, err := t.precisions()
+	precision, done, err := t.beginMerge()
+	defer done()
 	if err != nil {
 		return err
 	}
@@ -81,17 +75,23 @@ func (t *ImportTx) MergeExisting(from, into int64) error {
 	return nil
 }
 
-// precisions are the group's batches' time precisions, this import's
-// included (its row learns it only at Commit).
-func (t *ImportTx) precisions() (map[int64]int64, error) {
+// beginMerge readies a merge within the import: the messages offered so far
+// written, the connection held (done gives it back), and the group's
+// batches' time precisions, this import's included (its row learns it only
+// at Commit).
+func (t *ImportTx) beginMerge() (precision map[int64]int64, done func(), err error) {
+	if err := t.drain(); err != nil {
+		return nil, func() {}, err
+	}
+	done = t.ins.exclusive()
 	d := &t.ins.dups
 	if d.precision == nil {
 		if err := t.ins.loadPrecisions(); err != nil {
-			return nil, err
+			return nil, done, err
 		}
 	}
 	d.precision[t.batch.ID] = max(t.precision, 1)
-	return d.precision, nil
+	return d.precision, done, nil
 }
 
 // IsCreated reports whether this import created member id.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"context"
+	"database/sql"
 	"database/sql/driver"
 	"encoding/binary"
 	"fmt"
@@ -139,7 +140,13 @@ func (s *Store) readRows(ctx context.Context, query string, args []any, row func
 		return err
 	}
 	defer c.Close()
-	if s.IsServer() {
+	return connRows(ctx, c, s.IsServer(), query, args, row)
+}
+
+// connRows is readRows on a given connection: a pool's, or an import's
+// own, inside its transaction (messageInserter.queryRows).
+func connRows(ctx context.Context, c *sql.Conn, server bool, query string, args []any, row func([]driver.Value)) error {
+	if server {
 		query = numberPlaceholders(query)
 	}
 	named := make([]driver.NamedValue, len(args))
