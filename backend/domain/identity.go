@@ -558,6 +558,27 @@ func (r *Roster) listedMatch(row Member) int {
 			return i
 		}
 	}
+	return r.identicalUnlisted(row)
+}
+
+// identicalUnlisted pairs a row with no id whose names are shared by several
+// members with the first of them no row of this file has taken — only where
+// the names are the same in every field (nickname, remark, group nickname)
+// and the member has no 微信号 either, so nothing tells the records apart.
+// METRICS.md asks for a unique name; where several records are identical,
+// any of them is the row, and taking none would add one more record of that
+// name each time the same sheet is imported, where importing a file twice
+// must change nothing.
+func (r *Roster) identicalUnlisted(row Member) int {
+	if row.WxID != "" || row.WeChatID != "" || (row.Nickname == "" && row.Remark == "" && row.GroupNickname == "") {
+		return -1
+	}
+	for i := range r.Members {
+		m := &r.Members[i]
+		if !r.listed[i] && m.WeChatID == "" && m.Nickname == row.Nickname && m.Remark == row.Remark && m.GroupNickname == row.GroupNickname {
+			return i
+		}
+	}
 	return -1
 }
 

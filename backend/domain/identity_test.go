@@ -184,9 +184,13 @@ func TestRosterListed(t *testing.T) {
 	}
 	// A locked tier is not raised by a role word.
 	r.Members[3].TierLocked = true
-	i, _ = r.Listed(Member{Nickname: "王大力", Tier: TierAdmin}) // ambiguous nickname: a new member
+	i, _ = r.Listed(Member{Nickname: "王大力", Remark: "大力-北京", Tier: TierAdmin}) // ambiguous nickname: a new member
 	if !r.Created(i) {
 		t.Error("an ambiguous nickname must not pick one of two members")
+	}
+	// Two records alike in every name: the row is either, so it takes the first.
+	if j, _ := r.Listed(Member{Nickname: "王大力"}); r.Members[j].ID != 4 {
+		t.Errorf("a row like two identical records went to member %d, want the first (4)", r.Members[j].ID)
 	}
 	// The same row twice changes nothing the second time.
 	before := len(r.Changed())
