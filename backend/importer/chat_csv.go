@@ -31,7 +31,7 @@ func parseChatCSV(r io.Reader, p *chatParse) error {
 		return err
 	}
 	br := bufio.NewReaderSize(text, 64<<10)
-	rows, err := newChatRows(br, p, sniffSeparator(br))
+	rows, err := newChatRows(br, p, byte(sniffSeparator(br)))
 	if err != nil {
 		return err
 	}
@@ -52,7 +52,7 @@ func parseChatCSV(r io.Reader, p *chatParse) error {
 	if cols[colSender] < 0 { // a nickname column alone is the name shown
 		cols[colSender], cols[colNick] = cols[colNick], -1
 	}
-	return rows.each(func(f []string, line int) error {
+	return rows.each(chatCSVShape(p, len(rows.header), cols[colTime]), func(f []string, line int) error {
 		stamp := field(f, cols[colTime])
 		at, prec, ok := parseChatTime(stamp, p.loc)
 		if !ok {
@@ -94,6 +94,23 @@ func parseChatCSV(r io.Reader, p *chatParse) error {
 		}
 		return p.emit(rec)
 	})
+}
+
+// chatCSVShape: a row of a hand-made sheet has all its columns and a time
+// in its time column. Both, since its texts hold anything: a message
+// "早上好,今天\n第二行,有,逗号" has a line of three cells, but no time.
+func chatCSVShape(p *chatParse, width, iTime int) rowShape {
+	return rowShape{min: width, begins: func(f []string, open bool) bool {
+		n := len(f)
+		if open {
+			n--
+		}
+		if len(f) < width || iTime >= n {
+			return false
+		}
+		_, _, ok := parseChatTime(f[iTime], p.loc)
+		return ok
+	}}
 }
 
 // Column roles of a hand-made chat sheet.

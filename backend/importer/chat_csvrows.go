@@ -1,62 +1,57 @@
 package importer
 
 import (
-	"encoding/csv"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 
 	"qunzhu/backend/domain"
 )
 
-// chatRows reads the rows of a CSV chat export after its header. Rows with
-// another number of fields than the header, and rows the CSV reader rejects,
-// go to OnBad with the line where the row starts; blank rows are skipped.
+// chatRows reads the rows of a CSV chat export after its header
+// (csvRecords). Rows with another number of fields than the header, and rows
+// spoilt by a quote, go to OnBad — the latter on the quote's line; blank
+// rows are skipped. Every other row goes to each's fn with the line it
+// starts on, so every data row is a record or a bad row, once.
 type chatRows struct {
-	cr     *csv.Reader
+	r      *csvRecords
 	p      *chatParse
 	header []string
 }
 
 // openChatRows decodes r, detects nothing but the encoding, and reads the
 // header with the given separator.
-func openChatRows(r io.Reader, p *chatParse, comma rune) (*chatRows, error) {
+func openChatRows(r io.Reader, p *chatParse, sep byte) (*chatRows, error) {
 	text, _, err := openChatText(r)
 	if err != nil {
 		return nil, err
 	}
-	return newChatRows(text, p, comma)
+	return newChatRows(text, p, sep)
 }
 
-func newChatRows(text io.Reader, p *chatParse, comma rune) (*chatRows, error) {
-	cr := csv.NewReader(text)
-	cr.Comma = comma
-	cr.FieldsPerRecord = -1 // counted here, so a bad row gets our reason
-	// Strict quotes: a stray " then costs one row (chat.bad_quotes), where
-	// lazy quotes would let a cell opened by " swallow the rows after it.
-	cr.LazyQuotes = false
-	cr.ReuseRecord = true
+// headerShape judges lines a quote in the header would swallow, before the
+// format can say what its rows look like: any line of three cells or more.
+var headerShape = rowShape{min: 3, begins: func(cells []string, _ bool) bool { return len(cells) >= 3 }}
+
+func newChatRows(text io.Reader, p *chatParse, sep byte) (*chatRows, error) {
+	r := newCSVRecords(text, sep)
+	r.shape = headerShape
 	for {
-		rec, err := cr.Read()
+		rec, err := r.read()
 		if errors.Is(err, io.EOF) {
 			return nil, domain.Errorf(domain.EINVALID, "chat.empty_file", nil)
 		}
 		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				continue
-			}
-			return nil, fmt.Errorf("reading chat file: %w", err)
+			return nil, err
 		}
-		if blankRecord(rec) {
-			continue
+		if rec.quote != nil || blankRecord(rec.fields) {
+			continue // a title line or some such above the header: no data row
 		}
-		header := make([]string, len(rec))
-		for i, h := range rec {
+		header := make([]string, len(rec.fields))
+		for i, h := range rec.fields {
 			header[i] = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
 		}
-		return &chatRows{cr: cr, p: p, header: header}, nil
+		return &chatRows{r: r, p: p, header: header}, nil
 	}
 }
 
@@ -73,33 +68,57 @@ func (c *chatRows) column(names ...string) int {
 }
 
 // each calls fn for every well-formed row with the line it starts on.
-func (c *chatRows) each(fn func(rec []string, line int) error) error {
+// shape says what a line beginning a row of this format looks like (see
+// csvRecords); without one, a line of at least the header's width, for a
+// header of three columns or more, as for member lists.
+func (c *chatRows) each(shape rowShape, fn func(rec []string, line int) error) error {
+	if shape.begins == nil {
+		shape = widthShape(len(c.header))
+	}
+	c.r.shape = shape
 	want := len(c.header)
 	for {
-		rec, err := c.cr.Read()
+		rec, err := c.r.read()
 		if errors.Is(err, io.EOF) {
 			return nil
 		}
 		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				c.p.bad(max(pe.StartLine, 1), "chat.bad_quotes", nil)
-				continue
-			}
-			return fmt.Errorf("reading chat file: %w", err)
+			return err
 		}
-		line, _ := c.cr.FieldPos(0)
-		if len(rec) != want {
-			if blankRecord(rec) {
-				continue
+		if q := rec.quote; q != nil {
+			key := "chat.stray_quote"
+			if q.unclosed {
+				key = "chat.unclosed_quote"
 			}
-			c.p.bad(line, "chat.field_count", map[string]any{"got": len(rec), "want": want})
+			c.p.bad(q.line, key, map[string]any{"column": c.columnName(q.cell), "value": q.value})
 			continue
 		}
-		if err := fn(rec, line); err != nil {
+		if len(rec.fields) != want {
+			if blankRecord(rec.fields) {
+				continue
+			}
+			c.p.bad(rec.line, "chat.field_count", map[string]any{"got": len(rec.fields), "want": want})
+			continue
+		}
+		if err := fn(rec.fields, rec.line); err != nil {
 			return err
 		}
 	}
+}
+
+// columnName is the header of cell i, or 列N beyond the header.
+func (c *chatRows) columnName(i int) string {
+	if i < len(c.header) && c.header[i] != "" {
+		return c.header[i]
+	}
+	return columnKey(i)
+}
+
+// widthShape: a line begins a row when it has at least width cells, for a
+// width of three or more (a two-column sheet's texts may well hold one
+// separator per line).
+func widthShape(width int) rowShape {
+	return rowShape{min: width, begins: func(cells []string, _ bool) bool { return width >= 3 && len(cells) >= width }}
 }
 
 func blankRecord(rec []string) bool {

@@ -60,14 +60,14 @@ func seedChat(f *testing.F, files ...string) {
 }
 
 func FuzzParseMemoTrace(f *testing.F) {
-	seedChat(f, "memotrace_group_chat_utf8.csv", "memotrace_bad_numbers.csv")
+	seedChat(f, "memotrace_group_chat_utf8.csv", "memotrace_bad_numbers.csv", "memotrace_quotes.csv")
 	f.Add([]byte(memoHeader + memoRow("49", "0", "0", "1709556313", `"<msg><appmsg><title>t</title><type>5</type><url>u</url></appmsg></msg>"`, "a", "b", "c")))
 	f.Add([]byte(memoHeader + memoRow("10002", "0", "0", "1709556313", `"<sysmsg type=""sysmsgtemplate""><sysmsgtemplate><content_template><template>""$a$""退出了群聊</template><link_list><link name=""a""><memberlist><member><nickname>x</nickname></member></memberlist></link></link_list></content_template></sysmsgtemplate></sysmsg>"`, "", "", "")))
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzChat(t, data, FormatMemoTrace) })
 }
 
 func FuzzParsePyWxDump(f *testing.F) {
-	seedChat(f, "pywxdump_group_chat.csv", "pywxdump_bad_numbers.csv")
+	seedChat(f, "pywxdump_group_chat.csv", "pywxdump_bad_numbers.csv", "pywxdump_quotes.csv")
 	const head = "id,MsgSvrID,type_name,is_sender,talker,room_name,msg,src,CreateTime\n"
 	f.Add([]byte(head + "1,7,卡片式链接,0,wxid_a,r@chatroom,\"t\n\n<a href=\"\"https://e.com\"\">x</a>\",,2024-03-04 20:45:13\n"))
 	f.Add([]byte(head + "2,8,系统通知,0,未知,r@chatroom,\"\"\"B\"\"退出了群聊\",,2024-03-04 20:45:14\n3,9,文本,1,我,r,hi,,bad\n"))
@@ -96,7 +96,7 @@ func FuzzParseWeComArchive(f *testing.F) {
 }
 
 func FuzzParseChatCSV(f *testing.F) {
-	seedChat(f, "chat_csv_handtyped_gbk.csv", "chat_csv_english.tsv")
+	seedChat(f, "chat_csv_handtyped_gbk.csv", "chat_csv_english.tsv", "typed_quotes.csv", "chat_csv_quotes_gbk.csv")
 	f.Add([]byte("时间;发送人;内容;类型\n2024/3/4 20:00;甲;[图片];\n2024/3/4 20:01;;\"\"\"乙\"\"退出了群聊\";系统\nx;y\n"))
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzChat(t, data, FormatCSV) })
 }

@@ -62,7 +62,7 @@ func parseMemoTrace(r io.Reader, p *chatParse) error {
 	if err := requireColumns([]string{"Type", "CreateTime", "StrContent"}, []int{iType, iCreate, iContent}); err != nil {
 		return err
 	}
-	return rows.each(func(f []string, line int) error {
+	return rows.each(memoTraceShape(p, rows.column("localId"), iType, iCreate, iStrTime), func(f []string, line int) error {
 		// Number fields first: a row whose columns shifted shows it there.
 		typ, ok := p.intCell(line, "Type", f[iType], numberRequired)
 		if !ok {
@@ -92,6 +92,31 @@ func parseMemoTrace(r io.Reader, p *chatParse) error {
 		wechatContent(&rec, typ, sub, f[iContent])
 		return p.emit(rec)
 	})
+}
+
+// memoTraceShape: a MemoTrace row begins with its numbers — localId, Type
+// and CreateTime come before StrContent, so even the first line of a row
+// whose text spans lines shows them. A row may lack CreateTime if StrTime,
+// further on, is a time.
+func memoTraceShape(p *chatParse, iLocal, iType, iCreate, iStrTime int) rowShape {
+	keys := max(iLocal, iType, iCreate) + 1
+	return rowShape{min: keys, begins: func(f []string, open bool) bool {
+		n := len(f)
+		if open {
+			n--
+		}
+		if n < keys || (iLocal >= 0 && !wholeNumber(f[iLocal])) || !wholeNumber(f[iType]) {
+			return false
+		}
+		if wholeNumber(f[iCreate]) {
+			return true
+		}
+		if strings.TrimSpace(f[iCreate]) != "" || iStrTime < 0 || iStrTime >= n {
+			return false
+		}
+		_, _, ok := parseChatTime(f[iStrTime], p.loc)
+		return ok
+	}}
 }
 
 // memoTraceTime reads a row's instant: CreateTime (Unix seconds), which must

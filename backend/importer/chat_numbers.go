@@ -54,6 +54,24 @@ func (p *chatParse) intCell(line int, field, cell string, required bool) (n int6
 	return n, true
 }
 
+// wholeNumber reports whether a cell holds a whole number, signed or not,
+// of any length (to tell a row's number columns from text).
+func wholeNumber(cell string) bool {
+	s := strings.TrimSpace(cell)
+	if s != "" && (s[0] == '-' || s[0] == '+') {
+		s = s[1:]
+	}
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
 // idCell reads a CSV cell holding a numeric message id (PyWxDump MsgSvrID):
 // a whole number of any 64-bit size, signed or not (SQLite stores it as a
 // signed integer, some tools print it unsigned). It returns the id as

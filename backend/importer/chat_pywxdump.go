@@ -47,7 +47,7 @@ func parsePyWxDump(r io.Reader, p *chatParse) error {
 	if err := requireColumns([]string{"type_name", "talker", "msg", "CreateTime"}, []int{iType, iTalker, iMsg, iTime}); err != nil {
 		return err
 	}
-	return rows.each(func(f []string, line int) error {
+	return rows.each(pywxdumpShape(p, rows.column("id"), iSvr, iType, iSelf, iTime), func(f []string, line int) error {
 		svr, ok := p.idCell(line, "MsgSvrID", field(f, iSvr))
 		if !ok {
 			return nil
@@ -90,6 +90,34 @@ func parsePyWxDump(r io.Reader, p *chatParse) error {
 		}
 		return p.emit(rec)
 	})
+}
+
+// pywxdumpShape: a PyWxDump row begins with id and MsgSvrID (numbers),
+// type_name (a name, not a number) and is_sender (a number or empty), all
+// before msg, so even the first line of a row whose msg spans lines shows
+// them; CreateTime, last, must be a time when the line reaches it.
+func pywxdumpShape(p *chatParse, iID, iSvr, iType, iSelf, iTime int) rowShape {
+	keys := max(iID, iSvr, iType, iSelf) + 1
+	return rowShape{min: keys, begins: func(f []string, open bool) bool {
+		n := len(f)
+		if open {
+			n--
+		}
+		if n < keys || (iID >= 0 && !wholeNumber(f[iID])) || (iSvr >= 0 && !wholeNumber(f[iSvr])) {
+			return false
+		}
+		if name := strings.TrimSpace(f[iType]); name == "" || wholeNumber(name) {
+			return false
+		}
+		if iSelf >= 0 && strings.TrimSpace(f[iSelf]) != "" && !wholeNumber(f[iSelf]) {
+			return false
+		}
+		if iTime < n {
+			_, _, ok := parseChatTime(f[iTime], p.loc)
+			return ok
+		}
+		return true
+	}}
 }
 
 // pywxdumpLink splits PyWxDump's rendering of a link card into its title and URL.

@@ -194,7 +194,7 @@ func TestMemoTraceQuirks(t *testing.T) {
 			want: []chatWant{{Line: 4, Kind: domain.KindText, Content: "好的", SenderID: wxWDL, Name: "王大力"}},
 			bad: []LineError{
 				{Line: 2, Key: "chat.field_count", Args: map[string]any{"got": 8, "want": 12}},
-				{Line: 3, Key: "chat.bad_quotes"},
+				{Line: 3, Key: "chat.stray_quote", Args: map[string]any{"column": "StrContent", "value": `他说"好"`}},
 			},
 		},
 		{

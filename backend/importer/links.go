@@ -34,7 +34,7 @@ func ParseTrackedLinks(r io.Reader, onBad func(LineError)) ([]TrackedLink, error
 		return nil, err
 	}
 	br := bufio.NewReaderSize(text, 64<<10)
-	rows, err := newChatRows(br, p, sniffSeparator(br))
+	rows, err := newChatRows(br, p, byte(sniffSeparator(br)))
 	if err != nil {
 		return nil, err
 	}
@@ -59,7 +59,7 @@ func ParseTrackedLinks(r io.Reader, onBad func(LineError)) ([]TrackedLink, error
 		return nil, missingColumns(missing)
 	}
 	var out []TrackedLink
-	err = rows.each(func(f []string, line int) error {
+	err = rows.each(linkShape(len(rows.header), cols[1], cols[2]), func(f []string, line int) error {
 		link := TrackedLink{Line: line, URL: strings.TrimSpace(field(f, cols[0]))}
 		var ok1, ok2 bool
 		link.Clicks, ok1 = count(field(f, cols[1]))
@@ -82,4 +82,21 @@ func count(s string) (int, bool) {
 	s = strings.ReplaceAll(strings.TrimSpace(s), ",", "")
 	n, err := strconv.Atoi(s)
 	return n, err == nil && n >= 0
+}
+
+// linkShape: a row of a tracked-link sheet has all its columns and counts
+// for clicks and reach.
+func linkShape(width, iClicks, iReach int) rowShape {
+	return rowShape{min: width, begins: func(f []string, open bool) bool {
+		n := len(f)
+		if open {
+			n--
+		}
+		if len(f) < width || iClicks >= n || iReach >= n {
+			return false
+		}
+		_, ok1 := count(f[iClicks])
+		_, ok2 := count(f[iReach])
+		return ok1 && ok2
+	}}
 }
