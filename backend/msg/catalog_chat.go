@@ -7,7 +7,6 @@ func init() { register(zhChat, enChat) }
 var zhChat = map[string]string{
 	"chat.bad_time":              "无法识别的时间“{value}”",
 	"chat.field_count":           "这一行有 {got} 列，表头有 {want} 列",
-	"chat.bad_quotes":            "引号不配对，这一行无法读取",
 	"chat.bad_json":              "这一行不是一条可读的消息（JSON 格式不对）",
 	"chat.json_broken":           "JSON 从这里开始损坏，之后的内容无法读取",
 	"chat.no_date":               "消息时间“{value}”之前没有日期分隔行，无法确定日期",
@@ -22,7 +21,6 @@ var zhChat = map[string]string{
 var enChat = map[string]string{
 	"chat.bad_time":              "unreadable time \"{value}\"",
 	"chat.field_count":           "this row has {got} fields, the header has {want}",
-	"chat.bad_quotes":            "unbalanced quotes; the row cannot be read",
 	"chat.bad_json":              "this line is not a readable message (malformed JSON)",
 	"chat.json_broken":           "the JSON is broken from here on; nothing after this point could be read",
 	"chat.no_date":               "no date ruler before the message at \"{value}\", so its date is unknown",
