@@ -77,6 +77,7 @@ type LedgerMemberDTO struct {
 	JoinedAt      string    `json:"joinedAt"`
 	LeftAt        string    `json:"leftAt"`
 	LastMessageAt string    `json:"lastMessageAt"`
+	Messages      int       `json:"messages"` // countable messages up to the week's end
 	Messages28d   int       `json:"messages28d"`
 	CheckinDays   int       `json:"checkinDays"`
 	Points        int       `json:"points"`
@@ -361,7 +362,7 @@ func (s *MembersService) load(ctx context.Context, groupID int64, week string) (
 func ledgerMemberDTO(r ledger.Row, loc *time.Location) LedgerMemberDTO {
 	m := r.Member
 	d := LedgerMemberDTO{ID: m.ID, Version: m.Version, Name: r.Name, Tier: string(m.Tier), TierLocked: m.TierLocked,
-		Tags: nonNilStrings(m.Tags), Present: r.Present, Messages28d: r.Messages28d, CheckinDays: r.CheckinDays, Points: r.Points,
+		Tags: nonNilStrings(m.Tags), Present: r.Present, Messages: r.Messages, Messages28d: r.Messages28d, CheckinDays: r.CheckinDays, Points: r.Points,
 		Strikes: r.Strikes, StruckOut: r.StruckOut, Inactive: r.Inactive,
 		Names: domain.CleanList(append([]string{m.Nickname, m.GroupNickname, m.Remark}, m.SeenNames...)),
 		IDs:   domain.CleanList(append([]string{m.WxID, m.WeChatID}, m.SeenIDs...))}

@@ -38,6 +38,7 @@ type Row struct {
 	Name          string
 	Present       bool
 	LastMessageAt *time.Time // nil: never spoke (before the week's end)
+	Messages      int        // countable messages up to the week's end
 	Messages28d   int        // countable messages in the 28 days before the week's end
 	CheckinDays   int        // local days with a check-in, up to the week's end (each earned points)
 	Points        int        // check-in points, share points and points granted or redeemed by hand, up to the week's end
@@ -139,9 +140,13 @@ func compute(in metrics.Input, w metrics.Week, dismissed map[string]bool, tierDi
 	inactive, measurable := metrics.Inactive(in, w)
 	l.InactiveMeasurable = measurable
 
-	last := map[int64]time.Time{}
+	last, count := map[int64]time.Time{}, map[int64]int{}
 	for _, m := range in.Messages {
-		if m.MemberID != nil && m.Kind.Countable() && m.SentAt.After(last[*m.MemberID]) {
+		if m.MemberID == nil || !m.Kind.Countable() {
+			continue
+		}
+		count[*m.MemberID]++
+		if m.SentAt.After(last[*m.MemberID]) {
 			last[*m.MemberID] = m.SentAt
 		}
 	}
@@ -161,7 +166,7 @@ func compute(in metrics.Input, w metrics.Week, dismissed map[string]bool, tierDi
 
 	var nowC, prevC []tiers.Candidate
 	for _, m := range in.Members {
-		r := Row{Member: m, Name: m.DisplayName(), Present: m.PresentAt(w.End), Messages28d: now[m.ID].messages,
+		r := Row{Member: m, Name: m.DisplayName(), Present: m.PresentAt(w.End), Messages: count[m.ID], Messages28d: now[m.ID].messages,
 			CheckinDays: days[m.ID], Points: points[m.ID], Strikes: len(strikes[m.ID].Live), StruckOut: strikes[m.ID].StruckOut}
 		if t, ok := last[m.ID]; ok {
 			r.LastMessageAt = &t

@@ -159,6 +159,9 @@ type MergeCandidate struct {
 	Into  domain.Member
 	From  []domain.Member
 	Spans map[int64][2]int64 // member → first and last message (Unix seconds); absent: never spoke
+	// Messages counts each member's messages (system messages aside), so
+	// the operator can tell the records apart; absent: never spoke.
+	Messages map[int64]int
 }
 
 // MergeCandidates lists the obvious merges of a group: for each name shared
@@ -172,10 +175,13 @@ func (s *Store) MergeCandidates(ctx context.Context, groupID int64) ([]MergeCand
 	if err != nil {
 		return nil, err
 	}
-	spans := map[int64][2]int64{}
-	err = s.readRows(ctx, `SELECT member_id, MIN(sent_at), MAX(sent_at) FROM messages
+	spans, counts := map[int64][2]int64{}, map[int64]int{}
+	err = s.readRows(ctx, `SELECT member_id, MIN(sent_at), MAX(sent_at), COUNT(*) FROM messages
 		WHERE group_id = ? AND member_id IS NOT NULL AND kind <> 'system' GROUP BY member_id`, []any{groupID},
-		func(v []driver.Value) { spans[valInt(v[0])] = [2]int64{valInt(v[1]), valInt(v[2])} })
+		func(v []driver.Value) {
+			spans[valInt(v[0])] = [2]int64{valInt(v[1]), valInt(v[2])}
+			counts[valInt(v[0])] = int(valInt(v[3]))
+		})
 	if err != nil {
 		return nil, err
 	}
@@ -229,11 +235,13 @@ func (s *Store) MergeCandidates(ctx context.Context, groupID int64) ([]MergeCand
 		if len(cluster) < 2 {
 			continue
 		}
-		c := MergeCandidate{Name: members[cluster[0]].DisplayName(), Into: members[cluster[0]], Spans: map[int64][2]int64{}}
+		c := MergeCandidate{Name: members[cluster[0]].DisplayName(), Into: members[cluster[0]], Spans: map[int64][2]int64{},
+			Messages: map[int64]int{}}
 		for _, i := range cluster {
 			taken[i] = true
 			if sp, ok := spans[members[i].ID]; ok {
 				c.Spans[members[i].ID] = sp
+				c.Messages[members[i].ID] = counts[members[i].ID]
 			}
 			if i != cluster[0] {
 				c.From = append(c.From, members[i])

@@ -193,3 +193,48 @@ func TestMergeMembersRefusals(t *testing.T) {
 		})
 	}
 }
+
+// TestMergeCandidatesCountMessages: a name held as three records whose
+// messages never overlap is one candidate, kept on the oldest record, with
+// each record's span and message count so the operator can tell them apart.
+func TestMergeCandidatesCountMessages(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t)
+	g := mustGroup(t, s, "读书群")
+	seen := []string{"陈晓雨"}
+	if _, err := s.SaveImport(ctx, domain.ImportBatch{GroupID: g.ID, Kind: domain.BatchMembers}, []domain.Member{
+		{Nickname: "陈晓雨"}, {SeenNames: seen, SeenDisplays: seen}, {SeenNames: seen, SeenDisplays: seen}, {Nickname: "林知秋"},
+	}, nil); err != nil {
+		t.Fatal(err)
+	}
+	ms, _ := s.Members(ctx, g.ID)
+	msg := func(member int64, at time.Time, key string) domain.Message {
+		return domain.Message{GroupID: g.ID, MemberID: &member, Kind: domain.KindText, SentAt: at, Content: key, DedupeKey: key}
+	}
+	if _, err := s.SaveImport(ctx, domain.ImportBatch{GroupID: g.ID, Kind: domain.BatchChat}, nil, []domain.Message{
+		msg(ms[1].ID, t0, "a"), msg(ms[1].ID, t0.Add(time.Minute), "b"), msg(ms[2].ID, t0.Add(time.Hour), "c"), msg(ms[3].ID, t0, "d"),
+	}); err != nil {
+		t.Fatal(err)
+	}
+	cands, err := s.MergeCandidates(ctx, g.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cands) != 1 {
+		t.Fatalf("candidates = %+v", cands)
+	}
+	c := cands[0]
+	if c.Name != "陈晓雨" || c.Into.ID != ms[0].ID || len(c.From) != 2 || c.From[0].ID != ms[1].ID || c.From[1].ID != ms[2].ID {
+		t.Errorf("candidate = %+v", c)
+	}
+	want := map[int64]int{ms[1].ID: 2, ms[2].ID: 1}
+	if fmt.Sprint(c.Messages) != fmt.Sprint(want) {
+		t.Errorf("messages = %v, want %v", c.Messages, want)
+	}
+	if sp := c.Spans[ms[1].ID]; sp != [2]int64{t0.Unix(), t0.Add(time.Minute).Unix()} {
+		t.Errorf("span = %v", sp)
+	}
+	if _, ok := c.Spans[ms[0].ID]; ok {
+		t.Error("a record that never spoke has a span")
+	}
+}

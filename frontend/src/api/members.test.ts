@@ -8,6 +8,8 @@ vi.mock('../../wailsjs/go/app/MembersService', () => ({
   DismissSuggestion: vi.fn(),
   DismissStrike: vi.fn(),
   Export: vi.fn(),
+  MergeCandidates: vi.fn(),
+  Merge: vi.fn(),
 }))
 
 import * as MembersService from '../../wailsjs/go/app/MembersService'
@@ -71,5 +73,35 @@ describe('members api', () => {
     expect(bound.Export).toHaveBeenCalledWith(7, '2024-W10', 'xlsx', [1, 3])
     bound.Export.mockResolvedValueOnce('')
     expect(await members.exportLedger(7, '2024-W10', 'csv', [])).toBe('')
+  })
+
+  it('reads merge candidates (nulls as empty) and sends a merge with the kept record’s version', async () => {
+    bound.MergeCandidates.mockResolvedValue([
+      {
+        name: '小王',
+        into: { id: 2, version: 3, name: '小王', names: ['小王', '小王-北京'], firstMessageAt: '2024-03-04T08:10:00+08:00', lastMessageAt: '2024-03-05T20:30:00+08:00', messages: 3 },
+        from: [{ id: 3, version: 2, name: '小王', names: null, firstMessageAt: '', lastMessageAt: '', messages: 0 }],
+      },
+      { name: '阿May', into: { id: 5, version: 1, name: '阿May' }, from: null },
+    ] as never)
+    const c = await members.mergeCandidates(7)
+    expect(bound.MergeCandidates).toHaveBeenCalledWith(7)
+    expect(c[0].into).toMatchObject({ id: 2, version: 3, messages: 3, names: ['小王', '小王-北京'] })
+    expect(c[0].from[0]).toMatchObject({ id: 3, names: [], lastMessageAt: '' })
+    expect(c[1].from).toEqual([])
+    expect(c[1].into.firstMessageAt).toBe('')
+
+    bound.Merge.mockResolvedValue({ batchId: 40, label: '小王 ×2 → 小王', intoId: 2, name: '小王', merged: 2, duplicates: 1 } as never)
+    const r = await members.merge(7, c[0].into, [3, 4])
+    expect(bound.Merge).toHaveBeenCalledWith({ groupId: 7, intoId: 2, intoVersion: 3, fromIds: [3, 4] })
+    expect(r).toEqual({ batchId: 40, label: '小王 ×2 → 小王', intoId: 2, name: '小王', merged: 2, duplicates: 1 })
+  })
+
+  it('turns a refused merge into an ApiError in Go’s words', async () => {
+    bound.Merge.mockRejectedValue({ code: 'conflict', message: '“小王”和“陈晓雨”的微信号不同，是两个人，不能合并' })
+    const err = await members.merge(7, { id: 1, version: 1 }, [2]).catch((e) => e)
+    expect(err).toBeInstanceOf(ApiError)
+    expect(err.code).toBe('conflict')
+    expect(err.message).toContain('两个人')
   })
 })

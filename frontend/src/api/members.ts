@@ -22,6 +22,8 @@ export interface LedgerMember {
   leftAt: string
   /** '' = never spoke */
   lastMessageAt: string
+  /** messages up to the week's end */
+  messages: number
   messages28d: number
   checkinDays: number
   points: number
@@ -174,6 +176,7 @@ export function toMember(d: app.LedgerMemberDTO): LedgerMember {
     joinedAt: d.joinedAt ?? '',
     leftAt: d.leftAt ?? '',
     lastMessageAt: d.lastMessageAt ?? '',
+    messages: d.messages ?? 0,
     messages28d: d.messages28d ?? 0,
     checkinDays: d.checkinDays ?? 0,
     points: d.points ?? 0,
@@ -299,4 +302,72 @@ export async function screenCandidates(groupId: number, path: string): Promise<C
 
 export async function saveScreening(groupId: number, sc: Screening): Promise<void> {
   await call(() => MembersService.SaveScreening(groupId, { ...sc, regions: [...sc.regions] }))
+}
+
+/** One record of a person in a merge. Times are RFC 3339 in the group's zone, '' = never spoke. */
+export interface MergeRecord {
+  id: number
+  version: number
+  name: string
+  /** every name known: list names and names seen in chat */
+  names: string[]
+  firstMessageAt: string
+  lastMessageAt: string
+  messages: number
+}
+
+/** A person the ledger seems to hold several times: keep `into`, fold `from` into it. */
+export interface MergeCandidate {
+  name: string
+  into: MergeRecord
+  from: MergeRecord[]
+}
+
+/** What a merge did; `label` is how the import history lists it ("陈晓雨 ×8 → 陈晓雨"). */
+export interface MergeResult {
+  batchId: number
+  label: string
+  intoId: number
+  /** the kept member's display name */
+  name: string
+  /** records folded into it */
+  merged: number
+  /** duplicate messages removed */
+  duplicates: number
+}
+
+function toRecord(d: app.MergeMemberDTO | undefined): MergeRecord {
+  return {
+    id: d?.id ?? 0,
+    version: d?.version ?? 0,
+    name: d?.name ?? '',
+    names: list(d?.names),
+    firstMessageAt: d?.firstMessageAt ?? '',
+    lastMessageAt: d?.lastMessageAt ?? '',
+    messages: d?.messages ?? 0,
+  }
+}
+
+/** mergeCandidates lists the members who share a name and never spoke at the same time. */
+export async function mergeCandidates(groupId: number): Promise<MergeCandidate[]> {
+  const d = await call(() => MembersService.MergeCandidates(groupId))
+  return (d ?? []).map((c) => ({ name: c.name ?? '', into: toRecord(c.into), from: (c.from ?? []).map(toRecord) }))
+}
+
+/**
+ * merge folds the members fromIds into `into` (its version as the operator
+ * saw it: a change since rejects with code 'conflict'). Undone from the
+ * import history.
+ */
+export async function merge(groupId: number, into: { id: number; version: number }, fromIds: number[]): Promise<MergeResult> {
+  const req: app.MergeRequestDTO = { groupId, intoId: into.id, intoVersion: into.version, fromIds: [...fromIds] }
+  const d = await call(() => MembersService.Merge(req))
+  return {
+    batchId: d?.batchId ?? 0,
+    label: d?.label ?? '',
+    intoId: d?.intoId ?? into.id,
+    name: d?.name ?? '',
+    merged: d?.merged ?? 0,
+    duplicates: d?.duplicates ?? 0,
+  }
 }

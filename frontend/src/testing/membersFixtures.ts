@@ -14,6 +14,7 @@ export function makeMemberDTO(over: Record<string, unknown> = {}) {
     joinedAt: '2024-01-09T12:30:00+08:00',
     leftAt: '',
     lastMessageAt: '2024-03-06T08:30:27+08:00',
+    messages: 8,
     messages28d: 8,
     checkinDays: 3,
     points: 15,

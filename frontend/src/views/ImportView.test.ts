@@ -240,6 +240,28 @@ describe('import screen', { timeout: 30000 }, () => {
     expect($('[data-testid="import-history-empty"]')).not.toBeNull()
     w.unmount()
   })
+
+  it('lists a member merge as 合并成员 with its label, and undoes it in its own words', async () => {
+    const merge = makeBatch({ id: 30, kind: 'merge', format: 'merge', file: '陈晓雨 ×8 → 陈晓雨', encoding: '', rows: 8, imported: 0, updated: 1, skippedDuplicates: 2 })
+    api.history.mockResolvedValueOnce([merge, makeBatch({ undoable: false })]).mockResolvedValueOnce([makeBatch()])
+    api.undo.mockResolvedValue()
+    const w = await show(2)
+    const row = $('[data-testid="import-history-row"][data-kind="merge"]')!
+    expect(row.textContent).toContain('合并成员')
+    expect(row.textContent).toContain('陈晓雨 ×8 → 陈晓雨')
+    expect(row.textContent).not.toContain('merge')
+    const undo = row.querySelector<HTMLButtonElement>('[data-testid="import-undo"]')!
+    expect(undo.getAttribute('aria-label')).toBe('撤销成员合并“陈晓雨 ×8 → 陈晓雨”')
+    undo.click()
+    await flushPromises()
+    expect(text('.n-popconfirm')).toContain('撤销这次合并？')
+    const confirm = [...document.body.querySelectorAll<HTMLButtonElement>('.n-popconfirm__action button')].find((b) => b.textContent?.includes('撤销'))!
+    confirm.click()
+    await flushPromises()
+    expect(api.undo).toHaveBeenCalledWith(30)
+    expect(text('[data-testid="import-undone"]')).toContain('已撤销成员合并“陈晓雨 ×8 → 陈晓雨”')
+    w.unmount()
+  })
 })
 
 describe('a file dropped on the window', { timeout: 30000 }, () => {

@@ -12,6 +12,8 @@ vi.mock('../../wailsjs/go/app/MembersService', () => ({
   Export: vi.fn(),
   MarkRemoved: vi.fn(),
   AddPoints: vi.fn(),
+  MergeCandidates: vi.fn(),
+  Merge: vi.fn(),
 }))
 vi.mock('../../wailsjs/go/app/HealthService', () => ({
   Weeks: vi.fn(),
@@ -43,6 +45,7 @@ beforeEach(() => {
   healthBound.Weeks.mockResolvedValue([{ week: '2024-W10', start: '2024-03-04T00:00:00+08:00', end: '2024-03-11T00:00:00+08:00' }] as never)
   bound.Ledger.mockResolvedValue(makeLedgerDTO() as never)
   bound.Member.mockResolvedValue(makeDetailDTO() as never)
+  bound.MergeCandidates.mockResolvedValue([] as never)
 })
 
 afterEach(unmountView)

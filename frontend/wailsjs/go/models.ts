@@ -1364,6 +1364,7 @@ export namespace app {
 	    joinedAt: string;
 	    leftAt: string;
 	    lastMessageAt: string;
+	    messages: number;
 	    messages28d: number;
 	    checkinDays: number;
 	    points: number;
@@ -1390,6 +1391,7 @@ export namespace app {
 	        this.joinedAt = source["joinedAt"];
 	        this.leftAt = source["leftAt"];
 	        this.lastMessageAt = source["lastMessageAt"];
+	        this.messages = source["messages"];
 	        this.messages28d = source["messages28d"];
 	        this.checkinDays = source["checkinDays"];
 	        this.points = source["points"];
@@ -1663,6 +1665,105 @@ export namespace app {
 	        this.tierLocked = source["tierLocked"];
 	        this.tags = source["tags"];
 	        this.notes = source["notes"];
+	    }
+	}
+	export class MergeMemberDTO {
+	    id: number;
+	    version: number;
+	    name: string;
+	    names: string[];
+	    firstMessageAt: string;
+	    lastMessageAt: string;
+	    messages: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new MergeMemberDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.version = source["version"];
+	        this.name = source["name"];
+	        this.names = source["names"];
+	        this.firstMessageAt = source["firstMessageAt"];
+	        this.lastMessageAt = source["lastMessageAt"];
+	        this.messages = source["messages"];
+	    }
+	}
+	export class MergeCandidateDTO {
+	    name: string;
+	    into: MergeMemberDTO;
+	    from: MergeMemberDTO[];
+	
+	    static createFrom(source: any = {}) {
+	        return new MergeCandidateDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.into = this.convertValues(source["into"], MergeMemberDTO);
+	        this.from = this.convertValues(source["from"], MergeMemberDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class MergeRequestDTO {
+	    groupId: number;
+	    intoId: number;
+	    intoVersion: number;
+	    fromIds: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new MergeRequestDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.groupId = source["groupId"];
+	        this.intoId = source["intoId"];
+	        this.intoVersion = source["intoVersion"];
+	        this.fromIds = source["fromIds"];
+	    }
+	}
+	export class MergeResultDTO {
+	    batchId: number;
+	    label: string;
+	    intoId: number;
+	    name: string;
+	    merged: number;
+	    duplicates: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new MergeResultDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.batchId = source["batchId"];
+	        this.label = source["label"];
+	        this.intoId = source["intoId"];
+	        this.name = source["name"];
+	        this.merged = source["merged"];
+	        this.duplicates = source["duplicates"];
 	    }
 	}
 	

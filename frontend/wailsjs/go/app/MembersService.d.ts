@@ -18,6 +18,10 @@ export function MarkRemoved(arg1:number,arg2:number,arg3:number,arg4:number):Pro
 
 export function Member(arg1:number,arg2:number,arg3:string):Promise<app.MemberDetailDTO>;
 
+export function Merge(arg1:app.MergeRequestDTO):Promise<app.MergeResultDTO>;
+
+export function MergeCandidates(arg1:number):Promise<Array<app.MergeCandidateDTO>>;
+
 export function Save(arg1:number,arg2:number,arg3:string,arg4:app.MemberEditDTO):Promise<app.MemberDetailDTO>;
 
 export function SaveScreening(arg1:number,arg2:app.ScreeningDTO):Promise<app.ScreeningDTO>;

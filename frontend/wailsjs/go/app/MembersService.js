@@ -34,6 +34,14 @@ export function Member(arg1, arg2, arg3) {
   return window['go']['app']['MembersService']['Member'](arg1, arg2, arg3);
 }
 
+export function Merge(arg1) {
+  return window['go']['app']['MembersService']['Merge'](arg1);
+}
+
+export function MergeCandidates(arg1) {
+  return window['go']['app']['MembersService']['MergeCandidates'](arg1);
+}
+
 export function Save(arg1, arg2, arg3, arg4) {
   return window['go']['app']['MembersService']['Save'](arg1, arg2, arg3, arg4);
 }
