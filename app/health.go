@@ -33,6 +33,8 @@ type WeekDTO struct {
 	Week  string `json:"week"`  // "2024-W10"
 	Start string `json:"start"` // RFC 3339, Monday 00:00 local
 	End   string `json:"end"`   // RFC 3339, next Monday 00:00 local (exclusive)
+	// HasData: some group has a message in the week (Weeks only).
+	HasData bool `json:"hasData"`
 }
 
 // AlertDTO is a failed check with the seed's advice in the user's language.
@@ -60,15 +62,41 @@ type WeekInputDTO struct {
 	LinkReach  *int     `json:"linkReach"`
 }
 
-// Weeks lists the ISO weeks the picker offers: the current one and the 25
-// before it, newest first, in Asia/Shanghai (the default group zone).
-func (s *HealthService) Weeks() []WeekDTO {
+// Weeks lists the ISO weeks the picker offers (pickerWeeks), newest first,
+// in Asia/Shanghai (the default group zone), each saying whether it holds
+// data.
+func (s *HealthService) Weeks() ([]WeekDTO, error) {
 	loc := domain.Group{TimeZone: domain.DefaultTimeZone}.Location()
-	w := metrics.WeekOf(time.Now(), loc)
-	out := make([]WeekDTO, 0, 26)
+	withData, err := s.st.MessageWeeks(s.app.context(), loc)
+	if err != nil {
+		return nil, err
+	}
+	return pickerWeeks(s.app.now(), loc, withData), nil
+}
+
+// pickerWeeks are the weeks the shared week picker offers, newest first
+// (UX.md): the current week and the 25 before it, and every week that holds
+// data however old (an export from last year opens on its own week), those
+// marked. withData are week starts, newest first.
+func pickerWeeks(now time.Time, loc *time.Location, withData []time.Time) []WeekDTO {
+	data := map[string]bool{}
+	for _, start := range withData {
+		data[metrics.WeekOf(start, loc).String()] = true
+	}
+	var out []WeekDTO
+	w := metrics.WeekOf(now, loc)
 	for i := 0; i < 26; i++ {
-		out = append(out, weekDTO(w))
+		d := weekDTO(w)
+		d.HasData = data[d.Week]
+		out = append(out, d)
 		w = metrics.WeekOf(w.Start.Add(-time.Hour), loc)
+	}
+	for _, start := range withData {
+		if start.Before(w.End) { // older than the 26 recent weeks
+			d := weekDTO(metrics.WeekOf(start, loc))
+			d.HasData = true
+			out = append(out, d)
+		}
 	}
 	return out
 }

@@ -365,3 +365,22 @@ func (s *Store) EarliestMessage(ctx context.Context, groupID int64) (*time.Time,
 	t := time.Unix(sec, 0).UTC()
 	return &t, nil
 }
+
+// MessageWeeks returns the start (Monday 00:00 in loc) of every ISO week in
+// which any group has a message, newest first. It reads the hourly rollup
+// (a few thousand rows a group-year), bucketing hours into weeks in the
+// database with loc's offset now (China's zones keep one offset all year).
+func (s *Store) MessageWeeks(ctx context.Context, loc *time.Location) ([]time.Time, error) {
+	_, offset := time.Now().In(loc).Zone()
+	// Unix hour 0 is a Thursday: Monday 00:00 before it is hour -72, so
+	// (local hour + 72) / 168 counts weeks from that Monday.
+	shift := int64(offset/3600) + 72
+	var out []time.Time
+	err := s.readRows(ctx, "SELECT DISTINCT (hour + ?) / 168 AS w FROM message_hours WHERE messages + system > 0 ORDER BY w DESC",
+		[]any{shift}, func(v []driver.Value) {
+			k := valInt(v[0])
+			start := time.Unix((k*168-shift)*3600, 0).In(loc)
+			out = append(out, time.Date(start.Year(), start.Month(), start.Day(), 0, 0, 0, 0, loc))
+		})
+	return out, err
+}

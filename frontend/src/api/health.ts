@@ -7,6 +7,7 @@ export interface Week {
   week: string // "2024-W10"
   start: string // RFC 3339, Monday 00:00 local
   end: string // RFC 3339, next Monday 00:00 local (exclusive)
+  hasData?: boolean // the week picker's list only: some group has a message in it
 }
 
 export type FigureSource = 'measured' | 'hand' | 'none'
@@ -124,9 +125,13 @@ export function toGroupWeek(d: app.GroupWeekDTO): GroupWeek {
   }
 }
 
-/** weeks lists the current ISO week and the 25 before it, newest first. */
+/**
+ * weeks lists the weeks the picker offers, newest first: the current ISO
+ * week and the 25 before it, and every older week that holds data, each
+ * saying whether some group has a message in it.
+ */
 export async function weeks(): Promise<Week[]> {
-  return ((await call(() => HealthService.Weeks())) ?? []).map(toWeek)
+  return ((await call(() => HealthService.Weeks())) ?? []).map((d) => ({ ...toWeek(d), hasData: d?.hasData ?? false }))
 }
 
 /** group gives one group's week. */

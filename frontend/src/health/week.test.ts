@@ -25,6 +25,17 @@ describe('useWeek', () => {
     expect(api.weeks).toHaveBeenCalledTimes(1)
   })
 
+  it('opens on the latest week that holds data when the current one is empty', async () => {
+    api.weeks.mockResolvedValue([
+      { ...list[0], hasData: false },
+      { ...list[1], hasData: true },
+      { week: '2024-W10', start: '2024-03-04T00:00:00+08:00', end: '2024-03-11T00:00:00+08:00', hasData: true },
+    ])
+    const w = useWeek()
+    await w.loadWeeks()
+    expect(w.week.value).toBe('2024-W18')
+  })
+
   it('shares the chosen week between screens', async () => {
     api.weeks.mockResolvedValue(list)
     const overview = useWeek()

@@ -425,6 +425,7 @@ const en: Messages = {
   week: {
     label: 'Week',
     loadFailed: 'Cannot read the weeks to choose from',
+    hasData: 'has messages',
   },
   health: {
     tab: 'Health',

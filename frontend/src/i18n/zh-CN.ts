@@ -423,6 +423,7 @@ const zhCN = {
   week: {
     label: '周',
     loadFailed: '无法读取可选的周',
+    hasData: '有消息',
   },
   health: {
     tab: '健康',

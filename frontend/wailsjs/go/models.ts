@@ -653,6 +653,7 @@ export namespace app {
 	    week: string;
 	    start: string;
 	    end: string;
+	    hasData: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new WeekDTO(source);
@@ -663,6 +664,7 @@ export namespace app {
 	        this.week = source["week"];
 	        this.start = source["start"];
 	        this.end = source["end"];
+	        this.hasData = source["hasData"];
 	    }
 	}
 	export class GroupDTO {
