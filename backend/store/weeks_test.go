@@ -16,9 +16,9 @@ func TestMessageWeeks(t *testing.T) {
 	s := mustOpen(t)
 	loc := time.FixedZone("CST", 8*3600)
 	a, b := mustGroup(t, s, "甲群"), mustGroup(t, s, "乙群")
-	at := func(g domain.Group, t time.Time, key string) {
+	at := func(g domain.Group, sent time.Time, key string) {
 		if _, err := s.SaveImport(ctx, domain.ImportBatch{GroupID: g.ID, Kind: domain.BatchChat}, nil,
-			[]domain.Message{{GroupID: g.ID, Kind: domain.KindText, SentAt: t, Content: "hi", DedupeKey: key}}); err != nil {
+			[]domain.Message{{GroupID: g.ID, Kind: domain.KindText, SentAt: sent, Content: "hi", DedupeKey: key}}); err != nil {
 			t.Fatal(err)
 		}
 	}
