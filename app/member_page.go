@@ -13,7 +13,12 @@ import (
 // the timeline (joins, leaves, tier changes, strikes, check-in points,
 // theme shares presented, points by hand), the latest messages and 12
 // weeks of activity. lang names a share that has no title of its own.
-func memberDetail(l *ledger.Ledger, r ledger.Row, events []domain.MemberEvent, dismissed map[string]bool, lang string) MemberDetailDTO {
+//
+// What an operator did by hand (tier changes in events, points granted or
+// redeemed in grants) is listed whenever it happened, like a log: points
+// granted today show on the page of last week too, where the balance, as
+// of that week's end, leaves them out.
+func memberDetail(l *ledger.Ledger, r ledger.Row, events []domain.MemberEvent, grants []domain.PointGrant, dismissed map[string]bool, lang string) MemberDetailDTO {
 	loc := l.Group.Location()
 	m := r.Member
 	d := MemberDetailDTO{Member: ledgerMemberDTO(r, loc), Nickname: m.Nickname, GroupNickname: m.GroupNickname, Remark: m.Remark,
@@ -90,7 +95,7 @@ func memberDetail(l *ledger.Ledger, r ledger.Row, events []domain.MemberEvent, d
 			add(it.ScheduledAt, TimelineDTO{Kind: "share", Points: metrics.SharePoints, Content: itemTitle(lang, it)})
 		}
 	}
-	for _, g := range l.Grants {
+	for _, g := range grants {
 		if g.MemberID == m.ID {
 			add(g.At, TimelineDTO{Kind: "points", Points: g.Points, Content: g.Reason})
 		}

@@ -213,6 +213,10 @@ func (s *MembersService) Member(groupID, memberID int64, week string) (MemberDet
 	if err != nil {
 		return MemberDetailDTO{}, err
 	}
+	grants, err := s.st.PointGrants(ctx, groupID)
+	if err != nil {
+		return MemberDetailDTO{}, err
+	}
 	dismissed, err := s.st.DismissedViolations(ctx, groupID)
 	if err != nil {
 		return MemberDetailDTO{}, err
@@ -221,7 +225,7 @@ func (s *MembersService) Member(groupID, memberID int64, week string) (MemberDet
 	if err != nil {
 		return MemberDetailDTO{}, err
 	}
-	d := memberDetail(l, r, events, dismissed, s.app.lang())
+	d := memberDetail(l, r, events, grants, dismissed, s.app.lang())
 	d.Member.Screen = screens(l, crit)[memberID]
 	return d, nil
 }

@@ -218,6 +218,10 @@ func TestPointsByHand(t *testing.T) {
 	if d.Member.Points != 15 {
 		t.Errorf("2024-W10 balance = %d", d.Member.Points)
 	}
+	// The operator's own act is on the timeline of the week they are looking at all the same.
+	if len(d.Timeline) == 0 || d.Timeline[0].Kind != "points" || d.Timeline[0].Points != 20 {
+		t.Errorf("2024-W10 timeline does not show the grant just made: %+v", d.Timeline)
+	}
 	if _, err := a.mbrs.AddPoints(gid, chen.ID, "2024-W10", -30, "兑换书签"); err != nil {
 		t.Fatal(err)
 	}
