@@ -82,7 +82,8 @@ type chatBuilder struct {
 	seen   map[string]int
 	second int64
 	rows   int
-	span   Span // the file's first and last message and the weeks they cover
+	span   Span           // the file's first and last message and the weeks they cover
+	loc    *time.Location // the group's zone, loaded once (Group.Location reads the zone database)
 }
 
 // flushEvery messages go to the database at a time.
@@ -94,7 +95,7 @@ type event struct {
 }
 
 func newChatBuilder(g domain.Group, format string, members []domain.Member, tx ImportTx) *chatBuilder {
-	b := &chatBuilder{group: g, format: format, tx: tx, roster: domain.NewRoster(members), staff: map[string]bool{}, seen: map[string]int{}}
+	b := &chatBuilder{group: g, format: format, tx: tx, roster: domain.NewRoster(members), staff: map[string]bool{}, seen: map[string]int{}, loc: g.Location()}
 	for _, a := range g.StaffAliases {
 		b.staff[a] = true
 	}
@@ -124,7 +125,7 @@ func (b *chatBuilder) add(rec importer.ChatRecord) error {
 		}
 	}
 	m.DedupeKey = b.dedupeKey(rec, m)
-	b.span.add(m.SentAt, b.group.Location())
+	b.span.add(m.SentAt, b.loc)
 	if m.Kind != domain.KindSystem && (rec.SenderID != "" || rec.SenderName != "" || rec.SenderNick != "") {
 		i := b.roster.Sender(rec.SenderID, rec.SenderNick, rec.SenderName, rec.IsSelf)
 		id, err := b.memberID(i)
