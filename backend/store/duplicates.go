@@ -103,24 +103,22 @@ func (ins *messageInserter) unknown(msgs []domain.Message) ([]domain.Message, er
 		d.used, d.usedKeys = map[int64]int64{}, map[dedupeKey]bool{}
 	}
 	defer d.prune(from - 2*domain.MatchWindow)
-	known := map[dedupeKey]int64{} // → the stored message's member
-	earlierHere := false
-	err := ins.queryRows("SELECT sent_at, dedupe_key, batch_id, member_id FROM messages WHERE group_id = ? AND sent_at BETWEEN ? AND ?",
+	known := make(map[dedupeKey]bool, len(msgs))
+	err := ins.queryRows("SELECT sent_at, dedupe_key FROM messages WHERE group_id = ? AND sent_at BETWEEN ? AND ?",
 		[]any{ins.batch.GroupID, from, to}, func(v []driver.Value) {
-			known[dedupeKey{valInt(v[0]), valString(v[1])}] = valInt(v[3])
-			earlierHere = earlierHere || valInt(v[2]) != ins.batch.ID
+			known[dedupeKey{valInt(v[0]), valString(v[1])}] = true
 		})
 	if err != nil {
 		return nil, err
 	}
 	taken := map[dedupeKey]bool{}
 	fresh := msgs
+	var check []domain.Message // matched by key, sent by staff or a member this import created
 	if len(known) > 0 {
 		fresh = make([]domain.Message, 0, len(msgs))
 		for _, m := range msgs {
 			k := dedupeKey{m.SentAt.Unix(), m.DedupeKey}
-			member, ok := known[k]
-			if !ok {
+			if !known[k] {
 				fresh = append(fresh, m)
 				continue
 			}
@@ -128,19 +126,15 @@ func (ins *messageInserter) unknown(msgs []domain.Message) ([]domain.Message, er
 			if k.at >= to-2*domain.MatchWindow {
 				d.usedKeys[k] = true // within reach of the next chunk's stage 2
 			}
-			if m.MemberID != nil && member != 0 && member != *m.MemberID && !d.isCreatedID(member) {
-				// The same message by key (instant, sender id or the
-				// exporting account, content) stored under another member.
-				d.addEvidence(*m.MemberID, member, strongEvidence)
+			if m.MemberID != nil && (m.IsStaff || d.isCreated(m.MemberID)) {
+				check = append(check, m)
 			}
 		}
 	}
-	if len(fresh) == 0 {
-		return fresh, nil
+	if err := ins.keyEvidence(check); err != nil {
+		return nil, err
 	}
-	// Stage 2 looks a minute further each way; whether earlier imports have
-	// messages there is only known from the wider read.
-	if !earlierHere && len(known) == 0 && !ins.earlierNear(from, to) {
+	if len(fresh) == 0 || !ins.earlierNear(from, to) {
 		return fresh, nil
 	}
 	earlier, err := ins.earlier(from-domain.MatchWindow, to+domain.MatchWindow, taken)
@@ -164,6 +158,44 @@ func (ins *messageInserter) unknown(msgs []domain.Message) ([]domain.Message, er
 		out = append(out, m)
 	}
 	return out, nil
+}
+
+// keyEvidence compares the members of messages matched by dedupe key with
+// those of the stored ones: the same message by key (instant, sender id or
+// the exporting account, content) stored under another member is strong
+// evidence the two are one person. Only the exporting account's messages
+// (PyWxDump writes it as 我, without the id other exports give) and those
+// of senders this import created can resolve differently from the stored
+// copy, so only they are looked up, keeping a re-import a read of keys.
+func (ins *messageInserter) keyEvidence(msgs []domain.Message) error {
+	d := &ins.dups
+	for start := 0; start < len(msgs); start += 500 {
+		chunk := msgs[start:min(start+500, len(msgs))]
+		from, to := chunk[0].SentAt.Unix(), chunk[0].SentAt.Unix()
+		for _, m := range chunk {
+			from, to = min(from, m.SentAt.Unix()), max(to, m.SentAt.Unix())
+		}
+		args := make([]any, 0, len(chunk)+3)
+		args = append(args, ins.batch.GroupID, from, to)
+		member := make(map[dedupeKey]int64, len(chunk))
+		for _, m := range chunk {
+			args = append(args, m.DedupeKey)
+		}
+		q := "SELECT sent_at, dedupe_key, member_id FROM messages WHERE group_id = ? AND sent_at BETWEEN ? AND ? AND dedupe_key IN (?" +
+			strings.Repeat(",?", len(chunk)-1) + ")"
+		if err := ins.queryRows(q, args, func(v []driver.Value) {
+			member[dedupeKey{valInt(v[0]), valString(v[1])}] = valInt(v[2])
+		}); err != nil {
+			return err
+		}
+		for _, m := range chunk {
+			other := member[dedupeKey{m.SentAt.Unix(), m.DedupeKey}]
+			if other != 0 && other != *m.MemberID && !d.isCreatedID(other) {
+				d.addEvidence(*m.MemberID, other, strongEvidence)
+			}
+		}
+	}
+	return nil
 }
 
 // earlierNear reports whether earlier imports have messages within a
