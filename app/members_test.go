@@ -19,6 +19,12 @@ const samples = "../backend/importer/testdata/"
 
 // sampleApp opens a workspace with the public sample group imported.
 func sampleApp(t *testing.T) (*App, int64) {
+	return appWith(t, "读书打卡交流群", samples+"member_list_excel_utf8_bom.csv", samples+"memotrace_group_chat_utf8.csv")
+}
+
+// appWith opens a workspace with one group, its member list and its chat
+// imported through the real import path.
+func appWith(t *testing.T, group, members, chat string) (*App, int64) {
 	t.Helper()
 	ctx := context.Background()
 	st, err := store.Open(filepath.Join(t.TempDir(), "q.db"), store.Options{})
@@ -26,14 +32,14 @@ func sampleApp(t *testing.T) (*App, int64) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	g, err := st.CreateGroup(ctx, domain.GroupInput{Name: "读书打卡交流群"})
+	g, err := st.CreateGroup(ctx, domain.GroupInput{Name: group})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := ingest.Members(ctx, st, g.ID, samples+"member_list_excel_utf8_bom.csv", ingest.Options{}); err != nil {
+	if _, err := ingest.Members(ctx, st, g.ID, members, ingest.Options{}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := ingest.Chat(ctx, st, g.ID, samples+"memotrace_group_chat_utf8.csv", ingest.Options{}); err != nil {
+	if _, err := ingest.Chat(ctx, st, g.ID, chat, ingest.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	return New(Config{Store: st}), g.ID

@@ -1,39 +1,16 @@
 package app
 
 import (
-	"context"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
-
-	"qunzhu/backend/domain"
-	"qunzhu/backend/ingest"
-	"qunzhu/backend/store"
 )
 
 // fragmentedApp opens a workspace whose member list holds 小王 three times
 // and 阿May twice (two rows of one sheet are two people) and a text export
 // in which each record speaks under its own remark on other days.
 func fragmentedApp(t *testing.T) (*App, int64) {
-	t.Helper()
-	ctx := context.Background()
-	st, err := store.Open(filepath.Join(t.TempDir(), "q.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	g, err := st.CreateGroup(ctx, domain.GroupInput{Name: "合并练习群"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := ingest.Members(ctx, st, g.ID, "testdata/merge_members.csv", ingest.Options{}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := ingest.Chat(ctx, st, g.ID, "testdata/merge_chat.txt", ingest.Options{}); err != nil {
-		t.Fatal(err)
-	}
-	return New(Config{Store: st}), g.ID
+	return appWith(t, "合并练习群", "testdata/merge_members.csv", "testdata/merge_chat.txt")
 }
 
 func memberWith(t *testing.T, l LedgerDTO, name string) LedgerMemberDTO {
