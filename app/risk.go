@@ -31,6 +31,9 @@ type HitDTO struct {
 	Members    int    `json:"members"`
 	Decision   string `json:"decision"` // "" waiting, dismissed, opened
 	IncidentID int64  `json:"incidentId"`
+	// MessageID is the message hit, for RevealMessage (a leaked number is
+	// shown masked).
+	MessageID int64 `json:"messageId"`
 }
 
 // IncidentDTO is one incident; times are RFC 3339 in the group's zone.
@@ -155,7 +158,7 @@ func (s *RiskService) View(groupID int64, week string) (RiskViewDTO, error) {
 		h := hits[i]
 		d.Hits = append(d.Hits, HitDTO{Key: h.Key, Set: h.Set, Category: string(h.Category), Level: h.Level, Sender: h.Sender,
 			At: rfc3339(h.At, loc), Match: h.Match, Content: domain.Excerpt(h.Content, 200), Members: h.Members,
-			Decision: h.Decision, IncidentID: h.IncidentID})
+			Decision: h.Decision, IncidentID: h.IncidentID, MessageID: h.MessageID})
 	}
 	for _, i := range list {
 		d.Incidents = append(d.Incidents, incidentDTO(i, sum.Group, now))
@@ -367,4 +370,10 @@ func sweepAfterImport(ctx context.Context, st *store.Store, groupIDs ...int64) e
 		}
 	}
 	return nil
+}
+
+// RevealMessage returns a message's text with the phone and ID numbers the
+// import masked in clear; the audit log records the request.
+func (s *RiskService) RevealMessage(groupID, messageID int64) (string, error) {
+	return s.st.RevealMessage(s.app.context(), groupID, messageID)
 }

@@ -73,6 +73,7 @@ var commands = []command{
 	{words: []string{"members"}, flags: []string{"group", "week", "inactive"}, store: true, do: (*run).members},
 	{words: []string{"import", "list"}, flags: []string{"group"}, store: true, do: (*run).importList},
 	{words: []string{"import", "undo"}, args: 1, argKey: "cli.missing_batch", store: true, do: (*run).importUndo},
+	{words: []string{"message", "reveal"}, flags: []string{"group", "id"}, store: true, do: (*run).messageReveal},
 	{words: []string{"member", "merge"}, flags: []string{"group", "into", "from", "suggest"}, store: true, do: (*run).memberMerge},
 	{words: []string{"report"}, flags: []string{"group", "week", "out"}, store: true, do: (*run).report},
 	{words: []string{"tiers"}, flags: []string{"group", "week"}, store: true, do: (*run).tiers},

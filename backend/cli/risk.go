@@ -39,6 +39,7 @@ type hitJSON struct {
 	Evidence   []int64 `json:"evidence"`
 	Decision   string  `json:"decision"`
 	IncidentID int64   `json:"incident_id,omitempty"`
+	MessageID  int64   `json:"message_id"` // for message reveal: a leaked number is shown masked
 }
 
 func (r *run) risk(ctx context.Context, st *store.Store) error {
@@ -55,7 +56,7 @@ func (r *run) risk(ctx context.Context, st *store.Store) error {
 	for _, h := range hits {
 		out = append(out, hitJSON{Key: h.Key, Set: h.Set, Category: string(h.Category), Level: h.Level, Sender: h.Sender,
 			At: h.At.In(loc).Format(time.RFC3339), Match: h.Match, Content: h.Content, Members: h.Members,
-			Evidence: h.Evidence, Decision: h.Decision, IncidentID: h.IncidentID})
+			Evidence: h.Evidence, Decision: h.Decision, IncidentID: h.IncidentID, MessageID: h.MessageID})
 	}
 	if r.inv.json {
 		return r.printJSON(out)
@@ -71,7 +72,7 @@ func (r *run) risk(ctx context.Context, st *store.Store) error {
 			decision += " #" + strconv.FormatInt(h.IncidentID, 10)
 		}
 		rows = append(rows, []string{strconv.Itoa(h.Level), r.t("risk.category." + string(h.Category)), h.Sender,
-			h.At.In(loc).Format("01-02 15:04"), h.Match, domain.Excerpt(risk.MaskNumbers(h.Content), 40), decision})
+			h.At.In(loc).Format("01-02 15:04"), h.Match, domain.Excerpt(domain.MaskNumbers(h.Content), 40), decision})
 	}
 	if err := writeTable(r.Stdout, rows); err != nil {
 		return err

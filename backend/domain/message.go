@@ -41,11 +41,15 @@ type Message struct {
 	SenderName string
 	Kind       Kind
 	SentAt     time.Time
-	Content    string
-	URL        string // first URL for link posts, "" otherwise
-	IsLink     bool   // a link post (METRICS.md)
-	IsStaff    bool   // sent by staff at import time
-	BatchID    int64
+	Content    string // as shown: phone and ID numbers masked (MaskPII)
+	// Original is the content as written when MaskPII masked numbers in it
+	// ("" otherwise): the store keeps it sealed, never in clear, and shows
+	// it only on an explicit, audited request.
+	Original string
+	URL      string // first URL for link posts, "" otherwise
+	IsLink   bool   // a link post (METRICS.md)
+	IsStaff  bool   // sent by staff at import time
+	BatchID  int64
 	// Precision is how exactly the export gave SentAt: time.Minute for an
 	// export that shows HH:MM, else a second (0 means a second too). It is
 	// the import's concern: a stored message keeps its batch's precision.

@@ -118,6 +118,11 @@ func (b *chatBuilder) add(rec importer.ChatRecord) error {
 		URL:        rec.URL,
 		Precision:  rec.Precision,
 	}
+	// Phone and ID numbers are masked before anything is derived from the
+	// text, the dedupe key included: the original is only ever stored sealed.
+	if masked, ok := domain.MaskPII(m.Content); ok {
+		m.Original, m.Content = m.Content, masked
+	}
 	m.IsLink = domain.IsLinkPost(m.Kind, m.Content)
 	if m.URL == "" && m.Kind == domain.KindText {
 		if urls := domain.URLs(m.Content); len(urls) > 0 {

@@ -144,6 +144,8 @@ const helpZH = `群主工作台 qunzhu —— 微信社群运营工具（命令�
   points --group 群              积分余额（打卡 +5/天）
   members --group 群 [--week 2024-W10] [--inactive]
                                成员档案（截至该周末）；--inactive 只列移出名单
+  message reveal --group 群 --id 编号
+                               显示消息中被遮住的手机号、身份证号（记入审计日志）
   import list [--group 群]      导入记录（含成员合并），最新的在前
   import undo 编号               撤销本群最近一次导入或合并
   member merge --group 群 --into 成员 --from 成员 | --suggest
@@ -231,6 +233,8 @@ Commands:
   points --group G             points balances (check-ins +5 a day)
   members --group G [--week 2024-W10] [--inactive]
                                the member ledger as of the week's end; --inactive: the removal list only
+  message reveal --group G --id N
+                               show the phone and ID numbers masked in a message (recorded in the audit log)
   import list [--group G]      the import history (member merges too), newest first
   import undo BATCH            undo the group's latest import or merge
   member merge --group G --into M --from N | --suggest

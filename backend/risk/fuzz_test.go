@@ -30,13 +30,13 @@ func FuzzScan(f *testing.F) {
 				t.Fatalf("match %q not UTF-8", h.Match)
 			}
 		}
-		for _, p := range Phones(a) {
+		for _, p := range domain.Phones(a) {
 			if !strings.Contains(a, p) || len(p) != 11 {
 				t.Fatalf("phone %q not in %q", p, a)
 			}
 		}
-		for _, id := range IDCards(a) {
-			if !strings.Contains(strings.ToUpper(a), id) || !validID(id) {
+		for _, id := range domain.IDCards(a) {
+			if !strings.Contains(strings.ToUpper(a), id) || !domain.ValidID(id) {
 				t.Fatalf("id %q not in %q", id, a)
 			}
 		}

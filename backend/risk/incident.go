@@ -90,7 +90,7 @@ func (e IncidentEdit) Validate(cur Incident) (IncidentEdit, error) {
 // FromHit is the incident a hit opens.
 func FromHit(groupID int64, h Hit) NewIncident {
 	// A leak's summary must not repeat what leaked.
-	summary := domain.Excerpt(MaskNumbers(h.Content), 60)
+	summary := domain.Excerpt(domain.MaskNumbers(h.Content), 60)
 	if h.Match != "" {
 		summary = "「" + h.Match + "」" + h.Sender + "：" + summary
 	}

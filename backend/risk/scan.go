@@ -105,12 +105,12 @@ func (s *Scanner) Scan(in Input) []Hit {
 			}
 		}
 		if set, ok := s.sets[SetPhone]; ok {
-			if nums := Phones(text); len(nums) > 0 {
+			if nums := append(domain.Phones(text), domain.MaskedPhones(text)...); len(nums) > 0 {
 				out = append(out, hitOf(set, m, maskAll(nums)))
 			}
 		}
 		if set, ok := s.sets[SetIDCard]; ok {
-			if nums := IDCards(text); len(nums) > 0 {
+			if nums := append(domain.IDCards(text), domain.MaskedIDCards(text)...); len(nums) > 0 {
 				out = append(out, hitOf(set, m, maskAll(nums)))
 			}
 		}
@@ -241,7 +241,7 @@ func senderOf(m *domain.Message) string {
 func maskAll(nums []string) string {
 	out := make([]string, len(nums))
 	for i, n := range nums {
-		out[i] = Mask(n)
+		out[i] = domain.Mask(n)
 	}
 	return strings.Join(out, "、")
 }

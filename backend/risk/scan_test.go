@@ -93,7 +93,7 @@ func TestIDChecksum(t *testing.T) {
 		{"11010519491231002Y", false},
 		{"010105194912310021", false},
 	} {
-		if got := validID(tc.id); got != tc.want {
+		if got := domain.ValidID(tc.id); got != tc.want {
 			t.Errorf("validID(%s) = %v, want %v", tc.id, got, tc.want)
 		}
 	}

@@ -83,7 +83,9 @@ func (ins *messageInserter) copyMessages(msgs []domain.Message) (int, error) {
 			continue // already gathered
 		}
 		cs.gathered = append(cs.gathered, m)
-		ins.encode(&cs.enc, m)
+		if err := ins.encode(&cs.enc, m); err != nil {
+			return added, err
+		}
 		if len(cs.gathered) == copyChunkRows {
 			n, err := ins.sendGathered()
 			added += n
@@ -117,7 +119,10 @@ func (ins *messageInserter) sendGathered() (int, error) {
 	if len(fresh) < len(cs.gathered) {
 		cs.enc.rows = 0
 		for _, m := range fresh {
-			ins.encode(&cs.enc, m)
+			if err := ins.encode(&cs.enc, m); err != nil {
+				unlock()
+				return done, err
+			}
 		}
 	}
 	if len(fresh) < len(cs.gathered)/2 {
@@ -168,8 +173,13 @@ func (ins *messageInserter) flushCopy() (int, error) {
 	return n + m, err
 }
 
-// encode appends m to enc as a row of messageColumns.
-func (ins *messageInserter) encode(enc *copyEncoder, m domain.Message) {
+// encode appends m to enc as a row of messageColumns; it fails only when
+// a masked message's original cannot be sealed.
+func (ins *messageInserter) encode(enc *copyEncoder, m domain.Message) error {
+	sealed, err := ins.sealOriginal(m)
+	if err != nil {
+		return err
+	}
 	if enc.rows == 0 {
 		enc.reset()
 	}
@@ -190,6 +200,12 @@ func (ins *messageInserter) encode(enc *copyEncoder, m domain.Message) {
 	enc.bool(m.IsLink)
 	enc.bool(m.IsStaff)
 	enc.text(m.DedupeKey)
+	if sealed == nil {
+		enc.null()
+	} else {
+		enc.bytea(sealed)
+	}
+	return nil
 }
 
 // pgText makes s storable in a PostgreSQL text column, which refuses NUL
@@ -285,6 +301,12 @@ func (e *copyEncoder) text(s string) {
 	s = pgText(s)
 	e.buf = binary.BigEndian.AppendUint32(e.buf, uint32(len(s)))
 	e.buf = append(e.buf, s...)
+}
+
+// bytea writes b as a bytea value.
+func (e *copyEncoder) bytea(b []byte) {
+	e.buf = binary.BigEndian.AppendUint32(e.buf, uint32(len(b)))
+	e.buf = append(e.buf, b...)
 }
 
 // finish ends the data with the trailer and returns it.

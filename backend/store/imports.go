@@ -128,8 +128,9 @@ type messageInserter struct {
 	server  bool             // PostgreSQL: COPY on conn (see bulk_pg.go)
 	free    func()           // hands conn back to the pool
 	connMu  sync.Mutex
-	copy    copyStream // PostgreSQL: the rows on their way in (see bulk_pg.go)
-	dups    dupState   // duplicates across exports (see duplicates.go)
+	copy    copyStream                   // PostgreSQL: the rows on their way in (see bulk_pg.go)
+	seal    func(string) ([]byte, error) // the workspace key's sealing, for masked messages' originals
+	dups    dupState                     // duplicates across exports (see duplicates.go)
 
 	// SQLite: the driver's own statements on conn, one per chunk size, and
 	// the arguments of one chunk (see insertSQLite).
@@ -190,7 +191,7 @@ func (ins *messageInserter) abandon() {
 // inside the import's transaction, begun on that connection. A chunk is
 // short, so a cancel is seen between chunks rather than interrupting one.
 func (ins *messageInserter) insertSQLite(msgs []domain.Message) (int, error) {
-	const cols = 10
+	const cols = 11
 	if ins.stmts == nil {
 		ins.stmts = map[int]driver.Stmt{}
 		ins.args = make([]driver.NamedValue, cols*messageInsertChunk)
@@ -226,6 +227,15 @@ func (ins *messageInserter) insertSQLite(msgs []domain.Message) (int, error) {
 				row := args[i*cols : (i+1)*cols]
 				row[0].Value, row[1].Value, row[2].Value, row[3].Value, row[4].Value = ins.memberOf(m), m.SenderID, m.SenderName, string(m.Kind), m.SentAt.Unix()
 				row[5].Value, row[6].Value, row[7].Value, row[8].Value, row[9].Value = m.Content, m.URL, m.IsLink, m.IsStaff, m.DedupeKey
+				sealed, err := ins.sealOriginal(m)
+				if err != nil {
+					return err
+				}
+				if sealed == nil {
+					row[10].Value = nil
+				} else {
+					row[10].Value = sealed
+				}
 			}
 			// No context here: one chunk is quick, and a cancellable one
 			// would have the driver watch it on every execution.
@@ -247,6 +257,15 @@ func (ins *messageInserter) insertSQLite(msgs []domain.Message) (int, error) {
 		return nil
 	})
 	return imported, err
+}
+
+// sealOriginal seals the original of a message whose numbers were masked
+// (domain.Message.Original); nil for every other message.
+func (ins *messageInserter) sealOriginal(m domain.Message) ([]byte, error) {
+	if m.Original == "" {
+		return nil, nil
+	}
+	return ins.seal(m.Original)
 }
 
 // memberOf is the member_id a message is stored with: the member the
@@ -274,10 +293,10 @@ func (ins *messageInserter) memberOf(m domain.Message) any {
 // foreign keys off for the import (beginImportTx) that saves copying the
 // pages each INSERT touches.
 func insertMessagesSQL(n int, groupID, batchID int64) string {
-	const cols = 10
+	const cols = 11
 	row := "(" + strconv.FormatInt(groupID, 10) + "," + strconv.FormatInt(batchID, 10) + strings.Repeat(",?", cols) + ")"
 	var sb strings.Builder
-	sb.WriteString("INSERT OR IGNORE INTO messages (group_id, batch_id, member_id, sender_id, sender_name, kind, sent_at, content, url, is_link, is_staff, dedupe_key) VALUES ")
+	sb.WriteString("INSERT OR IGNORE INTO messages (group_id, batch_id, member_id, sender_id, sender_name, kind, sent_at, content, url, is_link, is_staff, dedupe_key, content_enc) VALUES ")
 	for i := 0; i < n; i++ {
 		if i > 0 {
 			sb.WriteByte(',')

@@ -49,6 +49,7 @@ var migrations = []migration{
 	{18, "saved weekly figures (the Overview's cache)", migrateV18},
 	{19, "no per-row group check on imported messages (PostgreSQL)", migrateV19},
 	{20, "display names seen on members, time precision of imports, undo rows of member merges", migrateV20},
+	{21, "sealed originals of chat messages whose phone or ID numbers are masked", migrateV21},
 }
 
 // LatestVersion is the schema version this build creates.
@@ -631,4 +632,23 @@ func migrateV20(tx *gorm.DB) error {
 		}
 	}
 	return m.CreateTable(&v20BatchUndoRow{})
+}
+
+// --- step 21 ------------------------------------------------------------
+
+type v21Message struct {
+	ContentEnc []byte
+}
+
+func (v21Message) TableName() string { return "messages" }
+
+// migrateV21 adds the sealed original of a message whose phone or ID
+// numbers the import masked (domain.MaskPII). Messages already stored are
+// masked and sealed by Open right after migrating (sealChatNumbers): that
+// needs the workspace key, which migrations do not have.
+func migrateV21(tx *gorm.DB) error {
+	if tx.Migrator().HasColumn(&v21Message{}, "ContentEnc") {
+		return nil
+	}
+	return tx.Migrator().AddColumn(&v21Message{}, "ContentEnc")
 }

@@ -73,6 +73,7 @@ type messageRow struct {
 	IsStaff    bool   `gorm:"not null;default:false"`
 	BatchID    int64  `gorm:"not null;index"`
 	DedupeKey  string `gorm:"size:80;not null"`
+	ContentEnc []byte // the content as written, sealed, when numbers in it were masked (domain.MaskPII)
 }
 
 func (messageRow) TableName() string { return "messages" }

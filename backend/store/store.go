@@ -140,6 +140,10 @@ func Open(path string, opt Options) (*Store, error) {
 		sqlDB.Close()
 		return nil, openError(path, err)
 	}
+	if err := st.sealChatNumbers(); err != nil {
+		sqlDB.Close()
+		return nil, openError(path, err)
+	}
 	securePermissions(path, opt.KeyPath)
 	return st, nil
 }

@@ -19,6 +19,8 @@ export interface Hit {
   members: number
   decision: HitDecision
   incidentId: number
+  /** the message hit: revealMessage shows its masked numbers */
+  messageId: number
 }
 
 export interface Incident {
@@ -124,6 +126,7 @@ export function toView(d: app.RiskViewDTO): RiskView {
       members: h.members ?? 0,
       decision: (['', 'dismissed', 'opened'] as const).includes(h.decision as HitDecision) ? (h.decision as HitDecision) : '',
       incidentId: h.incidentId ?? 0,
+      messageId: h.messageId ?? 0,
     })),
     incidents: (d.incidents ?? []).map(toIncident),
   }
@@ -214,4 +217,9 @@ export async function saveSet(groupId: number, s: RiskSet): Promise<RiskSet> {
   // The version sent is the group's own row's: an edit starting from the default or the workspace's set is a first edit here.
   const version = s.scope === 'group' ? s.version : 0
   return toSet(await call(() => RiskService.SaveSet(groupId, { ...s, words: [...s.words], version })))
+}
+
+/** revealMessage reads a message's text with its masked numbers in clear (audited). */
+export async function revealMessage(groupId: number, messageId: number): Promise<string> {
+  return (await call(() => RiskService.RevealMessage(groupId, messageId))) ?? ''
 }

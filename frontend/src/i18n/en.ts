@@ -1005,6 +1005,7 @@ const en: Messages = {
     openIncident: 'Open incident',
     dismiss: 'Dismiss',
     dismissed: 'Hit dismissed',
+    reveal: 'Show the full number (recorded in the audit log)',
     openedDone: 'Opened incident #{id}',
     autoOpened: 'This scan opened {n} incidents',
     decision: {

@@ -1003,6 +1003,7 @@ const zhCN = {
     openIncident: '开启事件',
     dismiss: '忽略',
     dismissed: '已忽略这条风险提示',
+    reveal: '显示完整号码（会记入审计日志）',
     openedDone: '已开启事件 #{id}',
     autoOpened: '本次检测自动开启了 {n} 个事件',
     decision: {

@@ -1138,6 +1138,7 @@ export namespace app {
 	    members: number;
 	    decision: string;
 	    incidentId: number;
+	    messageId: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new HitDTO(source);
@@ -1156,6 +1157,7 @@ export namespace app {
 	        this.members = source["members"];
 	        this.decision = source["decision"];
 	        this.incidentId = source["incidentId"];
+	        this.messageId = source["messageId"];
 	    }
 	}
 	export class ImportPreviewDTO {

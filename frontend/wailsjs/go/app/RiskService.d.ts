@@ -14,6 +14,8 @@ export function OverdueCounts():Promise<{[key: number]: number}>;
 
 export function Playbooks(arg1:number):Promise<app.PlaybooksDTO>;
 
+export function RevealMessage(arg1:number,arg2:number):Promise<string>;
+
 export function SavePlaybook(arg1:app.PlaybookDTO):Promise<app.PlaybookDTO>;
 
 export function SaveSet(arg1:number,arg2:app.RiskSetDTO):Promise<app.RiskSetDTO>;

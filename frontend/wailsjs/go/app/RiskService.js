@@ -26,6 +26,10 @@ export function Playbooks(arg1) {
   return window['go']['app']['RiskService']['Playbooks'](arg1);
 }
 
+export function RevealMessage(arg1, arg2) {
+  return window['go']['app']['RiskService']['RevealMessage'](arg1, arg2);
+}
+
 export function SavePlaybook(arg1) {
   return window['go']['app']['RiskService']['SavePlaybook'](arg1);
 }
