@@ -78,15 +78,24 @@ var warningWords = []string{"冒充", "谨防", "千万别", "千万不要", "�
 // worth a level-3 alarm everywhere: asking for money, promising easy money,
 // or the job lure's "work from home, paid daily".
 var (
-	payWords  = []string{"转账", "押金", "保证金", "定金", "垫付", "代付", "交钱", "缴费", "打款", "银行卡", "验证码"}
-	earnWords = []string{"刷单", "测评", "返现", "返佣", "返点", "佣金", "日赚", "躺赚", "稳赚", "收益", "提现", "理赔", "红包"}
+	payWords  = []string{"转账", "押金", "保证金", "定金", "垫付", "代付", "交钱", "缴费", "支付", "打款", "银行卡", "验证码"}
+	earnWords = []string{"刷单", "测评", "返现", "返佣", "返点", "佣金", "日赚", "日入", "月入", "躺赚", "稳赚", "回本", "收益", "提现", "理赔", "红包"}
 	jobWords  = []string{"日结", "一单一结", "在家就能做", "在家也能做", "手机就能做", "宝妈", "学生党"}
 )
 
 // hintWords are weaker: with an invitation they make a level-2 lure even
 // where inviting to private chat is the group's business (a QR code to
 // another group, cash-only deals, recruiting agents on guaranteed sales).
-var hintWords = []string{"扫码", "二维码", "扫一扫", "现结", "招代理", "包出单"}
+var hintWords = []string{"扫码", "二维码", "扫一扫", "现结", "招代理", "包出单", "代开", "收款通道", "跑分"}
+
+// leadsOut reports a message that sends members out of the group without
+// naming private chat: a link or a QR code to scan. Asking for money
+// through one is as much a fraud as an invitation is ("点击链接填写银行卡
+// 信息", "扫码转账"); easy-money words are not enough, since a link to a
+// product 测评 or a 红包 campaign is ordinary.
+func leadsOut(lower string) bool {
+	return strings.Contains(lower, "http") || strings.Contains(lower, "扫码")
+}
 
 // profileRule is how a benchmark profile's business changes the reading.
 type profileRule struct {
@@ -108,12 +117,15 @@ type reading struct {
 	rule    profileRule
 	warning bool
 	lure    []string // pay, earn and job words: an invitation with them is a fraud
+	pays    bool     // some of lure are pay words: a link or QR code with them is a fraud
 	hint    []string // hint words: an invitation with them is a lure in any group
 }
 
 func readMessage(lower string, p domain.Profile) reading {
 	r := reading{rule: profileRules[p], warning: anyIn(lower, warningWords)}
-	for _, list := range [][]string{payWords, earnWords, jobWords} {
+	r.lure = appendIn(r.lure, lower, payWords)
+	r.pays = len(r.lure) > 0
+	for _, list := range [][]string{earnWords, jobWords} {
 		r.lure = appendIn(r.lure, lower, list)
 	}
 	r.hint = appendIn(r.hint, lower, hintWords)

@@ -112,9 +112,10 @@ func (s *Scanner) Scan(in Input) []Hit {
 			}
 			out = append(out, hitOf(mt.set, m, strings.Join(words, "、")))
 		}
-		// An invitation that asks for money or promises easy money is the
-		// fraud itself, in every profile: it is reported as the fraud set's.
-		if fraud, ok := s.sets[SetFraud]; ok && fraudAt < 0 && len(invite) > 0 && len(rd.lure) > 0 {
+		// An invitation, link or QR code that asks for money or promises
+		// easy money is the fraud itself, in every profile: it is reported
+		// as the fraud set's.
+		if fraud, ok := s.sets[SetFraud]; ok && fraudAt < 0 && len(rd.lure) > 0 && !rd.warning && (len(invite) > 0 || rd.pays && leadsOut(lower)) {
 			out = append(out, hitOf(fraud, m, strings.Join(append(invite, rd.lure...), "、")))
 		}
 		if s.coupon != nil && (domain.IsLinkPost(m.Kind, m.Content) || m.IsLink || isTaoToken(text)) {
