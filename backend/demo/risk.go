@@ -9,8 +9,9 @@ import (
 // riskScene is what each group's previous week holds for the risk scanner:
 // the deals group a complaint burst about a product and an order-brushing
 // lure, the class group a parent posting a child's ID and phone number, the
-// industry group a private-chat lure. The times are fixed within that week
-// so a later "now" only adds messages.
+// industry group a QR-code lure into another group (an invitation to
+// private chat alone is how its supply meets demand, no lure). The times
+// are fixed within that week so a later "now" only adds messages.
 type riskLine struct {
 	offset time.Duration // from the previous week's Saturday 20:00
 	text   string
@@ -32,7 +33,7 @@ var riskScenes = map[domain.Profile][]riskLine{
 		{-2 * time.Hour, "老师，孩子报名信息发这里了：王小明 身份证110105201403150024 家长电话13912345678", false},
 	},
 	domain.ProfileIndustry: {
-		{90 * time.Minute, "手上有一批低价货源，感兴趣的加我私聊", false},
+		{90 * time.Minute, "手上有一批低价货源，扫码进我的货源群看货", false},
 	},
 }
 

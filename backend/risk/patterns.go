@@ -71,19 +71,27 @@ func (s Set) Validate() (Set, error) {
 	return s, nil
 }
 
-// DefaultSets are the pattern sets every workspace starts with.
+// DefaultSets are the pattern sets every workspace starts with. Words are
+// phrases where a bare word is as often innocent: "转账给我" not "转账"
+// (members tell the teacher they paid), "扫码进群" not "二维码" (members ask
+// for the group's QR code), "砍一刀" and affiliate hosts, not every jd.com
+// link. A pay or easy-money word beside an invitation makes a fraud of it
+// (see context.go), so the fraud set keeps only what is a lure alone.
 func DefaultSets() []Set {
 	return []Set{
 		{Key: SetFraud, Category: Fraud, Level: 3, Enabled: true, Words: []string{
-			"转账", "红包链接", "刷单", "垫付", "先付款", "扫码领红包", "扫码领钱", "点链接领", "兼职刷", "日赚", "充值返现", "银行卡号", "验证码发我"}},
+			"转账给我", "给我转账", "转账到", "先转账", "红包链接", "扫码领红包", "扫码领钱", "扫码缴费", "点链接领", "点击链接领",
+			"招刷单", "兼职刷", "先垫付", "日赚", "日结", "一单一结", "躺赚", "稳赚", "充值返现", "现金红包", "银行卡号", "验证码发我"}},
 		{Key: SetLure, Category: Fraud, Level: 2, Enabled: true, Words: []string{
-			"加我私聊", "私聊我", "私我", "加我微信", "加V", "扫码", "二维码", "扫一扫", "返利"}},
+			"私聊", "私我", "私信", "加我", "加V", "加微信", "加好友", "加个好友", "客服微信", "新微信", "找我",
+			"扫码进", "扫码加", "扫码领", "扫码咨询", "扫码入", "扫码关注", "扫一扫"}},
 		{Key: SetCouponLink, Category: Compliance, Level: 2, Enabled: true, Words: []string{
-			"优惠券", "领券", "券后", "淘口令", "秒杀", "返利", "拼单", "折扣", "内部价", "taobao.com", "tmall.com", "jd.com", "yangkeduo.com", "pinduoduo.com"}},
+			"优惠券", "领券", "券后", "淘口令", "秒杀", "返利", "拼单", "折扣", "内部价", "砍一刀", "同款", "更便宜", "包邮",
+			"s.click.taobao.com", "uland.taobao.com", "u.jd.com", "union-click.jd.com", "yangkeduo.com", "pinduoduo.com"}},
 		{Key: SetOpinion, Category: PublicOpinion, Level: 1, Enabled: true, Words: []string{
 			"投诉", "骗子", "退款", "差评", "坑人", "上当", "被骗", "黑心"}},
 		{Key: SetEscalation, Category: PublicOpinion, Level: 2, Enabled: true, Words: []string{
-			"曝光", "维权", "举报", "12315", "消协", "找媒体", "记者", "起诉", "报警"}},
+			"曝光", "维权", "举报", "12315", "消协", "找媒体", "找记者", "联系记者", "联系了记者", "起诉", "报警"}},
 		{Key: SetBurst, Category: PublicOpinion, Level: 3, Enabled: true, Threshold: 5},
 		{Key: SetPhone, Category: DataLeak, Level: 2, Enabled: true},
 		{Key: SetIDCard, Category: DataLeak, Level: 3, Enabled: true},
@@ -119,33 +127,26 @@ func Merge(layers ...[]Set) []Set {
 	return out
 }
 
-// matcher is a set ready to match: ASCII letters lowered once.
+// matcher is a set ready to match: its words lowered once.
 type matcher struct {
 	set   Set
 	words []string
-	fold  []bool // the word has ASCII letters: compare against the lowered text
 }
 
 func newMatcher(s Set) matcher {
 	m := matcher{set: s}
 	for _, w := range s.Words {
-		lw := strings.ToLower(w)
-		m.words = append(m.words, lw)
-		m.fold = append(m.fold, lw != strings.ToUpper(w) || lw != w)
+		m.words = append(m.words, strings.ToLower(w))
 	}
 	return m
 }
 
-// match returns the set's words found in text (lower: text with ASCII
-// letters lowered), in the set's order.
-func (m *matcher) match(text, lower string) []string {
+// match returns the set's words found in lower (the text with ASCII letters
+// lowered) outside their benign compounds, in the set's order.
+func (m *matcher) match(lower string) []string {
 	var out []string
 	for i, w := range m.words {
-		hay := text
-		if m.fold[i] {
-			hay = lower
-		}
-		if strings.Contains(hay, w) {
+		if freeOf(lower, w) {
 			out = append(out, m.set.Words[i])
 		}
 	}

@@ -89,18 +89,37 @@ func (s *Scanner) Scan(in Input) []Hit {
 		if m.Kind == domain.KindSystem || st.is(m) {
 			continue
 		}
-		text := m.Content
+		text, own := m.Content, ownText(m.Kind, m.Content)
 		if m.URL != "" && !strings.Contains(text, m.URL) {
 			text += " " + m.URL
+			own += " " + m.URL
 		}
-		lower := asciiLower(text)
+		lower := asciiLower(own)
+		rd := readMessage(lower, in.Group.Profile)
+		var invite []string
+		fraudAt := -1
 		for j := range s.matchers {
-			if words := s.matchers[j].match(text, lower); len(words) > 0 {
-				out = append(out, hitOf(s.matchers[j].set, m, strings.Join(words, "、")))
+			mt := &s.matchers[j]
+			words := rd.keep(mt.set.Key, mt.match(lower))
+			if len(words) == 0 {
+				continue
 			}
+			switch mt.set.Key {
+			case SetLure:
+				invite = words
+			case SetFraud:
+				fraudAt = len(out)
+			}
+			out = append(out, hitOf(mt.set, m, strings.Join(words, "、")))
 		}
-		if s.coupon != nil && domain.IsLinkPost(m.Kind, m.Content) || s.coupon != nil && m.IsLink {
-			if words := s.coupon.match(text, lower); len(words) > 0 {
+		// An invitation, link or QR code that asks for money or promises
+		// easy money is the fraud itself, in every profile: it is reported
+		// as the fraud set's.
+		if fraud, ok := s.sets[SetFraud]; ok && fraudAt < 0 && len(rd.lure) > 0 && !rd.warning && (len(invite) > 0 || rd.pays && leadsOut(lower)) {
+			out = append(out, hitOf(fraud, m, strings.Join(append(invite, rd.lure...), "、")))
+		}
+		if s.coupon != nil && (domain.IsLinkPost(m.Kind, m.Content) || m.IsLink || isTaoToken(text)) {
+			if words := s.coupon.match(asciiLower(text)); len(words) > 0 {
 				out = append(out, hitOf(s.coupon.set, m, strings.Join(words, "、")))
 			}
 		}
@@ -119,7 +138,7 @@ func (s *Scanner) Scan(in Input) []Hit {
 		}
 		var words []string
 		for j := range s.opinion {
-			words = append(words, s.opinion[j].match(text, lower)...)
+			words = append(words, rd.keep(s.opinion[j].set.Key, s.opinion[j].match(lower))...)
 		}
 		if len(words) == 0 {
 			continue

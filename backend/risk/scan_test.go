@@ -111,7 +111,7 @@ func TestDisabledSetAndEditedWords(t *testing.T) {
 }
 
 func TestHitKeyIsStable(t *testing.T) {
-	m := message(1, 7, domain.KindText, "转账", 0)
+	m := message(1, 7, domain.KindText, "转账给我", 0)
 	m.DedupeKey = "id:42"
 	a := NewScanner(DefaultSets()).Scan(Input{Group: testGroup(), Messages: []domain.Message{m}})
 	m.ID = 99 // re-imported under another id

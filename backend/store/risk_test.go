@@ -33,7 +33,7 @@ func TestSweepOpensLevelThreeOnceAndKeepsTheRestForReview(t *testing.T) {
 	ctx := context.Background()
 	g := mustGroup(t, s, "风险群")
 	seedRiskChat(t, s, g, []string{
-		"有人要转账吗，私下转账便宜", // fraud: level 3
+		"要货的先转账，私下转账便宜", // fraud: level 3
 		"我要投诉",           // opinion: level 1
 		"我电话13812345678", // phone: level 2
 		"今天天气不错",
