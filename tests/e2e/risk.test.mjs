@@ -93,3 +93,28 @@ test('Risk: incidents with timers, checklist, close, dismiss a hit, copy a playb
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('Risk: a number leaked in chat is shown masked; showing it whole is an audited action', async () => {
+  const incidents = await cliJSON(devBinary, db, 'incidents');
+  const leak = incidents.find((i) => i.type === 'data_leak');
+  assert.ok(leak, `the demo opened no data-leak incident: ${JSON.stringify(incidents)}`);
+  assert.doesNotMatch(leak.summary, /13912345678|110105201403150024/, 'the incident summary holds the numbers in clear');
+
+  const { page, errors } = await openPage(session, { service: 'RiskService', viewport: { width: 1400, height: 1000 } });
+  await page.goto(`${session.url}#/groups/${leak.group_id}/rules`);
+  await page.getByTestId('tab-risk').click();
+  await page.getByTestId('risk-view').waitFor({ timeout: 30000 });
+  await page.getByTestId('hits-show-reviewed').click(); // the leak opened an incident: its hit is reviewed
+  const hit = page.locator('[data-testid="hit"][data-category="data_leak"]').first();
+  await hit.waitFor();
+  const content = hit.getByTestId('hit-content');
+  assert.match(await content.innerText(), /139\*\*\*\*5678/);
+  assert.doesNotMatch(await page.content(), /13912345678/, 'the page holds the phone number in clear before anyone asked');
+
+  await hit.getByTestId('hit-reveal').click();
+  await page.waitForFunction(() => /13912345678/.test(document.querySelector('[data-testid="hit"][data-category="data_leak"] [data-testid="hit-content"]')?.textContent ?? ''));
+  const audit = await cliJSON(devBinary, db, 'audit', '--action', 'message.reveal');
+  assert.equal(audit.length, 1, `the reveal was not audited once: ${JSON.stringify(audit)}`);
+  assert.doesNotMatch(JSON.stringify(audit), /13912345678/, 'the audit log holds the number it records the reveal of');
+  assert.deepEqual(errors, []);
+});
