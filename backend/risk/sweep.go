@@ -32,7 +32,7 @@ type Reviewed struct {
 
 // Sweep scans group g's messages in [from, to) and opens an incident for
 // every level-3 hit nobody decided on yet, timed from the hit's event. A
-// hit whose evidence an incident already holds belongs to that incident
+// level-3 hit whose evidence an incident already holds belongs to that incident
 // (the store opens a hit's incident once, however often and over whatever
 // weeks this runs, and never re-times it), and a hit older than
 // PastRiskAfter is listed as past, not opened. It returns every hit with
@@ -77,9 +77,14 @@ func Sweep(ctx context.Context, st Store, g domain.Group, from, to time.Time) ([
 				latest = *sum.LastMessageAt
 			}
 		}
-		if id := held.holder(h); id != 0 {
-			out[i].Decision, out[i].IncidentID = ReviewOpened, id
-			continue
+		// Only a hit the sweep would open is matched to an incident by its
+		// evidence; a lower one stays for review as it was (opening it by
+		// hand finds the same incident, see the store's OpenIncident).
+		if h.Level >= 3 {
+			if id := held.holder(h); id != 0 {
+				out[i].Decision, out[i].IncidentID = ReviewOpened, id
+				continue
+			}
 		}
 		if !latest.IsZero() && IsPast(h, latest) {
 			out[i].Past = true

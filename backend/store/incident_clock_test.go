@@ -174,13 +174,16 @@ func TestScanOfAnotherWeekOpensNothingItOpenedBefore(t *testing.T) {
 	if cut == nil || cut.Decision != risk.ReviewOpened || cut.IncidentID != burst.ID || cut.Past {
 		t.Fatalf("the burst seen from Monday: %+v, want incident %d", cut, burst.ID)
 	}
-	// Its single complaints are that incident's too: nothing left to review.
+	// Opening that hit by hand, or one of its single complaints, finds that
+	// incident too.
 	for _, h := range hits {
-		if h.Category == risk.PublicOpinion && (h.Decision != risk.ReviewOpened || h.IncidentID != burst.ID) {
-			t.Errorf("complaint %s at %v: %q #%d, want incident %d", h.Set, h.At, h.Decision, h.IncidentID, burst.ID)
+		if h.Category == risk.PublicOpinion && h.Set != risk.SetBurst {
+			if same, created, err := s.OpenIncident(ctx, risk.FromHit(g.ID, h.Hit)); err != nil || created || same.ID != burst.ID {
+				t.Fatalf("opening complaint %s at %v: %+v created %v (%v)", h.Set, h.At, same, created, err)
+			}
+			break
 		}
 	}
-	// So does opening that hit by hand.
 	if same, created, err := s.OpenIncident(ctx, risk.FromHit(g.ID, cut.Hit)); err != nil || created || same.ID != burst.ID {
 		t.Fatalf("opening the cut burst: %+v created %v (%v)", same, created, err)
 	}
