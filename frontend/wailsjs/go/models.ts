@@ -1138,6 +1138,7 @@ export namespace app {
 	    members: number;
 	    decision: string;
 	    incidentId: number;
+	    past: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new HitDTO(source);
@@ -1156,6 +1157,7 @@ export namespace app {
 	        this.members = source["members"];
 	        this.decision = source["decision"];
 	        this.incidentId = source["incidentId"];
+	        this.past = source["past"];
 	    }
 	}
 	export class ImportPreviewDTO {
@@ -1249,8 +1251,10 @@ export namespace app {
 	    type: string;
 	    level: number;
 	    status: string;
+	    occurredAt: string;
 	    openedAt: string;
 	    dueAt: string;
+	    lateMinutes: number;
 	    closedAt: string;
 	    overdue: boolean;
 	    summary: string;
@@ -1271,8 +1275,10 @@ export namespace app {
 	        this.type = source["type"];
 	        this.level = source["level"];
 	        this.status = source["status"];
+	        this.occurredAt = source["occurredAt"];
 	        this.openedAt = source["openedAt"];
 	        this.dueAt = source["dueAt"];
+	        this.lateMinutes = source["lateMinutes"];
 	        this.closedAt = source["closedAt"];
 	        this.overdue = source["overdue"];
 	        this.summary = source["summary"];
