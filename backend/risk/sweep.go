@@ -2,6 +2,7 @@ package risk
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"qunzhu/backend/domain"
@@ -32,7 +33,7 @@ type Reviewed struct {
 
 // Sweep scans group g's messages in [from, to) and opens an incident for
 // every level-3 hit nobody decided on yet, timed from the hit's event. A
-// level-3 hit whose evidence an incident already holds belongs to that incident
+// hit whose evidence an incident of its set already holds belongs to that incident
 // (the store opens a hit's incident once, however often and over whatever
 // weeks this runs, and never re-times it), and a hit older than
 // PastRiskAfter is listed as past, not opened. It returns every hit with
@@ -77,14 +78,9 @@ func Sweep(ctx context.Context, st Store, g domain.Group, from, to time.Time) ([
 				latest = *sum.LastMessageAt
 			}
 		}
-		// Only a hit the sweep would open is matched to an incident by its
-		// evidence; a lower one stays for review as it was (opening it by
-		// hand finds the same incident, see the store's OpenIncident).
-		if h.Level >= 3 {
-			if id := held.holder(h); id != 0 {
-				out[i].Decision, out[i].IncidentID = ReviewOpened, id
-				continue
-			}
+		if id := held.holder(h); id != 0 {
+			out[i].Decision, out[i].IncidentID = ReviewOpened, id
+			continue
 		}
 		if !latest.IsZero() && IsPast(h, latest) {
 			out[i].Past = true
@@ -107,10 +103,12 @@ func Sweep(ctx context.Context, st Store, g domain.Group, from, to time.Time) ([
 }
 
 // evidenceIndex finds the incident that already holds a hit's evidence:
-// by category, then message id. A burst's hit depends on where the scan
-// starts (its first complaint, its key), so the same complaints scanned
-// from another week are a hit with another key but the same incident.
-type evidenceIndex map[Category]map[int64]int64
+// by set (the prefix of the incident's hit key), then message id. A
+// burst's hit depends on where the scan starts (its first complaint, its
+// key), so the same complaints scanned from another week are a hit with
+// another key but the same incident. Another set's hit on the same message
+// (the lure words beside a fraud) is another matter and stays for review.
+type evidenceIndex map[string]map[int64]int64
 
 func indexEvidence(ctx context.Context, st Store, groupID int64) (evidenceIndex, error) {
 	list, err := st.Incidents(ctx, IncidentFilter{GroupID: groupID})
@@ -125,20 +123,31 @@ func indexEvidence(ctx context.Context, st Store, groupID int64) (evidenceIndex,
 }
 
 func (x evidenceIndex) add(inc Incident) {
-	if x[inc.Type] == nil {
-		x[inc.Type] = map[int64]int64{}
+	set := SetOfKey(inc.HitKey)
+	if set == "" {
+		return // opened by hand: no hit of any set is it
+	}
+	if x[set] == nil {
+		x[set] = map[int64]int64{}
 	}
 	for _, id := range inc.Evidence {
-		if _, ok := x[inc.Type][id]; !ok {
-			x[inc.Type][id] = inc.ID
+		if _, ok := x[set][id]; !ok {
+			x[set][id] = inc.ID
 		}
 	}
+}
+
+// SetOfKey is the set a hit key belongs to ("burst" of "burst:h:…"); ""
+// for no key.
+func SetOfKey(key string) string {
+	set, _, _ := strings.Cut(key, ":")
+	return set
 }
 
 // holder is the incident holding any of h's evidence, or 0.
 func (x evidenceIndex) holder(h Hit) int64 {
 	for _, id := range h.Evidence {
-		if inc := x[h.Category][id]; inc != 0 {
+		if inc := x[h.Set][id]; inc != 0 {
 			return inc
 		}
 	}

@@ -174,16 +174,13 @@ func TestScanOfAnotherWeekOpensNothingItOpenedBefore(t *testing.T) {
 	if cut == nil || cut.Decision != risk.ReviewOpened || cut.IncidentID != burst.ID || cut.Past {
 		t.Fatalf("the burst seen from Monday: %+v, want incident %d", cut, burst.ID)
 	}
-	// Opening that hit by hand, or one of its single complaints, finds that
-	// incident too.
+	// Its single complaints are another set's hits: still waiting for review.
 	for _, h := range hits {
-		if h.Category == risk.PublicOpinion && h.Set != risk.SetBurst {
-			if same, created, err := s.OpenIncident(ctx, risk.FromHit(g.ID, h.Hit)); err != nil || created || same.ID != burst.ID {
-				t.Fatalf("opening complaint %s at %v: %+v created %v (%v)", h.Set, h.At, same, created, err)
-			}
-			break
+		if h.Category == risk.PublicOpinion && h.Set != risk.SetBurst && (h.Decision != "" || h.IncidentID != 0) {
+			t.Errorf("complaint %s at %v: %q #%d, want it waiting", h.Set, h.At, h.Decision, h.IncidentID)
 		}
 	}
+	// Opening the cut burst by hand finds the incident too.
 	if same, created, err := s.OpenIncident(ctx, risk.FromHit(g.ID, cut.Hit)); err != nil || created || same.ID != burst.ID {
 		t.Fatalf("opening the cut burst: %+v created %v (%v)", same, created, err)
 	}

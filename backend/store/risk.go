@@ -163,8 +163,8 @@ func (s *Store) incidentFromRow(r incidentRow) (risk.Incident, error) {
 // OpenIncident opens an incident, timed from its event (risk.Times): its
 // first evidence message, or now for one opened by hand. One opened from a
 // hit (HitKey set) is opened once: asking again returns the first one and
-// false, and so does a hit whose evidence an incident of its type already
-// holds (the same complaints scanned from another week); its times never
+// false, and so does a hit whose evidence an incident of its type and set
+// already holds (the same burst scanned from another week); its times never
 // change. The hit is marked reviewed in the same transaction.
 func (s *Store) OpenIncident(ctx context.Context, n risk.NewIncident) (risk.Incident, bool, error) {
 	if err := n.Validate(); err != nil {
@@ -215,8 +215,10 @@ func (s *Store) OpenIncident(ctx context.Context, n risk.NewIncident) (risk.Inci
 }
 
 // incidentOfHit finds the incident hit n already belongs to: the one it
-// opened, or one of its type holding any of its evidence (then the hit is
-// marked as that incident's, so the next scan finds it by key).
+// opened, or one of its type and set holding any of its evidence (the same
+// burst cut elsewhere by another week's scan; then the hit is marked as
+// that incident's, so the next scan finds it by key). Another set's hit on
+// the same message opens its own.
 func (s *Store) incidentOfHit(tx *gorm.DB, n risk.NewIncident) (risk.Incident, bool, error) {
 	var cur incidentRow
 	err := tx.Where("group_id = ? AND hit_key = ?", n.GroupID, n.HitKey).First(&cur).Error
@@ -235,7 +237,8 @@ func (s *Store) incidentOfHit(tx *gorm.DB, n risk.NewIncident) (risk.Incident, b
 		want[id] = true
 	}
 	var rows []incidentRow
-	if err := tx.Where("group_id = ? AND type = ?", n.GroupID, string(n.Type)).Order("id").Find(&rows).Error; err != nil {
+	if err := tx.Where("group_id = ? AND type = ? AND hit_key LIKE ?", n.GroupID, string(n.Type), risk.SetOfKey(n.HitKey)+":%").
+		Order("id").Find(&rows).Error; err != nil {
 		return risk.Incident{}, false, err
 	}
 	for _, r := range rows {
