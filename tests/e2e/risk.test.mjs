@@ -62,6 +62,12 @@ test('Risk: incidents with timers, checklist, close, dismiss a hit, copy a playb
   await page.waitForFunction((t) => document.querySelector(`[data-testid="incident"][data-id="${t.id}"] [data-testid="incident-timer"]`)?.textContent.trim() !== t.first, { id: freshId, first });
   assert.equal(await freshRow.getByTestId('incident-late').count(), 0);
   assert.match(await freshRow.getByTestId('incident-when').innerText(), /^发生于 \d+月\d+日 \d\d:\d\d$/);
+  // Opening it opened its drawer: the due time runs from now there too.
+  const freshDrawer = page.getByTestId('incident-drawer');
+  await freshDrawer.waitFor();
+  assert.match(await freshDrawer.getByTestId('incident-when').innerText(), /^发生于 \d+月\d+日 \d\d:\d\d · 处置时限 \d+月\d+日 \d\d:\d\d$/);
+  await page.keyboard.press('Escape');
+  await freshDrawer.waitFor({ state: 'hidden' });
 
   // Hits wait for review: at least the order-brushing lure (level 2) and the single complaints.
   const open = page.locator('[data-testid="hit"][data-decision="open"]');
