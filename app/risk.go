@@ -34,25 +34,33 @@ type HitDTO struct {
 	// MessageID is the message hit, for RevealMessage (a leaked number is
 	// shown masked).
 	MessageID int64 `json:"messageId"`
+	// Past: older than risk.PastRiskAfter; listed, never opened by a scan.
+	Past bool `json:"past"`
 }
 
 // IncidentDTO is one incident; times are RFC 3339 in the group's zone.
 type IncidentDTO struct {
-	ID        int64    `json:"id"`
-	GroupID   int64    `json:"groupId"`
-	Type      string   `json:"type"`
-	Level     int      `json:"level"`
-	Status    string   `json:"status"`
-	OpenedAt  string   `json:"openedAt"`
-	DueAt     string   `json:"dueAt"`
-	ClosedAt  string   `json:"closedAt"` // "" while open
-	Overdue   bool     `json:"overdue"`
-	Summary   string   `json:"summary"`
-	Checklist []string `json:"checklist"` // the type's items, in order
-	Checked   []string `json:"checked"`
-	Notes     string   `json:"notes"`
-	Evidence  []int64  `json:"evidence"`
-	Version   int      `json:"version"`
+	ID      int64  `json:"id"`
+	GroupID int64  `json:"groupId"`
+	Type    string `json:"type"`
+	Level   int    `json:"level"`
+	Status  string `json:"status"`
+	// OccurredAt is the event (its first evidence message); DueAt runs
+	// from it, OpenedAt is when Qunzhu found it.
+	OccurredAt string `json:"occurredAt"`
+	OpenedAt   string `json:"openedAt"`
+	DueAt      string `json:"dueAt"`
+	// LateMinutes is how long past due it was when found (0: in time), so
+	// the window can say "发现时已超时 3 天".
+	LateMinutes int64    `json:"lateMinutes"`
+	ClosedAt    string   `json:"closedAt"` // "" while open
+	Overdue     bool     `json:"overdue"`
+	Summary     string   `json:"summary"`
+	Checklist   []string `json:"checklist"` // the type's items, in order
+	Checked     []string `json:"checked"`
+	Notes       string   `json:"notes"`
+	Evidence    []int64  `json:"evidence"`
+	Version     int      `json:"version"`
 }
 
 // EvidenceDTO is one message attached to an incident.
@@ -158,7 +166,7 @@ func (s *RiskService) View(groupID int64, week string) (RiskViewDTO, error) {
 		h := hits[i]
 		d.Hits = append(d.Hits, HitDTO{Key: h.Key, Set: h.Set, Category: string(h.Category), Level: h.Level, Sender: h.Sender,
 			At: rfc3339(h.At, loc), Match: h.Match, Content: domain.Excerpt(h.Content, 200), Members: h.Members,
-			Decision: h.Decision, IncidentID: h.IncidentID, MessageID: h.MessageID})
+			Decision: h.Decision, IncidentID: h.IncidentID, MessageID: h.MessageID, Past: h.Past})
 	}
 	for _, i := range list {
 		d.Incidents = append(d.Incidents, incidentDTO(i, sum.Group, now))
@@ -169,7 +177,8 @@ func (s *RiskService) View(groupID int64, week string) (RiskViewDTO, error) {
 func incidentDTO(i risk.Incident, g domain.Group, now time.Time) IncidentDTO {
 	loc := g.Location()
 	d := IncidentDTO{ID: i.ID, GroupID: i.GroupID, Type: string(i.Type), Level: i.Level, Status: string(i.Status),
-		OpenedAt: rfc3339(i.OpenedAt, loc), DueAt: rfc3339(i.DueAt, loc), Overdue: i.Overdue(now), Summary: i.Summary,
+		OccurredAt: rfc3339(i.OccurredAt, loc), OpenedAt: rfc3339(i.OpenedAt, loc), DueAt: rfc3339(i.DueAt, loc),
+		LateMinutes: int64(i.LateBy() / time.Minute), Overdue: i.Overdue(now), Summary: i.Summary,
 		Checklist: nonNilStrings(risk.Checklists[i.Type]), Checked: nonNilStrings(i.Checked), Notes: i.Notes,
 		Evidence: i.Evidence, Version: i.Version}
 	if i.ClosedAt != nil {
@@ -214,7 +223,8 @@ func (s *RiskService) DismissHit(groupID int64, key string) error {
 	return s.st.DismissHit(s.app.context(), groupID, key)
 }
 
-// OpenIncident opens an incident by hand; its timer starts now.
+// OpenIncident opens an incident by hand; it occurred, and its timer
+// starts, now.
 func (s *RiskService) OpenIncident(groupID int64, typ string, level int, note string) (IncidentDTO, error) {
 	ctx := s.app.context()
 	g, err := s.st.Group(ctx, groupID)

@@ -40,6 +40,8 @@ type hitJSON struct {
 	Decision   string  `json:"decision"`
 	IncidentID int64   `json:"incident_id,omitempty"`
 	MessageID  int64   `json:"message_id"` // for message reveal: a leaked number is shown masked
+	// Past: older than risk.PastRiskAfter, listed without an incident.
+	Past bool `json:"past"`
 }
 
 func (r *run) risk(ctx context.Context, st *store.Store) error {
@@ -56,7 +58,7 @@ func (r *run) risk(ctx context.Context, st *store.Store) error {
 	for _, h := range hits {
 		out = append(out, hitJSON{Key: h.Key, Set: h.Set, Category: string(h.Category), Level: h.Level, Sender: h.Sender,
 			At: h.At.In(loc).Format(time.RFC3339), Match: h.Match, Content: h.Content, Members: h.Members,
-			Evidence: h.Evidence, Decision: h.Decision, IncidentID: h.IncidentID, MessageID: h.MessageID})
+			Evidence: h.Evidence, Decision: h.Decision, IncidentID: h.IncidentID, MessageID: h.MessageID, Past: h.Past})
 	}
 	if r.inv.json {
 		return r.printJSON(out)
@@ -66,8 +68,13 @@ func (r *run) risk(ctx context.Context, st *store.Store) error {
 		return nil
 	}
 	rows := [][]string{{r.t("risk.col_level"), r.t("risk.col_category"), r.t("cli.col_member"), r.t("cli.col_time"), r.t("risk.col_match"), r.t("cli.col_content"), r.t("risk.col_decision")}}
+	past := 0
 	for _, h := range hits {
 		decision := r.t("risk.decision." + h.Decision)
+		if h.Past {
+			decision = r.t("risk.decision.past")
+			past++
+		}
 		if h.IncidentID != 0 {
 			decision += " #" + strconv.FormatInt(h.IncidentID, 10)
 		}
@@ -80,26 +87,33 @@ func (r *run) risk(ctx context.Context, st *store.Store) error {
 	if opened > 0 {
 		r.say("risk.auto_opened", map[string]any{"n": opened})
 	}
+	if past > 0 {
+		r.say("risk.past_listed", map[string]any{"n": past})
+	}
 	return nil
 }
 
 func (r *run) t(key string) string { return msg.T(r.lang, key, nil) }
 
-// incidentJSON is one line of `incidents --json`.
+// incidentJSON is one line of `incidents --json` (CLI.md's keys, then
+// the group, closing and checklist).
 type incidentJSON struct {
-	ID       int64    `json:"id"`
-	Group    string   `json:"group"`
-	GroupID  int64    `json:"group_id"`
-	Type     string   `json:"type"`
-	Level    int      `json:"level"`
-	Status   string   `json:"status"`
-	OpenedAt string   `json:"opened_at"`
-	DueAt    string   `json:"due_at"`
-	ClosedAt *string  `json:"closed_at"`
-	Overdue  bool     `json:"overdue"`
-	Summary  string   `json:"summary"`
-	Checked  []string `json:"checked"`
-	Evidence []int64  `json:"evidence"`
+	ID      int64  `json:"id"`
+	Group   string `json:"group"`
+	GroupID int64  `json:"group_id"`
+	Type    string `json:"type"`
+	Level   int    `json:"level"`
+	Status  string `json:"status"`
+	// OccurredAt is its first evidence message (its opening, by hand);
+	// DueAt runs from it, so one found in an old import is overdue at once.
+	OccurredAt string   `json:"occurred_at"`
+	OpenedAt   string   `json:"opened_at"`
+	DueAt      string   `json:"due_at"`
+	ClosedAt   *string  `json:"closed_at"`
+	Overdue    bool     `json:"overdue"`
+	Summary    string   `json:"summary"`
+	Checked    []string `json:"checked"`
+	Evidence   []int64  `json:"evidence"`
 }
 
 func (r *run) incidents(ctx context.Context, st *store.Store) error {
@@ -130,7 +144,8 @@ func (r *run) incidents(ctx context.Context, st *store.Store) error {
 	for _, i := range list {
 		loc := groups[i.GroupID].Location()
 		j := incidentJSON{ID: i.ID, Group: groups[i.GroupID].Name, GroupID: i.GroupID, Type: string(i.Type), Level: i.Level,
-			Status: string(i.Status), OpenedAt: i.OpenedAt.In(loc).Format(time.RFC3339), DueAt: i.DueAt.In(loc).Format(time.RFC3339),
+			Status: string(i.Status), OccurredAt: i.OccurredAt.In(loc).Format(time.RFC3339),
+			OpenedAt: i.OpenedAt.In(loc).Format(time.RFC3339), DueAt: i.DueAt.In(loc).Format(time.RFC3339),
 			Overdue: i.Overdue(now), Summary: i.Summary, Checked: i.Checked, Evidence: i.Evidence}
 		if i.ClosedAt != nil {
 			c := i.ClosedAt.In(loc).Format(time.RFC3339)
@@ -146,7 +161,8 @@ func (r *run) incidents(ctx context.Context, st *store.Store) error {
 		return nil
 	}
 	rows := [][]string{{r.t("cli.col_id"), r.t("cli.col_name"), r.t("cli.col_type"), r.t("risk.col_level"), r.t("risk.col_status"),
-		r.t("risk.col_opened"), r.t("risk.col_due"), r.t("risk.col_summary")}}
+		r.t("risk.col_occurred"), r.t("risk.col_opened"), r.t("risk.col_due"), r.t("risk.col_summary")}}
+	var notes []string
 	for k, i := range list {
 		loc := groups[i.GroupID].Location()
 		due := i.DueAt.In(loc).Format("01-02 15:04")
@@ -154,10 +170,23 @@ func (r *run) incidents(ctx context.Context, st *store.Store) error {
 			due += " " + r.t("risk.overdue")
 		}
 		rows = append(rows, []string{strconv.FormatInt(i.ID, 10), out[k].Group, r.t("risk.category." + string(i.Type)),
-			strconv.Itoa(i.Level), r.t("risk.status." + string(i.Status)), i.OpenedAt.In(loc).Format("01-02 15:04"), due,
-			domain.Excerpt(i.Summary, 40)})
+			strconv.Itoa(i.Level), r.t("risk.status." + string(i.Status)), i.OccurredAt.In(loc).Format("01-02 15:04"),
+			i.OpenedAt.In(loc).Format("01-02 15:04"), due, domain.Excerpt(i.Summary, 40)})
+		if note := risk.FoundLateNote(i, loc, r.lang); note != "" {
+			notes = append(notes, "#"+strconv.FormatInt(i.ID, 10)+" "+note)
+		}
 	}
-	return writeTable(r.Stdout, rows)
+	if err := writeTable(r.Stdout, rows); err != nil {
+		return err
+	}
+	// Found late: said in words under the table, the timer column alone
+	// reads like a missed deadline of the operator's.
+	for _, n := range notes {
+		if _, err := r.Stdout.Write([]byte(n + "\n")); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func (r *run) incidentOpen(ctx context.Context, st *store.Store) error {

@@ -29,16 +29,17 @@ func incidentsJSON(t *testing.T, db string, args ...string) []incidentJSON {
 }
 
 // After `demo`, the deals group has a fraud and a complaint-burst incident
-// and the class group a data leak, all open with timers running from now;
-// running demo again opens nothing new.
+// and the class group a data leak, all open and opened now, but timed from
+// their messages days before: overdue from the event, not 15 minutes from
+// the demo's loading. Running demo again opens nothing new.
 func TestDemoOpensIncidentsWithTimers(t *testing.T) {
 	db := demoDB(t)
 	list := incidentsJSON(t, db)
 	byType := map[string]incidentJSON{}
 	for _, i := range list {
 		byType[i.Type] = i
-		if i.Status != "open" || i.Overdue || i.Level != 3 {
-			t.Errorf("incident %+v: want open, level 3, not overdue", i)
+		if i.Status != "open" || !i.Overdue || i.Level != 3 {
+			t.Errorf("incident %+v: want open, level 3, overdue from its event", i)
 		}
 	}
 	if len(list) != 3 {
@@ -46,9 +47,25 @@ func TestDemoOpensIncidentsWithTimers(t *testing.T) {
 	}
 	fraud, burst, leak := byType["fraud"], byType["public_opinion"], byType["data_leak"]
 	opened, _ := time.Parse(time.RFC3339, fraud.OpenedAt)
+	occurred, _ := time.Parse(time.RFC3339, fraud.OccurredAt)
 	due, _ := time.Parse(time.RFC3339, fraud.DueAt)
-	if !opened.Equal(now) || due.Sub(opened) != 15*time.Minute {
-		t.Errorf("fraud timer %s → %s, want 15 minutes from now", fraud.OpenedAt, fraud.DueAt)
+	if !opened.Equal(now) || !occurred.Before(opened) || due.Sub(occurred) != 15*time.Minute {
+		t.Errorf("fraud occurred %s, opened %s, due %s; want due 15 minutes after it occurred, before now",
+			fraud.OccurredAt, fraud.OpenedAt, fraud.DueAt)
+	}
+	bo, _ := time.Parse(time.RFC3339, burst.OccurredAt)
+	bd, _ := time.Parse(time.RFC3339, burst.DueAt)
+	if bd.Sub(bo) != time.Hour || bo.Format("01-02 15:04") != "03-02 20:00" {
+		t.Errorf("burst occurred %s due %s: want its first complaint, an hour", burst.OccurredAt, burst.DueAt)
+	}
+	// The table says each was found late, in words.
+	code, out, _ := runCLI(t, db, "incidents")
+	if code != 0 || !strings.Contains(out, "发生于 3月3日 22:00，发现时已超时 2 天") || !strings.Contains(out, "发生于 3月2日 20:00，发现时已超时 3 天") {
+		t.Errorf("incidents table:\n%s", out)
+	}
+	code, out, _ = runCLI(t, db, "incidents", "--lang", "en")
+	if code != 0 || !strings.Contains(out, "Occurred Mar 3 22:00; already 2 d overdue when found") {
+		t.Errorf("English incidents table:\n%s", out)
 	}
 	if !strings.Contains(fraud.Summary, "刷单") || fraud.Group != burst.Group {
 		t.Errorf("fraud %+v / burst %+v", fraud, burst)
@@ -151,8 +168,8 @@ func TestIncidentOpenCloseAndPlaybook(t *testing.T) {
 }
 
 // The weekly report counts the week's incidents per group: the deals group
-// opened a fraud and a complaint-burst incident at "now", none overdue yet;
-// closing one shows in the closed count.
+// opened a fraud and a complaint-burst incident at "now", both overdue from
+// their events days before; closing one shows in the closed count.
 func TestReportCountsIncidents(t *testing.T) {
 	db := demoDB(t)
 	list := incidentsJSON(t, db)
@@ -165,7 +182,7 @@ func TestReportCountsIncidents(t *testing.T) {
 	loc, _ := time.LoadLocation("Asia/Shanghai")
 	week := metrics.WeekOf(now.In(loc), loc).String()
 	html := reportFor(t, db, week, "--group", shop)
-	if !strings.Contains(html, `data-section="incidents"`) || !strings.Contains(html, "开启 2 个，关闭 0 个，超时 0 个（开启的：舆情 1、诈骗 1、3 级 2）") {
+	if !strings.Contains(html, `data-section="incidents"`) || !strings.Contains(html, "开启 2 个，关闭 0 个，超时 2 个（开启的：舆情 1、诈骗 1、3 级 2）") {
 		t.Errorf("report lacks the incidents line")
 	}
 	for _, i := range list {
@@ -176,7 +193,7 @@ func TestReportCountsIncidents(t *testing.T) {
 		}
 	}
 	html = reportFor(t, db, week, "--group", shop, "--lang", "en")
-	if !strings.Contains(html, "2 opened, 1 closed, 0 overdue (opened: Public opinion 1, Fraud 1, level 3 2)") {
+	if !strings.Contains(html, "2 opened, 1 closed, 2 overdue (opened: Public opinion 1, Fraud 1, level 3 2)") {
 		t.Errorf("English report lacks the incidents line")
 	}
 	// A week before the demo's incidents says so.

@@ -8,14 +8,17 @@ import (
 
 // Incident is one risk being handled in a group.
 type Incident struct {
-	ID       int64
-	GroupID  int64
-	Type     Category
-	Level    int
-	Status   Status
-	OpenedAt time.Time
-	DueAt    time.Time // OpenedAt + Timer(Type)
-	ClosedAt *time.Time
+	ID      int64
+	GroupID int64
+	Type    Category
+	Level   int
+	Status  Status
+	// OccurredAt is when it happened: its first evidence message, or the
+	// opening for one opened by hand (see Clock).
+	OccurredAt time.Time
+	OpenedAt   time.Time // when Qunzhu (or the operator) opened it
+	DueAt      time.Time // OccurredAt + Timer(Type)
+	ClosedAt   *time.Time
 	// Summary says what happened in a line (for an incident from a hit: the
 	// matched words and the message's excerpt).
 	Summary string
@@ -37,15 +40,32 @@ func (i Incident) Overdue(now time.Time) bool {
 	return now.After(i.DueAt)
 }
 
+// FoundLate reports whether the incident's time was already up when it
+// was opened: an event found in an import days later, never a fresh
+// countdown.
+func (i Incident) FoundLate() bool { return i.OpenedAt.After(i.DueAt) }
+
+// LateBy is how long past due the incident was when it was opened (0 when
+// it was found in time).
+func (i Incident) LateBy() time.Duration {
+	if !i.FoundLate() {
+		return 0
+	}
+	return i.OpenedAt.Sub(i.DueAt)
+}
+
 // NewIncident is what opening an incident takes.
 type NewIncident struct {
-	GroupID  int64
-	Type     Category
-	Level    int
-	Summary  string
-	Notes    string
-	Evidence []int64
-	HitKey   string
+	GroupID int64
+	Type    Category
+	Level   int
+	// OccurredAt is the first evidence message's time; zero for one opened
+	// by hand (it then occurred when it was opened).
+	OccurredAt time.Time
+	Summary    string
+	Notes      string
+	Evidence   []int64
+	HitKey     string
 }
 
 // Validate checks a new incident.
@@ -94,7 +114,8 @@ func FromHit(groupID int64, h Hit) NewIncident {
 	if h.Match != "" {
 		summary = "「" + h.Match + "」" + h.Sender + "：" + summary
 	}
-	return NewIncident{GroupID: groupID, Type: h.Category, Level: h.Level, Summary: summary, Evidence: h.Evidence, HitKey: h.Key}
+	return NewIncident{GroupID: groupID, Type: h.Category, Level: h.Level, OccurredAt: h.First, Summary: summary,
+		Evidence: h.Evidence, HitKey: h.Key}
 }
 
 // Review is the decision taken on a hit.

@@ -28,6 +28,9 @@ type Hit struct {
 	Evidence []int64 `json:"evidence"`
 	// Members counts a burst's distinct members.
 	Members int `json:"members,omitempty"`
+	// First is the first evidence message's time (a burst's first
+	// complaint): when the event happened, which an incident is timed from.
+	First time.Time `json:"first"`
 }
 
 // Input is what one scan reads: a group, its members (for staff) and its
@@ -190,6 +193,7 @@ func burstHit(set Set, window []complaint) (Hit, bool) {
 	first, last := window[0].msg, window[len(window)-1].msg
 	h := hitOf(set, last, "")
 	h.Key = set.Key + ":" + keyOf(first)
+	h.First = first.SentAt
 	h.Members = len(who)
 	var words []string
 	seen := map[string]bool{}
@@ -235,7 +239,7 @@ func joinBurst(h *Hit, c complaint, who, words map[string]bool) {
 
 func hitOf(set Set, m *domain.Message, match string) Hit {
 	return Hit{Key: set.Key + ":" + keyOf(m), Set: set.Key, Category: set.Category, Level: set.Level,
-		MessageID: m.ID, MemberID: m.MemberID, Sender: m.SenderName, At: m.SentAt, Content: m.Content,
+		MessageID: m.ID, MemberID: m.MemberID, Sender: m.SenderName, At: m.SentAt, First: m.SentAt, Content: m.Content,
 		Match: match, Evidence: []int64{m.ID}}
 }
 

@@ -83,6 +83,8 @@ func TestMigrationsAreOrderedAndUnique(t *testing.T) {
 	// Versions are 1, 2, 3… in order, except 12: it was handed out to
 	// parallel work that did not need it, and the steps after it had
 	// already been numbered, so it stays unused rather than shifting them.
+	// 21 belongs to the chat-PII branch, merged apart from this one (the
+	// incident clock is 22): drop it here when migrateV21 is in the list.
 	unused := map[int]bool{12: true}
 	want := 1
 	for i, m := range migrations {

@@ -16,7 +16,6 @@ import (
 // The rows of migration 11, used as they were created.
 type (
 	riskSetRow   = v11RiskSet
-	incidentRow  = v11Incident
 	hitReviewRow = v11HitReview
 	playbookRow  = v11Playbook
 )
@@ -123,8 +122,9 @@ func (s *Store) incidentToRow(i risk.Incident, row *incidentRow) error {
 		i.Evidence = []int64{}
 	}
 	evidence, _ := json.Marshal(i.Evidence)
+	occurred := i.OccurredAt.UTC()
 	*row = incidentRow{ID: i.ID, GroupID: i.GroupID, Type: string(i.Type), Level: i.Level, Status: string(i.Status),
-		OpenedAt: i.OpenedAt.UTC(), DueAt: i.DueAt.UTC(), ClosedAt: i.ClosedAt, Summary: i.Summary,
+		OccurredAt: &occurred, OpenedAt: i.OpenedAt.UTC(), DueAt: i.DueAt.UTC(), ClosedAt: i.ClosedAt, Summary: i.Summary,
 		Checked: string(checked), NotesEnc: notes, Evidence: string(evidence), Version: i.Version,
 		CreatedAt: row.CreatedAt, UpdatedAt: row.UpdatedAt}
 	if i.HitKey != "" {
@@ -136,7 +136,11 @@ func (s *Store) incidentToRow(i risk.Incident, row *incidentRow) error {
 
 func (s *Store) incidentFromRow(r incidentRow) (risk.Incident, error) {
 	i := risk.Incident{ID: r.ID, GroupID: r.GroupID, Type: risk.Category(r.Type), Level: r.Level, Status: risk.Status(r.Status),
-		OpenedAt: r.OpenedAt.UTC(), DueAt: r.DueAt.UTC(), Summary: r.Summary, Version: r.Version, Checked: []string{}, Evidence: []int64{}}
+		OccurredAt: r.OpenedAt.UTC(), OpenedAt: r.OpenedAt.UTC(), DueAt: r.DueAt.UTC(), Summary: r.Summary, Version: r.Version,
+		Checked: []string{}, Evidence: []int64{}}
+	if r.OccurredAt != nil {
+		i.OccurredAt = r.OccurredAt.UTC()
+	}
 	if r.ClosedAt != nil {
 		c := r.ClosedAt.UTC()
 		i.ClosedAt = &c
@@ -156,9 +160,12 @@ func (s *Store) incidentFromRow(r incidentRow) (risk.Incident, error) {
 	return i, nil
 }
 
-// OpenIncident opens an incident, its timer starting now. One opened from a
+// OpenIncident opens an incident, timed from its event (risk.Times): its
+// first evidence message, or now for one opened by hand. One opened from a
 // hit (HitKey set) is opened once: asking again returns the first one and
-// false. The hit is marked reviewed in the same transaction.
+// false, and so does a hit whose evidence an incident of its type and set
+// already holds (the same burst scanned from another week); its times never
+// change. The hit is marked reviewed in the same transaction.
 func (s *Store) OpenIncident(ctx context.Context, n risk.NewIncident) (risk.Incident, bool, error) {
 	if err := n.Validate(); err != nil {
 		return risk.Incident{}, false, err
@@ -173,18 +180,15 @@ func (s *Store) OpenIncident(ctx context.Context, n risk.NewIncident) (risk.Inci
 			return err
 		}
 		if n.HitKey != "" {
-			var cur incidentRow
-			err := tx.Where("group_id = ? AND hit_key = ?", n.GroupID, n.HitKey).First(&cur).Error
-			if err == nil {
-				out, err = s.incidentFromRow(cur)
-				return err
-			}
-			if !errors.Is(err, gorm.ErrRecordNotFound) {
+			cur, found, err := s.incidentOfHit(tx, n)
+			if err != nil || found {
+				out = cur
 				return err
 			}
 		}
-		i := risk.Incident{GroupID: n.GroupID, Type: n.Type, Level: n.Level, Status: risk.StatusOpen, OpenedAt: now,
-			DueAt: now.Add(risk.Timer(n.Type)), Summary: n.Summary, Notes: n.Notes, Evidence: n.Evidence, HitKey: n.HitKey, Version: 1}
+		occurred, due := risk.Times(n.Type, n.OccurredAt.UTC().Truncate(time.Second), now)
+		i := risk.Incident{GroupID: n.GroupID, Type: n.Type, Level: n.Level, Status: risk.StatusOpen, OccurredAt: occurred,
+			OpenedAt: now, DueAt: due, Summary: n.Summary, Notes: n.Notes, Evidence: n.Evidence, HitKey: n.HitKey, Version: 1}
 		var row incidentRow
 		if err := s.incidentToRow(i, &row); err != nil {
 			return err
@@ -194,8 +198,7 @@ func (s *Store) OpenIncident(ctx context.Context, n risk.NewIncident) (risk.Inci
 		}
 		i.ID = row.ID
 		if n.HitKey != "" {
-			rev := hitReviewRow{GroupID: n.GroupID, HitKey: n.HitKey, Decision: risk.ReviewOpened, IncidentID: row.ID, At: now}
-			if err := tx.Clauses(clause.OnConflict{UpdateAll: true}).Create(&rev).Error; err != nil {
+			if err := markHitOpened(tx, n.GroupID, n.HitKey, row.ID, now); err != nil {
 				return err
 			}
 		}
@@ -209,6 +212,54 @@ func (s *Store) OpenIncident(ctx context.Context, n risk.NewIncident) (risk.Inci
 		return risk.Incident{}, false, err
 	}
 	return out, created, nil
+}
+
+// incidentOfHit finds the incident hit n already belongs to: the one it
+// opened, or one of its type and set holding any of its evidence (the same
+// burst cut elsewhere by another week's scan; then the hit is marked as
+// that incident's, so the next scan finds it by key). Another set's hit on
+// the same message opens its own.
+func (s *Store) incidentOfHit(tx *gorm.DB, n risk.NewIncident) (risk.Incident, bool, error) {
+	var cur incidentRow
+	err := tx.Where("group_id = ? AND hit_key = ?", n.GroupID, n.HitKey).First(&cur).Error
+	if err == nil {
+		i, err := s.incidentFromRow(cur)
+		return i, err == nil, err
+	}
+	if !errors.Is(err, gorm.ErrRecordNotFound) {
+		return risk.Incident{}, false, err
+	}
+	if len(n.Evidence) == 0 {
+		return risk.Incident{}, false, nil
+	}
+	want := make(map[int64]bool, len(n.Evidence))
+	for _, id := range n.Evidence {
+		want[id] = true
+	}
+	var rows []incidentRow
+	if err := tx.Where("group_id = ? AND type = ? AND hit_key LIKE ?", n.GroupID, string(n.Type), risk.SetOfKey(n.HitKey)+":%").
+		Order("id").Find(&rows).Error; err != nil {
+		return risk.Incident{}, false, err
+	}
+	for _, r := range rows {
+		var ids []int64
+		_ = json.Unmarshal([]byte(r.Evidence), &ids)
+		for _, id := range ids {
+			if want[id] {
+				i, err := s.incidentFromRow(r)
+				if err != nil {
+					return risk.Incident{}, false, err
+				}
+				return i, true, markHitOpened(tx, n.GroupID, n.HitKey, r.ID, s.clock.Now().UTC())
+			}
+		}
+	}
+	return risk.Incident{}, false, nil
+}
+
+func markHitOpened(tx *gorm.DB, groupID int64, key string, incidentID int64, at time.Time) error {
+	rev := hitReviewRow{GroupID: groupID, HitKey: key, Decision: risk.ReviewOpened, IncidentID: incidentID, At: at}
+	return tx.Clauses(clause.OnConflict{UpdateAll: true}).Create(&rev).Error
 }
 
 // Incident returns one incident with its notes opened.

@@ -67,7 +67,8 @@ func TestSweepOpensLevelThreeOnceAndKeepsTheRestForReview(t *testing.T) {
 		t.Fatalf("incidents %+v (%v)", list, err)
 	}
 	inc := list[0]
-	if inc.Type != risk.Fraud || inc.Level != 3 || inc.Status != risk.StatusOpen || !inc.DueAt.Equal(t0.Add(15*time.Minute)) ||
+	// Timed from the message (two hours before the sweep), not from the sweep.
+	if inc.Type != risk.Fraud || inc.Level != 3 || inc.Status != risk.StatusOpen || !inc.DueAt.Equal(t0.Add(-2*time.Hour+15*time.Minute)) ||
 		!strings.Contains(inc.Summary, "转账") || len(inc.Evidence) != 1 {
 		t.Fatalf("incident %+v", inc)
 	}

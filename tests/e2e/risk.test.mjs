@@ -1,7 +1,9 @@
 // A group's Risk tab in a real browser against the real Go services on the
-// demo workspace: the demo's fraud and complaint messages have opened
-// incidents with running timers; tick a checklist item, close the fraud
-// incident, dismiss a hit, copy a filled playbook; the CLI sees the result.
+// demo workspace: the demo's fraud and complaint messages, days old when the
+// demo loads, have opened incidents timed from those messages (overdue, and
+// saying they were found late); one opened by hand runs its timer from now.
+// Tick a checklist item, close the fraud incident, dismiss a hit, copy a
+// filled playbook; the CLI sees the result.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -22,6 +24,12 @@ test('Risk: incidents with timers, checklist, close, dismiss a hit, copy a playb
   const incidents = await cliJSON(devBinary, db, 'incidents');
   const fraud = incidents.find((i) => i.type === 'fraud');
   assert.ok(fraud, `the demo opened no fraud incident: ${JSON.stringify(incidents)}`);
+  // Timed from its message, not from the demo's loading: due 15 minutes after it occurred, long past.
+  const occurred = Date.parse(fraud.occurred_at);
+  assert.ok(occurred < Date.parse(fraud.opened_at), `fraud occurred ${fraud.occurred_at}, opened ${fraud.opened_at}`);
+  assert.equal(Date.parse(fraud.due_at) - occurred, 15 * 60 * 1000);
+  assert.equal(fraud.overdue, true);
+  assert.match(fraud.occurred_at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/);
   assert.ok(incidents.some((i) => i.type === 'public_opinion' && i.group_id === fraud.group_id), 'no complaint-burst incident beside the fraud one');
   const groupId = fraud.group_id;
 
@@ -31,16 +39,35 @@ test('Risk: incidents with timers, checklist, close, dismiss a hit, copy a playb
   await page.getByTestId('tab-risk').click();
   await page.getByTestId('risk-view').waitFor({ timeout: 30000 });
 
-  // The fraud incident is listed with a running countdown in words.
+  // The fraud incident is listed overdue from its event, and says it was found late.
   const row = page.locator(`[data-testid="incident"][data-id="${fraud.id}"]`);
   await row.waitFor();
   assert.equal(await row.getAttribute('data-status'), 'open');
   const timer = row.getByTestId('incident-timer');
-  assert.equal(await timer.getAttribute('data-state'), 'running');
-  const first = await timer.innerText();
-  assert.match(first, /^剩余 \d+分\d+秒$/);
-  await page.waitForFunction((t) => document.querySelector(`[data-testid="incident"][data-id="${t.id}"] [data-testid="incident-timer"]`)?.textContent.trim() !== t.first, { id: fraud.id, first });
+  assert.equal(await timer.getAttribute('data-state'), 'overdue');
+  assert.match(await timer.innerText(), /^⚠ 已超时 /);
+  assert.match(await row.getByTestId('incident-late').innerText(), /^⚠ 发生于 \d+月\d+日 \d\d:\d\d，发现时已超时 \d+ (天|小时|分钟)$/);
   assert.match(await row.innerText(), /刷单/);
+
+  // One opened by hand occurred now: a running countdown in words, nothing found late.
+  const ids = await page.locator('[data-testid="incident"]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-id'))));
+  await page.getByTestId('incident-create').click();
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="incident"]').length === n + 1, ids.length);
+  const freshId = await page.locator('[data-testid="incident"]').evaluateAll((els, known) => els.map((e) => Number(e.getAttribute('data-id'))).find((id) => !known.includes(id)), ids);
+  const freshRow = page.locator(`[data-testid="incident"][data-id="${freshId}"]`);
+  const freshTimer = freshRow.getByTestId('incident-timer');
+  assert.equal(await freshTimer.getAttribute('data-state'), 'running');
+  const first = await freshTimer.innerText();
+  assert.match(first, /^剩余 \d+分\d+秒$/);
+  await page.waitForFunction((t) => document.querySelector(`[data-testid="incident"][data-id="${t.id}"] [data-testid="incident-timer"]`)?.textContent.trim() !== t.first, { id: freshId, first });
+  assert.equal(await freshRow.getByTestId('incident-late').count(), 0);
+  assert.match(await freshRow.getByTestId('incident-when').innerText(), /^发生于 \d+月\d+日 \d\d:\d\d$/);
+  // Opening it opened its drawer: the due time runs from now there too.
+  const freshDrawer = page.getByTestId('incident-drawer');
+  await freshDrawer.waitFor();
+  assert.match(await freshDrawer.getByTestId('incident-when').innerText(), /^发生于 \d+月\d+日 \d\d:\d\d · 处置时限 \d+月\d+日 \d\d:\d\d$/);
+  await page.keyboard.press('Escape');
+  await freshDrawer.waitFor({ state: 'hidden' });
 
   // Hits wait for review: at least the order-brushing lure (level 2) and the single complaints.
   const open = page.locator('[data-testid="hit"][data-decision="open"]');

@@ -30,6 +30,18 @@ describe('risk api', () => {
     expect(v.incidents[0]).toMatchObject({ checked: [], evidence: [], checklist: ['fr_remove'] })
   })
 
+  it('reads when an incident occurred and how late it was found; an old reply without occurredAt falls back to the opening', async () => {
+    bound.View.mockResolvedValue({
+      group: { id: 7, name: '群' }, week: { week: '2024-W10' }, from: 'f', now: 'n', opened: 0,
+      hits: [{ key: 'k', set: 'fraud', category: 'fraud', level: 3, sender: '甲', at: 't', match: '刷单', content: 'c', members: 0, decision: '', incidentId: 0, past: true }],
+      incidents: [{ ...incidentDTO, occurredAt: 'o', lateMinutes: 4320 }, incidentDTO],
+    } as never)
+    const v = await risk.view(7, '2024-W10')
+    expect(v.hits[0]!.past).toBe(true)
+    expect(v.incidents[0]).toMatchObject({ occurredAt: 'o', openedAt: 'a', dueAt: 'b', lateMinutes: 4320 })
+    expect(v.incidents[1]).toMatchObject({ occurredAt: 'a', lateMinutes: 0 })
+  })
+
   it('saves an incident edit with its version and rethrows a conflict', async () => {
     bound.UpdateIncident.mockRejectedValue({ code: 'conflict', message: '事件 3 已在别处被修改' })
     const err = await risk.updateIncident({ id: 3, version: 1, status: 'closed', checked: ['fr_remove'], notes: 'n' }).catch((e) => e)

@@ -21,6 +21,8 @@ export interface Hit {
   incidentId: number
   /** the message hit: revealMessage shows its masked numbers */
   messageId: number
+  /** older than two weeks before the chat's newest message: listed, never opened by a scan */
+  past: boolean
 }
 
 export interface Incident {
@@ -29,8 +31,13 @@ export interface Incident {
   type: RiskCategory
   level: number
   status: IncidentStatus
+  /** the event: its first evidence message (opened by hand: the opening) */
+  occurredAt: string
   openedAt: string
+  /** occurredAt + the type's response window */
   dueAt: string
+  /** how long past due it was when found, in minutes (0: found in time) */
+  lateMinutes: number
   /** '' while open */
   closedAt: string
   overdue: boolean
@@ -94,8 +101,10 @@ export function toIncident(d: app.IncidentDTO): Incident {
     type: category(d.type),
     level: d.level,
     status: statuses.includes(d.status as IncidentStatus) ? (d.status as IncidentStatus) : 'open',
+    occurredAt: d.occurredAt || d.openedAt || '',
     openedAt: d.openedAt ?? '',
     dueAt: d.dueAt ?? '',
+    lateMinutes: d.lateMinutes ?? 0,
     closedAt: d.closedAt ?? '',
     overdue: Boolean(d.overdue),
     summary: d.summary ?? '',
@@ -127,6 +136,7 @@ export function toView(d: app.RiskViewDTO): RiskView {
       decision: (['', 'dismissed', 'opened'] as const).includes(h.decision as HitDecision) ? (h.decision as HitDecision) : '',
       incidentId: h.incidentId ?? 0,
       messageId: h.messageId ?? 0,
+      past: Boolean(h.past),
     })),
     incidents: (d.incidents ?? []).map(toIncident),
   }

@@ -1523,6 +1523,15 @@ const en: Messages = {
     empty: "Nothing planned in this period. Open a group's Content tab to generate a plan.",
     openGroup: "Open the group's Content tab",
   },
+  incidentClock: {
+    occurredAt: 'Occurred {time}',
+    foundLate: 'Occurred {time}; already {late} overdue when found',
+    days: '{n} d',
+    hours: '{n} h',
+    minutes: '{n} min',
+    past: 'Past risk',
+    pastHint: 'Over two weeks old: listed, no incident opened automatically; open one by hand if needed',
+  },
 }
 
 export default en

@@ -1521,6 +1521,15 @@ const zhCN = {
     empty: '这段时间没有内容计划。打开一个社群的“内容”页生成计划。',
     openGroup: '打开社群的内容页',
   },
+  incidentClock: {
+    occurredAt: '发生于 {time}',
+    foundLate: '发生于 {time}，发现时已超时 {late}',
+    days: '{n} 天',
+    hours: '{n} 小时',
+    minutes: '{n} 分钟',
+    past: '过去的风险',
+    pastHint: '两周以前的风险：只列出，不自动开启事件；需要时可手动开启',
+  },
 }
 
 export default zhCN

@@ -1139,6 +1139,7 @@ export namespace app {
 	    decision: string;
 	    incidentId: number;
 	    messageId: number;
+	    past: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new HitDTO(source);
@@ -1158,6 +1159,7 @@ export namespace app {
 	        this.decision = source["decision"];
 	        this.incidentId = source["incidentId"];
 	        this.messageId = source["messageId"];
+	        this.past = source["past"];
 	    }
 	}
 	export class ImportPreviewDTO {
@@ -1251,8 +1253,10 @@ export namespace app {
 	    type: string;
 	    level: number;
 	    status: string;
+	    occurredAt: string;
 	    openedAt: string;
 	    dueAt: string;
+	    lateMinutes: number;
 	    closedAt: string;
 	    overdue: boolean;
 	    summary: string;
@@ -1273,8 +1277,10 @@ export namespace app {
 	        this.type = source["type"];
 	        this.level = source["level"];
 	        this.status = source["status"];
+	        this.occurredAt = source["occurredAt"];
 	        this.openedAt = source["openedAt"];
 	        this.dueAt = source["dueAt"];
+	        this.lateMinutes = source["lateMinutes"];
 	        this.closedAt = source["closedAt"];
 	        this.overdue = source["overdue"];
 	        this.summary = source["summary"];
