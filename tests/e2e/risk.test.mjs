@@ -58,7 +58,8 @@ test('Risk: incidents with timers, checklist, close, dismiss a hit, copy a playb
   const freshTimer = freshRow.getByTestId('incident-timer');
   assert.equal(await freshTimer.getAttribute('data-state'), 'running');
   const first = await freshTimer.innerText();
-  assert.match(first, /^剩余 \d+分\d+秒$/);
+  // A public-opinion incident has an hour: "剩余 1小时0分" in its first second, then minutes and seconds.
+  assert.match(first, /^剩余 (1小时0分|\d+分\d+秒)$/);
   await page.waitForFunction((t) => document.querySelector(`[data-testid="incident"][data-id="${t.id}"] [data-testid="incident-timer"]`)?.textContent.trim() !== t.first, { id: freshId, first });
   assert.equal(await freshRow.getByTestId('incident-late').count(), 0);
   assert.match(await freshRow.getByTestId('incident-when').innerText(), /^发生于 \d+月\d+日 \d\d:\d\d$/);
