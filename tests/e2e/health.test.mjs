@@ -56,11 +56,14 @@ test('Overview shows every demo group with a health score and failed checks with
   // The Overview draws no echarts chart, so the library is not loaded.
   assert.deepEqual(await page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name).filter((n) => /echarts/i.test(n))), []);
   await page.screenshot({ path: join(outDir, 'health-overview.png'), fullPage: true });
-  // Sorted by alerts, the cards' alert counts never grow down the list; the order is kept on return.
+  // Sorted by alerts, the cards' alert counts (incidents first) never grow down the list; the order is kept on return.
   await page.getByTestId('overview-sort').click();
   await page.getByText('预警多的在前', { exact: true }).click();
   await page.waitForFunction(() => {
-    const counts = [...document.querySelectorAll('[data-testid="overview-card"]')].map((c) => c.querySelectorAll('[data-testid="overview-alert"]').length);
+    // an open level-2/3 incident weighs more than any number of failed checks
+    const counts = [...document.querySelectorAll('[data-testid="overview-card"]')].map(
+      (c) => c.querySelectorAll('[data-testid="overview-alert"], [data-testid="overview-silent"]').length + 10 * c.querySelectorAll('[data-testid="overview-urgent"]').length,
+    );
     return counts.every((n, i) => i === 0 || n <= counts[i - 1]);
   });
   await page.getByTestId('nav-groups').click();
