@@ -53,6 +53,23 @@ type GroupWeekDTO struct {
 	Sources map[string]string `json:"sources"` // figure key → measured | hand | none
 	Alerts  []AlertDTO        `json:"alerts"`
 	Input   WeekInputDTO      `json:"input"`
+	// Silent: the week has no countable message, so it has no score and
+	// the screens say 群已沉寂 instead (METRICS.md).
+	Silent bool `json:"silent"`
+	// ChecksApplicable and ChecksTotal are what the score rests on: "基于 2/5 项".
+	ChecksApplicable int `json:"checksApplicable"`
+	ChecksTotal      int `json:"checksTotal"`
+	// Urgent are the group's open incidents of level 2 or 3, shown whatever
+	// the score; nil when there is none.
+	Urgent *UrgentDTO `json:"urgent"`
+}
+
+// UrgentDTO is a group's open level-2/3 incidents: how many, and the
+// highest level with its type (a risk category key).
+type UrgentDTO struct {
+	Count int    `json:"count"`
+	Level int    `json:"level"`
+	Type  string `json:"type"`
 }
 
 // WeekInputDTO is the hand-entry form of a group's week.
@@ -121,9 +138,13 @@ func (s *HealthService) Overview(week string) ([]GroupWeekDTO, error) {
 	if err != nil {
 		return nil, err
 	}
+	urgent, err := s.urgent(ctx)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]GroupWeekDTO, 0, len(sums))
 	for i, gw := range weeks {
-		d, err := s.groupWeekDTO(sums[i], gw.Week, gw.Weekly, gw.Hand)
+		d, err := s.groupWeekDTO(sums[i], gw.Week, gw.Weekly, gw.Hand, urgent)
 		if err != nil {
 			return nil, err
 		}
@@ -164,17 +185,36 @@ func (s *HealthService) groupWeek(ctx context.Context, groupID int64, week strin
 	if err != nil {
 		return GroupWeekDTO{}, err
 	}
-	return s.groupWeekDTO(sum, w, f, hand)
+	urgent, err := s.urgent(ctx)
+	if err != nil {
+		return GroupWeekDTO{}, err
+	}
+	return s.groupWeekDTO(sum, w, f, hand, urgent)
+}
+
+// urgent reads every group's open level-2/3 incidents: one small query
+// whatever the number of groups, so it is not cached with the weeks (an
+// incident opened or closed shows at once).
+func (s *HealthService) urgent(ctx context.Context) (map[int64]health.Urgent, error) {
+	list, err := s.st.OpenIncidentsFrom(ctx, health.UrgentLevel)
+	if err != nil {
+		return nil, err
+	}
+	return health.UrgentByGroup(list), nil
 }
 
 // groupWeekDTO is a computed week as the screens show it.
-func (s *HealthService) groupWeekDTO(sum domain.GroupSummary, w metrics.Week, f metrics.Weekly, hand domain.WeekInput) (GroupWeekDTO, error) {
+func (s *HealthService) groupWeekDTO(sum domain.GroupSummary, w metrics.Week, f metrics.Weekly, hand domain.WeekInput, urgent map[int64]health.Urgent) (GroupWeekDTO, error) {
 	figures, err := figureMap(f)
 	if err != nil {
 		return GroupWeekDTO{}, err
 	}
 	d := GroupWeekDTO{Group: groupDTO(sum), Week: weekDTO(w), Figures: figures, Sources: sources(f, hand),
-		Alerts: []AlertDTO{}, Input: WeekInputDTO{MuteRate: hand.MuteRate, LinkClicks: hand.LinkClicks, LinkReach: hand.LinkReach}}
+		Alerts: []AlertDTO{}, Input: WeekInputDTO{MuteRate: hand.MuteRate, LinkClicks: hand.LinkClicks, LinkReach: hand.LinkReach},
+		Silent: f.Silent(), ChecksApplicable: f.ChecksApplicable, ChecksTotal: metrics.ChecksTotal}
+	if u, ok := urgent[sum.ID]; ok {
+		d.Urgent = &UrgentDTO{Count: u.Count, Level: u.Level, Type: string(u.Type)}
+	}
 	for _, c := range f.Checks {
 		if c.Applicable && c.Passed != nil && !*c.Passed {
 			d.Alerts = append(d.Alerts, AlertDTO{Check: c.Name, Value: c.Value, Threshold: c.Threshold, Advice: metrics.Advice(c.Name, s.app.lang())})

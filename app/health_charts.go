@@ -78,7 +78,11 @@ func (s *HealthService) Dashboard(groupID int64, week string) (DashboardDTO, err
 	if err != nil {
 		return DashboardDTO{}, err
 	}
-	gw, err := s.groupWeekDTO(sum, w, d.Week, d.Hand)
+	urgent, err := s.urgent(ctx)
+	if err != nil {
+		return DashboardDTO{}, err
+	}
+	gw, err := s.groupWeekDTO(sum, w, d.Week, d.Hand, urgent)
 	if err != nil {
 		return DashboardDTO{}, err
 	}

@@ -106,7 +106,7 @@ func TestInputChangesTheChecks(t *testing.T) {
 func TestMetricsTextIsReadable(t *testing.T) {
 	db := loadSampleWeek(t)
 	_, out, _ := runCLI(t, db, "metrics", "--group", "读书打卡交流群", "--week", "2024-W10")
-	for _, want := range []string{"2024-03-04 至 2024-03-10", "响应时效（中位）", "92.9 分钟", "未通过 → 自动提醒", "未测量", "健康分：50"} {
+	for _, want := range []string{"2024-03-04 至 2024-03-10", "响应时效（中位）", "92.9 分钟", "未通过 → 自动提醒", "未测量", "健康分：50（基于 2/5 项）"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("text output lacks %q:\n%s", want, out)
 		}

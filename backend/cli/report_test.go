@@ -52,9 +52,10 @@ func TestReportOfTheDemoWorkspace(t *testing.T) {
 		// The figures are those of `metrics --json`, row by row.
 		_, mj, _ := runCLI(t, db, "metrics", "--group", g.Name, "--week", demoWeek, "--json")
 		var m struct {
-			Messages    int  `json:"messages"`
-			MembersEnd  int  `json:"members_end"`
-			HealthScore *int `json:"health_score"`
+			Messages         int  `json:"messages"`
+			MembersEnd       int  `json:"members_end"`
+			HealthScore      *int `json:"health_score"`
+			ChecksApplicable int  `json:"checks_applicable"`
 		}
 		if err := json.Unmarshal([]byte(mj), &m); err != nil {
 			t.Fatal(err)
@@ -62,8 +63,11 @@ func TestReportOfTheDemoWorkspace(t *testing.T) {
 		totalMessages += m.Messages
 		totalMembers += m.MembersEnd
 		score := "未测量"
-		if m.HealthScore != nil {
-			score = fmt.Sprint(*m.HealthScore)
+		switch {
+		case m.Messages == 0:
+			score = "群已沉寂"
+		case m.HealthScore != nil:
+			score = fmt.Sprintf("%d（基于 %d/5 项）", *m.HealthScore, m.ChecksApplicable)
 		}
 		// The indicators table sets the week beside `metrics` of the week before.
 		_, pj, _ := runCLI(t, db, "metrics", "--group", g.Name, "--week", "2024-W08", "--json")

@@ -64,12 +64,20 @@ func (r *run) printWeekly(out metricsJSON) error {
 	if err := writeTable(r.Stdout, crow); err != nil {
 		return err
 	}
-	score := t("metric.not_measured", nil)
-	if s, ok := m["health_score"].(float64); ok {
-		score = strconv.Itoa(int(s))
-	}
-	fmt.Fprintln(r.Stdout, "\n"+t("cli.health_score", map[string]any{"score": score}))
+	fmt.Fprintln(r.Stdout, "\n"+t("cli.health_score", map[string]any{"score": scoreText(out.Weekly, t)}))
 	return nil
+}
+
+// scoreText is the score with what it rests on ("50（基于 2/5 项）"); a
+// silent week is named, never scored.
+func scoreText(w metrics.Weekly, t func(string, map[string]any) string) string {
+	switch {
+	case w.Silent():
+		return t("score.silent", nil) + " · " + t("score.silent_note", nil)
+	case w.HealthScore == nil:
+		return t("metric.not_measured", nil)
+	}
+	return t("score.with_basis", map[string]any{"score": *w.HealthScore, "n": w.ChecksApplicable, "total": metrics.ChecksTotal})
 }
 
 // formatFigure writes a figure the way an operator reads it: ratios as

@@ -30,7 +30,7 @@ type SavingStore interface {
 // figuresFormat names the shape and meaning of saved figures. Saved weeks
 // are keyed by it and the app's version, so figures saved by another
 // build, whose definitions may differ, are recomputed rather than shown.
-const figuresFormat = "1"
+const figuresFormat = "2"
 
 // savedFigures is what is saved of a week: the figures in the JSON the
 // screens and the CLI read (the unanswered questions and the response

@@ -51,8 +51,13 @@ func Advice(name, lang string) string {
 }
 
 // checks runs the five checks on the week's figures and scores them;
-// quota is the group's weekly theme-share quota (2 by default).
-func checks(w Weekly, quota int) ([]Check, *int) {
+// quota is the group's weekly theme-share quota (2 by default). It returns
+// the checks, how many of them apply (what the score rests on) and the
+// score. In a silent week (no countable message) no check applies and
+// there is no score: with nobody talking, "0 new members ≤ 50" or a mute
+// rate entered by hand would otherwise make a dead group look healthy. The
+// values are still listed, so what was entered by hand stays visible.
+func checks(w Weekly, quota int) ([]Check, int, *int) {
 	newMembers := float64(w.NewMembers)
 	var shares *float64
 	if w.ThemeShares != nil {
@@ -66,12 +71,18 @@ func checks(w Weekly, quota int) ([]Check, *int) {
 		check(CheckNewMembers, &newMembers, "<= 50", func(v float64) bool { return v <= NewMembersLimit }),
 		check(CheckThemeShares, shares, fmt.Sprintf(">= %d", quota), func(v float64) bool { return v >= float64(quota) }),
 	}
-	return list, score(list)
+	if w.Silent() {
+		for i := range list {
+			list[i].Applicable, list[i].Passed = false, nil
+		}
+	}
+	applicable, s := score(list)
+	return list, applicable, s
 }
 
-// score is round(100 × passed / applicable), half up; nil when no check
-// applies.
-func score(list []Check) *int {
+// score is how many checks apply and round(100 × passed / applicable),
+// half up; the score is nil when no check applies.
+func score(list []Check) (int, *int) {
 	applicable, passed := 0, 0
 	for _, c := range list {
 		if c.Applicable {
@@ -82,10 +93,10 @@ func score(list []Check) *int {
 		}
 	}
 	if applicable == 0 {
-		return nil
+		return 0, nil
 	}
 	s := (200*passed + applicable) / (2 * applicable)
-	return &s
+	return applicable, &s
 }
 
 func check(name string, value *float64, threshold string, pass func(float64) bool) Check {
@@ -98,3 +109,6 @@ func check(name string, value *float64, threshold string, pass func(float64) boo
 	c.Applicable, c.Passed, c.Value = true, &ok, &v
 	return c
 }
+
+// ChecksTotal is how many health checks there are: the "5" of "基于 2/5 项".
+const ChecksTotal = 5

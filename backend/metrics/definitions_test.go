@@ -430,30 +430,85 @@ func TestHourlyAndPrimeTime(t *testing.T) {
 }
 
 func TestChecksAndHealthScore(t *testing.T) {
+	// chat gives the week one ordinary message, so it is not silent.
+	chat := func(w *world) { w.say(w.member("阿明"), at(5, 10, 0, 0), "早上好") }
 	for _, tc := range []struct {
-		name  string
-		in    func(*Input)
-		score int
+		name       string
+		world      func(*world)
+		in         func(*Input)
+		score      *int // nil: no score
+		applicable int
+		states     string // per check: a applicable and passed, f failed, - not applicable
 	}{
-		{"only new_members applies", func(*Input) {}, 100},
-		{"mute rate 0.35 fails (strict)", func(in *Input) { in.MuteRate = ptr(0.35) }, 50},
-		{"click rate 0.12 fails, 0.13 mute passes", func(in *Input) {
+		{name: "no messages at all: silent, no score", world: func(*world) {}, in: func(*Input) {},
+			score: nil, applicable: 0, states: "-----"},
+		{name: "a silent week with a hand-entered mute rate: still no score", world: func(*world) {},
+			in: func(in *Input) { in.MuteRate = ptr(0.1) }, score: nil, applicable: 0, states: "-----"},
+		{name: "a silent week whose figures would all fail: no score either", world: func(w *world) {
+			for i := range 51 {
+				w.member(string(rune('A'+i)), func(m *domain.Member) { m.JoinedAt = ptr(at(5, 10, 0, 0)) })
+			}
+		}, in: func(in *Input) { in.MuteRate, in.ThemeShares = ptr(0.9), ptr(0) }, score: nil, applicable: 0, states: "-----"},
+		{name: "messages only before the week: silent", world: func(w *world) { w.say(w.member("阿明"), at(3, 22, 0, 0), "周日的话") },
+			in: func(*Input) {}, score: nil, applicable: 0, states: "-----"},
+		{name: "one applicable check: new members", world: chat, in: func(*Input) {}, score: ptr(100), applicable: 1, states: "---a-"},
+		{name: "mute rate 0.35 fails (strict)", world: chat, in: func(in *Input) { in.MuteRate = ptr(0.35) },
+			score: ptr(50), applicable: 2, states: "f--a-"},
+		{name: "click rate 0.12 fails, 0.13 mute passes", world: chat, in: func(in *Input) {
 			in.MuteRate = ptr(0.13)
 			in.LinkClicks, in.LinkReach = ptr(12), ptr(100)
-		}, 67},
-		{"two theme shares pass", func(in *Input) { in.ThemeShares = ptr(2) }, 100},
-		{"one theme share fails", func(in *Input) { in.ThemeShares = ptr(1) }, 50},
+		}, score: ptr(67), applicable: 3, states: "a-fa-"},
+		{name: "two theme shares pass", world: chat, in: func(in *Input) { in.ThemeShares = ptr(2) }, score: ptr(100), applicable: 2, states: "---aa"},
+		{name: "one theme share fails", world: chat, in: func(in *Input) { in.ThemeShares = ptr(1) }, score: ptr(50), applicable: 2, states: "---af"},
+		{name: "all five apply", world: func(w *world) {
+			asker, owner := w.member("阿明"), w.member("群主", func(m *domain.Member) { m.Tier = domain.TierAdmin })
+			w.say(asker, at(5, 10, 0, 0), "请问作业在哪里交？")
+			w.say(owner, at(5, 10, 5, 0), "在群公告里")
+		}, in: func(in *Input) {
+			in.MuteRate, in.ThemeShares = ptr(0.2), ptr(1)
+			in.LinkClicks, in.LinkReach = ptr(30), ptr(100)
+		}, score: ptr(80), applicable: 5, states: "aaaaf"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			in := newWorld().input()
+			w := newWorld()
+			tc.world(w)
+			in := w.input()
 			tc.in(&in)
 			got := Compute(in, w10)
-			if got.HealthScore == nil || *got.HealthScore != tc.score {
-				t.Errorf("health_score = %v, want %d (checks %+v)", got.HealthScore, tc.score, got.Checks)
+			if (got.HealthScore == nil) != (tc.score == nil) || (got.HealthScore != nil && *got.HealthScore != *tc.score) {
+				t.Errorf("health_score = %v, want %v (checks %+v)", deref(intFloat(got.HealthScore)), deref(intFloat(tc.score)), got.Checks)
+			}
+			if got.ChecksApplicable != tc.applicable {
+				t.Errorf("checks_applicable = %d, want %d", got.ChecksApplicable, tc.applicable)
+			}
+			states := ""
+			for _, c := range got.Checks {
+				switch {
+				case !c.Applicable:
+					states += "-"
+				case *c.Passed:
+					states += "a"
+				default:
+					states += "f"
+				}
+			}
+			if states != tc.states {
+				t.Errorf("checks = %s, want %s", states, tc.states)
+			}
+			if got.Silent() != (tc.score == nil) {
+				t.Errorf("silent = %v with %d messages", got.Silent(), got.Messages)
 			}
 		})
 	}
+	// A silent week still lists what was entered by hand.
+	in := newWorld().input()
+	in.MuteRate = ptr(0.1)
+	if c := Compute(in, w10).Checks[0]; c.Value == nil || *c.Value != 0.1 {
+		t.Errorf("silent week's mute-rate check = %+v, want the entered 0.1 shown", c)
+	}
+
 	w := newWorld()
+	chat(w)
 	for i := range 51 {
 		w.member(string(rune('A'+i)), func(m *domain.Member) { m.JoinedAt = ptr(at(5, 10, 0, 0)) })
 	}
@@ -465,14 +520,22 @@ func TestChecksAndHealthScore(t *testing.T) {
 	if *got.HealthScore != 0 {
 		t.Errorf("health_score = %d, want 0", *got.HealthScore)
 	}
-	if score([]Check{{Name: CheckMuteRate}, {Name: CheckThemeShares}}) != nil {
-		t.Error("nothing applicable must give a null score")
+	if n, s := score([]Check{{Name: CheckMuteRate}, {Name: CheckThemeShares}}); s != nil || n != 0 {
+		t.Error("nothing applicable must give a null score resting on 0 checks")
 	}
 	for _, name := range []string{CheckMuteRate, CheckResponseMedian, CheckLinkClickRate, CheckNewMembers, CheckThemeShares} {
 		if Advice(name, "en") == "" || Advice(name, "zh") == "" || Advice(name, "en") == Advice(name, "zh") {
 			t.Errorf("advice for %s missing a language", name)
 		}
 	}
+}
+
+func intFloat(p *int) *float64 {
+	if p == nil {
+		return nil
+	}
+	f := float64(*p)
+	return &f
 }
 
 func TestWeeks(t *testing.T) {

@@ -61,7 +61,9 @@ func TestShareQuotaFollowsTheRules(t *testing.T) {
 		{3, 2, false, ">= 3"},
 		{1, 1, true, ">= 1"},
 	} {
-		in := newWorld().input()
+		w := newWorld()
+		w.say(w.member("阿明"), at(5, 10, 0, 0), "早") // a week with chat: a silent one is not judged
+		in := w.input()
 		in.ThemeShares = &tc.shares
 		in.Rules = &Rules{ShareQuota: tc.quota}
 		var c Check

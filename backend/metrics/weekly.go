@@ -62,8 +62,11 @@ type Weekly struct {
 	// InactiveMembers are display names, sorted; nil when not measurable.
 	InactiveMembers []string `json:"inactive_members"`
 
-	Checks      []Check `json:"checks"`
-	HealthScore *int    `json:"health_score"`
+	Checks []Check `json:"checks"`
+	// ChecksApplicable is how many checks the score rests on (0 in a
+	// silent week).
+	ChecksApplicable int  `json:"checks_applicable"`
+	HealthScore      *int `json:"health_score"`
 
 	// delays are the answered questions' waits in seconds, in question
 	// order: the response-time chart draws them, the JSON does not carry them.
@@ -73,6 +76,10 @@ type Weekly struct {
 	// inactiveDays is the silence the week's inactive members were judged by.
 	inactiveDays int
 }
+
+// Silent reports whether the week has no countable message: the group is
+// silent (群已沉寂), which is an alert of its own and has no health score.
+func (w Weekly) Silent() bool { return w.Messages == 0 }
 
 // InactiveDays is the silence, in days, that made a member inactive this
 // week (the group's rules; 14 by default).
@@ -142,7 +149,7 @@ func Compute(in Input, w Week) Weekly {
 	if in.LinkClicks != nil && in.LinkReach != nil {
 		out.LinkClickRate = ratio(*in.LinkClicks, *in.LinkReach)
 	}
-	out.Checks, out.HealthScore = checks(out, in.Rules.shareQuota())
+	out.Checks, out.ChecksApplicable, out.HealthScore = checks(out, in.Rules.shareQuota())
 	return out
 }
 

@@ -81,7 +81,7 @@ var zhReport = map[string]string{
 	"def.prime_time_ratio":        "在黄金时段 20:00–22:00（当地时间）发出的消息占比。",
 	"def.violations":              "本周按群规检测到的违规次数（广告、刷屏、人身攻击），只针对非工作人员。",
 	"def.inactive_members":        "周末在群、非工作人员、非核心成员、入群满且最近连续若干天（群规的潜水天数，默认 14 天）没有发言的成员（移出名单）；聊天记录不够这些天时为未测量。",
-	"def.health_score":            "100 × 通过的检查数 ÷ 适用的检查数，四舍五入；输入未测量的检查不适用；没有适用的检查时为未测量。",
+	"def.health_score":            "100 × 通过的检查数 ÷ 适用的检查数，四舍五入，并注明基于几项（如“基于 2/5 项”）；输入未测量的检查不适用；没有适用的检查时为未测量；本周没有消息的群不计分，显示“群已沉寂”。",
 }
 
 var enReport = map[string]string{
@@ -161,5 +161,5 @@ var enReport = map[string]string{
 	"def.prime_time_ratio":        "Share of messages sent in prime time, 20:00–22:00 local.",
 	"def.violations":              "Violations of the group rules detected this week (ads, flooding, attacks), by non-staff only.",
 	"def.inactive_members":        "Members present at week's end, not staff, not core, joined and silent for at least the group's inactivity days (14 by default; the removal list); not measured when the chat reaches back less than that.",
-	"def.health_score":            "100 × passed checks ÷ applicable checks, rounded; a check whose input is not measured does not apply; not measured when no check applies.",
+	"def.health_score":            "100 × passed checks ÷ applicable checks, rounded, shown with how many checks it rests on (\"based on 2 of 5 checks\"); a check whose input is not measured does not apply; not measured when no check applies; a group with no message in the week gets no score and shows \"gone silent\".",
 }

@@ -39,6 +39,15 @@ type Section struct {
 	Content *ContentWeek
 	// Incidents counts the week's incidents; nil when the store keeps none.
 	Incidents *risk.Summary
+	// Urgent are the group's incidents of level 2 or 3 still open when the
+	// report is made: on the cover and the group's page whatever its score.
+	Urgent health.Urgent
+}
+
+// urgentStore is what a store that keeps incidents offers for the cover:
+// every group's open level-2/3 incidents in one read.
+type urgentStore interface {
+	OpenIncidentsFrom(ctx context.Context, minLevel int) ([]risk.Incident, error)
 }
 
 // incidentStore is what a store that keeps incidents also offers; the
@@ -117,6 +126,16 @@ func Load(ctx context.Context, st health.DashboardStore, week string, groups []d
 	})
 	if err != nil {
 		return Document{}, err
+	}
+	if us, ok := st.(urgentStore); ok {
+		list, err := us.OpenIncidentsFrom(ctx, health.UrgentLevel)
+		if err != nil {
+			return Document{}, err
+		}
+		urgent := health.UrgentByGroup(list)
+		for i := range doc.Sections {
+			doc.Sections[i].Urgent = urgent[groups[i].ID]
+		}
 	}
 	return doc, nil
 }

@@ -101,22 +101,27 @@ type coverRow struct {
 	Name, Health string
 	Messages     int
 	Members      int
-	Failed       int
+	Failed       int // the group's alerts: failed checks, silence and open level-2/3 incidents
 }
 
 type sectionView struct {
 	Page, Name, Week, Health string
-	Checks                   []checkView
-	Indicators               []indicatorView
-	Charts                   []chartRef
-	Top                      []MemberCount
-	NoTop                    bool
-	Newcomers                []newcomerView
-	NewcomersMore            string
-	NoNewcomers              bool
-	Removal, Violations      string
-	Content                  *contentView
-	Incidents                string // "" when the store keeps no incidents
+	// Basis is what the score rests on ("基于 2/5 项"), or why there is
+	// none ("本周没有消息").
+	Basis string
+	// Urgent names the group's open level-2/3 incidents; "" when none.
+	Urgent              string
+	Checks              []checkView
+	Indicators          []indicatorView
+	Charts              []chartRef
+	Top                 []MemberCount
+	NoTop               bool
+	Newcomers           []newcomerView
+	NewcomersMore       string
+	NoNewcomers         bool
+	Removal, Violations string
+	Content             *contentView
+	Incidents           string // "" when the store keeps no incidents
 }
 
 // contentView is a section's content calendar: the week's items planned
@@ -191,6 +196,14 @@ func buildView(doc Document, l Labels) (view, error) {
 		v.Cover.Members += s.Week.MembersEnd
 		v.Cover.Messages += s.Week.Messages
 		failed := 0
+		if s.Urgent.Count > 0 {
+			failed++
+			v.Cover.Alerts = append(v.Cover.Alerts, t("score.urgent_alert", urgentArgs(s, l)))
+		}
+		if s.Week.Silent() {
+			failed++
+			v.Cover.Alerts = append(v.Cover.Alerts, t("score.silent_alert", map[string]any{"group": s.Group.Name}))
+		}
 		for _, c := range s.Week.Checks {
 			if c.Applicable && !*c.Passed {
 				failed++
@@ -202,7 +215,7 @@ func buildView(doc Document, l Labels) (view, error) {
 		if s.Week.HealthScore != nil {
 			scores = append(scores, *s.Week.HealthScore)
 		}
-		v.Cover.Rows = append(v.Cover.Rows, coverRow{Name: s.Group.Name, Health: score(s.Week.HealthScore, l),
+		v.Cover.Rows = append(v.Cover.Rows, coverRow{Name: s.Group.Name, Health: scoreWithBasis(s.Week, l),
 			Messages: s.Week.Messages, Members: s.Week.MembersEnd, Failed: failed})
 	}
 	if v.Week == "" {
@@ -239,7 +252,11 @@ func isoNumber(t time.Time) int { _, n := t.ISOWeek(); return n }
 
 func buildSection(i int, s Section, l Labels, v *view) (sectionView, error) {
 	t := func(k string, a map[string]any) string { return msgT(l, k, a) }
-	sv := sectionView{Page: fmt.Sprintf("g%d", i+1), Name: s.Group.Name, Week: weekTitle(s.Week, l), Health: score(s.Week.HealthScore, l)}
+	sv := sectionView{Page: fmt.Sprintf("g%d", i+1), Name: s.Group.Name, Week: weekTitle(s.Week, l), Health: score(s.Week, l),
+		Basis: basis(s.Week, l)}
+	if s.Urgent.Count > 0 {
+		sv.Urgent = t("score.urgent", urgentArgs(s, l))
+	}
 	for _, c := range s.Week.Checks {
 		cv := checkView{Name: t("metric."+c.Name, nil), Threshold: threshold(c.Threshold), Value: figure(c.Name, c.Value, l),
 			Result: t("report.check_na", nil)}
@@ -265,6 +282,11 @@ func buildSection(i int, s Section, l Labels, v *view) (sectionView, error) {
 			name = t("report.health_score", nil)
 		}
 		iv := indicatorView{Name: name, Now: figure(k, now[k], l), Before: figure(k, prev[k], l)}
+		if k == "health_score" {
+			// A score is read with its basis; a silent week has none, and
+			// change (below) compares only two scored weeks.
+			iv.Now, iv.Before = scoreWithBasis(s.Week, l), scoreWithBasis(s.Previous, l)
+		}
 		iv.Arrow, iv.Change = change(k, now[k], prev[k], l)
 		sv.Indicators = append(sv.Indicators, iv)
 	}
@@ -331,11 +353,38 @@ func figures(w metrics.Weekly) (map[string]any, error) {
 	return m, nil
 }
 
-func score(s *int, l Labels) string {
-	if s == nil {
+// score is the week's health score as a number, 群已沉寂 for a silent week
+// (never a score), or "not measured" when no check applies.
+func score(w metrics.Weekly, l Labels) string {
+	switch {
+	case w.Silent():
+		return msgT(l, "score.silent", nil)
+	case w.HealthScore == nil:
 		return msgT(l, "metric.not_measured", nil)
 	}
-	return strconv.Itoa(*s)
+	return strconv.Itoa(*w.HealthScore)
+}
+
+// basis is what the score rests on ("基于 2/5 项"), or "本周没有消息" for a
+// silent week.
+func basis(w metrics.Weekly, l Labels) string {
+	if w.Silent() {
+		return msgT(l, "score.silent_note", nil)
+	}
+	return msgT(l, "score.basis", map[string]any{"n": w.ChecksApplicable, "total": metrics.ChecksTotal})
+}
+
+// scoreWithBasis is the score and its basis in one cell: "50（基于 2/5 项）".
+func scoreWithBasis(w metrics.Weekly, l Labels) string {
+	if w.Silent() || w.HealthScore == nil {
+		return score(w, l)
+	}
+	return msgT(l, "score.with_basis", map[string]any{"score": *w.HealthScore, "n": w.ChecksApplicable, "total": metrics.ChecksTotal})
+}
+
+func urgentArgs(s Section, l Labels) map[string]any {
+	return map[string]any{"group": s.Group.Name, "n": s.Urgent.Count, "level": s.Urgent.Level,
+		"type": msgT(l, "risk.category."+string(s.Urgent.Type), nil)}
 }
 
 // threshold writes a check's threshold as a reader expects it: "<= 50" as

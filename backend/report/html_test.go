@@ -121,7 +121,7 @@ func TestFailedChecksCarryAdviceAndAlerts(t *testing.T) {
 	s := section(t, "福利群")
 	mute := 0.5
 	w, _ := metrics.ParseWeek("2024-W12", shanghai)
-	s.Week = metrics.Compute(metrics.Input{Group: s.Group, MuteRate: &mute}, w)
+	s.Week = metrics.Compute(metrics.Input{Group: s.Group, MuteRate: &mute, Messages: chat(w)}, w)
 	html := render(t, Document{Week: "2024-W12", Sections: []Section{s}}, "zh")
 	if !strings.Contains(html, `<td class="advice">内容优化</td>`) {
 		t.Error("the failed mute-rate check has no advice beside it")

@@ -33,7 +33,8 @@ test('Overview shows every demo group with a health score and failed checks with
     const card = page.locator(`[data-testid="overview-card"][data-group-id="${g.id}"]`);
     await card.getByText(g.name, { exact: true }).waitFor();
     const score = await card.locator('[data-testid="health-figure"][data-key="health_score"] .value').innerText();
-    assert.match(score, /^\d+$|未测量/, `card of ${g.name} has no health score: ${score}`);
+    // a silent week is named, never scored (METRICS.md)
+    assert.match(score, /^\d+$|未测量|群已沉寂/, `card of ${g.name} has no health score: ${score}`);
   }
   // The week picker shows the current week in Chinese.
   assert.match(await page.getByTestId('week-picker').innerText(), /^\d{4}年第\d+周 \(\d+\/\d+–\d+\/\d+\)/);
@@ -56,11 +57,14 @@ test('Overview shows every demo group with a health score and failed checks with
   // The Overview draws no echarts chart, so the library is not loaded.
   assert.deepEqual(await page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name).filter((n) => /echarts/i.test(n))), []);
   await page.screenshot({ path: join(outDir, 'health-overview.png'), fullPage: true });
-  // Sorted by alerts, the cards' alert counts never grow down the list; the order is kept on return.
+  // Sorted by alerts, the cards' alert counts (incidents first) never grow down the list; the order is kept on return.
   await page.getByTestId('overview-sort').click();
   await page.getByText('预警多的在前', { exact: true }).click();
   await page.waitForFunction(() => {
-    const counts = [...document.querySelectorAll('[data-testid="overview-card"]')].map((c) => c.querySelectorAll('[data-testid="overview-alert"]').length);
+    // an open level-2/3 incident weighs more than any number of failed checks
+    const counts = [...document.querySelectorAll('[data-testid="overview-card"]')].map(
+      (c) => c.querySelectorAll('[data-testid="overview-alert"], [data-testid="overview-silent"]').length + 10 * c.querySelectorAll('[data-testid="overview-urgent"]').length,
+    );
     return counts.every((n, i) => i === 0 || n <= counts[i - 1]);
   });
   await page.getByTestId('nav-groups').click();
@@ -74,8 +78,9 @@ test('a group’s Health tab: checks, heatmap, hand entry and the week picker', 
   // tall enough for the whole tab in one screenshot (the content pane scrolls, not the page)
   const { page, errors } = await openApp({ width: 1280, height: 2900 });
   await page.getByTestId('nav-overview').click();
-  const card = page.getByTestId('overview-card').first();
-  await card.waitFor({ timeout: 30000 });
+  await page.getByTestId('overview-card').first().waitFor({ timeout: 30000 });
+  // a group with chat this week: a silent week's checks do not apply, whatever is entered
+  const card = page.getByTestId('overview-card').filter({ has: page.getByTestId('health-basis').getByText(/^基于/) }).first();
   const name = (await card.locator('.name').innerText()).trim();
   await card.click();
   await page.waitForURL(/#\/groups\/\d+\/health/);

@@ -48,6 +48,15 @@ describe('health api', () => {
     expect(w.alerts[0].advice).toBe('自动提醒')
   })
 
+  it('reads the basis, the silence and the open level-2/3 incidents', async () => {
+    bound.Group.mockResolvedValueOnce(makeGroupWeekDTO() as never)
+    expect(await health.group(2, '2024-W18')).toMatchObject({ silent: false, checksApplicable: 2, checksTotal: 5, urgent: null })
+    bound.Group.mockResolvedValueOnce(
+      makeGroupWeekDTO({ silent: true, checksApplicable: 0, urgent: { count: 2, level: 3, type: 'fraud' } }) as never,
+    )
+    expect(await health.group(2, '2024-W18')).toMatchObject({ silent: true, checksApplicable: 0, urgent: { count: 2, level: 3, type: 'fraud' } })
+  })
+
   it('gives an empty overview for null', async () => {
     bound.Overview.mockResolvedValue(null as never)
     expect(await health.overview('2024-W18')).toEqual([])

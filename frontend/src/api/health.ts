@@ -51,6 +51,20 @@ export interface GroupWeek {
   sources: Record<string, FigureSource>
   alerts: HealthAlert[]
   input: WeekInput
+  /** no countable message this week: no score, the screens say 群已沉寂 */
+  silent: boolean
+  /** how many checks the score rests on, of checksTotal: "基于 2/5 项" */
+  checksApplicable: number
+  checksTotal: number
+  /** the group's open level-2/3 incidents, shown whatever the score */
+  urgent: UrgentIncidents | null
+}
+
+/** A group's open incidents of level 2 or 3: how many, and the highest level with its type. */
+export interface UrgentIncidents {
+  count: number
+  level: number
+  type: string
 }
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null)
@@ -122,6 +136,10 @@ export function toGroupWeek(d: app.GroupWeekDTO): GroupWeek {
       linkClicks: num(d.input?.linkClicks),
       linkReach: num(d.input?.linkReach),
     },
+    silent: Boolean(d.silent),
+    checksApplicable: d.checksApplicable ?? 0,
+    checksTotal: d.checksTotal || 5,
+    urgent: d.urgent && d.urgent.count > 0 ? { count: d.urgent.count, level: d.urgent.level ?? 0, type: d.urgent.type ?? '' } : null,
   }
 }
 

@@ -9,6 +9,10 @@ const week = (name: string, score: number | null, alerts: number): GroupWeek => 
   sources: {},
   alerts: Array.from({ length: alerts }, (_, i) => ({ check: `c${i}`, value: null, threshold: '', advice: '' })),
   input: { muteRate: null, linkClicks: null, linkReach: null },
+  silent: false,
+  checksApplicable: score === null ? 0 : 2,
+  checksTotal: 5,
+  urgent: null,
 })
 
 const list = [week('考研群', 50, 2), week('读书会', 100, 0), week('电商群', null, 0), week('Alpha', 50, 3)]
@@ -22,6 +26,12 @@ describe('sortWeeks', () => {
 
   it('puts the groups with most alerts first', () => {
     expect(names(sortWeeks(list, 'alerts'))).toEqual(['Alpha', '考研群', '电商群', '读书会'])
+  })
+
+  it('counts a silence and puts an open level-2/3 incident before any failed check', () => {
+    const quiet = { ...week('沉寂群', null, 0), silent: true }
+    const fraud = { ...week('诈骗群', 100, 0), urgent: { count: 1, level: 3, type: 'fraud' } }
+    expect(names(sortWeeks([...list, quiet, fraud], 'alerts'))).toEqual(['诈骗群', 'Alpha', '考研群', '沉寂群', '电商群', '读书会'])
   })
 
   it('sorts names by the Chinese collation (pinyin) and leaves the input alone', () => {

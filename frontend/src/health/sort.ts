@@ -11,6 +11,11 @@ export type OverviewSort = (typeof overviewSorts)[number]
  * orders; ties keep the name order, by the language's collation (pinyin in
  * Chinese).
  */
+/** alertCount is what the card lists: failed checks, the silence and open level-2/3 incidents (these count most). */
+function alertCount(w: GroupWeek): number {
+  return w.alerts.length + (w.silent ? 1 : 0) + (w.urgent ? 10 : 0)
+}
+
 export function sortWeeks(list: GroupWeek[], by: OverviewSort, locale: Locale = 'zh-CN'): GroupWeek[] {
   const byName = (a: GroupWeek, b: GroupWeek) => a.group.name.localeCompare(b.group.name, locale)
   const score = (w: GroupWeek) => (typeof w.figures.health_score === 'number' ? w.figures.health_score : null)
@@ -24,7 +29,7 @@ export function sortWeeks(list: GroupWeek[], by: OverviewSort, locale: Locale = 
     name: byName,
     score_asc: byScore(1),
     score_desc: byScore(-1),
-    alerts: (a, b) => b.alerts.length - a.alerts.length || byName(a, b),
+    alerts: (a, b) => alertCount(b) - alertCount(a) || byName(a, b),
   }
   return [...list].sort(compare[by])
 }

@@ -38,6 +38,7 @@ export function makeGroupWeekDTO(over: Record<string, unknown> = {}) {
         { name: 'new_members', applicable: true, passed: true, value: 4, threshold: '<= 50', advice: '调整拉新节奏' },
         { name: 'theme_shares', applicable: false, passed: null, value: null, threshold: '>= 2', advice: '补充主题分享' },
       ],
+      checks_applicable: 2,
       health_score: 50,
     },
     sources: {
@@ -55,6 +56,10 @@ export function makeGroupWeekDTO(over: Record<string, unknown> = {}) {
     },
     alerts: [{ check: 'response_median_minutes', value: 21.5, threshold: '< 15', advice: '自动提醒' }],
     input: { muteRate: null, linkClicks: null, linkReach: null },
+    silent: false,
+    checksApplicable: 2,
+    checksTotal: 5,
+    urgent: null,
     ...over,
   }
 }

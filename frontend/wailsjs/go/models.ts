@@ -803,6 +803,22 @@ export namespace app {
 	        this.late = source["late"];
 	    }
 	}
+	export class UrgentDTO {
+	    count: number;
+	    level: number;
+	    type: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new UrgentDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.count = source["count"];
+	        this.level = source["level"];
+	        this.type = source["type"];
+	    }
+	}
 	export class WeekInputDTO {
 	    muteRate?: number;
 	    linkClicks?: number;
@@ -826,6 +842,10 @@ export namespace app {
 	    sources: {[key: string]: string};
 	    alerts: AlertDTO[];
 	    input: WeekInputDTO;
+	    silent: boolean;
+	    checksApplicable: number;
+	    checksTotal: number;
+	    urgent?: UrgentDTO;
 	
 	    static createFrom(source: any = {}) {
 	        return new GroupWeekDTO(source);
@@ -839,6 +859,10 @@ export namespace app {
 	        this.sources = source["sources"];
 	        this.alerts = this.convertValues(source["alerts"], AlertDTO);
 	        this.input = this.convertValues(source["input"], WeekInputDTO);
+	        this.silent = source["silent"];
+	        this.checksApplicable = source["checksApplicable"];
+	        this.checksTotal = source["checksTotal"];
+	        this.urgent = this.convertValues(source["urgent"], UrgentDTO);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -2233,6 +2257,7 @@ export namespace app {
 		    return a;
 		}
 	}
+	
 	
 	
 	export class ViolationDTO {
