@@ -1056,6 +1056,7 @@ const en: Messages = {
       close: 'Close incident',
       closed: 'Incident closed',
       timer: 'Response timer',
+      playbooks: 'Respond with a playbook',
     },
     check: {
       po_facts: 'Check the facts and who is involved',
@@ -1111,6 +1112,8 @@ const en: Messages = {
       event: 'Event',
       backup: 'Backup group',
       backupPlaceholder: 'Name of the backup group',
+      eventPlaceholder: 'What happened and when, e.g. "the fraud messages posted in the group on November 28"; filled in when opened from an incident',
+      missing: 'Still to write: {list}. Fill it in above, or edit the text, before copying.',
       copy: 'Copy',
       copied: 'Copied; paste it into the group',
       copyFailed: 'Cannot copy; select the text and copy it by hand',

@@ -1054,6 +1054,7 @@ const zhCN = {
       close: '关闭事件',
       closed: '事件已关闭',
       timer: '处置时限',
+      playbooks: '用预案回应',
     },
     check: {
       po_facts: '核实事实和涉及的成员',
@@ -1109,6 +1110,8 @@ const zhCN = {
       event: '事件',
       backup: '备用群',
       backupPlaceholder: '备用群的名称',
+      eventPlaceholder: '写明什么事、哪天，如“11月28日群内出现的诈骗信息”；从事件打开时自动填好',
+      missing: '还需填写：{list}。请在上方一栏填写，或直接改在正文里，再复制。',
       copy: '复制',
       copied: '已复制，可以粘贴到群里',
       copyFailed: '无法复制，请手动选中文字复制',
