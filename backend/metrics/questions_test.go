@@ -1,6 +1,7 @@
 package metrics
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -56,5 +57,33 @@ func TestQuestionList(t *testing.T) {
 	}
 	if answered != week.Answered || len(week.ResponseDelays()) != answered {
 		t.Errorf("answered %d, figures %d", answered, week.Answered)
+	}
+}
+
+// TestJoinsByDay: the week's new and left members, day by day in the
+// group's zone, add up to new_members and left_members.
+func TestJoinsByDay(t *testing.T) {
+	w := newWorld()
+	w.member("甲", func(m *domain.Member) { j := at(4, 0, 30, 0); m.JoinedAt = &j })
+	w.member("乙", func(m *domain.Member) { j := at(4, 23, 59, 0); m.JoinedAt = &j })
+	w.member("丙", func(m *domain.Member) { j := at(10, 12, 0, 0); m.JoinedAt = &j; l := at(10, 13, 0, 0); m.LeftAt = &l })
+	w.member("丁", func(m *domain.Member) { j := at(11, 0, 0, 0); m.JoinedAt = &j }) // next week
+	w.member("戊", func(m *domain.Member) { j := at(6, 9, 0, 0); m.JoinedAt = &j; m.LeftUndated = true })
+	week := w.week()
+	wk := w10
+	days := JoinsByDay(w.members, wk, w.group.Location())
+	if len(days) != 7 || days[0].Day.Format("2006-01-02 15:04") != "2024-03-04 00:00" || days[6].Day.Format("01-02") != "03-10" {
+		t.Fatalf("days %v", days)
+	}
+	joined, left := 0, 0
+	for _, d := range days {
+		joined += len(d.Joined)
+		left += d.Left
+	}
+	if joined != week.NewMembers || left != week.LeftMembers || joined != 3 || left != 1 {
+		t.Errorf("joined %d left %d, figures %d %d", joined, left, week.NewMembers, week.LeftMembers)
+	}
+	if strings.Join(days[0].Joined, ",") != "乙,甲" || len(days[6].Joined) != 1 || days[6].Left != 1 {
+		t.Errorf("by day: %+v", days)
 	}
 }
