@@ -1525,6 +1525,41 @@ const en: Messages = {
     empty: "Nothing planned in this period. Open a group's Content tab to generate a plan.",
     openGroup: "Open the group's Content tab",
   },
+  advice: {
+    to: {
+      response_median_minutes: "See the week's slow and unanswered questions",
+      theme_shares: 'Open the content calendar with a new theme share for this week',
+      new_members: "See the week's joins by day",
+      mute_rate: 'Open the content calendar to adjust the content',
+      link_click_rate: "See the week's link clicks",
+    },
+    questions: {
+      title: "This week's slow and unanswered questions",
+      hint: "Members' questions the staff answered after more than {limit} minutes, or not within 24 hours. Frequent questions can become keyword replies, so they are answered faster.",
+      onlyLate: 'Slow and unanswered only',
+      answered: '{by} answered after {minutes} min',
+      unanswered: 'Unanswered',
+      none: 'No member asked a question this week',
+      noneLate: 'Every question this week was answered within {limit} minutes',
+      toReplies: 'Set up keyword replies',
+    },
+    joins: {
+      title: "This week's joins by day",
+      hint: '{count} members joined this week. On crowded days newcomers go unwelcomed and next-day retention drops: spread the recruiting over the week.',
+      joined: '{n} joined',
+      left: '{n} left',
+      sep: ', ',
+    },
+    links: {
+      title: "This week's link clicks",
+      hint: 'Click rate = clicks ÷ reach (entered under Entered by hand). When it is low, post at another time (such as the prime time 20:00–22:00) or in another format.',
+      posts: 'Links posted this week',
+      clicks: 'Clicks',
+      reach: 'Reach',
+      rate: 'Click rate',
+      toContent: 'Open the content calendar to adjust posting',
+    },
+  },
 }
 
 export default en
