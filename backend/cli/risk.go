@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -21,7 +22,7 @@ func init() {
 		command{words: []string{"incident", "open"}, flags: []string{"group", "type", "level", "note"}, store: true, do: (*run).incidentOpen},
 		command{words: []string{"incident", "close"}, args: 1, store: true, do: (*run).incidentClose},
 		command{words: []string{"playbooks"}, store: true, do: (*run).playbooks},
-		command{words: []string{"playbook"}, flags: []string{"name", "group", "backup", "event"}, store: true, do: (*run).playbook},
+		command{words: []string{"playbook"}, flags: []string{"name", "group", "backup", "event", "incident"}, store: true, do: (*run).playbook},
 	)
 }
 
@@ -257,6 +258,9 @@ func (r *run) playbooks(ctx context.Context, st *store.Store) error {
 	return writeTable(r.Stdout, rows)
 }
 
+// playbook prints a template filled for the group: the event from
+// --incident (its type and day) or --event; a placeholder left without a
+// value stays standing and is named on stderr.
 func (r *run) playbook(ctx context.Context, st *store.Store) error {
 	name, err := r.inv.required("name")
 	if err != nil {
@@ -270,11 +274,12 @@ func (r *run) playbook(ctx context.Context, st *store.Store) error {
 	if err != nil {
 		return err
 	}
-	incidents, err := st.Incidents(ctx, risk.IncidentFilter{GroupID: g.ID})
-	if err != nil {
-		return err
+	vars := risk.VarsFor(g, r.Clock.Now(), r.lang)
+	if v, ok := r.inv.flags["incident"]; ok {
+		if vars, err = r.incidentVars(ctx, st, g, v); err != nil {
+			return err
+		}
 	}
-	vars := risk.VarsFor(g, r.Clock.Now(), incidents, r.lang)
 	if v := strings.TrimSpace(r.inv.flags["backup"]); v != "" {
 		vars.Backup = v
 	}
@@ -284,14 +289,59 @@ func (r *run) playbook(ctx context.Context, st *store.Store) error {
 	for _, p := range list {
 		if p.Key == name {
 			text := risk.Fill(p.Body, vars)
+			missing := risk.Missing(text)
+			if len(missing) > 0 {
+				fmt.Fprintln(r.Stderr, r.missingText(missing))
+			}
 			if r.inv.json {
-				return r.printJSON(map[string]string{"key": p.Key, "title": p.Title, "text": text})
+				return r.printJSON(struct {
+					Key     string   `json:"key"`
+					Title   string   `json:"title"`
+					Text    string   `json:"text"`
+					Missing []string `json:"missing"`
+				}{p.Key, p.Title, text, append([]string{}, missing...)})
 			}
 			_, err := r.Stdout.Write([]byte(text + "\n"))
 			return err
 		}
 	}
 	return domain.Errorf(domain.EINVALID, "risk.playbook_unknown", map[string]any{"value": name})
+}
+
+// incidentVars are group g's values with the event of incident id (which
+// must be g's).
+func (r *run) incidentVars(ctx context.Context, st *store.Store, g domain.Group, id string) (risk.Vars, error) {
+	n, err := strconv.ParseInt(strings.TrimSpace(id), 10, 64)
+	if err != nil || n <= 0 {
+		return risk.Vars{}, domain.Errorf(domain.EINVALID, "risk.id_invalid", map[string]any{"value": id})
+	}
+	inc, err := st.Incident(ctx, n)
+	if err != nil {
+		return risk.Vars{}, err
+	}
+	if inc.GroupID != g.ID {
+		return risk.Vars{}, domain.Errorf(domain.EINVALID, "risk.incident_other_group", map[string]any{"id": n, "group": g.Name})
+	}
+	evidence, err := st.MessagesByID(ctx, g.ID, inc.Evidence)
+	if err != nil {
+		return risk.Vars{}, err
+	}
+	return risk.IncidentVars(g, r.Clock.Now(), inc, risk.HappenedAt(inc, evidence), r.lang), nil
+}
+
+// missingText names the placeholders still standing and how to fill them.
+func (r *run) missingText(missing []string) string {
+	var hints []string
+	for _, m := range missing {
+		switch m {
+		case "{事件}", "{event}":
+			hints = append(hints, r.t("risk.playbook_hint_event"))
+		case "{备用群}", "{backup}":
+			hints = append(hints, r.t("risk.playbook_hint_backup"))
+		}
+	}
+	return msg.T(r.lang, "risk.playbook_missing", map[string]any{"list": strings.Join(missing, r.t("risk.playbook_missing_sep")),
+		"hint": strings.Join(hints, r.t("risk.playbook_hint_sep"))})
 }
 
 // sweepNamed runs the scanner over the named groups' latest two weeks

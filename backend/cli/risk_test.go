@@ -136,10 +136,27 @@ func TestIncidentOpenCloseAndPlaybook(t *testing.T) {
 			t.Errorf("%v: %d %q, want %d %q", tc.args, code, errs, tc.code, tc.err)
 		}
 	}
-	// The open incident is the event of the playbook.
-	code, out, _ = runCLI(t, db, "playbook", "--name", "pr_complaint", "--group", "售后群")
-	if code != 0 || !strings.Contains(out, "关于集中投诉") || !strings.Contains(out, "售后群 3月6日 周三") {
-		t.Errorf("playbook: %q", out)
+	// Without an incident the event stays standing and is named; opened
+	// from one, it is that incident's type and day.
+	code, out, errs = runCLI(t, db, "playbook", "--name", "pr_complaint", "--group", "售后群")
+	if code != 0 || !strings.Contains(out, "关于{事件}，") || !strings.Contains(out, "售后群 3月6日 周三") ||
+		!strings.Contains(errs, "还需填写：{事件}。事件可用 --incident 编号 从事件填入") {
+		t.Errorf("playbook: %q %q", out, errs)
+	}
+	code, out, errs = runCLI(t, db, "playbook", "--name", "pr_complaint", "--group", "售后群", "--incident", "1")
+	if code != 0 || !strings.Contains(out, "各位朋友，关于3月6日群友集中反映的问题，我们都已看到") || errs != "" {
+		t.Errorf("playbook from incident 1: %q %q", out, errs)
+	}
+	code, out, _ = runCLI(t, db, "playbook", "--name", "legal_statement", "--group", "售后群", "--incident", "1", "--json")
+	if code != 0 || !strings.Contains(out, `"missing": []`) || !strings.Contains(out, "关于3月6日群友集中反映的问题，本群郑重声明") {
+		t.Errorf("playbook --json: %q", out)
+	}
+	if code, _, errs := runCLI(t, db, "playbook", "--name", "backup_notice", "--group", "售后群", "--json"); code != 0 || !strings.Contains(errs, "还需填写：{备用群}。备用群用 --backup 写明") {
+		t.Errorf("backup notice without a backup group: %q", errs)
+	}
+	runCLI(t, db, "group", "add", "--name", "别的群")
+	if code, _, errs := runCLI(t, db, "playbook", "--name", "pr_complaint", "--group", "别的群", "--incident", "1"); code != 1 || !strings.Contains(errs, "事件 1 不属于“别的群”") {
+		t.Errorf("another group's incident: %d %q", code, errs)
 	}
 	code, out, _ = runCLI(t, db, "playbook", "--name", "backup_notice", "--group", "售后群", "--backup", "售后2群", "--lang", "en")
 	if code != 0 || !strings.Contains(out, `"售后2群"`) || !strings.Contains(out, "Wed, Mar 6") {

@@ -73,6 +73,8 @@ type Weekly struct {
 	delays []int64
 	// unanswered are the week's questions without an answer in time.
 	unanswered []UnansweredQuestion
+	// asked are all the week's questions with their answers, in time order.
+	asked []Question
 	// inactiveDays is the silence the week's inactive members were judged by.
 	inactiveDays int
 }
@@ -188,9 +190,11 @@ func chat(out *Weekly, in Input, p *people, msgs []domain.Message, w Week, loc *
 		word = domain.DefaultCheckinWord
 	}
 	var staffTimes []time.Time // staff countable messages, in time order
+	var staffIdx []int         // and their indexes in msgs
 	for i := range msgs {
 		if msgs[i].Kind.Countable() && p.staffAt(msgs, i) {
 			staffTimes = append(staffTimes, msgs[i].SentAt)
+			staffIdx = append(staffIdx, i)
 		}
 	}
 	active := map[int64]bool{}
@@ -217,12 +221,17 @@ func chat(out *Weekly, in Input, p *people, msgs []domain.Message, w Week, loc *
 		}
 		if IsQuestion(m.Content) {
 			out.Questions++
-			if d, ok := answerDelay(staffTimes, m.SentAt); ok {
+			q := Question{Name: p.name(m), At: m.SentAt, Text: domain.Excerpt(m.Content, 80)}
+			if k, ok := answerOf(staffTimes, m.SentAt); ok {
+				a := &msgs[staffIdx[k]]
+				at, d := a.SentAt, int64(a.SentAt.Sub(m.SentAt)/time.Second)
+				q.AnsweredAt, q.AnsweredBy, q.DelaySeconds = &at, p.name(a), &d
 				out.Answered++
 				delays = append(delays, d)
 			} else {
-				out.unanswered = append(out.unanswered, unansweredAt(m, p.name(m), staffTimes, msgs[len(msgs)-1].SentAt))
+				out.unanswered = append(out.unanswered, unansweredAt(m, q.Name, staffTimes, msgs[len(msgs)-1].SentAt))
 			}
+			out.asked = append(out.asked, q)
 		} else if strings.Contains(m.Content, word) {
 			checkins[dayKey{p.key(m), int32(t.Year()*400 + t.YearDay())}] = true
 		}
@@ -251,18 +260,14 @@ func unansweredAt(m *domain.Message, name string, staff []time.Time, horizon tim
 	return q
 }
 
-// answerDelay is the time from a question at q to the first staff message
-// strictly after it, if that comes within answerLimit.
-func answerDelay(staff []time.Time, q time.Time) (int64, bool) {
+// answerOf is the index in staff of the first staff message strictly after
+// a question at q, if that comes within answerLimit: the question's answer.
+func answerOf(staff []time.Time, q time.Time) (int, bool) {
 	i := sort.Search(len(staff), func(i int) bool { return staff[i].After(q) })
-	if i == len(staff) {
+	if i == len(staff) || staff[i].Sub(q) > answerLimit {
 		return 0, false
 	}
-	d := staff[i].Sub(q)
-	if d > answerLimit {
-		return 0, false
-	}
-	return int64(d / time.Second), true
+	return i, true
 }
 
 // inactive lists removal candidates' display names; nil when the chat does

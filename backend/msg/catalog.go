@@ -141,6 +141,8 @@ const helpZH = `群主工作台 qunzhu —— 微信社群运营工具（命令�
                                本周健康指标、健康检查与健康分
   violations --group 群 --week 2024-W10
                                本周检测到的违规（广告、刷屏、人身攻击）
+  questions --group 群 --week 2024-W10 [--late]
+                               本周的提问与工作人员的首次回复；--late 只列超过 15 分钟才回复或没有回复的
   points --group 群              积分余额（打卡 +5/天）
   members --group 群 [--week 2024-W10] [--inactive]
                                成员档案（截至该周末）；--inactive 只列移出名单
@@ -230,6 +232,8 @@ Commands:
                                the week's indicators, health checks and health score
   violations --group G --week 2024-W10
                                violations detected in the week (ads, flooding, attacks)
+  questions --group G --week 2024-W10 [--late]
+                               the week's questions and the staff's first answers; --late: only those answered after 15 minutes or not at all
   points --group G             points balances (check-ins +5 a day)
   members --group G [--week 2024-W10] [--inactive]
                                the member ledger as of the week's end; --inactive: the removal list only

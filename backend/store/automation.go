@@ -49,7 +49,7 @@ type highlightAudit struct {
 	SentAt    string `json:"sent_at"`
 }
 
-// seedAutomation saves the defaults of the group's type in lang unless the
+// seedAutomation saves the defaults of the group's profile and type in lang unless the
 // group has a welcome row, and returns that row.
 func (s *Store) seedAutomation(tx *gorm.DB, groupID int64, lang string) (welcomeRow, error) {
 	var w welcomeRow
@@ -61,7 +61,7 @@ func (s *Store) seedAutomation(tx *gorm.DB, groupID int64, lang string) (welcome
 	if err := tx.First(&g, groupID).Error; err != nil {
 		return w, groupReadError(err, groupID)
 	}
-	w = welcomeRow{GroupID: groupID, Text: automation.DefaultWelcome(domain.GroupType(g.Type), lang), Version: 1}
+	w = welcomeRow{GroupID: groupID, Text: automation.DefaultWelcome(domain.Profile(g.Profile), lang), Version: 1}
 	// Two first looks at once (two windows, or the CLI beside the app on a
 	// shared database): the second finds the row the first saved.
 	res := tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&w)
@@ -71,7 +71,7 @@ func (s *Store) seedAutomation(tx *gorm.DB, groupID int64, lang string) (welcome
 	if res.RowsAffected == 0 {
 		return w, tx.Where("group_id = ?", groupID).Take(&w).Error
 	}
-	defaults := automation.DefaultReplies(domain.GroupType(g.Type), lang)
+	defaults := automation.DefaultReplies(domain.Profile(g.Profile), domain.GroupType(g.Type), lang)
 	for i, k := range defaults {
 		row := keywordReplyRow{GroupID: groupID, Position: i + 1, Keywords: encodeJSON(k.Keywords), Reply: k.Reply, Version: 1}
 		if err := tx.Create(&row).Error; err != nil {
@@ -84,7 +84,7 @@ func (s *Store) seedAutomation(tx *gorm.DB, groupID int64, lang string) (welcome
 
 // AutomationTemplates returns a group's welcome message and keyword
 // replies (in the operator's order). The first look at a group saves the
-// defaults of its type in lang, so they are edited like any other template.
+// defaults of its profile and type in lang, so they are edited like any other template.
 func (s *Store) AutomationTemplates(ctx context.Context, groupID int64, lang string) (automation.Welcome, []automation.KeywordReply, error) {
 	var (
 		w    welcomeRow

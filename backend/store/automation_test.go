@@ -21,10 +21,10 @@ func TestAutomationTemplatesSeedOnceThenEdit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if w.Text != automation.DefaultWelcome(domain.TypeService, "zh") || w.Version != 1 {
+	if w.Text != automation.DefaultWelcome(domain.ProfileEducation, "zh") || w.Version != 1 {
 		t.Fatalf("welcome = %+v", w)
 	}
-	if len(replies) != len(automation.DefaultReplies(domain.TypeService, "zh")) || replies[0].ID == 0 {
+	if len(replies) != len(automation.DefaultReplies(domain.ProfileEducation, domain.TypeService, "zh")) || replies[0].ID == 0 {
 		t.Fatalf("replies = %+v", replies)
 	}
 	// A second look (even in English) saves nothing more.

@@ -51,7 +51,8 @@ export const routes: RouteRecordRaw[] = [
     path: '/groups/:id(\\d+)/content',
     name: 'group-content',
     component: GroupContentView,
-    props: (route) => ({ groupId: Number(route.params.id) }),
+    // ?new=share opens a new theme share of the week (the advice 补充主题分享)
+    props: (route) => ({ groupId: Number(route.params.id), newShare: route.query.new === 'share' }),
   },
   {
     path: '/groups/:id(\\d+)/content/assistant',

@@ -86,6 +86,13 @@ test('Risk: incidents with timers, checklist, close, dismiss a hit, copy a playb
   await drawer.waitFor();
   await drawer.getByTestId('incident-evidence').waitFor();
   assert.match(await drawer.getByTestId('incident-evidence').innerText(), /刷单/);
+  // The playbooks offered there fit the incident and name it: a fraud warning about this fraud, on the day it happened.
+  const books = drawer.getByTestId('incident-playbooks');
+  await books.getByTestId('playbook-text').waitFor();
+  await page.waitForFunction(() => document.querySelector('[data-testid="incident-playbooks"] [data-testid="playbook-text"] textarea')?.value.includes('群内出现的诈骗信息'));
+  const fromIncident = await books.getByTestId('playbook-text').locator('textarea').inputValue();
+  assert.match(fromIncident, /^【防骗提醒】关于(\d{4}年)?\d+月\d+日群内出现的诈骗信息：/);
+  assert.doesNotMatch(fromIncident, /\{事件\}|投诉/);
   const body = drawer.locator('[data-version]');
   const v1 = await body.getAttribute('data-version');
   await drawer.locator('[data-testid="incident-check"][data-key="fr_remove"]').click();

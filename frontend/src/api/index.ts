@@ -2,6 +2,8 @@
 export * as audit from './audit'
 export * as groups from './groups'
 export * as health from './health'
+export * as advice from './advice'
+export type { DayJoins, Question, Questions } from './advice'
 export * as imports from './imports'
 export * as reports from './reports'
 export * as system from './system'

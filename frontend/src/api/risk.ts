@@ -177,14 +177,22 @@ export async function updateIncident(i: Pick<Incident, 'id' | 'version' | 'statu
   return toIncident(await call(() => RiskService.UpdateIncident(dto)))
 }
 
-/** playbooks returns the library in the UI language with the group's placeholder values. */
-export async function playbooks(groupId: number): Promise<Playbooks> {
-  const d = await call(() => RiskService.Playbooks(groupId))
+function toPlaybooks(d: app.PlaybooksDTO): Playbooks {
   return {
     lang: d.lang ?? 'zh',
     items: (d.items ?? []).map((p) => ({ key: p.key, category: category(p.category), title: p.title ?? '', body: p.body ?? '', version: p.version ?? 0 })),
     vars: { group: d.vars?.group ?? '', date: d.vars?.date ?? '', event: d.vars?.event ?? '', backup: d.vars?.backup ?? '' },
   }
+}
+
+/** playbooks returns the library in the UI language with the group's placeholder values; the event is left to write. */
+export async function playbooks(groupId: number): Promise<Playbooks> {
+  return toPlaybooks(await call(() => RiskService.Playbooks(groupId)))
+}
+
+/** incidentPlaybooks returns the templates that fit an incident, the event filled from it (its type and day). */
+export async function incidentPlaybooks(incidentId: number): Promise<Playbooks> {
+  return toPlaybooks(await call(() => RiskService.IncidentPlaybooks(incidentId)))
 }
 
 /** savePlaybook saves an edited template (made on its version). */

@@ -28,6 +28,15 @@ describe('HealthChecks', () => {
     expect(failed.find('[data-testid="check-advice"]').text()).toBe('建议：自动提醒')
   })
 
+  it('makes the advice a link to what stands behind it', async () => {
+    const w = show()
+    const link = w.find('[data-check="response_median_minutes"] [data-testid="check-advice"]')
+    expect(link.element.tagName).toBe('BUTTON')
+    expect(link.attributes('title')).toBe('查看本周慢回复和未回复的提问')
+    await link.trigger('click')
+    expect(w.emitted('advice')).toEqual([['response_median_minutes']])
+  })
+
   it('gives no advice to a passed or not applicable check and says 未测量 for a null value', () => {
     const w = show()
     expect(w.find('[data-check="new_members"] [data-testid="check-advice"]').exists()).toBe(false)

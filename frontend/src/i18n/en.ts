@@ -1062,6 +1062,7 @@ const en: Messages = {
       close: 'Close incident',
       closed: 'Incident closed',
       timer: 'Response timer',
+      playbooks: 'Respond with a playbook',
     },
     check: {
       po_facts: 'Check the facts and who is involved',
@@ -1117,6 +1118,8 @@ const en: Messages = {
       event: 'Event',
       backup: 'Backup group',
       backupPlaceholder: 'Name of the backup group',
+      eventPlaceholder: 'What happened and when, e.g. "the fraud messages posted in the group on November 28"; filled in when opened from an incident',
+      missing: 'Still to write: {list}. Fill it in above, or edit the text, before copying.',
       copy: 'Copy',
       copied: 'Copied; paste it into the group',
       copyFailed: 'Cannot copy; select the text and copy it by hand',
@@ -1536,6 +1539,41 @@ const en: Messages = {
     minutes: '{n} min',
     past: 'Past risk',
     pastHint: 'Over two weeks old: listed, no incident opened automatically; open one by hand if needed',
+  },
+  advice: {
+    to: {
+      response_median_minutes: "See the week's slow and unanswered questions",
+      theme_shares: 'Open the content calendar with a new theme share for this week',
+      new_members: "See the week's joins by day",
+      mute_rate: 'Open the content calendar to adjust the content',
+      link_click_rate: "See the week's link clicks",
+    },
+    questions: {
+      title: "This week's slow and unanswered questions",
+      hint: "Members' questions the staff answered after more than {limit} minutes, or not within 24 hours. Frequent questions can become keyword replies, so they are answered faster.",
+      onlyLate: 'Slow and unanswered only',
+      answered: '{by} answered after {minutes} min',
+      unanswered: 'Unanswered',
+      none: 'No member asked a question this week',
+      noneLate: 'Every question this week was answered within {limit} minutes',
+      toReplies: 'Set up keyword replies',
+    },
+    joins: {
+      title: "This week's joins by day",
+      hint: '{count} members joined this week. On crowded days newcomers go unwelcomed and next-day retention drops: spread the recruiting over the week.',
+      joined: '{n} joined',
+      left: '{n} left',
+      sep: ', ',
+    },
+    links: {
+      title: "This week's link clicks",
+      hint: 'Click rate = clicks ÷ reach (entered under Entered by hand). When it is low, post at another time (such as the prime time 20:00–22:00) or in another format.',
+      posts: 'Links posted this week',
+      clicks: 'Clicks',
+      reach: 'Reach',
+      rate: 'Click rate',
+      toContent: 'Open the content calendar to adjust posting',
+    },
   },
 }
 

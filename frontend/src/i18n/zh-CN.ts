@@ -1060,6 +1060,7 @@ const zhCN = {
       close: '关闭事件',
       closed: '事件已关闭',
       timer: '处置时限',
+      playbooks: '用预案回应',
     },
     check: {
       po_facts: '核实事实和涉及的成员',
@@ -1115,6 +1116,8 @@ const zhCN = {
       event: '事件',
       backup: '备用群',
       backupPlaceholder: '备用群的名称',
+      eventPlaceholder: '写明什么事、哪天，如“11月28日群内出现的诈骗信息”；从事件打开时自动填好',
+      missing: '还需填写：{list}。请在上方一栏填写，或直接改在正文里，再复制。',
       copy: '复制',
       copied: '已复制，可以粘贴到群里',
       copyFailed: '无法复制，请手动选中文字复制',
@@ -1534,6 +1537,41 @@ const zhCN = {
     minutes: '{n} 分钟',
     past: '过去的风险',
     pastHint: '两周以前的风险：只列出，不自动开启事件；需要时可手动开启',
+  },
+  advice: {
+    to: {
+      response_median_minutes: '查看本周慢回复和未回复的提问',
+      theme_shares: '打开内容日历，新建一条本周的主题分享',
+      new_members: '查看本周每天的入群人数',
+      mute_rate: '打开内容日历，调整内容',
+      link_click_rate: '查看本周的链接点击数据',
+    },
+    questions: {
+      title: '本周慢回复和未回复的提问',
+      hint: '成员提问后，工作人员超过 {limit} 分钟才回复，或 24 小时内没有回复的。常见问题可以设成关键词回复，让回复更快。',
+      onlyLate: '只看慢回复和未回复',
+      answered: '{by} {minutes} 分钟后回复',
+      unanswered: '未回复',
+      none: '本周没有成员提问',
+      noneLate: '本周的提问都在 {limit} 分钟内得到了回复',
+      toReplies: '设置关键词回复',
+    },
+    joins: {
+      title: '本周每天的入群人数',
+      hint: '本周共新增 {count} 人。新人集中的日子欢迎不过来、次日留存会下降：把拉新分散到一周里。',
+      joined: '入群 {n} 人',
+      left: '退群 {n} 人',
+      sep: '、',
+    },
+    links: {
+      title: '本周的链接点击',
+      hint: '点击率 = 点击数 ÷ 触达人数（在“手动录入”里填写）。点击偏低时，换个推送时间（如 20:00–22:00 黄金时段）或换一种内容形式。',
+      posts: '本周发的链接',
+      clicks: '点击数',
+      reach: '触达人数',
+      rate: '点击率',
+      toContent: '打开内容日历调整推送',
+    },
   },
 }
 

@@ -19,3 +19,13 @@ export function fill(body: string, vars: PlaybookVars): string {
   }
   return out
 }
+
+/** missing lists the placeholders still standing in a filled text, as it writes them. */
+export function missing(text: string): string[] {
+  const out: string[] = []
+  for (const [, zh, en] of placeholders) {
+    if (text.includes(zh)) out.push(zh)
+    else if (text.includes(en)) out.push(en)
+  }
+  return out
+}

@@ -186,6 +186,16 @@ describe('content tab', () => {
       expect(w.find('[data-testid="content-stale"]').exists()).toBe(true)
     })
 
+    it('opened from the advice 补充主题分享, a share slot of the week is ready to fill in', async () => {
+      bound.Week.mockResolvedValue(weekDTO([]) as never)
+      bound.Save.mockResolvedValue(item(5, '2024-03-04T20:00:00+08:00', { format: 'share' }) as never)
+      const w = await mountView(GroupContentView, { groupId: 7, newShare: true })
+      await flushPromises()
+      expect(select(w, 'drawer-format')?.props('value')).toBe('share')
+      await submit()
+      expect(bound.Save).toHaveBeenCalledWith(7, expect.objectContaining({ id: 0, format: 'share' }))
+    })
+
     it('a new item can be planned for other groups too, in one save', async () => {
       bound.Week.mockResolvedValue(weekDTO([]) as never)
       bound.Save.mockResolvedValue(item(5, '2024-03-06T20:00:00+08:00', { format: 'post' }) as never)

@@ -921,6 +921,22 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class DayJoinsDTO {
+	    day: string;
+	    joined: string[];
+	    left: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new DayJoinsDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.day = source["day"];
+	        this.joined = source["joined"];
+	        this.left = source["left"];
+	    }
+	}
 	export class EvidenceDTO {
 	    id: number;
 	    at: string;
@@ -1922,6 +1938,62 @@ export namespace app {
 	    }
 	}
 	
+	export class QuestionDTO {
+	    name: string;
+	    at: string;
+	    text: string;
+	    answeredAt?: string;
+	    answeredBy?: string;
+	    delayMinutes?: number;
+	    late: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new QuestionDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.at = source["at"];
+	        this.text = source["text"];
+	        this.answeredAt = source["answeredAt"];
+	        this.answeredBy = source["answeredBy"];
+	        this.delayMinutes = source["delayMinutes"];
+	        this.late = source["late"];
+	    }
+	}
+	export class QuestionsDTO {
+	    limitMinutes: number;
+	    questions: QuestionDTO[];
+	
+	    static createFrom(source: any = {}) {
+	        return new QuestionsDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.limitMinutes = source["limitMinutes"];
+	        this.questions = this.convertValues(source["questions"], QuestionDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	
 	export class ReplyMatchDTO {
 	    id: number;

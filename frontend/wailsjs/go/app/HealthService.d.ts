@@ -6,7 +6,11 @@ export function Dashboard(arg1:number,arg2:string):Promise<app.DashboardDTO>;
 
 export function Group(arg1:number,arg2:string):Promise<app.GroupWeekDTO>;
 
+export function JoinsByDay(arg1:number,arg2:string):Promise<Array<app.DayJoinsDTO>>;
+
 export function Overview(arg1:string):Promise<Array<app.GroupWeekDTO>>;
+
+export function Questions(arg1:number,arg2:string,arg3:boolean):Promise<app.QuestionsDTO>;
 
 export function SaveInput(arg1:number,arg2:string,arg3:app.WeekInputDTO):Promise<app.GroupWeekDTO>;
 

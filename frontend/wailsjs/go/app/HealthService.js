@@ -10,8 +10,16 @@ export function Group(arg1, arg2) {
   return window['go']['app']['HealthService']['Group'](arg1, arg2);
 }
 
+export function JoinsByDay(arg1, arg2) {
+  return window['go']['app']['HealthService']['JoinsByDay'](arg1, arg2);
+}
+
 export function Overview(arg1) {
   return window['go']['app']['HealthService']['Overview'](arg1);
+}
+
+export function Questions(arg1, arg2, arg3) {
+  return window['go']['app']['HealthService']['Questions'](arg1, arg2, arg3);
 }
 
 export function SaveInput(arg1, arg2, arg3) {

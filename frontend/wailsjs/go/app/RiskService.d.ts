@@ -6,6 +6,8 @@ export function DismissHit(arg1:number,arg2:string):Promise<void>;
 
 export function Incident(arg1:number):Promise<app.IncidentDetailDTO>;
 
+export function IncidentPlaybooks(arg1:number):Promise<app.PlaybooksDTO>;
+
 export function OpenFromHit(arg1:number,arg2:string,arg3:string):Promise<app.IncidentDTO>;
 
 export function OpenIncident(arg1:number,arg2:string,arg3:number,arg4:string):Promise<app.IncidentDTO>;

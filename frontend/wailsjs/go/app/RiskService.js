@@ -10,6 +10,10 @@ export function Incident(arg1) {
   return window['go']['app']['RiskService']['Incident'](arg1);
 }
 
+export function IncidentPlaybooks(arg1) {
+  return window['go']['app']['RiskService']['IncidentPlaybooks'](arg1);
+}
+
 export function OpenFromHit(arg1, arg2, arg3) {
   return window['go']['app']['RiskService']['OpenFromHit'](arg1, arg2, arg3);
 }
