@@ -54,7 +54,10 @@ type highlightAudit struct {
 func (s *Store) seedAutomation(tx *gorm.DB, groupID int64, lang string) (welcomeRow, error) {
 	var w welcomeRow
 	err := tx.Where("group_id = ?", groupID).Take(&w).Error
-	if err == nil || !errors.Is(err, gorm.ErrRecordNotFound) {
+	if err == nil {
+		return s.reseedAutomation(tx, w)
+	}
+	if !errors.Is(err, gorm.ErrRecordNotFound) {
 		return w, err
 	}
 	var g groupRow

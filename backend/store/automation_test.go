@@ -147,3 +147,56 @@ func TestHighlightsLibrary(t *testing.T) {
 		t.Fatalf("audit: %+v", log)
 	}
 }
+
+// TestUntouchedTemplatesFollowTheProfile: templates seeded with another
+// profile's defaults (older builds seeded a class group of type service with
+// a shop's replies) are replaced by the group's profile defaults while
+// nobody has edited them, and kept once someone has.
+func TestUntouchedTemplatesFollowTheProfile(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t)
+	g, err := s.CreateGroup(ctx, domain.GroupInput{Name: "课程群", Type: domain.TypeService, Profile: domain.ProfileEcommerce})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, replies, err := s.AutomationTemplates(ctx, g.ID, "zh"); err != nil || !hasReply(replies, "发货") {
+		t.Fatalf("e-commerce defaults: %+v %v", replies, err)
+	}
+	in := domain.GroupInput{Name: g.Name, Type: g.Type, Profile: domain.ProfileEducation, TimeZone: g.TimeZone}
+	if _, err := s.UpdateGroup(ctx, g.ID, in); err != nil {
+		t.Fatal(err)
+	}
+	w, replies, err := s.AutomationTemplates(ctx, g.ID, "en") // the seed's language stays
+	if err != nil || hasReply(replies, "发货") || w.Text != automation.DefaultWelcome(domain.ProfileEducation, "zh") {
+		t.Fatalf("untouched templates kept the shop's: %q %+v %v", w.Text, replies, err)
+	}
+	if want := automation.DefaultReplies(domain.ProfileEducation, domain.TypeService, "zh"); len(replies) != len(want) || replies[0].Reply != want[0].Reply {
+		t.Fatalf("replies %+v, want the education defaults", replies)
+	}
+	_, again, _ := s.AutomationTemplates(ctx, g.ID, "zh") // nothing more to do
+	if again[0].ID != replies[0].ID {
+		t.Fatalf("a second read re-seeded again")
+	}
+
+	// Once edited, the operator's templates stay whatever the profile.
+	replies[0].Reply = "@{成员} 课表见群公告"
+	if _, err := s.SaveKeywordReply(ctx, replies[0], "zh"); err != nil {
+		t.Fatal(err)
+	}
+	in.Profile = domain.ProfileEcommerce
+	if _, err := s.UpdateGroup(ctx, g.ID, in); err != nil {
+		t.Fatal(err)
+	}
+	if _, kept, _ := s.AutomationTemplates(ctx, g.ID, "zh"); kept[0].Reply != "@{成员} 课表见群公告" || hasReply(kept, "发货") {
+		t.Fatalf("edited templates replaced: %+v", kept)
+	}
+}
+
+func hasReply(replies []automation.KeywordReply, word string) bool {
+	for _, r := range replies {
+		if strings.Contains(r.Reply, word) {
+			return true
+		}
+	}
+	return false
+}
