@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { outDir, cliJSON, devBinary, startDevSession, openPage, imageStats } from './lib.mjs';
+import { outDir, cliJSON, devBinary, startDevSession, openPage, imageStats, talkNow } from './lib.mjs';
 
 let session, db;
 
@@ -33,6 +33,7 @@ test('Content tab: generate, drag, presenter, mark shares posted, theme_shares t
   const { page, errors } = await openPage(session, { service: 'ContentService', viewport: { width: 1440, height: 1000 } });
   const groups = await cliJSON(devBinary, db, 'group', 'list');
   const group = groups[0];
+  await talkNow(db, group);
 
   // Before: the group has no content items, so theme shares are not measured.
   const beforeCheck = await themeShares(page, group.id);

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { outDir, cliJSON, devBinary, startDevSession, openPage } from './lib.mjs';
+import { outDir, cliJSON, devBinary, startDevSession, openPage, talkNow } from './lib.mjs';
 
 let session, db;
 
@@ -75,6 +75,7 @@ test('Overview shows every demo group with a health score and failed checks with
 });
 
 test('a group’s Health tab: checks, heatmap, hand entry and the week picker', async () => {
+  await talkNow(db, (await cliJSON(devBinary, db, 'group', 'list'))[0]); // a week with chat, even early on a Monday
   // tall enough for the whole tab in one screenshot (the content pane scrolls, not the page)
   const { page, errors } = await openApp({ width: 1280, height: 2900 });
   await page.getByTestId('nav-overview').click();
@@ -82,7 +83,7 @@ test('a group’s Health tab: checks, heatmap, hand entry and the week picker', 
   // a group with chat this week: a silent week's checks do not apply, whatever is entered
   const card = page.getByTestId('overview-card').filter({ has: page.getByTestId('health-basis').getByText(/^基于/) }).first();
   const name = (await card.locator('.name').innerText()).trim();
-  await card.click();
+  await card.locator('.name').click(); // (its risk badge opens the Risk tab)
   await page.waitForURL(/#\/groups\/\d+\/health/);
   await page.getByTestId('health-group-name').getByText(name, { exact: true }).waitFor({ timeout: 30000 });
 

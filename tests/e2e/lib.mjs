@@ -2,7 +2,7 @@
 // binaries on a temporary workspace, Debian's chromium, and the CLI to check
 // what landed in the database.
 import { spawn, execFile } from 'node:child_process';
-import { mkdtempSync, existsSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -204,4 +204,20 @@ export async function openPage(session, { viewport = { width: 1280, height: 800 
   await page.goto(session.url);
   await page.waitForFunction((s) => window.go && window.go.app && window.go.app[s], service, { timeout: 30000 });
   return { page, errors };
+}
+
+// talkNow has a member of the group say something now, through a typed chat
+// import: the checks count only in a week with messages (a silent week has
+// no score), and early on a Monday the demo's week has none yet.
+export async function talkNow(db, group) {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone: group.time_zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
+      .formatToParts(new Date())
+      .map((p) => [p.type, p.value]),
+  );
+  const members = await cliJSON(devBinary, db, 'members', '--group', String(group.id));
+  const who = members.find((m) => m.present && m.tier === 'normal');
+  const file = join(outDir, `now-${group.id}-${Date.now()}.csv`);
+  writeFileSync(file, `时间,发送人,内容\n${parts.year}/${parts.month}/${parts.day} ${parts.hour}:${parts.minute}:${parts.second},${who.name},早上好，今天的分享几点开始？\n`);
+  await cliJSON(devBinary, db, 'import', 'chat', '--group', String(group.id), file);
 }

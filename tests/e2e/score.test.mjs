@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { outDir, cliJSON, devBinary, startDevSession, openPage } from './lib.mjs';
+import { outDir, cliJSON, devBinary, startDevSession, openPage, talkNow } from './lib.mjs';
 
 let session, db;
 
@@ -97,6 +97,7 @@ test('Overview: the basis beside every score, the open-incident badge, 群已沉
 });
 
 test('a group’s Health tab shows the score with its basis', async () => {
+  await talkNow(db, (await cliJSON(devBinary, db, 'group', 'list'))[0]); // a scored week, even early on a Monday
   const { page, errors } = await openPage(session, { service: 'HealthService', viewport: { width: 1280, height: 1100 } });
   await page.getByTestId('nav-overview').click();
   await page.getByTestId('overview-card').first().waitFor({ timeout: 30000 });
@@ -107,7 +108,7 @@ test('a group’s Health tab shows the score with its basis', async () => {
   const week = await page.locator('.cards').getAttribute('data-week');
   const g = (await cliJSON(devBinary, db, 'group', 'list')).find((x) => String(x.id) === id);
   const m = await cliJSON(devBinary, db, 'metrics', '--group', g.name, '--week', week);
-  await first.click();
+  await first.locator('.name').click(); // (a risk badge on the card opens the Risk tab)
   await page.getByTestId('health-view').waitFor();
   const score = page.locator('[data-testid="health-score"]');
   assert.notEqual(m.health_score, null);
