@@ -46,6 +46,9 @@ type Message struct {
 	// ("" otherwise): the store keeps it sealed, never in clear, and shows
 	// it only on an explicit, audited request.
 	Original string
+	// Screened says MaskPII has already run on Content (the ingest masks
+	// before it derives the dedupe key), so the store need not run it again.
+	Screened bool
 	URL      string // first URL for link posts, "" otherwise
 	IsLink   bool   // a link post (METRICS.md)
 	IsStaff  bool   // sent by staff at import time

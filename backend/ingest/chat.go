@@ -123,6 +123,7 @@ func (b *chatBuilder) add(rec importer.ChatRecord) error {
 	if masked, ok := domain.MaskPII(m.Content); ok {
 		m.Original, m.Content = m.Content, masked
 	}
+	m.Screened = true
 	m.IsLink = domain.IsLinkPost(m.Kind, m.Content)
 	if m.URL == "" && m.Kind == domain.KindText {
 		if urls := domain.URLs(m.Content); len(urls) > 0 {

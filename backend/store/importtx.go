@@ -98,7 +98,7 @@ func (t *ImportTx) AddMessages(msgs []domain.Message) error {
 	}
 	for i := range msgs {
 		m := &msgs[i]
-		if m.Original == "" { // the ingest masks; other callers (the demo, tests) may not have
+		if !m.Screened && m.Original == "" { // the ingest masks; other callers (the demo, tests) may not have
 			if masked, ok := domain.MaskPII(m.Content); ok {
 				m.Original, m.Content = m.Content, masked
 			}
