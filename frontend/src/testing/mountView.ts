@@ -14,7 +14,9 @@ let mounted: VueWrapper | null = null
  * test.
  */
 export async function mountView(view: Component, props: Record<string, unknown> = {}): Promise<VueWrapper> {
-  const Host = defineComponent({ render: () => h(NMessageProvider, null, { default: () => h(view as never, props) }) })
+  // Messages stay up (duration 0): Naive UI's hide timer outlives an
+  // unmount, and firing after the test file's window is gone fails the run.
+  const Host = defineComponent({ render: () => h(NMessageProvider, { duration: 0 }, { default: () => h(view as never, props) }) })
   const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:any(.*)*', component: { render: () => null } }] })
   const w = mount(Host, { global: { plugins: [i18n, router] }, attachTo: document.body })
   mounted = w
