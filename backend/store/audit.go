@@ -41,14 +41,44 @@ func migrateV10(tx *gorm.DB) error {
 // rewrite history. It runs at every open, after the migrations (CREATE
 // TRIGGER IF NOT EXISTS: a trigger is no schema change the tables depend
 // on, so it needs no migration step and reaches restored backups too).
-// Other databases skip it (a team server's log is guarded by its grants).
+// On PostgreSQL a trigger does the same for UPDATE, DELETE and TRUNCATE
+// (guardAuditLogPG): the shared team login may write every table, and the
+// log is what tells the team who changed what.
 func guardAuditLog(tx *gorm.DB) error {
+	if tx.Dialector.Name() == "postgres" {
+		return guardAuditLogPG(tx)
+	}
 	if tx.Dialector.Name() != "sqlite" {
 		return nil
 	}
 	for _, op := range []string{"UPDATE", "DELETE"} {
 		q := "CREATE TRIGGER IF NOT EXISTS audit_log_no_" + strings.ToLower(op) + " BEFORE " + op +
 			" ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END"
+		if err := tx.Exec(q).Error; err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// guardAuditLogPG installs the PostgreSQL triggers that refuse changing or
+// removing audit rows, once: an operator's login that may not create
+// functions or triggers opens a server where they already stand.
+func guardAuditLogPG(tx *gorm.DB) error {
+	var n int64
+	if err := tx.Raw("SELECT count(*) FROM pg_trigger WHERE tgrelid = 'audit_log'::regclass AND tgname IN ('audit_log_append_only', 'audit_log_no_truncate')").Scan(&n).Error; err != nil || n == 2 {
+		return err
+	}
+	for _, q := range []string{
+		`CREATE OR REPLACE FUNCTION qunzhu_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	RAISE EXCEPTION 'audit_log is append-only';
+END $$`,
+		"DROP TRIGGER IF EXISTS audit_log_append_only ON audit_log",
+		"CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION qunzhu_audit_append_only()",
+		"DROP TRIGGER IF EXISTS audit_log_no_truncate ON audit_log",
+		"CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION qunzhu_audit_append_only()",
+	} {
 		if err := tx.Exec(q).Error; err != nil {
 			return err
 		}

@@ -96,7 +96,20 @@ func openServer(dsn string, opt Options) (*Store, error) {
 		sqlDB.Close()
 		return nil, err
 	}
-	return &Store{db: db, box: box, clock: opt.Clock, path: shown, keyPath: opt.KeyPath, Created: created}, nil
+	if target >= 10 {
+		if err := guardAuditLog(db); err != nil {
+			sqlDB.Close()
+			return nil, openError(shown, err)
+		}
+	}
+	st := &Store{db: db, box: box, clock: opt.Clock, path: shown, keyPath: opt.KeyPath, Created: created}
+	// Chat numbers stored before schema 21 are masked and sealed here too:
+	// a team's server holds the same messages a file does.
+	if err := st.sealChatNumbers(); err != nil {
+		sqlDB.Close()
+		return nil, openError(shown, err)
+	}
+	return st, nil
 }
 
 // keyCheckSetting holds a keyed hash of a fixed text, written by the first
