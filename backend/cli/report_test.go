@@ -77,17 +77,17 @@ func TestReportOfTheDemoWorkspace(t *testing.T) {
 		if err := json.Unmarshal([]byte(pj), &prev); err != nil {
 			t.Fatal(err)
 		}
-		ind := fmt.Sprintf(`<tr><td>消息数</td><td class="num">%d</td><td class="num">%d</td>`, m.Messages, prev.Messages)
+		ind := fmt.Sprintf(`<tr><td>消息数</td><td class="num">%s</td><td class="num">%s</td>`, thousands(m.Messages), thousands(prev.Messages))
 		if !strings.Contains(html, ind) {
 			t.Errorf("%s: messages against last week differ from metrics --json: want %s", g.Name, ind)
 		}
-		row := fmt.Sprintf(`<tr><td>%s</td><td class="num">%s</td><td class="num">%d</td><td class="num">%d</td>`, g.Name, score, m.MembersEnd, m.Messages)
+		row := fmt.Sprintf(`<tr><td>%s</td><td class="num">%s</td><td class="num">%s</td><td class="num">%s</td>`, g.Name, score, thousands(m.MembersEnd), thousands(m.Messages))
 		if !strings.Contains(html, row) {
 			t.Errorf("cover row of %s differs from metrics --json: want %s", g.Name, row)
 		}
 	}
-	for _, want := range []string{fmt.Sprintf(`<div class="v">%d</div><div class="k">本周消息</div>`, totalMessages),
-		fmt.Sprintf(`<div class="v">%d</div><div class="k">周末在群成员</div>`, totalMembers)} {
+	for _, want := range []string{fmt.Sprintf(`<div class="v">%s</div><div class="k">本周消息</div>`, thousands(totalMessages)),
+		fmt.Sprintf(`<div class="v">%s</div><div class="k">周末在群成员</div>`, thousands(totalMembers))} {
 		if !strings.Contains(html, want) {
 			t.Errorf("cover lacks %s", want)
 		}
@@ -192,4 +192,13 @@ func TestReportEscapesImportedNames(t *testing.T) {
 			t.Errorf("report lacks %s", want)
 		}
 	}
+}
+
+// thousands writes n as the report does, with a comma every three digits
+// (12,332).
+func thousands(n int) string {
+	if n < 1000 {
+		return fmt.Sprint(n)
+	}
+	return thousands(n/1000) + fmt.Sprintf(",%03d", n%1000)
 }

@@ -41,6 +41,8 @@ func TestGroupInputNormalize(t *testing.T) {
 		{name: "unknown zone", in: GroupInput{Name: "x", TimeZone: "Mars/Base"}, wantKey: "group.tz_invalid"},
 		{name: "Local is not a zone", in: GroupInput{Name: "x", TimeZone: "Local"}, wantKey: "group.tz_invalid"},
 		{name: "negative size", in: GroupInput{Name: "x", TargetSize: -1}, wantKey: "group.target_size_invalid"},
+		{name: "size no group can reach", in: GroupInput{Name: "x", TargetSize: MaxTargetSize + 1}, wantKey: "group.target_size_invalid"},
+		{name: "largest size", in: GroupInput{Name: "x", TargetSize: MaxTargetSize}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -36,6 +36,10 @@ const (
 	DefaultTimeZone    = "Asia/Shanghai"
 	DefaultCheckinWord = "打卡"
 	MaxGroupNameLen    = 64
+	// MaxTargetSize is the largest target a group can have: a WeChat group
+	// holds at most 500 members and a WeCom group 2,000, so a bigger number is
+	// a typo (99,999,999 was once accepted), not a plan.
+	MaxTargetSize = 2000
 )
 
 // Group is one WeChat group an operator runs.
@@ -104,8 +108,8 @@ func (in GroupInput) Normalize() (GroupInput, error) {
 		return in, Errorf(EINVALID, "group.type_invalid", map[string]any{"value": string(in.Type)})
 	case !validProfile(in.Profile):
 		return in, Errorf(EINVALID, "group.profile_invalid", map[string]any{"value": string(in.Profile)})
-	case in.TargetSize < 0:
-		return in, Errorf(EINVALID, "group.target_size_invalid", map[string]any{"value": in.TargetSize})
+	case in.TargetSize < 0 || in.TargetSize > MaxTargetSize:
+		return in, Errorf(EINVALID, "group.target_size_invalid", map[string]any{"value": in.TargetSize, "max": MaxTargetSize})
 	}
 	if _, err := time.LoadLocation(in.TimeZone); err != nil || in.TimeZone == "Local" {
 		return in, Errorf(EINVALID, "group.tz_invalid", map[string]any{"value": in.TimeZone})

@@ -7,6 +7,7 @@ func init() { register(zhReport, enReport) }
 var zhReport = map[string]string{
 	"report.title":             "社群周报",
 	"report.week":              "{year}年第{n}周（{from}–{to}）",
+	"report.week_short":        "{year}年第{n}周",
 	"report.cover_groups":      "社群",
 	"report.cover_members":     "周末在群成员",
 	"report.cover_messages":    "本周消息",
@@ -87,6 +88,7 @@ var zhReport = map[string]string{
 var enReport = map[string]string{
 	"report.title":             "Weekly group report",
 	"report.week":              "Week {n}, {year} ({from}–{to})",
+	"report.week_short":        "week {n}, {year}",
 	"report.cover_groups":      "Groups",
 	"report.cover_members":     "Members at week's end",
 	"report.cover_messages":    "Messages this week",

@@ -32,7 +32,7 @@ var reportTemplate string
 // page is the report template: html/template escapes every value by
 // context (text, attribute, CSS string, script), which is what keeps a
 // nickname like <script> or chat text holding </script> inert.
-var page = template.Must(template.New("report").Funcs(template.FuncMap{"css": cssString}).Parse(reportTemplate))
+var page = template.Must(template.New("report").Funcs(template.FuncMap{"css": cssString, "num": num}).Parse(reportTemplate))
 
 // cssString is s as a quoted CSS string for the print header's content:
 // every character but letters, digits and spaces written as a CSS escape,
@@ -186,6 +186,8 @@ func buildView(doc Document, l Labels) (view, error) {
 	for i, s := range doc.Sections {
 		if i == 0 {
 			v.Week = weekTitle(s.Week, l)
+			year, n := s.Week.Start.ISOWeek()
+			v.Footer = t("report.footer", map[string]any{"week": t("report.week_short", map[string]any{"year": year, "n": n})})
 		}
 		sv, err := buildSection(i, s, l, &v)
 		if err != nil {
@@ -244,11 +246,10 @@ func buildView(doc Document, l Labels) (view, error) {
 // its Monday and Sunday.
 func weekTitle(w metrics.Weekly, l Labels) string {
 	last := w.End.Add(-time.Second)
-	return msgT(l, "report.week", map[string]any{"year": w.Start.Year(), "n": isoNumber(w.Start),
+	year, n := w.Start.ISOWeek()
+	return msgT(l, "report.week", map[string]any{"year": year, "n": n,
 		"from": fmt.Sprintf("%d/%d", int(w.Start.Month()), w.Start.Day()), "to": fmt.Sprintf("%d/%d", int(last.Month()), last.Day())})
 }
-
-func isoNumber(t time.Time) int { _, n := t.ISOWeek(); return n }
 
 func buildSection(i int, s Section, l Labels, v *view) (sectionView, error) {
 	t := func(k string, a map[string]any) string { return msgT(l, k, a) }
@@ -416,11 +417,39 @@ func figure(key string, v any, l Labels) string {
 		case strings.HasSuffix(key, "_minutes"):
 			return strconv.FormatFloat(x, 'f', 1, 64) + " " + msgT(l, "unit.minutes", nil)
 		case key == "messages_per_day":
-			return strconv.FormatFloat(x, 'f', 1, 64)
+			return groupDigits(strconv.FormatFloat(x, 'f', 1, 64))
 		}
-		return strconv.FormatFloat(x, 'f', -1, 64)
+		return groupDigits(strconv.FormatFloat(x, 'f', -1, 64))
 	}
 	return fmt.Sprint(v)
+}
+
+// num writes a count with thousands separators, as Chinese business
+// documents do (12,332): the template's counts.
+func num(n int) string { return groupDigits(strconv.Itoa(n)) }
+
+// groupDigits puts a comma between each three digits of a decimal
+// number's whole part: "12332.5" → "12,332.5".
+func groupDigits(s string) string {
+	sign := ""
+	if strings.HasPrefix(s, "-") {
+		sign, s = "-", s[1:]
+	}
+	whole, frac, dot := strings.Cut(s, ".")
+	if len(whole) <= 3 {
+		return sign + s
+	}
+	var b strings.Builder
+	for i, c := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if dot {
+		b.WriteString("." + frac)
+	}
+	return sign + b.String()
 }
 
 func isRatio(key string) bool {

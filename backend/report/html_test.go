@@ -112,6 +112,10 @@ func TestReportStructure(t *testing.T) {
 	if !strings.Contains(zh, "2024年第12周（3/18–3/24）") || !strings.Contains(en, "Week 12, 2024 (3/18–3/24)") {
 		t.Error("the week is not written as UX.md writes it")
 	}
+	// The page footer too: "2024年第12周", never the key 2024-W12.
+	if !strings.Contains(zh, "群主工作台 · 周报 2024年第12周") || strings.Contains(zh, "2024-W12") {
+		t.Error("the footer does not write the week as UX.md does")
+	}
 	if !strings.Contains(zh, "指标定义") || !strings.Contains(en, "Definitions") || strings.Contains(en, "指标定义") {
 		t.Error("the definitions page is not in the report's language")
 	}
@@ -196,5 +200,26 @@ func TestChartOptionsStayInsideTheirScript(t *testing.T) {
 	html := b.String()
 	if strings.Contains(html, "</script><b>") || !strings.Contains(html, `\u003c/script\u003e\u003cb\u003e\u0026`) {
 		t.Errorf("option text not escaped inside the script: %s", html[strings.LastIndex(html, "var charts"):][:120])
+	}
+}
+
+func TestGroupDigits(t *testing.T) {
+	for in, want := range map[string]string{"0": "0", "999": "999", "1000": "1,000", "12332": "12,332", "1234567.5": "1,234,567.5",
+		"-4321": "-4,321", "133.7": "133.7"} {
+		if got := groupDigits(in); got != want {
+			t.Errorf("groupDigits(%s) = %s, want %s", in, got, want)
+		}
+	}
+}
+
+// TestWeekAcrossTheYear: a week is named by its ISO year, which its Monday
+// may not share (2025-W01 begins on 30 December 2024).
+func TestWeekAcrossTheYear(t *testing.T) {
+	w, _ := metrics.ParseWeek("2025-W01", shanghai)
+	s := section(t, "跨年群")
+	s.Week = metrics.Compute(metrics.Input{Group: s.Group}, w)
+	html := render(t, Document{Week: "2025-W01", Sections: []Section{s}}, "zh")
+	if !strings.Contains(html, "2025年第1周（12/30–1/5）") || !strings.Contains(html, "周报 2025年第1周") || strings.Contains(html, "2024年第1周") {
+		t.Error("the week across the new year is not named by its ISO year")
 	}
 }
