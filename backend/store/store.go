@@ -52,9 +52,10 @@ type Options struct {
 
 // Open opens (creating if needed) the workspace database at path, with WAL,
 // a busy timeout and foreign keys on, and migrates it to the latest schema.
-// It checks the key first: a workspace that holds sealed data opens only
-// with its own key file, and a missing one is never replaced by a new key
-// (keycheck.go).
+// First it finishes a restore cut short and removes temporary files of
+// killed processes (leftovers.go), then checks the key: a workspace that
+// holds sealed data opens only with its own key file, and a missing one is
+// never replaced by a new key (keycheck.go).
 func Open(path string, opt Options) (*Store, error) {
 	if opt.Clock == nil {
 		opt.Clock = domain.SystemClock{}
@@ -81,6 +82,9 @@ func Open(path string, opt Options) (*Store, error) {
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, openError(path, err)
+	}
+	if err := settleFiles(path); err != nil {
+		return nil, err
 	}
 	fi, statErr := os.Stat(path)
 	created := errors.Is(statErr, os.ErrNotExist)
