@@ -156,6 +156,9 @@ func readKeyFactsAt(dsn string) (keyFacts, error) {
 type keyRefusal func(missing bool) error
 
 func fileKeyRefusal(dbPath, keyPath string) keyRefusal {
+	if abs, err := filepath.Abs(keyPath); err == nil {
+		keyPath = abs // said beside the database's full path
+	}
 	return func(missing bool) error {
 		args := map[string]any{"name": filepath.Base(keyPath), "path": keyPath, "file": dbPath}
 		if missing {
