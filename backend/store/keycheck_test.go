@@ -219,3 +219,31 @@ func mustBox(t *testing.T, key []byte) *secret.Box {
 	}
 	return b
 }
+
+// While another process has the workspace open its latest writes may sit
+// in the write-ahead log only; the check reads them there too.
+func TestAMissingKeyIsRefusedWhileTheWorkspaceIsOpenElsewhere(t *testing.T) {
+	skipOnServer(t, "reads a SQLite file's write-ahead log")
+	dir := t.TempDir()
+	path := filepath.Join(dir, "q.db")
+	s := mustOpenAt(t, path, Options{Clock: domain.FixedClock(t0)})
+	g := mustGroup(t, s, "读书会")
+	members, _ := sampleImport(g.ID)
+	if _, err := s.SaveImport(context.Background(), domain.ImportBatch{GroupID: g.ID, Kind: domain.BatchMembers}, members, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(path + "-wal"); err != nil {
+		t.Fatalf("sanity: no write-ahead log while open: %v", err)
+	}
+	if err := os.Rename(path+".key", filepath.Join(dir, "away")); err != nil {
+		t.Fatal(err)
+	}
+	st, err := Open(path, Options{})
+	if st != nil {
+		st.Close()
+	}
+	wantKeyRefusal(t, err, true)
+	if _, err := os.Stat(path + ".key"); err == nil {
+		t.Fatal("a key file was made for a workspace that has one")
+	}
+}

@@ -46,16 +46,21 @@ func TestCrashHelper(t *testing.T) {
 }
 
 // crashAt runs do ("restore" from into db, or "backup" of db to from) in
-// another process that stops dead after step.
+// another process that stops dead after step. That process's temporary
+// folder must stay empty: nothing of a backup or a restore goes there.
 func crashAt(t *testing.T, do, step, from, db string) {
 	t.Helper()
+	tmp := t.TempDir()
 	cmd := exec.Command(os.Args[0], "-test.run=^TestCrashHelper$", "-test.count=1")
 	cmd.Env = append(os.Environ(), "QUNZHU_TEST_CRASH_AT="+step, "QUNZHU_TEST_CRASH_DO="+do,
-		"QUNZHU_TEST_CRASH_FROM="+from, "QUNZHU_TEST_CRASH_DB="+db)
+		"QUNZHU_TEST_CRASH_FROM="+from, "QUNZHU_TEST_CRASH_DB="+db, "TMPDIR="+tmp, "TMP="+tmp, "TEMP="+tmp)
 	out, err := cmd.CombinedOutput()
 	var ee *exec.ExitError
 	if !errors.As(err, &ee) || ee.ExitCode() != crashExit {
 		t.Fatalf("%s stopped at %s: %v\n%s", do, step, err, out)
+	}
+	if left, _ := os.ReadDir(tmp); len(left) != 0 {
+		t.Errorf("%s stopped at %s left %d entries in the temporary folder", do, step, len(left))
 	}
 }
 
