@@ -41,7 +41,8 @@ func Main(opt Options) error {
 	}
 	st, err := openChosen(path) // a server chosen in Settings, else the local file; a locked stand-in when a passphrase protects its key (safety.go)
 	if err != nil {
-		return err
+		// In the user's words: a refused key says what to do about it.
+		return errors.New(msg.Error(msg.Normalize(os.Getenv("QUNZHU_LANG")), err))
 	}
 	defer st.Close()
 	// Changes made in the window are recorded under QUNZHU_OPERATOR when it

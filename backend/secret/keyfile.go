@@ -199,13 +199,16 @@ func WriteKeyFile(path string, key []byte, pass string) error {
 }
 
 // WriteFileAtomic replaces path with data so a crash leaves either the old
-// file or the new one, never half of one.
+// file or the new one, never half of one. The temporary file's name,
+// .NAME.tmp-PID-RANDOM, carries this process's id, so a later start can
+// remove the file if this process is killed while writing it (the store's
+// leftovers.go).
 func WriteFileAtomic(path string, data []byte, mode os.FileMode) error {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return err
 	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	f, err := os.CreateTemp(dir, fmt.Sprintf(".%s.tmp-%d-*", filepath.Base(path), os.Getpid()))
 	if err != nil {
 		return err
 	}

@@ -1,10 +1,7 @@
 package store
 
 import (
-	"bytes"
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -14,10 +11,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/libtnb/sqlite"
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
-	"gorm.io/gorm/logger"
 
 	"qunzhu/backend/domain"
 	"qunzhu/backend/paths"
@@ -28,8 +23,10 @@ import (
 // VACUUM INTO: a snapshot even while the app is writing) and copies the key
 // file beside it as out + ".key", since the copy's personal fields cannot be
 // read without it. An existing out is never overwritten. The copy is written
-// under a temporary name in the same folder and renamed into place when
-// complete, so a crash never leaves a half-written backup under out's name.
+// under a temporary name in the same folder (owner-only from the start) and
+// renamed into place when complete, so a crash never leaves a half-written
+// backup under out's name; what a killed backup leaves is removed by the
+// next backup into that folder or the next start (leftovers.go).
 func (s *Store) Backup(ctx context.Context, out string) error {
 	if s.IsServer() {
 		return domain.Errorf(domain.EINVALID, "backup.server", map[string]any{"url": s.path})
@@ -41,21 +38,22 @@ func (s *Store) Backup(ctx context.Context, out string) error {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return err
 	}
+	removeLeftovers(dir, "")
 	tmp := tempName(out)
-	if err := s.db.WithContext(ctx).Exec("VACUUM INTO ?", tmp).Error; err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("writing the backup: %w", err)
+	if err := createTemp(tmp); err != nil {
+		return err
 	}
 	fail := func(err error) error {
 		os.Remove(tmp)
 		return err
 	}
-	if err := os.Chmod(tmp, 0o600); err != nil {
-		return fail(err)
+	if err := s.db.WithContext(ctx).Exec("VACUUM INTO ?", tmp).Error; err != nil {
+		return fail(fmt.Errorf("writing the backup: %w", err))
 	}
 	if err := syncFile(tmp); err != nil {
 		return fail(err)
 	}
+	stepDone("backup-written")
 	key, err := os.ReadFile(s.keyPath)
 	if err != nil {
 		return fail(fmt.Errorf("copying the key file: %w", err))
@@ -71,13 +69,6 @@ func (s *Store) Backup(ctx context.Context, out string) error {
 	return nil
 }
 
-// tempName is a fresh hidden name beside path for a file being written.
-func tempName(path string) string {
-	b := make([]byte, 6)
-	rand.Read(b)
-	return filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".partial-"+hex.EncodeToString(b))
-}
-
 func syncFile(path string) error {
 	f, err := os.OpenFile(path, os.O_RDWR, 0)
 	if err != nil {
@@ -88,147 +79,6 @@ func syncFile(path string) error {
 		return err
 	}
 	return f.Close()
-}
-
-// Restore puts a backup made by Backup in place of the workspace at dbPath.
-// The backup is checked first (it must open as a Qunzhu workspace with its
-// key, unwrapped by pass when the key is protected by a passphrase). The
-// current files are kept beside it with a ".before-restore-TIME" suffix, so a
-// restore can itself be undone by hand. The replacement is atomic: the backup
-// is copied to a temporary file in the workspace's folder, synced, and
-// renamed over the database; the key file likewise. The store at dbPath must
-// be closed.
-func Restore(backup, dbPath string, now time.Time, pass string) (kept string, err error) {
-	if paths.IsServerDSN(dbPath) {
-		return "", domain.Errorf(domain.EINVALID, "restore.server", nil)
-	}
-	if err := checkBackup(backup, pass); err != nil {
-		return "", err
-	}
-	dir := filepath.Dir(dbPath)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return "", err
-	}
-	// Stage both files beside the workspace first: nothing is replaced until
-	// both are complete on disk.
-	tmpDB := tempName(dbPath)
-	if err := copyFile(backup, tmpDB, 0o600); err != nil {
-		os.Remove(tmpDB)
-		return "", err
-	}
-	defer os.Remove(tmpDB) // gone after the rename; removed on failure
-	backupKey, err := os.ReadFile(paths.KeyPath(backup))
-	if err != nil {
-		return "", err
-	}
-
-	suffix := ".before-restore-" + now.UTC().Format("20060102-150405")
-	if _, err := os.Stat(dbPath); err == nil {
-		// Fold the write-ahead log into the file: a log left beside the
-		// restored file would be replayed onto it.
-		if err := checkpoint(dbPath); err != nil {
-			return "", err
-		}
-		if err := keepCopy(dbPath, dbPath+suffix); err != nil {
-			return "", err
-		}
-		kept = dbPath + suffix
-	}
-	keyPath := paths.KeyPath(dbPath)
-	curKey, err := os.ReadFile(keyPath)
-	sameKey := err == nil && bytes.Equal(curKey, backupKey)
-	if err == nil && !sameKey {
-		if err := secret.WriteFileAtomic(keyPath+suffix, curKey, 0o600); err != nil {
-			return "", err
-		}
-	}
-	if err := os.Rename(tmpDB, dbPath); err != nil {
-		return "", err
-	}
-	for _, p := range []string{dbPath + "-wal", dbPath + "-shm"} {
-		os.Remove(p)
-	}
-	secret.SyncDir(dir)
-	if !sameKey {
-		if err := secret.WriteFileAtomic(keyPath, backupKey, 0o600); err != nil {
-			return kept, err
-		}
-	}
-	return kept, nil
-}
-
-// checkpoint folds a closed workspace's write-ahead log into its file and
-// removes the log, without the key (the database file itself is not
-// encrypted). It fails if a log remains, e.g. while the app has it open.
-func checkpoint(dbPath string) error {
-	db, err := gorm.Open(sqlite.Open(sqliteDSN(dbPath)), &gorm.Config{Logger: logger.Discard})
-	if err != nil {
-		return openError(dbPath, err)
-	}
-	sqlDB, err := db.DB()
-	if err != nil {
-		return openError(dbPath, err)
-	}
-	err = db.Exec("PRAGMA wal_checkpoint(TRUNCATE)").Error
-	if cerr := sqlDB.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return openError(dbPath, err)
-	}
-	if fi, err := os.Stat(dbPath + "-wal"); err == nil && fi.Size() > 0 {
-		return &domain.Error{Code: domain.EINVALID, Key: "store.busy", Err: errors.New("write-ahead log still in use")}
-	}
-	return nil
-}
-
-// keepCopy keeps the file at path under kept: a hard link when the system
-// allows it (instant, no second copy on disk), else a copy.
-func keepCopy(path, kept string) error {
-	if err := os.Link(path, kept); err == nil {
-		return nil
-	}
-	return copyFile(path, kept, 0o600)
-}
-
-// checkBackup opens a backup (with its own key) and reads its members, so a
-// wrong file or a missing key is found before anything is replaced.
-func checkBackup(backup, pass string) error {
-	if _, err := os.Stat(backup); err != nil {
-		return domain.Errorf(domain.EINVALID, "backup.missing", map[string]any{"file": backup})
-	}
-	if _, err := os.Stat(paths.KeyPath(backup)); err != nil {
-		return domain.Errorf(domain.EINVALID, "backup.no_key", map[string]any{"file": backup, "key": paths.KeyPath(backup)})
-	}
-	// Open a scratch copy: opening migrates, and the backup itself stays as made.
-	dir, err := os.MkdirTemp("", "qunzhu-restore-")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(dir)
-	probe := filepath.Join(dir, "probe.db")
-	if err := copyFile(backup, probe, 0o600); err != nil {
-		return err
-	}
-	st, err := Open(probe, Options{KeyPath: paths.KeyPath(backup), Passphrase: pass})
-	if err != nil {
-		var de *domain.Error
-		if errors.As(err, &de) && (de.Key == "store.locked" || de.Key == "store.passphrase_wrong") {
-			return err
-		}
-		return domain.Errorf(domain.EINVALID, "backup.invalid", map[string]any{"file": backup})
-	}
-	defer st.Close()
-	var groups []groupRow
-	if err := st.db.Find(&groups).Error; err != nil {
-		return domain.Errorf(domain.EINVALID, "backup.invalid", map[string]any{"file": backup})
-	}
-	for _, g := range groups {
-		if _, err := st.Members(context.Background(), g.ID); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 func copyFile(from, to string, mode os.FileMode) error {

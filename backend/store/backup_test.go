@@ -112,8 +112,16 @@ func TestRestoreGivesTheSameRowsAndLeavesNoPartialFiles(t *testing.T) {
 	if _, err := Restore(b.Path, path, t0, "wrong pass"); errKey(err) != "store.passphrase_wrong" {
 		t.Fatalf("restoring with a wrong passphrase: %v", err)
 	}
+	// Nothing of a restore goes to the system's temporary folder.
+	tmp := t.TempDir()
+	for _, v := range []string{"TMPDIR", "TMP", "TEMP"} {
+		t.Setenv(v, tmp)
+	}
 	if _, err := Restore(b.Path, path, t0, "backup pass"); err != nil {
 		t.Fatal(err)
+	}
+	if left, _ := os.ReadDir(tmp); len(left) != 0 {
+		t.Errorf("the restore left %d entries in the temporary folder", len(left))
 	}
 	r := mustOpenAt(t, path, Options{Passphrase: "backup pass"})
 	gotMembers, gotMsgs := rowsOf(t, r, g.ID)

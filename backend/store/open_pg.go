@@ -9,12 +9,10 @@ import (
 
 	"gorm.io/driver/postgres"
 	"gorm.io/gorm"
-	"gorm.io/gorm/clause"
 	"gorm.io/gorm/logger"
 
 	"qunzhu/backend/domain"
 	"qunzhu/backend/paths"
-	"qunzhu/backend/secret"
 )
 
 // A workspace on a PostgreSQL server (team mode) is opened by URL,
@@ -54,10 +52,6 @@ func openServer(dsn string, opt Options) (*Store, error) {
 		}
 		opt.KeyPath = kp
 	}
-	box, keyCreated, err := loadBox(opt)
-	if err != nil {
-		return nil, err
-	}
 	db, err := gorm.Open(postgres.New(postgres.Config{DSN: dsn}), &gorm.Config{
 		Logger:         logger.Discard,
 		NowFunc:        func() time.Time { return opt.Clock.Now().UTC() },
@@ -80,6 +74,19 @@ func openServer(dsn string, opt Options) (*Store, error) {
 		return nil, serverError(shown, err)
 	}
 	created := !db.Migrator().HasTable(&schemaVersion{})
+	// The key is checked against the workspace before anything is written
+	// to it, and no key file is made for a workspace that has one.
+	facts, err := readKeyFacts(db)
+	if err != nil {
+		sqlDB.Close()
+		return nil, serverError(shown, err)
+	}
+	refuse := teamKeyRefusal(opt.KeyPath)
+	box, keyCreated, err := workspaceBox(opt, facts, refuse)
+	if err != nil {
+		sqlDB.Close()
+		return nil, err
+	}
 	target := opt.targetVersion
 	if target == 0 {
 		target = LatestVersion()
@@ -92,9 +99,11 @@ func openServer(dsn string, opt Options) (*Store, error) {
 		}
 		return nil, openError(shown, err)
 	}
-	if err := checkServerKey(db, box, opt.KeyPath, keyCreated); err != nil {
-		sqlDB.Close()
-		return nil, err
+	if facts.check == "" {
+		if err := recordKeyCheck(db, box, opt.KeyPath, keyCreated, refuse); err != nil {
+			sqlDB.Close()
+			return nil, err
+		}
 	}
 	if target >= 10 {
 		if err := guardAuditLog(db); err != nil {
@@ -110,34 +119,6 @@ func openServer(dsn string, opt Options) (*Store, error) {
 		return nil, openError(shown, err)
 	}
 	return st, nil
-}
-
-// keyCheckSetting holds a keyed hash of a fixed text, written by the first
-// client: a client whose key file differs (a new operator who has not been
-// given the team's key yet) is stopped before it seals anything with a key
-// nobody else can read.
-const keyCheckSetting = "workspace.key_check"
-
-func checkServerKey(db *gorm.DB, box *secret.Box, keyPath string, keyCreated bool) error {
-	if !db.Migrator().HasTable(&settingRow{}) {
-		return nil // a schema stopped before step 2 (upgrade tests)
-	}
-	want := box.Index("qunzhu workspace key check")
-	if err := db.Clauses(clause.OnConflict{DoNothing: true}).Create(&settingRow{Key: keyCheckSetting, Value: want}).Error; err != nil {
-		return err
-	}
-	var row settingRow
-	if err := db.Where("key = ?", keyCheckSetting).First(&row).Error; err != nil {
-		return err
-	}
-	if row.Value == want {
-		return nil
-	}
-	if keyCreated {
-		os.Remove(keyPath) // made just now; not the team's key
-		return domain.Errorf(domain.EINVALID, "store.key_missing", map[string]any{"path": keyPath})
-	}
-	return domain.Errorf(domain.EINVALID, "store.key_mismatch", map[string]any{"path": keyPath})
 }
 
 // migrateServer runs the migrations holding a session advisory lock on one

@@ -52,6 +52,10 @@ type Options struct {
 
 // Open opens (creating if needed) the workspace database at path, with WAL,
 // a busy timeout and foreign keys on, and migrates it to the latest schema.
+// First it finishes a restore cut short and removes temporary files of
+// killed processes (leftovers.go), then checks the key: a workspace that
+// holds sealed data opens only with its own key file, and a missing one is
+// never replaced by a new key (keycheck.go).
 func Open(path string, opt Options) (*Store, error) {
 	if opt.Clock == nil {
 		opt.Clock = domain.SystemClock{}
@@ -76,13 +80,24 @@ func Open(path string, opt Options) (*Store, error) {
 	if err == nil {
 		path = abs
 	}
-	_, statErr := os.Stat(path)
-	created := errors.Is(statErr, os.ErrNotExist)
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, openError(path, err)
 	}
-
-	box, _, err := loadBox(opt)
+	if err := settleFiles(path); err != nil {
+		return nil, err
+	}
+	fi, statErr := os.Stat(path)
+	created := errors.Is(statErr, os.ErrNotExist)
+	// The key is checked against the file before the file is opened for
+	// writing (keycheck.go): a refused key leaves every byte as it was.
+	var facts keyFacts
+	if statErr == nil && fi.Size() > 0 {
+		if facts, err = probeKeyFacts(path); err != nil {
+			return nil, openError(path, err)
+		}
+	}
+	refuse := fileKeyRefusal(path, opt.KeyPath)
+	box, keyCreated, err := workspaceBox(opt, facts, refuse)
 	if err != nil {
 		return nil, err
 	}
@@ -132,6 +147,16 @@ func Open(path string, opt Options) (*Store, error) {
 	if target >= 10 {
 		if err := guardAuditLog(db); err != nil {
 			sqlDB.Close()
+			return nil, openError(path, err)
+		}
+	}
+	if facts.check == "" {
+		if err := recordKeyCheck(db, box, opt.KeyPath, keyCreated, refuse); err != nil {
+			sqlDB.Close()
+			var de *domain.Error
+			if errors.As(err, &de) {
+				return nil, err
+			}
 			return nil, openError(path, err)
 		}
 	}
