@@ -24,9 +24,14 @@ func parseMembersText(r io.ReadSeeker, opt MemberOptions) (MemberFile, error) {
 	// Member lists are small (50,000 rows is a few MB); holding the text lets
 	// the separator be guessed and a stray quote be taken back.
 	var buf bytes.Buffer
-	if size, err := r.Seek(0, io.SeekEnd); err == nil && size < 1<<30 {
-		buf.Grow(int(size + size/2)) // GBK grows by half as UTF-8
+	size, err := r.Seek(0, io.SeekEnd)
+	if err != nil {
+		return mf, fmt.Errorf("reading member list: %w", err)
 	}
+	if size > MaxMemberFileBytes {
+		return mf, errFileTooLarge(size)
+	}
+	buf.Grow(int(size + size/2)) // GBK grows by half as UTF-8
 	if _, err := r.Seek(0, io.SeekStart); err != nil {
 		return mf, fmt.Errorf("reading member list: %w", err)
 	}
@@ -106,8 +111,14 @@ func (t *textTable) next() (tableRow, bool) {
 	}
 	row := tableRow{line: t.line, cells: make([]string, 0, t.width)}
 	t.open = nil
-	for {
-		row.cells = append(row.cells, t.field(len(row.cells)))
+	for n := 0; ; n++ {
+		// Cells past MaxColumns are read but not kept, only their extent:
+		// the row is refused for its width, without holding a million cells.
+		if v := t.field(n); n < MaxColumns {
+			row.cells = append(row.cells, v)
+		} else if cleanCell(v) != "" {
+			row.wide = n + 1
+		}
 		if t.pos < len(t.s) && t.s[t.pos] == t.sep {
 			t.pos++
 			continue

@@ -190,7 +190,7 @@ func chatFormat(f *os.File, path, format string) (string, string, error) {
 		}
 		format = detected
 	}
-	return format, importer.ChatEncoding(head), nil
+	return format, importer.ChatEncoding(head, format), nil
 }
 
 func (o Options) clock() domain.Clock {
