@@ -62,6 +62,19 @@ func TestImportHostileFiles(t *testing.T) {
 		t.Errorf("--json: exit %d, %d errors listed, error_count %d, rows %d (%v); want 100 of 250, 251 rows", code, len(sum.Errors), sum.ErrorCount, sum.Rows, err)
 	}
 
+	// A candidate list for screening lists its bad rows the same way.
+	b.Reset()
+	b.WriteString("昵称,入群时间\n甲,2024/1/8\n")
+	for i := 0; i < 150; i++ {
+		b.WriteString("乙,明天\n")
+	}
+	candidates := filepath.Join(dir, "candidates.csv")
+	must(t, os.WriteFile(candidates, []byte(b.String()), 0o600))
+	code, _, errs = runCLI(t, db, "screen", "--group", "读书打卡交流群", candidates, "--json")
+	if code != 0 || strings.Count(errs, "candidates.csv: 第 ") != 100 || !strings.Contains(errs, "另有 50 行无法读取，未逐行列出（共 150 行）") {
+		t.Errorf("screening 150 bad rows: exit %d, %d rows listed", code, strings.Count(errs, "candidates.csv: 第 "))
+	}
+
 	if code, _, errs := runCLI(t, db, "import", "members", "--group", "读书打卡交流群", dir); code != 1 || !strings.Contains(errs, "是一个文件夹，不是文件") {
 		t.Errorf("a folder: exit %d, stderr %q", code, errs)
 	}
