@@ -226,7 +226,7 @@ func readMemberRows(src rowSource, cols *memberColumns, mf MemberFile, date1904 
 			return mf, nil
 		}
 		if row.line > MaxMemberRows {
-			return mf, memberError("members.too_many_rows", map[string]any{"max": MaxMemberRows})
+			return mf, errTooManyRows()
 		}
 		bad := cols.damage(row, isText)
 		var m domain.Member

@@ -40,6 +40,9 @@ func parseMembersText(r io.ReadSeeker, opt MemberOptions) (MemberFile, error) {
 	if err != nil {
 		return mf, fmt.Errorf("decoding member list as %s: %w", enc, err)
 	}
+	if lines(b) > MaxMemberRows {
+		return mf, errTooManyRows()
+	}
 	t := &textTable{s: string(b), line: 1}
 	if sep, ok := t.sepLine(); ok {
 		t.sep = sep
@@ -47,6 +50,15 @@ func parseMembersText(r io.ReadSeeker, opt MemberOptions) (MemberFile, error) {
 		t.sep = detectSeparator(t.s[t.pos:])
 	}
 	return readMemberTable(t, mf, false, opt)
+}
+
+// lines counts b's line breaks (LF, CRLF, or a lone CR where no LF is):
+// the number of the last line, or one less.
+func lines(b []byte) int {
+	if n := bytes.Count(b, []byte{'\n'}); n > 0 {
+		return n
+	}
+	return bytes.Count(b, []byte{'\r'})
 }
 
 // textTable splits delimited text into records: fields may be quoted with ",

@@ -143,21 +143,46 @@ func checkWorkbook(data []byte) error {
 	return nil
 }
 
-// checkPart unpacks one part, counting, to its declared size and one byte past.
+// checkPart unpacks one part, counting, to its declared size and one byte
+// past. A worksheet's rows are counted on the way (its <row> elements), so
+// a sheet of more than MaxMemberRows is refused before a row is parsed.
 func checkPart(zf *zip.File) error {
 	rc, err := zf.Open()
 	if err != nil {
 		return &domain.Error{Code: domain.EINVALID, Key: "members.bad_xlsx", Err: err}
 	}
 	defer rc.Close()
-	n, err := io.Copy(io.Discard, io.LimitReader(rc, int64(zf.UncompressedSize64)+1))
+	var rows rowCounter
+	var sink io.Writer = io.Discard
+	if xlsxPartSizeLimit(zf.Name) == MaxWorkbookUnzipped { // a worksheet
+		sink = &rows
+	}
+	n, err := io.Copy(sink, io.LimitReader(rc, int64(zf.UncompressedSize64)+1))
 	if uint64(n) > zf.UncompressedSize64 || errors.Is(err, zip.ErrFormat) {
 		return domain.Errorf(domain.EINVALID, "members.xlsx_size_lies", map[string]any{"part": zf.Name})
 	}
 	if err != nil {
 		return &domain.Error{Code: domain.EINVALID, Key: "members.bad_xlsx", Err: err}
 	}
+	if rows.n > MaxMemberRows {
+		return errTooManyRows()
+	}
 	return nil
+}
+
+// rowCounter counts "<row " and "<row>" in what is written to it, across
+// writes. A sheet whose writer prefixes its elements (<x:row>) is not
+// counted here, and meets the limit as its rows are read.
+type rowCounter struct {
+	n    int
+	tail []byte // the last bytes of the previous write, too few to hold a match
+}
+
+func (c *rowCounter) Write(p []byte) (int, error) {
+	buf := append(c.tail, p...)
+	c.n += bytes.Count(buf, []byte("<row ")) + bytes.Count(buf, []byte("<row>"))
+	c.tail = append(c.tail[:0], buf[max(0, len(buf)-4):]...)
+	return len(p), nil
 }
 
 // xlsxPartSizeLimit is how much one part of a workbook may unpack to.

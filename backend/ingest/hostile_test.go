@@ -153,7 +153,13 @@ func hostileCases() []hostileCase {
 			make: func(t *testing.T, path string) { writeWorkbook(t, path, memberRows(2, 10), 480<<20) }},
 		{name: "a workbook unpacking to more than it declares", kind: domain.BatchMembers, file: "liar.xlsx", key: "members.xlsx_size_lies",
 			make: func(t *testing.T, path string) { writeWorkbook(t, path, memberRows(2, 50_000), 1<<10) }},
-		{name: "a workbook with a row past the millionth", kind: domain.BatchMembers, file: "rows.xlsx", key: "members.too_many_rows",
+		{name: "a workbook of a row each past the row limit", kind: domain.BatchMembers, file: "dense.xlsx", key: "members.too_many_rows",
+			make: func(t *testing.T, path string) { writeWorkbook(t, path, memberRows(2, importer.MaxMemberRows+1), 0) }},
+		{name: "a member list of a row each past the row limit", kind: domain.BatchMembers, file: "long.csv", key: "members.too_many_rows",
+			make: func(t *testing.T, path string) {
+				writeRepeated(t, path, "昵称\n", "甲\n", importer.MaxMemberRows*len("甲\n"), "乙\n")
+			}},
+		{name: "a workbook with a row past the row limit", kind: domain.BatchMembers, file: "rows.xlsx", key: "members.too_many_rows",
 			make: func(t *testing.T, path string) {
 				writeWorkbook(t, path, func(write func(string)) {
 					memberRows(2, 10)(write)
