@@ -47,7 +47,7 @@ func Candidates(ctx context.Context, path string, loc *time.Location) (Candidate
 		OnBad: bad.add,
 	})
 	l.Errors, l.ErrorCount = bad.list, bad.total
-	return l, err
+	return l, namingFile(err, path)
 }
 
 func errTooManyCandidates(path string) error {

@@ -50,6 +50,7 @@ func Chat(ctx context.Context, st Store, groupID int64, path string, opt Options
 	if err == nil {
 		err = b.flush()
 	}
+	err = namingFile(err, path)
 	batch.Rows = b.rows + bad.total
 	if err != nil {
 		return summarize(batch, bad), err

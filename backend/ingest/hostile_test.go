@@ -19,6 +19,7 @@ import (
 
 	"qunzhu/backend/domain"
 	"qunzhu/backend/importer"
+	"qunzhu/backend/msg"
 	"qunzhu/backend/store"
 )
 
@@ -68,6 +69,18 @@ func TestHostileFilesRefused(t *testing.T) {
 			var de *domain.Error
 			if !asDomain(err, &de) || de.Key != tt.key || de.Code != domain.EINVALID {
 				t.Fatalf("err %v; want the file refused with %s", err, tt.key)
+			}
+			for _, lang := range []string{msg.ZH, msg.EN} {
+				if text := msg.T(lang, de.Key, de.Args); !strings.Contains(text, tt.file) || strings.Contains(text, "{") {
+					t.Errorf("the refusal does not name the file %s, or misses an argument: %s", tt.file, text)
+				}
+			}
+			for _, e := range firstErrors(sum.Errors) {
+				for _, lang := range []string{msg.ZH, msg.EN} {
+					if text := msg.T(lang, e.Key, e.Args); text == e.Key || strings.Contains(text, "{") {
+						t.Errorf("row %d is worded %q", e.Line, text)
+					}
+				}
 			}
 			if tt.rowKey != "" && (len(sum.Errors) == 0 || sum.Errors[0].Key != tt.rowKey || sum.Errors[0].Line != tt.rowLine) {
 				t.Errorf("row errors %+v; want the first %s on line %d", firstErrors(sum.Errors), tt.rowKey, tt.rowLine)

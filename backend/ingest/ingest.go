@@ -129,6 +129,24 @@ func errBadRows(file string, n int) error {
 	return domain.Errorf(domain.EINVALID, "import.bad_rows", map[string]any{"file": file, "count": n})
 }
 
+// namingFile adds the file's name to a parser's refusal of the whole file
+// (its limits say "{file} …"; the parsers read a reader, not a path), so
+// the operator learns which file it was. Other errors pass unchanged.
+func namingFile(err error, path string) error {
+	var de *domain.Error
+	if !errors.As(err, &de) || de.Args["file"] != nil {
+		return err
+	}
+	args := make(map[string]any, len(de.Args)+1)
+	for k, v := range de.Args {
+		args[k] = v
+	}
+	args["file"] = baseName(path)
+	named := *de
+	named.Args = args
+	return &named
+}
+
 // errNothingRead refuses a file that decoded to no row to import: every row
 // unreadable (Partial cannot help then), or none at all (key says which
 // kind of row was looked for). A batch of nothing would still be an import

@@ -25,7 +25,7 @@ func Links(ctx context.Context, st LinkStore, groupID int64, week, path string, 
 	var bad rowErrors
 	links, err := importer.ParseTrackedLinks(f, bad.add)
 	if err != nil {
-		return domain.WeekInput{}, bad.list, bad.total, err
+		return domain.WeekInput{}, bad.list, bad.total, namingFile(err, path)
 	}
 	if bad.total > 0 && !opt.Partial {
 		return domain.WeekInput{}, bad.list, bad.total, errBadRows(baseName(path), bad.total)

@@ -56,6 +56,7 @@ func Members(ctx context.Context, st Store, groupID int64, path string, opt Opti
 		},
 		OnBad: bad.add,
 	})
+	err = namingFile(err, path)
 	if opt.Progress != nil {
 		opt.Progress(size, size) // member lists are small: one report once read
 	}
