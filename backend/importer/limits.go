@@ -43,6 +43,11 @@ const (
 	// 491 KB zip bomb unpacking to 480 MB cost 1.86 GB and 13.7 s.
 	MaxMemberFileBytes  = 64 << 20
 	MaxWorkbookUnzipped = 128 << 20
+	// MaxWorkbookCells bounds a worksheet's cells, counted before any is
+	// read: excelize reads some 100,000 cells a second (shown and raw), so
+	// this keeps the worst workbook within the limits to about 10 s on an
+	// idle machine. 100,000 members of 20 columns; wider lists go as CSV.
+	MaxWorkbookCells = 2_000_000
 )
 
 // fieldTooLong is the row error for a cell over MaxFieldBytes: the column

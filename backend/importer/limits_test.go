@@ -116,18 +116,18 @@ func TestMemberLimits(t *testing.T) {
 	}
 }
 
-// TestRowCounter: a sheet's rows are counted however its bytes arrive.
-func TestRowCounter(t *testing.T) {
-	sheet := `<sheetData><row r="1"><c r="A1"/></row><row><c/></row><rowBreaks/><row r="3"/></sheetData>`
+// TestSheetCounter: a sheet's rows and cells are counted however its bytes arrive.
+func TestSheetCounter(t *testing.T) {
+	sheet := `<cols><col min="1"/></cols><sheetData><row r="1"><c r="A1"/><c>x</c></row><row><c/></row><rowBreaks/><row r="3"/></sheetData>`
 	for cut := 0; cut <= len(sheet); cut++ {
 		for _, step := range []int{1, 3, 7, len(sheet)} {
-			var c rowCounter
+			var c sheetCounter
 			c.Write([]byte(sheet[:cut]))
 			for i := cut; i < len(sheet); i += step {
 				c.Write([]byte(sheet[i:min(i+step, len(sheet))]))
 			}
-			if c.n != 3 {
-				t.Fatalf("cut at %d, then %d bytes a write: %d rows, want 3", cut, step, c.n)
+			if c.rows != 3 || c.cells != 2 {
+				t.Fatalf("cut at %d, then %d bytes a write: %d rows and %d cells, want 3 and 2", cut, step, c.rows, c.cells)
 			}
 		}
 	}

@@ -152,10 +152,10 @@ func checkPart(zf *zip.File) error {
 		return &domain.Error{Code: domain.EINVALID, Key: "members.bad_xlsx", Err: err}
 	}
 	defer rc.Close()
-	var rows rowCounter
+	var sheet sheetCounter
 	var sink io.Writer = io.Discard
 	if xlsxPartSizeLimit(zf.Name) == MaxWorkbookUnzipped { // a worksheet
-		sink = &rows
+		sink = &sheet
 	}
 	n, err := io.Copy(sink, io.LimitReader(rc, int64(zf.UncompressedSize64)+1))
 	if uint64(n) > zf.UncompressedSize64 || errors.Is(err, zip.ErrFormat) {
@@ -164,25 +164,35 @@ func checkPart(zf *zip.File) error {
 	if err != nil {
 		return &domain.Error{Code: domain.EINVALID, Key: "members.bad_xlsx", Err: err}
 	}
-	if rows.n > MaxMemberRows {
+	if sheet.rows > MaxMemberRows {
 		return errTooManyRows()
+	}
+	if sheet.cells > MaxWorkbookCells {
+		return domain.Errorf(domain.EINVALID, "members.xlsx_too_many_cells", map[string]any{"count": sheet.cells, "max": MaxWorkbookCells})
 	}
 	return nil
 }
 
-// rowCounter counts "<row " and "<row>" in what is written to it, across
-// writes. A sheet whose writer prefixes its elements (<x:row>) is not
-// counted here, and meets the limit as its rows are read.
-type rowCounter struct {
-	n    int
-	tail []byte // the last bytes of the previous write, too few to hold a match
+// sheetCounter counts a worksheet's rows ("<row " and "<row>") and cells
+// ("<c " and "<c>") in what is written to it, across writes. A sheet whose
+// writer prefixes its elements (<x:row>) is not counted here, and meets the
+// row limit as its rows are read.
+type sheetCounter struct {
+	rows, cells int
+	tail        []byte // the last bytes of the previous write, counted with it
 }
 
-func (c *rowCounter) Write(p []byte) (int, error) {
+func (c *sheetCounter) Write(p []byte) (int, error) {
 	buf := append(c.tail, p...)
-	c.n += bytes.Count(buf, []byte("<row ")) + bytes.Count(buf, []byte("<row>"))
+	// A match within the tail alone was counted with the previous write.
+	c.rows += sheetMatches(buf, "<row ", "<row>") - sheetMatches(c.tail, "<row ", "<row>")
+	c.cells += sheetMatches(buf, "<c ", "<c>") - sheetMatches(c.tail, "<c ", "<c>")
 	c.tail = append(c.tail[:0], buf[max(0, len(buf)-4):]...)
 	return len(p), nil
+}
+
+func sheetMatches(b []byte, a, z string) int {
+	return bytes.Count(b, []byte(a)) + bytes.Count(b, []byte(z))
 }
 
 // xlsxPartSizeLimit is how much one part of a workbook may unpack to.

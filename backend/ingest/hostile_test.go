@@ -168,6 +168,15 @@ func hostileCases() []hostileCase {
 			make: func(t *testing.T, path string) { writeWorkbook(t, path, memberRows(2, 50_000), 1<<10) }},
 		{name: "a workbook of a row each past the row limit", kind: domain.BatchMembers, file: "dense.xlsx", key: "members.too_many_rows",
 			make: func(t *testing.T, path string) { writeWorkbook(t, path, memberRows(2, importer.MaxMemberRows+1), 0) }},
+		{name: "a workbook of more cells than the limit", kind: domain.BatchMembers, file: "cells.xlsx", key: "members.xlsx_too_many_cells",
+			make: func(t *testing.T, path string) {
+				writeWorkbook(t, path, func(write func(string)) {
+					cells := strings.Repeat(`<c r="A2"/>`, 20)
+					for r := 2; r <= importer.MaxWorkbookCells/20+1; r++ {
+						write(fmt.Sprintf(`<row r="%d">`, r) + cells + `</row>`)
+					}
+				}, 0)
+			}},
 		{name: "a member list of a row each past the row limit", kind: domain.BatchMembers, file: "long.csv", key: "members.too_many_rows",
 			make: func(t *testing.T, path string) {
 				writeRepeated(t, path, "昵称\n", "甲\n", importer.MaxMemberRows*len("甲\n"), "乙\n")

@@ -33,6 +33,7 @@ var zhLimits = map[string]string{
 	"members.file_too_large":      "{file} 有 {mb} MB，超过成员名单 {max} MB 的上限，未导入任何数据。请拆分后再导入",
 	"members.xlsx_too_large":      "工作簿 {file} 解压后有 {mb} MB，超过 {max} MB 的上限，未导入任何数据。请只保留成员名单所在的工作表，或另存为 CSV",
 	"members.xlsx_part_too_large": "工作簿 {file} 里的“{part}”解压后有 {mb} MB，超过 {max} MB 的上限，未导入任何数据。请只保留成员名单所在的工作表，或另存为 CSV",
+	"members.xlsx_too_many_cells": "工作簿 {file} 的一张工作表有 {count} 个单元格，超过 {max} 的上限，未导入任何数据。请删除不需要的列，或另存为 CSV",
 	"members.xlsx_size_lies":      "工作簿 {file} 里的“{part}”解压后比它声明的大小还大，文件已损坏或被故意构造，未导入任何数据",
 }
 
@@ -64,5 +65,6 @@ var enLimits = map[string]string{
 	"members.file_too_large":      "{file} is {mb} MB, over the limit of {max} MB for a member list; nothing was imported. Split it and import the parts",
 	"members.xlsx_too_large":      "The workbook {file} unpacks to {mb} MB, over the limit of {max} MB; nothing was imported. Keep only the member list's sheet, or save it as CSV",
 	"members.xlsx_part_too_large": "The part \"{part}\" of the workbook {file} unpacks to {mb} MB, over the limit of {max} MB; nothing was imported. Keep only the member list's sheet, or save it as CSV",
+	"members.xlsx_too_many_cells": "A sheet of the workbook {file} has {count} cells, over the limit of {max}; nothing was imported. Delete the columns not needed, or save it as CSV",
 	"members.xlsx_size_lies":      "The part \"{part}\" of the workbook {file} unpacks to more than the size it declares: the file is damaged or deliberately malformed; nothing was imported",
 }
