@@ -105,7 +105,8 @@ type ImportResultDTO struct {
 	Imported          int                 `json:"imported"`
 	Updated           int                 `json:"updated"`
 	SkippedDuplicates int                 `json:"skippedDuplicates"`
-	Errors            []ImportRowErrorDTO `json:"errors"`
+	Errors            []ImportRowErrorDTO `json:"errors"` // the first ingest.MaxListedErrors
+	ErrorCount        int                 `json:"errorCount"`
 	Cancelled         bool                `json:"cancelled"`
 	Error             *ErrorDTO           `json:"error"` // nil on success
 	// FileGroup is set when the import was refused because the file's title
@@ -268,7 +269,8 @@ func (s *ImportService) finish(id string) {
 func (s *ImportService) result(ctx context.Context, sum ingest.Summary, err error) ImportResultDTO {
 	lang := s.app.lang()
 	r := ImportResultDTO{BatchID: sum.BatchID, File: sum.File, Format: sum.Format, Encoding: sum.Encoding, Rows: sum.Rows,
-		Imported: sum.Imported, Updated: sum.Updated, SkippedDuplicates: sum.SkippedDuplicates, Errors: rowErrors(lang, sum.Errors)}
+		Imported: sum.Imported, Updated: sum.Updated, SkippedDuplicates: sum.SkippedDuplicates, Errors: rowErrors(lang, sum.Errors),
+		ErrorCount: sum.ErrorCount}
 	if err != nil {
 		if ctx.Err() != nil {
 			r.Cancelled = true

@@ -39,7 +39,8 @@ type CandidatesDTO struct {
 	Encoding   string              `json:"encoding"`
 	Criteria   ScreeningDTO        `json:"criteria"`
 	Candidates []CandidateDTO      `json:"candidates"`
-	Errors     []ImportRowErrorDTO `json:"errors"`
+	Errors     []ImportRowErrorDTO `json:"errors"` // the first ingest.MaxListedErrors
+	ErrorCount int                 `json:"errorCount"`
 }
 
 // CandidateDTO is one screened person of a candidate list.
@@ -122,7 +123,7 @@ func (s *MembersService) ScreenCandidates(groupID int64, path string) (Candidate
 		return CandidatesDTO{}, err
 	}
 	out := CandidatesDTO{File: list.Name, Encoding: list.File.Encoding, Criteria: screeningDTO(c),
-		Candidates: []CandidateDTO{}, Errors: rowErrors(s.app.lang(), list.Errors)}
+		Candidates: []CandidateDTO{}, Errors: rowErrors(s.app.lang(), list.Errors), ErrorCount: list.ErrorCount}
 	for _, p := range screening.Candidates(c, list.People) {
 		out.Candidates = append(out.Candidates, CandidateDTO{Line: p.Line, Name: p.Member.DisplayName(), Screen: screenDTO(p.Result)})
 	}

@@ -24,7 +24,8 @@ type summaryJSON struct {
 	Imported          int            `json:"imported"`
 	Updated           int            `json:"updated"`
 	SkippedDuplicates int            `json:"skipped_duplicates"`
-	Errors            []rowErrorJSON `json:"errors"`
+	Errors            []rowErrorJSON `json:"errors"`      // the first ingest.MaxListedErrors
+	ErrorCount        int            `json:"error_count"` // every unreadable row
 }
 
 // chatSummaryJSON is a chat import's summary: the file's earliest and latest
@@ -124,6 +125,9 @@ func (r *run) runImport(ctx context.Context, st *store.Store, do importFunc, opt
 	for _, e := range out.Errors {
 		fmt.Fprintf(r.Stderr, "%s: %s\n", out.File, msg.T(r.lang, "cli.import_row_error", map[string]any{"line": e.Line, "reason": e.Reason}))
 	}
+	if more := out.ErrorCount - len(out.Errors); more > 0 {
+		fmt.Fprintf(r.Stderr, "%s: %s\n", out.File, msg.T(r.lang, "cli.import_more_errors", map[string]any{"more": more, "total": out.ErrorCount}))
+	}
 	return err
 }
 
@@ -163,14 +167,16 @@ func shellLine(words ...string) string {
 	return strings.Join(out, " ")
 }
 
+// isBadRows reports a file refused for its unreadable rows, which the
+// summary lists.
 func isBadRows(err error) bool {
 	var e *domain.Error
-	return errors.As(err, &e) && e.Key == "import.bad_rows"
+	return errors.As(err, &e) && (e.Key == "import.bad_rows" || e.Key == "import.no_good_rows")
 }
 
 func (r *run) summaryJSON(s ingest.Summary) summaryJSON {
 	out := summaryJSON{File: s.File, Format: s.Format, Encoding: s.Encoding, Rows: s.Rows, Imported: s.Imported,
-		Updated: s.Updated, SkippedDuplicates: s.SkippedDuplicates, Errors: []rowErrorJSON{}}
+		Updated: s.Updated, SkippedDuplicates: s.SkippedDuplicates, Errors: []rowErrorJSON{}, ErrorCount: s.ErrorCount}
 	if s.BatchID != 0 {
 		id := s.BatchID
 		out.BatchID = &id

@@ -70,10 +70,14 @@ func (r *run) input(ctx context.Context, st *store.Store) error {
 	}
 	if file, ok := r.inv.flags["links"]; ok {
 		var rowErrs []ingest.RowError
-		saved, rowErrs, err = ingest.Links(ctx, st, g.ID, w.String(), file, ingest.Options{Partial: r.inv.flags["partial"] == "true"})
+		var total int
+		saved, rowErrs, total, err = ingest.Links(ctx, st, g.ID, w.String(), file, ingest.Options{Partial: r.inv.flags["partial"] == "true"})
 		for _, e := range rowErrs {
 			fmt.Fprintf(r.Stderr, "%s: %s\n", filepath.Base(file), msg.T(r.lang, "cli.import_row_error",
 				map[string]any{"line": e.Line, "reason": msg.T(r.lang, e.Key, e.Args)}))
+		}
+		if more := total - len(rowErrs); more > 0 {
+			fmt.Fprintf(r.Stderr, "%s: %s\n", filepath.Base(file), msg.T(r.lang, "cli.import_more_errors", map[string]any{"more": more, "total": total}))
 		}
 		if err != nil {
 			return err

@@ -218,6 +218,12 @@ func TestInputFromTrackedLinks(t *testing.T) {
 	if code, _, errs := runCLI(t, db, "input", "--group", "读书打卡交流群", "--week", "2024-W10", "--links", bad); code != 1 || !strings.Contains(errs, "第 2 行") {
 		t.Errorf("a bad links file: exit %d, %q", code, errs)
 	}
+	many := filepath.Join(dir, "many.csv")
+	os.WriteFile(many, []byte("url,clicks,reach\n"+strings.Repeat("https://a.com,9,3\n", 120)), 0o600)
+	if code, _, errs := runCLI(t, db, "input", "--group", "读书打卡交流群", "--week", "2024-W10", "--links", many); code != 1 ||
+		strings.Count(errs, "many.csv: 第 ") != 100 || !strings.Contains(errs, "另有 20 行无法读取，未逐行列出（共 120 行）") {
+		t.Errorf("120 bad link rows: exit %d, %d listed", code, strings.Count(errs, "many.csv: 第 "))
+	}
 	if code, _, _ := runCLI(t, db, "input", "--group", "读书打卡交流群", "--week", "2024-W10", "--links", good, "--link-clicks", "1", "--link-reach", "2"); code != 2 {
 		t.Errorf("--links with --link-clicks: exit %d, want 2", code)
 	}

@@ -45,6 +45,9 @@ func (r *run) screen(ctx context.Context, st *store.Store) error {
 	for _, e := range list.Errors {
 		fmt.Fprintln(r.Stderr, list.Name+": "+msg.T(r.lang, "cli.import_row_error", map[string]any{"line": e.Line, "reason": msg.T(r.lang, e.Key, e.Args)}))
 	}
+	if more := list.ErrorCount - len(list.Errors); more > 0 {
+		fmt.Fprintln(r.Stderr, list.Name+": "+msg.T(r.lang, "cli.import_more_errors", map[string]any{"more": more, "total": list.ErrorCount}))
+	}
 	out := []candidateJSON{}
 	for _, p := range screening.Candidates(c, list.People) {
 		res := p.Result

@@ -24,7 +24,7 @@ import (
 //   - System messages are Kind system; Event is set when ParseSystem reads a
 //     join, leave or removal in the text.
 func ParseChat(r io.Reader, format string, opt ChatOptions) error {
-	p := &chatParse{opt: opt, loc: defaultLocation(opt.Location)}
+	p := &chatParse{opt: opt, loc: defaultLocation(opt.Location), format: format}
 	switch format {
 	case FormatMemoTrace:
 		return parseMemoTrace(r, p)
@@ -47,8 +47,9 @@ var ChatFormats = []string{FormatMemoTrace, FormatPyWxDump, FormatChatlog, Forma
 
 // chatParse carries one parse's options to the format readers.
 type chatParse struct {
-	opt ChatOptions
-	loc *time.Location
+	opt    ChatOptions
+	loc    *time.Location
+	format string
 }
 
 func (p *chatParse) bad(line int, key string, args map[string]any) {
@@ -57,7 +58,13 @@ func (p *chatParse) bad(line int, key string, args map[string]any) {
 	}
 }
 
+// emit hands rec on, unless a field is over its limit (checkChatRecord):
+// then the row is bad, whichever format read it.
 func (p *chatParse) emit(rec ChatRecord) error {
+	if e := checkChatRecord(&rec); e != nil {
+		p.bad(e.Line, e.Key, e.Args)
+		return nil
+	}
 	if p.opt.OnRecord == nil {
 		return nil
 	}

@@ -41,7 +41,7 @@ type chatlogMessage struct {
 // reply, a transfer's summary), else the card's title. chatlog writes
 // sender 系统消息 for system messages: not an id, so SenderID is "".
 func parseChatlog(r io.Reader, p *chatParse) error {
-	text, _, err := openChatText(r)
+	text, err := openUTF8Text(r)
 	if err != nil {
 		return err
 	}

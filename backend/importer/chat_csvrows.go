@@ -44,8 +44,14 @@ func newChatRows(text io.Reader, p *chatParse, sep byte) (*chatRows, error) {
 		if err != nil {
 			return nil, err
 		}
+		if rec.long {
+			return nil, domain.Errorf(domain.EINVALID, "import.header_too_long", map[string]any{"line": rec.line, "max": MaxLineBytes >> 20})
+		}
 		if rec.quote != nil || blankRecord(rec.fields) {
 			continue // a title line or some such above the header: no data row
+		}
+		if n := width(rec.fields); n > MaxColumns {
+			return nil, errTooManyColumns(n)
 		}
 		header := make([]string, len(rec.fields))
 		for i, h := range rec.fields {
@@ -85,6 +91,10 @@ func (c *chatRows) each(shape rowShape, fn func(rec []string, line int) error) e
 		if err != nil {
 			return err
 		}
+		if rec.long {
+			c.p.bad(rec.line, "import.line_too_long", map[string]any{"max": MaxLineBytes >> 20})
+			continue
+		}
 		if q := rec.quote; q != nil {
 			key := "chat.stray_quote"
 			if q.unclosed {
@@ -98,6 +108,11 @@ func (c *chatRows) each(shape rowShape, fn func(rec []string, line int) error) e
 				continue
 			}
 			c.p.bad(rec.line, "chat.field_count", map[string]any{"got": len(rec.fields), "want": want})
+			continue
+		}
+		if i := longField(rec.fields); i >= 0 {
+			e := fieldTooLong(rec.line, c.columnName(i), len(rec.fields[i]))
+			c.p.bad(e.Line, e.Key, e.Args)
 			continue
 		}
 		if err := fn(rec.fields, rec.line); err != nil {
@@ -119,6 +134,27 @@ func (c *chatRows) columnName(i int) string {
 // separator per line).
 func widthShape(width int) rowShape {
 	return rowShape{min: width, begins: func(cells []string, _ bool) bool { return width >= 3 && len(cells) >= width }}
+}
+
+// longField is the first cell over MaxFieldBytes, -1 if none.
+func longField(cells []string) int {
+	for i, c := range cells {
+		if len(c) > MaxFieldBytes {
+			return i
+		}
+	}
+	return -1
+}
+
+// width is how many cells a row has up to its last non-blank one: trailing
+// empty cells (Excel pads rows with separators) make no header wider.
+func width(cells []string) int {
+	for n := len(cells); n > 0; n-- {
+		if strings.TrimSpace(cells[n-1]) != "" {
+			return n
+		}
+	}
+	return 0
 }
 
 func blankRecord(rec []string) bool {

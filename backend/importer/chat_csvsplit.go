@@ -34,8 +34,9 @@ type csvRecords struct {
 	shape rowShape
 	line  int // the number of the last line read
 
-	long []byte    // a line longer than br's buffer
-	back lineQueue // lines taken back after an unclosed quote, read before the stream
+	long    []byte    // a line longer than br's buffer
+	tooLong bool      // the line nextLine just gave was over MaxLineBytes, and dropped
+	back    lineQueue // lines taken back after an unclosed quote, read before the stream
 
 	held     []byte // the lines a spanning cell read after its quote's line
 	heldEnds []int  // where each held line ends in held
@@ -52,11 +53,14 @@ type csvRecords struct {
 const maxSpanBytes = 16 << 20
 
 // csvRecord is what read returns: the cells and the line the record starts
-// on, or the quote that spoils it (cells then unread).
+// on, or the quote that spoils it (cells then unread), or that the record
+// runs over a line longer than MaxLineBytes (long: cells unread, the rest
+// of that line dropped).
 type csvRecord struct {
 	fields []string
 	line   int
 	quote  *quoteDamage
+	long   bool
 }
 
 // quoteDamage is a quote out of place: its line and cell, the cell's text
@@ -66,6 +70,7 @@ type quoteDamage struct {
 	line, cell int
 	value      string
 	unclosed   bool
+	long       bool // the cell runs into a line over MaxLineBytes: the record is too long, not misquoted
 }
 
 // rowShape says whether a line read on its own begins a row of the table,
@@ -96,6 +101,9 @@ func (r *csvRecords) read() (csvRecord, error) {
 		if !ok {
 			return csvRecord{}, io.EOF
 		}
+		if r.tooLong {
+			return csvRecord{line: r.line, long: true}, nil
+		}
 		if len(t) > 0 {
 			text = t
 			break
@@ -113,6 +121,9 @@ func (r *csvRecords) read() (csvRecord, error) {
 			text, pos, d, err = r.quoted(text, pos+1)
 			if err != nil {
 				return rec, err
+			}
+			if d != nil && d.long {
+				return csvRecord{line: rec.line, long: true}, nil
 			}
 			if d != nil && (rec.quote == nil || d.unclosed) {
 				rec.quote = d
@@ -181,6 +192,12 @@ func (r *csvRecords) quoted(text []byte, pos int) ([]byte, int, *quoteDamage, er
 			}
 			if !ok {
 				return nil, 0, unclosed(), nil
+			}
+			if r.tooLong {
+				// The lines held so far belong to this cell, and the cell
+				// is far over any field's limit: the record is one bad row.
+				r.held, r.heldEnds = r.held[:0], r.heldEnds[:0]
+				return nil, 0, &quoteDamage{line: qline, long: true}, nil
 			}
 			text, pos = r.hold(next), 0
 			continue
@@ -282,8 +299,11 @@ func splitOwn(s string, sep byte, cells []string) (_ []string, open, clean bool)
 }
 
 // nextLine returns the next line without its line end; ok is false at the
-// end of the input. The line is valid until the next call.
+// end of the input. The line is valid until the next call. A line over
+// MaxLineBytes is read to its end but not held: it comes back empty, with
+// tooLong set.
 func (r *csvRecords) nextLine() ([]byte, bool, error) {
+	r.tooLong = false
 	if l, ok := r.back.pop(); ok {
 		r.line++
 		return l, true, nil
@@ -293,9 +313,21 @@ func (r *csvRecords) nextLine() ([]byte, bool, error) {
 		r.long = append(r.long[:0], line...)
 		for errors.Is(err, bufio.ErrBufferFull) {
 			line, err = r.br.ReadSlice('\n')
-			r.long = append(r.long, line...)
+			if !r.tooLong && len(r.long)+len(line) > MaxLineBytes {
+				r.tooLong, r.long = true, r.long[:0]
+			}
+			if !r.tooLong {
+				r.long = append(r.long, line...)
+			}
 		}
 		line = r.long
+		if r.tooLong {
+			if err != nil && !errors.Is(err, io.EOF) {
+				return nil, false, fmt.Errorf("reading chat file: %w", err)
+			}
+			r.line++
+			return nil, true, nil
+		}
 	}
 	if err != nil && !errors.Is(err, io.EOF) {
 		return nil, false, fmt.Errorf("reading chat file: %w", err)

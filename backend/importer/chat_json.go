@@ -16,6 +16,9 @@ import (
 // its own, so a broken line goes to OnBad and the next is read. In an array a
 // value of the wrong shape goes to OnBad too, but broken syntax cannot be
 // resynchronised: it goes to OnBad as chat.json_broken and reading stops.
+// JSON is UTF-8: a line (an array's value) holding other bytes goes to OnBad
+// as chat.invalid_utf8, since encoding/json would silently turn them into
+// U+FFFD. A line over MaxLineBytes goes to OnBad unread.
 func readJSONValues(text io.Reader, p *chatParse, fn func(raw []byte, line int) error) error {
 	br := bufio.NewReaderSize(text, 64<<10)
 	first, err := firstNonSpace(br)
@@ -26,7 +29,7 @@ func readJSONValues(text io.Reader, p *chatParse, fn func(raw []byte, line int) 
 		return nil // empty input: nothing to read
 	}
 	if first != '[' {
-		lr := &lineReader{br: br}
+		lr := &lineReader{br: br, max: MaxLineBytes}
 		for {
 			line, ok, err := lr.next()
 			if err != nil {
@@ -35,7 +38,15 @@ func readJSONValues(text io.Reader, p *chatParse, fn func(raw []byte, line int) 
 			if !ok {
 				return nil
 			}
+			if lr.long {
+				p.bad(lr.line, "import.line_too_long", map[string]any{"max": MaxLineBytes >> 20})
+				continue
+			}
 			if len(bytes.TrimSpace(line)) == 0 {
+				continue
+			}
+			if e := invalidUTF8(line, lr.line, p.format); e != nil {
+				p.bad(e.Line, e.Key, e.Args)
 				continue
 			}
 			if err := fn(line, lr.line); err != nil {
@@ -55,17 +66,29 @@ func readJSONValues(text io.Reader, p *chatParse, fn func(raw []byte, line int) 
 		err := dec.Decode(&raw)
 		line := lt.lineAt(off)
 		if err != nil {
+			if errors.Is(lt.err, errJSONValueTooLong) {
+				p.bad(line, "chat.json_too_long", map[string]any{"max": maxJSONValue >> 20})
+				return nil
+			}
 			if lt.err != nil { // the file could not be read: not the file's fault
 				return fmt.Errorf("reading chat file: %w", lt.err)
 			}
 			p.bad(line, "chat.json_broken", nil) // broken syntax, or the file ends inside the array
 			return nil
 		}
+		if e := invalidUTF8(raw, line, p.format); e != nil {
+			p.bad(e.Line, e.Key, e.Args)
+			continue
+		}
 		if err := fn(raw, line); err != nil {
 			return err
 		}
 	}
 	if _, err := dec.Token(); err != nil { // the closing ]
+		if errors.Is(lt.err, errJSONValueTooLong) {
+			p.bad(lt.lineAt(dec.InputOffset()), "chat.json_too_long", map[string]any{"max": maxJSONValue >> 20})
+			return nil
+		}
 		if lt.err != nil {
 			return fmt.Errorf("reading chat file: %w", lt.err)
 		}
@@ -73,6 +96,14 @@ func readJSONValues(text io.Reader, p *chatParse, fn func(raw []byte, line int) 
 	}
 	return nil
 }
+
+// maxJSONValue bounds one value of a JSON array: the decoder holds a value
+// whole, and a message is far below MaxLineBytes, so a value this long is a
+// broken file (an unterminated string runs to its end), to be refused
+// before it is held.
+const maxJSONValue = 16 << 20
+
+var errJSONValueTooLong = errors.New("a JSON value over 16 MB")
 
 // firstNonSpace peeks at the first byte that is not whitespace (0 at the end).
 func firstNonSpace(br *bufio.Reader) (byte, error) {

@@ -42,6 +42,7 @@ func parseWeChatText(r io.Reader, p *chatParse) error {
 		return err
 	}
 	lr := newLineReader(text)
+	lr.max = MaxLineBytes
 	var (
 		day     time.Time // midnight of the current ruler's date; zero before the first
 		cur     textMessage
@@ -58,6 +59,10 @@ func parseWeChatText(r io.Reader, p *chatParse) error {
 		}
 		if date.IsZero() {
 			p.bad(cur.line, "chat.no_date", map[string]any{"value": cur.stamp})
+			return nil
+		}
+		if cur.size > MaxFieldBytes {
+			p.bad(cur.line, "chat.content_too_long", map[string]any{"kb": (cur.size + 1023) >> 10, "max": MaxFieldBytes >> 10})
 			return nil
 		}
 		at := time.Date(date.Year(), date.Month(), date.Day(), 0, 0, cur.clock, 0, p.loc).UTC()
@@ -77,6 +82,16 @@ func parseWeChatText(r io.Reader, p *chatParse) error {
 		if !ok {
 			return flush()
 		}
+		if lr.long {
+			// Too long to be a header or a ruler: a line of content, too
+			// long for any message, or a line of no message at all.
+			if cur.active {
+				cur.size += MaxLineBytes + 1
+			} else {
+				p.bad(lr.line, "import.line_too_long", map[string]any{"max": MaxLineBytes >> 20})
+			}
+			continue
+		}
 		if d, ok := dayRuler(line, p.loc); ok {
 			if err := flush(); err != nil {
 				return err
@@ -94,8 +109,13 @@ func parseWeChatText(r io.Reader, p *chatParse) error {
 			continue
 		}
 		if cur.active {
-			content = append(content, line...)
-			content = append(content, '\n')
+			// Content is held up to the limit and counted beyond it, so an
+			// endless message costs MaxFieldBytes, and is refused at flush.
+			cur.size += len(line) + 1
+			if cur.size <= MaxFieldBytes+1 {
+				content = append(content, line...)
+				content = append(content, '\n')
+			}
 		}
 	}
 }
@@ -109,6 +129,7 @@ type textMessage struct {
 	date   time.Time     // the header's own date, if it has one
 	clock  int           // seconds after midnight
 	prec   time.Duration // what the time carries: a minute (HH:MM) or a second
+	size   int           // the bytes of its content lines, held or not (MaxFieldBytes)
 }
 
 // messageHeader reads "NAME  HH:MM" (or HH:MM:SS, or a date and time).

@@ -68,7 +68,7 @@ type wecomMessage struct {
 // miniprogram; meeting_voice_call, voip_doc_share and voiptext → call;
 // anything else (card, chatrecord, redpacket, mixed …) → other.
 func parseWeComArchive(r io.Reader, p *chatParse) error {
-	text, _, err := openChatText(r)
+	text, err := openUTF8Text(r)
 	if err != nil {
 		return err
 	}

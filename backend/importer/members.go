@@ -122,6 +122,17 @@ type tableRow struct {
 	// line (textTable.quoted): the cells read it as a plain character, and
 	// the row is reported instead of delivered.
 	openQuote *openQuote
+	// wide, when set, is the row's width where it has cells past
+	// MaxColumns that were read but not kept (textTable.next).
+	wide int
+}
+
+// width is how many cells the row has up to its last non-blank one.
+func (r tableRow) width() int {
+	if r.wide > 0 {
+		return r.wide
+	}
+	return width(r.cells)
 }
 
 // openQuote is where a quote was left open: the text line and the cell.
@@ -169,12 +180,22 @@ func findHeader(src rowSource, mf *MemberFile, mapping map[string]MemberField) (
 			continue
 		}
 		seen++
+		// Before mapping: a header of a million cells cost 475 MB as
+		// columns and as every member's extra fields.
+		if n := row.width(); n > MaxColumns {
+			return nil, errTooManyColumns(n)
+		}
 		c := mapColumns(row.cells, mapping)
 		if mf.Header == nil {
 			mf.Header, mf.Fields = c.header, c.fields
 		}
 		if c.hasIdentity() {
 			mf.Header, mf.Fields = c.header, c.fields
+			// A header cell names an extra field in every member.
+			if i := longField(row.cells); i >= 0 {
+				return nil, memberError("members.header_too_long", map[string]any{
+					"value": cellExcerpt(row.cells[i]), "kb": (len(row.cells[i]) + 1023) >> 10, "max": MaxFieldBytes >> 10})
+			}
 			return c, nil
 		}
 		if firstKnown == nil && c.hasKnown() {
@@ -203,6 +224,9 @@ func readMemberRows(src rowSource, cols *memberColumns, mf MemberFile, date1904 
 		row, ok := src.next()
 		if !ok {
 			return mf, nil
+		}
+		if row.line > MaxMemberRows {
+			return mf, errTooManyRows()
 		}
 		bad := cols.damage(row, isText)
 		var m domain.Member
@@ -234,6 +258,9 @@ func readMemberRows(src rowSource, cols *memberColumns, mf MemberFile, date1904 
 // up to the widest one. A damaged row always holds a value (the quote, the
 // extra cell), so it is never taken for a blank one.
 func (c *memberColumns) damage(row tableRow, strictWidth bool) *LineError {
+	if n := row.width(); n > MaxColumns {
+		return &LineError{Line: row.line, Key: "members.too_many_cells", Args: map[string]any{"count": n, "max": MaxColumns}}
+	}
 	if q := row.openQuote; q != nil {
 		_, col := c.column(q.cell)
 		return &LineError{Line: q.line, Key: "members.unclosed_quote", Args: map[string]any{
@@ -360,6 +387,10 @@ func (c *memberColumns) member(row tableRow, loc *time.Location, date1904 bool) 
 			continue
 		}
 		empty = false
+		if e := cellTooLong(row.line, f, key, v); e != nil {
+			fail(e.Key, e.Args)
+			continue
+		}
 		switch f {
 		case FieldNickname:
 			setOnceString(&m.Nickname, v)
@@ -433,6 +464,23 @@ func (c *memberColumns) member(row tableRow, loc *time.Location, date1904 bool) 
 	}
 	m.LeftUndated = left
 	return m, nil, false
+}
+
+// cellTooLong reports a cell over its limit: a name (昵称, 群昵称, 微信号,
+// 备注, 姓名) over MaxNameRunes, any cell over MaxFieldBytes.
+func cellTooLong(line int, f MemberField, column, v string) *LineError {
+	switch f {
+	case FieldNickname, FieldGroupNickname, FieldWeChatID, FieldRemark, FieldRealName:
+		if longName(v) {
+			e := nameTooLong(line, column, v)
+			return &e
+		}
+	}
+	if len(v) > MaxFieldBytes {
+		e := fieldTooLong(line, column, len(v))
+		return &e
+	}
+	return nil
 }
 
 // rawNumber prefers a sheet's raw cell value when it is a plain number: a

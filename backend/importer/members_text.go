@@ -24,9 +24,14 @@ func parseMembersText(r io.ReadSeeker, opt MemberOptions) (MemberFile, error) {
 	// Member lists are small (50,000 rows is a few MB); holding the text lets
 	// the separator be guessed and a stray quote be taken back.
 	var buf bytes.Buffer
-	if size, err := r.Seek(0, io.SeekEnd); err == nil && size < 1<<30 {
-		buf.Grow(int(size + size/2)) // GBK grows by half as UTF-8
+	size, err := r.Seek(0, io.SeekEnd)
+	if err != nil {
+		return mf, fmt.Errorf("reading member list: %w", err)
 	}
+	if size > MaxMemberFileBytes {
+		return mf, errFileTooLarge(size)
+	}
+	buf.Grow(int(size + size/2)) // GBK grows by half as UTF-8
 	if _, err := r.Seek(0, io.SeekStart); err != nil {
 		return mf, fmt.Errorf("reading member list: %w", err)
 	}
@@ -35,6 +40,9 @@ func parseMembersText(r io.ReadSeeker, opt MemberOptions) (MemberFile, error) {
 	if err != nil {
 		return mf, fmt.Errorf("decoding member list as %s: %w", enc, err)
 	}
+	if lines(b) > MaxMemberRows {
+		return mf, errTooManyRows()
+	}
 	t := &textTable{s: string(b), line: 1}
 	if sep, ok := t.sepLine(); ok {
 		t.sep = sep
@@ -42,6 +50,15 @@ func parseMembersText(r io.ReadSeeker, opt MemberOptions) (MemberFile, error) {
 		t.sep = detectSeparator(t.s[t.pos:])
 	}
 	return readMemberTable(t, mf, false, opt)
+}
+
+// lines counts b's line breaks (LF, CRLF, or a lone CR where no LF is):
+// the number of the last line, or one less.
+func lines(b []byte) int {
+	if n := bytes.Count(b, []byte{'\n'}); n > 0 {
+		return n
+	}
+	return bytes.Count(b, []byte{'\r'})
 }
 
 // textTable splits delimited text into records: fields may be quoted with ",
@@ -106,8 +123,14 @@ func (t *textTable) next() (tableRow, bool) {
 	}
 	row := tableRow{line: t.line, cells: make([]string, 0, t.width)}
 	t.open = nil
-	for {
-		row.cells = append(row.cells, t.field(len(row.cells)))
+	for n := 0; ; n++ {
+		// Cells past MaxColumns are read but not kept, only their extent:
+		// the row is refused for its width, without holding a million cells.
+		if v := t.field(n); n < MaxColumns {
+			row.cells = append(row.cells, v)
+		} else if cleanCell(v) != "" {
+			row.wide = n + 1
+		}
 		if t.pos < len(t.s) && t.s[t.pos] == t.sep {
 			t.pos++
 			continue

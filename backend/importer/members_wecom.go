@@ -9,6 +9,7 @@ import (
 	"io"
 	"strconv"
 	"time"
+	"unicode/utf8"
 
 	"qunzhu/backend/domain"
 )
@@ -83,11 +84,21 @@ func parseMembersWeCom(r io.Reader, opt MemberOptions) (MemberFile, error) {
 		mf.Header = append(mf.Header, h.key)
 		mf.Fields = append(mf.Fields, h.field)
 	}
-	raw, err := io.ReadAll(r)
+	raw, err := io.ReadAll(io.LimitReader(r, MaxMemberFileBytes+1))
 	if err != nil {
 		return mf, fmt.Errorf("reading member list: %w", err)
 	}
-	data, err := io.ReadAll(NewDecodedReader(bytes.NewReader(raw), detectBytes(raw)))
+	if len(raw) > MaxMemberFileBytes {
+		return mf, errFileTooLarge(int64(len(raw)))
+	}
+	// JSON is UTF-8 (a BOM may say UTF-16): bytes that are not are damage,
+	// not a hint to read the whole response as GB18030.
+	enc := bomEncoding(raw)
+	if enc == EncodingUTF8 && !utf8.Valid(raw) {
+		return mf, memberError("members.invalid_utf8", map[string]any{"line": invalidUTF8Line(raw)})
+	}
+	mf.Encoding = enc
+	data, err := io.ReadAll(NewDecodedReader(bytes.NewReader(raw), enc))
 	if err != nil {
 		return mf, fmt.Errorf("decoding member list: %w", err)
 	}
@@ -313,11 +324,18 @@ func jsonLineAt(data []byte, off int) int {
 	return 1 + bytes.Count(data[:off], []byte{'\n'})
 }
 
-// detectBytes is DetectEncoding over bytes already in memory.
-func detectBytes(b []byte) string {
-	enc, err := DetectEncoding(bytes.NewReader(b))
-	if err != nil {
-		return EncodingUTF8
+// invalidUTF8Line is the line of the first byte of b that is not UTF-8.
+func invalidUTF8Line(b []byte) int {
+	line := 1
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		if r == utf8.RuneError && n <= 1 {
+			break
+		}
+		if r == '\n' {
+			line++
+		}
+		b = b[n:]
 	}
-	return enc
+	return line
 }

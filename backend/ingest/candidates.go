@@ -18,7 +18,9 @@ type CandidateList struct {
 	File   importer.MemberFile
 	Name   string
 	People []screening.Candidate
-	Errors []RowError
+	Errors []RowError // the first MaxListedErrors unreadable rows
+	// ErrorCount is every unreadable row, listed or not.
+	ErrorCount int
 }
 
 // Candidates reads a candidate list — any file a member list may be
@@ -32,6 +34,7 @@ func Candidates(ctx context.Context, path string, loc *time.Location) (Candidate
 	}
 	defer f.Close()
 	l := CandidateList{Name: baseName(path)}
+	var bad rowErrors
 	l.File, err = importer.ParseMembers(f, path, importer.MemberOptions{
 		Location: loc,
 		OnRecord: func(rec importer.MemberRecord) error {
@@ -41,9 +44,10 @@ func Candidates(ctx context.Context, path string, loc *time.Location) (Candidate
 			l.People = append(l.People, screening.Candidate{Line: rec.Line, Member: rec.Member})
 			return ctx.Err()
 		},
-		OnBad: func(e importer.LineError) { l.Errors = append(l.Errors, RowError(e)) },
+		OnBad: bad.add,
 	})
-	return l, err
+	l.Errors, l.ErrorCount = bad.list, bad.total
+	return l, namingFile(err, path)
 }
 
 func errTooManyCandidates(path string) error {

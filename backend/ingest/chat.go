@@ -40,28 +40,32 @@ func Chat(ctx context.Context, st Store, groupID int64, path string, opt Options
 		return Summary{}, err
 	}
 	defer tx.Rollback()
-	var rowErrs []RowError
+	var bad rowErrors
 	b := newChatBuilder(g, format, members, tx)
 	err = importer.ParseChat(&progressReader{r: f, total: size, fn: opt.Progress, ctx: ctx}, format, importer.ChatOptions{
 		Location: opt.location(g),
 		OnRecord: b.add,
-		OnBad:    func(e importer.LineError) { rowErrs = append(rowErrs, RowError(e)) },
+		OnBad:    bad.add,
 	})
 	if err == nil {
 		err = b.flush()
 	}
-	batch.Rows = b.rows + len(rowErrs)
+	err = namingFile(err, path)
+	batch.Rows = b.rows + bad.total
 	if err != nil {
-		return summarize(batch, rowErrs), err
+		return summarize(batch, bad), err
 	}
-	if len(rowErrs) > 0 && !opt.Partial {
-		return summarize(batch, rowErrs), errBadRows(batch.File, len(rowErrs))
+	if b.rows == 0 {
+		return summarize(batch, bad), errNothingRead(batch.File, bad.total, "chat.no_messages")
+	}
+	if bad.total > 0 && !opt.Partial {
+		return summarize(batch, bad), errBadRows(batch.File, bad.total)
 	}
 	saved, err := b.finish(batch.Rows)
 	if err != nil {
 		return Summary{}, err
 	}
-	sum := summarize(saved, rowErrs)
+	sum := summarize(saved, bad)
 	sum.Span = b.span
 	return sum, nil
 }

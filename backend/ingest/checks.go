@@ -1,9 +1,11 @@
 package ingest
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 	"unicode"
@@ -79,12 +81,21 @@ var errSheetSeen = errors.New("a member row was read")
 // (昵称, 群昵称, 微信号, 备注) — the test the member import itself makes. It
 // is asked only after chat detection failed, because a MemoTrace header
 // (NickName, Remark) also names identity columns. f is left at its start.
+//
+// Delimited text is judged by its first 64 KiB, where the header is: the
+// member reader holds its whole input, and a chat file that no format
+// recognised may be any size. A workbook or a WeCom response (JSON) is
+// read whole, as it cannot be read in part (within MaxMemberFileBytes).
 func looksLikeMembers(f *os.File, path string) bool {
 	defer f.Seek(0, io.SeekStart)
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return false
 	}
-	_, err := importer.ParseMembers(f, path, importer.MemberOptions{
+	var r io.ReadSeeker = f
+	if head := headOf(f); !bytes.HasPrefix(head, []byte("PK\x03\x04")) && !strings.EqualFold(filepath.Ext(path), ".json") {
+		r = bytes.NewReader(head)
+	}
+	_, err := importer.ParseMembers(r, path, importer.MemberOptions{
 		OnRecord: func(importer.MemberRecord) error { return errSheetSeen },
 	})
 	return err == nil || errors.Is(err, errSheetSeen)

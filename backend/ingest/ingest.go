@@ -49,6 +49,25 @@ type RowError struct {
 	Args map[string]any
 }
 
+// MaxListedErrors is how many unreadable rows a summary lists; the rest are
+// counted (Summary.ErrorCount). A file of two million bad rows printed two
+// million lines: past the first hundred, the operator learns nothing more
+// from the list than from the count, and holding them all cost memory too.
+const MaxListedErrors = 100
+
+// rowErrors keeps the first MaxListedErrors unreadable rows and counts all.
+type rowErrors struct {
+	list  []RowError
+	total int
+}
+
+func (r *rowErrors) add(e importer.LineError) {
+	r.total++
+	if len(r.list) < MaxListedErrors {
+		r.list = append(r.list, RowError(e))
+	}
+}
+
 // Summary is what an import did (spec/CLI.md "Import summary").
 type Summary struct {
 	BatchID           int64
@@ -59,8 +78,9 @@ type Summary struct {
 	Imported          int
 	Updated           int
 	SkippedDuplicates int
-	Errors            []RowError
-	Span              Span // chat imports: the dates the file covers
+	Errors            []RowError // the first MaxListedErrors unreadable rows
+	ErrorCount        int        // every unreadable row, listed or not
+	Span              Span       // chat imports: the dates the file covers
 }
 
 // Span is the time a chat file covers: its earliest and latest message
@@ -109,6 +129,36 @@ func errBadRows(file string, n int) error {
 	return domain.Errorf(domain.EINVALID, "import.bad_rows", map[string]any{"file": file, "count": n})
 }
 
+// namingFile adds the file's name to a parser's refusal of the whole file
+// (its limits say "{file} …"; the parsers read a reader, not a path), so
+// the operator learns which file it was. Other errors pass unchanged.
+func namingFile(err error, path string) error {
+	var de *domain.Error
+	if !errors.As(err, &de) || de.Args["file"] != nil {
+		return err
+	}
+	args := make(map[string]any, len(de.Args)+1)
+	for k, v := range de.Args {
+		args[k] = v
+	}
+	args["file"] = baseName(path)
+	named := *de
+	named.Args = args
+	return &named
+}
+
+// errNothingRead refuses a file that decoded to no row to import: every row
+// unreadable (Partial cannot help then), or none at all (key says which
+// kind of row was looked for). A batch of nothing would still be an import
+// in the history and the audit log, and exit 0 would tell a script it
+// worked when the file was, say, one 50 MB line.
+func errNothingRead(file string, bad int, key string) error {
+	if bad > 0 {
+		return domain.Errorf(domain.EINVALID, "import.no_good_rows", map[string]any{"file": file, "count": bad})
+	}
+	return domain.Errorf(domain.EINVALID, key, map[string]any{"file": file})
+}
+
 // progressReader counts bytes read and reports them at most every 100 ms.
 type progressReader struct {
 	r     io.Reader
@@ -132,30 +182,63 @@ func (p *progressReader) Read(b []byte) (int, error) {
 	return n, err
 }
 
-// openFile opens path for reading and says how big it is.
+// openFile opens path for reading and says how big it is. Only a regular
+// file is opened: opening a named pipe blocks until something writes to it
+// (an import hung there), and a device or a directory never ends or never
+// reads. The kind is checked before the open and again on the open file,
+// in case the path was replaced in between.
 func openFile(path string) (*os.File, int64, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, 0, openError(path, err)
+	}
+	if err := regularFile(path, fi); err != nil {
+		return nil, 0, err
+	}
 	f, err := os.Open(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, 0, domain.Errorf(domain.EINVALID, "import.file_missing", map[string]any{"file": path})
-	}
 	if err != nil {
-		reason := err.Error()
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			reason = pe.Err.Error() // the path is in the message already
-		}
-		return nil, 0, domain.Errorf(domain.EINVALID, "import.cannot_open", map[string]any{"file": path, "reason": reason})
+		return nil, 0, openError(path, err)
 	}
-	fi, err := f.Stat()
-	if err != nil {
+	if fi, err = f.Stat(); err != nil {
 		f.Close()
 		return nil, 0, err
 	}
-	if fi.IsDir() {
+	if err := regularFile(path, fi); err != nil {
 		f.Close()
-		return nil, 0, domain.Errorf(domain.EINVALID, "import.cannot_open", map[string]any{"file": path, "reason": "directory"})
+		return nil, 0, err
 	}
 	return f, fi.Size(), nil
+}
+
+// openError words a failed stat or open: a missing file, or the system's reason.
+func openError(path string, err error) error {
+	if errors.Is(err, fs.ErrNotExist) {
+		return domain.Errorf(domain.EINVALID, "import.file_missing", map[string]any{"file": path})
+	}
+	reason := err.Error()
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		reason = pe.Err.Error() // the path is in the message already
+	}
+	return domain.Errorf(domain.EINVALID, "import.cannot_open", map[string]any{"file": path, "reason": reason})
+}
+
+// regularFile refuses anything but a regular file, naming what it is.
+func regularFile(path string, fi fs.FileInfo) error {
+	m := fi.Mode()
+	if m.IsRegular() {
+		return nil
+	}
+	key := "import.not_regular"
+	switch {
+	case m.IsDir():
+		key = "import.is_directory"
+	case m&fs.ModeNamedPipe != 0:
+		key = "import.is_pipe"
+	case m&(fs.ModeDevice|fs.ModeCharDevice) != 0:
+		key = "import.is_device"
+	}
+	return domain.Errorf(domain.EINVALID, key, map[string]any{"file": path})
 }
 
 // open loads the group and opens its file.
@@ -190,7 +273,7 @@ func chatFormat(f *os.File, path, format string) (string, string, error) {
 		}
 		format = detected
 	}
-	return format, importer.ChatEncoding(head), nil
+	return format, importer.ChatEncoding(head, format), nil
 }
 
 func (o Options) clock() domain.Clock {
@@ -226,7 +309,7 @@ type ImportTx interface {
 	Rollback()
 }
 
-func summarize(b domain.ImportBatch, errs []RowError) Summary {
+func summarize(b domain.ImportBatch, errs rowErrors) Summary {
 	return Summary{BatchID: b.ID, File: b.File, Format: b.Format, Encoding: b.Encoding, Rows: b.Rows,
-		Imported: b.Imported, Updated: b.Updated, SkippedDuplicates: b.SkippedDuplicates, Errors: errs}
+		Imported: b.Imported, Updated: b.Updated, SkippedDuplicates: b.SkippedDuplicates, Errors: errs.list, ErrorCount: errs.total}
 }

@@ -14,20 +14,21 @@ type LinkStore interface {
 
 // Links reads a tracked-link CSV (url, clicks, reach) and sets the week's
 // link clicks and reach to the file's totals, so link_click_rate is their
-// ratio. Bad rows refuse the file unless Partial is set.
-func Links(ctx context.Context, st LinkStore, groupID int64, week, path string, opt Options) (domain.WeekInput, []RowError, error) {
+// ratio. Bad rows refuse the file unless Partial is set; the first
+// MaxListedErrors are returned, and how many there were in all.
+func Links(ctx context.Context, st LinkStore, groupID int64, week, path string, opt Options) (domain.WeekInput, []RowError, int, error) {
 	f, _, err := openFile(path)
 	if err != nil {
-		return domain.WeekInput{}, nil, err
+		return domain.WeekInput{}, nil, 0, err
 	}
 	defer f.Close()
-	var rowErrs []RowError
-	links, err := importer.ParseTrackedLinks(f, func(e importer.LineError) { rowErrs = append(rowErrs, RowError(e)) })
+	var bad rowErrors
+	links, err := importer.ParseTrackedLinks(f, bad.add)
 	if err != nil {
-		return domain.WeekInput{}, rowErrs, err
+		return domain.WeekInput{}, bad.list, bad.total, namingFile(err, path)
 	}
-	if len(rowErrs) > 0 && !opt.Partial {
-		return domain.WeekInput{}, rowErrs, errBadRows(baseName(path), len(rowErrs))
+	if bad.total > 0 && !opt.Partial {
+		return domain.WeekInput{}, bad.list, bad.total, errBadRows(baseName(path), bad.total)
 	}
 	clicks, reach := 0, 0
 	for _, l := range links {
@@ -35,8 +36,8 @@ func Links(ctx context.Context, st LinkStore, groupID int64, week, path string, 
 		reach += l.Reach
 	}
 	if reach == 0 {
-		return domain.WeekInput{}, rowErrs, domain.Errorf(domain.EINVALID, "links.no_reach", map[string]any{"file": baseName(path)})
+		return domain.WeekInput{}, bad.list, bad.total, domain.Errorf(domain.EINVALID, "links.no_reach", map[string]any{"file": baseName(path)})
 	}
 	in, err := st.SetWeekInput(ctx, domain.WeekInput{GroupID: groupID, Week: week, LinkClicks: &clicks, LinkReach: &reach})
-	return in, rowErrs, err
+	return in, bad.list, bad.total, err
 }

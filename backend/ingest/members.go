@@ -37,7 +37,7 @@ func Members(ctx context.Context, st Store, groupID int64, path string, opt Opti
 	roster := domain.NewRoster(members)
 	kept := map[int]bool{}
 	var counts store.RowCounts
-	var rowErrs []RowError
+	var bad rowErrors
 	file, err := importer.ParseMembers(f, path, importer.MemberOptions{
 		Location: g.Location(),
 		Mapping:  opt.Mapping,
@@ -54,18 +54,22 @@ func Members(ctx context.Context, st Store, groupID int64, path string, opt Opti
 			}
 			return ctx.Err()
 		},
-		OnBad: func(e importer.LineError) { rowErrs = append(rowErrs, RowError(e)) },
+		OnBad: bad.add,
 	})
+	err = namingFile(err, path)
 	if opt.Progress != nil {
 		opt.Progress(size, size) // member lists are small: one report once read
 	}
 	batch := domain.ImportBatch{GroupID: groupID, Kind: domain.BatchMembers, Format: file.Format, File: baseName(path),
 		Encoding: file.Encoding, Rows: file.Rows}
 	if err != nil {
-		return summarize(batch, rowErrs), err
+		return summarize(batch, bad), err
 	}
-	if len(rowErrs) > 0 && !opt.Partial {
-		return summarize(batch, rowErrs), errBadRows(batch.File, len(rowErrs))
+	if file.Rows == bad.total {
+		return summarize(batch, bad), errNothingRead(batch.File, bad.total, "members.no_members")
+	}
+	if bad.total > 0 && !opt.Partial {
+		return summarize(batch, bad), errBadRows(batch.File, bad.total)
 	}
 	if opt.Roster {
 		at := opt.clock().Now()
@@ -78,5 +82,5 @@ func Members(ctx context.Context, st Store, groupID int64, path string, opt Opti
 	if err != nil {
 		return Summary{}, err
 	}
-	return summarize(saved, rowErrs), nil
+	return summarize(saved, bad), nil
 }

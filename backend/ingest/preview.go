@@ -65,7 +65,7 @@ func PreviewChat(ctx context.Context, path, format string, loc *time.Location) (
 		},
 	})
 	if err != nil && !errors.Is(err, errEnough) {
-		return p, err
+		return p, namingFile(err, path)
 	}
 	return p, nil
 }
@@ -111,5 +111,5 @@ func PreviewMembers(ctx context.Context, path string, loc *time.Location, mappin
 			}
 		},
 	})
-	return p, err
+	return p, namingFile(err, path)
 }

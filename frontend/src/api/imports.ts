@@ -49,6 +49,7 @@ interface ResultPayload {
   updated?: number
   skippedDuplicates?: number
   errors?: { line?: number; reason?: string }[] | null
+  errorCount?: number
   cancelled?: boolean
   error?: { code?: unknown; message?: unknown } | null
   fileGroup?: string
@@ -67,6 +68,7 @@ export function toResult(d: ResultPayload | null | undefined): ImportResult {
     updated: d?.updated ?? 0,
     skippedDuplicates: d?.skippedDuplicates ?? 0,
     errors: toRowErrors(d?.errors),
+    errorCount: d?.errorCount ?? d?.errors?.length ?? 0,
     cancelled: d?.cancelled ?? false,
     error: e ? { code: typeof e.code === 'string' ? e.code : 'internal', message: typeof e.message === 'string' ? e.message : '' } : null,
     fileGroup: typeof d?.fileGroup === 'string' ? d.fileGroup : '',

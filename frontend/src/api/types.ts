@@ -143,6 +143,8 @@ export interface ImportResult {
   updated: number
   skippedDuplicates: number
   errors: RowError[]
+  /** every bad row; errors lists the first 100 (ingest.MaxListedErrors). Absent: errors.length */
+  errorCount?: number
   cancelled: boolean
   /** null on success */
   error: ImportFailure | null

@@ -225,6 +225,7 @@ const en: Messages = {
       skipped: 'Duplicates skipped',
       format: 'Format: {format}, encoding: {encoding}',
       badRows: 'Rows not imported ({count})',
+      badRowsListed: 'Only the first {listed} of {count} rows are listed',
       saveErrors: 'Save bad rows',
       saved: 'Saved to {path}',
       saveFailed: 'Cannot save the bad rows',

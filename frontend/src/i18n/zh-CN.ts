@@ -223,6 +223,7 @@ const zhCN = {
       skipped: '跳过的重复',
       format: '格式：{format}，编码：{encoding}',
       badRows: '未导入的行（{count}）',
+      badRowsListed: '共 {count} 行，这里只列出前 {listed} 行',
       saveErrors: '保存错误行',
       saved: '已保存到 {path}',
       saveFailed: '无法保存错误行',

@@ -447,6 +447,7 @@ export namespace app {
 	    criteria: ScreeningDTO;
 	    candidates: CandidateDTO[];
 	    errors: ImportRowErrorDTO[];
+	    errorCount: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new CandidatesDTO(source);
@@ -459,6 +460,7 @@ export namespace app {
 	        this.criteria = this.convertValues(source["criteria"], ScreeningDTO);
 	        this.candidates = this.convertValues(source["candidates"], CandidateDTO);
 	        this.errors = this.convertValues(source["errors"], ImportRowErrorDTO);
+	        this.errorCount = source["errorCount"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
