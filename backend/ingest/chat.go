@@ -26,10 +26,6 @@ func Chat(ctx context.Context, st Store, groupID int64, path string, opt Options
 	if err := checkGroup(f, path, format, g, opt.AnyGroup); err != nil {
 		return Summary{File: baseName(path), Format: format}, err
 	}
-	members, err := st.Members(ctx, groupID)
-	if err != nil {
-		return Summary{}, err
-	}
 	batch := domain.ImportBatch{GroupID: groupID, Kind: domain.BatchChat, Format: format, File: baseName(path), Encoding: encoding}
 	defer relaxGC()()
 
@@ -40,6 +36,12 @@ func Chat(ctx context.Context, st Store, groupID int64, path string, opt Options
 		return Summary{}, err
 	}
 	defer tx.Rollback()
+	// The members are read under the group's import lock, so an import
+	// that finished meanwhile is seen and its new senders are not made twice.
+	members, err := tx.Members()
+	if err != nil {
+		return Summary{}, err
+	}
 	var rowErrs []RowError
 	b := newChatBuilder(g, format, members, tx)
 	err = importer.ParseChat(&progressReader{r: f, total: size, fn: opt.Progress, ctx: ctx}, format, importer.ChatOptions{

@@ -207,8 +207,8 @@ func baseName(path string) string { return filepath.Base(path) }
 // Store is what an import needs from the database.
 type Store interface {
 	Group(ctx context.Context, id int64) (domain.Group, error)
-	Members(ctx context.Context, groupID int64) ([]domain.Member, error)
-	ApplyImport(ctx context.Context, set store.ImportSet) (domain.ImportBatch, error)
+	// BeginImport opens the import's transaction; the group's members are
+	// read inside it (store.ImportTx.Members), never before.
 	BeginImport(ctx context.Context, batch domain.ImportBatch) (*store.ImportTx, error)
 }
 
