@@ -10,6 +10,7 @@ import (
 
 	"qunzhu/backend/domain"
 	"qunzhu/backend/importer"
+	"qunzhu/backend/store"
 )
 
 // Chat imports a chat export into group groupID.
@@ -31,7 +32,7 @@ func Chat(ctx context.Context, st Store, groupID int64, path string, opt Options
 
 	// One pass streams the records into one transaction; a file with bad
 	// rows (and no --partial) is rolled back at the end, so nothing is written.
-	tx, err := st.BeginImport(ctx, batch)
+	tx, err := st.BeginImport(store.WithWaitNotice(ctx, opt.Waiting), batch)
 	if err != nil {
 		return Summary{}, err
 	}

@@ -39,7 +39,12 @@ type Options struct {
 	// Progress is told how many bytes of the file have been read, at most
 	// every 100 ms and once at the end.
 	Progress func(done, total int64)
-	Clock    domain.Clock
+	// Waiting is called once if the import must wait for another import
+	// into the group (on SQLite, any other write) before it can begin, so
+	// the operator learns why nothing moves; it then waits as long as ctx
+	// lasts instead of failing.
+	Waiting func()
+	Clock   domain.Clock
 }
 
 // RowError is one unreadable row: its line and the reason's message key.

@@ -64,7 +64,7 @@ func Members(ctx context.Context, st Store, groupID int64, path string, opt Opti
 		departedAt = fi.ModTime()
 	}
 
-	tx, err := st.BeginImport(ctx, batch)
+	tx, err := st.BeginImport(store.WithWaitNotice(ctx, opt.Waiting), batch)
 	if err != nil {
 		return Summary{}, err
 	}
