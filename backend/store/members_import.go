@@ -23,15 +23,33 @@ const memberChunk = 500
 // committed before this one began is seen whole. They are also the base
 // Commit rebases the import's changes on: a field the import leaves as read
 // here is never written.
+//
+// They are read in pages of memberReadPage by id: gorm grows one slice of
+// rows as it scans, copying a 100,000-member group over and over.
 func (t *ImportTx) Members() ([]domain.Member, error) {
 	defer t.ins.exclusive()()
-	var rows []memberRow
-	if err := t.tx.Where("group_id = ?", t.batch.GroupID).Order("id").Find(&rows).Error; err != nil {
+	var n int64
+	if err := t.tx.Model(&memberRow{}).Where("group_id = ?", t.batch.GroupID).Count(&n).Error; err != nil {
 		return nil, err
 	}
-	members, err := t.s.membersFromRows(rows)
-	if err != nil {
-		return nil, err
+	members := make([]domain.Member, 0, n)
+	var rows []memberRow
+	for last := int64(0); ; {
+		rows = rows[:0]
+		if err := t.tx.Where("group_id = ? AND id > ?", t.batch.GroupID, last).Order("id").Limit(memberReadPage).Find(&rows).Error; err != nil {
+			return nil, err
+		}
+		for _, r := range rows {
+			m, err := t.s.memberFromRow(r)
+			if err != nil {
+				return nil, err
+			}
+			members = append(members, m)
+		}
+		if len(rows) < memberReadPage {
+			break
+		}
+		last = rows[len(rows)-1].ID
 	}
 	t.base = make(map[int64]domain.Member, len(members))
 	for _, m := range members {
@@ -39,6 +57,9 @@ func (t *ImportTx) Members() ([]domain.Member, error) {
 	}
 	return members, nil
 }
+
+// memberReadPage members are read per query by Members.
+const memberReadPage = 2000
 
 // SetRowCounts records the counts a member list worked out per row
 // (METRICS.md "Member-list rows"), which Commit then records as given.
@@ -49,6 +70,9 @@ func (t *ImportTx) SetRowCounts(c RowCounts) { t.rowCounts = &c }
 // by the batch, so undoing it removes them.
 func (t *ImportTx) createMembers(members []domain.Member) ([]int64, error) {
 	defer t.ins.exclusive()()
+	ins := &memberInserter{ctx: t.ctx, tx: t.tx}
+	defer ins.close()
+	now := t.s.clock.Now().UTC()
 	ids := make([]int64, 0, len(members))
 	for start := 0; start < len(members); start += memberChunk {
 		chunk := members[start:min(start+memberChunk, len(members))]
@@ -59,17 +83,17 @@ func (t *ImportTx) createMembers(members []domain.Member) ([]int64, error) {
 				return nil, err
 			}
 			rows[i].Version = 1
+			rows[i].CreatedAt, rows[i].UpdatedAt = now, now
 		}
-		if err := t.tx.Create(&rows).Error; err != nil {
+		if err := ins.insert(rows); err != nil {
 			return nil, err
 		}
-		changes := make([]batchMemberChangeRow, len(rows))
-		for i, r := range rows {
-			changes[i] = batchMemberChangeRow{BatchID: t.batch.ID, MemberID: r.ID, Created: true}
+		from := len(ids)
+		for _, r := range rows {
 			t.ins.dups.addCreated(r.ID)
 			ids = append(ids, r.ID)
 		}
-		if err := t.tx.Create(&changes).Error; err != nil {
+		if err := ins.markCreated(t.batch.ID, ids[from:]); err != nil {
 			return nil, err
 		}
 		t.created += len(rows)

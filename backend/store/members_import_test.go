@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"gorm.io/gorm"
+
 	"qunzhu/backend/domain"
 	"qunzhu/backend/store/pgtest"
 )
@@ -157,5 +159,31 @@ func TestMemberImportWritesOnlyWhatItChanged(t *testing.T) {
 	}
 	if after[1].Version != before[1].Version {
 		t.Errorf("an unchanged member was written: version %d → %d", before[1].Version, after[1].Version)
+	}
+}
+
+// TestMemberInsertColumns: the import's own INSERT of new members writes
+// every column of memberRow but the id, so a column added to the model
+// cannot be left out of it unnoticed.
+func TestMemberInsertColumns(t *testing.T) {
+	s := mustOpen(t)
+	stmt := &gorm.Statement{DB: s.db}
+	if err := stmt.Parse(&memberRow{}); err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, f := range stmt.Schema.Fields {
+		if f.DBName != "" && f.DBName != "id" {
+			want = append(want, f.DBName)
+		}
+	}
+	got := append([]string(nil), memberInsertColumns...)
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("insert columns %v\nmemberRow has %v", got, want)
+	}
+	if n := len(memberInsertValues(nil, &memberRow{})); n != len(memberInsertColumns) {
+		t.Errorf("%d values for %d columns", n, len(memberInsertColumns))
 	}
 }
