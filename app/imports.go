@@ -93,6 +93,9 @@ type ImportRequestDTO struct {
 type ImportProgressDTO struct {
 	Done  int64 `json:"done"`
 	Total int64 `json:"total"`
+	// Waiting is set, once, when the job waits for another import to finish
+	// before it can begin (ingest.Options.Waiting).
+	Waiting bool `json:"waiting,omitempty"`
 }
 
 // ImportResultDTO is the import summary, or the error that stopped it.
@@ -232,6 +235,9 @@ func (s *ImportService) Start(req ImportRequestDTO) (string, error) {
 			TZ: tz, AnyGroup: req.AnyGroup,
 			Progress: func(done, total int64) {
 				wruntime.EventsEmit(s.app.context(), EventImportProgress+id, ImportProgressDTO{Done: done, Total: total})
+			},
+			Waiting: func() {
+				wruntime.EventsEmit(s.app.context(), EventImportProgress+id, ImportProgressDTO{Waiting: true})
 			}}
 		run := ingest.Chat
 		if req.Kind == string(domain.BatchMembers) {

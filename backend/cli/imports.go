@@ -95,6 +95,7 @@ func (r *run) runImport(ctx context.Context, st *store.Store, do importFunc, opt
 	file := r.inv.args[0]
 	opt.Partial = r.inv.flags["partial"] == "true"
 	opt.Clock = r.Clock
+	opt.Waiting = func() { fmt.Fprintln(r.Stderr, msg.T(r.lang, "import.waiting", nil)) }
 	sum, err := do(ctx, st, g.ID, file, opt)
 	err = r.answerCheck(err)
 	out := r.summaryJSON(sum)

@@ -32,7 +32,8 @@ type Roster struct {
 	// linkChecked are the senders whose names matchSender has compared.
 	linkChecked map[senderKey]bool
 
-	listed map[int]bool // members a row of the member list being applied matched or created (Listed)
+	listed map[int]bool   // members a row of the member list being applied matched or created (Listed)
+	names  *unlistedNames // the names of members no row has matched yet, built by the first Listed
 }
 
 // NewRoster starts a roster from a group's current members.
@@ -449,6 +450,7 @@ func contains(list []string, s string) bool {
 func (r *Roster) Listed(row Member) (int, ListedOutcome) {
 	if r.listed == nil {
 		r.listed = map[int]bool{}
+		r.names = newUnlistedNames(r.Members)
 	}
 	i := r.listedMatch(row)
 	if i < 0 {
@@ -530,72 +532,6 @@ const (
 	// repeat of an earlier row with the same id (skipped_duplicates).
 	ListedUnchanged
 )
-
-// listedMatch is the member a member-list row names (see Listed), -1 for
-// none. Like steps (2) and (3) for chat senders, the name steps skip the
-// members they may not match — here those an earlier row of this file
-// matched — before asking whether the name is unique: of two 小王 listed one
-// after the other, the second finds the first taken and stands alone.
-func (r *Roster) listedMatch(row Member) int {
-	for _, id := range []string{row.WxID, row.WeChatID} {
-		if id == "" {
-			continue
-		}
-		if i, ok := r.byID[id]; ok {
-			return i
-		}
-	}
-	if row.Nickname != "" {
-		if i := r.uniqueUnlisted(func(m *Member) bool { return m.Nickname == row.Nickname }); i >= 0 {
-			return i
-		}
-	}
-	for _, name := range []string{row.GroupNickname, row.Remark} {
-		if name == "" {
-			continue
-		}
-		if i := r.uniqueUnlisted(func(m *Member) bool { return m.Remark == name || m.GroupNickname == name }); i >= 0 {
-			return i
-		}
-	}
-	return r.identicalUnlisted(row)
-}
-
-// identicalUnlisted pairs a row with no id whose names are shared by several
-// members with the first of them no row of this file has taken — only where
-// the names are the same in every field (nickname, remark, group nickname)
-// and the member has no 微信号 either, so nothing tells the records apart.
-// METRICS.md asks for a unique name; where several records are identical,
-// any of them is the row, and taking none would add one more record of that
-// name each time the same sheet is imported, where importing a file twice
-// must change nothing.
-func (r *Roster) identicalUnlisted(row Member) int {
-	if row.WxID != "" || row.WeChatID != "" || (row.Nickname == "" && row.Remark == "" && row.GroupNickname == "") {
-		return -1
-	}
-	for i := range r.Members {
-		m := &r.Members[i]
-		if !r.listed[i] && m.WeChatID == "" && m.Nickname == row.Nickname && m.Remark == row.Remark && m.GroupNickname == row.GroupNickname {
-			return i
-		}
-	}
-	return -1
-}
-
-// uniqueUnlisted is the only member no row of this file has matched that
-// satisfies match, -1 when none or several do.
-func (r *Roster) uniqueUnlisted(match func(*Member) bool) int {
-	found := -1
-	for i := range r.Members {
-		if match(&r.Members[i]) && !r.listed[i] {
-			if found >= 0 {
-				return -1
-			}
-			found = i
-		}
-	}
-	return found
-}
 
 // sameMember compares every field an import can change.
 func sameMember(a, b Member) bool {

@@ -10,6 +10,7 @@ import (
 
 	"qunzhu/backend/domain"
 	"qunzhu/backend/importer"
+	"qunzhu/backend/store"
 )
 
 // Chat imports a chat export into group groupID.
@@ -26,20 +27,22 @@ func Chat(ctx context.Context, st Store, groupID int64, path string, opt Options
 	if err := checkGroup(f, path, format, g, opt.AnyGroup); err != nil {
 		return Summary{File: baseName(path), Format: format}, err
 	}
-	members, err := st.Members(ctx, groupID)
-	if err != nil {
-		return Summary{}, err
-	}
 	batch := domain.ImportBatch{GroupID: groupID, Kind: domain.BatchChat, Format: format, File: baseName(path), Encoding: encoding}
 	defer relaxGC()()
 
 	// One pass streams the records into one transaction; a file with bad
 	// rows (and no --partial) is rolled back at the end, so nothing is written.
-	tx, err := st.BeginImport(ctx, batch)
+	tx, err := st.BeginImport(store.WithWaitNotice(ctx, opt.Waiting), batch)
 	if err != nil {
 		return Summary{}, err
 	}
 	defer tx.Rollback()
+	// The members are read under the group's import lock, so an import
+	// that finished meanwhile is seen and its new senders are not made twice.
+	members, err := tx.Members()
+	if err != nil {
+		return Summary{}, err
+	}
 	var bad rowErrors
 	b := newChatBuilder(g, format, members, tx)
 	err = importer.ParseChat(&progressReader{r: f, total: size, fn: opt.Progress, ctx: ctx}, format, importer.ChatOptions{

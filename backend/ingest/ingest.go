@@ -39,7 +39,12 @@ type Options struct {
 	// Progress is told how many bytes of the file have been read, at most
 	// every 100 ms and once at the end.
 	Progress func(done, total int64)
-	Clock    domain.Clock
+	// Waiting is called once if the import must wait for another import
+	// into the group (on SQLite, any other write) before it can begin, so
+	// the operator learns why nothing moves; it then waits as long as ctx
+	// lasts instead of failing.
+	Waiting func()
+	Clock   domain.Clock
 }
 
 // RowError is one unreadable row: its line and the reason's message key.
@@ -290,8 +295,8 @@ func baseName(path string) string { return filepath.Base(path) }
 // Store is what an import needs from the database.
 type Store interface {
 	Group(ctx context.Context, id int64) (domain.Group, error)
-	Members(ctx context.Context, groupID int64) ([]domain.Member, error)
-	ApplyImport(ctx context.Context, set store.ImportSet) (domain.ImportBatch, error)
+	// BeginImport opens the import's transaction; the group's members are
+	// read inside it (store.ImportTx.Members), never before.
 	BeginImport(ctx context.Context, batch domain.ImportBatch) (*store.ImportTx, error)
 }
 

@@ -21,6 +21,13 @@ import (
 // An unreadable row is an error: the file is then refused whole, unless
 // Partial, when imported + updated + skipped_duplicates + len(errors) = rows.
 // Members the Roster option marks as departed are no rows and are not counted.
+//
+// The file is read whole first (member lists are small), so a refused file
+// touches nothing and the group's import lock is held only while the rows
+// are applied: then the members are read inside the import's transaction,
+// under that lock, so two lists imported into one group at once see each
+// other's people instead of both creating them, and the store writes back
+// only what the rows changed (store.ImportTx.Members, domain.Rebase).
 func Members(ctx context.Context, st Store, groupID int64, path string, opt Options) (Summary, error) {
 	g, f, size, err := open(ctx, st, groupID, path)
 	if err != nil {
@@ -30,28 +37,13 @@ func Members(ctx context.Context, st Store, groupID int64, path string, opt Opti
 	if err := refuseChatAsMembers(f, path); err != nil {
 		return Summary{File: baseName(path)}, err
 	}
-	members, err := st.Members(ctx, groupID)
-	if err != nil {
-		return Summary{}, err
-	}
-	roster := domain.NewRoster(members)
-	kept := map[int]bool{}
-	var counts store.RowCounts
+	var rows []domain.Member
 	var bad rowErrors
 	file, err := importer.ParseMembers(f, path, importer.MemberOptions{
 		Location: g.Location(),
 		Mapping:  opt.Mapping,
 		OnRecord: func(rec importer.MemberRecord) error {
-			i, outcome := roster.Listed(rec.Member)
-			kept[i] = true
-			switch outcome {
-			case domain.ListedCreated:
-				counts.Imported++
-			case domain.ListedUpdated:
-				counts.Updated++
-			default:
-				counts.SkippedDuplicates++
-			}
+			rows = append(rows, rec.Member)
 			return ctx.Err()
 		},
 		OnBad: bad.add,
@@ -71,14 +63,43 @@ func Members(ctx context.Context, st Store, groupID int64, path string, opt Opti
 	if bad.total > 0 && !opt.Partial {
 		return summarize(batch, bad), errBadRows(batch.File, bad.total)
 	}
-	if opt.Roster {
-		at := opt.clock().Now()
-		if fi, err := os.Stat(path); err == nil {
-			at = fi.ModTime()
-		}
-		roster.Departed(kept, at)
+	departedAt := opt.clock().Now()
+	if fi, err := os.Stat(path); err == nil {
+		departedAt = fi.ModTime()
 	}
-	saved, err := st.ApplyImport(ctx, store.ImportSet{Batch: batch, Members: roster.Members, Changed: roster.Changed(), RowCounts: &counts})
+
+	tx, err := st.BeginImport(store.WithWaitNotice(ctx, opt.Waiting), batch)
+	if err != nil {
+		return Summary{}, err
+	}
+	defer tx.Rollback()
+	members, err := tx.Members()
+	if err != nil {
+		return Summary{}, err
+	}
+	roster := domain.NewRoster(members)
+	kept := make(map[int]bool, len(rows))
+	var counts store.RowCounts
+	for _, row := range rows {
+		i, outcome := roster.Listed(row)
+		kept[i] = true
+		switch outcome {
+		case domain.ListedCreated:
+			counts.Imported++
+		case domain.ListedUpdated:
+			counts.Updated++
+		default:
+			counts.SkippedDuplicates++
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return Summary{}, err
+	}
+	if opt.Roster {
+		roster.Departed(kept, departedAt)
+	}
+	tx.SetRowCounts(counts)
+	saved, err := tx.Commit(roster.Members, roster.Changed())
 	if err != nil {
 		return Summary{}, err
 	}

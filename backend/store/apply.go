@@ -40,13 +40,24 @@ func (s *Store) ApplyImport(ctx context.Context, set ImportSet) (domain.ImportBa
 	defer t.Rollback()
 	t.rowCounts = set.RowCounts
 	members := append([]domain.Member(nil), set.Members...)
-	created := map[int]bool{}
+	// New members are inserted first, in bulk: the messages name them.
+	var fresh []int
 	for _, i := range set.Changed {
 		if members[i].ID == 0 {
-			if members[i].ID, err = t.CreateMember(members[i]); err != nil {
-				return domain.ImportBatch{}, err
-			}
-			created[i] = true
+			fresh = append(fresh, i)
+		}
+	}
+	if len(fresh) > 0 {
+		news := make([]domain.Member, len(fresh))
+		for k, i := range fresh {
+			news[k] = members[i]
+		}
+		ids, err := t.createMembers(news)
+		if err != nil {
+			return domain.ImportBatch{}, err
+		}
+		for k, i := range fresh {
+			members[i].ID = ids[k]
 		}
 	}
 	msgs := make([]domain.Message, len(set.Messages))

@@ -36,6 +36,9 @@ func (s *Store) sealChatNumbers() error {
 	if s.IsServer() {
 		digits = "content ~ '[0-9]{11}'"
 	}
+	if none, err := s.nothingToSeal(digits); err != nil || none {
+		return err
+	}
 	sealed := 0
 	err := s.db.Transaction(func(tx *gorm.DB) error {
 		if !s.IsServer() {
@@ -90,6 +93,27 @@ func (s *Store) sealChatNumbers() error {
 	}
 	// And not in the write-ahead log: its pages go into the file, and it is emptied.
 	return s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)").Error
+}
+
+// nothingToSeal reports, reading only, that the workspace stores nothing
+// sealChatNumbers could change: no messages (a new workspace, or one with
+// member lists only, where the setting is never written), no highlight and
+// no merge's undo row holding one. Such a workspace opens without a write
+// transaction, which at every start would wait for an import holding
+// SQLite's write lock and fail after the busy timeout, even for a command
+// that only reads.
+func (s *Store) nothingToSeal(digits string) (bool, error) {
+	for _, q := range []*gorm.DB{
+		s.db.Model(&messageRow{}),
+		s.db.Model(&highlightRow{}).Where(digits),
+		s.db.Model(&batchUndoRow{}).Where("tbl = ? AND action = ?", "messages", undoRemoved),
+	} {
+		var ids []int64
+		if err := q.Limit(1).Pluck("id", &ids).Error; err != nil || len(ids) > 0 {
+			return false, err
+		}
+	}
+	return true, nil
 }
 
 // rekey is the dedupe key message r gets once its numbers are masked: the

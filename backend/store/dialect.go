@@ -7,6 +7,7 @@ import (
 	"database/sql/driver"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
@@ -42,8 +43,15 @@ func forUpdate(tx *gorm.DB) *gorm.DB {
 func lockGroupImports(tx *gorm.DB, groupID int64) error {
 	q := tx.Model(&groupRow{}).Select("id").Where("id = ?", groupID)
 	if isPostgres(tx) {
-		if err := tx.Exec("SELECT pg_advisory_xact_lock(?)", groupID).Error; err != nil {
+		var got bool
+		if err := tx.Raw("SELECT pg_try_advisory_xact_lock(?)", groupID).Scan(&got).Error; err != nil {
 			return err
+		}
+		if !got {
+			waiterOf(tx.Statement.Context).waiting() // another import into this group: say so, then queue
+			if err := tx.Exec("SELECT pg_advisory_xact_lock(?)", groupID).Error; err != nil {
+				return err
+			}
 		}
 		q = q.Clauses(clause.Locking{Strength: "KEY SHARE"})
 	}
@@ -127,7 +135,9 @@ func (s *Store) beginBulk(ctx context.Context) (tx *gorm.DB, conn *sql.Conn, err
 // insertMessagesSQL). The checks are back on before the connection returns
 // to the pool; a connection where that fails is discarded instead.
 // Nothing an import deletes has rows pointing at it (messages are not
-// referenced), so no ON DELETE action is skipped.
+// referenced), so no ON DELETE action is skipped. On SQLite the transaction
+// waits for the write lock as long as ctx lasts (beginWaiting), not just
+// the busy timeout: the writer it waits for may be an import of minutes.
 func (s *Store) beginImportTx(ctx context.Context) (tx *gorm.DB, conn *sql.Conn, release func(), err error) {
 	if isPostgres(s.db) {
 		tx, conn, err = s.beginBulk(ctx)
@@ -154,9 +164,13 @@ func (s *Store) beginImportTx(ctx context.Context) (tx *gorm.DB, conn *sql.Conn,
 		release()
 		return nil, nil, nil, err
 	}
-	if tx = onConn(s.db, ctx, c).Begin(); tx.Error != nil {
+	setBusy := func(d time.Duration) error {
+		_, err := c.ExecContext(context.Background(), fmt.Sprintf("PRAGMA busy_timeout = %d", d.Milliseconds()))
+		return err
+	}
+	if tx, err = beginWaiting(ctx, onConn(s.db, ctx, c), setBusy); err != nil {
 		release()
-		return nil, nil, nil, tx.Error
+		return nil, nil, nil, err
 	}
 	return tx, c, release, nil
 }

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"path/filepath"
 	"time"
@@ -34,6 +33,12 @@ type ImportTx struct {
 	// seconds: the batch's, which later imports match its messages to.
 	precision int64
 	done      bool
+
+	// base is the group's members as Members read them, what Commit
+	// rebases the import's changes on (saveMembers); kept counts the
+	// fields it left alone because someone else changed them meanwhile.
+	base map[int64]domain.Member
+	kept int
 
 	rowCounts *RowCounts // the counts the caller worked out per row (ImportSet.RowCounts), nil to count here
 }
@@ -186,7 +191,9 @@ func (t *ImportTx) Commit(members []domain.Member, changed []int) (domain.Import
 		t.tx.Rollback()
 		return domain.ImportBatch{}, err
 	}
-	if err := t.s.audit(t.tx, "import."+string(b.Kind), "batch", b.ID, b.GroupID, nil, batchAudit(b, t.recalled)); err != nil {
+	entry := batchAudit(b, t.recalled)
+	entry.KeptEdits = t.kept
+	if err := t.s.audit(t.tx, "import."+string(b.Kind), "batch", b.ID, b.GroupID, nil, entry); err != nil {
 		t.tx.Rollback()
 		return domain.ImportBatch{}, err
 	}
@@ -209,48 +216,6 @@ func (t *ImportTx) Rollback() {
 }
 
 func (t *ImportTx) closeStmts() { t.ins.close() }
-
-// saveMembers writes the changed members; members created earlier in this
-// import are only brought up to date, others get a before-snapshot.
-func (t *ImportTx) saveMembers(members []domain.Member, changed []int) (updated int, err error) {
-	for _, i := range changed {
-		m := members[i]
-		m.GroupID = t.batch.GroupID
-		var row memberRow
-		if m.ID == 0 {
-			if _, err := t.CreateMember(m); err != nil {
-				return 0, err
-			}
-			continue
-		}
-		if err := t.tx.First(&row, m.ID).Error; err != nil {
-			return 0, err
-		}
-		var createdHere int64
-		if err := t.tx.Model(&batchMemberChangeRow{}).Where("batch_id = ? AND member_id = ? AND created = ?", t.batch.ID, m.ID, true).
-			Count(&createdHere).Error; err != nil {
-			return 0, err
-		}
-		if createdHere == 0 {
-			before, err := json.Marshal(row)
-			if err != nil {
-				return 0, err
-			}
-			if err := t.tx.Create(&batchMemberChangeRow{BatchID: t.batch.ID, MemberID: m.ID, Before: string(before)}).Error; err != nil {
-				return 0, err
-			}
-			updated++
-		}
-		if err := t.s.memberToRow(m, &row); err != nil {
-			return 0, err
-		}
-		row.Version++
-		if err := t.tx.Save(&row).Error; err != nil {
-			return 0, err
-		}
-	}
-	return updated, nil
-}
 
 // messageWriter is the goroutine that inserts an import's messages while the
 // file is still being read. The queue is short, so a slow disk holds the
@@ -339,6 +304,9 @@ type importAudit struct {
 	Updated           int    `json:"updated"`
 	SkippedDuplicates int    `json:"skipped_duplicates"`
 	Recalled          int    `json:"recalled,omitempty"`
+	// KeptEdits counts member fields the import would have changed but
+	// left as someone else saved them while it ran (domain.Rebase).
+	KeptEdits int `json:"kept_edits,omitempty"`
 }
 
 func batchAudit(b domain.ImportBatch, recalled int) importAudit {

@@ -184,7 +184,7 @@ func Open(path string, opt Options) (*Store, error) {
 // every cached page to the system one by one.
 func sqliteDSN(path string) string {
 	q := url.Values{}
-	q.Add("_pragma", "busy_timeout(10000)")
+	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", sqliteBusyTimeout.Milliseconds()))
 	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Add("_pragma", "synchronous(NORMAL)")
@@ -193,6 +193,10 @@ func sqliteDSN(path string) string {
 	q.Set("_txlock", "immediate")
 	return "file:" + filepath.ToSlash(path) + "?" + q.Encode()
 }
+
+// sqliteBusyTimeout is how long a write waits for SQLite's write lock
+// before it fails with SQLITE_BUSY; imports wait longer (beginWaiting).
+const sqliteBusyTimeout = 10 * time.Second
 
 // sqlitePageSize is the page size of a new workspace file. 16 KiB pages
 // instead of SQLite's 4 KiB make a million-message import about a second

@@ -27,7 +27,8 @@ export async function runImport(req: ImportRequest): Promise<void> {
   runError.value = null
   runGroupId.value = req.groupId
   try {
-    job = await imports.start(req, (p) => (progress.value = p))
+    // A waiting notice keeps the bytes read so far; the next count clears it.
+    job = await imports.start(req, (p) => (progress.value = p.waiting ? { ...progress.value, waiting: true } : p))
     const gaveUp = new Promise<ImportResult>((resolve) => (abandon = resolve))
     const r = await Promise.race([job.done, gaveUp])
     result.value = r

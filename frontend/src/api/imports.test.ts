@@ -124,6 +124,19 @@ describe('imports api', () => {
     expect(progress).toHaveBeenCalledWith({ done: 512, total: 2048 })
   })
 
+  it('passes on that the job waits for another import', async () => {
+    const bus = eventBus()
+    bound.Start.mockImplementation(async (r) => r.jobId)
+    const progress = vi.fn()
+    const job = await imports.start(req, progress)
+    bus.emit('import:progress:' + job.id, { waiting: true })
+    bus.emit('import:progress:' + job.id, { done: 10, total: 20 })
+    expect(progress.mock.calls.map((c) => c[0])).toEqual([
+      { done: 0, total: 0, waiting: true },
+      { done: 10, total: 20 },
+    ])
+  })
+
   it('catches a done event sent before Start answers', async () => {
     const bus = eventBus()
     bound.Start.mockImplementation(async (r) => {

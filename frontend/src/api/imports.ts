@@ -150,7 +150,8 @@ export async function start(req: ImportRequest, onProgress?: (p: ImportProgress)
   const done = new Promise<ImportResult>((resolve) => {
     offs.push(
       EventsOn(progressEvent + id, (p: Partial<ImportProgress> | undefined) => {
-        onProgress?.({ done: p?.done ?? 0, total: p?.total ?? 0 })
+        // A waiting notice carries no byte counts: the last ones stand.
+        onProgress?.(p?.waiting ? { done: p.done ?? 0, total: p.total ?? 0, waiting: true } : { done: p?.done ?? 0, total: p?.total ?? 0 })
       }),
     )
     offs.push(

@@ -126,6 +126,8 @@ export interface ImportProgress {
   done: number
   /** bytes in the file */
   total: number
+  /** set once the job waits for another import to finish before it can begin */
+  waiting?: boolean
 }
 
 export interface ImportFailure {

@@ -211,6 +211,7 @@ const en: Messages = {
     },
     start: 'Start import',
     running: 'Importing…',
+    waiting: 'Another import is in progress; this one continues when it finishes…',
     progress: 'Read {done} of {total}',
     cancel: 'Cancel import',
     cancelling: 'Cancelling…',

@@ -209,6 +209,7 @@ const zhCN = {
     },
     start: '开始导入',
     running: '正在导入…',
+    waiting: '另一个导入正在进行，完成后继续…',
     progress: '已读取 {done} / {total}',
     cancel: '取消导入',
     cancelling: '正在取消…',

@@ -148,6 +148,14 @@ describe('import screen', { timeout: 30000 }, () => {
     await flushPromises()
     expect(text('[data-testid="import-progress"]')).toContain('512 B')
     expect(text('[data-testid="import-progress"]')).toContain('25%')
+    // Another import holds the group: said, with the bytes read so far kept.
+    job.report({ done: 0, total: 0, waiting: true })
+    await flushPromises()
+    expect(text('[data-testid="import-state"]')).toBe('另一个导入正在进行，完成后继续…')
+    expect(text('[data-testid="import-progress"]')).toContain('512 B')
+    job.report({ done: 1024, total: 2048 })
+    await flushPromises()
+    expect(text('[data-testid="import-state"]')).toBe('正在导入…')
 
     api.history.mockClear()
     job.finish(makeImportResult({ rows: 1234, imported: 1200, updated: 30, skippedDuplicates: 4 }))

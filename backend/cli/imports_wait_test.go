@@ -1,0 +1,60 @@
+package cli
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"qunzhu/backend/domain"
+	"qunzhu/backend/store"
+)
+
+// TestImportSaysWhenItWaits: `import members` started while another
+// client's import into the group holds the lock prints, on stderr, that it
+// waits for it, then imports once the other commits — instead of failing
+// with "database is locked" — while a command that only reads runs at once.
+func TestImportSaysWhenItWaits(t *testing.T) {
+	ctx := context.Background()
+	db := filepath.Join(t.TempDir(), "q.db")
+	if code, _, errs := runCLI(t, db, "group", "add", "--name", "读书群"); code != 0 {
+		t.Fatal(errs)
+	}
+	other, err := store.Open(db, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	g, err := other.GroupByName(ctx, "读书群")
+	if err != nil {
+		t.Fatal(err)
+	}
+	holder, err := other.BeginImport(ctx, domain.ImportBatch{GroupID: g.ID, Kind: domain.BatchMembers, File: "别人的名单.csv"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer holder.Rollback()
+	// A command that only reads does not wait for the import at all (a
+	// workspace without messages used to open with a write, which did).
+	start := time.Now()
+	if code, _, errs := runCLI(t, db, "group", "list"); code != 0 || time.Since(start) > 2*time.Second {
+		t.Fatalf("group list during an import: exit %d after %v, %s", code, time.Since(start), errs)
+	}
+	committed := make(chan error, 1)
+	go func() {
+		time.Sleep(2500 * time.Millisecond) // longer than one try at SQLite's lock
+		_, err := holder.Commit(nil, nil)
+		committed <- err
+	}()
+	code, out, errs := runCLI(t, db, "import", "members", "--group", "读书群", samples+"member_list_excel_utf8_bom.csv")
+	if err := <-committed; err != nil {
+		t.Fatal(err)
+	}
+	if code != 0 || !strings.Contains(errs, "另一个导入正在进行，完成后继续…") || strings.Count(errs, "另一个导入") != 1 {
+		t.Errorf("exit %d, stderr %q; want one line saying it waits for the other import", code, errs)
+	}
+	if strings.Contains(errs+out, "locked") {
+		t.Errorf("the import reported a lock: %s %s", out, errs)
+	}
+}

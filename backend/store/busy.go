@@ -1,0 +1,104 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// A writer that finds another import holding the lock it needs waits for
+// it instead of failing: SQLite's busy timeout (10 s, sqliteDSN) is shorter
+// than a large import, and "database is locked (SQLITE_BUSY)" tells the
+// operator nothing they can act on. The caller may ask to be told once that
+// it is waiting (WithWaitNotice), to say so; it stops waiting when its
+// context ends.
+
+type waitNoticeKey struct{}
+
+// WithWaitNotice returns ctx carrying notice, which a write transaction
+// begun with it calls once if it has to wait for another import (SQLite:
+// any other write; PostgreSQL: an import into the same group) before it can
+// start. notice may be nil.
+func WithWaitNotice(ctx context.Context, notice func()) context.Context {
+	if notice == nil {
+		return ctx
+	}
+	return context.WithValue(ctx, waitNoticeKey{}, notice)
+}
+
+// waiter tells the notice of ctx, once, that its writer is waiting.
+type waiter struct {
+	notice func()
+	told   bool
+}
+
+func waiterOf(ctx context.Context) *waiter {
+	if ctx == nil {
+		return &waiter{}
+	}
+	n, _ := ctx.Value(waitNoticeKey{}).(func())
+	return &waiter{notice: n}
+}
+
+func (w *waiter) waiting() {
+	if !w.told && w.notice != nil {
+		w.told = true
+		w.notice()
+	}
+}
+
+// importBusyTry is how long one attempt to begin an import's transaction
+// waits on SQLite before the import says it is waiting and tries again:
+// short, so the notice comes early, long enough that a quick write in
+// between (a note saved) never shows it.
+const importBusyTry = time.Second
+
+// isBusy reports whether err is SQLite's "database is locked" (SQLITE_BUSY,
+// code 5 with any extended code).
+func isBusy(err error) bool {
+	var coded interface{ Code() int }
+	if errors.As(err, &coded) {
+		return coded.Code()&0xff == 5
+	}
+	return err != nil && strings.Contains(err.Error(), "SQLITE_BUSY")
+}
+
+// beginWaiting begins a write transaction on the connection db works on
+// (onConn), waiting as long as ctx lasts while another writer holds
+// SQLite's write lock. setBusy sets that connection's busy timeout: short
+// while it tries, the workspace's (sqliteBusyTimeout) again once begun.
+func beginWaiting(ctx context.Context, db *gorm.DB, setBusy func(time.Duration) error) (*gorm.DB, error) {
+	w := waiterOf(ctx)
+	if err := setBusy(importBusyTry); err != nil {
+		return nil, err
+	}
+	var tx *gorm.DB
+	var err error
+	for {
+		tx = db.Begin()
+		if err = tx.Error; err == nil || !isBusy(err) {
+			break
+		}
+		w.waiting()
+		if err = ctx.Err(); err != nil {
+			break
+		}
+	}
+	if err != nil {
+		if tx.Error == nil {
+			tx.Rollback()
+		}
+		// Set back on a background context, so a cancelled wait too hands
+		// the pool a connection with the workspace's timeout.
+		setBusy(sqliteBusyTimeout)
+		return nil, err
+	}
+	if err := setBusy(sqliteBusyTimeout); err != nil {
+		tx.Rollback()
+		return nil, err
+	}
+	return tx, nil
+}
