@@ -100,3 +100,45 @@ func clone(m Member) Member {
 	}
 	return c
 }
+
+// TestRebaseCoversEveryField: a field an import changed reaches the member
+// written, whatever the field, so a field added to Member later cannot be
+// silently dropped by imports (Rebase lists the fields one by one). The
+// identity and bookkeeping fields are the store's, never an import's.
+func TestRebaseCoversEveryField(t *testing.T) {
+	skip := map[string]bool{"ID": true, "GroupID": true, "CreatedAt": true, "UpdatedAt": true, "Version": true}
+	typ := reflect.TypeOf(Member{})
+	for i := 0; i < typ.NumField(); i++ {
+		f := typ.Field(i)
+		if skip[f.Name] {
+			continue
+		}
+		var mine Member
+		v := reflect.ValueOf(&mine).Elem().Field(i)
+		switch f.Type.Kind() {
+		case reflect.String:
+			v.SetString("x")
+		case reflect.Bool:
+			v.SetBool(true)
+		case reflect.Slice:
+			v.Set(reflect.ValueOf([]string{"x"}))
+		case reflect.Map:
+			v.Set(reflect.ValueOf(map[string]string{"x": "y"}))
+		case reflect.Pointer:
+			switch f.Type.Elem().Kind() {
+			case reflect.Int:
+				n := 7
+				v.Set(reflect.ValueOf(&n))
+			default:
+				at := time.Date(2024, 3, 4, 5, 6, 7, 0, time.UTC)
+				v.Set(reflect.ValueOf(&at))
+			}
+		default:
+			t.Fatalf("Member.%s: a %s this test cannot fill; teach it, and Rebase", f.Name, f.Type)
+		}
+		out, differs, kept := Rebase(Member{}, mine, Member{})
+		if got := reflect.ValueOf(out).Field(i).Interface(); !differs || len(kept) > 0 || !reflect.DeepEqual(got, v.Interface()) {
+			t.Errorf("Member.%s changed by an import is written as %v (differs %v, kept %v)", f.Name, got, differs, kept)
+		}
+	}
+}
