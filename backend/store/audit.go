@@ -22,10 +22,10 @@ type auditRow struct {
 	Operator string    `gorm:"not null"`
 	// DBUser is read only: the server sets it (migrateV25's trigger).
 	DBUser   string `gorm:"column:db_user;->"`
-	Action   string    `gorm:"not null;index"`
-	Entity   string    `gorm:"not null"`
-	EntityID int64     `gorm:"not null"`
-	GroupID  int64     `gorm:"not null;index"`
+	Action   string `gorm:"not null;index"`
+	Entity   string `gorm:"not null"`
+	EntityID int64  `gorm:"not null"`
+	GroupID  int64  `gorm:"not null;index"`
 	Before   string
 	After    string
 }

@@ -313,9 +313,9 @@ func createLogin(tx *gorm.DB, id loginIdentity, login, password string, role dom
 
 // deniedError turns the server's refusal of a statement (SQLSTATE 42501,
 // insufficient_privilege) into the user's words, naming the login: a
-// viewer's login gets "read-only", another the server's reason. Other
-// errors pass unchanged.
-func deniedError(err error, login, name string, role domain.Role) error {
+// viewer's login refused a write gets "read-only", anything else the
+// server's reason. Other errors pass unchanged.
+func deniedError(err error, login, name string, role domain.Role, write bool) error {
 	var pe *pgconn.PgError
 	if !errors.As(err, &pe) || pe.Code != "42501" {
 		return err
@@ -323,7 +323,7 @@ func deniedError(err error, login, name string, role domain.Role) error {
 	if name == "" {
 		name = login
 	}
-	if role == domain.RoleViewer {
+	if role == domain.RoleViewer && write {
 		return &domain.Error{Code: domain.EINVALID, Key: "operator.login_read_only", Args: map[string]any{"login": login, "name": name}, Err: err}
 	}
 	return &domain.Error{Code: domain.EINVALID, Key: "operator.login_denied", Args: map[string]any{"login": login, "reason": pe.Message}, Err: err}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"runtime"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgconn"
@@ -143,7 +144,7 @@ func openServer(dsn string, opt Options) (*Store, error) {
 func (s *Store) translateDenied() error {
 	fix := func(db *gorm.DB) {
 		if db.Error != nil {
-			db.Error = deniedError(db.Error, s.login.Login, s.login.Name, domain.Role(s.login.Role))
+			db.Error = deniedError(db.Error, s.login.Login, s.login.Name, domain.Role(s.login.Role), writes(db.Statement.SQL.String()))
 		}
 	}
 	cb := s.db.Callback()
@@ -160,6 +161,18 @@ func (s *Store) translateDenied() error {
 		}
 	}
 	return nil
+}
+
+// writes reports whether statement q changes data or locks rows to
+// change them (SELECT … FOR UPDATE needs the UPDATE privilege): what a
+// viewer's login is refused as read-only.
+func writes(q string) bool {
+	q = strings.ToUpper(strings.TrimSpace(q))
+	if !strings.HasPrefix(q, "SELECT") && !strings.HasPrefix(q, "WITH") {
+		return true
+	}
+	return strings.Contains(q, " FOR UPDATE") || strings.Contains(q, " FOR NO KEY UPDATE") ||
+		strings.Contains(q, " FOR SHARE") || strings.Contains(q, " FOR KEY SHARE")
 }
 
 // isDenied reports whether the server refused a statement for lack of a

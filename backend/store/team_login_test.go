@@ -128,6 +128,12 @@ func TestTeamLoginsAreEnforcedByTheServer(t *testing.T) {
 	if _, err := vs.AuditLog(ctx, domain.AuditFilter{}); err != nil {
 		t.Errorf("a viewer reads the audit log: %v", err)
 	}
+	// A read the grants refuse is not called a write.
+	if err := vs.db.Exec("CREATE TABLE only_mine (id int)").Error; err == nil {
+		t.Error("a viewer created a table")
+	}
+	var reads int64
+	wantKey(t, vs.db.Raw("SELECT count(*) FROM pg_authid").Scan(&reads).Error, "operator.login_denied")
 
 	// The operator's login imports and edits, as itself only.
 	opst := as(opLogin, opPassword)
