@@ -223,12 +223,20 @@ func (s *Store) AddOperator(ctx context.Context, in domain.OperatorInput) (domai
 		if err := s.checkOwner(tx, n); err != nil {
 			return err
 		}
-		var dup int64
-		if err := tx.Model(&operatorRow{}).Where("name = ?", name).Count(&dup).Error; err != nil {
+		var listed []operatorRow
+		if err := tx.Where("name = ?", name).Limit(1).Find(&listed).Error; err != nil {
 			return err
 		}
-		if dup > 0 {
+		// On a server, an operator listed before logins existed is given
+		// one by adding them again: that is how a team that shared one
+		// login moves over, person by person.
+		action := "operator.add"
+		switch {
+		case len(listed) > 0 && (!s.logins || listed[0].Login != ""):
 			return domain.Errorf(domain.ECONFLICT, "operator.exists", map[string]any{"name": name})
+		case len(listed) > 0:
+			action = "operator.login"
+			row.CreatedAt = listed[0].CreatedAt
 		}
 		after := map[string]string{"name": name, "role": string(role)}
 		if s.logins {
@@ -263,8 +271,14 @@ func (s *Store) AddOperator(ctx context.Context, in domain.OperatorInput) (domai
 		}
 		// Recorded before the row exists: the first owner is added by the
 		// implicit owner, who is no longer one once somebody is listed.
-		if err := s.audit(tx, "operator.add", "operator", 0, 0, nil, after); err != nil {
+		if err := s.audit(tx, action, "operator", 0, 0, nil, after); err != nil {
 			return err
+		}
+		if action == "operator.login" {
+			return tx.Model(&operatorRow{}).Where("name = ?", name).Updates(map[string]any{"role": row.Role, "login": row.Login}).Error
+		}
+		if row.Login == "" {
+			tx = tx.Omit("Login") // the column's default; and a schema below 25 has none
 		}
 		return tx.Create(&row).Error
 	})

@@ -364,3 +364,82 @@ func TestLocalWorkspaceHasNoLogins(t *testing.T) {
 	_, err := s.AddOperator(context.Background(), domain.OperatorInput{Name: "老王", Role: domain.RoleOwner, Login: "laowang"})
 	wantKey(t, err, "operator.login_server_only")
 }
+
+// TestTeamMovesOverFromTheSharedLogin: a server workspace from before
+// logins (operators listed by name, everyone on the owner's login) keeps
+// its name-based roles through that login after the upgrade, and each
+// person is given a login by adding them again. A login that is not the
+// tables' owner cannot be the one to upgrade the schema.
+func TestTeamMovesOverFromTheSharedLogin(t *testing.T) {
+	ctx := context.Background()
+	if !pgtest.Enabled() {
+		t.Skip("needs a PostgreSQL server (tests/pg/with-postgres.sh)")
+	}
+	path := filepath.Join(t.TempDir(), "team.db")
+	old := mustOpenAt(t, path, Options{Clock: domain.FixedClock(t0), targetVersion: 22})
+	mustGroup(t, old, "读书会")
+	for _, o := range []domain.OperatorInput{{Name: "老王", Role: domain.RoleOwner}, {Name: "小李", Role: domain.RoleViewer}} {
+		old.SetOperator("老王")
+		if _, err := old.AddOperator(ctx, o); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// A login made by hand that may read everything, opening first.
+	early, password := testLogin("early"), "early-login-password"
+	var schema string
+	if err := old.db.Raw("SELECT current_schema()").Scan(&schema).Error; err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		"CREATE ROLE " + early + " LOGIN PASSWORD '" + password + "'",
+		"GRANT USAGE ON SCHEMA " + schema + " TO " + early,
+		"GRANT SELECT ON ALL TABLES IN SCHEMA " + schema + " TO " + early,
+	} {
+		if err := old.db.Exec(q).Error; err != nil {
+			t.Fatal(err)
+		}
+	}
+	u, err := url.Parse(RedirectForTests(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.User = url.UserPassword(early, password)
+	_, err = Open(u.String(), Options{KeyPath: paths.KeyPath(path)})
+	wantKey(t, err, "store.migrate_owner_only")
+
+	own := mustOpenAt(t, path, Options{Clock: domain.FixedClock(t0)})
+	own.SetOperator("小李")
+	_, err = own.CreateGroup(ctx, domain.GroupInput{Name: "新群"})
+	wantKey(t, err, "operator.read_only")
+	own.SetOperator("老王")
+	if _, err := own.CreateGroup(ctx, domain.GroupInput{Name: "新群"}); err != nil {
+		t.Fatal(err)
+	}
+	viewerLogin := testLogin("viewer")
+	li, err := own.AddOperator(ctx, domain.OperatorInput{Name: "小李", Role: domain.RoleViewer, Login: viewerLogin})
+	if err != nil || li.Password == "" {
+		t.Fatalf("giving 小李 a login: %+v, %v", li, err)
+	}
+	// The shared login no longer writes as someone who has a login.
+	own.SetOperator("小李")
+	_, err = own.CreateGroup(ctx, domain.GroupInput{Name: "又一个群"})
+	wantKey(t, err, "operator.not_you")
+	// The owner takes the shared login as theirs.
+	own.SetOperator("老王")
+	if _, err := own.AddOperator(ctx, domain.OperatorInput{Name: "老王", Role: domain.RoleOwner, Login: own.login.Login}); err != nil {
+		t.Fatal(err)
+	}
+	own.SetOperator("")
+	if name, src, err := own.OperatorSource(ctx); err != nil || name != "老王" || src != OperatorFromServer {
+		t.Errorf("the owner's login is %s (%s), %v; want 老王 from the server", name, src, err)
+	}
+	_, err = own.AddOperator(ctx, domain.OperatorInput{Name: "老王", Role: domain.RoleOwner})
+	wantKey(t, err, "operator.exists")
+	log, err := own.AuditLog(ctx, domain.AuditFilter{Action: "operator.login"})
+	if err != nil || len(log) != 2 || log[0].Operator != "老王" {
+		t.Errorf("operator.login entries = %+v, %v", log, err)
+	}
+	vs := mustOpenAt(t, func() string { v := *u; v.User = url.UserPassword(viewerLogin, li.Password); return v.String() }(), Options{KeyPath: paths.KeyPath(path)})
+	_, err = vs.CreateGroup(ctx, domain.GroupInput{Name: "不行"})
+	wantKey(t, err, "operator.login_read_only")
+}
