@@ -128,6 +128,25 @@ func TestTeamLoginsAreEnforcedByTheServer(t *testing.T) {
 	if _, err := vs.AuditLog(ctx, domain.AuditFilter{}); err != nil {
 		t.Errorf("a viewer reads the audit log: %v", err)
 	}
+	// The Overview's saved figures are not the viewer's to write: saving
+	// them is skipped, and the Overview computes them instead.
+	week := []domain.SavedWeek{{GroupID: g.ID, Key: "2024-W10/v1", Generation: 1, Figures: []byte(`{"x":1}`)}}
+	if err := vs.SaveWeeks(ctx, week); err != nil {
+		t.Errorf("a viewer's Overview saving its figures: %v", err)
+	}
+	if _, ok, err := own.SavedWeek(ctx, g.ID, "2024-W10/v1"); err != nil || ok {
+		t.Errorf("a viewer's figures were saved: %v, %v", ok, err)
+	}
+	// A group's reply templates, never looked at by anyone who may write,
+	// show their defaults to the viewer unsaved.
+	g2 := mustGroup(t, own, "新开的群")
+	welcome, replies, err := vs.AutomationTemplates(ctx, g2.ID, "zh-CN")
+	if err != nil || welcome.Text == "" || welcome.Version != 0 || len(replies) == 0 {
+		t.Errorf("a viewer's first look at the templates: %+v, %d replies, %v", welcome, len(replies), err)
+	}
+	if seeded, _, err := own.AutomationTemplates(ctx, g2.ID, "zh-CN"); err != nil || seeded.Version != 1 || seeded.Text != welcome.Text {
+		t.Errorf("the owner's first look saves them: %+v, %v", seeded, err)
+	}
 	// A read the grants refuse is not called a write.
 	if err := vs.db.Exec("CREATE TABLE only_mine (id int)").Error; err == nil {
 		t.Error("a viewer created a table")
@@ -146,6 +165,12 @@ func TestTeamLoginsAreEnforcedByTheServer(t *testing.T) {
 	opst.SetOperator("")
 	if _, err := opst.CreateGroup(ctx, domain.GroupInput{Name: "小张的群"}); err != nil {
 		t.Fatal(err)
+	}
+	if err := opst.SaveWeeks(ctx, week); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, err := vs.SavedWeek(ctx, g.ID, "2024-W10/v1"); err != nil || !ok {
+		t.Errorf("the operator's saved figures, read by the viewer: %v, %v", ok, err)
 	}
 	_, err = opst.AddOperator(ctx, domain.OperatorInput{Name: "小周", Role: domain.RoleViewer, Login: testLogin("v")})
 	wantKey(t, err, "operator.owner_only")
