@@ -271,25 +271,46 @@ func TestSecondOwnerManagesOperators(t *testing.T) {
 
 // TestViewerWritesWhileAnOperatorImports: a viewer's writes, at the same
 // time as an operator's import into the same group, are all refused and
-// leave the import whole.
+// leave the import whole. On PostgreSQL the viewer and the operator are
+// logins (the viewer claiming the operator's name); on a local file, where
+// there are no logins, names.
 func TestViewerWritesWhileAnOperatorImports(t *testing.T) {
 	ctx := context.Background()
-	own, as := teamWorkspace(t)
+	var own, vs, ops *Store
+	refusal := "operator.login_read_only"
+	if pgtest.Enabled() {
+		var as func(string, string) *Store
+		own, as = teamWorkspace(t)
+		if _, err := own.AddOperator(ctx, domain.OperatorInput{Name: "老王", Role: domain.RoleOwner}); err != nil {
+			t.Fatal(err)
+		}
+		vl, ol := testLogin("viewer"), testLogin("op")
+		v, err := own.AddOperator(ctx, domain.OperatorInput{Name: "小李", Role: domain.RoleViewer, Login: vl})
+		if err != nil {
+			t.Fatal(err)
+		}
+		o, err := own.AddOperator(ctx, domain.OperatorInput{Name: "小张", Role: domain.RoleOperator, Login: ol})
+		if err != nil {
+			t.Fatal(err)
+		}
+		vs, ops = as(vl, v.Password), as(ol, o.Password)
+		vs.SetOperator("小张")
+	} else {
+		refusal = "operator.read_only"
+		path := filepath.Join(t.TempDir(), "team.db")
+		own = mustOpenAt(t, path, Options{Clock: domain.FixedClock(t0)})
+		vs = mustOpenAt(t, path, Options{Clock: domain.FixedClock(t0)})
+		ops = mustOpenAt(t, path, Options{Clock: domain.FixedClock(t0)})
+		own.SetOperator("老王")
+		for _, o := range []domain.OperatorInput{{Name: "老王", Role: domain.RoleOwner}, {Name: "小李", Role: domain.RoleViewer}, {Name: "小张", Role: domain.RoleOperator}} {
+			if _, err := own.AddOperator(ctx, o); err != nil {
+				t.Fatal(err)
+			}
+		}
+		vs.SetOperator("小李")
+		ops.SetOperator("小张")
+	}
 	g := mustGroup(t, own, "大群")
-	if _, err := own.AddOperator(ctx, domain.OperatorInput{Name: "老王", Role: domain.RoleOwner}); err != nil {
-		t.Fatal(err)
-	}
-	vl, ol := testLogin("viewer"), testLogin("op")
-	v, err := own.AddOperator(ctx, domain.OperatorInput{Name: "小李", Role: domain.RoleViewer, Login: vl})
-	if err != nil {
-		t.Fatal(err)
-	}
-	o, err := own.AddOperator(ctx, domain.OperatorInput{Name: "小张", Role: domain.RoleOperator, Login: ol})
-	if err != nil {
-		t.Fatal(err)
-	}
-	vs, ops := as(vl, v.Password), as(ol, o.Password)
-	vs.SetOperator("小张")
 	members, msgs := synthetic(g.ID, 40, 3000)
 	var wg sync.WaitGroup
 	var importErr error
@@ -315,7 +336,7 @@ func TestViewerWritesWhileAnOperatorImports(t *testing.T) {
 		t.Fatal(importErr)
 	}
 	for _, err := range refusals {
-		wantKey(t, err, "operator.login_read_only")
+		wantKey(t, err, refusal)
 	}
 	sum, err := own.GroupSummary(ctx, g.ID)
 	if err != nil || sum.Messages != len(msgs) {
@@ -467,4 +488,23 @@ func TestTeamMovesOverFromTheSharedLogin(t *testing.T) {
 	vs := mustOpenAt(t, func() string { v := *u; v.User = url.UserPassword(viewerLogin, li.Password); return v.String() }(), Options{KeyPath: paths.KeyPath(path)})
 	_, err = vs.CreateGroup(ctx, domain.GroupInput{Name: "不行"})
 	wantKey(t, err, "operator.login_read_only")
+}
+
+// A viewer refused a read is not told it is read-only; refused a write or
+// a row lock taken to write, it is.
+func TestRefusedStatementsThatWrite(t *testing.T) {
+	for q, want := range map[string]bool{
+		"SELECT count(*) FROM pg_authid":                            false,
+		"  select * from members where id = 1":                      false,
+		"WITH x AS (SELECT 1) SELECT * FROM x":                      false,
+		`SELECT * FROM "members" WHERE id = $1 FOR UPDATE`:          true,
+		"SELECT id FROM chat_groups WHERE id = $1 FOR KEY SHARE":    true,
+		"UPDATE members SET nickname = 'x'":                         true,
+		`INSERT INTO "audit_log" ("at") VALUES ($1) RETURNING "id"`: true,
+		"TRUNCATE audit_log":                                        true,
+	} {
+		if got := writes(q); got != want {
+			t.Errorf("writes(%q) = %v, want %v", q, got, want)
+		}
+	}
 }
