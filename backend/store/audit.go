@@ -59,8 +59,10 @@ func migrateV10(tx *gorm.DB) error {
 // TRIGGER IF NOT EXISTS: a trigger is no schema change the tables depend
 // on, so it needs no migration step and reaches restored backups too).
 // On PostgreSQL a trigger does the same for UPDATE, DELETE and TRUNCATE
-// (guardAuditLogPG): the shared team login may write every table, and the
-// log is what tells the team who changed what.
+// (guardAuditLogPG). There the operators' own logins are not granted
+// UPDATE, DELETE or TRUNCATE on the log at all (tablePrivileges); the
+// trigger stands behind the grants for the login that owns the tables,
+// and for a team still sharing it.
 func guardAuditLog(tx *gorm.DB) error {
 	if tx.Dialector.Name() == "postgres" {
 		return guardAuditLogPG(tx)
