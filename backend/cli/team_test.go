@@ -37,6 +37,11 @@ func TestMigrateRoundTripKeepsFigures(t *testing.T) {
 	if strings.Contains(out, "qunzhu-test") {
 		t.Error("the server's password is printed")
 	}
+	// The entries written on the file keep "no login": the mover's login
+	// did not make them.
+	if log := auditOf(t, server); len(log) == 0 || log[0].DBUser != "" {
+		t.Errorf("moved audit entries = %+v, want db_user \"\"", log)
+	}
 	// Once the target holds data, moving into it again is refused.
 	code, _, errs = runCLI(t, local, "migrate", "--from", local, "--to", server)
 	if code != 1 || !strings.Contains(errs, "只能迁移到空的工作区") {
@@ -228,4 +233,18 @@ func newestAuditEnv(t *testing.T, db string, vars map[string]string) (auditJSON,
 		t.Fatalf("audit --json: %v\n%s", err, out)
 	}
 	return log[0], len(log)
+}
+
+// auditOf is the whole `audit --json` of db.
+func auditOf(t *testing.T, db string) []auditJSON {
+	t.Helper()
+	code, out, errs := runCLI(t, db, "audit", "--json")
+	if code != 0 {
+		t.Fatalf("audit --json: exit %d: %s", code, errs)
+	}
+	var log []auditJSON
+	if err := json.Unmarshal([]byte(out), &log); err != nil {
+		t.Fatalf("audit --json: %v\n%s", err, out)
+	}
+	return log
 }
