@@ -26,11 +26,13 @@ import (
 // so in the user's words: the grants are what refuse the change, even to a
 // client that skips the check.
 //
-// The login that owns the workspace's tables (the README's shared bootstrap
-// login, which created them) is the workspace owner whether or not it is
-// listed: it could drop the tables anyway. Through it, operators listed
-// before logins existed keep their name-based roles, so a team moving over
-// keeps working until each person has a login.
+// The login that owns the workspace's tables (the README's bootstrap login,
+// which created them) is listed as the first owner by `operator add`. While
+// it is not listed it is trusted with the name it claims, as every client
+// was before logins existed (it could drop the tables anyway): through it,
+// operators listed by name keep their name-based roles, so a team that
+// shared that login keeps working until each person has a login of their
+// own, and none of them can be impersonated once they have.
 
 // loginIdentity is who the server says a connection is.
 type loginIdentity struct {
@@ -48,17 +50,6 @@ func serverIdentity(tx *gorm.DB) (loginIdentity, error) {
 	COALESCE(o.name, '') AS name, COALESCE(o.role, '') AS role
 FROM (SELECT 1) one LEFT JOIN operators o ON o.login = current_user`).Scan(&id).Error
 	return id, err
-}
-
-// teamLogins reports whether identities come from the server: a
-// PostgreSQL workspace at a schema that records logins (stores opened at an
-// older version by the upgrade tests keep the name-based rules).
-func (s *Store) teamLogins(tx *gorm.DB) bool {
-	if !isPostgres(tx) {
-		return false
-	}
-	v, err := schemaVersionOf(tx)
-	return err == nil && v >= 25
 }
 
 // serverWriter is the name a change on a server workspace is recorded
@@ -100,15 +91,18 @@ func (s *Store) serverWriter(tx *gorm.DB) (string, error) {
 }
 
 // loginPattern is what a login may be called: plain lower-case
-// identifiers, the same in SQL, in a connection URL and in pg_hba.conf.
+// identifiers, the same in SQL, in a connection URL and in pg_hba.conf
+// (PostgreSQL keeps names starting pg_ for itself).
 var loginPattern = regexp.MustCompile(`^[a-z_][a-z0-9_]{0,62}$`)
+
+func validLogin(l string) bool { return loginPattern.MatchString(l) && !strings.HasPrefix(l, "pg_") }
 
 // loginFor is the login of operator name: given, or made from the name's
 // ASCII letters and digits ("qz_laowang"), or from a hash of it when it has
 // none (a Chinese name: "qz_3f2a9c01"), so it is always a valid identifier.
 func loginFor(name, given string) (string, error) {
 	if given = strings.TrimSpace(given); given != "" {
-		if !loginPattern.MatchString(given) {
+		if !validLogin(given) {
 			return "", domain.Errorf(domain.EINVALID, "operator.bad_login", map[string]any{"login": given})
 		}
 		return given, nil
