@@ -162,6 +162,8 @@ func TestTeamLoginsFromTheCommandLine(t *testing.T) {
 	}
 	suffix := fmt.Sprintf("%d", os.Getpid())
 	viewerLogin, opLogin := "cli_viewer_"+suffix, "cli_op_"+suffix
+	pgtest.DropRoleAtEnd(viewerLogin)
+	pgtest.DropRoleAtEnd(opLogin)
 	code, out, errs := run(server, "operator", "add", "--name", "小李", "--role", "viewer", "--login", viewerLogin)
 	m := regexp.MustCompile(`只显示这一次.*：([A-Za-z0-9]{24})\n`).FindStringSubmatch(out)
 	if code != 0 || m == nil {

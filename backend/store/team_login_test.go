@@ -26,7 +26,9 @@ import (
 var loginSeq atomic.Int64
 
 func testLogin(prefix string) string {
-	return fmt.Sprintf("%s_%d_%d", prefix, os.Getpid(), loginSeq.Add(1))
+	login := fmt.Sprintf("%s_%d_%d", prefix, os.Getpid(), loginSeq.Add(1))
+	pgtest.DropRoleAtEnd(login)
+	return login
 }
 
 // teamWorkspace opens a fresh server workspace as the tables' owner (the
