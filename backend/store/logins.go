@@ -216,10 +216,11 @@ func tablePrivileges(role domain.Role, table string) []string {
 // Only grants: a fresh login has nothing to take away, and regrantLogins
 // reruns it for tables created since.
 func grantRole(tx *gorm.DB, login string, role domain.Role) error {
-	var schema string
-	if err := tx.Raw("SELECT current_schema()").Scan(&schema).Error; err != nil {
+	var where struct{ Schema, Database string }
+	if err := tx.Raw("SELECT current_schema() AS schema, current_database() AS database").Scan(&where).Error; err != nil {
 		return err
 	}
+	schema := where.Schema
 	var tables []string
 	if err := tx.Raw("SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename").Scan(&tables).Error; err != nil {
 		return err
@@ -229,7 +230,12 @@ func grantRole(tx *gorm.DB, login string, role domain.Role) error {
 	if role == domain.RoleOwner {
 		option = " WITH GRANT OPTION"
 	}
-	stmts := []string{"GRANT USAGE ON SCHEMA " + quoteIdent(schema) + " TO " + who + option}
+	// CONNECT too, so a server that takes it away from PUBLIC (the README's
+	// set-up does) still lets the team's logins in, and nobody else's.
+	stmts := []string{
+		"GRANT CONNECT ON DATABASE " + quoteIdent(where.Database) + " TO " + who + option,
+		"GRANT USAGE ON SCHEMA " + quoteIdent(schema) + " TO " + who + option,
+	}
 	for _, t := range tables {
 		stmts = append(stmts, "GRANT "+strings.Join(tablePrivileges(role, t), ", ")+" ON "+quoteIdent(schema)+"."+quoteIdent(t)+" TO "+who+option)
 	}
