@@ -56,6 +56,15 @@ func teamWorkspace(t *testing.T) (*Store, func(login, password string) *Store) {
 func TestTeamLoginsAreEnforcedByTheServer(t *testing.T) {
 	ctx := context.Background()
 	own, as := teamWorkspace(t)
+	// As the README's set-up: nobody connects to the database unless
+	// granted (each login made by operator add is).
+	var dbName string
+	if err := own.db.Raw("SELECT current_database()").Scan(&dbName).Error; err != nil {
+		t.Fatal(err)
+	}
+	if err := own.db.Exec("REVOKE CONNECT, TEMPORARY ON DATABASE " + quoteIdent(dbName) + " FROM PUBLIC").Error; err != nil {
+		t.Fatal(err)
+	}
 	g := mustGroup(t, own, "读书会")
 	members, msgs := sampleImport(g.ID)
 	if _, err := own.SaveImport(ctx, domain.ImportBatch{GroupID: g.ID, Kind: domain.BatchChat}, members, msgs); err != nil {
@@ -434,13 +443,15 @@ func TestTeamMovesOverFromTheSharedLogin(t *testing.T) {
 	}
 	// A login made by hand that may read everything, opening first.
 	early, password := testLogin("early"), "early-login-password"
-	var schema string
-	if err := old.db.Raw("SELECT current_schema()").Scan(&schema).Error; err != nil {
+	var where struct{ Schema, Database string }
+	if err := old.db.Raw("SELECT current_schema() AS schema, current_database() AS database").Scan(&where).Error; err != nil {
 		t.Fatal(err)
 	}
+	schema := where.Schema
 	for _, q := range []string{
 		"CREATE ROLE " + early + " LOGIN PASSWORD '" + password + "'",
 		"GRANT USAGE ON SCHEMA " + schema + " TO " + early,
+		"GRANT CONNECT ON DATABASE " + quoteIdent(where.Database) + " TO " + early,
 		"GRANT SELECT ON ALL TABLES IN SCHEMA " + schema + " TO " + early,
 	} {
 		if err := old.db.Exec(q).Error; err != nil {
