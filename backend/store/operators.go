@@ -101,7 +101,7 @@ func (s *Store) AddOperator(ctx context.Context, name string, role domain.Role) 
 		return domain.OperatorInfo{}, domain.Errorf(domain.EINVALID, "operator.bad_role", map[string]any{"role": string(role)})
 	}
 	row := operatorRow{Name: name, Role: string(role), CreatedAt: s.clock.Now().UTC()}
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := s.write(ctx, func(tx *gorm.DB) error {
 		var n int64
 		if err := tx.Model(&operatorRow{}).Count(&n).Error; err != nil {
 			return err
