@@ -115,14 +115,19 @@ func TestOtherWritersWaitForAnImport(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer first.Rollback()
-	var told [2]chan struct{}
-	done := make(chan error, 2)
-	for i, write := range []func(context.Context) error{
-		func(ctx context.Context) error { return b.SetBackupKeep(ctx, 5) },
+	writes := []func(context.Context) error{
 		// undoing the batch the import is about to follow: refused once
 		// the import has committed a newer one, never a lost update
 		func(ctx context.Context) error { return b.UndoBatch(ctx, batches[0].ID) },
-	} {
+	}
+	if !a.IsServer() {
+		// SQLite has one write lock; on PostgreSQL a setting does not wait
+		// for an import at all, only a change to the same group does.
+		writes = append(writes, func(ctx context.Context) error { return b.SetBackupKeep(ctx, 5) })
+	}
+	told := make([]chan struct{}, len(writes))
+	done := make(chan error, len(writes))
+	for i, write := range writes {
 		told[i] = make(chan struct{}, 2)
 		go func() { done <- write(WithWaitNotice(ctx, func() { told[i] <- struct{}{} })) }()
 	}
@@ -144,7 +149,7 @@ func TestOtherWritersWaitForAnImport(t *testing.T) {
 		t.Fatal(err)
 	}
 	var errs []error
-	for range 2 {
+	for range writes {
 		select {
 		case err := <-done:
 			errs = append(errs, err)
@@ -166,7 +171,7 @@ func TestOtherWritersWaitForAnImport(t *testing.T) {
 	if stale != 1 {
 		t.Errorf("the undo of a batch no longer the latest: %d refusals, want 1 (%v)", stale, errs)
 	}
-	if got := a.BackupKeep(ctx); got != 5 {
+	if got := a.BackupKeep(ctx); !a.IsServer() && got != 5 {
 		t.Errorf("backups kept = %d, want the saved 5", got)
 	}
 	if got, _ := a.Batches(ctx, g.ID); len(got) != 2 {
