@@ -50,7 +50,7 @@ func (s *Store) BeginImport(ctx context.Context, batch domain.ImportBatch) (*Imp
 		return nil, err
 	}
 	t := &ImportTx{s: s, ctx: ctx, tx: tx, batch: batch}
-	t.ins = &messageInserter{ctx: ctx, tx: tx, batch: t.batch, conn: conn, server: s.IsServer(), free: release, seal: s.box.Seal}
+	t.ins = &messageInserter{ctx: ctx, tx: tx, batch: t.batch, conn: conn, server: s.IsServer(), free: release, seal: s.box.Seal, box: s.box}
 	if err := s.beginImportChecks(tx, batch.GroupID); err != nil {
 		tx.Rollback()
 		t.ins.release()

@@ -111,10 +111,15 @@ func openServer(dsn string, opt Options) (*Store, error) {
 			return nil, openError(shown, err)
 		}
 	}
-	st := &Store{db: db, box: box, clock: opt.Clock, path: shown, keyPath: opt.KeyPath, Created: created}
+	st := &Store{db: db, box: box, clock: opt.Clock, path: shown, keyPath: opt.KeyPath, Created: created, names: newSenderNameCache()}
 	// Chat numbers stored before schema 21 are masked and sealed here too:
 	// a team's server holds the same messages a file does.
 	if err := st.sealChatNumbers(); err != nil {
+		sqlDB.Close()
+		return nil, openError(shown, err)
+	}
+	// And names and extra columns stored before schema 23 (sealnames.go).
+	if err := st.sealNames(); err != nil {
 		sqlDB.Close()
 		return nil, openError(shown, err)
 	}

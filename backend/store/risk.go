@@ -459,13 +459,7 @@ func (s *Store) MessagesByID(ctx context.Context, groupID int64, ids []int64) ([
 	if err := s.db.WithContext(ctx).Where("group_id = ? AND id IN ?", groupID, ids).Order("sent_at, id").Find(&rows).Error; err != nil {
 		return nil, err
 	}
-	out := make([]domain.Message, len(rows))
-	for i, r := range rows {
-		out[i] = domain.Message{ID: r.ID, GroupID: r.GroupID, MemberID: r.MemberID, SenderID: r.SenderID, SenderName: r.SenderName,
-			Kind: domain.Kind(r.Kind), SentAt: time.Unix(r.SentAt, 0).UTC(), Content: r.Content, URL: r.URL,
-			IsLink: r.IsLink, IsStaff: r.IsStaff, BatchID: r.BatchID, DedupeKey: r.DedupeKey}
-	}
-	return out, nil
+	return s.messagesFromRows(ctx, groupID, rows)
 }
 
 // Now is the store's clock: the instant changes are stamped with (and the
