@@ -43,12 +43,23 @@ func TestUpgradeSealsNamesAndExtraColumns(t *testing.T) {
 			t.Fatalf("%s: %v", q, err)
 		}
 	}
-	exec(`INSERT INTO import_batches (id, group_id, kind, created_at) VALUES (1, ?, 'chat', ?), (2, ?, 'members', ?), (3, ?, 'chat', ?)`, g.ID, t0, g.ID, t0, g2.ID, t0)
-	exec(`INSERT INTO members (id, group_id, we_chat_id, nickname, seen_names, seen_displays, extra, created_at, updated_at)
-		VALUES (1, ?, 'wxm_001', '王小明', ?, ?, ?, ?, ?)`, g.ID, `["`+remarkA+`"]`, `["`+displayA+`"]`, `{"身份证号":"`+idNow+`"}`, t0, t0)
+	// Rows get their ids from the database (PostgreSQL's sequences must know them).
+	var batches [3]int64
+	for i, b := range []batchRow{{GroupID: g.ID, Kind: "chat"}, {GroupID: g.ID, Kind: "members"}, {GroupID: g2.ID, Kind: "chat"}} {
+		if err := old.db.Create(&b).Error; err != nil {
+			t.Fatal(err)
+		}
+		batches[i] = b.ID
+	}
+	var memberID int64
+	if err := old.db.Raw(`INSERT INTO members (group_id, we_chat_id, nickname, seen_names, seen_displays, extra, created_at, updated_at)
+		VALUES (?, 'wxm_001', '王小明', ?, ?, ?, ?, ?) RETURNING id`, g.ID, `["`+remarkA+`"]`, `["`+displayA+`"]`, `{"身份证号":"`+idNow+`"}`, t0, t0).
+		Scan(&memberID).Error; err != nil {
+		t.Fatal(err)
+	}
 	type msg struct {
 		group  int64
-		batch  int
+		batch  int64
 		member any
 		id     string
 		name   string
@@ -57,14 +68,14 @@ func TestUpgradeSealsNamesAndExtraColumns(t *testing.T) {
 		text   string
 	}
 	msgs := []msg{
-		{g.ID, 1, nil, "", remarkA, "text", t0, "早上好"},
-		{g.ID, 1, nil, "", remarkA, "text", t0.Add(time.Minute), "加油"},
-		{g.ID, 1, nil, "wxid_b", "小李", "text", t0.Add(2 * time.Minute), "收到"},
-		{g.ID, 1, nil, "", remarkC, "text", t0.Add(3 * time.Minute), "打卡"},
-		{g.ID, 1, nil, "", "", "text", t0.Add(4 * time.Minute), "无名"},
-		{g.ID, 1, int64(1), "", remarkA, "text", t0.Add(5 * time.Minute), "我是王小明"},
-		{g.ID, 1, nil, "", "", "system", t0.Add(6 * time.Minute), "王小明加入了群聊"},
-		{g2.ID, 3, nil, "", remarkC, "text", t0, "二群的消息"},
+		{g.ID, batches[0], nil, "", remarkA, "text", t0, "早上好"},
+		{g.ID, batches[0], nil, "", remarkA, "text", t0.Add(time.Minute), "加油"},
+		{g.ID, batches[0], nil, "wxid_b", "小李", "text", t0.Add(2 * time.Minute), "收到"},
+		{g.ID, batches[0], nil, "", remarkC, "text", t0.Add(3 * time.Minute), "打卡"},
+		{g.ID, batches[0], nil, "", "", "text", t0.Add(4 * time.Minute), "无名"},
+		{g.ID, batches[0], memberID, "", remarkA, "text", t0.Add(5 * time.Minute), "我是王小明"},
+		{g.ID, batches[0], nil, "", "", "system", t0.Add(6 * time.Minute), "王小明加入了群聊"},
+		{g2.ID, batches[2], nil, "", remarkC, "text", t0, "二群的消息"},
 	}
 	for _, m := range msgs {
 		exec(`INSERT INTO messages (group_id, batch_id, member_id, sender_id, sender_name, kind, sent_at, content, dedupe_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -72,12 +83,12 @@ func TestUpgradeSealsNamesAndExtraColumns(t *testing.T) {
 	}
 	// The member as batch 2 found it, and a duplicate message a merge of
 	// batch 2 set aside: both copies hold the remark in clear.
-	before, _ := json.Marshal(memberRow{ID: 1, GroupID: g.ID, WeChatID: "wxm_001", Nickname: "王小明", SeenNames: `["` + remarkA + `"]`,
+	before, _ := json.Marshal(memberRow{ID: memberID, GroupID: g.ID, WeChatID: "wxm_001", Nickname: "王小明", SeenNames: `["` + remarkA + `"]`,
 		SeenIDs: "[]", SeenDisplays: "[]", Tags: "[]", Extra: `{"身份证号":"` + idBefore + `"}`, Tier: "normal", Version: 1, CreatedAt: t0, UpdatedAt: t0})
-	exec(`INSERT INTO batch_member_changes (batch_id, member_id, created, "before") VALUES (2, 1, ?, ?)`, false, string(before))
+	exec(`INSERT INTO batch_member_changes (batch_id, member_id, created, "before") VALUES (?, ?, ?, ?)`, batches[1], memberID, false, string(before))
 	aside, _ := json.Marshal(messageRow{ID: 99, GroupID: g.ID, SenderName: remarkA, Kind: "text", SentAt: t0.Add(time.Hour).Unix(),
-		Content: "被合并的消息", BatchID: 1, DedupeKey: "h:aside"})
-	exec(`INSERT INTO batch_undo_rows (batch_id, action, tbl, "row") VALUES (2, ?, 'messages', ?)`, undoRemoved, string(aside))
+		Content: "被合并的消息", BatchID: batches[0], DedupeKey: "h:aside"})
+	exec(`INSERT INTO batch_undo_rows (batch_id, action, tbl, "row") VALUES (?, ?, 'messages', ?)`, batches[1], undoRemoved, string(aside))
 	exec(`INSERT INTO highlights (group_id, message_id, source, sender_name, kind, sent_at, content, created_at) VALUES (?, 1, 'staff', ?, 'text', ?, '早上好', ?)`,
 		g.ID, remarkA, t0.Unix(), t0)
 	from, to := t0.Add(-time.Hour), t0.Add(3*time.Hour)
@@ -138,7 +149,7 @@ func TestUpgradeSealsNamesAndExtraColumns(t *testing.T) {
 	}
 
 	// Undoing batch 2 puts back the member as it was, sealed, and the message set aside.
-	if err := s.UndoBatch(ctx, 2); err != nil {
+	if err := s.UndoBatch(ctx, batches[1]); err != nil {
 		t.Fatal(err)
 	}
 	if members, err = s.Members(ctx, g.ID); err != nil || len(members) != 1 || members[0].Extra["身份证号"] != idBefore ||
@@ -146,7 +157,7 @@ func TestUpgradeSealsNamesAndExtraColumns(t *testing.T) {
 		t.Errorf("after undoing batch 2: %+v (%v)", members, err)
 	}
 	var row memberRow
-	if err := s.db.First(&row, 1).Error; err != nil || plainNames(row) || len(row.ExtraEnc) == 0 {
+	if err := s.db.First(&row, memberID).Error; err != nil || plainNames(row) || len(row.ExtraEnc) == 0 {
 		t.Errorf("the member put back is not sealed: %+v (%v)", row, err)
 	}
 	if back, err := s.Messages(ctx, g.ID, t0.Add(time.Hour), t0.Add(2*time.Hour)); err != nil || len(back) != 1 || back[0].SenderName != remarkA {
