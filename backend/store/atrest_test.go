@@ -12,6 +12,7 @@ import (
 
 	"qunzhu/backend/domain"
 	"qunzhu/backend/ingest"
+	"qunzhu/backend/risk"
 	"qunzhu/backend/store"
 )
 
@@ -179,7 +180,8 @@ func rawWorkspace(t *testing.T, path string) []byte {
 // TestRemarksAndExtraColumnsLeaveNoTraceInClear imports a member list with
 // remarks and columns the app does not know (身份证号, 紧急联系电话), then a
 // chat export whose senders show under those remarks (as an export made by
-// the owner shows them), highlights one of the messages, imports a second
+// the owner shows them), highlights one of the messages and opens an
+// incident naming its sender, imports a second
 // list changing both and undoes it, and greps the database file after each
 // step: none of those values is anywhere in clear, while every read shows
 // them as they were given, and importing the chat again adds nothing.
@@ -235,6 +237,11 @@ func TestRemarksAndExtraColumnsLeaveNoTraceInClear(t *testing.T) {
 	}
 	if h, err := st.AddHighlight(ctx, g.ID, msgs[1].ID, "staff", ""); err != nil || h.SenderName != remarkB {
 		t.Errorf("highlight: %+v (%v)", h, err)
+	}
+	summary := "「转账」" + remarkB + "：今天打卡第三天"
+	if inc, _, err := st.OpenIncident(ctx, risk.NewIncident{GroupID: g.ID, Type: risk.Fraud, Level: 2, OccurredAt: msgs[1].SentAt,
+		Summary: summary, Evidence: []int64{msgs[1].ID}}); err != nil || inc.Summary != summary {
+		t.Errorf("incident: %+v (%v)", inc, err)
 	}
 	if sum, err := ingest.Chat(ctx, st, g.ID, chat, ingest.Options{}); err != nil || sum.Imported != 0 {
 		t.Errorf("importing the chat again: %+v (%v)", sum, err)

@@ -27,6 +27,8 @@ import (
 //     name stays a count of distinct numbers;
 //   - highlights: the copy of the sender's name is sealed in place
 //     (sender_name_enc), a highlight being a copy that outlives its message;
+//   - incidents: the summary, which for one opened from a hit names the
+//     sender as the chat showed them, is sealed like the notes (summary_enc);
 //   - the undo copies (member snapshots, messages a merge set aside) hold
 //     the sealed forms only.
 //
@@ -52,6 +54,12 @@ type v23Highlight struct {
 }
 
 func (v23Highlight) TableName() string { return "highlights" }
+
+type v23Incident struct {
+	SummaryEnc []byte
+}
+
+func (v23Incident) TableName() string { return "incidents" }
 
 // v23SenderName is one display name a group's messages were sent under,
 // sealed, with its keyed hash (secret.Box.Index) to find it again without
@@ -79,7 +87,7 @@ func migrateV23(tx *gorm.DB) error {
 		field string
 	}{
 		{&v23Member{}, "SeenNamesEnc"}, {&v23Member{}, "SeenDisplaysEnc"}, {&v23Member{}, "ExtraEnc"},
-		{&v23Message{}, "SenderRef"}, {&v23Highlight{}, "SenderNameEnc"},
+		{&v23Message{}, "SenderRef"}, {&v23Highlight{}, "SenderNameEnc"}, {&v23Incident{}, "SummaryEnc"},
 	} {
 		if m.HasColumn(c.model, c.field) {
 			continue
@@ -202,7 +210,7 @@ func (s *Store) sealNames() error {
 			// The names rewritten must not linger in the freed space of their pages.
 			return err
 		}
-		for _, step := range []func(*gorm.DB) error{s.sealMemberRows, s.sealMemberSnapshots, s.sealSenderNames, s.sealUndoSenders, s.sealHighlightNames} {
+		for _, step := range []func(*gorm.DB) error{s.sealMemberRows, s.sealMemberSnapshots, s.sealSenderNames, s.sealUndoSenders, s.sealHighlightNames, s.sealIncidentSummaries} {
 			if err := step(tx); err != nil {
 				return err
 			}
@@ -223,11 +231,11 @@ func (s *Store) hasSetting(db *gorm.DB, key string) (bool, error) {
 }
 
 // nothingStored reports, reading only, that the workspace holds no member,
-// message, highlight or undo copy: a new workspace, which opens without a
+// message, highlight, undo copy or incident: a new workspace, which opens without a
 // write transaction (see nothingToSeal) and without the setting (moving
 // into it requires it empty).
 func (s *Store) nothingStored() (bool, error) {
-	for _, model := range []any{&memberRow{}, &messageRow{}, &highlightRow{}, &batchUndoRow{}, &batchMemberChangeRow{}} {
+	for _, model := range []any{&memberRow{}, &messageRow{}, &highlightRow{}, &batchUndoRow{}, &batchMemberChangeRow{}, &incidentRow{}} {
 		var ids []int64
 		if err := s.db.Model(model).Limit(1).Pluck("id", &ids).Error; err != nil || len(ids) > 0 {
 			return false, err
@@ -424,6 +432,26 @@ func (s *Store) sealHighlightNames(tx *gorm.DB) error {
 		}
 		if err := tx.Model(&highlightRow{}).Where("id = ?", r.ID).
 			UpdateColumns(map[string]any{"sender_name_enc": enc, "sender_name": ""}).Error; err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// sealIncidentSummaries seals the incidents' summaries.
+func (s *Store) sealIncidentSummaries(tx *gorm.DB) error {
+	var rows []incidentRow
+	if err := tx.Select("id", "summary").Where("summary <> ''").Find(&rows).Error; err != nil {
+		return err
+	}
+	for _, r := range rows {
+		enc, err := s.box.Seal(r.Summary)
+		if err != nil {
+			return err
+		}
+		// UpdateColumns: no updated_at or version bump, the incident did not change.
+		if err := tx.Model(&incidentRow{}).Where("id = ?", r.ID).
+			UpdateColumns(map[string]any{"summary_enc": enc, "summary": ""}).Error; err != nil {
 			return err
 		}
 	}

@@ -21,8 +21,8 @@ FROM messages WHERE group_id = ? AND sent_at >= ? AND sent_at < ? AND kind <> 's
 
 // TestUpgradeSealsNamesAndExtraColumns: a workspace at schema 22 holding a
 // remark in clear as names seen on a member, as messages' sender names (in
-// two groups), in a member snapshot and a message kept for undo, and in a
-// highlight, and holding an ID number in a member's extra columns, opens
+// two groups), in a member snapshot and a message kept for undo, in a
+// highlight and in an incident's summary, and holding an ID number in a member's extra columns, opens
 // with all of it sealed: every read shows the same values, the count of
 // senders is the same, importing the same messages again adds nothing,
 // undoing the batch puts back the sealed snapshot, and the file holds none
@@ -91,6 +91,12 @@ func TestUpgradeSealsNamesAndExtraColumns(t *testing.T) {
 	exec(`INSERT INTO batch_undo_rows (batch_id, action, tbl, "row") VALUES (?, ?, 'messages', ?)`, batches[1], undoRemoved, string(aside))
 	exec(`INSERT INTO highlights (group_id, message_id, source, sender_name, kind, sent_at, content, created_at) VALUES (?, 1, 'staff', ?, 'text', ?, '早上好', ?)`,
 		g.ID, remarkA, t0.Unix(), t0)
+	var incidentID int64
+	if err := old.db.Raw(`INSERT INTO incidents (group_id, type, level, status, opened_at, due_at, occurred_at, summary, created_at, updated_at)
+		VALUES (?, 'data_leak', 2, 'open', ?, ?, ?, ?, ?, ?) RETURNING id`, g.ID, t0, t0.Add(24*time.Hour), t0, "「身份证」"+remarkA+"：我的身份证号是…", t0, t0).
+		Scan(&incidentID).Error; err != nil {
+		t.Fatal(err)
+	}
 	from, to := t0.Add(-time.Hour), t0.Add(3*time.Hour)
 	var sendersBefore int
 	if err := old.db.Raw(activeSendersV22, g.ID, from.Unix(), to.Unix()).Scan(&sendersBefore).Error; err != nil || sendersBefore != 5 {
@@ -128,6 +134,9 @@ func TestUpgradeSealsNamesAndExtraColumns(t *testing.T) {
 	}
 	if roster, err := s.Roster(ctx, g.ID); err != nil || len(roster) != 1 || !reflect.DeepEqual(roster[0].SeenNames, []string{remarkA}) {
 		t.Errorf("roster: %+v (%v)", roster, err)
+	}
+	if inc, err := s.Incident(ctx, incidentID); err != nil || inc.Summary != "「身份证」"+remarkA+"：我的身份证号是…" {
+		t.Errorf("incident after the upgrade: %+v (%v)", inc, err)
 	}
 	hs, err := s.Highlights(ctx, g.ID, from, to)
 	if err != nil || len(hs) != 1 || hs[0].SenderName != remarkA {
