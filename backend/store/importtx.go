@@ -191,6 +191,14 @@ func (t *ImportTx) Commit(members []domain.Member, changed []int) (domain.Import
 		t.tx.Rollback()
 		return domain.ImportBatch{}, err
 	}
+	if t.added > 0 {
+		// What an import writes is sealed, and Open sealed the rest: the
+		// next start need not look through these messages for names in clear.
+		if err := markNamesSealed(t.tx); err != nil {
+			t.tx.Rollback()
+			return domain.ImportBatch{}, err
+		}
+	}
 	entry := batchAudit(b, t.recalled)
 	entry.KeptEdits = t.kept
 	if err := t.s.audit(t.tx, "import."+string(b.Kind), "batch", b.ID, b.GroupID, nil, entry); err != nil {

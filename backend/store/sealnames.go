@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 )
 
 // Names and extra columns sealed (schema 23). A remark (备注) is the name the
@@ -181,11 +182,12 @@ const sealedNamesDone = "names_sealed"
 // sealNames seals what a workspace from before schema 23 holds in clear:
 // members' seen names, seen displays and extra columns, the same inside the
 // member snapshots kept for undo, messages' sender names (into
-// sender_names), those of messages a merge set aside, and highlights'
-// sender names. It runs once (a setting remembers it) in one transaction,
+// sender_names), those of messages a merge set aside, highlights' sender
+// names and incidents' summaries. It runs once (a setting remembers it) in one transaction,
 // after sealChatNumbers, whose re-keying reads the sender names. A new,
-// empty workspace is left without a write (see nothingToSeal), so the
-// setting is first written by the start after its first import.
+// empty workspace is left without a write (see nothingToSeal): its first
+// import of messages writes the setting (ImportTx.Commit), sparing the next
+// start a look through every message.
 func (s *Store) sealNames() error {
 	if v, err := schemaVersionOf(s.db); err != nil || v < 23 {
 		return err // stopped below 23 (tests of the upgrade path)
@@ -215,13 +217,19 @@ func (s *Store) sealNames() error {
 				return err
 			}
 		}
-		return tx.Create(&settingRow{Key: sealedNamesDone, Value: "1"}).Error
+		return markNamesSealed(tx)
 	})
 	if err != nil || s.IsServer() {
 		return err
 	}
 	// And not in the write-ahead log: its pages go into the file, and it is emptied.
 	return s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)").Error
+}
+
+// markNamesSealed records that sealNames has nothing left to do, unless
+// recorded already.
+func markNamesSealed(tx *gorm.DB) error {
+	return tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&settingRow{Key: sealedNamesDone, Value: "1"}).Error
 }
 
 func (s *Store) hasSetting(db *gorm.DB, key string) (bool, error) {
