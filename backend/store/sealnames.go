@@ -350,7 +350,11 @@ func (s *Store) sealSenderNames(tx *gorm.DB) error {
 		}
 	}
 	create := "CREATE TEMP TABLE seal_senders (group_id INTEGER NOT NULL, name TEXT NOT NULL, ref INTEGER NOT NULL, PRIMARY KEY (group_id, name))"
-	update := `UPDATE messages SET sender_ref = (SELECT s.ref FROM temp.seal_senders s WHERE s.group_id = messages.group_id AND s.name = messages.sender_name),
+	// OR IGNORE: a statement no row can abort keeps no statement journal,
+	// which here would be a copy of the whole table in memory (temporary
+	// storage is memory). No row is ignored: the table holds every pair
+	// this transaction read, so the subquery finds a number for each.
+	update := `UPDATE OR IGNORE messages SET sender_ref = (SELECT s.ref FROM temp.seal_senders s WHERE s.group_id = messages.group_id AND s.name = messages.sender_name),
 		sender_name = '' WHERE sender_name <> ''`
 	drop := "DROP TABLE temp.seal_senders"
 	if s.IsServer() {

@@ -102,8 +102,15 @@ func (d *senderDict) store(tx *gorm.DB) error {
 	if len(d.pending) == 0 {
 		return nil
 	}
-	if err := tx.CreateInBatches(&d.pending, 200).Error; err != nil {
-		return err
+	// Create per chunk, not CreateInBatches: inside a transaction that
+	// opens a savepoint and never releases it, and SQLite then copies every
+	// page the transaction changes afterwards into the savepoint's journal,
+	// in memory (measured: 300 MB more to seal a million messages).
+	for start := 0; start < len(d.pending); start += 200 {
+		chunk := d.pending[start:min(start+200, len(d.pending))]
+		if err := tx.Create(&chunk).Error; err != nil {
+			return err
+		}
 	}
 	d.pending = d.pending[:0]
 	return nil
