@@ -90,7 +90,7 @@ var commands = []command{
 	{words: []string{"passphrase", "set"}, flags: []string{"new-file"}, store: true, do: (*run).passphraseSet},
 	{words: []string{"passphrase", "change"}, flags: []string{"new-file"}, store: true, do: (*run).passphraseChange},
 	{words: []string{"passphrase", "remove"}, store: true, do: (*run).passphraseRemove},
-	{words: []string{"operator", "add"}, flags: []string{"name", "role"}, store: true, do: (*run).operatorAdd},
+	{words: []string{"operator", "add"}, flags: []string{"name", "role", "login", "password-file"}, store: true, do: (*run).operatorAdd},
 	{words: []string{"operator", "list"}, store: true, do: (*run).operatorList},
 	{words: []string{"migrate"}, flags: []string{"from", "to"}, do: (*run).migrate},
 	{words: []string{"audit"}, flags: []string{"group", "action", "since", "until"}, store: true, do: (*run).audit},

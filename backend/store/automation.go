@@ -88,6 +88,11 @@ func (s *Store) seedAutomation(tx *gorm.DB, groupID int64, lang string) (welcome
 		return w, groupReadError(err, groupID)
 	}
 	w = welcomeRow{GroupID: groupID, Text: automation.DefaultWelcome(domain.Profile(g.Profile), lang), Version: 1}
+	// Asked before writing: on a server a viewer's login may not, and a
+	// refused statement would end the transaction the caller reads in.
+	if _, err := s.writer(tx); err != nil {
+		return w, &unseededError{refusal: err, profile: domain.Profile(g.Profile), typ: domain.GroupType(g.Type)}
+	}
 	// Two first looks at once (two windows, or the CLI beside the app on a
 	// shared database): the second finds the row the first saved.
 	res := tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&w)
@@ -108,6 +113,19 @@ func (s *Store) seedAutomation(tx *gorm.DB, groupID int64, lang string) (welcome
 		map[string]any{"welcome": welcomeAudit{Text: w.Text}, "keyword_replies": len(defaults), "lang": lang})
 }
 
+// unseededError is the refusal to save a group's default templates at the
+// first look of someone who may not change data. It unwraps to the
+// refusal, which is what a change of the templates reports;
+// AutomationTemplates shows the defaults unsaved instead.
+type unseededError struct {
+	refusal error
+	profile domain.Profile
+	typ     domain.GroupType
+}
+
+func (e *unseededError) Error() string { return e.refusal.Error() }
+func (e *unseededError) Unwrap() error { return e.refusal }
+
 // AutomationTemplates returns a group's welcome message and keyword
 // replies (in the operator's order). The first look at a group saves the
 // defaults of its profile and type in lang, so they are edited like any other template.
@@ -123,6 +141,16 @@ func (s *Store) AutomationTemplates(ctx context.Context, groupID int64, lang str
 		}
 		return tx.Where("group_id = ?", groupID).Order("position, id").Find(&rows).Error
 	})
+	var unseeded *unseededError
+	if errors.As(err, &unseeded) {
+		// A viewer's first look: the defaults as they would be saved, with
+		// version 0 (nothing saved yet), for whoever may write to save.
+		replies := automation.DefaultReplies(unseeded.profile, unseeded.typ, lang)
+		for i := range replies {
+			replies[i].GroupID = groupID
+		}
+		return automation.Welcome{GroupID: groupID, Text: w.Text}, replies, nil
+	}
 	if err != nil {
 		return automation.Welcome{}, nil, err
 	}
