@@ -58,7 +58,7 @@ var migrations = []migration{
 // LatestVersion is the schema version this build creates.
 func LatestVersion() int { return migrations[len(migrations)-1].version }
 
-// migrateTo applies every step above the database's version up to target.
+// migrateTo applies every step up to target that the database has not recorded.
 func migrateTo(db *gorm.DB, target int, path string) error {
 	if err := ensureVersionTable(db); err != nil {
 		return fmt.Errorf("creating schema_versions: %w", err)
@@ -71,8 +71,20 @@ func migrateTo(db *gorm.DB, target int, path string) error {
 		return &domain.Error{Code: domain.EINVALID, Key: "store.newer_schema",
 			Args: map[string]any{"path": path, "have": current, "want": LatestVersion()}}
 	}
+	// Every listed step not recorded yet runs, not only those above the
+	// highest recorded: steps numbered in parallel work may be merged out
+	// of order (25 was released before 23), and a database that got the
+	// later one first must still get the earlier one.
+	var done []int
+	if err := db.Model(&schemaVersion{}).Pluck("version", &done).Error; err != nil {
+		return err
+	}
+	applied := make(map[int]bool, len(done))
+	for _, v := range done {
+		applied[v] = true
+	}
 	for _, m := range migrations {
-		if m.version <= current || m.version > target {
+		if applied[m.version] || m.version > target {
 			continue
 		}
 		err := db.Transaction(func(tx *gorm.DB) error {
