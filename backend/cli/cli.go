@@ -143,7 +143,9 @@ func Run(args []string, env Env) int {
 	if err := r.inv.check(cmd.flags...); err != nil {
 		return r.fail(err)
 	}
-	ctx := context.Background()
+	// A change that waits for another client's import says so on stderr,
+	// once, and waits (an import's own notice is the same line).
+	ctx := store.WithWaitNotice(context.Background(), func() { fmt.Fprintln(r.Stderr, msg.T(r.lang, "import.waiting", nil)) })
 	var st *store.Store
 	if cmd.store {
 		path, err := paths.DBPath(inv.db, goos, env.Getenv)

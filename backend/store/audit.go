@@ -189,7 +189,7 @@ func (s *Store) SetOperatorName(ctx context.Context, name string) (string, error
 	if err != nil {
 		return "", err
 	}
-	return name, s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	return name, s.write(ctx, func(tx *gorm.DB) error {
 		return s.setSetting(tx, domain.SettingOperator, name)
 	})
 }

@@ -134,7 +134,7 @@ func (s *Store) AutomationTemplates(ctx context.Context, groupID int64, lang str
 		w    welcomeRow
 		rows []keywordReplyRow
 	)
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := s.write(ctx, func(tx *gorm.DB) error {
 		var err error
 		if w, err = s.seedAutomation(tx, groupID, lang); err != nil {
 			return err
@@ -168,7 +168,7 @@ func (s *Store) SaveWelcome(ctx context.Context, w automation.Welcome, lang stri
 	if err != nil {
 		return w, err
 	}
-	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err = s.write(ctx, func(tx *gorm.DB) error {
 		cur, err := s.seedAutomation(tx, w.GroupID, lang)
 		if err != nil {
 			return err
@@ -202,7 +202,7 @@ func (s *Store) SaveKeywordReply(ctx context.Context, k automation.KeywordReply,
 		return k, err
 	}
 	var saved keywordReplyRow
-	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err = s.write(ctx, func(tx *gorm.DB) error {
 		if _, err := s.seedAutomation(tx, k.GroupID, lang); err != nil {
 			return err
 		}
@@ -250,7 +250,7 @@ func (s *Store) keywordReply(tx *gorm.DB, groupID, id int64) (keywordReplyRow, e
 
 // DeleteKeywordReply removes one of a group's keyword replies.
 func (s *Store) DeleteKeywordReply(ctx context.Context, groupID, id int64) error {
-	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	return s.write(ctx, func(tx *gorm.DB) error {
 		cur, err := s.keywordReply(tx, groupID, id)
 		if err != nil {
 			return err
@@ -298,7 +298,7 @@ func (s *Store) AddHighlight(ctx context.Context, groupID, messageID int64, sour
 		senderName = m.SenderName
 	}
 	var row highlightRow
-	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err = s.write(ctx, func(tx *gorm.DB) error {
 		enc, err := s.box.Seal(senderName)
 		if err != nil {
 			return err
@@ -323,7 +323,7 @@ func (s *Store) AddHighlight(ctx context.Context, groupID, messageID int64, sour
 
 // RemoveHighlight takes a message out of the group's highlights library.
 func (s *Store) RemoveHighlight(ctx context.Context, groupID, id int64) error {
-	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	return s.write(ctx, func(tx *gorm.DB) error {
 		var row highlightRow
 		err := tx.Where("id = ? AND group_id = ?", id, groupID).Take(&row).Error
 		if errors.Is(err, gorm.ErrRecordNotFound) {

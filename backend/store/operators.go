@@ -205,7 +205,7 @@ func (s *Store) AddOperator(ctx context.Context, in domain.OperatorInput) (domai
 		}
 	}
 	var generated string
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := s.write(ctx, func(tx *gorm.DB) error {
 		if s.logins {
 			// Grants change the catalog rows of every table: one granter
 			// at a time, and not while a client migrates (regrantLogins).
