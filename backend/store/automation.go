@@ -17,8 +17,24 @@ import (
 type (
 	welcomeRow      = v15WelcomeTemplate
 	keywordReplyRow = v15KeywordReply
-	highlightRow    = v15Highlight
 )
+
+// highlightRow is a highlight as stored since schema 23: the sender's name
+// sealed (sealnames.go), the plaintext column left empty.
+type highlightRow struct {
+	ID            int64 `gorm:"primaryKey"`
+	GroupID       int64
+	MessageID     int64
+	Source        string
+	SenderName    string // '' since schema 23: see SenderNameEnc
+	SenderNameEnc []byte
+	Kind          string
+	SentAt        int64
+	Content       string
+	CreatedAt     time.Time
+}
+
+func (highlightRow) TableName() string { return "highlights" }
 
 func (r keywordReplyRow) reply() automation.KeywordReply {
 	k := automation.KeywordReply{ID: r.ID, GroupID: r.GroupID, Reply: r.Reply, Version: r.Version}
@@ -26,9 +42,16 @@ func (r keywordReplyRow) reply() automation.KeywordReply {
 	return k
 }
 
-func (r highlightRow) highlight() automation.Highlight {
-	return automation.Highlight{ID: r.ID, GroupID: r.GroupID, MessageID: r.MessageID, Source: r.Source, SenderName: r.SenderName,
-		Kind: domain.Kind(r.Kind), SentAt: time.Unix(r.SentAt, 0).UTC(), Content: r.Content, AddedAt: r.CreatedAt}
+func (s *Store) highlight(r highlightRow) (automation.Highlight, error) {
+	name := r.SenderName // not sealed yet (before schema 23, until Open seals it)
+	if len(r.SenderNameEnc) > 0 {
+		var err error
+		if name, err = s.box.Open(r.SenderNameEnc); err != nil {
+			return automation.Highlight{}, decryptError(err)
+		}
+	}
+	return automation.Highlight{ID: r.ID, GroupID: r.GroupID, MessageID: r.MessageID, Source: r.Source, SenderName: name,
+		Kind: domain.Kind(r.Kind), SentAt: time.Unix(r.SentAt, 0).UTC(), Content: r.Content, AddedAt: r.CreatedAt}, nil
 }
 
 // welcomeAudit and replyAudit are what the audit log keeps of a change:
@@ -250,9 +273,11 @@ func (s *Store) Message(ctx context.Context, groupID, id int64) (domain.Message,
 	if err != nil {
 		return domain.Message{}, err
 	}
-	return domain.Message{ID: r.ID, GroupID: r.GroupID, MemberID: r.MemberID, SenderID: r.SenderID, SenderName: r.SenderName,
-		Kind: domain.Kind(r.Kind), SentAt: time.Unix(r.SentAt, 0).UTC(), Content: r.Content, URL: r.URL, IsLink: r.IsLink,
-		IsStaff: r.IsStaff, BatchID: r.BatchID, DedupeKey: r.DedupeKey}, nil
+	out, err := s.messagesFromRows(ctx, groupID, []messageRow{r})
+	if err != nil {
+		return domain.Message{}, err
+	}
+	return out[0], nil
 }
 
 // AddHighlight puts one of the group's messages into its highlights
@@ -274,7 +299,11 @@ func (s *Store) AddHighlight(ctx context.Context, groupID, messageID int64, sour
 	}
 	var row highlightRow
 	err = s.write(ctx, func(tx *gorm.DB) error {
-		row = highlightRow{GroupID: groupID, MessageID: messageID, Source: source, SenderName: senderName,
+		enc, err := s.box.Seal(senderName)
+		if err != nil {
+			return err
+		}
+		row = highlightRow{GroupID: groupID, MessageID: messageID, Source: source, SenderNameEnc: enc,
 			Kind: string(m.Kind), SentAt: m.SentAt.Unix(), Content: m.Content}
 		res := tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&row)
 		if res.Error != nil {
@@ -289,7 +318,7 @@ func (s *Store) AddHighlight(ctx context.Context, groupID, messageID int64, sour
 	if err != nil {
 		return automation.Highlight{}, err
 	}
-	return row.highlight(), nil
+	return s.highlight(row)
 }
 
 // RemoveHighlight takes a message out of the group's highlights library.
@@ -322,7 +351,9 @@ func (s *Store) Highlights(ctx context.Context, groupID int64, from, to time.Tim
 	}
 	out := make([]automation.Highlight, len(rows))
 	for i, r := range rows {
-		out[i] = r.highlight()
+		if out[i], err = s.highlight(r); err != nil {
+			return nil, err
+		}
 	}
 	return out, nil
 }

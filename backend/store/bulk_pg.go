@@ -58,6 +58,18 @@ func (ins *messageInserter) copyMessages(msgs []domain.Message) (int, error) {
 		cs.keys = make(map[dedupeKey]struct{}, copyChunkRows)
 	}
 	added := 0
+	// Numbering the names needs the connection only the first time, to read
+	// the group's names, before any COPY has begun; they are inserted when
+	// the connection is free again (sendGathered, flushCopy).
+	unlock := func() {}
+	if !ins.names.loaded {
+		unlock = ins.exclusive()
+	}
+	err := ins.resolveSenders(msgs)
+	unlock()
+	if err != nil {
+		return 0, err
+	}
 	if cs.rereading {
 		// Most rows so far were known (a re-import): drop the known ones
 		// batch by batch before gathering, as the SQLite writer does, rather
@@ -111,6 +123,10 @@ func (ins *messageInserter) sendGathered() (int, error) {
 		return done, err
 	}
 	unlock := ins.exclusive()
+	if err := ins.storeSenders(); err != nil {
+		unlock()
+		return done, err
+	}
 	fresh, err := ins.unknown(cs.gathered)
 	if err != nil {
 		unlock()
@@ -170,7 +186,14 @@ func (ins *messageInserter) flushCopy() (int, error) {
 		return n, err
 	}
 	m, err := ins.waitCopy()
-	return n + m, err
+	if err != nil {
+		return n + m, err
+	}
+	// Names met only in messages that were all duplicates: kept all the
+	// same, as any name an import numbered.
+	unlock := ins.exclusive()
+	defer unlock()
+	return n + m, ins.storeSenders()
 }
 
 // encode appends m to enc as a row of messageColumns; it fails only when
@@ -192,7 +215,7 @@ func (ins *messageInserter) encode(enc *copyEncoder, m domain.Message) error {
 		enc.null()
 	}
 	enc.text(m.SenderID)
-	enc.text(m.SenderName)
+	enc.int8(ins.names.ref(m.SenderName))
 	enc.text(string(m.Kind))
 	enc.int8(m.SentAt.Unix())
 	enc.text(m.Content)

@@ -185,7 +185,7 @@ func onConn(db *gorm.DB, ctx context.Context, conn *sql.Conn) *gorm.DB {
 }
 
 // messageColumns are the columns the bulk writers fill, in order.
-var messageColumns = []string{"group_id", "batch_id", "member_id", "sender_id", "sender_name", "kind", "sent_at",
+var messageColumns = []string{"group_id", "batch_id", "member_id", "sender_id", "sender_ref", "kind", "sent_at",
 	"content", "url", "is_link", "is_staff", "dedupe_key", "content_enc"}
 
 // copyRows writes rows into table with PostgreSQL's COPY, on conn inside its

@@ -13,6 +13,7 @@ import (
 	"gorm.io/gorm"
 
 	"qunzhu/backend/domain"
+	"qunzhu/backend/secret"
 )
 
 // messageInsertChunk rows go into one INSERT. The driver keeps the prepared
@@ -130,6 +131,8 @@ type messageInserter struct {
 	connMu  sync.Mutex
 	copy    copyStream                   // PostgreSQL: the rows on their way in (see bulk_pg.go)
 	seal    func(string) ([]byte, error) // the workspace key's sealing, for masked messages' originals
+	box     *secret.Box                  // the workspace key, for the senders' names
+	names   senderDict                   // the group's sender names, numbered (sendernames.go)
 	dups    dupState                     // duplicates across exports (see duplicates.go)
 
 	// SQLite: the driver's own statements on conn, one per chunk size, and
@@ -160,6 +163,12 @@ func (ins *messageInserter) insert(msgs []domain.Message) (int, error) {
 	}
 	msgs, err := ins.unknown(msgs)
 	if err != nil {
+		return 0, err
+	}
+	if err := ins.resolveSenders(msgs); err != nil {
+		return 0, err
+	}
+	if err := ins.storeSenders(); err != nil {
 		return 0, err
 	}
 	return ins.insertSQLite(msgs)
@@ -225,7 +234,7 @@ func (ins *messageInserter) insertSQLite(msgs []domain.Message) (int, error) {
 			args := ins.args[:cols*len(chunk)]
 			for i, m := range chunk {
 				row := args[i*cols : (i+1)*cols]
-				row[0].Value, row[1].Value, row[2].Value, row[3].Value, row[4].Value = ins.memberOf(m), m.SenderID, m.SenderName, string(m.Kind), m.SentAt.Unix()
+				row[0].Value, row[1].Value, row[2].Value, row[3].Value, row[4].Value = ins.memberOf(m), m.SenderID, ins.names.ref(m.SenderName), string(m.Kind), m.SentAt.Unix()
 				row[5].Value, row[6].Value, row[7].Value, row[8].Value, row[9].Value = m.Content, m.URL, m.IsLink, m.IsStaff, m.DedupeKey
 				sealed, err := ins.sealOriginal(m)
 				if err != nil {
@@ -296,7 +305,7 @@ func insertMessagesSQL(n int, groupID, batchID int64) string {
 	const cols = 11
 	row := "(" + strconv.FormatInt(groupID, 10) + "," + strconv.FormatInt(batchID, 10) + strings.Repeat(",?", cols) + ")"
 	var sb strings.Builder
-	sb.WriteString("INSERT OR IGNORE INTO messages (group_id, batch_id, member_id, sender_id, sender_name, kind, sent_at, content, url, is_link, is_staff, dedupe_key, content_enc) VALUES ")
+	sb.WriteString("INSERT OR IGNORE INTO messages (group_id, batch_id, member_id, sender_id, sender_ref, kind, sent_at, content, url, is_link, is_staff, dedupe_key, content_enc) VALUES ")
 	for i := 0; i < n; i++ {
 		if i > 0 {
 			sb.WriteByte(',')

@@ -50,7 +50,7 @@ func (s *Store) BeginImport(ctx context.Context, batch domain.ImportBatch) (*Imp
 		return nil, err
 	}
 	t := &ImportTx{s: s, ctx: ctx, tx: tx, batch: batch}
-	t.ins = &messageInserter{ctx: ctx, tx: tx, batch: t.batch, conn: conn, server: s.IsServer(), free: release, seal: s.box.Seal}
+	t.ins = &messageInserter{ctx: ctx, tx: tx, batch: t.batch, conn: conn, server: s.IsServer(), free: release, seal: s.box.Seal, box: s.box}
 	if err := s.beginImportChecks(tx, batch.GroupID); err != nil {
 		tx.Rollback()
 		t.ins.release()
@@ -190,6 +190,14 @@ func (t *ImportTx) Commit(members []domain.Member, changed []int) (domain.Import
 	}).Error; err != nil {
 		t.tx.Rollback()
 		return domain.ImportBatch{}, err
+	}
+	if t.added > 0 {
+		// What an import writes is sealed, and Open sealed the rest: the
+		// next start need not look through these messages for names in clear.
+		if err := markNamesSealed(t.tx); err != nil {
+			t.tx.Rollback()
+			return domain.ImportBatch{}, err
+		}
 	}
 	entry := batchAudit(b, t.recalled)
 	entry.KeptEdits = t.kept

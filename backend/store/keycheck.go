@@ -60,14 +60,18 @@ func (f keyFacts) matches(box *secret.Box) bool {
 }
 
 // sealedColumns are where sealed values live: members' personal fields,
-// incident notes, the originals of masked messages (the largest table last:
-// it is read only when the others hold nothing sealed).
+// names and extra columns, incident notes, highlights' sender names, the
+// originals of masked messages (the largest table last: it is read only
+// when the others hold nothing sealed).
 var sealedColumns = []struct{ table, column string }{
 	{"members", "phone_enc"},
 	{"members", "real_name_enc"},
 	{"members", "notes_enc"},
 	{"members", "remark_enc"},
+	{"members", "seen_names_enc"},
+	{"members", "extra_enc"},
 	{"incidents", "notes_enc"},
+	{"highlights", "sender_name_enc"},
 	{"messages", "content_enc"},
 }
 

@@ -151,7 +151,7 @@ func Locked(path string, opt Options) (*Store, error) {
 	if abs, err := filepath.Abs(path); err == nil {
 		path = abs
 	}
-	return &Store{db: db, clock: opt.Clock, path: path, keyPath: opt.KeyPath, locked: true}, nil
+	return &Store{db: db, clock: opt.Clock, path: path, keyPath: opt.KeyPath, locked: true, names: newSenderNameCache()}, nil
 }
 
 // IsLocked reports whether s is the stand-in made by Locked.

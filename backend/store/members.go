@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 
 	"qunzhu/backend/domain"
@@ -64,9 +63,7 @@ func (s *Store) memberToRow(m domain.Member, row *memberRow) error {
 	row.GroupNickname = m.GroupNickname
 	row.Remark = ""
 	row.RemarkEnc = seal(m.Remark)
-	row.SeenNames = encodeJSON(nonNil(m.SeenNames))
 	row.SeenIDs = encodeJSON(nonNil(m.SeenIDs))
-	row.SeenDisplays = encodeJSON(nonNil(m.SeenDisplays))
 	row.PhoneEnc = seal(m.Phone)
 	row.PhoneIndex = s.box.Index(m.Phone)
 	row.RealNameEnc = seal(m.RealName)
@@ -86,12 +83,10 @@ func (s *Store) memberToRow(m domain.Member, row *memberRow) error {
 	row.LeftAt = utcPtr(m.LeftAt)
 	row.LeftUndated = m.LeftUndated
 	row.Tags = encodeJSON(nonNil(m.Tags))
-	extra := m.Extra
-	if extra == nil {
-		extra = map[string]string{}
+	if err != nil {
+		return err
 	}
-	row.Extra = encodeJSON(extra)
-	return err
+	return s.sealMemberNames(row, m.SeenNames, m.SeenDisplays, m.Extra)
 }
 
 func (s *Store) memberFromRow(r memberRow) (domain.Member, error) {
@@ -102,9 +97,7 @@ func (s *Store) memberFromRow(r memberRow) (domain.Member, error) {
 		WeChatID:      r.WeChatID,
 		Nickname:      r.Nickname,
 		GroupNickname: r.GroupNickname,
-		SeenNames:     decodeStrings(r.SeenNames),
 		SeenIDs:       decodeStrings(r.SeenIDs),
-		SeenDisplays:  decodeStrings(r.SeenDisplays),
 		Gender:        r.Gender,
 		Region:        r.Region,
 		JoinScene:     r.JoinScene,
@@ -121,8 +114,10 @@ func (s *Store) memberFromRow(r memberRow) (domain.Member, error) {
 		UpdatedAt:     r.UpdatedAt.UTC(),
 		Version:       r.Version,
 	}
-	_ = json.Unmarshal([]byte(r.Extra), &m.Extra)
 	var err error
+	if m.SeenNames, m.SeenDisplays, m.Extra, err = s.openMemberNames(r); err != nil {
+		return m, decryptError(err)
+	}
 	for _, f := range []struct {
 		dst  *string
 		blob []byte

@@ -23,7 +23,7 @@ type memberInserter struct {
 	args    []any
 }
 
-// memberInsertChunk rows go into one INSERT: 64 × 30 values stay far
+// memberInsertChunk rows go into one INSERT: 64 × 33 values stay far
 // under either database's limit on bound values.
 const memberInsertChunk = 64
 
@@ -33,7 +33,7 @@ const memberInsertChunk = 64
 var memberInsertColumns = []string{"group_id", "wx_id", "we_chat_id", "nickname", "group_nickname", "remark", "remark_enc",
 	"seen_names", "seen_ids", "seen_displays", "phone_enc", "phone_index", "real_name_enc", "notes_enc", "gender", "region",
 	"join_scene", "inviter", "friends", "active_hours", "tier", "tier_locked", "joined_at", "left_at", "left_undated", "tags",
-	"extra", "version", "created_at", "updated_at"}
+	"extra", "version", "created_at", "updated_at", "seen_names_enc", "seen_displays_enc", "extra_enc"}
 
 // memberInsertValues appends r's values in memberInsertColumns order.
 func memberInsertValues(args []any, r *memberRow) []any {
@@ -50,7 +50,7 @@ func memberInsertValues(args []any, r *memberRow) []any {
 	return append(args, r.GroupID, r.WxID, r.WeChatID, r.Nickname, r.GroupNickname, r.Remark, r.RemarkEnc,
 		r.SeenNames, r.SeenIDs, r.SeenDisplays, r.PhoneEnc, r.PhoneIndex, r.RealNameEnc, r.NotesEnc, r.Gender, r.Region,
 		r.JoinScene, r.Inviter, friends, r.ActiveHours, r.Tier, r.TierLocked, joined, left, r.LeftUndated, r.Tags,
-		r.Extra, r.Version, r.CreatedAt, r.UpdatedAt)
+		r.Extra, r.Version, r.CreatedAt, r.UpdatedAt, r.SeenNamesEnc, r.SeenDisplaysEnc, r.ExtraEnc)
 }
 
 // insert writes rows and sets their ids, in order (RETURNING gives the

@@ -45,7 +45,7 @@ func (s *Store) AppendMessages(ctx context.Context, dst []domain.Message, groupI
 
 // messagesSQL is the window read: all columns, or (lean) all but the dedupe
 // key and batch.
-const messagesSQL = `SELECT id, member_id, sender_id, sender_name, kind, sent_at, content, url, is_link, is_staff%s
+const messagesSQL = `SELECT id, member_id, sender_id, sender_ref, kind, sent_at, content, url, is_link, is_staff%s
 		FROM messages WHERE group_id = ? AND sent_at >= ? AND sent_at < ? ORDER BY sent_at`
 
 func (s *Store) appendMessages(ctx context.Context, dst []domain.Message, groupID int64, from, to time.Time, full bool) ([]domain.Message, error) {
@@ -67,9 +67,19 @@ func (s *Store) appendMessages(ctx context.Context, dst []domain.Message, groupI
 	if full {
 		q = fmt.Sprintf(messagesSQL, ", batch_id, dedupe_key")
 	}
+	namer, err := s.senderNamer(ctx, groupID)
+	if err != nil {
+		return nil, err
+	}
+	var unnamed []unnamedMessage // numbers another client's import added since the names were read
 	err = s.readRows(ctx, q, []any{groupID, from.Unix(), to.Unix()},
 		func(v []driver.Value) {
-			m := domain.Message{ID: valInt(v[0]), GroupID: groupID, SenderID: valString(v[2]), SenderName: valString(v[3]),
+			ref := valInt(v[3])
+			name := namer.name(ref)
+			if name == "" && ref != 0 {
+				unnamed = append(unnamed, unnamedMessage{len(out), ref})
+			}
+			m := domain.Message{ID: valInt(v[0]), GroupID: groupID, SenderID: valString(v[2]), SenderName: name,
 				Kind: domain.Kind(valString(v[4])), SentAt: time.Unix(valInt(v[5]), 0).UTC(), Content: valString(v[6]), URL: valString(v[7]),
 				IsLink: valBool(v[8]), IsStaff: valBool(v[9])}
 			if full {
@@ -84,8 +94,40 @@ func (s *Store) appendMessages(ctx context.Context, dst []domain.Message, groupI
 	if err != nil {
 		return nil, err
 	}
+	for _, u := range unnamed {
+		if out[u.at].SenderName, err = namer.lookup(u.ref); err != nil {
+			return nil, err
+		}
+	}
 	byIDWithinSecond(out[start:])
 	return out, nil
+}
+
+// messagesFromRows turns a group's message rows read through gorm (a few:
+// an incident's evidence, one message) into messages, their senders' names
+// opened.
+func (s *Store) messagesFromRows(ctx context.Context, groupID int64, rows []messageRow) ([]domain.Message, error) {
+	namer, err := s.senderNamer(ctx, groupID)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]domain.Message, len(rows))
+	for i, r := range rows {
+		name, err := namer.lookup(r.SenderRef)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = domain.Message{ID: r.ID, GroupID: r.GroupID, MemberID: r.MemberID, SenderID: r.SenderID, SenderName: name,
+			Kind: domain.Kind(r.Kind), SentAt: time.Unix(r.SentAt, 0).UTC(), Content: r.Content, URL: r.URL,
+			IsLink: r.IsLink, IsStaff: r.IsStaff, BatchID: r.BatchID, DedupeKey: r.DedupeKey}
+	}
+	return out, nil
+}
+
+// unnamedMessage is a message read before its sender's number was known.
+type unnamedMessage struct {
+	at  int
+	ref int64
 }
 
 // byIDWithinSecond sorts each run of messages sent in the same second by

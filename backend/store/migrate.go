@@ -51,13 +51,14 @@ var migrations = []migration{
 	{20, "display names seen on members, time precision of imports, undo rows of member merges", migrateV20},
 	{21, "sealed originals of chat messages whose phone or ID numbers are masked", migrateV21},
 	{22, "incidents timed from their event: occurred_at, due_at from it", migrateV22},
+	{23, "sealed names seen on members, extra columns, sender names and highlights' names", migrateV23},
 	{25, "operators' PostgreSQL logins; the server's current_user on audit entries", migrateV25},
 }
 
 // LatestVersion is the schema version this build creates.
 func LatestVersion() int { return migrations[len(migrations)-1].version }
 
-// migrateTo applies every step above the database's version up to target.
+// migrateTo applies every step up to target that the database has not recorded.
 func migrateTo(db *gorm.DB, target int, path string) error {
 	if err := ensureVersionTable(db); err != nil {
 		return fmt.Errorf("creating schema_versions: %w", err)
@@ -70,8 +71,20 @@ func migrateTo(db *gorm.DB, target int, path string) error {
 		return &domain.Error{Code: domain.EINVALID, Key: "store.newer_schema",
 			Args: map[string]any{"path": path, "have": current, "want": LatestVersion()}}
 	}
+	// Every listed step not recorded yet runs, not only those above the
+	// highest recorded: steps numbered in parallel work may be merged out
+	// of order (25 was released before 23), and a database that got the
+	// later one first must still get the earlier one.
+	var done []int
+	if err := db.Model(&schemaVersion{}).Pluck("version", &done).Error; err != nil {
+		return err
+	}
+	applied := make(map[int]bool, len(done))
+	for _, v := range done {
+		applied[v] = true
+	}
 	for _, m := range migrations {
-		if m.version <= current || m.version > target {
+		if applied[m.version] || m.version > target {
 			continue
 		}
 		err := db.Transaction(func(tx *gorm.DB) error {

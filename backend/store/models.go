@@ -32,29 +32,35 @@ type memberRow struct {
 	GroupNickname string `gorm:"not null;default:''"`
 	Remark        string `gorm:"not null;default:''"` // empty since schema 13: see RemarkEnc
 	RemarkEnc     []byte // the remark, sealed (remarks.go)
-	SeenNames     string `gorm:"not null;default:'[]'"` // JSON array
+	SeenNames     string `gorm:"not null;default:'[]'"` // JSON array; '[]' since schema 23: see SeenNamesEnc
 	SeenIDs       string `gorm:"not null;default:'[]'"` // JSON array
-	SeenDisplays  string `gorm:"not null;default:'[]'"` // JSON array
-	PhoneEnc      []byte // sealed with secret.Box
-	PhoneIndex    string `gorm:"size:32;not null;default:'';index"` // keyed hash for exact search
-	RealNameEnc   []byte
-	NotesEnc      []byte
-	Gender        string `gorm:"size:16;not null;default:''"`
-	Region        string `gorm:"not null;default:''"`
-	JoinScene     string `gorm:"not null;default:''"`
-	Inviter       string `gorm:"not null;default:''"`
-	Friends       *int
-	ActiveHours   string `gorm:"not null;default:''"`
-	Tier          string `gorm:"size:16;not null;default:'normal'"`
-	TierLocked    bool   `gorm:"not null;default:false"`
-	JoinedAt      *time.Time
-	LeftAt        *time.Time
-	LeftUndated   bool   `gorm:"not null;default:false"`
-	Tags          string `gorm:"not null;default:'[]'"` // JSON array
-	Extra         string `gorm:"not null;default:'{}'"` // JSON object
-	Version       int    `gorm:"not null;default:1"`
-	CreatedAt     time.Time
-	UpdatedAt     time.Time
+	SeenDisplays  string `gorm:"not null;default:'[]'"` // JSON array; '[]' since schema 23: see SeenDisplaysEnc
+	// The display names seen on the member and the extra columns of member
+	// lists, sealed JSON (schema 23, sealnames.go): a remark shows as a
+	// display name, and an extra column may hold anything (身份证号).
+	SeenNamesEnc    []byte
+	SeenDisplaysEnc []byte
+	ExtraEnc        []byte
+	PhoneEnc        []byte // sealed with secret.Box
+	PhoneIndex      string `gorm:"size:32;not null;default:'';index"` // keyed hash for exact search
+	RealNameEnc     []byte
+	NotesEnc        []byte
+	Gender          string `gorm:"size:16;not null;default:''"`
+	Region          string `gorm:"not null;default:''"`
+	JoinScene       string `gorm:"not null;default:''"`
+	Inviter         string `gorm:"not null;default:''"`
+	Friends         *int
+	ActiveHours     string `gorm:"not null;default:''"`
+	Tier            string `gorm:"size:16;not null;default:'normal'"`
+	TierLocked      bool   `gorm:"not null;default:false"`
+	JoinedAt        *time.Time
+	LeftAt          *time.Time
+	LeftUndated     bool   `gorm:"not null;default:false"`
+	Tags            string `gorm:"not null;default:'[]'"` // JSON array
+	Extra           string `gorm:"not null;default:'{}'"` // JSON object; '{}' since schema 23: see ExtraEnc
+	Version         int    `gorm:"not null;default:1"`
+	CreatedAt       time.Time
+	UpdatedAt       time.Time
 }
 
 func (memberRow) TableName() string { return "members" }
@@ -64,7 +70,8 @@ type messageRow struct {
 	GroupID    int64  `gorm:"not null"`
 	MemberID   *int64 `gorm:"index"`
 	SenderID   string `gorm:"size:128;not null;default:''"`
-	SenderName string `gorm:"not null;default:''"`
+	SenderName string `gorm:"not null;default:''"` // '' since schema 23: see SenderRef
+	SenderRef  int64  `gorm:"not null;default:0"`  // the sender's display name in sender_names, 0 for none (sendernames.go)
 	Kind       string `gorm:"size:16;not null"`
 	SentAt     int64  `gorm:"not null"` // Unix seconds, UTC
 	Content    string `gorm:"not null;default:''"`

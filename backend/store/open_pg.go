@@ -113,7 +113,7 @@ func openServer(dsn string, opt Options) (*Store, error) {
 			return nil, openError(shown, err)
 		}
 	}
-	st := &Store{db: db, box: box, clock: opt.Clock, path: shown, keyPath: opt.KeyPath, Created: created}
+	st := &Store{db: db, box: box, clock: opt.Clock, path: shown, keyPath: opt.KeyPath, Created: created, names: newSenderNameCache()}
 	if target >= 25 {
 		if st.login, err = serverIdentity(db); err != nil {
 			sqlDB.Close()
@@ -129,6 +129,12 @@ func openServer(dsn string, opt Options) (*Store, error) {
 	// a team's server holds the same messages a file does. A viewer's login
 	// may not: the work waits for a login that may write.
 	if err := st.sealChatNumbers(); err != nil && !isDenied(err) {
+		sqlDB.Close()
+		return nil, openError(shown, err)
+	}
+	// And names and extra columns stored before schema 23 (sealnames.go),
+	// likewise.
+	if err := st.sealNames(); err != nil && !isDenied(err) {
 		sqlDB.Close()
 		return nil, openError(shown, err)
 	}

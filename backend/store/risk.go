@@ -117,6 +117,10 @@ func (s *Store) incidentToRow(i risk.Incident, row *incidentRow) error {
 	if err != nil {
 		return err
 	}
+	summary, err := s.box.Seal(i.Summary)
+	if err != nil {
+		return err
+	}
 	checked, _ := json.Marshal(nonNil(i.Checked))
 	if i.Evidence == nil {
 		i.Evidence = []int64{}
@@ -124,7 +128,7 @@ func (s *Store) incidentToRow(i risk.Incident, row *incidentRow) error {
 	evidence, _ := json.Marshal(i.Evidence)
 	occurred := i.OccurredAt.UTC()
 	*row = incidentRow{ID: i.ID, GroupID: i.GroupID, Type: string(i.Type), Level: i.Level, Status: string(i.Status),
-		OccurredAt: &occurred, OpenedAt: i.OpenedAt.UTC(), DueAt: i.DueAt.UTC(), ClosedAt: i.ClosedAt, Summary: i.Summary,
+		OccurredAt: &occurred, OpenedAt: i.OpenedAt.UTC(), DueAt: i.DueAt.UTC(), ClosedAt: i.ClosedAt, SummaryEnc: summary,
 		Checked: string(checked), NotesEnc: notes, Evidence: string(evidence), Version: i.Version,
 		CreatedAt: row.CreatedAt, UpdatedAt: row.UpdatedAt}
 	if i.HitKey != "" {
@@ -156,6 +160,13 @@ func (s *Store) incidentFromRow(r incidentRow) (risk.Incident, error) {
 			return risk.Incident{}, err
 		}
 		i.Notes = notes
+	}
+	if len(r.SummaryEnc) > 0 { // else not sealed yet (before schema 23, until Open seals it)
+		summary, err := s.box.Open(r.SummaryEnc)
+		if err != nil {
+			return risk.Incident{}, err
+		}
+		i.Summary = summary
 	}
 	return i, nil
 }
@@ -459,13 +470,7 @@ func (s *Store) MessagesByID(ctx context.Context, groupID int64, ids []int64) ([
 	if err := s.db.WithContext(ctx).Where("group_id = ? AND id IN ?", groupID, ids).Order("sent_at, id").Find(&rows).Error; err != nil {
 		return nil, err
 	}
-	out := make([]domain.Message, len(rows))
-	for i, r := range rows {
-		out[i] = domain.Message{ID: r.ID, GroupID: r.GroupID, MemberID: r.MemberID, SenderID: r.SenderID, SenderName: r.SenderName,
-			Kind: domain.Kind(r.Kind), SentAt: time.Unix(r.SentAt, 0).UTC(), Content: r.Content, URL: r.URL,
-			IsLink: r.IsLink, IsStaff: r.IsStaff, BatchID: r.BatchID, DedupeKey: r.DedupeKey}
-	}
-	return out, nil
+	return s.messagesFromRows(ctx, groupID, rows)
 }
 
 // Now is the store's clock: the instant changes are stamped with (and the

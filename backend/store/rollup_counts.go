@@ -47,11 +47,12 @@ func floorDiv(a, b int64) int64 {
 }
 
 // activeSendersSQL counts distinct senders as metrics keys them: by member,
-// else by sender id, else by sender name. Members are counted as integers
+// else by sender id, else by sender name (its number: one per name, 0 for
+// none, as ” was). Members are counted as integers
 // and only rows without one build a text key: five times faster than one
 // text key per row, and the two sets cannot overlap.
 const activeSendersSQL = `SELECT COUNT(DISTINCT member_id) +
-       COUNT(DISTINCT CASE WHEN member_id IS NULL THEN COALESCE('i' || NULLIF(sender_id, ''), 'n' || sender_name) END)
+       COUNT(DISTINCT CASE WHEN member_id IS NULL THEN COALESCE('i' || NULLIF(sender_id, ''), 'n' || CAST(sender_ref AS TEXT)) END)
 FROM messages WHERE group_id = ? AND sent_at >= ? AND sent_at < ? AND kind <> 'system'`
 
 // ActiveSenders returns, for each range between consecutive bounds, the

@@ -8,8 +8,9 @@ import (
 )
 
 // Roster returns the members of a group with just what the figures need:
-// identity (ids and every name, to match chat senders; the remark is sealed
-// since schema 13 and opened here, the one sealed field a roster needs), tier
+// identity (ids and every name, to match chat senders; the remark, sealed
+// since schema 13, and the names seen, sealed since schema 23, are opened
+// here, the sealed fields a roster needs), tier
 // and the join and leave dates. Personal fields (phone, real name, notes), the screening
 // inputs, tags and extra columns are left empty, and no sealed field is
 // opened. The dashboard and the Overview read a roster for every group on
@@ -21,7 +22,7 @@ func (s *Store) Roster(ctx context.Context, groupID int64) ([]domain.Member, err
 	out := make([]domain.Member, 0, 64)
 	var openErr error
 	err := s.readRows(ctx, `SELECT id, wx_id, we_chat_id, nickname, group_nickname, remark, remark_enc,
-		seen_names, seen_ids, tier, tier_locked, joined_at, left_at, left_undated
+		seen_names, seen_ids, tier, tier_locked, joined_at, left_at, left_undated, seen_names_enc
 		FROM members WHERE group_id = ? ORDER BY id`, []any{groupID},
 		func(v []driver.Value) {
 			m := domain.Member{ID: valInt(v[0]), GroupID: groupID, WxID: valString(v[1]), WeChatID: valString(v[2]),
@@ -34,6 +35,13 @@ func (s *Store) Roster(ctx context.Context, groupID int64) ([]domain.Member, err
 					openErr = &domain.Error{Code: domain.EINTERNAL, Key: "store.decrypt_failed", Err: err}
 				}
 				m.Remark = r
+			}
+			if enc := valBytes(v[14]); len(enc) > 0 && openErr == nil {
+				names, err := s.openStrings(enc, nil)
+				if err != nil {
+					openErr = &domain.Error{Code: domain.EINTERNAL, Key: "store.decrypt_failed", Err: err}
+				}
+				m.SeenNames = names
 			}
 			if t, ok := valTime(v[11]); ok {
 				m.JoinedAt = &t

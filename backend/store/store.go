@@ -45,6 +45,8 @@ type Store struct {
 	// locked marks the stand-in for a passphrase-protected workspace not yet
 	// unlocked (keyring.go).
 	locked bool
+	// names keeps the senders' names opened so far (sendernames.go).
+	names *senderNameCache
 }
 
 // Options tune Open; the zero value is right for the app.
@@ -167,12 +169,16 @@ func Open(path string, opt Options) (*Store, error) {
 			return nil, openError(path, err)
 		}
 	}
-	st := &Store{db: db, box: box, clock: opt.Clock, path: path, keyPath: opt.KeyPath, Created: created}
+	st := &Store{db: db, box: box, clock: opt.Clock, path: path, keyPath: opt.KeyPath, Created: created, names: newSenderNameCache()}
 	if err := st.sealPlainRemarks(); err != nil {
 		sqlDB.Close()
 		return nil, openError(path, err)
 	}
 	if err := st.sealChatNumbers(); err != nil {
+		sqlDB.Close()
+		return nil, openError(path, err)
+	}
+	if err := st.sealNames(); err != nil {
 		sqlDB.Close()
 		return nil, openError(path, err)
 	}
