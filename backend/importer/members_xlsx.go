@@ -58,7 +58,13 @@ func parseMembersXLSX(r io.Reader, opt MemberOptions) (mf MemberFile, err error)
 	if err := checkWorkbook(data); err != nil {
 		return mf, err
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: MaxWorkbookUnzipped, UnzipXMLSizeLimit: xlsxUnzipXMLLimit})
+	// excelize gets the workbook without its worksheets, which it would
+	// unpack whole only for this reader (sheetStream) to unpack again.
+	slim, err := withoutWorksheets(data)
+	if err != nil {
+		return mf, &domain.Error{Code: domain.EINVALID, Key: "members.bad_xlsx", Err: err}
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(slim), excelize.Options{UnzipSizeLimit: MaxWorkbookUnzipped, UnzipXMLSizeLimit: xlsxUnzipXMLLimit})
 	if err != nil {
 		return mf, &domain.Error{Code: domain.EINVALID, Key: "members.bad_xlsx", Err: err}
 	}
@@ -68,6 +74,10 @@ func parseMembersXLSX(r io.Reader, opt MemberOptions) (mf MemberFile, err error)
 	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
 		date1904 = *props.Date1904
 	}
+	parts, err := openWorkbookParts(data, f)
+	if err != nil {
+		return mf, &domain.Error{Code: domain.EINVALID, Key: "members.bad_xlsx", Err: err}
+	}
 	var firstFile MemberFile
 	var firstErr error
 	for _, visible := range []bool{true, false} {
@@ -75,7 +85,7 @@ func parseMembersXLSX(r io.Reader, opt MemberOptions) (mf MemberFile, err error)
 			if v, _ := f.GetSheetVisible(name); v != visible {
 				continue
 			}
-			src, err := openSheetRows(f, name)
+			src, err := parts.open(name, date1904)
 			if err != nil {
 				return mf, &domain.Error{Code: domain.EINVALID, Key: "members.bad_xlsx", Err: err}
 			}
@@ -226,53 +236,4 @@ func errFileTooLarge(size int64) error {
 func isKey(err error, key string) bool {
 	var e *domain.Error
 	return errors.As(err, &e) && e.Key == key
-}
-
-// sheetRows streams a sheet's rows, each as shown and as stored (two
-// readers in step: excelize gives a row one way per pass). Rows missing
-// from the sheet come back empty, so line is the sheet's row number.
-type sheetRows struct {
-	shown, raw *excelize.Rows
-	line       int
-	err        error // a read failure: the workbook is broken
-}
-
-func openSheetRows(f *excelize.File, name string) (*sheetRows, error) {
-	shown, err := f.Rows(name)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := f.Rows(name)
-	if err != nil {
-		shown.Close()
-		return nil, err
-	}
-	return &sheetRows{shown: shown, raw: raw}, nil
-}
-
-func (s *sheetRows) next() (tableRow, bool) {
-	if s.err != nil || !s.shown.Next() {
-		if s.err == nil {
-			s.err = s.shown.Error()
-		}
-		return tableRow{}, false
-	}
-	s.raw.Next()
-	s.line++
-	shown, err := s.shown.Columns()
-	if err != nil {
-		s.err = err
-		return tableRow{}, false
-	}
-	raw, err := s.raw.Columns(excelize.Options{RawCellValue: true})
-	if err != nil {
-		s.err = err
-		return tableRow{}, false
-	}
-	return tableRow{line: s.line, cells: shown, raw: raw}, true
-}
-
-func (s *sheetRows) close() {
-	_ = s.shown.Close()
-	_ = s.raw.Close()
 }
