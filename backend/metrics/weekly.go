@@ -116,8 +116,9 @@ type ViolationCounts struct {
 	Attack int `json:"attack"`
 }
 
-// questionWords mark a question (METRICS.md `questions`).
-var questionWords = []string{"?", "？", "吗", "怎么", "如何", "请问", "为什么", "哪", "多少", "能否", "有没有"}
+// questionWords mark a question (METRICS.md `questions`); the store's
+// check-in rollup reads the same list (domain.IsCheckinText).
+var questionWords = domain.QuestionWords
 
 var questionSet = newWords(questionWords)
 

@@ -51,6 +51,7 @@ var migrations = []migration{
 	{20, "display names seen on members, time precision of imports, undo rows of member merges", migrateV20},
 	{21, "sealed originals of chat messages whose phone or ID numbers are masked", migrateV21},
 	{22, "incidents timed from their event: occurred_at, due_at from it", migrateV22},
+	{24, "per-member per-local-day message rollup (member ledger, tiers, points)", migrateV24},
 }
 
 // LatestVersion is the schema version this build creates.

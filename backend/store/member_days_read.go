@@ -1,0 +1,87 @@
+package store
+
+import (
+	"context"
+	"database/sql/driver"
+	"strconv"
+	"time"
+
+	"qunzhu/backend/domain"
+)
+
+// dayRangeArgs are the bounds of a range's rows.
+func dayRangeArgs(r domain.DayRange) []any { return []any{r.From, r.To} }
+
+// MemberActivity sums group groupID's member-day rollup over local days r,
+// per member (0: the messages without a member). A ledger asks for the
+// whole history before a week's end and for three trailing windows: each a
+// range scan of the rollup's (group, day) key.
+func (s *Store) MemberActivity(ctx context.Context, groupID int64, r domain.DayRange) (map[int64]domain.MemberActivity, error) {
+	out := map[int64]domain.MemberActivity{}
+	err := s.readRows(ctx, `SELECT member_id, CAST(SUM(messages) AS BIGINT), CAST(MAX(last_at) AS BIGINT),
+       CAST(SUM(CASE WHEN checkins > 0 THEN 1 ELSE 0 END) AS BIGINT), CAST(SUM(staff) AS BIGINT)
+FROM member_days WHERE group_id = ? AND day >= ? AND day < ? GROUP BY member_id`,
+		append([]any{groupID}, dayRangeArgs(r)...), func(v []driver.Value) {
+			a := domain.MemberActivity{Messages: int(asInt64(v[1])), CheckinDays: int(asInt64(v[3])), StaffMessages: int(asInt64(v[4]))}
+			if last := asInt64(v[2]); last > 0 {
+				t := time.Unix(last, 0).UTC()
+				a.LastAt = &t
+			}
+			out[asInt64(v[0])] = a
+		})
+	return out, err
+}
+
+// MemberHours counts each member's countable messages by local hour of the
+// day over local days r (the screening's active hours).
+func (s *Store) MemberHours(ctx context.Context, groupID int64, r domain.DayRange) (map[int64][24]int, error) {
+	q := "SELECT member_id"
+	for h := 0; h < 24; h++ {
+		q += ", CAST(SUM(h" + strconv.Itoa(h) + ") AS BIGINT)"
+	}
+	q += " FROM member_days WHERE group_id = ? AND day >= ? AND day < ? AND member_id <> 0 GROUP BY member_id"
+	out := map[int64][24]int{}
+	err := s.readRows(ctx, q, append([]any{groupID}, dayRangeArgs(r)...), func(v []driver.Value) {
+		var h [24]int
+		for i := range h {
+			h[i] = int(asInt64(v[i+1]))
+		}
+		out[asInt64(v[0])] = h
+	})
+	return out, err
+}
+
+// MemberDayCounts returns member memberID's countable messages per local
+// day over days r (days without one left out): a member page's weekly
+// counts.
+func (s *Store) MemberDayCounts(ctx context.Context, groupID, memberID int64, r domain.DayRange) (map[int64]int, error) {
+	out := map[int64]int{}
+	err := s.readRows(ctx, "SELECT day, messages FROM member_days WHERE group_id = ? AND day >= ? AND day < ? AND member_id = ? AND messages > 0",
+		[]any{groupID, r.From, r.To, memberID}, func(v []driver.Value) { out[asInt64(v[0])] = int(asInt64(v[1])) })
+	return out, err
+}
+
+// UnmatchedCheckinDays lists the local days before r.To (from r.From) on
+// which a message without a member may be a check-in: the only days whose
+// messages points reads, to credit senders that match no member.
+func (s *Store) UnmatchedCheckinDays(ctx context.Context, groupID int64, r domain.DayRange) ([]int64, error) {
+	var out []int64
+	err := s.readRows(ctx, "SELECT day FROM member_days WHERE group_id = ? AND day >= ? AND day < ? AND member_id = 0 AND checkins > 0 ORDER BY day",
+		[]any{groupID, r.From, r.To}, func(v []driver.Value) { out = append(out, asInt64(v[0])) })
+	return out, err
+}
+
+func asInt64(v driver.Value) int64 {
+	switch n := v.(type) {
+	case int64:
+		return n
+	case int32:
+		return int64(n)
+	case float64:
+		return int64(n)
+	case []byte:
+		x, _ := strconv.ParseInt(string(n), 10, 64)
+		return x
+	}
+	return 0
+}
