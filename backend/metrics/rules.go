@@ -64,7 +64,7 @@ type Violation struct {
 // attack). in.Messages should cover Window(w); in.Rules nil means DefaultRules.
 func Violations(in Input, w Week) []Violation {
 	msgs := sorted(in.Messages)
-	return violations(in, newPeople(in.Group, in.Members, msgs), msgs, w.Start, w.End)
+	return violations(in, newPeople(in.Group, in.Members, msgs, in.StaffIDs), msgs, w.Start, w.End)
 }
 
 func violations(in Input, p *people, msgs []domain.Message, from, to time.Time) []Violation {

@@ -85,7 +85,7 @@ func LiveStrikes(in Input, at time.Time, dismissed map[string]bool) map[int64]St
 	days := in.Rules.strikeDays()
 	from := at.In(in.Group.Location()).AddDate(0, 0, -days)
 	msgs := sorted(in.Messages)
-	p := newPeople(in.Group, in.Members, msgs)
+	p := newPeople(in.Group, in.Members, msgs, in.StaffIDs)
 	out := map[int64]Strikes{}
 	for _, v := range violations(in, p, msgs, from, at) {
 		if v.MemberID == nil || !v.At.After(from) || dismissed[ViolationKey(v)] {
@@ -110,7 +110,7 @@ func MemberViolations(in Input, memberID int64) []Violation {
 	if len(msgs) == 0 {
 		return []Violation{}
 	}
-	p := newPeople(in.Group, in.Members, msgs)
+	p := newPeople(in.Group, in.Members, msgs, in.StaffIDs)
 	out := []Violation{}
 	for _, v := range violations(in, p, msgs, msgs[0].SentAt, msgs[len(msgs)-1].SentAt.Add(time.Second)) {
 		if v.MemberID != nil && *v.MemberID == memberID {
