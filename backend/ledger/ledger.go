@@ -76,6 +76,12 @@ type Ledger struct {
 // firstDay is a local day before any chat: "the whole history" as a range.
 const firstDay = -1 << 40
 
+// History is the range of local days before the ledger's week ends: the
+// whole chat as of then.
+func History(l *Ledger) domain.DayRange {
+	return domain.DayRange{From: firstDay, To: domain.LocalDay(l.Week.End, l.Group.Location())}
+}
+
 // Load computes group g's ledger as of the end of week w.
 //
 // Counts over the whole history (messages, last message, check-in days and

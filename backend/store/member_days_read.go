@@ -22,12 +22,12 @@ func (s *Store) MemberActivity(ctx context.Context, groupID int64, r domain.DayR
        CAST(SUM(CASE WHEN checkins > 0 THEN 1 ELSE 0 END) AS BIGINT), CAST(SUM(staff) AS BIGINT)
 FROM member_days WHERE group_id = ? AND day >= ? AND day < ? GROUP BY member_id`,
 		append([]any{groupID}, dayRangeArgs(r)...), func(v []driver.Value) {
-			a := domain.MemberActivity{Messages: int(asInt64(v[1])), CheckinDays: int(asInt64(v[3])), StaffMessages: int(asInt64(v[4]))}
-			if last := asInt64(v[2]); last > 0 {
+			a := domain.MemberActivity{Messages: int(valInt(v[1])), CheckinDays: int(valInt(v[3])), StaffMessages: int(valInt(v[4]))}
+			if last := valInt(v[2]); last > 0 {
 				t := time.Unix(last, 0).UTC()
 				a.LastAt = &t
 			}
-			out[asInt64(v[0])] = a
+			out[valInt(v[0])] = a
 		})
 	return out, err
 }
@@ -44,9 +44,9 @@ func (s *Store) MemberHours(ctx context.Context, groupID int64, r domain.DayRang
 	err := s.readRows(ctx, q, append([]any{groupID}, dayRangeArgs(r)...), func(v []driver.Value) {
 		var h [24]int
 		for i := range h {
-			h[i] = int(asInt64(v[i+1]))
+			h[i] = int(valInt(v[i+1]))
 		}
-		out[asInt64(v[0])] = h
+		out[valInt(v[0])] = h
 	})
 	return out, err
 }
@@ -57,7 +57,7 @@ func (s *Store) MemberHours(ctx context.Context, groupID int64, r domain.DayRang
 func (s *Store) MemberDayCounts(ctx context.Context, groupID, memberID int64, r domain.DayRange) (map[int64]int, error) {
 	out := map[int64]int{}
 	err := s.readRows(ctx, "SELECT day, messages FROM member_days WHERE group_id = ? AND day >= ? AND day < ? AND member_id = ? AND messages > 0",
-		[]any{groupID, r.From, r.To, memberID}, func(v []driver.Value) { out[asInt64(v[0])] = int(asInt64(v[1])) })
+		[]any{groupID, r.From, r.To, memberID}, func(v []driver.Value) { out[valInt(v[0])] = int(valInt(v[1])) })
 	return out, err
 }
 
@@ -67,21 +67,24 @@ func (s *Store) MemberDayCounts(ctx context.Context, groupID, memberID int64, r 
 func (s *Store) UnmatchedCheckinDays(ctx context.Context, groupID int64, r domain.DayRange) ([]int64, error) {
 	var out []int64
 	err := s.readRows(ctx, "SELECT day FROM member_days WHERE group_id = ? AND day >= ? AND day < ? AND member_id = 0 AND checkins > 0 ORDER BY day",
-		[]any{groupID, r.From, r.To}, func(v []driver.Value) { out = append(out, asInt64(v[0])) })
+		[]any{groupID, r.From, r.To}, func(v []driver.Value) { out = append(out, valInt(v[0])) })
 	return out, err
 }
 
-func asInt64(v driver.Value) int64 {
-	switch n := v.(type) {
-	case int64:
-		return n
-	case int32:
-		return int64(n)
-	case float64:
-		return int64(n)
-	case []byte:
-		x, _ := strconv.ParseInt(string(n), 10, 64)
-		return x
-	}
-	return 0
+// MemberMessages returns member memberID's messages before instant before,
+// in time order: a member page's name history, latest messages, strike
+// history and check-ins. The messages table has no member index (imports
+// are faster without one), so this scans the group's messages once; only
+// the member's are kept.
+func (s *Store) MemberMessages(ctx context.Context, groupID, memberID int64, before time.Time) ([]domain.Message, error) {
+	var out []domain.Message
+	err := s.readRows(ctx, `SELECT id, sender_id, sender_name, kind, sent_at, content, url, is_link, is_staff
+		FROM messages WHERE group_id = ? AND member_id = ? AND sent_at < ? ORDER BY sent_at, id`,
+		[]any{groupID, memberID, before.Unix()}, func(v []driver.Value) {
+			id := memberID
+			out = append(out, domain.Message{ID: valInt(v[0]), GroupID: groupID, MemberID: &id, SenderID: valString(v[1]), SenderName: valString(v[2]),
+				Kind: domain.Kind(valString(v[3])), SentAt: time.Unix(valInt(v[4]), 0).UTC(), Content: valString(v[5]), URL: valString(v[6]),
+				IsLink: valBool(v[7]), IsStaff: valBool(v[8])})
+		})
+	return out, err
 }
