@@ -21,7 +21,8 @@ type Store interface {
 	// MemberActivity sums the per-member per-local-day rollup over a range
 	// of local days (domain.LocalDay in the group's zone).
 	MemberActivity(ctx context.Context, groupID int64, r domain.DayRange) (map[int64]domain.MemberActivity, error)
-	Messages(ctx context.Context, groupID int64, from, to time.Time) ([]domain.Message, error)
+	// AppendMessages reads messages without their dedupe key and batch.
+	AppendMessages(ctx context.Context, dst []domain.Message, groupID int64, from, to time.Time) ([]domain.Message, error)
 	EarliestMessage(ctx context.Context, groupID int64) (*time.Time, error)
 	DismissedViolations(ctx context.Context, groupID int64) (map[string]bool, error)
 	TierDismissals(ctx context.Context, groupID int64, week string) (map[int64]map[domain.Tier]bool, error)
@@ -103,7 +104,7 @@ func Load(ctx context.Context, st Store, g domain.Group, w metrics.Week) (*Ledge
 	rules := metrics.RulesOf(rs)
 	loc := g.Location()
 	strikeFrom := w.End.In(loc).AddDate(0, 0, -metrics.RuleSetOf(rules).StrikeDays-1)
-	msgs, err := st.Messages(ctx, g.ID, strikeFrom, w.End)
+	msgs, err := st.AppendMessages(ctx, nil, g.ID, strikeFrom, w.End)
 	if err != nil {
 		return nil, err
 	}

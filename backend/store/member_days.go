@@ -1,7 +1,10 @@
 package store
 
 import (
-	"fmt"
+	"cmp"
+	"context"
+	"encoding/binary"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -36,27 +39,44 @@ type memberDayRow struct {
 	LastAt   int64 `gorm:"not null;default:0"`             // last countable message, Unix seconds; 0 if none
 	Checkins int   `gorm:"not null;default:0"`             // messages that are check-ins but for the staff test (domain.IsCheckinText)
 	Staff    int   `gorm:"not null;default:0"`             // messages flagged is_staff, any kind
-	// H0…H23 count countable messages by local hour (the screening's active hours).
-	H0, H1, H2, H3, H4, H5, H6, H7, H8, H9, H10, H11           int `gorm:"not null;default:0"`
-	H12, H13, H14, H15, H16, H17, H18, H19, H20, H21, H22, H23 int `gorm:"not null;default:0"`
+	// Hours counts countable messages by local hour (the screening's
+	// active hours), packed (packHours): 24 columns would triple what an
+	// import writes.
+	Hours []byte
 }
 
 func (memberDayRow) TableName() string { return "member_days" }
 
 // memberDayColumns are the columns every statement here writes, in order.
-var memberDayColumns = func() []string {
-	cols := []string{"group_id", "member_id", "day", "messages", "last_at", "checkins", "staff"}
-	for h := 0; h < 24; h++ {
-		cols = append(cols, fmt.Sprintf("h%d", h))
+var memberDayColumns = []string{"group_id", "day", "member_id", "messages", "last_at", "checkins", "staff", "hours"}
+
+// packHours writes 24 counts as unsigned varints: a member's day is mostly
+// zeros, one byte each.
+func packHours(h *[24]int32) []byte {
+	out := make([]byte, 0, 32)
+	for _, n := range h {
+		out = binary.AppendUvarint(out, uint64(n))
 	}
-	return cols
-}()
+	return out
+}
+
+// unpackHours adds packed counts to h; a damaged value adds what it can.
+func unpackHours(b []byte, h *[24]int32) {
+	for i := 0; i < 24 && len(b) > 0; i++ {
+		n, k := binary.Uvarint(b)
+		if k <= 0 {
+			return
+		}
+		h[i] += int32(n)
+		b = b[k:]
+	}
+}
 
 // dayCount is one member-day being counted.
 type dayCount struct {
-	messages, checkins, staff int
+	messages, checkins, staff int32 // an import holds one per member-day: kept small
 	lastAt                    int64
-	hours                     [24]int
+	hours                     [24]int32
 }
 
 type memberDay struct{ member, day int64 }
@@ -221,61 +241,84 @@ func (c *dayCount) add(o *dayCount) {
 	}
 }
 
-// memberDayUpsert adds n rows to whatever each member-day held before.
-func memberDayUpsert(n int) string {
-	var sets []string
-	for _, c := range memberDayColumns[3:] {
-		if c == "last_at" {
-			sets = append(sets, "last_at = CASE WHEN excluded.last_at > member_days.last_at THEN excluded.last_at ELSE member_days.last_at END")
-		} else {
-			sets = append(sets, c+" = member_days."+c+" + excluded."+c)
-		}
-	}
-	return memberDayInsert(n) + "\nON CONFLICT (group_id, day, member_id) DO UPDATE SET " + strings.Join(sets, ", ")
-}
-
+// memberDayInsert inserts n rows.
 func memberDayInsert(n int) string {
 	one := "(" + strings.TrimSuffix(strings.Repeat("?, ", len(memberDayColumns)), ", ") + ")"
 	return "INSERT INTO member_days (" + strings.Join(memberDayColumns, ", ") + ") VALUES " +
 		strings.TrimSuffix(strings.Repeat(one+", ", n), ", ")
 }
 
-// memberDayRows is how many rows one statement carries: 31 arguments each,
+// memberDayRows is how many rows one statement carries: 8 arguments each,
 // far below either database's limit.
-const memberDayRows = 200
+const memberDayRows = 500
 
-// writeMemberDays inserts (or with upsert adds to) the counts of days.
-func writeMemberDays(tx *gorm.DB, groupID int64, days map[memberDay]*dayCount, keys []memberDay, upsert bool) error {
+// writeMemberDays inserts the counts of days, straight on the
+// transaction's connection: gorm's building of a statement per call costs
+// more than the insert at a few hundred thousand rows.
+func writeMemberDays(tx *gorm.DB, groupID int64, days map[memberDay]*dayCount) error {
+	keys := make([]memberDay, 0, len(days))
+	for k := range days {
+		keys = append(keys, k)
+	}
 	slices.SortFunc(keys, func(a, b memberDay) int {
 		if a.day != b.day {
-			return int(a.day - b.day)
+			return cmp.Compare(a.day, b.day)
 		}
-		return int(a.member - b.member)
+		return cmp.Compare(a.member, b.member)
 	})
+	ctx := tx.Statement.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
 	args := make([]any, 0, len(memberDayColumns)*min(len(keys), memberDayRows))
 	for start := 0; start < len(keys); start += memberDayRows {
 		chunk := keys[start:min(start+memberDayRows, len(keys))]
 		args = args[:0]
 		for _, k := range chunk {
 			c := days[k]
-			args = append(args, groupID, k.member, k.day, c.messages, c.lastAt, c.checkins, c.staff)
-			for _, h := range c.hours {
-				args = append(args, h)
-			}
+			args = append(args, groupID, k.day, k.member, c.messages, c.lastAt, c.checkins, c.staff, packHours(&c.hours))
 		}
 		q := memberDayInsert(len(chunk))
-		if upsert {
-			q = memberDayUpsert(len(chunk))
+		if isPostgres(tx) {
+			q = numberPlaceholders(q)
 		}
-		if err := tx.Exec(q, args...).Error; err != nil {
+		if _, err := tx.Statement.ConnPool.ExecContext(ctx, q, args...); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
+// readMemberDays adds the stored rows matching where (after the group's
+// condition) to days and returns how many it read.
+func readMemberDays(tx *gorm.DB, groupID int64, days map[memberDay]*dayCount, where string, args ...any) error {
+	rows, err := tx.Raw("SELECT day, member_id, messages, last_at, checkins, staff, hours FROM member_days WHERE group_id = ? "+where,
+		append([]any{groupID}, args...)...).Rows()
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k memberDay
+		var o dayCount
+		var hours []byte
+		if err := rows.Scan(&k.day, &k.member, &o.messages, &o.lastAt, &o.checkins, &o.staff, &hours); err != nil {
+			return err
+		}
+		unpackHours(hours, &o.hours)
+		if c := days[k]; c != nil {
+			c.add(&o)
+		} else {
+			days[k] = &o
+		}
+	}
+	return rows.Err()
+}
+
 // apply writes the tally into group groupID's member_days: tainted days
-// recounted from the messages, the rest added to what earlier imports left.
+// recounted from the messages, the rest added to what earlier imports left
+// on those days (read, summed here, written back: the packed hours cannot
+// be added in SQL).
 func (d *dayTally) apply(tx *gorm.DB, groupID int64) error {
 	if d.clock == nil {
 		return nil
@@ -287,13 +330,26 @@ func (d *dayTally) apply(tx *gorm.DB, groupID int64) error {
 	if err := recountMemberDays(tx, groupID, d.clock.loc, d.word, tainted); err != nil {
 		return err
 	}
-	keys := make([]memberDay, 0, len(d.days))
-	for k := range d.days {
+	out := map[memberDay]*dayCount{}
+	lo, hi := int64(math.MaxInt64), int64(math.MinInt64)
+	for k, c := range d.days {
 		if !d.tainted[k.day] {
-			keys = append(keys, k)
+			out[k] = c
+			lo, hi = min(lo, k.day), max(hi, k.day)
 		}
 	}
-	return writeMemberDays(tx, groupID, d.days, keys, true)
+	if len(out) == 0 {
+		return nil
+	}
+	// The tainted days in the range were just recounted: they are read
+	// back and written again unchanged.
+	if err := readMemberDays(tx, groupID, out, "AND day BETWEEN ? AND ?", lo, hi); err != nil {
+		return err
+	}
+	if err := tx.Exec("DELETE FROM member_days WHERE group_id = ? AND day BETWEEN ? AND ?", groupID, lo, hi).Error; err != nil {
+		return err
+	}
+	return writeMemberDays(tx, groupID, out)
 }
 
 // recountMemberDays recounts a group's member-day rows of the given local
@@ -366,26 +422,30 @@ FROM messages WHERE group_id = ? ` + where
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	keys := make([]memberDay, 0, len(days))
-	for k := range days {
-		keys = append(keys, k)
-	}
-	return writeMemberDays(tx, groupID, days, keys, false)
+	return writeMemberDays(tx, groupID, days)
 }
 
 // foldMemberDays adds member from's rows to member into's and deletes
 // them: a merge that moves all of from's messages to into. Days whose
 // messages the merge also dropped are recounted by the caller.
 func foldMemberDays(tx *gorm.DB, groupID, from, into int64) error {
-	cols := strings.Join(memberDayColumns[3:], ", ")
-	upsert := memberDayUpsert(1)
-	onConflict := upsert[strings.Index(upsert, "\nON CONFLICT"):]
-	q := "INSERT INTO member_days (" + strings.Join(memberDayColumns, ", ") + ") SELECT group_id, ?, day, " + cols +
-		" FROM member_days WHERE group_id = ? AND member_id = ?" + onConflict
-	if err := tx.Exec(q, into, groupID, from).Error; err != nil {
+	theirs := map[memberDay]*dayCount{}
+	if err := readMemberDays(tx, groupID, theirs, "AND member_id IN (?, ?)", from, into); err != nil {
 		return err
 	}
-	return tx.Exec("DELETE FROM member_days WHERE group_id = ? AND member_id = ?", groupID, from).Error
+	out := make(map[memberDay]*dayCount, len(theirs))
+	for k, c := range theirs {
+		to := memberDay{into, k.day}
+		if t := out[to]; t != nil {
+			t.add(c)
+		} else {
+			out[to] = c
+		}
+	}
+	if err := tx.Exec("DELETE FROM member_days WHERE group_id = ? AND member_id IN (?, ?)", groupID, from, into).Error; err != nil {
+		return err
+	}
+	return writeMemberDays(tx, groupID, out)
 }
 
 // groupClock reads what a group's member-day rollup is keyed by: its zone

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql/driver"
-	"strconv"
 	"time"
 
 	"qunzhu/backend/domain"
@@ -35,19 +34,25 @@ FROM member_days WHERE group_id = ? AND day >= ? AND day < ? GROUP BY member_id`
 // MemberHours counts each member's countable messages by local hour of the
 // day over local days r (the screening's active hours).
 func (s *Store) MemberHours(ctx context.Context, groupID int64, r domain.DayRange) (map[int64][24]int, error) {
-	q := "SELECT member_id"
-	for h := 0; h < 24; h++ {
-		q += ", CAST(SUM(h" + strconv.Itoa(h) + ") AS BIGINT)"
-	}
-	q += " FROM member_days WHERE group_id = ? AND day >= ? AND day < ? AND member_id <> 0 GROUP BY member_id"
-	out := map[int64][24]int{}
-	err := s.readRows(ctx, q, append([]any{groupID}, dayRangeArgs(r)...), func(v []driver.Value) {
-		var h [24]int
-		for i := range h {
-			h[i] = int(valInt(v[i+1]))
+	sums := map[int64]*[24]int32{}
+	err := s.readRows(ctx, "SELECT member_id, hours FROM member_days WHERE group_id = ? AND day >= ? AND day < ? AND member_id <> 0 AND messages > 0",
+		append([]any{groupID}, dayRangeArgs(r)...), func(v []driver.Value) {
+			h := sums[valInt(v[0])]
+			if h == nil {
+				h = &[24]int32{}
+				sums[valInt(v[0])] = h
+			}
+			b, _ := v[1].([]byte)
+			unpackHours(b, h)
+		})
+	out := make(map[int64][24]int, len(sums))
+	for id, h := range sums {
+		var o [24]int
+		for i, n := range h {
+			o[i] = int(n)
 		}
-		out[valInt(v[0])] = h
-	})
+		out[id] = o
+	}
 	return out, err
 }
 

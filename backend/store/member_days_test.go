@@ -31,7 +31,7 @@ func assertMemberDaysMatch(t *testing.T, s *Store, groupID int64, step string) {
 	type count struct {
 		Messages, Checkins, Staff int
 		LastAt                    int64
-		Hours                     [24]int
+		Hours                     [24]int32
 	}
 	want := map[string]*count{}
 	for _, m := range msgs {
@@ -67,9 +67,9 @@ func assertMemberDaysMatch(t *testing.T, s *Store, groupID int64, step string) {
 	}
 	got := map[string]*count{}
 	for _, r := range rows {
-		got[fmt.Sprintf("%d/%d", r.MemberID, r.Day)] = &count{Messages: r.Messages, Checkins: r.Checkins, Staff: r.Staff, LastAt: r.LastAt,
-			Hours: [24]int{r.H0, r.H1, r.H2, r.H3, r.H4, r.H5, r.H6, r.H7, r.H8, r.H9, r.H10, r.H11,
-				r.H12, r.H13, r.H14, r.H15, r.H16, r.H17, r.H18, r.H19, r.H20, r.H21, r.H22, r.H23}}
+		c := &count{Messages: r.Messages, Checkins: r.Checkins, Staff: r.Staff, LastAt: r.LastAt}
+		unpackHours(r.Hours, &c.Hours)
+		got[fmt.Sprintf("%d/%d", r.MemberID, r.Day)] = c
 	}
 	keys := map[string]bool{}
 	for k := range want {
@@ -109,7 +109,7 @@ func memberDaysChat(groupID int64) ([]domain.Member, []domain.Message) {
 		m := day * 24 * 60
 		add("wxid_a", m, domain.KindText, "打卡 第一天", false)
 		add("wxid_a", m+40, domain.KindText, "打卡 again", false) // the next local day
-		add("wxid_b", m+10, domain.KindText, "打卡了吗", false)    // a question
+		add("wxid_b", m+10, domain.KindText, "打卡了吗", false)     // a question
 		add("wxid_b", m+50, domain.KindText, "打卡 https://x.com/哪里", false)
 		add("wxid_b", m+55, domain.KindImage, "[图片]", false)
 		add("wxid_a", m+20, domain.KindSystem, "\"甲\"邀请\"丙\"加入了群聊", false)
