@@ -85,7 +85,9 @@ func TestMigrationsAreOrderedAndUnique(t *testing.T) {
 	// already been numbered, so it stays unused rather than shifting them.
 	// 21 belongs to the chat-PII branch, merged apart from this one (the
 	// incident clock is 22): drop it here when migrateV21 is in the list.
-	unused := map[int]bool{12: true}
+	// 23 is being added by parallel work, merged apart from the member-day
+	// rollup (24): drop it here when that step is in the list.
+	unused := map[int]bool{12: true, 23: true}
 	want := 1
 	for i, m := range migrations {
 		for unused[want] {
