@@ -3,6 +3,7 @@ package store
 import (
 	"cmp"
 	"context"
+	"database/sql"
 	"encoding/binary"
 	"math"
 	"slices"
@@ -128,8 +129,17 @@ func dayRange(first, last int64, loc *time.Location) (int64, int64) {
 type dayTally struct {
 	clock   *zoneClock
 	word    string
-	days    map[memberDay]*dayCount
+	// counts holds the member-days, index says where each is: neither
+	// holds a pointer, so the collector never scans the import's few
+	// hundred thousand of them.
+	counts  []dayCount
+	index   map[memberDay]int32
 	tainted map[int64]bool
+	// today caches the member-days of day curDay, the day the import is
+	// in (a chat comes in time order): a few hundred members in a small
+	// map instead of a lookup in the big one for every message.
+	today  map[int64]int32
+	curDay int64
 }
 
 func newDayTally(g domain.Group) dayTally {
@@ -159,20 +169,29 @@ func (d *dayTally) add(msgs []domain.Message, member func(domain.Message) int64)
 	if d.clock == nil {
 		return // not an import into a group (a test's bare inserter)
 	}
-	if d.days == nil {
-		d.days = map[memberDay]*dayCount{}
+	if d.index == nil {
+		d.index, d.today = map[memberDay]int32{}, map[int64]int32{}
 	}
 	for i := range msgs {
 		m := &msgs[i]
 		at := m.SentAt.Unix()
 		day, hour := d.clock.at(at)
-		k := memberDay{member(*m), day}
-		c := d.days[k]
-		if c == nil {
-			c = &dayCount{}
-			d.days[k] = c
+		if day != d.curDay {
+			clear(d.today)
+			d.curDay = day
 		}
-		c.count(m.Kind, m.Content, m.IsStaff, at, hour, d.word)
+		who := member(*m)
+		i, ok := d.today[who]
+		if !ok {
+			k := memberDay{who, day}
+			if i, ok = d.index[k]; !ok {
+				i = int32(len(d.counts))
+				d.counts = append(d.counts, dayCount{})
+				d.index[k] = i
+			}
+			d.today[who] = i
+		}
+		d.counts[i].count(m.Kind, m.Content, m.IsStaff, at, hour, d.word)
 	}
 }
 
@@ -213,20 +232,21 @@ func (d *dayTally) taintDays(days ...int64) {
 // within the import). With staff, from's messages became staff messages:
 // their days are recounted instead.
 func (d *dayTally) move(from, into int64, staff bool) {
-	for k, c := range d.days {
+	clear(d.today) // its entries may be re-keyed or dropped below
+	for k, i := range d.index {
 		if k.member != from {
 			continue
 		}
-		delete(d.days, k)
+		delete(d.index, k)
 		if staff {
 			d.taintDays(k.day)
 			continue
 		}
 		to := memberDay{into, k.day}
-		if t := d.days[to]; t != nil {
-			t.add(c)
+		if t, ok := d.index[to]; ok {
+			d.counts[t].add(&d.counts[i])
 		} else {
-			d.days[to] = c
+			d.index[to] = i
 		}
 	}
 }
@@ -270,19 +290,35 @@ func writeMemberDays(tx *gorm.DB, groupID int64, days map[memberDay]*dayCount) e
 	if ctx == nil {
 		ctx = context.Background()
 	}
+	// One statement prepared for the full chunks (parsing 4,000
+	// placeholders per chunk cost as much as the insert), one for the rest.
+	stmts := map[int]*sql.Stmt{}
+	defer func() {
+		for _, st := range stmts {
+			st.Close()
+		}
+	}()
 	args := make([]any, 0, len(memberDayColumns)*min(len(keys), memberDayRows))
 	for start := 0; start < len(keys); start += memberDayRows {
 		chunk := keys[start:min(start+memberDayRows, len(keys))]
 		args = args[:0]
 		for _, k := range chunk {
 			c := days[k]
-			args = append(args, groupID, k.day, k.member, c.messages, c.lastAt, c.checkins, c.staff, packHours(&c.hours))
+			args = append(args, groupID, k.day, k.member, int64(c.messages), c.lastAt, int64(c.checkins), int64(c.staff), packHours(&c.hours))
 		}
-		q := memberDayInsert(len(chunk))
-		if isPostgres(tx) {
-			q = numberPlaceholders(q)
+		st := stmts[len(chunk)]
+		if st == nil {
+			q := memberDayInsert(len(chunk))
+			if isPostgres(tx) {
+				q = numberPlaceholders(q)
+			}
+			var err error
+			if st, err = tx.Statement.ConnPool.PrepareContext(ctx, q); err != nil {
+				return err
+			}
+			stmts[len(chunk)] = st
 		}
-		if _, err := tx.Statement.ConnPool.ExecContext(ctx, q, args...); err != nil {
+		if _, err := st.ExecContext(ctx, args...); err != nil {
 			return err
 		}
 	}
@@ -332,7 +368,8 @@ func (d *dayTally) apply(tx *gorm.DB, groupID int64) error {
 	}
 	out := map[memberDay]*dayCount{}
 	lo, hi := int64(math.MaxInt64), int64(math.MinInt64)
-	for k, c := range d.days {
+	for k, i := range d.index {
+		c := &d.counts[i]
 		if !d.tainted[k.day] {
 			out[k] = c
 			lo, hi = min(lo, k.day), max(hi, k.day)
@@ -478,10 +515,30 @@ type v24MemberDay memberDayRow
 
 func (v24MemberDay) TableName() string { return "member_days" }
 
+// v24SQLiteTable is member_days on SQLite: WITHOUT ROWID, so the rows are
+// stored in key order (group, day, member) and a range of days is one
+// sequential read, and an insert writes one b-tree instead of a table and
+// its key's index.
+const v24SQLiteTable = `CREATE TABLE member_days (
+	group_id INTEGER NOT NULL,
+	day INTEGER NOT NULL,
+	member_id INTEGER NOT NULL,
+	messages INTEGER NOT NULL DEFAULT 0,
+	last_at INTEGER NOT NULL DEFAULT 0,
+	checkins INTEGER NOT NULL DEFAULT 0,
+	staff INTEGER NOT NULL DEFAULT 0,
+	hours BLOB,
+	PRIMARY KEY (group_id, day, member_id)
+) WITHOUT ROWID`
+
 // migrateV24 adds the per-member per-local-day rollup and fills it from the
 // messages already stored, group by group in each one's zone.
 func migrateV24(tx *gorm.DB) error {
-	if err := tx.Migrator().CreateTable(&v24MemberDay{}); err != nil {
+	if isPostgres(tx) {
+		if err := tx.Migrator().CreateTable(&v24MemberDay{}); err != nil {
+			return err
+		}
+	} else if err := tx.Exec(v24SQLiteTable).Error; err != nil {
 		return err
 	}
 	var groups []groupRow
