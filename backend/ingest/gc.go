@@ -23,7 +23,7 @@ const importMemoryLimit = 160 << 20
 
 var gc struct {
 	sync.Mutex
-	imports int // running imports
+	imports int   // running imports
 	prev    int   // the setting before the first of them
 	limit   int64 // the memory limit before the first of them
 }

@@ -127,8 +127,8 @@ func dayRange(first, last int64, loc *time.Location) (int64, int64) {
 // merged as staff) is tainted: the commit recounts that day from the
 // messages themselves.
 type dayTally struct {
-	clock   *zoneClock
-	word    string
+	clock *zoneClock
+	word  string
 	// counts holds the member-days, index says where each is: neither
 	// holds a pointer, so the collector never scans the import's few
 	// hundred thousand of them.
