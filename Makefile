@@ -161,7 +161,7 @@ bench:
 ## minutes, about 1.6 GB of CSV and a few GB of databases in a temporary folder, removed after)
 bench-10m:
 	@$(call apt_install,sqlite3)
-	go run ./backend/cmd/qunzhu-bench -messages 10000000
+	go run ./backend/cmd/qunzhu-bench -messages 10000000 -days 365
 
 clean:
 	rm -rf build/bin $(OUT) frontend/dist/assets frontend/dist/index.html build/windows/installer/tmp build/windows/installer/version.nsh

@@ -37,10 +37,11 @@ import (
 func main() {
 	messages := flag.Int("messages", 1_000_000, "messages in the generated file")
 	members := flag.Int("members", 500, "members in the generated file")
+	days := flag.Int("days", 0, "spread the messages over about this many days (0: half a minute apart)")
 	dir := flag.String("dir", "", "work folder (default: a new temporary one)")
 	pg := flag.String("pg", os.Getenv("QUNZHU_BENCH_PG"), "also import into this empty PostgreSQL database (postgres://…)")
 	flag.Parse()
-	if err := run(*messages, *members, *dir, *pg); err != nil {
+	if err := run(*messages, *members, *days, *dir, *pg); err != nil {
 		fmt.Fprintln(os.Stderr, "qunzhu-bench:", err)
 		os.Exit(1)
 	}
@@ -52,7 +53,7 @@ type measure struct {
 	rss  int64 // KiB
 }
 
-func run(messages, members int, dir, pg string) error {
+func run(messages, members, days int, dir, pg string) error {
 	if dir == "" {
 		d, err := os.MkdirTemp("", "qunzhu-bench-")
 		if err != nil {
@@ -62,7 +63,7 @@ func run(messages, members int, dir, pg string) error {
 		dir = d
 	}
 	csvPath := filepath.Join(dir, "memotrace.csv")
-	if err := generate(csvPath, messages, members); err != nil {
+	if err := generate(csvPath, messages, members, days); err != nil {
 		return err
 	}
 	fi, _ := os.Stat(csvPath)
@@ -220,13 +221,13 @@ func runLedger(bin, db string, messages int) error {
 	return nil
 }
 
-func generate(path string, messages, members int) error {
+func generate(path string, messages, members, days int) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return err
 	}
 	w := bufio.NewWriterSize(f, 1<<20)
-	if err := importer.GenerateMemoTrace(w, messages, members, 1); err != nil {
+	if err := importer.GenerateMemoTraceOver(w, messages, members, 1, days); err != nil {
 		f.Close()
 		return err
 	}
