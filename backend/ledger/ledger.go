@@ -209,8 +209,11 @@ func compute(in metrics.Input, w metrics.Week, act activity, dismissed map[strin
 	inactive, measurable := metrics.InactiveFrom(in, w, spoke)
 	l.InactiveMeasurable = measurable
 	// Staff's check-ins earn nothing (METRICS.md checkins): who is staff is
-	// decided now, from tiers and aliases as they are, like the chat's own
-	// staff messages.
+	// decided now, from tiers and aliases as they are, and from staff
+	// messages (the rollup counts them), so the rollup holds every
+	// check-in and the reader drops staff's. A member is staff or not for
+	// all of their messages: an alias matches on the names and ids recorded
+	// on the member, which include every name its messages carried.
 	staff := metrics.StaffMembers(in)
 	checkinDays := func(a domain.MemberActivity, id int64) int {
 		if staff[id] {

@@ -326,7 +326,7 @@ func writeMemberDays(tx *gorm.DB, groupID int64, days map[memberDay]*dayCount) e
 }
 
 // readMemberDays adds the stored rows matching where (after the group's
-// condition) to days and returns how many it read.
+// condition) to days.
 func readMemberDays(tx *gorm.DB, groupID int64, days map[memberDay]*dayCount, where string, args ...any) error {
 	rows, err := tx.Raw("SELECT day, member_id, messages, last_at, checkins, staff, hours FROM member_days WHERE group_id = ? "+where,
 		append([]any{groupID}, args...)...).Rows()
