@@ -142,9 +142,18 @@ func (a *App) Run() error {
 	})
 }
 
+// EventWriteWaiting is emitted, once per change, when a change (a note
+// saved, an undo) waits for another import to finish before it can be
+// written: the window says so instead of seeming stuck.
+const EventWriteWaiting = "write:waiting"
+
 func (a *App) startup(ctx context.Context) {
 	a.mu.Lock()
-	a.ctx, a.started = ctx, true
+	// Every store call of the window runs under this context, so each
+	// change that has to wait for an import says so; an import's own
+	// notice (its progress card) replaces this one for the import.
+	a.ctx = store.WithWaitNotice(ctx, func() { wruntime.EventsEmit(ctx, EventWriteWaiting) })
+	a.started = true
 	a.mu.Unlock()
 	a.safe.startAutoBackups()
 }

@@ -38,6 +38,7 @@ type AuditEntryDTO struct {
 	ID        int64  `json:"id"`
 	At        int64  `json:"at"` // milliseconds
 	Operator  string `json:"operator"`
+	DBUser    string `json:"dbUser"` // the server login that wrote it (team mode), "" otherwise
 	Action    string `json:"action"`
 	Entity    string `json:"entity"`
 	EntityID  int64  `json:"entityId"`
@@ -56,7 +57,8 @@ type AuditPageDTO struct {
 }
 
 // OperatorDTO is who changes are recorded as and where the name comes
-// from: "process" (QUNZHU_OPERATOR), "setting" or "default".
+// from: "process" (QUNZHU_OPERATOR), "setting", "default", or "server" (the
+// operator of the database login, in team mode: not the window's to change).
 type OperatorDTO struct {
 	Name   string `json:"name"`
 	Source string `json:"source"`
@@ -112,7 +114,7 @@ func (s *AuditService) Entries(f AuditFilterDTO) (AuditPageDTO, error) {
 		log, page.More = log[:auditPageSize], true
 	}
 	for _, e := range log {
-		page.Entries = append(page.Entries, AuditEntryDTO{ID: e.ID, At: e.At.UnixMilli(), Operator: e.Operator, Action: e.Action,
+		page.Entries = append(page.Entries, AuditEntryDTO{ID: e.ID, At: e.At.UnixMilli(), Operator: e.Operator, DBUser: e.DBUser, Action: e.Action,
 			Entity: e.Entity, EntityID: e.EntityID, GroupID: e.GroupID, GroupName: names[e.GroupID], Before: e.Before, After: e.After})
 	}
 	return page, nil

@@ -168,6 +168,17 @@ func Summary(lang string, e domain.AuditEntry) string {
 	return strings.Join(parts, "; ")
 }
 
+// Who is who made a change: the operator's name, followed by the server
+// login that wrote the entry when it is another word ("老王 (qz_laowang)").
+// The login is the server's current_user, which no client can choose, so
+// on a team's server it is the part of the line to trust.
+func Who(e domain.AuditEntry) string {
+	if e.DBUser == "" || e.DBUser == e.Operator {
+		return e.Operator
+	}
+	return e.Operator + " (" + e.DBUser + ")"
+}
+
 // When is an instant the Chinese way, 5月6日 20:30 (English: May 6 20:30),
 // with the year when it is not the current one.
 func When(lang string, t, now time.Time) string {
@@ -193,7 +204,7 @@ func Table(entries []domain.AuditEntry, groups map[int64]string, loc *time.Locat
 		t("audit.col_entity"), t("audit.col_entity_id"), t("audit.col_group"), t("audit.col_changes"),
 		t("audit.col_before"), t("audit.col_after")}}
 	for _, e := range entries {
-		line := []any{e.At.In(loc).Format("2006-01-02 15:04:05"), e.Operator, Action(lang, e.Action), e.Action,
+		line := []any{e.At.In(loc).Format("2006-01-02 15:04:05"), Who(e), Action(lang, e.Action), e.Action,
 			Entity(lang, domain.AuditEntry{Entity: e.Entity}), int(e.EntityID), groups[e.GroupID], Summary(lang, e), e.Before, e.After}
 		for i, c := range line {
 			if s, ok := c.(string); ok {

@@ -20,6 +20,7 @@ type auditJSON struct {
 	ID       int64           `json:"id"`
 	At       string          `json:"at"`
 	Operator string          `json:"operator"`
+	DBUser   string          `json:"db_user"`
 	Action   string          `json:"action"`
 	Entity   string          `json:"entity"`
 	EntityID int64           `json:"entity_id"`
@@ -121,7 +122,7 @@ func (r *run) audit(ctx context.Context, st *store.Store) error {
 	if r.inv.json {
 		out := make([]auditJSON, len(entries))
 		for i, e := range entries {
-			out[i] = auditJSON{ID: e.ID, At: e.At.In(time.Local).Format(time.RFC3339), Operator: e.Operator, Action: e.Action,
+			out[i] = auditJSON{ID: e.ID, At: e.At.In(time.Local).Format(time.RFC3339), Operator: e.Operator, DBUser: e.DBUser, Action: e.Action,
 				Entity: e.Entity, EntityID: e.EntityID, GroupID: e.GroupID, Group: names[e.GroupID],
 				Before: rawOrNull(e.Before), After: rawOrNull(e.After)}
 		}
@@ -136,7 +137,7 @@ func (r *run) audit(ctx context.Context, st *store.Store) error {
 	rows := [][]string{{t("audit.col_at"), t("audit.col_operator"), t("audit.col_action"), t("audit.col_entity"),
 		t("audit.col_group"), t("audit.col_changes")}}
 	for _, e := range entries {
-		rows = append(rows, []string{auditlog.When(r.lang, e.At.In(time.Local), now), e.Operator, auditlog.Action(r.lang, e.Action),
+		rows = append(rows, []string{auditlog.When(r.lang, e.At.In(time.Local), now), auditlog.Who(e), auditlog.Action(r.lang, e.Action),
 			auditlog.Entity(r.lang, e), names[e.GroupID], clip(oneLine(auditlog.Summary(r.lang, e)), 80)})
 	}
 	return writeTable(r.Stdout, rows)

@@ -90,7 +90,7 @@ var commands = []command{
 	{words: []string{"passphrase", "set"}, flags: []string{"new-file"}, store: true, do: (*run).passphraseSet},
 	{words: []string{"passphrase", "change"}, flags: []string{"new-file"}, store: true, do: (*run).passphraseChange},
 	{words: []string{"passphrase", "remove"}, store: true, do: (*run).passphraseRemove},
-	{words: []string{"operator", "add"}, flags: []string{"name", "role"}, store: true, do: (*run).operatorAdd},
+	{words: []string{"operator", "add"}, flags: []string{"name", "role", "login", "password-file"}, store: true, do: (*run).operatorAdd},
 	{words: []string{"operator", "list"}, store: true, do: (*run).operatorList},
 	{words: []string{"migrate"}, flags: []string{"from", "to"}, do: (*run).migrate},
 	{words: []string{"audit"}, flags: []string{"group", "action", "since", "until"}, store: true, do: (*run).audit},
@@ -143,7 +143,9 @@ func Run(args []string, env Env) int {
 	if err := r.inv.check(cmd.flags...); err != nil {
 		return r.fail(err)
 	}
-	ctx := context.Background()
+	// A change that waits for another client's import says so on stderr,
+	// once, and waits (an import's own notice is the same line).
+	ctx := store.WithWaitNotice(context.Background(), func() { fmt.Fprintln(r.Stderr, msg.T(r.lang, "import.waiting", nil)) })
 	var st *store.Store
 	if cmd.store {
 		path, err := paths.DBPath(inv.db, goos, env.Getenv)

@@ -58,3 +58,44 @@ func TestImportSaysWhenItWaits(t *testing.T) {
 		t.Errorf("the import reported a lock: %s %s", out, errs)
 	}
 }
+
+// TestChangeSaysWhenItWaits: a change that is not an import (`group add`,
+// `audit operator`) made while another client's import holds the lock says
+// once that it waits and goes through after the import commits.
+func TestChangeSaysWhenItWaits(t *testing.T) {
+	ctx := context.Background()
+	db := filepath.Join(t.TempDir(), "q.db")
+	if code, _, errs := runCLI(t, db, "group", "add", "--name", "读书群"); code != 0 {
+		t.Fatal(errs)
+	}
+	other, err := store.Open(db, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	g, err := other.GroupByName(ctx, "读书群")
+	if err != nil {
+		t.Fatal(err)
+	}
+	holder, err := other.BeginImport(ctx, domain.ImportBatch{GroupID: g.ID, Kind: domain.BatchMembers, File: "别人的名单.csv"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer holder.Rollback()
+	committed := make(chan error, 1)
+	go func() {
+		time.Sleep(2500 * time.Millisecond)
+		_, err := holder.Commit(nil, nil)
+		committed <- err
+	}()
+	code, _, errs := runCLI(t, db, "audit", "operator", "--name", "小李")
+	if err := <-committed; err != nil {
+		t.Fatal(err)
+	}
+	if code != 0 || strings.Count(errs, "另一个导入正在进行，完成后继续…") != 1 || strings.Contains(errs, "locked") {
+		t.Errorf("exit %d, stderr %q; want one line saying it waits, then the change", code, errs)
+	}
+	if code, out, _ := runCLI(t, db, "audit", "operator"); code != 0 || !strings.Contains(out, "小李") {
+		t.Errorf("the change made after the wait: %q", out)
+	}
+}

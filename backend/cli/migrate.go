@@ -18,6 +18,11 @@ func (r *run) operator() string {
 	return r.Getenv(domain.EnvOperator)
 }
 
+// operatorAdd lists an operator; on a server workspace it creates their
+// login too. A generated password is printed once, on stdout (or in the
+// JSON), since the server keeps only its hash; --password-file takes the
+// first line of a file instead, so a password never has to be typed on a
+// command line that the shell's history and ps would keep.
 func (r *run) operatorAdd(ctx context.Context, st *store.Store) error {
 	name, err := r.inv.required("name")
 	if err != nil {
@@ -27,14 +32,30 @@ func (r *run) operatorAdd(ctx context.Context, st *store.Store) error {
 	if err != nil {
 		return err
 	}
-	op, err := st.AddOperator(ctx, name, domain.Role(role))
+	in := domain.OperatorInput{Name: name, Role: domain.Role(role), Login: r.inv.flags["login"]}
+	if f, ok := r.inv.flags["password-file"]; ok {
+		if in.Password, err = readPassphraseFile(f); err != nil {
+			return domain.Errorf(domain.EINVALID, "operator.password_file", map[string]any{"file": f})
+		}
+		if in.Password == "" {
+			return domain.Errorf(domain.EINVALID, "operator.weak_password", nil)
+		}
+	}
+	op, err := st.AddOperator(ctx, in)
 	if err != nil {
 		return err
 	}
 	if r.inv.json {
 		return r.printJSON(op)
 	}
-	r.say("cli.operator_added", map[string]any{"name": op.Name, "role": string(op.Role)})
+	if op.Login == "" {
+		r.say("cli.operator_added", map[string]any{"name": op.Name, "role": string(op.Role)})
+		return nil
+	}
+	r.say("cli.operator_added_login", map[string]any{"name": op.Name, "role": string(op.Role), "login": op.Login})
+	if op.Password != "" {
+		r.say("cli.operator_password", map[string]any{"login": op.Login, "password": op.Password})
+	}
 	return nil
 }
 
@@ -54,9 +75,18 @@ func (r *run) operatorList(ctx context.Context, st *store.Store) error {
 		return nil
 	}
 	t := func(k string) string { return msg.T(r.lang, k, nil) }
-	rows := [][]string{{t("cli.col_name"), t("cli.col_role")}}
+	logins := st.IsServer()
+	head := []string{t("cli.col_name"), t("cli.col_role")}
+	if logins {
+		head = append(head, t("cli.col_login"))
+	}
+	rows := [][]string{head}
 	for _, o := range ops {
-		rows = append(rows, []string{o.Name, string(o.Role)})
+		row := []string{o.Name, string(o.Role)}
+		if logins {
+			row = append(row, o.Login)
+		}
+		rows = append(rows, row)
 	}
 	return writeTable(r.Stdout, rows)
 }

@@ -3,7 +3,10 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
+	"net/url"
+	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -33,6 +36,11 @@ func TestMigrateRoundTripKeepsFigures(t *testing.T) {
 	}
 	if strings.Contains(out, "qunzhu-test") {
 		t.Error("the server's password is printed")
+	}
+	// The entries written on the file keep "no login": the mover's login
+	// did not make them.
+	if log := auditOf(t, server); len(log) == 0 || log[0].DBUser != "" {
+		t.Errorf("moved audit entries = %+v, want db_user \"\"", log)
 	}
 	// Once the target holds data, moving into it again is refused.
 	code, _, errs = runCLI(t, local, "migrate", "--from", local, "--to", server)
@@ -84,6 +92,9 @@ func snapshot(t *testing.T, db string) map[string]string {
 }
 
 func TestOperatorCommands(t *testing.T) {
+	if pgtest.Enabled() {
+		t.Skip("PostgreSQL run: roles come from logins there (TestTeamLoginsFromTheCommandLine)")
+	}
 	db := filepath.Join(t.TempDir(), "q.db")
 	if code, out, _ := runCLI(t, db, "operator", "list"); code != 0 || !strings.Contains(out, "隐含的群主") {
 		t.Errorf("operator list before any: exit %d, %q", code, out)
@@ -114,4 +125,128 @@ func TestOperatorCommands(t *testing.T) {
 	if code != 0 || json.Unmarshal([]byte(out), &ops) != nil || len(ops) != 2 || ops[0].Name != "小李" && ops[1].Name != "小李" {
 		t.Errorf("operator list --json: %d %s", code, out)
 	}
+}
+
+// TestTeamLoginsFromTheCommandLine: on a server workspace, `operator add`
+// makes each person a login; a viewer's login is refused every write with
+// words naming it, even when it claims the owner's name, and the audit
+// listing shows the login that made each change.
+func TestTeamLoginsFromTheCommandLine(t *testing.T) {
+	server := pgtest.NewDatabase()
+	if server == "" {
+		t.Skip("needs a PostgreSQL server (tests/pg/with-postgres.sh)")
+	}
+	dir := t.TempDir()
+	vars := map[string]string{"QUNZHU_KEY": filepath.Join(dir, "team.key")}
+	run := func(db string, args ...string) (int, string, string) {
+		t.Helper()
+		return runCLIEnv(t, db, vars, args...)
+	}
+	as := func(login, password string) string {
+		u, err := url.Parse(server)
+		if err != nil {
+			t.Fatal(err)
+		}
+		u.User = url.UserPassword(login, password)
+		return u.String()
+	}
+	if code, _, errs := run(server, "group", "add", "--name", "读书会"); code != 0 {
+		t.Fatal(errs)
+	}
+	base, err := url.Parse(server)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code, out, errs := run(server, "operator", "add", "--name", "老王", "--role", "owner"); code != 0 || !strings.Contains(out, "数据库账号 "+base.User.Username()) {
+		t.Fatalf("the owner lists themself: exit %d, %q %q", code, out, errs)
+	}
+	suffix := fmt.Sprintf("%d", os.Getpid())
+	viewerLogin, opLogin := "cli_viewer_"+suffix, "cli_op_"+suffix
+	pgtest.DropRoleAtEnd(viewerLogin)
+	pgtest.DropRoleAtEnd(opLogin)
+	code, out, errs := run(server, "operator", "add", "--name", "小李", "--role", "viewer", "--login", viewerLogin)
+	m := regexp.MustCompile(`只显示这一次.*：([A-Za-z0-9]{24})\n`).FindStringSubmatch(out)
+	if code != 0 || m == nil {
+		t.Fatalf("add a viewer: exit %d, %q %q; want the password shown once", code, out, errs)
+	}
+	viewer := as(viewerLogin, m[1])
+	pwFile := filepath.Join(dir, "pw")
+	if err := os.WriteFile(pwFile, []byte("correct-horse-battery\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs = run(server, "--json", "operator", "add", "--name", "小张", "--role", "operator", "--login", opLogin, "--password-file", pwFile)
+	if code != 0 || strings.Contains(out, "password") {
+		t.Fatalf("add an operator with --password-file: exit %d, %q %q", code, out, errs)
+	}
+	operator := as(opLogin, "correct-horse-battery")
+	if code, out, _ := run(server, "operator", "list"); code != 0 || !strings.Contains(out, viewerLogin) || !strings.Contains(out, "数据库账号") {
+		t.Errorf("operator list: exit %d, %q", code, out)
+	}
+
+	list := filepath.Join(dir, "list.csv")
+	if err := os.WriteFile(list, []byte("\ufeff昵称,微信号\n林知秋,lzq001\n陈晓雨,cxy002\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"--operator", "老王", "import", "members", "--group", "读书会", list},
+		{"--operator", "老王", "group", "add", "--name", "新群"},
+		{"group", "add", "--name", "新群"},
+	} {
+		code, _, errs := run(viewer, args...)
+		if code != 1 || !strings.Contains(errs, "只读账号") || !strings.Contains(errs, viewerLogin) {
+			t.Errorf("viewer %v: exit %d, %q; want refused, naming the login", args, code, errs)
+		}
+	}
+	code, _, errs = run(viewer, "--lang", "en", "--operator", "老王", "group", "add", "--name", "新群")
+	if code != 1 || !strings.Contains(errs, "is read-only and cannot change data") {
+		t.Errorf("viewer in English: exit %d, %q", code, errs)
+	}
+	if code, _, errs := run(viewer, "audit", "operator", "--name", "老王"); code != 1 || !strings.Contains(errs, "由数据库账号决定") {
+		t.Errorf("viewer renames itself: exit %d, %q", code, errs)
+	}
+	if code, out, errs := run(viewer, "members", "--group", "读书会"); code != 0 {
+		t.Errorf("a viewer reads: exit %d, %q %q", code, out, errs)
+	}
+	if code, out, errs := run(operator, "import", "members", "--group", "读书会", list); code != 0 {
+		t.Fatalf("the operator imports: exit %d, %q %q", code, out, errs)
+	}
+	if code, _, errs := run(operator, "--operator", "老王", "group", "add", "--name", "冒名"); code != 1 || !strings.Contains(errs, "不符") {
+		t.Errorf("the operator as the owner: exit %d, %q", code, errs)
+	}
+
+	e, _ := newestAuditEnv(t, server, vars)
+	if e.Action != "import.members" || e.Operator != "小张" || e.DBUser != opLogin {
+		t.Errorf("newest entry = %+v, want 小张's import by %s", e, opLogin)
+	}
+	if code, out, _ := run(viewer, "audit"); code != 0 || !strings.Contains(out, "小张 ("+opLogin+")") {
+		t.Errorf("audit listing: exit %d\n%s", code, out)
+	}
+}
+
+// newestAuditEnv is the newest entry of `audit --json` run with vars.
+func newestAuditEnv(t *testing.T, db string, vars map[string]string) (auditJSON, int) {
+	t.Helper()
+	code, out, errs := runCLIEnv(t, db, vars, "audit", "--json")
+	if code != 0 {
+		t.Fatalf("audit --json: exit %d: %s", code, errs)
+	}
+	var log []auditJSON
+	if err := json.Unmarshal([]byte(out), &log); err != nil || len(log) == 0 {
+		t.Fatalf("audit --json: %v\n%s", err, out)
+	}
+	return log[0], len(log)
+}
+
+// auditOf is the whole `audit --json` of db.
+func auditOf(t *testing.T, db string) []auditJSON {
+	t.Helper()
+	code, out, errs := runCLI(t, db, "audit", "--json")
+	if code != 0 {
+		t.Fatalf("audit --json: exit %d: %s", code, errs)
+	}
+	var log []auditJSON
+	if err := json.Unmarshal([]byte(out), &log); err != nil {
+		t.Fatalf("audit --json: %v\n%s", err, out)
+	}
+	return log
 }

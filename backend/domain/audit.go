@@ -15,6 +15,10 @@ type AuditEntry struct {
 	ID       int64     `json:"id"`
 	At       time.Time `json:"at"`
 	Operator string    `json:"operator"`
+	// DBUser is the server's current_user for the change, set by the
+	// server itself (team mode); "" on a local workspace and for entries
+	// written before logins existed.
+	DBUser string `json:"db_user,omitempty"`
 	// Action is a stable dotted verb, e.g. "member.update", "import.chat",
 	// "incident.open"; the UI translates it through "audit.action.<Action>".
 	Action string `json:"action"`

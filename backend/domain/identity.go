@@ -2,6 +2,7 @@ package domain
 
 import (
 	"cmp"
+	"slices"
 	"strings"
 	"time"
 )
@@ -44,6 +45,10 @@ func NewRoster(members []Member) *Roster {
 	}
 	return r
 }
+
+// Reserve makes room for n more members, so a list of 100,000 new people
+// does not copy the roster over and over as it grows.
+func (r *Roster) Reserve(n int) { r.Members = slices.Grow(r.Members, n) }
 
 func (r *Roster) indexIDs(i int) {
 	m := &r.Members[i]

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
 	"qunzhu/backend/domain"
 	"qunzhu/backend/importer"
 	"qunzhu/backend/store"
@@ -134,4 +136,64 @@ func importMembersOnce(b *testing.B, s *store.Store, groupID int64, path string,
 	if err != nil || sum.Rows != n || (!again && sum.Imported != n) || (again && sum.SkippedDuplicates != n) {
 		b.Fatalf("%+v %v", sum, err)
 	}
+}
+
+// BenchmarkImportMembersXLSX imports the numbered member list as an Excel
+// workbook of n rows (what most operators hold) into an empty group.
+// Issue 21 asks 100,000 rows under 5 s, which the CSV list meets; a
+// workbook takes several times longer (excelize reads each sheet twice, as
+// shown and as stored, and formats every date cell through a slow locale
+// lookup), measured here so a faster sheet reader can be judged by it.
+func BenchmarkImportMembersXLSX(b *testing.B) {
+	for _, n := range []int{2_000, 100_000} {
+		path := memberWorkbookFile(b, b.TempDir(), n)
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				s, g := benchGroup(b)
+				b.StartTimer()
+				importMembersOnce(b, s, g.ID, path, n, false)
+				b.StopTimer()
+				s.Close()
+			}
+		})
+	}
+}
+
+// memberWorkbookFile writes rows 1..n of the numbered member list
+// (writeMemberList) as a one-sheet .xlsx, the way Excel saves one: text in
+// shared strings, 入群时间 a date cell, 手机号 a number.
+func memberWorkbookFile(tb testing.TB, dir string, n int) string {
+	tb.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	sw, err := f.NewStreamWriter("Sheet1")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	dateStyle, err := f.NewStyle(&excelize.Style{NumFmt: 22})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	header := []any{"序号", "昵称", "群昵称", "微信号", "备注", "手机号", "性别", "地区", "入群时间", "入群方式", "邀请人", "标签"}
+	if err := sw.SetRow("A1", header); err != nil {
+		tb.Fatal(err)
+	}
+	for i := 1; i <= n; i++ {
+		joined := time.Date(2024, time.Month(i%12+1), i%28+1, i%24, i%60, 0, 0, time.UTC)
+		row := []any{i, fmt.Sprintf("成员%06d", i), fmt.Sprintf("群友%d", i), fmt.Sprintf("wxid_m%06d", i), fmt.Sprintf("备注,%d", i),
+			13800000000 + i, "女", "浙江 杭州", excelize.Cell{StyleID: dateStyle, Value: joined}, "扫描群二维码入群", "林知秋", "活跃;老学员"}
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := sw.SetRow(cell, row); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		tb.Fatal(err)
+	}
+	path := filepath.Join(dir, fmt.Sprintf("名单_%d.xlsx", n))
+	if err := f.SaveAs(path); err != nil {
+		tb.Fatal(err)
+	}
+	return path
 }

@@ -184,9 +184,10 @@ const helpZH = `群主工作台 qunzhu —— 微信社群运营工具（命令�
   restore 文件                   从备份恢复（请先关闭程序；原数据会保留）
   passphrase set|change|remove [--new-file 文件]
                                设置、更换或取消数据密码（新密码读自 --new-file 或标准输入）
-  operator add --name 名称 --role owner|operator|viewer
-                               添加运营（团队模式；viewer 只读）
-  operator list                列出运营及其角色
+  operator add --name 名称 --role owner|operator|viewer [--login 账号] [--password-file 文件]
+                               添加运营；团队模式下同时创建其 PostgreSQL 账号并按角色授权
+                               （viewer 只读；不给 --password-file 时生成密码，只显示这一次）
+  operator list                列出运营、角色及其数据库账号
   migrate --from 来源 --to 目标   在本地数据文件与 PostgreSQL（postgres://…）之间搬迁工作区，逐表核对行数
   audit [--group 群] [--action 前缀] [--operator 名称] [--since 2024-05-01] [--until 2024-05-31]
                                审计日志：谁在何时改了什么（最新在前）
@@ -199,7 +200,8 @@ const helpZH = `群主工作台 qunzhu —— 微信社群运营工具（命令�
 全局参数（可放在命令前后）：
   --db 路径        数据文件（默认在用户数据目录；环境变量 QUNZHU_DB 可覆盖），或团队数据库 postgres://用户:密码@主机/库
   --operator 名称  以此名称记录本次的修改（其次为环境变量 QUNZHU_OPERATOR、
-                   工作区设置 operator_name，默认 owner）；团队模式按其角色限制写入；在 audit 列表中为按操作人筛选
+                   工作区设置 operator_name，默认 owner）；团队模式下身份由数据库账号决定，
+                   --operator 不能冒用他人；在 audit 列表中为按操作人筛选
   --lang zh|en     提示语言
   --json           输出 JSON
   --passphrase-file 文件  数据密码（文件第一行；也可用环境变量 QUNZHU_PASSPHRASE）
@@ -275,9 +277,11 @@ Commands:
   restore FILE                 put a backup back (close the app first; the current data is kept)
   passphrase set|change|remove [--new-file FILE]
                                set, change or remove the data passphrase (the new one from --new-file or stdin)
-  operator add --name N --role owner|operator|viewer
-                               add an operator (team mode; a viewer only reads)
-  operator list                list the operators and their roles
+  operator add --name N --role owner|operator|viewer [--login LOGIN] [--password-file FILE]
+                               add an operator; in team mode also create their PostgreSQL login
+                               with the grants of the role (a viewer only reads; without
+                               --password-file a password is generated and shown this once)
+  operator list                list the operators, their roles and logins
   migrate --from SOURCE --to TARGET
                                move a workspace between a data file and PostgreSQL (postgres://…), row counts checked
   audit [--group G] [--action PREFIX] [--operator NAME] [--since 2024-05-01] [--until 2024-05-31]
@@ -292,7 +296,8 @@ Global flags (before or after the command):
   --db PATH        the data file (default: in the user's data folder; QUNZHU_DB overrides),
                    or a team database postgres://user:password@host/db
   --operator NAME  record this run's changes under NAME (then QUNZHU_OPERATOR, the workspace
-                   setting operator_name, else owner); in team mode its role limits writes;
+                   setting operator_name, else owner); in team mode the database login says
+                   who you are and --operator cannot name someone else;
                    on the audit listing it filters by operator
   --lang zh|en     language of messages
   --json           machine-readable output

@@ -116,12 +116,17 @@ func (s *Store) Batches(ctx context.Context, groupID int64) ([]domain.ImportBatc
 // a group's latest batch can be undone, so no later import's changes are
 // overwritten by an older snapshot; undo the newer ones first.
 func (s *Store) UndoBatch(ctx context.Context, batchID int64) error {
-	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	return s.write(ctx, func(tx *gorm.DB) error {
 		var b batchRow
 		if err := tx.First(&b, batchID).Error; err != nil {
 			if errors.Is(err, gorm.ErrRecordNotFound) {
 				return domain.Errorf(domain.ENOTFOUND, "batch.not_found", map[string]any{"id": batchID})
 			}
+			return err
+		}
+		// Undo waits for an import into the same group and then checks the
+		// batch is still the latest: the import may have added a newer one.
+		if err := lockGroupImports(tx, b.GroupID); err != nil {
 			return err
 		}
 		var latest int64

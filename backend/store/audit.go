@@ -20,20 +20,37 @@ type auditRow struct {
 	ID       int64     `gorm:"primaryKey"`
 	At       time.Time `gorm:"not null;index"`
 	Operator string    `gorm:"not null"`
-	Action   string    `gorm:"not null;index"`
-	Entity   string    `gorm:"not null"`
-	EntityID int64     `gorm:"not null"`
-	GroupID  int64     `gorm:"not null;index"`
+	// DBUser is read only: the server sets it (migrateV25's trigger).
+	DBUser   string `gorm:"column:db_user;->"`
+	Action   string `gorm:"not null;index"`
+	Entity   string `gorm:"not null"`
+	EntityID int64  `gorm:"not null"`
+	GroupID  int64  `gorm:"not null;index"`
 	Before   string
 	After    string
 }
 
 func (auditRow) TableName() string { return "audit_log" }
 
+// v10Audit is the audit log as first released (migrateV25 adds db_user).
+type v10Audit struct {
+	ID       int64     `gorm:"primaryKey"`
+	At       time.Time `gorm:"not null;index:idx_audit_log_at"`
+	Operator string    `gorm:"not null"`
+	Action   string    `gorm:"not null;index:idx_audit_log_action"`
+	Entity   string    `gorm:"not null"`
+	EntityID int64     `gorm:"not null"`
+	GroupID  int64     `gorm:"not null;index:idx_audit_log_group_id"`
+	Before   string
+	After    string
+}
+
+func (v10Audit) TableName() string { return "audit_log" }
+
 // migrateV10 adds the audit log. It is created from a struct through
 // gorm's migrator so the same step runs on SQLite and PostgreSQL.
 func migrateV10(tx *gorm.DB) error {
-	return tx.Migrator().CreateTable(&auditRow{})
+	return tx.Migrator().CreateTable(&v10Audit{})
 }
 
 // guardAuditLog makes the audit log refuse UPDATE and DELETE on SQLite, so
@@ -42,8 +59,10 @@ func migrateV10(tx *gorm.DB) error {
 // TRIGGER IF NOT EXISTS: a trigger is no schema change the tables depend
 // on, so it needs no migration step and reaches restored backups too).
 // On PostgreSQL a trigger does the same for UPDATE, DELETE and TRUNCATE
-// (guardAuditLogPG): the shared team login may write every table, and the
-// log is what tells the team who changed what.
+// (guardAuditLogPG). There the operators' own logins are not granted
+// UPDATE, DELETE or TRUNCATE on the log at all (tablePrivileges); the
+// trigger stands behind the grants for the login that owns the tables,
+// and for a team still sharing it.
 func guardAuditLog(tx *gorm.DB) error {
 	if tx.Dialector.Name() == "postgres" {
 		return guardAuditLogPG(tx)
@@ -102,7 +121,24 @@ const (
 	OperatorFromProcess = "process" // --operator or QUNZHU_OPERATOR
 	OperatorFromSetting = "setting" // the workspace's operator_name
 	OperatorFromDefault = "default" // domain.DefaultOperator
+	OperatorFromServer  = "server"  // the operator of the server login (team mode)
 )
+
+// serverOperator is who the server says this client is (serverWriter):
+// the listed operator of its login; for the tables' owner, unlisted, the
+// name it claims as before logins existed; else the login itself.
+func (s *Store) serverOperator(db *gorm.DB) (string, string, error) {
+	id, err := serverIdentity(db)
+	switch {
+	case err != nil:
+		return "", OperatorFromServer, err
+	case id.Name != "":
+		return id.Name, OperatorFromServer, nil
+	case id.TableOwner:
+		return s.localOperator(db)
+	}
+	return id.Login, OperatorFromServer, nil
+}
 
 // OperatorSource returns the name changes are recorded under and where it
 // comes from (OperatorFrom…).
@@ -111,6 +147,15 @@ func (s *Store) OperatorSource(ctx context.Context) (string, string, error) {
 }
 
 func (s *Store) operatorIn(db *gorm.DB) (string, string, error) {
+	if s.logins {
+		return s.serverOperator(db)
+	}
+	return s.localOperator(db)
+}
+
+// localOperator is the name a client claims: --operator, else the
+// workspace setting, else the default.
+func (s *Store) localOperator(db *gorm.DB) (string, string, error) {
 	if s.operator != "" {
 		return s.operator, OperatorFromProcess, nil
 	}
@@ -129,11 +174,22 @@ func (s *Store) operatorIn(db *gorm.DB) (string, string, error) {
 // operator_name; "" clears it), which the app and the CLI record changes
 // under when no --operator or QUNZHU_OPERATOR names someone else.
 func (s *Store) SetOperatorName(ctx context.Context, name string) (string, error) {
+	if s.logins {
+		// Only the unlisted owner's login still goes by a name it gives
+		// itself; every other login is named by the list.
+		cur, src, err := s.serverOperator(s.db.WithContext(ctx))
+		if err != nil {
+			return "", err
+		}
+		if src == OperatorFromServer {
+			return "", domain.Errorf(domain.EINVALID, "operator.server_identity", map[string]any{"name": cur})
+		}
+	}
 	name, err := domain.CleanOperator(name)
 	if err != nil {
 		return "", err
 	}
-	return name, s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	return name, s.write(ctx, func(tx *gorm.DB) error {
 		return s.setSetting(tx, domain.SettingOperator, name)
 	})
 }
@@ -142,11 +198,8 @@ func (s *Store) SetOperatorName(ctx context.Context, name string) (string, error
 // after are marshalled to JSON (nil stays empty); a caller passes only
 // fields that are safe to keep in clear, usually through auditDiff.
 func (s *Store) audit(tx *gorm.DB, action, entity string, entityID, groupID int64, before, after any) error {
-	op, _, err := s.operatorIn(tx)
+	op, err := s.writer(tx)
 	if err != nil {
-		return err
-	}
-	if err := s.checkWrite(tx, op); err != nil {
 		return err
 	}
 	row := auditRow{
@@ -255,7 +308,7 @@ func (s *Store) AuditLog(ctx context.Context, f domain.AuditFilter) ([]domain.Au
 	}
 	out := make([]domain.AuditEntry, len(rows))
 	for i, r := range rows {
-		out[i] = domain.AuditEntry{ID: r.ID, At: r.At.UTC(), Operator: r.Operator, Action: r.Action,
+		out[i] = domain.AuditEntry{ID: r.ID, At: r.At.UTC(), Operator: r.Operator, DBUser: r.DBUser, Action: r.Action,
 			Entity: r.Entity, EntityID: r.EntityID, GroupID: r.GroupID, Before: r.Before, After: r.After}
 	}
 	return out, nil

@@ -65,6 +65,11 @@ func (s *Store) seedAutomation(tx *gorm.DB, groupID int64, lang string) (welcome
 		return w, groupReadError(err, groupID)
 	}
 	w = welcomeRow{GroupID: groupID, Text: automation.DefaultWelcome(domain.Profile(g.Profile), lang), Version: 1}
+	// Asked before writing: on a server a viewer's login may not, and a
+	// refused statement would end the transaction the caller reads in.
+	if _, err := s.writer(tx); err != nil {
+		return w, &unseededError{refusal: err, profile: domain.Profile(g.Profile), typ: domain.GroupType(g.Type)}
+	}
 	// Two first looks at once (two windows, or the CLI beside the app on a
 	// shared database): the second finds the row the first saved.
 	res := tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&w)
@@ -85,6 +90,19 @@ func (s *Store) seedAutomation(tx *gorm.DB, groupID int64, lang string) (welcome
 		map[string]any{"welcome": welcomeAudit{Text: w.Text}, "keyword_replies": len(defaults), "lang": lang})
 }
 
+// unseededError is the refusal to save a group's default templates at the
+// first look of someone who may not change data. It unwraps to the
+// refusal, which is what a change of the templates reports;
+// AutomationTemplates shows the defaults unsaved instead.
+type unseededError struct {
+	refusal error
+	profile domain.Profile
+	typ     domain.GroupType
+}
+
+func (e *unseededError) Error() string { return e.refusal.Error() }
+func (e *unseededError) Unwrap() error { return e.refusal }
+
 // AutomationTemplates returns a group's welcome message and keyword
 // replies (in the operator's order). The first look at a group saves the
 // defaults of its profile and type in lang, so they are edited like any other template.
@@ -93,13 +111,23 @@ func (s *Store) AutomationTemplates(ctx context.Context, groupID int64, lang str
 		w    welcomeRow
 		rows []keywordReplyRow
 	)
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := s.write(ctx, func(tx *gorm.DB) error {
 		var err error
 		if w, err = s.seedAutomation(tx, groupID, lang); err != nil {
 			return err
 		}
 		return tx.Where("group_id = ?", groupID).Order("position, id").Find(&rows).Error
 	})
+	var unseeded *unseededError
+	if errors.As(err, &unseeded) {
+		// A viewer's first look: the defaults as they would be saved, with
+		// version 0 (nothing saved yet), for whoever may write to save.
+		replies := automation.DefaultReplies(unseeded.profile, unseeded.typ, lang)
+		for i := range replies {
+			replies[i].GroupID = groupID
+		}
+		return automation.Welcome{GroupID: groupID, Text: w.Text}, replies, nil
+	}
 	if err != nil {
 		return automation.Welcome{}, nil, err
 	}
@@ -117,7 +145,7 @@ func (s *Store) SaveWelcome(ctx context.Context, w automation.Welcome, lang stri
 	if err != nil {
 		return w, err
 	}
-	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err = s.write(ctx, func(tx *gorm.DB) error {
 		cur, err := s.seedAutomation(tx, w.GroupID, lang)
 		if err != nil {
 			return err
@@ -151,7 +179,7 @@ func (s *Store) SaveKeywordReply(ctx context.Context, k automation.KeywordReply,
 		return k, err
 	}
 	var saved keywordReplyRow
-	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err = s.write(ctx, func(tx *gorm.DB) error {
 		if _, err := s.seedAutomation(tx, k.GroupID, lang); err != nil {
 			return err
 		}
@@ -199,7 +227,7 @@ func (s *Store) keywordReply(tx *gorm.DB, groupID, id int64) (keywordReplyRow, e
 
 // DeleteKeywordReply removes one of a group's keyword replies.
 func (s *Store) DeleteKeywordReply(ctx context.Context, groupID, id int64) error {
-	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	return s.write(ctx, func(tx *gorm.DB) error {
 		cur, err := s.keywordReply(tx, groupID, id)
 		if err != nil {
 			return err
@@ -245,7 +273,7 @@ func (s *Store) AddHighlight(ctx context.Context, groupID, messageID int64, sour
 		senderName = m.SenderName
 	}
 	var row highlightRow
-	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err = s.write(ctx, func(tx *gorm.DB) error {
 		row = highlightRow{GroupID: groupID, MessageID: messageID, Source: source, SenderName: senderName,
 			Kind: string(m.Kind), SentAt: m.SentAt.Unix(), Content: m.Content}
 		res := tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&row)
@@ -266,7 +294,7 @@ func (s *Store) AddHighlight(ctx context.Context, groupID, messageID int64, sour
 
 // RemoveHighlight takes a message out of the group's highlights library.
 func (s *Store) RemoveHighlight(ctx context.Context, groupID, id int64) error {
-	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	return s.write(ctx, func(tx *gorm.DB) error {
 		var row highlightRow
 		err := tx.Where("id = ? AND group_id = ?", id, groupID).Take(&row).Error
 		if errors.Is(err, gorm.ErrRecordNotFound) {

@@ -149,7 +149,7 @@ func (s *Store) SetBackupKeep(ctx context.Context, n int) error {
 		return domain.Errorf(domain.EINVALID, "backup.keep_range", map[string]any{"min": 1, "max": 100})
 	}
 	before := s.BackupKeep(ctx)
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := s.write(ctx, func(tx *gorm.DB) error {
 		err := tx.Clauses(clause.OnConflict{
 			Columns:   []clause.Column{{Name: "key"}},
 			DoUpdates: clause.AssignmentColumns([]string{"value"}),

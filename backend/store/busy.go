@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 
@@ -101,4 +102,46 @@ func beginWaiting(ctx context.Context, db *gorm.DB, setBusy func(time.Duration) 
 		return nil, err
 	}
 	return tx, nil
+}
+
+// write runs fn in one write transaction, like gorm's Transaction, except
+// that on SQLite it waits for the write lock as long as ctx lasts (saying
+// so through ctx's notice) instead of failing after the busy timeout: a
+// note saved, a tier set or an undo made while a large import holds the
+// lock goes through when the import ends. It runs on a connection of its
+// own so the short busy timeout of the attempts (beginWaiting) never
+// reaches another caller. On PostgreSQL row and advisory locks already
+// queue without a timeout.
+func (s *Store) write(ctx context.Context, fn func(tx *gorm.DB) error) (err error) {
+	if isPostgres(s.db) {
+		return s.db.WithContext(ctx).Transaction(fn)
+	}
+	sqlDB, err := s.db.DB()
+	if err != nil {
+		return err
+	}
+	c, err := sqlDB.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	setBusy := func(d time.Duration) error {
+		_, err := c.ExecContext(context.Background(), fmt.Sprintf("PRAGMA busy_timeout = %d", d.Milliseconds()))
+		return err
+	}
+	tx, err := beginWaiting(ctx, onConn(s.db, ctx, c), setBusy)
+	if err != nil {
+		return err
+	}
+	done := false
+	defer func() {
+		if !done {
+			tx.Rollback() // fn failed or panicked: the panic goes on
+		}
+	}()
+	if err = fn(tx); err != nil {
+		return err
+	}
+	done = true
+	return tx.Commit().Error
 }

@@ -84,3 +84,92 @@ func TestImportWaitsForAnotherImport(t *testing.T) {
 		t.Fatal("a cancelled wait went on")
 	}
 }
+
+// TestOtherWritersWaitForAnImport: a change that is not an import (a
+// setting saved, an undo) made while another client's import holds the
+// write lock for longer than SQLite's busy timeout says once that it is
+// waiting and goes through when the import commits, instead of failing
+// with "database is locked" after 10 s.
+func TestOtherWritersWaitForAnImport(t *testing.T) {
+	if testing.Short() {
+		t.Skip("holds an import open past the 10 s busy timeout")
+	}
+	ctx := context.Background()
+	a, b := openTwice(t)
+	g := mustGroup(t, a, "读书会")
+	batch := domain.ImportBatch{GroupID: g.ID, Kind: domain.BatchMembers, File: "名单.csv"}
+	earlier, err := a.BeginImport(ctx, batch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := earlier.Commit(nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	batches, err := a.Batches(ctx, g.ID)
+	if err != nil || len(batches) != 1 {
+		t.Fatalf("batches = %v, %v", batches, err)
+	}
+
+	first, err := a.BeginImport(ctx, batch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer first.Rollback()
+	var told [2]chan struct{}
+	done := make(chan error, 2)
+	for i, write := range []func(context.Context) error{
+		func(ctx context.Context) error { return b.SetBackupKeep(ctx, 5) },
+		// undoing the batch the import is about to follow: refused once
+		// the import has committed a newer one, never a lost update
+		func(ctx context.Context) error { return b.UndoBatch(ctx, batches[0].ID) },
+	} {
+		told[i] = make(chan struct{}, 2)
+		go func() { done <- write(WithWaitNotice(ctx, func() { told[i] <- struct{}{} })) }()
+	}
+	for i := range told {
+		select {
+		case <-told[i]:
+		case err := <-done:
+			t.Fatalf("a writer did not wait for the import: %v", err)
+		case <-time.After(5 * time.Second):
+			t.Fatalf("writer %d did not say it was waiting within 5 s", i)
+		}
+	}
+	select {
+	case err := <-done:
+		t.Fatalf("a writer ended while the import held the lock: %v", err)
+	case <-time.After(sqliteBusyTimeout + time.Second):
+	}
+	if _, err := first.Commit(nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	var errs []error
+	for range 2 {
+		select {
+		case err := <-done:
+			errs = append(errs, err)
+		case <-time.After(10 * time.Second):
+			t.Fatal("a writer did not go on after the import committed")
+		}
+	}
+	stale := 0
+	for _, err := range errs {
+		var de *domain.Error
+		switch {
+		case err == nil:
+		case errors.As(err, &de) && de.Key == "batch.not_latest":
+			stale++
+		default:
+			t.Errorf("writer after the import: %v", err)
+		}
+	}
+	if stale != 1 {
+		t.Errorf("the undo of a batch no longer the latest: %d refusals, want 1 (%v)", stale, errs)
+	}
+	if got := a.BackupKeep(ctx); got != 5 {
+		t.Errorf("backups kept = %d, want the saved 5", got)
+	}
+	if got, _ := a.Batches(ctx, g.ID); len(got) != 2 {
+		t.Errorf("batches = %d, want both imports kept", len(got))
+	}
+}

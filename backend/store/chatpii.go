@@ -213,7 +213,7 @@ func (s *Store) sealUndoMessages(tx *gorm.DB) error {
 // message. A message with nothing masked is returned as stored.
 func (s *Store) RevealMessage(ctx context.Context, groupID, messageID int64) (string, error) {
 	var text string
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := s.write(ctx, func(tx *gorm.DB) error {
 		var r messageRow
 		if err := tx.Select("id", "group_id", "content", "content_enc").Where("id = ? AND group_id = ?", messageID, groupID).First(&r).Error; err != nil {
 			if errors.Is(err, gorm.ErrRecordNotFound) {

@@ -129,7 +129,7 @@ func itemsOf(rows []contentItemRow) []content.Item {
 // is saved whole or not at all, and returns them with their ids.
 func (s *Store) SaveContentItems(ctx context.Context, items []content.Item) ([]content.Item, error) {
 	out := make([]content.Item, len(items))
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := s.write(ctx, func(tx *gorm.DB) error {
 		for i, it := range items {
 			saved, _, err := s.insertContentItem(tx, it)
 			if err != nil {
@@ -151,7 +151,7 @@ func (s *Store) SaveContentItems(ctx context.Context, items []content.Item) ([]c
 // presenter must be a member of the item's own group.
 func (s *Store) CreateContentItems(ctx context.Context, items []content.Item) ([]content.Item, error) {
 	out := make([]content.Item, len(items))
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := s.write(ctx, func(tx *gorm.DB) error {
 		for i, it := range items {
 			var g groupRow
 			if err := tx.First(&g, it.GroupID).Error; err != nil {
@@ -217,7 +217,7 @@ func (s *Store) updateContentItem(ctx context.Context, it content.Item, action s
 		return content.Item{}, err
 	}
 	var out content.Item
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := s.write(ctx, func(tx *gorm.DB) error {
 		var cur contentItemRow
 		err := forUpdate(tx).First(&cur, it.ID).Error
 		if errors.Is(err, gorm.ErrRecordNotFound) {
@@ -260,7 +260,7 @@ func (s *Store) updateContentItem(ctx context.Context, it content.Item, action s
 // is refused (content.stale). A posted share's presenter loses its share
 // points with it, since those are derived from the items.
 func (s *Store) DeleteContentItem(ctx context.Context, groupID, id int64, version int) error {
-	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	return s.write(ctx, func(tx *gorm.DB) error {
 		var cur contentItemRow
 		err := forUpdate(tx).First(&cur, id).Error
 		if errors.Is(err, gorm.ErrRecordNotFound) || err == nil && cur.GroupID != groupID {
@@ -391,7 +391,7 @@ func (s *Store) SetCadence(ctx context.Context, c content.Cadence) (content.Cade
 	if err := c.Validate(); err != nil {
 		return content.Cadence{}, err
 	}
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := s.write(ctx, func(tx *gorm.DB) error {
 		var cur contentCadenceRow
 		err := forUpdate(tx).Where("group_id = ?", c.GroupID).First(&cur).Error
 		switch {
@@ -593,7 +593,7 @@ func (s *Store) SaveToLibrary(ctx context.Context, e LibraryEntry) (LibraryEntry
 		return LibraryEntry{}, err
 	}
 	row := v14LibraryEntry{Type: string(e.Type), Format: string(e.Format), Title: e.Title, Body: e.Body, CreatedAt: s.clock.Now().UTC()}
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := s.write(ctx, func(tx *gorm.DB) error {
 		if err := tx.Create(&row).Error; err != nil {
 			return err
 		}
@@ -607,7 +607,7 @@ func (s *Store) SaveToLibrary(ctx context.Context, e LibraryEntry) (LibraryEntry
 
 // DeleteLibraryEntry removes entry id from the library.
 func (s *Store) DeleteLibraryEntry(ctx context.Context, id int64) error {
-	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	return s.write(ctx, func(tx *gorm.DB) error {
 		var row v14LibraryEntry
 		err := tx.First(&row, id).Error
 		if errors.Is(err, gorm.ErrRecordNotFound) {

@@ -21,7 +21,7 @@ func (s *Store) CreateGroup(ctx context.Context, in domain.GroupInput) (domain.G
 	}
 	row := groupRow{}
 	fillGroupRow(&row, in)
-	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err = s.write(ctx, func(tx *gorm.DB) error {
 		if err := tx.Create(&row).Error; err != nil {
 			return err
 		}
@@ -40,7 +40,7 @@ func (s *Store) UpdateGroup(ctx context.Context, id int64, in domain.GroupInput)
 		return domain.Group{}, err
 	}
 	var row groupRow
-	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err = s.write(ctx, func(tx *gorm.DB) error {
 		if err := tx.First(&row, id).Error; err != nil {
 			return groupReadError(err, id)
 		}

@@ -78,7 +78,7 @@ func (s *Store) ChangePassphrase(ctx context.Context, old, next string) error {
 	if !was && old != "" {
 		old = "" // an unprotected key needs no old passphrase
 	}
-	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	return s.write(ctx, func(tx *gorm.DB) error {
 		action := "passphrase.change"
 		switch {
 		case !was:

@@ -70,7 +70,7 @@ func (s *Store) UpdateMember(ctx context.Context, e domain.MemberEdit) (domain.M
 	}
 	now := s.clock.Now().UTC()
 	var saved memberRow
-	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err = s.write(ctx, func(tx *gorm.DB) error {
 		var row memberRow
 		err := forUpdate(tx).Where("id = ? AND group_id = ?", e.MemberID, e.GroupID).First(&row).Error
 		if errors.Is(err, gorm.ErrRecordNotFound) {
@@ -150,7 +150,7 @@ func (s *Store) DismissTierSuggestion(ctx context.Context, groupID, memberID int
 	if err != nil {
 		return err
 	}
-	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	return s.write(ctx, func(tx *gorm.DB) error {
 		res := tx.Clauses(clause.OnConflict{DoNothing: true}).
 			Create(&tierDismissalRow{GroupID: groupID, MemberID: memberID, Week: week, ToTier: string(to), At: s.clock.Now().UTC()})
 		if res.Error != nil || res.RowsAffected == 0 {
@@ -191,7 +191,7 @@ func (s *Store) ReviewViolation(ctx context.Context, groupID int64, key, decisio
 	default:
 		return domain.Errorf(domain.EINVALID, "violation.bad_decision", map[string]any{"value": decision})
 	}
-	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	return s.write(ctx, func(tx *gorm.DB) error {
 		var old []violationReviewRow
 		if err := tx.Where("group_id = ? AND key = ?", groupID, key).Limit(1).Find(&old).Error; err != nil {
 			return err
@@ -255,7 +255,7 @@ func (s *Store) MarkRemoved(ctx context.Context, groupID, memberID int64, versio
 		return domain.Member{}, domain.Errorf(domain.EINVALID, "member.removed_in_future", nil)
 	}
 	var saved memberRow
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := s.write(ctx, func(tx *gorm.DB) error {
 		var row memberRow
 		err := forUpdate(tx).Where("id = ? AND group_id = ?", memberID, groupID).First(&row).Error
 		if errors.Is(err, gorm.ErrRecordNotFound) {
@@ -323,7 +323,7 @@ func (s *Store) AddPoints(ctx context.Context, g domain.PointGrant) (domain.Poin
 	}
 	g.At = s.clock.Now().UTC().Truncate(time.Second)
 	row := pointEntryRow{GroupID: g.GroupID, MemberID: g.MemberID, Points: g.Points, Reason: g.Reason, At: g.At}
-	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err = s.write(ctx, func(tx *gorm.DB) error {
 		if err := tx.Create(&row).Error; err != nil {
 			return err
 		}

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -261,24 +260,21 @@ func TestMemberDaysFollowEveryWrite(t *testing.T) {
 	}
 }
 
-// TestMigrationFillsMemberDays: a workspace from before schema 24 (the
-// table dropped and the step forgotten) gets its rollup from the messages
-// it holds when it is opened.
+// TestMigrationFillsMemberDays: migration 24 on a workspace that holds
+// messages but no rollup fills it from them.
 func TestMigrationFillsMemberDays(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "old.db")
-	old := mustOpenAt(t, path, Options{})
-	g := mustGroup(t, old, "打卡群")
+	s := mustOpen(t)
+	g := mustGroup(t, s, "打卡群")
 	members, msgs := memberDaysChat(g.ID)
-	if _, err := old.SaveImport(ctx, domain.ImportBatch{GroupID: g.ID, Kind: domain.BatchChat}, members, msgs); err != nil {
+	if _, err := s.SaveImport(ctx, domain.ImportBatch{GroupID: g.ID, Kind: domain.BatchChat}, members, msgs); err != nil {
 		t.Fatal(err)
 	}
-	for _, q := range []string{"DROP TABLE member_days", "DELETE FROM schema_versions WHERE version = 24"} {
-		if err := old.db.Exec(q).Error; err != nil {
-			t.Fatal(err)
-		}
+	if err := s.db.Exec("DROP TABLE member_days").Error; err != nil {
+		t.Fatal(err)
 	}
-	old.Close()
-	s := mustOpenAt(t, path, Options{})
+	if err := s.db.Transaction(migrateV24); err != nil {
+		t.Fatal(err)
+	}
 	assertMemberDaysMatch(t, s, g.ID, "migration")
 }

@@ -108,7 +108,7 @@ func (t *ImportTx) createMembers(members []domain.Member) ([]int64, error) {
 // each keeps a before-snapshot for undo unless this import created it.
 // A member gone meanwhile is not brought back.
 func (t *ImportTx) saveMembers(members []domain.Member, changed []int) (updated int, err error) {
-	var fresh []domain.Member
+	fresh := make([]domain.Member, 0, len(changed))
 	var existing []int
 	for _, i := range changed {
 		if members[i].ID == 0 {

@@ -33,7 +33,7 @@ func (s *Store) MergeMembers(ctx context.Context, groupID, into int64, intoVersi
 	}
 	var batch domain.ImportBatch
 	var merged domain.Member
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := s.write(ctx, func(tx *gorm.DB) error {
 		if err := s.beginImportChecks(tx, groupID); err != nil {
 			return err
 		}

@@ -115,6 +115,13 @@ func Move(ctx context.Context, from, to string) (MoveResult, error) {
 		if err := tx.Exec("PRAGMA defer_foreign_keys = ON").Error; err != nil {
 			return res, err
 		}
+	} else {
+		// Entries keep the login that wrote them ("" from a file): the
+		// trigger that stamps the mover's login on every insert is off for
+		// this transaction only (it needs the tables' owner, who moves).
+		if err := tx.Exec("ALTER TABLE audit_log DISABLE TRIGGER audit_log_db_user").Error; err != nil {
+			return res, err
+		}
 	}
 	if err := tx.Exec("DELETE FROM settings WHERE key = ?", keyCheckSetting).Error; err != nil {
 		return res, err
@@ -140,6 +147,11 @@ func Move(ctx context.Context, from, to string) (MoveResult, error) {
 	}
 	if err := resetSequences(tx); err != nil {
 		return res, err
+	}
+	if isPostgres(tx) {
+		if err := tx.Exec("ALTER TABLE audit_log ENABLE TRIGGER audit_log_db_user").Error; err != nil {
+			return res, err
+		}
 	}
 	if err := tx.Commit().Error; err != nil {
 		return res, err

@@ -85,8 +85,9 @@ func TestMigrationsAreOrderedAndUnique(t *testing.T) {
 	// already been numbered, so it stays unused rather than shifting them.
 	// 21 belongs to the chat-PII branch, merged apart from this one (the
 	// incident clock is 22): drop it here when migrateV21 is in the list.
-	// 23 is being added by parallel work, merged apart from the member-day
-	// rollup (24): drop it here when that step is in the list.
+	// 23 belongs to parallel work on issue 21, merged apart from the
+	// member-day rollup (24) and the team-login step (25): drop it here
+	// once its step is listed.
 	unused := map[int]bool{12: true, 23: true}
 	want := 1
 	for i, m := range migrations {

@@ -5,8 +5,10 @@ import (
 	"errors"
 	"os"
 	"runtime"
+	"strings"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgconn"
 	"gorm.io/driver/postgres"
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
@@ -112,13 +114,72 @@ func openServer(dsn string, opt Options) (*Store, error) {
 		}
 	}
 	st := &Store{db: db, box: box, clock: opt.Clock, path: shown, keyPath: opt.KeyPath, Created: created}
+	if target >= 25 {
+		if st.login, err = serverIdentity(db); err != nil {
+			sqlDB.Close()
+			return nil, openError(shown, err)
+		}
+		st.logins = true
+		if err := st.translateDenied(); err != nil {
+			sqlDB.Close()
+			return nil, openError(shown, err)
+		}
+	}
 	// Chat numbers stored before schema 21 are masked and sealed here too:
-	// a team's server holds the same messages a file does.
-	if err := st.sealChatNumbers(); err != nil {
+	// a team's server holds the same messages a file does. A viewer's login
+	// may not: the work waits for a login that may write.
+	if err := st.sealChatNumbers(); err != nil && !isDenied(err) {
 		sqlDB.Close()
 		return nil, openError(shown, err)
 	}
 	return st, nil
+}
+
+// translateDenied makes every statement the server refuses for lack of a
+// privilege fail with the user's words naming the login (deniedError)
+// instead of pgx's "permission denied for table …": a callback after each
+// kind of statement, so no write path of the store can miss it. Imports
+// and audited changes are refused earlier by serverWriter; this is the
+// words for whatever gets past that check to the grants.
+func (s *Store) translateDenied() error {
+	fix := func(db *gorm.DB) {
+		if db.Error != nil {
+			db.Error = deniedError(db.Error, s.login.Login, s.login.Name, domain.Role(s.login.Role), writes(db.Statement.SQL.String()))
+		}
+	}
+	cb := s.db.Callback()
+	for _, reg := range []func() error{
+		func() error { return cb.Create().After("gorm:create").Register("qunzhu:denied_create", fix) },
+		func() error { return cb.Update().After("gorm:update").Register("qunzhu:denied_update", fix) },
+		func() error { return cb.Delete().After("gorm:delete").Register("qunzhu:denied_delete", fix) },
+		func() error { return cb.Query().After("gorm:query").Register("qunzhu:denied_query", fix) },
+		func() error { return cb.Raw().After("gorm:raw").Register("qunzhu:denied_raw", fix) },
+		func() error { return cb.Row().After("gorm:row").Register("qunzhu:denied_row", fix) },
+	} {
+		if err := reg(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writes reports whether statement q changes data or locks rows to
+// change them (SELECT … FOR UPDATE needs the UPDATE privilege): what a
+// viewer's login is refused as read-only.
+func writes(q string) bool {
+	q = strings.ToUpper(strings.TrimSpace(q))
+	if !strings.HasPrefix(q, "SELECT") && !strings.HasPrefix(q, "WITH") {
+		return true
+	}
+	return strings.Contains(q, " FOR UPDATE") || strings.Contains(q, " FOR NO KEY UPDATE") ||
+		strings.Contains(q, " FOR SHARE") || strings.Contains(q, " FOR KEY SHARE")
+}
+
+// isDenied reports whether the server refused a statement for lack of a
+// privilege (SQLSTATE 42501), in pgx's words or already in the user's.
+func isDenied(err error) bool {
+	var pe *pgconn.PgError
+	return errors.As(err, &pe) && pe.Code == "42501"
 }
 
 // migrateServer runs the migrations holding a session advisory lock on one
@@ -138,7 +199,26 @@ func migrateServer(db *gorm.DB, target int, shown string) error {
 		return err
 	}
 	defer conn.ExecContext(ctx, "SELECT pg_advisory_unlock($1)", int64(pgMigrateLock))
-	return migrateTo(onConn(db, ctx, conn), target, shown)
+	on := onConn(db, ctx, conn)
+	if err := migrateTo(on, target, shown); err != nil {
+		if isDenied(err) {
+			// An operator's login opened a workspace this build would
+			// upgrade: only the tables' owner may change them.
+			var login string
+			on.Raw("SELECT current_user").Scan(&login)
+			return &domain.Error{Code: domain.EINVALID, Key: "store.migrate_owner_only",
+				Args: map[string]any{"url": shown, "login": login, "version": LatestVersion()}, Err: err}
+		}
+		return err
+	}
+	if target < 25 {
+		return nil
+	}
+	id, err := serverIdentity(on)
+	if err != nil || !id.TableOwner {
+		return err
+	}
+	return regrantLogins(on)
 }
 
 func serverError(shown string, err error) error {

@@ -55,7 +55,7 @@ func (s *Store) SaveRiskSet(ctx context.Context, groupID int64, set risk.Set) (r
 		return risk.Set{}, err
 	}
 	now := s.clock.Now().UTC()
-	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err = s.write(ctx, func(tx *gorm.DB) error {
 		var cur riskSetRow
 		err := tx.Where("group_id = ? AND key = ?", groupID, set.Key).First(&cur).Error
 		found := err == nil
@@ -173,7 +173,7 @@ func (s *Store) OpenIncident(ctx context.Context, n risk.NewIncident) (risk.Inci
 	now := s.clock.Now().UTC().Truncate(time.Second)
 	var out risk.Incident
 	created := false
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := s.write(ctx, func(tx *gorm.DB) error {
 		if err := tx.Select("id").First(&groupRow{}, n.GroupID).Error; errors.Is(err, gorm.ErrRecordNotFound) {
 			return domain.Errorf(domain.ENOTFOUND, "group.id_not_found", map[string]any{"id": n.GroupID})
 		} else if err != nil {
@@ -309,7 +309,7 @@ func (s *Store) Incidents(ctx context.Context, f risk.IncidentFilter) ([]risk.In
 func (s *Store) UpdateIncident(ctx context.Context, e risk.IncidentEdit) (risk.Incident, error) {
 	now := s.clock.Now().UTC().Truncate(time.Second)
 	var out risk.Incident
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := s.write(ctx, func(tx *gorm.DB) error {
 		var row incidentRow
 		err := tx.First(&row, e.ID).Error
 		if errors.Is(err, gorm.ErrRecordNotFound) {
@@ -374,7 +374,7 @@ func (s *Store) DismissHit(ctx context.Context, groupID int64, key string) error
 	if key == "" {
 		return domain.Errorf(domain.EINVALID, "risk.hit_key_required", nil)
 	}
-	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	return s.write(ctx, func(tx *gorm.DB) error {
 		var cur hitReviewRow
 		err := tx.Where("group_id = ? AND hit_key = ?", groupID, key).First(&cur).Error
 		if err == nil {
@@ -423,7 +423,7 @@ func (s *Store) SavePlaybook(ctx context.Context, p risk.Playbook) (risk.Playboo
 	if err != nil {
 		return risk.Playbook{}, err
 	}
-	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err = s.write(ctx, func(tx *gorm.DB) error {
 		var cur playbookRow
 		err := tx.Where("key = ? AND lang = ?", p.Key, p.Lang).First(&cur).Error
 		if err != nil && !errors.Is(err, gorm.ErrRecordNotFound) {

@@ -31,7 +31,7 @@ func (s *Store) Setting(ctx context.Context, key string) (string, bool, error) {
 // window's size, which changes at every close, and the welcome screen's
 // answered flag: neither is anybody's decision about the data).
 func (s *Store) SetSetting(ctx context.Context, key, value string) error {
-	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	return s.write(ctx, func(tx *gorm.DB) error {
 		return s.setSetting(tx, key, value)
 	})
 }
@@ -119,7 +119,7 @@ func (s *Store) SetGroupRules(ctx context.Context, groupID int64, rs *domain.Rul
 		}
 		clean = &c
 	}
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := s.write(ctx, func(tx *gorm.DB) error {
 		var old []settingRow
 		if err := tx.Where("key = ?", groupRulesKey(groupID)).Limit(1).Find(&old).Error; err != nil {
 			return err

@@ -33,6 +33,13 @@ type Store struct {
 	keyPath string
 	// operator names who makes the changes recorded in the audit log.
 	operator string
+	// logins is set on a server workspace whose schema records the
+	// operators' logins: the server says who is writing (logins.go).
+	logins bool
+	// login is the server's current_user when the workspace was opened,
+	// with its listed operator and role, for the words of a refusal
+	// (deniedError) after the transaction it failed in cannot be asked.
+	login loginIdentity
 	// Created is true when Open made a new database file.
 	Created bool
 	// locked marks the stand-in for a passphrase-protected workspace not yet

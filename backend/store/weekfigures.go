@@ -39,10 +39,19 @@ func (s *Store) SavedWeek(ctx context.Context, groupID int64, key string) (w dom
 // members), so they are sealed like every other personal field. Saving is
 // not a change of the workspace: it is not audited (an audit entry would
 // move the very generation the figures are saved at), and a viewer's
-// Overview saves too.
+// Overview saves too, except on a server, where a viewer's login may not
+// write at all: there it saves nothing and its Overview computes the
+// figures (a cache that viewers could write would let them show everyone
+// else figures of their making).
 func (s *Store) SaveWeeks(ctx context.Context, weeks []domain.SavedWeek) error {
 	if len(weeks) == 0 {
 		return nil
+	}
+	if s.IsServer() {
+		var may bool
+		if err := s.db.WithContext(ctx).Raw("SELECT has_table_privilege('week_figures', 'INSERT') AND has_table_privilege('week_figures', 'UPDATE')").Scan(&may).Error; err != nil || !may {
+			return err
+		}
 	}
 	rows := make([]weekFiguresRow, len(weeks))
 	for i, w := range weeks {

@@ -43,7 +43,7 @@ func (s *Store) SetWeekInput(ctx context.Context, in domain.WeekInput) (domain.W
 	if err := in.Validate(); err != nil {
 		return domain.WeekInput{}, err
 	}
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := s.write(ctx, func(tx *gorm.DB) error {
 		var row weekInputRow
 		err := tx.Where("group_id = ? AND week = ?", in.GroupID, in.Week).First(&row).Error
 		if err != nil && !errors.Is(err, gorm.ErrRecordNotFound) {

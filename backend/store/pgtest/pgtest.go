@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"strings"
 	"sync"
 	"testing"
 
@@ -59,6 +60,7 @@ type redirector struct {
 	mu    sync.Mutex
 	dbs   map[string]string // file path → database name
 	files map[string]bool   // paths kept as SQLite files
+	roles []string          // logins the tests made (DropRoleAtEnd)
 	n     int
 }
 
@@ -148,11 +150,29 @@ func NewDatabase() string {
 	return current.urlOf(name)
 }
 
+// DropRoleAtEnd has login dropped when the package's tests end (team-mode
+// tests make logins, which belong to the whole server, not to the test
+// database). It is dropped after the database: its grants are there, and a
+// role with grants cannot be dropped.
+func DropRoleAtEnd(login string) {
+	if current != nil {
+		current.mu.Lock()
+		current.roles = append(current.roles, login)
+		current.mu.Unlock()
+	}
+}
+
 func (r *redirector) dropAll() error {
 	defer r.admin.Close()
 	r.work.Close()
-	if _, err := r.admin.ExecContext(context.Background(), "DROP DATABASE IF EXISTS "+r.db+" WITH (FORCE)"); err != nil {
+	ctx := context.Background()
+	if _, err := r.admin.ExecContext(ctx, "DROP DATABASE IF EXISTS "+r.db+" WITH (FORCE)"); err != nil {
 		return fmt.Errorf("dropping %s: %w", r.db, err)
+	}
+	for _, role := range r.roles {
+		if _, err := r.admin.ExecContext(ctx, `DROP ROLE IF EXISTS "`+strings.ReplaceAll(role, `"`, `""`)+`"`); err != nil {
+			return fmt.Errorf("dropping the login %s: %w", role, err)
+		}
 	}
 	return nil
 }

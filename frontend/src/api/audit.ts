@@ -18,6 +18,8 @@ export interface AuditEntry {
   /** ms since the epoch */
   at: number
   operator: string
+  /** the server login that wrote the entry (team mode), '' otherwise */
+  dbUser: string
   action: string
   entity: string
   entityId: number
@@ -35,7 +37,10 @@ export interface AuditPage {
   operators: string[]
 }
 
-/** Who changes are recorded as; source 'process' (QUNZHU_OPERATOR), 'setting' or 'default'. */
+/**
+ * Who changes are recorded as; source 'process' (QUNZHU_OPERATOR), 'setting', 'default',
+ * or 'server' (team mode: the operator of the database login, which the window cannot change).
+ */
 export interface Operator {
   name: string
   source: string
@@ -48,6 +53,7 @@ function toEntry(d: app.AuditEntryDTO): AuditEntry {
     id: d.id,
     at: d.at,
     operator: d.operator ?? '',
+    dbUser: d.dbUser ?? '',
     action: d.action ?? '',
     entity: d.entity ?? '',
     entityId: d.entityId ?? 0,

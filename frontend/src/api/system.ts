@@ -80,3 +80,14 @@ export function onMenu(callback: (choice: MenuChoice) => void): () => void {
     if (choice === 'import' || choice === 'backup' || choice === 'about') callback(choice)
   })
 }
+
+const writeWaitingEvent = 'write:waiting'
+
+/**
+ * onWriteWaiting calls back each time a change has to wait for another
+ * import to finish before it is written (app.EventWriteWaiting), and
+ * returns a function that stops listening.
+ */
+export function onWriteWaiting(callback: () => void): () => void {
+  return onAppEvent(writeWaitingEvent, () => callback())
+}

@@ -1174,6 +1174,7 @@ const en: Messages = {
     sourceProcess: 'set by the QUNZHU_OPERATOR environment variable',
     sourceSetting: 'this workspace’s operator name',
     sourceDefault: 'no operator name set yet',
+    sourceServer: 'team mode: set by your database login',
     editOperator: 'Change',
     operatorName: 'Operator name',
     operatorPlaceholder: 'e.g. Wang',

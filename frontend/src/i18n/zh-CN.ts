@@ -1172,6 +1172,7 @@ const zhCN = {
     sourceProcess: '由环境变量 QUNZHU_OPERATOR 指定',
     sourceSetting: '本工作区的操作人名称',
     sourceDefault: '尚未设置操作人名称',
+    sourceServer: '团队模式：由你的数据库账号决定',
     editOperator: '修改',
     operatorName: '操作人名称',
     operatorPlaceholder: '例如：小王',

@@ -22,6 +22,7 @@ export namespace app {
 	    id: number;
 	    at: number;
 	    operator: string;
+	    dbUser: string;
 	    action: string;
 	    entity: string;
 	    entityId: number;
@@ -39,6 +40,7 @@ export namespace app {
 	        this.id = source["id"];
 	        this.at = source["at"];
 	        this.operator = source["operator"];
+	        this.dbUser = source["dbUser"];
 	        this.action = source["action"];
 	        this.entity = source["entity"];
 	        this.entityId = source["entityId"];
