@@ -77,7 +77,7 @@ func memberDetail(l *ledger.Ledger, r ledger.Row, mine []domain.Message, daily m
 		}
 	}
 	live := map[string]bool{}
-	for _, v := range metrics.LiveStrikes(l.Input, l.Week.End, dismissed)[m.ID].Live {
+	for _, v := range l.Strikes[m.ID].Live {
 		live[metrics.ViolationKey(v)] = true
 	}
 	own := l.Input // the member's whole history: a burst is in one sender's own stream

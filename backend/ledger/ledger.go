@@ -21,8 +21,9 @@ type Store interface {
 	// MemberActivity sums the per-member per-local-day rollup over a range
 	// of local days (domain.LocalDay in the group's zone).
 	MemberActivity(ctx context.Context, groupID int64, r domain.DayRange) (map[int64]domain.MemberActivity, error)
-	// AppendMessages reads messages without their dedupe key and batch.
-	AppendMessages(ctx context.Context, dst []domain.Message, groupID int64, from, to time.Time) ([]domain.Message, error)
+	// StrikeMessages reads the messages live strikes over [from, to) may
+	// rest on, found by the rollup's strike facts (metrics.LiveStrikesOf).
+	StrikeMessages(ctx context.Context, g domain.Group, from, to time.Time, floodCount int, floodWithin time.Duration) (words, streams []domain.Message, err error)
 	EarliestMessage(ctx context.Context, groupID int64) (*time.Time, error)
 	DismissedViolations(ctx context.Context, groupID int64) (map[string]bool, error)
 	TierDismissals(ctx context.Context, groupID int64, week string) (map[int64]map[domain.Tier]bool, error)
@@ -61,12 +62,12 @@ type Ledger struct {
 	Actual, Target     tiers.Pyramid
 	// Suggestions are the week's tier suggestions less those dismissed for it.
 	Suggestions []tiers.Suggestion
-	// Input holds the members and the messages the live strikes rest on:
-	// those of the strike days before the week's end, and one day more so
-	// a flood burst begun before them is seen as begun (metrics.LiveStrikes).
-	// Input.StaffIDs names who sent a staff message before that. Older
-	// messages are not read: counts come from the rollup (see Load).
+	// Input holds the members, the rules and in StaffIDs who sent a staff
+	// message before the week's end; no messages: counts come from the
+	// rollup, strikes from the few messages it points at (see Load).
 	Input metrics.Input
+	// Strikes are each member's live strikes at the week's end.
+	Strikes map[int64]metrics.Strikes
 	// Grants are the points granted or redeemed by hand before the week's end.
 	Grants []domain.PointGrant
 	// Shares are the posted theme shares scheduled before the week's end
@@ -89,9 +90,13 @@ func History(l *Ledger) domain.DayRange {
 // so points) and over the trailing windows (28 days this week and last for
 // the tiers, the inactivity days for the removal list) are sums of the
 // store's per-member per-local-day rollup: every window ends at a local
-// midnight, so whole days are exact. Only the strike days' messages are
-// read, for the rules. A million-message group is a few hundred thousand
-// rollup rows, not a million messages in memory.
+// midnight, so whole days are exact. The live strikes look at the strike
+// days before the week's end and one day more, so a flood burst begun
+// before them is seen as begun — but only at the messages there the
+// rollup's strike facts say may break a rule: the ones the per-message
+// rules flagged, and the stretches where a member's messages came fast
+// enough for a burst (store.StrikeMessages). A ten-million-message group
+// is a few hundred thousand rollup rows, not a month of messages in memory.
 func Load(ctx context.Context, st Store, g domain.Group, w metrics.Week) (*Ledger, error) {
 	members, err := st.Members(ctx, g.ID)
 	if err != nil {
@@ -104,7 +109,7 @@ func Load(ctx context.Context, st Store, g domain.Group, w metrics.Week) (*Ledge
 	rules := metrics.RulesOf(rs)
 	loc := g.Location()
 	strikeFrom := w.End.In(loc).AddDate(0, 0, -metrics.RuleSetOf(rules).StrikeDays-1)
-	msgs, err := st.AppendMessages(ctx, nil, g.ID, strikeFrom, w.End)
+	words, streams, err := st.StrikeMessages(ctx, g, strikeFrom, w.End, rules.FloodCount, rules.FloodWithin)
 	if err != nil {
 		return nil, err
 	}
@@ -120,7 +125,7 @@ func Load(ctx context.Context, st Store, g domain.Group, w metrics.Week) (*Ledge
 	if err != nil {
 		return nil, err
 	}
-	in := metrics.Input{Group: g, Members: members, Messages: msgs, Earliest: earliest, Rules: &rules}
+	in := metrics.Input{Group: g, Members: members, Earliest: earliest, Rules: &rules}
 	act, err := loadActivity(ctx, st, in, w)
 	if err != nil {
 		return nil, err
@@ -139,7 +144,7 @@ func Load(ctx context.Context, st Store, g domain.Group, w metrics.Week) (*Ledge
 	if err != nil {
 		return nil, err
 	}
-	l := compute(in, w, act, dismissed, tierDismissed)
+	l := compute(in, w, act, metrics.LiveStrikesOf(in, w.End, dismissed, words, streams), tierDismissed)
 	row := make(map[int64]*Row, len(l.Rows))
 	for i := range l.Rows {
 		row[l.Rows[i].Member.ID] = &l.Rows[i]
@@ -198,8 +203,8 @@ func loadActivity(ctx context.Context, st Store, in metrics.Input, w metrics.Wee
 	return a, nil
 }
 
-func compute(in metrics.Input, w metrics.Week, act activity, dismissed map[string]bool, tierDismissed map[int64]map[domain.Tier]bool) *Ledger {
-	l := &Ledger{Group: in.Group, Week: w, Input: in}
+func compute(in metrics.Input, w metrics.Week, act activity, strikes map[int64]metrics.Strikes, tierDismissed map[int64]map[domain.Tier]bool) *Ledger {
+	l := &Ledger{Group: in.Group, Week: w, Input: in, Strikes: strikes}
 	spoke := map[int64]bool{}
 	for id, a := range act.inactive {
 		if a.Messages > 0 {
@@ -222,7 +227,6 @@ func compute(in metrics.Input, w metrics.Week, act activity, dismissed map[strin
 		return a.CheckinDays
 	}
 	prevEnd := w.Start
-	strikes := metrics.LiveStrikes(in, w.End, dismissed)
 
 	var nowC, prevC []tiers.Candidate
 	for _, m := range in.Members {

@@ -3,6 +3,8 @@ package metrics
 import (
 	"fmt"
 	"time"
+
+	"qunzhu/backend/domain"
 )
 
 // Strike defaults (METRICS.md "Rules").
@@ -82,12 +84,36 @@ type Strikes struct {
 // cannot be put on a list. in.Messages must cover the StrikeDays before at
 // (plus a few minutes, so a flood burst begun just before is seen as begun).
 func LiveStrikes(in Input, at time.Time, dismissed map[string]bool) map[int64]Strikes {
-	days := in.Rules.strikeDays()
-	from := at.In(in.Group.Location()).AddDate(0, 0, -days)
 	msgs := sorted(in.Messages)
 	p := newPeople(in.Group, in.Members, msgs, in.StaffIDs)
+	return liveStrikes(in, at, dismissed, func(from time.Time) []Violation { return violations(in, p, msgs, from, at) })
+}
+
+// LiveStrikesOf is LiveStrikes for a caller that holds, instead of every
+// message of the strike days, two smaller sets (the member ledger, from the
+// store's member-day rollup): words, every member message of those days
+// that may break a per-message rule (ads, attack), and streams, stretches
+// of members' streams where a flood burst may lie — each stretch every
+// countable message of its member between two instants, and one member's
+// stretches further apart than the flood window, so that no burst spans
+// two of them. in.Messages is not read.
+func LiveStrikesOf(in Input, at time.Time, dismissed map[string]bool, words, streams []domain.Message) map[int64]Strikes {
+	words, streams = sorted(words), sorted(streams)
+	p := newPeople(in.Group, in.Members, nil, in.StaffIDs)
+	return liveStrikes(in, at, dismissed, func(from time.Time) []Violation {
+		out := append(violationsOf(in, p, words, from, at, perMessageRules), violationsOf(in, p, streams, from, at, floodRule)...)
+		sortViolations(out)
+		return out
+	})
+}
+
+// liveStrikes keeps the violations of known members found after at − the
+// strike days and not dismissed, and marks who reached the limit.
+func liveStrikes(in Input, at time.Time, dismissed map[string]bool, found func(from time.Time) []Violation) map[int64]Strikes {
+	days := in.Rules.strikeDays()
+	from := at.In(in.Group.Location()).AddDate(0, 0, -days)
 	out := map[int64]Strikes{}
-	for _, v := range violations(in, p, msgs, from, at) {
+	for _, v := range found(from) {
 		if v.MemberID == nil || !v.At.After(from) || dismissed[ViolationKey(v)] {
 			continue
 		}

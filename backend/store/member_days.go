@@ -13,6 +13,7 @@ import (
 	"gorm.io/gorm"
 
 	"qunzhu/backend/domain"
+	"qunzhu/backend/rulecheck"
 )
 
 // memberDayRow is the per-member per-local-day rollup of a group's
@@ -44,12 +45,22 @@ type memberDayRow struct {
 	// active hours), packed (packHours): 24 columns would triple what an
 	// import writes.
 	Hours []byte
+	// Spans and Flagged are what the live strikes need (strike_facts.go),
+	// so that the ledger reads a handful of messages instead of a month:
+	// Spans the member's shortest runs of consecutive countable messages
+	// ending that day (whatever the flood rule), Flagged the instants of
+	// the member's messages that the group's per-message rules (ads,
+	// attack) flag. Flagged depends on the rules like Checkins on the word:
+	// SetGroupRules rebuilds the group's rows when the words or the
+	// whitelist change.
+	Spans   []byte
+	Flagged []byte
 }
 
 func (memberDayRow) TableName() string { return "member_days" }
 
 // memberDayColumns are the columns every statement here writes, in order.
-var memberDayColumns = []string{"group_id", "day", "member_id", "messages", "last_at", "checkins", "staff", "hours"}
+var memberDayColumns = []string{"group_id", "day", "member_id", "messages", "last_at", "checkins", "staff", "hours", "spans", "flagged"}
 
 // packHours writes 24 counts as unsigned varints: a member's day is mostly
 // zeros, one byte each.
@@ -78,6 +89,7 @@ type dayCount struct {
 	messages, checkins, staff int32 // an import holds one per member-day: kept small
 	lastAt                    int64
 	hours                     [24]int32
+	spans                     runSpans
 }
 
 type memberDay struct{ member, day int64 }
@@ -129,6 +141,12 @@ func dayRange(first, last int64, loc *time.Location) (int64, int64) {
 type dayTally struct {
 	clock *zoneClock
 	word  string
+	judge *rulecheck.Judge
+	// runs follows each member's latest messages for the spans; flagged
+	// holds the instants the judge flagged, per member-day (few: kept
+	// apart so counts stays free of pointers).
+	runs    map[int64]*runRing
+	flagged map[memberDay][]int64
 	// counts holds the member-days, index says where each is: neither
 	// holds a pointer, so the collector never scans the import's few
 	// hundred thousand of them.
@@ -142,8 +160,8 @@ type dayTally struct {
 	curDay int64
 }
 
-func newDayTally(g domain.Group) dayTally {
-	return dayTally{clock: newZoneClock(g.Location()), word: domain.CheckinWordOf(g)}
+func newDayTally(k rollupKeys) dayTally {
+	return dayTally{clock: newZoneClock(k.loc), word: k.word, judge: k.judge}
 }
 
 // count adds one message to counts, the one place a message is judged, so
@@ -191,7 +209,29 @@ func (d *dayTally) add(msgs []domain.Message, member func(domain.Message) int64)
 			}
 			d.today[who] = i
 		}
-		d.counts[i].count(m.Kind, m.Content, m.IsStaff, at, hour, d.word)
+		c := &d.counts[i]
+		c.count(m.Kind, m.Content, m.IsStaff, at, hour, d.word)
+		if who == 0 || !m.Kind.Countable() {
+			continue
+		}
+		if d.judge.Breaks(m.Kind, m.Content, m.URL) {
+			if d.flagged == nil {
+				d.flagged = map[memberDay][]int64{}
+			}
+			k := memberDay{who, day}
+			d.flagged[k] = append(d.flagged[k], at)
+		}
+		r := d.runs[who]
+		if r == nil {
+			if d.runs == nil {
+				d.runs = map[int64]*runRing{}
+			}
+			r = &runRing{}
+			d.runs[who] = r
+		}
+		if !r.push(at, &c.spans) {
+			d.taintDays(day) // out of time order: the day's spans are recounted
+		}
 	}
 }
 
@@ -233,13 +273,24 @@ func (d *dayTally) taintDays(days ...int64) {
 // their days are recounted instead.
 func (d *dayTally) move(from, into int64, staff bool) {
 	clear(d.today) // its entries may be re-keyed or dropped below
+	for k, f := range d.flagged {
+		if k.member == from {
+			delete(d.flagged, k)
+			to := memberDay{into, k.day}
+			d.flagged[to] = append(d.flagged[to], f...)
+		}
+	}
+	// Two streams merged make runs neither had: every day of from's is
+	// recounted (below, or as staff).
+	delete(d.runs, from)
+	delete(d.runs, into)
 	for k, i := range d.index {
 		if k.member != from {
 			continue
 		}
 		delete(d.index, k)
+		d.taintDays(k.day)
 		if staff {
-			d.taintDays(k.day)
 			continue
 		}
 		to := memberDay{into, k.day}
@@ -259,6 +310,7 @@ func (c *dayCount) add(o *dayCount) {
 	for h := range c.hours {
 		c.hours[h] += o.hours[h]
 	}
+	c.spans.merge(&o.spans)
 }
 
 // memberDayInsert inserts n rows.
@@ -268,14 +320,15 @@ func memberDayInsert(n int) string {
 		strings.TrimSuffix(strings.Repeat(one+", ", n), ", ")
 }
 
-// memberDayRows is how many rows one statement carries: 8 arguments each,
+// memberDayRows is how many rows one statement carries: 10 arguments each,
 // far below either database's limit.
 const memberDayRows = 500
 
-// writeMemberDays inserts the counts of days, straight on the
-// transaction's connection: gorm's building of a statement per call costs
-// more than the insert at a few hundred thousand rows.
-func writeMemberDays(tx *gorm.DB, groupID int64, days map[memberDay]*dayCount) error {
+// writeMemberDays inserts the counts of days and the instants flagged on
+// them, straight on the transaction's connection: gorm's building of a
+// statement per call costs more than the insert at a few hundred thousand
+// rows.
+func writeMemberDays(tx *gorm.DB, groupID int64, days map[memberDay]*dayCount, flagged map[memberDay][]int64) error {
 	keys := make([]memberDay, 0, len(days))
 	for k := range days {
 		keys = append(keys, k)
@@ -290,7 +343,7 @@ func writeMemberDays(tx *gorm.DB, groupID int64, days map[memberDay]*dayCount) e
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	// One statement prepared for the full chunks (parsing 4,000
+	// One statement prepared for the full chunks (parsing 5,000
 	// placeholders per chunk cost as much as the insert), one for the rest.
 	stmts := map[int]*sql.Stmt{}
 	defer func() {
@@ -304,7 +357,8 @@ func writeMemberDays(tx *gorm.DB, groupID int64, days map[memberDay]*dayCount) e
 		args = args[:0]
 		for _, k := range chunk {
 			c := days[k]
-			args = append(args, groupID, k.day, k.member, int64(c.messages), c.lastAt, int64(c.checkins), int64(c.staff), packHours(&c.hours))
+			args = append(args, groupID, k.day, k.member, int64(c.messages), c.lastAt, int64(c.checkins), int64(c.staff), packHours(&c.hours),
+				c.spans.pack(), packInstants(flagged[k]))
 		}
 		st := stmts[len(chunk)]
 		if st == nil {
@@ -326,9 +380,9 @@ func writeMemberDays(tx *gorm.DB, groupID int64, days map[memberDay]*dayCount) e
 }
 
 // readMemberDays adds the stored rows matching where (after the group's
-// condition) to days.
-func readMemberDays(tx *gorm.DB, groupID int64, days map[memberDay]*dayCount, where string, args ...any) error {
-	rows, err := tx.Raw("SELECT day, member_id, messages, last_at, checkins, staff, hours FROM member_days WHERE group_id = ? "+where,
+// condition) to days, and their flagged instants to flagged.
+func readMemberDays(tx *gorm.DB, groupID int64, days map[memberDay]*dayCount, flagged map[memberDay][]int64, where string, args ...any) error {
+	rows, err := tx.Raw("SELECT day, member_id, messages, last_at, checkins, staff, hours, spans, flagged FROM member_days WHERE group_id = ? "+where,
 		append([]any{groupID}, args...)...).Rows()
 	if err != nil {
 		return err
@@ -337,11 +391,15 @@ func readMemberDays(tx *gorm.DB, groupID int64, days map[memberDay]*dayCount, wh
 	for rows.Next() {
 		var k memberDay
 		var o dayCount
-		var hours []byte
-		if err := rows.Scan(&k.day, &k.member, &o.messages, &o.lastAt, &o.checkins, &o.staff, &hours); err != nil {
+		var hours, spans, flags []byte
+		if err := rows.Scan(&k.day, &k.member, &o.messages, &o.lastAt, &o.checkins, &o.staff, &hours, &spans, &flags); err != nil {
 			return err
 		}
 		unpackHours(hours, &o.hours)
+		o.spans.unpack(spans)
+		if f := unpackInstants(flags); len(f) > 0 {
+			flagged[k] = mergeInstants(flagged[k], f)
+		}
 		if c := days[k]; c != nil {
 			c.add(&o)
 		} else {
@@ -355,23 +413,46 @@ func readMemberDays(tx *gorm.DB, groupID int64, days map[memberDay]*dayCount, wh
 // recounted from the messages, the rest added to what earlier imports left
 // on those days (read, summed here, written back: the packed hours cannot
 // be added in SQL).
+//
+// A run of messages may cross midnight (a flood window is at most an
+// hour), so a day recounted takes the next one with it, and so does a day
+// that already had rows before this import: its runs may go on into the
+// messages just added, or the new ones into the old.
 func (d *dayTally) apply(tx *gorm.DB, groupID int64) error {
 	if d.clock == nil {
 		return nil
 	}
-	tainted := make([]int64, 0, len(d.tainted))
-	for day := range d.tainted {
-		tainted = append(tainted, day)
+	lo, hi := int64(math.MaxInt64), int64(math.MinInt64)
+	for k := range d.index {
+		lo, hi = min(lo, k.day), max(hi, k.day)
 	}
-	if err := recountMemberDays(tx, groupID, d.clock.loc, d.word, tainted); err != nil {
+	if lo <= hi {
+		var old []int64
+		if err := tx.Raw("SELECT DISTINCT day FROM member_days WHERE group_id = ? AND day BETWEEN ? AND ?", groupID, lo-1, hi+1).
+			Scan(&old).Error; err != nil {
+			return err
+		}
+		d.taintDays(old...)
+	}
+	tainted := make([]int64, 0, 2*len(d.tainted))
+	for day := range d.tainted {
+		tainted = append(tainted, day, day+1)
+	}
+	d.taintDays(tainted...)
+	if err := recountMemberDays(tx, groupID, rollupKeys{loc: d.clock.loc, word: d.word, judge: d.judge}, tainted); err != nil {
 		return err
 	}
 	out := map[memberDay]*dayCount{}
-	lo, hi := int64(math.MaxInt64), int64(math.MinInt64)
+	flagged := map[memberDay][]int64{}
+	lo, hi = int64(math.MaxInt64), int64(math.MinInt64)
 	for k, i := range d.index {
 		c := &d.counts[i]
 		if !d.tainted[k.day] {
 			out[k] = c
+			if f := d.flagged[k]; len(f) > 0 {
+				slices.Sort(f)
+				flagged[k] = slices.Compact(f)
+			}
 			lo, hi = min(lo, k.day), max(hi, k.day)
 		}
 	}
@@ -380,19 +461,19 @@ func (d *dayTally) apply(tx *gorm.DB, groupID int64) error {
 	}
 	// The tainted days in the range were just recounted: they are read
 	// back and written again unchanged.
-	if err := readMemberDays(tx, groupID, out, "AND day BETWEEN ? AND ?", lo, hi); err != nil {
+	if err := readMemberDays(tx, groupID, out, flagged, "AND day BETWEEN ? AND ?", lo, hi); err != nil {
 		return err
 	}
 	if err := tx.Exec("DELETE FROM member_days WHERE group_id = ? AND day BETWEEN ? AND ?", groupID, lo, hi).Error; err != nil {
 		return err
 	}
-	return writeMemberDays(tx, groupID, out)
+	return writeMemberDays(tx, groupID, out, flagged)
 }
 
 // recountMemberDays recounts a group's member-day rows of the given local
 // days from the messages, for every member: right after inserts, deletes
 // and moves alike. Consecutive days are recounted as one range.
-func recountMemberDays(tx *gorm.DB, groupID int64, loc *time.Location, word string, days []int64) error {
+func recountMemberDays(tx *gorm.DB, groupID int64, k rollupKeys, days []int64) error {
 	slices.Sort(days)
 	days = slices.Compact(days)
 	for i := 0; i < len(days); {
@@ -403,8 +484,8 @@ func recountMemberDays(tx *gorm.DB, groupID int64, loc *time.Location, word stri
 		if err := tx.Exec("DELETE FROM member_days WHERE group_id = ? AND day BETWEEN ? AND ?", groupID, days[i], days[j]).Error; err != nil {
 			return err
 		}
-		from, to := dayRange(days[i], days[j], loc)
-		if err := countMemberDays(tx, groupID, loc, word, "AND sent_at >= ? AND sent_at < ?", from, to); err != nil {
+		from, to := dayRange(days[i], days[j], k.loc)
+		if err := countMemberDays(tx, groupID, k, &from, &to); err != nil {
 			return err
 		}
 		i = j + 1
@@ -413,45 +494,77 @@ func recountMemberDays(tx *gorm.DB, groupID int64, loc *time.Location, word stri
 }
 
 // rebuildMemberDays recounts all of group g's member-day rows: after a
-// change of its time zone or check-in word, and by the migration.
+// change of its time zone, check-in word or per-message rules, and by the
+// migration.
 func rebuildMemberDays(tx *gorm.DB, g domain.Group) error {
 	if err := tx.Exec("DELETE FROM member_days WHERE group_id = ?", g.ID).Error; err != nil {
 		return err
 	}
-	return countMemberDays(tx, g.ID, g.Location(), domain.CheckinWordOf(g), "")
-}
-
-// countMemberDays reads a group's messages matching where (appended to the
-// group's condition, with args) and inserts their member-day rows. Only the
-// texts that contain the check-in word are read in full: a rebuild of ten
-// million messages reads the rest as a few numbers each.
-func countMemberDays(tx *gorm.DB, groupID int64, loc *time.Location, word, where string, args ...any) error {
-	like := "%" + strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(word) + "%"
-	q := `SELECT COALESCE(member_id, 0), kind, sent_at, is_staff,
-       CASE WHEN kind = 'text' AND content LIKE ? ESCAPE '\' THEN content ELSE '' END
-FROM messages WHERE group_id = ? ` + where
-	rows, err := tx.Raw(q, append([]any{like, groupID}, args...)...).Rows()
+	k, err := rollupKeysOf(tx, g)
 	if err != nil {
 		return err
 	}
-	clock := newZoneClock(loc)
+	return countMemberDays(tx, g.ID, k, nil, nil)
+}
+
+// countMemberDays reads a group's messages sent in [from, to) (nil: all)
+// in time order and inserts their member-day rows. The hour before from is
+// read too, only to follow the runs that end after from. The texts are read
+// in full only where they may hold the check-in word or break a rule: a
+// rebuild of ten million messages reads most as a few numbers each.
+func countMemberDays(tx *gorm.DB, groupID int64, k rollupKeys, from, to *int64) error {
+	like := "%" + strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(k.word) + "%"
+	q := `SELECT COALESCE(member_id, 0), kind, sent_at, is_staff,
+       CASE WHEN (kind = 'text' AND content LIKE ? ESCAPE '\') OR (member_id IS NOT NULL AND kind <> 'system') THEN content ELSE '' END, url
+FROM messages WHERE group_id = ?`
+	args := []any{like, groupID}
+	if from != nil {
+		q += " AND sent_at >= ? AND sent_at < ?"
+		args = append(args, *from-domain.MaxFloodSeconds, *to)
+	}
+	rows, err := tx.Raw(q+" ORDER BY sent_at", args...).Rows()
+	if err != nil {
+		return err
+	}
+	clock := newZoneClock(k.loc)
 	days := map[memberDay]*dayCount{}
+	flagged := map[memberDay][]int64{}
+	runs := map[int64]*runRing{}
 	for rows.Next() {
 		var member, sentAt int64
-		var kind, content string
+		var kind, content, url string
 		var staff bool
-		if err := rows.Scan(&member, &kind, &sentAt, &staff, &content); err != nil {
+		if err := rows.Scan(&member, &kind, &sentAt, &staff, &content, &url); err != nil {
 			rows.Close()
 			return err
 		}
+		var r *runRing // the sender's runs: members' countable messages only
+		if member != 0 && domain.Kind(kind).Countable() {
+			if r = runs[member]; r == nil {
+				r = &runRing{}
+				runs[member] = r
+			}
+		}
+		if from != nil && sentAt < *from {
+			if r != nil {
+				r.push(sentAt, nil) // before the days recounted: only followed
+			}
+			continue
+		}
 		day, hour := clock.at(sentAt)
-		k := memberDay{member, day}
-		c := days[k]
+		key := memberDay{member, day}
+		c := days[key]
 		if c == nil {
 			c = &dayCount{}
-			days[k] = c
+			days[key] = c
 		}
-		c.count(domain.Kind(kind), content, staff, sentAt, hour, word)
+		c.count(domain.Kind(kind), content, staff, sentAt, hour, k.word)
+		if r != nil {
+			r.push(sentAt, &c.spans)
+			if k.judge.Breaks(domain.Kind(kind), content, url) {
+				flagged[key] = append(flagged[key], sentAt)
+			}
+		}
 	}
 	if err := rows.Close(); err != nil {
 		return err
@@ -459,18 +572,29 @@ FROM messages WHERE group_id = ? ` + where
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	return writeMemberDays(tx, groupID, days)
+	for key, f := range flagged {
+		flagged[key] = slices.Compact(f) // in time order already
+	}
+	return writeMemberDays(tx, groupID, days, flagged)
 }
 
 // foldMemberDays adds member from's rows to member into's and deletes
 // them: a merge that moves all of from's messages to into. Days whose
-// messages the merge also dropped are recounted by the caller.
+// messages the merge also dropped are recounted by the caller. Where both
+// spoke on a day or the day before, the merged stream has runs neither
+// had: those days' spans are left unknown (every run possible), so the
+// ledger reads their messages rather than miss a burst.
 func foldMemberDays(tx *gorm.DB, groupID, from, into int64) error {
 	theirs := map[memberDay]*dayCount{}
-	if err := readMemberDays(tx, groupID, theirs, "AND member_id IN (?, ?)", from, into); err != nil {
+	flagged := map[memberDay][]int64{}
+	if err := readMemberDays(tx, groupID, theirs, flagged, "AND member_id IN (?, ?)", from, into); err != nil {
 		return err
 	}
 	out := make(map[memberDay]*dayCount, len(theirs))
+	outFlagged := map[memberDay][]int64{}
+	spoke := func(member, day int64) bool {
+		return theirs[memberDay{member, day}] != nil || theirs[memberDay{member, day - 1}] != nil
+	}
 	for k, c := range theirs {
 		to := memberDay{into, k.day}
 		if t := out[to]; t != nil {
@@ -478,21 +602,47 @@ func foldMemberDays(tx *gorm.DB, groupID, from, into int64) error {
 		} else {
 			out[to] = c
 		}
+		if f := flagged[k]; len(f) > 0 {
+			outFlagged[to] = mergeInstants(outFlagged[to], f)
+		}
+	}
+	for k, c := range out {
+		if spoke(from, k.day) && spoke(into, k.day) {
+			c.spans = unknownSpans()
+		}
 	}
 	if err := tx.Exec("DELETE FROM member_days WHERE group_id = ? AND member_id IN (?, ?)", groupID, from, into).Error; err != nil {
 		return err
 	}
-	return writeMemberDays(tx, groupID, out)
+	return writeMemberDays(tx, groupID, out, outFlagged)
 }
 
-// groupClock reads what a group's member-day rollup is keyed by: its zone
-// and check-in word.
-func groupClock(tx *gorm.DB, groupID int64) (domain.Group, error) {
+// rollupKeys is what a group's member-day rollup depends on besides its
+// messages: its zone, its check-in word and its per-message rules.
+type rollupKeys struct {
+	loc   *time.Location
+	word  string
+	judge *rulecheck.Judge
+}
+
+// rollupKeysOf reads group g's rules (inside tx) for its rollup's keys.
+func rollupKeysOf(tx *gorm.DB, g domain.Group) (rollupKeys, error) {
+	rs, err := groupRulesIn(tx, g.ID)
+	if err != nil {
+		return rollupKeys{}, err
+	}
+	ad, attack, white := perMessageRules(rs)
+	return rollupKeys{loc: g.Location(), word: domain.CheckinWordOf(g), judge: rulecheck.NewJudge(ad, attack, white)}, nil
+}
+
+// groupClock reads what a group's member-day rollup is keyed by: its zone,
+// check-in word and per-message rules.
+func groupClock(tx *gorm.DB, groupID int64) (rollupKeys, error) {
 	var row groupRow
 	if err := tx.First(&row, groupID).Error; err != nil {
-		return domain.Group{}, groupReadError(err, groupID)
+		return rollupKeys{}, groupReadError(err, groupID)
 	}
-	return row.domain(), nil
+	return rollupKeysOf(tx, row.domain())
 }
 
 // recountHours recounts the member-day rows of the local days the UTC
@@ -501,11 +651,11 @@ func recountHours(tx *gorm.DB, groupID int64, hours []int64) error {
 	if len(hours) == 0 {
 		return nil
 	}
-	g, err := groupClock(tx, groupID)
+	k, err := groupClock(tx, groupID)
 	if err != nil {
 		return err
 	}
-	d := newDayTally(g)
+	d := newDayTally(k)
 	d.taintHours(hours)
 	return d.apply(tx, groupID)
 }
@@ -528,6 +678,8 @@ const v24SQLiteTable = `CREATE TABLE member_days (
 	checkins INTEGER NOT NULL DEFAULT 0,
 	staff INTEGER NOT NULL DEFAULT 0,
 	hours BLOB,
+	spans BLOB,
+	flagged BLOB,
 	PRIMARY KEY (group_id, day, member_id)
 ) WITHOUT ROWID`
 
@@ -558,11 +710,11 @@ func migrateV24(tx *gorm.DB) error {
 // of the messages its merges put back (restored hours) and of those they
 // gave back to their member (moved message ids).
 func undoMemberDays(tx *gorm.DB, groupID int64, fromHour, toHour *int64, restored, moved []int64) error {
-	g, err := groupClock(tx, groupID)
+	k, err := groupClock(tx, groupID)
 	if err != nil {
 		return err
 	}
-	d := newDayTally(g)
+	d := newDayTally(k)
 	if fromHour != nil {
 		first, _ := d.clock.at(*fromHour * 3600)
 		last, _ := d.clock.at(*toHour*3600 + 3599)

@@ -10,6 +10,7 @@ import (
 
 	"qunzhu/backend/domain"
 	"qunzhu/backend/metrics"
+	"qunzhu/backend/rulecheck"
 )
 
 // assertMemberDaysMatch checks group groupID's member-day rollup against a
@@ -31,12 +32,26 @@ func assertMemberDaysMatch(t *testing.T, s *Store, groupID int64, step string) {
 		Messages, Checkins, Staff int
 		LastAt                    int64
 		Hours                     [24]int32
+		Flagged                   string
 	}
+	rs, err := s.GroupRules(ctx, groupID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules := metrics.RulesOf(rs)
+	judge := rulecheck.NewJudge(rules.AdWords, rules.AttackWords, rules.Whitelist)
 	want := map[string]*count{}
+	// spans: per member-day, the shortest run of k countable messages
+	// ending that day, for k = 2…9, if within the longest flood window.
+	wantSpans := map[string]*runSpans{}
+	streams := map[int64][]int64{}
+	dayOf := func(t time.Time) int64 {
+		y, mo, d := t.In(loc).Date()
+		return time.Date(y, mo, d, 0, 0, 0, 0, time.UTC).Unix() / 86400
+	}
 	for _, m := range msgs {
 		local := m.SentAt.In(loc)
-		y, mo, d := local.Date()
-		day := time.Date(y, mo, d, 0, 0, 0, 0, time.UTC).Unix() / 86400
+		day := dayOf(m.SentAt)
 		member := int64(0)
 		if m.MemberID != nil {
 			member = *m.MemberID
@@ -59,16 +74,61 @@ func assertMemberDaysMatch(t *testing.T, s *Store, groupID int64, step string) {
 		if m.Kind == domain.KindText && strings.Contains(m.Content, word) && !metrics.IsQuestion(m.Content) {
 			c.Checkins++
 		}
+		if member != 0 {
+			streams[member] = append(streams[member], m.SentAt.Unix())
+			if judge.Breaks(m.Kind, m.Content, m.URL) {
+				c.Flagged += fmt.Sprint(m.SentAt.Unix(), " ")
+			}
+		}
+	}
+	for member, at := range streams {
+		sort.Slice(at, func(i, j int) bool { return at[i] < at[j] })
+		for e := range at {
+			for k := 2; k <= floodRuns+1 && e-k+1 >= 0; k++ {
+				if span := at[e] - at[e-k+1]; span <= domain.MaxFloodSeconds {
+					key := fmt.Sprintf("%d/%d", member, dayOf(time.Unix(at[e], 0)))
+					if wantSpans[key] == nil {
+						wantSpans[key] = &runSpans{}
+					}
+					wantSpans[key].note(k, span)
+				}
+			}
+		}
 	}
 	var rows []memberDayRow
 	if err := s.db.Where("group_id = ?", groupID).Find(&rows).Error; err != nil {
 		t.Fatal(err)
 	}
 	got := map[string]*count{}
+	var spanDiffs []string
 	for _, r := range rows {
 		c := &count{Messages: r.Messages, Checkins: r.Checkins, Staff: r.Staff, LastAt: r.LastAt}
 		unpackHours(r.Hours, &c.Hours)
-		got[fmt.Sprintf("%d/%d", r.MemberID, r.Day)] = c
+		for _, at := range unpackInstants(r.Flagged) {
+			c.Flagged += fmt.Sprint(at, " ")
+		}
+		k := fmt.Sprintf("%d/%d", r.MemberID, r.Day)
+		got[k] = c
+		// Equal, or unknown (a merge of two streams): never longer than
+		// the shortest run, or the ledger would miss a burst.
+		var sp runSpans
+		sp.unpack(r.Spans)
+		w := runSpans{}
+		if wantSpans[k] != nil {
+			w = *wantSpans[k]
+		}
+		if sp != w && sp != unknownSpans() {
+			spanDiffs = append(spanDiffs, fmt.Sprintf("%s: spans %v, messages %v", k, sp, w))
+		}
+	}
+	for k, w := range wantSpans {
+		if got[k] == nil {
+			spanDiffs = append(spanDiffs, fmt.Sprintf("%s: no row, spans %v", k, *w))
+		}
+	}
+	if len(spanDiffs) > 0 {
+		sort.Strings(spanDiffs)
+		t.Fatalf("%s: spans differ from the messages in %d rows:\n%s", step, len(spanDiffs), strings.Join(spanDiffs[:min(len(spanDiffs), 8)], "\n"))
 	}
 	keys := map[string]bool{}
 	for k := range want {
@@ -114,6 +174,17 @@ func memberDaysChat(groupID int64) ([]domain.Member, []domain.Message) {
 		add("wxid_a", m+20, domain.KindSystem, "\"甲\"邀请\"丙\"加入了群聊", false)
 		add(domain.SelfID, m+30, domain.KindText, "打卡提醒", true)
 		add("", m+45, domain.KindText, "打卡", false) // no id: no member
+	}
+	// Rule breakers: an ad, an attack, links on and off the whitelist, and
+	// a flood across local midnight (23:59:40–00:00:20 in Shanghai).
+	add("wxid_b", 100, domain.KindText, "加我微信 领资料", false)
+	add("wxid_a", 24*60+100, domain.KindText, "你个脑残", false)
+	add("wxid_b", 2*24*60+100, domain.KindText, "看 https://example.com/a", false)
+	add("wxid_b", 2*24*60+101, domain.KindText, "看 https://weread.qq.com/a", false)
+	flood := base.Add(3*24*time.Hour + 29*time.Minute + 40*time.Second)
+	for i := 0; i < 5; i++ {
+		msgs = append(msgs, domain.Message{GroupID: groupID, SenderID: "wxid_a", SenderName: "wxid_a", Kind: domain.KindText,
+			SentAt: flood.Add(time.Duration(i*10) * time.Second), Content: "刷屏", DedupeKey: fmt.Sprintf("md:%d", len(msgs))})
 	}
 	return members, msgs
 }
@@ -229,6 +300,19 @@ func TestMemberDaysFollowEveryWrite(t *testing.T) {
 		t.Fatal(err)
 	}
 	assertMemberDaysMatch(t, s, g.ID, "undo of the merge of members")
+
+	// Rules: other words and whitelist re-judge every message; back to the
+	// defaults, again.
+	rs := metrics.RuleSetOf(metrics.DefaultRules())
+	rs.AdWords, rs.AttackWords, rs.Whitelist = []string{"领资料"}, []string{"刷屏"}, []string{"example.com"}
+	if _, err := s.SetGroupRules(ctx, g.ID, &rs); err != nil {
+		t.Fatal(err)
+	}
+	assertMemberDaysMatch(t, s, g.ID, "rules changed")
+	if _, err := s.SetGroupRules(ctx, g.ID, nil); err != nil {
+		t.Fatal(err)
+	}
+	assertMemberDaysMatch(t, s, g.ID, "rules reset")
 
 	// Zone (one off the whole hour, with daylight saving) and word changes.
 	in := domain.GroupInput{Name: g.Name, TimeZone: "America/St_Johns"}
