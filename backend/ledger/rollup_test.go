@@ -142,6 +142,14 @@ func rollupChat(groupID int64) ([]domain.Member, []domain.Message) {
 				msgs = append(msgs, f)
 			}
 		}
+		if i%700 == 350 && k < len(members) { // a slow flood across midnight in St. John's (from 23:40): 14 in 40 minutes, then a second wave
+			night := at.Truncate(24*time.Hour).Add(3*time.Hour + 10*time.Minute)
+			for j := 1; j <= 20; j++ {
+				f := m
+				f.SentAt, f.DedupeKey, f.Kind, f.Content = night.Add(time.Duration(j*170+j/15*600)*time.Second), fmt.Sprint("s:", i, ":", j), domain.KindText, "慢慢刷"
+				msgs = append(msgs, f)
+			}
+		}
 	}
 	return members, msgs
 }
@@ -164,7 +172,18 @@ func TestLedgerFromRollupEqualsFromMessages(t *testing.T) {
 	if _, err := st.SaveImport(ctx, domain.ImportBatch{GroupID: g.ID, Kind: domain.BatchChat}, members, msgs); err != nil {
 		t.Fatal(err)
 	}
+	// The second zone is tried with rules of its own: other words, and a
+	// flood count beyond the run lengths the rollup keeps.
+	custom := metrics.RuleSetOf(metrics.DefaultRules())
+	custom.AdWords, custom.Whitelist, custom.FloodCount, custom.FloodSeconds = []string{"资料"}, []string{"x.com"}, 12, 2400
 	for _, zone := range []string{"Asia/Shanghai", "America/St_Johns"} {
+		rules := metrics.DefaultRules()
+		if zone != "Asia/Shanghai" {
+			if _, err := st.SetGroupRules(ctx, g.ID, &custom); err != nil {
+				t.Fatal(err)
+			}
+			rules = metrics.RulesOf(&custom)
+		}
 		if g, err = st.UpdateGroup(ctx, g.ID, domain.GroupInput{Name: g.Name, StaffAliases: g.StaffAliases, TimeZone: zone}); err != nil {
 			t.Fatal(err)
 		}
@@ -175,8 +194,7 @@ func TestLedgerFromRollupEqualsFromMessages(t *testing.T) {
 		}
 		ms, _ := st.Members(ctx, g.ID)
 		earliest, _ := st.EarliestMessage(ctx, g.ID)
-		rules := metrics.DefaultRules()
-		checked, struck, inactive, suggested, staffCheckins := 0, 0, 0, 0, 0
+		checked, struck, inactive, suggested, staffCheckins, flooded := 0, 0, 0, 0, 0, 0
 		for w := metrics.WeekOf(time.Date(2024, 1, 3, 0, 0, 0, 0, loc), loc); w.Start.Before(time.Date(2024, 5, 10, 0, 0, 0, 0, loc)); w = metrics.WeekOf(w.End.Add(time.Hour), loc) {
 			l, err := Load(ctx, st, g, w)
 			if err != nil {
@@ -204,6 +222,13 @@ func TestLedgerFromRollupEqualsFromMessages(t *testing.T) {
 				if r.Strikes > 0 {
 					struck++
 				}
+				floods := 0
+				for _, v := range l.Strikes[r.Member.ID].Live {
+					if v.Rule == metrics.RuleFlood {
+						floods++
+					}
+				}
+				flooded += floods
 				if r.Inactive != nil && *r.Inactive {
 					inactive++
 				}
@@ -216,9 +241,9 @@ func TestLedgerFromRollupEqualsFromMessages(t *testing.T) {
 			}
 		}
 		// The chat must exercise what is compared.
-		if checked < 17 || struck == 0 || inactive == 0 || suggested == 0 || staffCheckins == 0 {
-			t.Fatalf("weak fixture: %d weeks, %d rows with strikes, %d inactive, %d suggestions, %d staff check-ins",
-				checked, struck, inactive, suggested, staffCheckins)
+		if checked < 17 || struck == 0 || inactive == 0 || suggested == 0 || staffCheckins == 0 || flooded == 0 {
+			t.Fatalf("weak fixture: %d weeks, %d rows with strikes, %d inactive, %d suggestions, %d staff check-ins, %d live flood strikes",
+				checked, struck, inactive, suggested, staffCheckins, flooded)
 		}
 
 		// Points: balances from the rollup equal those of every message.
