@@ -143,7 +143,7 @@ func rollupChat(groupID int64) ([]domain.Member, []domain.Message) {
 			}
 		}
 		if i%700 == 350 && k < len(members) { // a slow flood across midnight in St. John's (from 23:40): 14 in 40 minutes, then a second wave
-			night := at.Truncate(24*time.Hour).Add(3*time.Hour + 10*time.Minute)
+			night := at.Truncate(24 * time.Hour).Add(3*time.Hour + 10*time.Minute)
 			for j := 1; j <= 20; j++ {
 				f := m
 				f.SentAt, f.DedupeKey, f.Kind, f.Content = night.Add(time.Duration(j*170+j/15*600)*time.Second), fmt.Sprint("s:", i, ":", j), domain.KindText, "慢慢刷"
