@@ -142,11 +142,12 @@ type dayTally struct {
 	clock *zoneClock
 	word  string
 	judge *rulecheck.Judge
-	// runs follows each member's latest messages for the spans; flagged
-	// holds the instants the judge flagged, per member-day (few: kept
-	// apart so counts stays free of pointers).
-	runs    map[int64]*runRing
-	flagged map[memberDay][]int64
+	// runs follows each member's latest messages for the spans; flags
+	// are the instants the judge flagged, by member-day (counts' index):
+	// a flat list free of pointers, since a chat full of links flags one
+	// message in twenty.
+	runs  map[int64]*runRing
+	flags []dayFlag
 	// counts holds the member-days, index says where each is: neither
 	// holds a pointer, so the collector never scans the import's few
 	// hundred thousand of them.
@@ -215,11 +216,7 @@ func (d *dayTally) add(msgs []domain.Message, member func(domain.Message) int64)
 			continue
 		}
 		if d.judge.Breaks(m.Kind, m.Content, m.URL) {
-			if d.flagged == nil {
-				d.flagged = map[memberDay][]int64{}
-			}
-			k := memberDay{who, day}
-			d.flagged[k] = append(d.flagged[k], at)
+			d.flags = append(d.flags, dayFlag{i, at})
 		}
 		r := d.runs[who]
 		if r == nil {
@@ -273,15 +270,8 @@ func (d *dayTally) taintDays(days ...int64) {
 // their days are recounted instead.
 func (d *dayTally) move(from, into int64, staff bool) {
 	clear(d.today) // its entries may be re-keyed or dropped below
-	for k, f := range d.flagged {
-		if k.member == from {
-			delete(d.flagged, k)
-			to := memberDay{into, k.day}
-			d.flagged[to] = append(d.flagged[to], f...)
-		}
-	}
 	// Two streams merged make runs neither had: every day of from's is
-	// recounted (below, or as staff).
+	// recounted (below), flags and all.
 	delete(d.runs, from)
 	delete(d.runs, into)
 	for k, i := range d.index {
@@ -328,7 +318,7 @@ const memberDayRows = 500
 // them, straight on the transaction's connection: gorm's building of a
 // statement per call costs more than the insert at a few hundred thousand
 // rows.
-func writeMemberDays(tx *gorm.DB, groupID int64, days map[memberDay]*dayCount, flagged map[memberDay][]int64) error {
+func writeMemberDays(tx *gorm.DB, groupID int64, days map[memberDay]*dayCount, flagged func(memberDay) []int64) error {
 	keys := make([]memberDay, 0, len(days))
 	for k := range days {
 		keys = append(keys, k)
@@ -358,7 +348,7 @@ func writeMemberDays(tx *gorm.DB, groupID int64, days map[memberDay]*dayCount, f
 		for _, k := range chunk {
 			c := days[k]
 			args = append(args, groupID, k.day, k.member, int64(c.messages), c.lastAt, int64(c.checkins), int64(c.staff), packHours(&c.hours),
-				c.spans.pack(), packInstants(flagged[k]))
+				c.spans.pack(), packInstants(flagged(k)))
 		}
 		st := stmts[len(chunk)]
 		if st == nil {
@@ -443,16 +433,11 @@ func (d *dayTally) apply(tx *gorm.DB, groupID int64) error {
 		return err
 	}
 	out := map[memberDay]*dayCount{}
-	flagged := map[memberDay][]int64{}
 	lo, hi = int64(math.MaxInt64), int64(math.MinInt64)
 	for k, i := range d.index {
 		c := &d.counts[i]
 		if !d.tainted[k.day] {
 			out[k] = c
-			if f := d.flagged[k]; len(f) > 0 {
-				slices.Sort(f)
-				flagged[k] = slices.Compact(f)
-			}
 			lo, hi = min(lo, k.day), max(hi, k.day)
 		}
 	}
@@ -460,14 +445,44 @@ func (d *dayTally) apply(tx *gorm.DB, groupID int64) error {
 		return nil
 	}
 	// The tainted days in the range were just recounted: they are read
-	// back and written again unchanged.
-	if err := readMemberDays(tx, groupID, out, flagged, "AND day BETWEEN ? AND ?", lo, hi); err != nil {
+	// back and written again unchanged. No other day has rows: one that
+	// had them before the import was tainted above.
+	readBack := map[memberDay][]int64{}
+	if err := readMemberDays(tx, groupID, out, readBack, "AND day BETWEEN ? AND ?", lo, hi); err != nil {
 		return err
 	}
 	if err := tx.Exec("DELETE FROM member_days WHERE group_id = ? AND day BETWEEN ? AND ?", groupID, lo, hi).Error; err != nil {
 		return err
 	}
-	return writeMemberDays(tx, groupID, out, flagged)
+	slices.SortFunc(d.flags, func(a, b dayFlag) int { return cmp.Or(cmp.Compare(a.count, b.count), cmp.Compare(a.at, b.at)) })
+	d.flags = slices.Compact(d.flags)
+	return writeMemberDays(tx, groupID, out, func(k memberDay) []int64 {
+		if f, ok := readBack[k]; ok {
+			return f
+		}
+		return d.flagsOf(k)
+	})
+}
+
+// dayFlag is an instant the judge flagged on the member-day counts[count].
+type dayFlag struct {
+	count int32
+	at    int64
+}
+
+// flagsOf returns the instants flagged on member-day k, from d.flags
+// sorted and compacted.
+func (d *dayTally) flagsOf(k memberDay) []int64 {
+	i, ok := d.index[k]
+	if !ok {
+		return nil
+	}
+	start, _ := slices.BinarySearchFunc(d.flags, i, func(f dayFlag, i int32) int { return cmp.Compare(f.count, i) })
+	var out []int64
+	for j := start; j < len(d.flags) && d.flags[j].count == i; j++ {
+		out = append(out, d.flags[j].at)
+	}
+	return out
 }
 
 // recountMemberDays recounts a group's member-day rows of the given local
@@ -575,7 +590,7 @@ FROM messages WHERE group_id = ?`
 	for key, f := range flagged {
 		flagged[key] = slices.Compact(f) // in time order already
 	}
-	return writeMemberDays(tx, groupID, days, flagged)
+	return writeMemberDays(tx, groupID, days, func(k memberDay) []int64 { return flagged[k] })
 }
 
 // foldMemberDays adds member from's rows to member into's and deletes
@@ -614,7 +629,7 @@ func foldMemberDays(tx *gorm.DB, groupID, from, into int64) error {
 	if err := tx.Exec("DELETE FROM member_days WHERE group_id = ? AND member_id IN (?, ?)", groupID, from, into).Error; err != nil {
 		return err
 	}
-	return writeMemberDays(tx, groupID, out, outFlagged)
+	return writeMemberDays(tx, groupID, out, func(k memberDay) []int64 { return outFlagged[k] })
 }
 
 // rollupKeys is what a group's member-day rollup depends on besides its

@@ -66,13 +66,16 @@ func (s *Store) appendMessages(ctx context.Context, dst []domain.Message, groupI
 	// The rollup counts whole hours around the range, so this is an upper
 	// bound; capped so a damaged rollup cannot ask for an absurd slice.
 	expect = min(expect, 1<<22)
-	// A large range is read as two halves at once, on two connections:
-	// the driver's work per row is most of the read, and a busy group's
-	// week is a quarter of a million rows. The halves meet at the hour
-	// where the rollup says half the rows are behind, a whole second, so
-	// no second's messages are split.
+	// A large read for figures (lean: a week's metrics, which must stay
+	// under a second at ten million messages a year) is read as two halves
+	// at once, on two connections: the driver's work per row is most of
+	// the read, and a busy group's week is a quarter of a million rows.
+	// The halves meet at the hour where the rollup says half the rows are
+	// behind, a whole second, so no second's messages are split. Full
+	// reads (the risk sweep after an import) stay one read: two at once
+	// raise the peak memory by a collector cycle's garbage.
 	mid, seen := to, int64(0)
-	if expect >= parallelRead {
+	if !full && expect >= parallelRead {
 		for i, h := range hours {
 			if seen += counts[i]; 2*seen >= expect {
 				mid = time.Unix((h+1)*3600, 0)
