@@ -12,6 +12,7 @@ import (
 	"qunzhu/backend/content"
 	"qunzhu/backend/domain"
 	"qunzhu/backend/metrics"
+	"qunzhu/backend/rulecheck"
 	"qunzhu/backend/tiers"
 )
 
@@ -21,9 +22,10 @@ type Store interface {
 	// MemberActivity sums the per-member per-local-day rollup over a range
 	// of local days (domain.LocalDay in the group's zone).
 	MemberActivity(ctx context.Context, groupID int64, r domain.DayRange) (map[int64]domain.MemberActivity, error)
-	// StrikeMessages reads the messages live strikes over [from, to) may
-	// rest on, found by the rollup's strike facts (metrics.LiveStrikesOf).
-	StrikeMessages(ctx context.Context, g domain.Group, from, to time.Time, floodCount int, floodWithin time.Duration) (words, streams []domain.Message, err error)
+	// StrikeMessages reads what live strikes over [from, to) rest on, from
+	// the rollup's strike facts: the flagged messages, and the stretches
+	// of members' streams where a flood may lie (metrics.LiveStrikesOf).
+	StrikeMessages(ctx context.Context, g domain.Group, from, to time.Time, floodCount int, floodWithin time.Duration) (flags []rulecheck.Flag, streams []domain.Message, err error)
 	EarliestMessage(ctx context.Context, groupID int64) (*time.Time, error)
 	DismissedViolations(ctx context.Context, groupID int64) (map[string]bool, error)
 	TierDismissals(ctx context.Context, groupID int64, week string) (map[int64]map[domain.Tier]bool, error)
@@ -66,7 +68,8 @@ type Ledger struct {
 	// message before the week's end; no messages: counts come from the
 	// rollup, strikes from the few messages it points at (see Load).
 	Input metrics.Input
-	// Strikes are each member's live strikes at the week's end.
+	// Strikes are each member's live strikes at the week's end (those of
+	// the per-message rules without their text: see metrics.LiveStrikesOf).
 	Strikes map[int64]metrics.Strikes
 	// Grants are the points granted or redeemed by hand before the week's end.
 	Grants []domain.PointGrant
@@ -109,7 +112,7 @@ func Load(ctx context.Context, st Store, g domain.Group, w metrics.Week) (*Ledge
 	rules := metrics.RulesOf(rs)
 	loc := g.Location()
 	strikeFrom := w.End.In(loc).AddDate(0, 0, -metrics.RuleSetOf(rules).StrikeDays-1)
-	words, streams, err := st.StrikeMessages(ctx, g, strikeFrom, w.End, rules.FloodCount, rules.FloodWithin)
+	flags, streams, err := st.StrikeMessages(ctx, g, strikeFrom, w.End, rules.FloodCount, rules.FloodWithin)
 	if err != nil {
 		return nil, err
 	}
@@ -144,7 +147,7 @@ func Load(ctx context.Context, st Store, g domain.Group, w metrics.Week) (*Ledge
 	if err != nil {
 		return nil, err
 	}
-	l := compute(in, w, act, metrics.LiveStrikesOf(in, w.End, dismissed, words, streams), tierDismissed)
+	l := compute(in, w, act, metrics.LiveStrikesOf(in, w.End, dismissed, flags, streams), tierDismissed)
 	row := make(map[int64]*Row, len(l.Rows))
 	for i := range l.Rows {
 		row[l.Rows[i].Member.ID] = &l.Rows[i]

@@ -114,7 +114,7 @@ func rollupChat(groupID int64) ([]domain.Member, []domain.Message) {
 		}
 		members = append(members, m)
 	}
-	texts := []string{"打卡 第%d天", "今天打卡了吗", "好的", "这本书怎么样？", "加我微信领资料", "打卡 https://x.com/哪里 %d", "[图片]", "读完了"}
+	texts := []string{"打卡 第%d天", "今天打卡了吗", "好的", "这本书怎么样？", "加我微信领资料", "打卡 https://x.com/哪里 %d", "[图片]", "读完了", "加我微信 你个脑残"}
 	var msgs []domain.Message
 	for i := 0; i < 6000; i++ {
 		at := start.Add(time.Duration(rng.Int64N(int64(120 * 24 * time.Hour)))).Truncate(time.Second)
@@ -135,6 +135,12 @@ func rollupChat(groupID int64) ([]domain.Member, []domain.Message) {
 			m.Kind, m.Content = domain.KindSystem, "\"成员05\"邀请\"新人\"加入了群聊"
 		}
 		msgs = append(msgs, m)
+		if i%300 == 11 && k < len(members) { // the same ad twice in one second: two strikes
+			again := m
+			again.DedupeKey, again.Kind, again.Content = fmt.Sprint("r:", i, ":again"), domain.KindText, "加我微信领资料"
+			msgs = append(msgs, again, again)
+			msgs[len(msgs)-1].DedupeKey += "2"
+		}
 		if i%400 == 7 && k < len(members) { // a flood: 5 in 40 s
 			for j := 1; j <= 5; j++ {
 				f := m

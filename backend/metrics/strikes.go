@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"qunzhu/backend/domain"
+	"qunzhu/backend/rulecheck"
 )
 
 // Strike defaults (METRICS.md "Rules").
@@ -90,18 +91,35 @@ func LiveStrikes(in Input, at time.Time, dismissed map[string]bool) map[int64]St
 }
 
 // LiveStrikesOf is LiveStrikes for a caller that holds, instead of every
-// message of the strike days, two smaller sets (the member ledger, from the
-// store's member-day rollup): words, every member message of those days
-// that may break a per-message rule (ads, attack), and streams, stretches
-// of members' streams where a flood burst may lie — each stretch every
-// countable message of its member between two instants, and one member's
-// stretches further apart than the flood window, so that no burst spans
-// two of them. in.Messages is not read.
-func LiveStrikesOf(in Input, at time.Time, dismissed map[string]bool, words, streams []domain.Message) map[int64]Strikes {
-	words, streams = sorted(words), sorted(streams)
+// message of the strike days, what the store's member-day rollup keeps for
+// them (the member ledger): flags, every member message the per-message
+// rules (ads, attack) flag, by instant — their violations carry no
+// content, which a strike's count and key do not need — and streams,
+// stretches of members' streams where a flood burst may lie: each stretch
+// every countable message of its member between two instants, and one
+// member's stretches further apart than the flood window, so that no burst
+// spans two of them. in.Messages is not read.
+func LiveStrikesOf(in Input, at time.Time, dismissed map[string]bool, flags []rulecheck.Flag, streams []domain.Message) map[int64]Strikes {
+	streams = sorted(streams)
 	p := newPeople(in.Group, in.Members, nil, in.StaffIDs)
+	loc := in.Group.Location()
 	return liveStrikes(in, at, dismissed, func(from time.Time) []Violation {
-		out := append(violationsOf(in, p, words, from, at, perMessageRules), violationsOf(in, p, streams, from, at, floodRule)...)
+		out := violationsOf(in, p, streams, from, at, floodRule)
+		for _, f := range flags {
+			id := f.MemberID
+			m := domain.Message{MemberID: &id, SentAt: time.Unix(f.At, 0)}
+			if p.isStaff(&m) || !inRange(m.SentAt, from, at) {
+				continue
+			}
+			for _, r := range []struct {
+				bit  int
+				rule string
+			}{{rulecheck.BreaksAds, RuleAds}, {rulecheck.BreaksAttack, RuleAttack}} {
+				if f.Breaks&r.bit != 0 {
+					out = append(out, Violation{Rule: r.rule, MemberID: memberID(&m), Name: p.name(&m), At: m.SentAt.In(loc)})
+				}
+			}
+		}
 		sortViolations(out)
 		return out
 	})

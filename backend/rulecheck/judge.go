@@ -26,11 +26,33 @@ func NewJudge(adWords, attackWords, whitelist []string) *Judge {
 	return &Judge{ads: NewWords(adWords), attacks: NewWords(attackWords), whitelist: whitelist}
 }
 
-// Breaks reports whether a message of this kind, text and link URL breaks
-// the ads or the attack rule. Who sent it (staff are exempt) and whether it
-// counts are the caller's to check.
-func (j *Judge) Breaks(kind domain.Kind, content, url string) bool {
-	return j.IsAd(kind, content, url) || j.IsAttack(content)
+// The per-message rules a message breaks, as bits.
+const (
+	BreaksAds    = 1
+	BreaksAttack = 2
+)
+
+// Breaks returns the per-message rules (BreaksAds, BreaksAttack) a message
+// of this kind, text and link URL breaks; 0 if none. Who sent it (staff
+// are exempt) and whether it counts are the caller's to check.
+func (j *Judge) Breaks(kind domain.Kind, content, url string) int {
+	out := 0
+	if j.IsAd(kind, content, url) {
+		out |= BreaksAds
+	}
+	if j.IsAttack(content) {
+		out |= BreaksAttack
+	}
+	return out
+}
+
+// Flag is one member message that breaks per-message rules, as the store's
+// member-day rollup keeps it: enough for a strike's count and key, not its
+// text.
+type Flag struct {
+	MemberID int64
+	At       int64 // Unix seconds
+	Breaks   int   // BreaksAds, BreaksAttack
 }
 
 // IsAttack: the text holds an attack word.

@@ -215,8 +215,8 @@ func (d *dayTally) add(msgs []domain.Message, member func(domain.Message) int64)
 		if who == 0 || !m.Kind.Countable() {
 			continue
 		}
-		if d.judge.Breaks(m.Kind, m.Content, m.URL) {
-			d.flags = append(d.flags, dayFlag{i, at})
+		if b := d.judge.Breaks(m.Kind, m.Content, m.URL); b != 0 {
+			d.flags = append(d.flags, dayFlag{i, flagCode(at, b)})
 		}
 		r := d.runs[who]
 		if r == nil {
@@ -454,8 +454,7 @@ func (d *dayTally) apply(tx *gorm.DB, groupID int64) error {
 	if err := tx.Exec("DELETE FROM member_days WHERE group_id = ? AND day BETWEEN ? AND ?", groupID, lo, hi).Error; err != nil {
 		return err
 	}
-	slices.SortFunc(d.flags, func(a, b dayFlag) int { return cmp.Or(cmp.Compare(a.count, b.count), cmp.Compare(a.at, b.at)) })
-	d.flags = slices.Compact(d.flags)
+	slices.SortFunc(d.flags, func(a, b dayFlag) int { return cmp.Or(cmp.Compare(a.count, b.count), cmp.Compare(a.code, b.code)) })
 	return writeMemberDays(tx, groupID, out, func(k memberDay) []int64 {
 		if f, ok := readBack[k]; ok {
 			return f
@@ -464,14 +463,14 @@ func (d *dayTally) apply(tx *gorm.DB, groupID int64) error {
 	})
 }
 
-// dayFlag is an instant the judge flagged on the member-day counts[count].
+// dayFlag is a message the judge flagged (flagCode) on the member-day
+// counts[count].
 type dayFlag struct {
 	count int32
-	at    int64
+	code  int64
 }
 
-// flagsOf returns the instants flagged on member-day k, from d.flags
-// sorted and compacted.
+// flagsOf returns the flag codes of member-day k, from d.flags sorted.
 func (d *dayTally) flagsOf(k memberDay) []int64 {
 	i, ok := d.index[k]
 	if !ok {
@@ -480,7 +479,7 @@ func (d *dayTally) flagsOf(k memberDay) []int64 {
 	start, _ := slices.BinarySearchFunc(d.flags, i, func(f dayFlag, i int32) int { return cmp.Compare(f.count, i) })
 	var out []int64
 	for j := start; j < len(d.flags) && d.flags[j].count == i; j++ {
-		out = append(out, d.flags[j].at)
+		out = append(out, d.flags[j].code)
 	}
 	return out
 }
@@ -576,8 +575,8 @@ FROM messages WHERE group_id = ?`
 		c.count(domain.Kind(kind), content, staff, sentAt, hour, k.word)
 		if r != nil {
 			r.push(sentAt, &c.spans)
-			if k.judge.Breaks(domain.Kind(kind), content, url) {
-				flagged[key] = append(flagged[key], sentAt)
+			if b := k.judge.Breaks(domain.Kind(kind), content, url); b != 0 {
+				flagged[key] = append(flagged[key], flagCode(sentAt, b))
 			}
 		}
 	}
@@ -586,9 +585,6 @@ FROM messages WHERE group_id = ?`
 	}
 	if err := rows.Err(); err != nil {
 		return err
-	}
-	for key, f := range flagged {
-		flagged[key] = slices.Compact(f) // in time order already
 	}
 	return writeMemberDays(tx, groupID, days, func(k memberDay) []int64 { return flagged[k] })
 }

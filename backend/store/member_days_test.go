@@ -76,8 +76,8 @@ func assertMemberDaysMatch(t *testing.T, s *Store, groupID int64, step string) {
 		}
 		if member != 0 {
 			streams[member] = append(streams[member], m.SentAt.Unix())
-			if judge.Breaks(m.Kind, m.Content, m.URL) {
-				c.Flagged += fmt.Sprint(m.SentAt.Unix(), " ")
+			if b := judge.Breaks(m.Kind, m.Content, m.URL); b != 0 {
+				c.Flagged += fmt.Sprint(m.SentAt.Unix(), "/", b, " ")
 			}
 		}
 	}
@@ -104,8 +104,8 @@ func assertMemberDaysMatch(t *testing.T, s *Store, groupID int64, step string) {
 	for _, r := range rows {
 		c := &count{Messages: r.Messages, Checkins: r.Checkins, Staff: r.Staff, LastAt: r.LastAt}
 		unpackHours(r.Hours, &c.Hours)
-		for _, at := range unpackInstants(r.Flagged) {
-			c.Flagged += fmt.Sprint(at, " ")
+		for _, code := range unpackInstants(r.Flagged) {
+			c.Flagged += fmt.Sprint(code>>2, "/", code&3, " ")
 		}
 		k := fmt.Sprintf("%d/%d", r.MemberID, r.Day)
 		got[k] = c

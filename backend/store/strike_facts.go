@@ -1,13 +1,13 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql/driver"
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -26,13 +26,16 @@ import (
 //     depend on the flood rule, so a rule change needs no recount: a day
 //     may hold a burst of FloodCount messages within FloodWithin only if
 //     its span for that count fits in the window.
-//   - flagged: per member and day, the instants of the messages the
-//     group's per-message rules (ads, attack) flag. Words cannot be
-//     checked without the text, so this depends on the rules, and a change
-//     of the words or the whitelist rebuilds the group's rows.
+//   - flagged: per member and day, each message the group's per-message
+//     rules (ads, attack) flag, as its instant and the rules it breaks
+//     (flagCode). Words cannot be checked without the text, so this
+//     depends on the rules, and a change of the words or the whitelist
+//     rebuilds the group's rows. It is kept exact (one entry per message,
+//     as the tests check against the messages after every kind of write),
+//     so a strike's count and key need no message read.
 //
-// Both are judged again from the messages themselves when read: a stored
-// fact only says where to look, never what a figure is.
+// A flood is judged again from the messages themselves: the spans only say
+// where to look.
 
 // floodRuns is how many run lengths the spans keep (2…floodRuns+1). A
 // longer flood count looks at the longest: a run of n messages within a
@@ -129,7 +132,12 @@ func (r *runRing) push(sec int64, spans *runSpans) bool {
 	return true
 }
 
-// packInstants writes sorted Unix seconds as a first value and deltas.
+// flagCode packs a flagged message's instant and the rules it breaks
+// (rulecheck.BreaksAds, BreaksAttack) into one number that sorts by time.
+func flagCode(at int64, breaks int) int64 { return at<<2 | int64(breaks&3) }
+
+// packInstants writes sorted numbers (flag codes) as a first value and
+// deltas.
 func packInstants(at []int64) []byte {
 	if len(at) == 0 {
 		return nil
@@ -161,11 +169,12 @@ func unpackInstants(b []byte) []int64 {
 	return out
 }
 
-// mergeInstants is the sorted union of two sorted lists.
+// mergeInstants is two sorted lists of flag codes (each message its own
+// entry) as one.
 func mergeInstants(a, b []int64) []int64 {
 	out := append(append(make([]int64, 0, len(a)+len(b)), a...), b...)
 	slices.Sort(out)
-	return slices.Compact(out)
+	return out
 }
 
 // groupRulesIn reads a group's saved rule set inside tx (nil: the defaults).
@@ -201,34 +210,30 @@ func perMessageRules(rs *domain.RuleSet) (ad, attack, whitelist []string) {
 	return rs.AdWords, rs.AttackWords, rs.Whitelist
 }
 
-// StrikeMessages reads, from the member-day rollup's strike facts, the
-// messages the live strikes over [from, to) rest on (metrics.LiveStrikesOf):
-// words, the member messages sent at an instant the group's per-message
-// rules flagged; streams, for each member and day whose spans hold a run
-// of floodCount messages within floodWithin (0: the flood rule is off),
-// every countable message of that member from floodWithin before the day
-// to its end. One member's stretches are either merged or a day less the
-// window apart, so no burst spans two.
-func (s *Store) StrikeMessages(ctx context.Context, g domain.Group, from, to time.Time, floodCount int, floodWithin time.Duration) (words, streams []domain.Message, err error) {
+// StrikeMessages reads, from the member-day rollup's strike facts, what
+// the live strikes over [from, to) rest on (metrics.LiveStrikesOf): flags,
+// every member message the group's per-message rules flag, as kept in the
+// rollup (no message is read for them); streams, for each member and day
+// whose spans hold a run of floodCount messages within floodWithin (0: the
+// flood rule is off), every countable message of that member from
+// floodWithin before the day to its end. One member's stretches are either
+// merged or a day less the window apart, so no burst spans two.
+func (s *Store) StrikeMessages(ctx context.Context, g domain.Group, from, to time.Time, floodCount int, floodWithin time.Duration) (flags []rulecheck.Flag, streams []domain.Message, err error) {
 	if !from.Before(to) {
 		return nil, nil, nil
 	}
 	loc := g.Location()
 	within := int64(floodWithin / time.Second)
 	type stretch struct{ from, to int64 }
-	flagged := map[int64]map[int64]bool{} // instant → members
-	stretches := map[int64][]stretch{}    // member → its stretches, in day order
+	stretches := map[int64][]stretch{} // member → its stretches, in day order
 	r := domain.DayRange{From: domain.LocalDay(from, loc), To: domain.LocalDay(to.Add(-time.Second), loc) + 1}
 	err = s.readRows(ctx, "SELECT day, member_id, spans, flagged FROM member_days WHERE group_id = ? AND day >= ? AND day < ? AND member_id <> 0 AND (spans IS NOT NULL OR flagged IS NOT NULL) ORDER BY day",
 		[]any{g.ID, r.From, r.To}, func(v []driver.Value) {
 			day, member := valInt(v[0]), valInt(v[1])
 			b, _ := v[3].([]byte)
-			for _, at := range unpackInstants(b) {
-				if at >= from.Unix() && at < to.Unix() {
-					if flagged[at] == nil {
-						flagged[at] = map[int64]bool{}
-					}
-					flagged[at][member] = true
+			for _, code := range unpackInstants(b) {
+				if at := code >> 2; at >= from.Unix() && at < to.Unix() {
+					flags = append(flags, rulecheck.Flag{MemberID: member, At: at, Breaks: int(code & 3)})
 				}
 			}
 			if floodCount < 2 {
@@ -252,68 +257,41 @@ func (s *Store) StrikeMessages(ctx context.Context, g domain.Group, from, to tim
 	if err != nil {
 		return nil, nil, err
 	}
-	const cols = "id, member_id, sender_id, sender_name, kind, sent_at, content, url, is_link, is_staff"
-	read := func(where string, args []any, keep func(member, at int64) bool) ([]domain.Message, error) {
-		var out []domain.Message
-		err := s.readRows(ctx, "SELECT "+cols+" FROM messages WHERE group_id = ? AND member_id IS NOT NULL AND kind <> 'system' AND "+where+" ORDER BY sent_at",
-			append([]any{g.ID}, args...), func(v []driver.Value) {
-				member, at := valInt(v[1]), valInt(v[5])
-				if !keep(member, at) {
-					return
-				}
-				out = append(out, domain.Message{ID: valInt(v[0]), GroupID: g.ID, MemberID: &member, SenderID: valString(v[2]), SenderName: valString(v[3]),
-					Kind: domain.Kind(valString(v[4])), SentAt: time.Unix(at, 0).UTC(), Content: valString(v[6]), URL: valString(v[7]),
-					IsLink: valBool(v[8]), IsStaff: valBool(v[9])})
-			})
-		byIDWithinSecond(out)
-		return out, err
-	}
-	instants := make([]int64, 0, len(flagged))
-	for at := range flagged {
-		instants = append(instants, at)
-	}
-	slices.Sort(instants)
-	for start := 0; start < len(instants); start += 500 {
-		chunk := instants[start:min(start+500, len(instants))]
-		args := make([]any, len(chunk))
-		for i, at := range chunk {
-			args[i] = at
-		}
-		got, err := read("sent_at IN ("+strings.TrimSuffix(strings.Repeat("?, ", len(chunk)), ", ")+")", args,
-			func(member, at int64) bool { return flagged[at][member] })
-		if err != nil {
-			return nil, nil, err
-		}
-		words = append(words, got...)
-	}
 	// Every member's stretches read in one pass per span of time they
 	// cover together, each member's messages kept within its own.
 	var all []stretch
 	for _, list := range stretches {
 		all = append(all, list...)
 	}
-	slices.SortFunc(all, func(a, b stretch) int { return int(a.from - b.from) })
+	slices.SortFunc(all, func(a, b stretch) int { return cmp.Compare(a.from, b.from) })
 	for i := 0; i < len(all); {
 		span := all[i]
 		j := i + 1
 		for ; j < len(all) && all[j].from <= span.to; j++ {
 			span.to = max(span.to, all[j].to)
 		}
-		got, err := read("sent_at >= ? AND sent_at < ?", []any{span.from, span.to}, func(member, at int64) bool {
-			for _, st := range stretches[member] {
-				if at >= st.from && at < st.to {
-					return true
+		start := len(streams)
+		err := s.readRows(ctx, `SELECT id, member_id, sender_id, sender_name, kind, sent_at, content, url, is_link, is_staff
+FROM messages WHERE group_id = ? AND member_id IS NOT NULL AND kind <> 'system' AND sent_at >= ? AND sent_at < ? ORDER BY sent_at`,
+			[]any{g.ID, span.from, span.to}, func(v []driver.Value) {
+				member, at := valInt(v[1]), valInt(v[5])
+				in := false
+				for _, st := range stretches[member] {
+					in = in || (at >= st.from && at < st.to)
 				}
-			}
-			return false
-		})
+				if in {
+					streams = append(streams, domain.Message{ID: valInt(v[0]), GroupID: g.ID, MemberID: &member, SenderID: valString(v[2]), SenderName: valString(v[3]),
+						Kind: domain.Kind(valString(v[4])), SentAt: time.Unix(at, 0).UTC(), Content: valString(v[6]), URL: valString(v[7]),
+						IsLink: valBool(v[8]), IsStaff: valBool(v[9])})
+				}
+			})
 		if err != nil {
 			return nil, nil, err
 		}
-		streams = append(streams, got...)
+		byIDWithinSecond(streams[start:])
 		i = j
 	}
-	return words, streams, nil
+	return flags, streams, nil
 }
 
 // rejudgeGroup rebuilds a group's member-day rows after its per-message
