@@ -135,11 +135,11 @@ func rollupChat(groupID int64) ([]domain.Member, []domain.Message) {
 			m.Kind, m.Content = domain.KindSystem, "\"成员05\"邀请\"新人\"加入了群聊"
 		}
 		msgs = append(msgs, m)
-		if i%300 == 11 && k < len(members) { // the same ad twice in one second: two strikes
+		if i%300 == 11 && k < len(members) { // two ads in one second: two strikes
 			again := m
 			again.DedupeKey, again.Kind, again.Content = fmt.Sprint("r:", i, ":again"), domain.KindText, "加我微信领资料"
 			msgs = append(msgs, again, again)
-			msgs[len(msgs)-1].DedupeKey += "2"
+			msgs[len(msgs)-1].DedupeKey, msgs[len(msgs)-1].Content = fmt.Sprint("r:", i, ":again2"), "加我微信 送资料"
 		}
 		if i%400 == 7 && k < len(members) { // a flood: 5 in 40 s
 			for j := 1; j <= 5; j++ {
