@@ -14,7 +14,8 @@ type PointsStore interface {
 	// UnmatchedCheckinDays lists the local days on which a message without
 	// a member may be a check-in.
 	UnmatchedCheckinDays(ctx context.Context, groupID int64, r domain.DayRange) ([]int64, error)
-	Messages(ctx context.Context, groupID int64, from, to time.Time) ([]domain.Message, error)
+	// UnmatchedMessages reads the messages without a member of a range.
+	UnmatchedMessages(ctx context.Context, groupID int64, from, to time.Time) ([]domain.Message, error)
 }
 
 // CheckinPoints is the check-in part of group g's points ledger before
@@ -54,15 +55,9 @@ func CheckinPoints(ctx context.Context, st PointsStore, g domain.Group, members 
 		if to.After(before) {
 			to = before
 		}
-		msgs, err := st.Messages(ctx, g.ID, from, to)
+		unmatched, err := st.UnmatchedMessages(ctx, g.ID, from, to)
 		if err != nil {
 			return nil, err
-		}
-		var unmatched []domain.Message
-		for _, m := range msgs {
-			if m.MemberID == nil {
-				unmatched = append(unmatched, m)
-			}
 		}
 		out = append(out, metrics.Points(g, members, unmatched)...)
 	}

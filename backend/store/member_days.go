@@ -486,13 +486,15 @@ func (d *dayTally) flagsOf(k memberDay) []int64 {
 
 // recountMemberDays recounts a group's member-day rows of the given local
 // days from the messages, for every member: right after inserts, deletes
-// and moves alike. Consecutive days are recounted as one range.
+// and moves alike. Consecutive days are recounted as one range of at most
+// recountDays (a re-import taints every day of the chat: a year at once
+// would hold all its member-days in memory).
 func recountMemberDays(tx *gorm.DB, groupID int64, k rollupKeys, days []int64) error {
 	slices.Sort(days)
 	days = slices.Compact(days)
 	for i := 0; i < len(days); {
 		j := i
-		for j+1 < len(days) && days[j+1] == days[j]+1 {
+		for j+1 < len(days) && days[j+1] == days[j]+1 && j+1-i < recountDays {
 			j++
 		}
 		if err := tx.Exec("DELETE FROM member_days WHERE group_id = ? AND day BETWEEN ? AND ?", groupID, days[i], days[j]).Error; err != nil {
@@ -506,6 +508,9 @@ func recountMemberDays(tx *gorm.DB, groupID int64, k rollupKeys, days []int64) e
 	}
 	return nil
 }
+
+// recountDays bounds the days recountMemberDays counts at once.
+const recountDays = 31
 
 // rebuildMemberDays recounts all of group g's member-day rows: after a
 // change of its time zone, check-in word or per-message rules, and by the

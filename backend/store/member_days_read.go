@@ -120,3 +120,21 @@ FROM member_days WHERE group_id = ? AND day >= ? AND day < ? AND member_id <> 0 
 	slices.SortStableFunc(spoke, func(a, b domain.Message) int { return a.SentAt.Compare(b.SentAt) })
 	return append(staff, spoke...), err
 }
+
+// UnmatchedMessages returns group groupID's messages without a member
+// with from ≤ sent_at < to, in time order (ties by id): the points of
+// senders matching no member are read from these alone, on the days the
+// rollup says one may have checked in, so the database skips the members'
+// rows instead of the reader turning a whole day into messages.
+func (s *Store) UnmatchedMessages(ctx context.Context, groupID int64, from, to time.Time) ([]domain.Message, error) {
+	var out []domain.Message
+	err := s.readRows(ctx, `SELECT id, sender_id, sender_name, kind, sent_at, content, url, is_link, is_staff
+		FROM messages WHERE group_id = ? AND sent_at >= ? AND sent_at < ? AND member_id IS NULL ORDER BY sent_at`,
+		[]any{groupID, from.Unix(), to.Unix()}, func(v []driver.Value) {
+			out = append(out, domain.Message{ID: valInt(v[0]), GroupID: groupID, SenderID: valString(v[1]), SenderName: valString(v[2]),
+				Kind: domain.Kind(valString(v[3])), SentAt: time.Unix(valInt(v[4]), 0).UTC(), Content: valString(v[5]), URL: valString(v[6]),
+				IsLink: valBool(v[7]), IsStaff: valBool(v[8])})
+		})
+	byIDWithinSecond(out)
+	return out, err
+}
