@@ -101,9 +101,12 @@ func (s *Store) MemberMessages(ctx context.Context, groupID, memberID int64, bef
 // last countable message of those days, and, if it sent a staff message
 // then, one staff message (kind system) at the range's start. In time
 // order, without content; senders matching no member are left out, as in
-// Speakers. A week's 7 earlier days are a few thousand rollup rows instead
-// of a scan of a quarter of a million messages.
-func (s *Store) DaySpeakers(ctx context.Context, groupID int64, loc *time.Location, r domain.DayRange) ([]domain.Message, error) {
+// Speakers. A time at or after before (the range's last day may run into
+// the hour the caller reads in full) is put a second before it: the member
+// spoke that day, and the caller's own messages say when. A week's 7
+// earlier days are a few thousand rollup rows instead of a scan of a
+// quarter of a million messages.
+func (s *Store) DaySpeakers(ctx context.Context, groupID int64, loc *time.Location, r domain.DayRange, before time.Time) ([]domain.Message, error) {
 	start := domain.DayStart(r.From, loc).UTC()
 	var spoke, staff []domain.Message
 	err := s.readRows(ctx, `SELECT member_id, CAST(MAX(last_at) AS BIGINT), CAST(SUM(staff) AS BIGINT)
@@ -111,7 +114,7 @@ FROM member_days WHERE group_id = ? AND day >= ? AND day < ? AND member_id <> 0 
 		[]any{groupID, r.From, r.To}, func(v []driver.Value) {
 			id := valInt(v[0])
 			if last := valInt(v[1]); last > 0 {
-				spoke = append(spoke, domain.Message{GroupID: groupID, MemberID: &id, Kind: domain.KindText, SentAt: time.Unix(last, 0).UTC()})
+				spoke = append(spoke, domain.Message{GroupID: groupID, MemberID: &id, Kind: domain.KindText, SentAt: time.Unix(min(last, before.Unix()-1), 0).UTC()})
 			}
 			if valInt(v[2]) > 0 {
 				staff = append(staff, domain.Message{GroupID: groupID, MemberID: &id, Kind: domain.KindSystem, IsStaff: true, SentAt: start})
