@@ -15,20 +15,36 @@ func dayRangeArgs(r domain.DayRange) []any { return []any{r.From, r.To} }
 // MemberActivity sums group groupID's member-day rollup over local days r,
 // per member (0: the messages without a member). A ledger asks for the
 // whole history before a week's end and for three trailing windows: each a
-// range scan of the rollup's (group, day) key.
+// range scan of the rollup's (group, day) key. The sums are made here, not
+// by GROUP BY: the rows come in day order, and the database would sort a
+// year's few hundred thousand of them by member first (most of the read).
 func (s *Store) MemberActivity(ctx context.Context, groupID int64, r domain.DayRange) (map[int64]domain.MemberActivity, error) {
-	out := map[int64]domain.MemberActivity{}
-	err := s.readRows(ctx, `SELECT member_id, CAST(SUM(messages) AS BIGINT), CAST(MAX(last_at) AS BIGINT),
-       CAST(SUM(CASE WHEN checkins > 0 THEN 1 ELSE 0 END) AS BIGINT), CAST(SUM(staff) AS BIGINT)
-FROM member_days WHERE group_id = ? AND day >= ? AND day < ? GROUP BY member_id`,
+	type sum struct{ messages, checkinDays, staff, last int64 }
+	sums := map[int64]*sum{}
+	err := s.readRows(ctx, `SELECT member_id, messages, last_at, checkins, staff FROM member_days WHERE group_id = ? AND day >= ? AND day < ?`,
 		append([]any{groupID}, dayRangeArgs(r)...), func(v []driver.Value) {
-			a := domain.MemberActivity{Messages: int(valInt(v[1])), CheckinDays: int(valInt(v[3])), StaffMessages: int(valInt(v[4]))}
-			if last := valInt(v[2]); last > 0 {
-				t := time.Unix(last, 0).UTC()
-				a.LastAt = &t
+			id := valInt(v[0])
+			a := sums[id]
+			if a == nil {
+				a = &sum{}
+				sums[id] = a
 			}
-			out[valInt(v[0])] = a
+			a.messages += valInt(v[1])
+			a.last = max(a.last, valInt(v[2]))
+			if valInt(v[3]) > 0 {
+				a.checkinDays++
+			}
+			a.staff += valInt(v[4])
 		})
+	out := make(map[int64]domain.MemberActivity, len(sums))
+	for id, a := range sums {
+		m := domain.MemberActivity{Messages: int(a.messages), CheckinDays: int(a.checkinDays), StaffMessages: int(a.staff)}
+		if a.last > 0 {
+			t := time.Unix(a.last, 0).UTC()
+			m.LastAt = &t
+		}
+		out[id] = m
+	}
 	return out, err
 }
 
