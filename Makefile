@@ -29,7 +29,7 @@ TEST_PKGS    := chromium xvfb xauth imagemagick xdotool fonts-noto-cjk
 # A throw-away PostgreSQL server runs the store tests a second time (team mode).
 PG_PKGS      := postgresql
 
-.PHONY: dist dist-windows dist-linux test-dist print-version bench run build build-dev frontend deps-desktop deps-test deps-frontend deps-e2e wails-cli \
+.PHONY: dist dist-windows dist-linux test-dist print-version bench bench-10m run build build-dev frontend deps-desktop deps-test deps-frontend deps-e2e wails-cli \
         test test-go test-pg deps-pg test-frontend test-e2e test-desktop lint clean
 
 ## run: install what is missing, build and open the desktop app
@@ -156,6 +156,12 @@ bench:
 	@$(call apt_install,sqlite3)
 	go test -run '^$$' -bench . -benchtime 1x ./backend/...
 	go run ./backend/cmd/qunzhu-bench
+
+## bench-10m: the import and member-ledger table at 10,000,000 messages (not in make test:
+## minutes, about 1.6 GB of CSV and a few GB of databases in a temporary folder, removed after)
+bench-10m:
+	@$(call apt_install,sqlite3)
+	go run ./backend/cmd/qunzhu-bench -messages 10000000 -days 365
 
 clean:
 	rm -rf build/bin $(OUT) frontend/dist/assets frontend/dist/index.html build/windows/installer/tmp build/windows/installer/version.nsh

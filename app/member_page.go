@@ -9,16 +9,18 @@ import (
 	"qunzhu/backend/metrics"
 )
 
-// memberDetail builds a member's page from the ledger: names seen in chat,
-// the timeline (joins, leaves, tier changes, strikes, check-in points,
-// theme shares presented, points by hand), the latest messages and 12
-// weeks of activity. lang names a share that has no title of its own.
+// memberDetail builds a member's page from the ledger and mine, the
+// member's messages before the week's end: names seen in chat, the
+// timeline (joins, leaves, tier changes, strikes, check-in points, theme
+// shares presented, points by hand), the latest messages and 12 weeks of
+// activity, summed from daily, the member's countable messages per local
+// day (the store's rollup). lang names a share that has no title of its own.
 //
 // What an operator did by hand (tier changes in events, points granted or
 // redeemed in grants) is listed whenever it happened, like a log: points
 // granted today show on the page of last week too, where the balance, as
 // of that week's end, leaves them out.
-func memberDetail(l *ledger.Ledger, r ledger.Row, events []domain.MemberEvent, grants []domain.PointGrant, dismissed map[string]bool, lang string) MemberDetailDTO {
+func memberDetail(l *ledger.Ledger, r ledger.Row, mine []domain.Message, daily map[int64]int, events []domain.MemberEvent, grants []domain.PointGrant, dismissed map[string]bool, lang string) MemberDetailDTO {
 	loc := l.Group.Location()
 	m := r.Member
 	d := MemberDetailDTO{Member: ledgerMemberDTO(r, loc), Nickname: m.Nickname, GroupNickname: m.GroupNickname, Remark: m.Remark,
@@ -31,12 +33,7 @@ func memberDetail(l *ledger.Ledger, r ledger.Row, events []domain.MemberEvent, g
 	}
 	names := map[string]*span{}
 	var order []string
-	var mine []domain.Message
-	for _, msgv := range l.Input.Messages {
-		if msgv.MemberID == nil || *msgv.MemberID != m.ID {
-			continue
-		}
-		mine = append(mine, msgv)
+	for _, msgv := range mine {
 		if msgv.SenderName == "" {
 			continue
 		}
@@ -80,10 +77,12 @@ func memberDetail(l *ledger.Ledger, r ledger.Row, events []domain.MemberEvent, g
 		}
 	}
 	live := map[string]bool{}
-	for _, v := range metrics.LiveStrikes(l.Input, l.Week.End, dismissed)[m.ID].Live {
+	for _, v := range l.Strikes[m.ID].Live {
 		live[metrics.ViolationKey(v)] = true
 	}
-	for _, v := range metrics.MemberViolations(l.Input, m.ID) {
+	own := l.Input // the member's whole history: a burst is in one sender's own stream
+	own.Messages = mine
+	for _, v := range metrics.MemberViolations(own, m.ID) {
 		k := metrics.ViolationKey(v)
 		add(v.At, TimelineDTO{Kind: "strike", Rule: v.Rule, Content: domain.Excerpt(v.Content, 200), Live: live[k], Key: k, Dismiss: dismissed[k]})
 	}
@@ -105,20 +104,31 @@ func memberDetail(l *ledger.Ledger, r ledger.Row, events []domain.MemberEvent, g
 		d.Timeline = append(d.Timeline, it.TimelineDTO)
 	}
 
+	for _, wk := range memberWeeks(l) {
+		c := WeekCountDTO{Week: wk.String(), Start: rfc3339(wk.Start, loc)}
+		for day := domain.LocalDay(wk.Start, loc); day < domain.LocalDay(wk.End, loc); day++ {
+			c.Messages += daily[day]
+		}
+		d.Weekly = append(d.Weekly, c)
+	}
+	return d
+}
+
+// memberWeeks are the 12 weeks a member page counts, ending with the ledger's.
+func memberWeeks(l *ledger.Ledger) []metrics.Week {
+	loc := l.Group.Location()
 	w := l.Week
 	weeks := make([]metrics.Week, 12)
 	for i := 11; i >= 0; i-- {
 		weeks[i] = w
 		w = metrics.WeekOf(w.Start.Add(-time.Hour), loc)
 	}
-	for _, wk := range weeks {
-		c := WeekCountDTO{Week: wk.String(), Start: rfc3339(wk.Start, loc)}
-		for _, msgv := range mine {
-			if msgv.Kind.Countable() && !msgv.SentAt.Before(wk.Start) && msgv.SentAt.Before(wk.End) {
-				c.Messages++
-			}
-		}
-		d.Weekly = append(d.Weekly, c)
-	}
-	return d
+	return weeks
+}
+
+// memberDays is the range of local days memberWeeks covers.
+func memberDays(l *ledger.Ledger) domain.DayRange {
+	loc := l.Group.Location()
+	weeks := memberWeeks(l)
+	return domain.DayRange{From: domain.LocalDay(weeks[0].Start, loc), To: domain.LocalDay(weeks[len(weeks)-1].End, loc)}
 }

@@ -172,7 +172,11 @@ func (s *MembersService) Ledger(groupID int64, week string) (LedgerDTO, error) {
 		return LedgerDTO{}, err
 	}
 	d.Screening = screeningDTO(crit)
-	scr := screens(l, crit)
+	hours, err := s.st.MemberHours(ctx, groupID, ledger.History(l))
+	if err != nil {
+		return LedgerDTO{}, err
+	}
+	scr := screens(l, hours, crit)
 	versions := map[int64]int{}
 	tags := map[string]bool{}
 	for _, r := range l.Rows {
@@ -225,8 +229,20 @@ func (s *MembersService) Member(groupID, memberID int64, week string) (MemberDet
 	if err != nil {
 		return MemberDetailDTO{}, err
 	}
-	d := memberDetail(l, r, events, grants, dismissed, s.app.lang())
-	d.Member.Screen = screens(l, crit)[memberID]
+	mine, err := s.st.MemberMessages(ctx, groupID, memberID, l.Week.End)
+	if err != nil {
+		return MemberDetailDTO{}, err
+	}
+	daily, err := s.st.MemberDayCounts(ctx, groupID, memberID, memberDays(l))
+	if err != nil {
+		return MemberDetailDTO{}, err
+	}
+	hours, err := s.st.MemberHours(ctx, groupID, ledger.History(l))
+	if err != nil {
+		return MemberDetailDTO{}, err
+	}
+	d := memberDetail(l, r, mine, daily, events, grants, dismissed, s.app.lang())
+	d.Member.Screen = screens(l, hours, crit)[memberID]
 	return d, nil
 }
 

@@ -90,8 +90,16 @@ func (s *RulesService) Queue(groupID int64, week string) (ViolationQueueDTO, err
 	for _, row := range l.Rows {
 		names[row.Member.ID] = row.Name
 	}
-	msgs := l.Input.Messages
-	for _, v := range metrics.Violations(l.Input, l.Week) {
+	// The week's messages, from an hour before it where a flood burst
+	// counted in it may begin (as the week's figures read them): the
+	// ledger itself holds none.
+	msgs, err := s.st.AppendMessages(ctx, nil, groupID, l.Week.Start.Add(-domain.MaxFloodSeconds*time.Second), l.Week.End)
+	if err != nil {
+		return ViolationQueueDTO{}, err
+	}
+	in := l.Input
+	in.Messages = msgs
+	for _, v := range metrics.Violations(in, l.Week) {
 		if v.MemberID == nil {
 			continue // a sender matching no member cannot be warned or removed
 		}

@@ -72,29 +72,12 @@ func screeningDTO(c screening.Criteria) ScreeningDTO {
 	return ScreeningDTO{Regions: nonNilStrings(c.Regions), OpenHour: c.OpenHour, CloseHour: c.CloseHour}
 }
 
-// screens scores every ledger member on their messages' local hours up to
-// the week's end.
-func screens(l *ledger.Ledger, c screening.Criteria) map[int64]ScreenDTO {
-	loc := l.Group.Location()
-	hours := map[int64]*[24]int{}
-	for _, m := range l.Input.Messages {
-		if m.MemberID == nil || !m.Kind.Countable() {
-			continue
-		}
-		h := hours[*m.MemberID]
-		if h == nil {
-			h = &[24]int{}
-			hours[*m.MemberID] = h
-		}
-		h[m.SentAt.In(loc).Hour()]++
-	}
+// screens scores every ledger member on their countable messages' local
+// hours up to the week's end (hours: the store's rollup, ledger.History).
+func screens(l *ledger.Ledger, hours map[int64][24]int, c screening.Criteria) map[int64]ScreenDTO {
 	out := make(map[int64]ScreenDTO, len(l.Rows))
 	for _, r := range l.Rows {
-		var h [24]int
-		if p := hours[r.Member.ID]; p != nil {
-			h = *p
-		}
-		out[r.Member.ID] = screenDTO(screening.Screen(c, r.Member, h))
+		out[r.Member.ID] = screenDTO(screening.Screen(c, r.Member, hours[r.Member.ID]))
 	}
 	return out
 }

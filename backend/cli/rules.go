@@ -7,6 +7,7 @@ import (
 
 	"qunzhu/backend/domain"
 	"qunzhu/backend/health"
+	ledgerpkg "qunzhu/backend/ledger"
 	"qunzhu/backend/metrics"
 	"qunzhu/backend/msg"
 	"qunzhu/backend/store"
@@ -64,14 +65,12 @@ func (r *run) points(ctx context.Context, st *store.Store) error {
 	if err != nil {
 		return err
 	}
-	// The ledger is derived from the whole chat, so re-importing adds nothing.
-	msgs, err := st.Messages(ctx, g.ID, time.Unix(0, 0), time.Now().AddDate(100, 0, 0))
+	// The ledger is derived from the whole chat, so re-importing adds
+	// nothing; check-ins are summed from the per-member per-day rollup.
+	ledger, err := ledgerpkg.CheckinPoints(ctx, st, g, members, time.Now().AddDate(100, 0, 0))
 	if err != nil {
 		return err
 	}
-	// Balance = the sum of the ledger: check-ins from the chat, theme shares
-	// presented (from the content items) and points granted or redeemed by hand.
-	ledger := metrics.Points(g, members, msgs)
 	shares, err := st.PresentedShares(ctx, g.ID)
 	if err != nil {
 		return err

@@ -24,10 +24,21 @@ import (
 // skip the small hours. It is used by benchmarks and is handy for trying
 // the app on a large group.
 func GenerateMemoTrace(w io.Writer, messages, members int, seed uint64) error {
+	return GenerateMemoTraceOver(w, messages, members, seed, 0)
+}
+
+// GenerateMemoTraceOver is GenerateMemoTrace with the messages spread over
+// about days days (0: half a minute apart, as GenerateMemoTrace): ten
+// million messages in one year, a busy group's year, rather than thirteen.
+func GenerateMemoTraceOver(w io.Writer, messages, members int, seed uint64, days int) error {
 	if members < 2 {
 		members = 2
 	}
 	g := newChatGen(members, seed)
+	if days > 0 && messages > 0 {
+		// 18 waking hours a day; each tick adds one second and the gap.
+		g.gap = max(float64(days)*18*3600/float64(messages)-1, 0)
+	}
 	bw := bufio.NewWriterSize(w, 256<<10)
 	if _, err := bw.WriteString("\ufeff"); err != nil {
 		return err
@@ -63,6 +74,7 @@ type chatGen struct {
 	absent  []int
 	now     int64 // Unix seconds
 	cst     *time.Location
+	gap     float64 // mean seconds between messages, less the one second every tick adds
 }
 
 var (
@@ -77,7 +89,7 @@ var (
 )
 
 func newChatGen(n int, seed uint64) *chatGen {
-	g := &chatGen{rng: rand.New(rand.NewPCG(seed, seed^0x9E3779B97F4A7C15)), cst: time.FixedZone("CST", 8*3600)}
+	g := &chatGen{rng: rand.New(rand.NewPCG(seed, seed^0x9E3779B97F4A7C15)), cst: time.FixedZone("CST", 8*3600), gap: 30}
 	g.now = time.Date(2024, 1, 1, 7, 30, 0, 0, g.cst).Unix()
 	for i := 0; i < n; i++ {
 		m := genMember{wxid: "wxid_" + strconv.FormatUint(g.rng.Uint64()%(1<<52), 36) + "demo"}
@@ -110,7 +122,7 @@ func newChatGen(n int, seed uint64) *chatGen {
 
 // tick advances the clock: about 30 s, and from midnight to the morning.
 func (g *chatGen) tick() {
-	g.now += 1 + int64(g.rng.ExpFloat64()*30)
+	g.now += 1 + int64(g.rng.ExpFloat64()*g.gap)
 	if h := time.Unix(g.now, 0).In(g.cst).Hour(); h < 6 {
 		g.now += int64(6-h)*3600 + int64(g.rng.IntN(3600))
 	}

@@ -14,10 +14,18 @@ import (
 // peak, well under the import's memory bound of 300 MB.
 const importGCPercent = 400
 
+// importMemoryLimit caps what that target may cost: the import keeps the
+// member-day rollup of what it inserted until it commits (a year of a
+// 500-member group is about 240,000 member-days, some 40 MB), and five
+// times that between collections would break the import's memory bound.
+// Under the limit the collector runs as GOGC says; near it, sooner.
+const importMemoryLimit = 160 << 20
+
 var gc struct {
 	sync.Mutex
-	imports int // running imports
-	prev    int // the setting before the first of them
+	imports int   // running imports
+	prev    int   // the setting before the first of them
+	limit   int64 // the memory limit before the first of them
 }
 
 // relaxGC raises the collector's target for an import and returns the func
@@ -31,6 +39,10 @@ func relaxGC() (restore func()) {
 		if gc.prev < 0 || gc.prev > importGCPercent {
 			debug.SetGCPercent(gc.prev)
 		}
+		gc.limit = debug.SetMemoryLimit(-1)
+		if gc.limit > importMemoryLimit {
+			debug.SetMemoryLimit(importMemoryLimit)
+		}
 	}
 	gc.imports++
 	var once sync.Once
@@ -40,6 +52,7 @@ func relaxGC() (restore func()) {
 			defer gc.Unlock()
 			if gc.imports--; gc.imports == 0 {
 				debug.SetGCPercent(gc.prev)
+				debug.SetMemoryLimit(gc.limit)
 			}
 		})
 	}

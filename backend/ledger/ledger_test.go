@@ -75,7 +75,7 @@ func TestSampleLedger(t *testing.T) {
 
 	// Dismissing the ad removes the strike; dismissing a suggestion hides it for that week only.
 	ctx := context.Background()
-	v := metrics.MemberViolations(l.Input, spam.Member.ID)
+	v := l.Strikes[spam.Member.ID].Live
 	if err := st.DismissViolation(ctx, l.Group.ID, metrics.ViolationKey(v[0])); err != nil {
 		t.Fatal(err)
 	}

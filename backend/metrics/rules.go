@@ -2,10 +2,10 @@ package metrics
 
 import (
 	"sort"
-	"strings"
 	"time"
 
 	"qunzhu/backend/domain"
+	"qunzhu/backend/rulecheck"
 )
 
 // Rule names.
@@ -38,11 +38,11 @@ type Rules struct {
 // DefaultRules are the rules every group starts with.
 func DefaultRules() Rules {
 	return Rules{
-		AdWords:      []string{"加我微信", "加V", "加v", "代购", "兼职", "日结", "扫码领", "优惠券", "返利", "招代理"},
-		Whitelist:    []string{"qq.com"},
+		AdWords:      append([]string(nil), rulecheck.DefaultAdWords...),
+		Whitelist:    append([]string(nil), rulecheck.DefaultWhitelist...),
 		FloodCount:   5,
 		FloodWithin:  60 * time.Second,
-		AttackWords:  []string{"傻逼", "滚蛋", "垃圾人", "脑残", "去死"},
+		AttackWords:  append([]string(nil), rulecheck.DefaultAttackWords...),
 		StrikeDays:   DefaultStrikeDays,
 		StrikeLimit:  DefaultStrikeLimit,
 		InactiveDays: DefaultInactiveDays,
@@ -64,10 +64,21 @@ type Violation struct {
 // attack). in.Messages should cover Window(w); in.Rules nil means DefaultRules.
 func Violations(in Input, w Week) []Violation {
 	msgs := sorted(in.Messages)
-	return violations(in, newPeople(in.Group, in.Members, msgs), msgs, w.Start, w.End)
+	return violations(in, newPeople(in.Group, in.Members, msgs, in.StaffIDs), msgs, w.Start, w.End)
 }
 
 func violations(in Input, p *people, msgs []domain.Message, from, to time.Time) []Violation {
+	return violationsOf(in, p, msgs, from, to, perMessageRules|floodRule)
+}
+
+// Which rules violationsOf applies: those judging one message at a time
+// (ads, attack), the flood rule (bursts in a sender's stream), or both.
+const (
+	perMessageRules = 1 << iota
+	floodRule
+)
+
+func violationsOf(in Input, p *people, msgs []domain.Message, from, to time.Time, which int) []Violation {
 	r := DefaultRules()
 	if in.Rules != nil {
 		r = *in.Rules
@@ -77,20 +88,22 @@ func violations(in Input, p *people, msgs []domain.Message, from, to time.Time) 
 	add := func(rule string, m *domain.Message) {
 		out = append(out, Violation{Rule: rule, MemberID: memberID(m), Name: p.name(m), At: m.SentAt.In(loc), Content: m.Content})
 	}
-	ads, attacks := newWords(r.AdWords), newWords(r.AttackWords)
+	judge := rulecheck.NewJudge(r.AdWords, r.AttackWords, r.Whitelist)
 	streams := map[int64][]int{}
 	for i := range msgs {
 		m := &msgs[i]
 		if !m.Kind.Countable() || p.staffAt(msgs, i) {
 			continue
 		}
-		k := p.key(m)
-		streams[k] = append(streams[k], i)
-		if inRange(m.SentAt, from, to) {
-			if r.isAd(m, ads) {
+		if which&floodRule != 0 {
+			k := p.key(m)
+			streams[k] = append(streams[k], i)
+		}
+		if which&perMessageRules != 0 && inRange(m.SentAt, from, to) {
+			if judge.IsAd(m.Kind, m.Content, m.URL) {
 				add(RuleAds, m)
 			}
-			if attacks.in(m.Content) {
+			if judge.IsAttack(m.Content) {
 				add(RuleAttack, m)
 			}
 		}
@@ -109,6 +122,13 @@ func violations(in Input, p *people, msgs []domain.Message, from, to time.Time) 
 			}
 		}
 	}
+	sortViolations(out)
+	return out
+}
+
+// sortViolations puts violations in time order, ties by rule: ads, flood,
+// attack.
+func sortViolations(out []Violation) {
 	order := map[string]int{RuleAds: 0, RuleFlood: 1, RuleAttack: 2}
 	sort.SliceStable(out, func(i, j int) bool {
 		if !out[i].At.Equal(out[j].At) {
@@ -116,62 +136,6 @@ func violations(in Input, p *people, msgs []domain.Message, from, to time.Time) 
 		}
 		return order[out[i].Rule] < order[out[j].Rule]
 	})
-	return out
-}
-
-// isAd: an ad word (ads holds r.AdWords), or a link post showing a URL
-// whose host is off the whitelist. A link card whose URL was lost shows none.
-func (r Rules) isAd(m *domain.Message, ads *words) bool {
-	if ads.in(m.Content) {
-		return true
-	}
-	var urls []string
-	switch {
-	case m.Kind == domain.KindLink:
-		if m.URL != "" {
-			urls = []string{m.URL}
-		}
-	case domain.IsLinkPost(m.Kind, m.Content):
-		urls = domain.URLs(m.Content)
-	}
-	for _, u := range urls {
-		if h := host(u); h != "" && !r.whitelisted(h) {
-			return true
-		}
-	}
-	return false
-}
-
-func (r Rules) whitelisted(h string) bool {
-	for _, w := range r.Whitelist {
-		w = strings.TrimSuffix(strings.ToLower(strings.TrimSpace(w)), ".")
-		if w != "" && (h == w || strings.HasSuffix(h, "."+w)) {
-			return true
-		}
-	}
-	return false
-}
-
-// host is a URL's host name in lower case, without user info or port.
-func host(u string) string {
-	if i := strings.Index(u, "://"); i >= 0 {
-		u = u[i+3:]
-	}
-	if i := strings.IndexAny(u, "/?#\\"); i >= 0 {
-		u = u[:i]
-	}
-	if i := strings.LastIndexByte(u, '@'); i >= 0 {
-		u = u[i+1:]
-	}
-	if strings.HasPrefix(u, "[") { // IPv6 literal
-		if i := strings.IndexByte(u, ']'); i >= 0 {
-			return strings.ToLower(u[1:i])
-		}
-	}
-	if i := strings.LastIndexByte(u, ':'); i >= 0 {
-		u = u[:i]
-	}
-	return strings.TrimSuffix(strings.ToLower(u), ".")
 }
 
 // bursts returns the index (into the week's messages, whose times in Unix

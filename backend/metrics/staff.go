@@ -20,7 +20,7 @@ type people struct {
 	others map[senderKey]int64
 }
 
-func newPeople(g domain.Group, members []domain.Member, msgs []domain.Message) *people {
+func newPeople(g domain.Group, members []domain.Member, msgs []domain.Message, extraStaff ...map[int64]bool) *people {
 	p := &people{byID: make(map[int64]*domain.Member, len(members)), aliases: map[string]bool{}, staff: map[int64]bool{}}
 	for _, a := range g.StaffAliases {
 		if a = strings.TrimSpace(a); a != "" {
@@ -39,11 +39,27 @@ func newPeople(g domain.Group, members []domain.Member, msgs []domain.Message) *
 			p.staff[*msgs[i].MemberID] = true
 		}
 	}
+	for _, ids := range extraStaff {
+		for id, staff := range ids {
+			if staff {
+				p.staff[id] = true
+			}
+		}
+	}
 	p.msgs, p.staffMsg = msgs, make([]bool, len(msgs))
 	for i := range msgs {
 		p.staffMsg[i] = p.isStaff(&msgs[i])
 	}
 	return p
+}
+
+// StaffMembers returns the ids of the members who are staff (METRICS.md
+// "Staff"): admins, the exporting account, members named by a staff alias
+// and members with a staff message in in.Messages or listed in
+// in.StaffIDs. A reader without the messages (points, from the rollup)
+// knows the rest from them.
+func StaffMembers(in Input) map[int64]bool {
+	return newPeople(in.Group, in.Members, in.Messages, in.StaffIDs).staff
 }
 
 // staffAt reports whether msgs[i] is from staff, msgs being the slice

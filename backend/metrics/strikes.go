@@ -3,6 +3,9 @@ package metrics
 import (
 	"fmt"
 	"time"
+
+	"qunzhu/backend/domain"
+	"qunzhu/backend/rulecheck"
 )
 
 // Strike defaults (METRICS.md "Rules").
@@ -82,12 +85,53 @@ type Strikes struct {
 // cannot be put on a list. in.Messages must cover the StrikeDays before at
 // (plus a few minutes, so a flood burst begun just before is seen as begun).
 func LiveStrikes(in Input, at time.Time, dismissed map[string]bool) map[int64]Strikes {
+	msgs := sorted(in.Messages)
+	p := newPeople(in.Group, in.Members, msgs, in.StaffIDs)
+	return liveStrikes(in, at, dismissed, func(from time.Time) []Violation { return violations(in, p, msgs, from, at) })
+}
+
+// LiveStrikesOf is LiveStrikes for a caller that holds, instead of every
+// message of the strike days, what the store's member-day rollup keeps for
+// them (the member ledger): flags, every member message the per-message
+// rules (ads, attack) flag, by instant — their violations carry no
+// content, which a strike's count and key do not need — and streams,
+// stretches of members' streams where a flood burst may lie: each stretch
+// every countable message of its member between two instants, and one
+// member's stretches further apart than the flood window, so that no burst
+// spans two of them. in.Messages is not read.
+func LiveStrikesOf(in Input, at time.Time, dismissed map[string]bool, flags []rulecheck.Flag, streams []domain.Message) map[int64]Strikes {
+	streams = sorted(streams)
+	p := newPeople(in.Group, in.Members, nil, in.StaffIDs)
+	loc := in.Group.Location()
+	return liveStrikes(in, at, dismissed, func(from time.Time) []Violation {
+		out := violationsOf(in, p, streams, from, at, floodRule)
+		for _, f := range flags {
+			id := f.MemberID
+			m := domain.Message{MemberID: &id, SentAt: time.Unix(f.At, 0)}
+			if p.isStaff(&m) || !inRange(m.SentAt, from, at) {
+				continue
+			}
+			for _, r := range []struct {
+				bit  int
+				rule string
+			}{{rulecheck.BreaksAds, RuleAds}, {rulecheck.BreaksAttack, RuleAttack}} {
+				if f.Breaks&r.bit != 0 {
+					out = append(out, Violation{Rule: r.rule, MemberID: memberID(&m), Name: p.name(&m), At: m.SentAt.In(loc)})
+				}
+			}
+		}
+		sortViolations(out)
+		return out
+	})
+}
+
+// liveStrikes keeps the violations of known members found after at − the
+// strike days and not dismissed, and marks who reached the limit.
+func liveStrikes(in Input, at time.Time, dismissed map[string]bool, found func(from time.Time) []Violation) map[int64]Strikes {
 	days := in.Rules.strikeDays()
 	from := at.In(in.Group.Location()).AddDate(0, 0, -days)
-	msgs := sorted(in.Messages)
-	p := newPeople(in.Group, in.Members, msgs)
 	out := map[int64]Strikes{}
-	for _, v := range violations(in, p, msgs, from, at) {
+	for _, v := range found(from) {
 		if v.MemberID == nil || !v.At.After(from) || dismissed[ViolationKey(v)] {
 			continue
 		}
@@ -110,7 +154,7 @@ func MemberViolations(in Input, memberID int64) []Violation {
 	if len(msgs) == 0 {
 		return []Violation{}
 	}
-	p := newPeople(in.Group, in.Members, msgs)
+	p := newPeople(in.Group, in.Members, msgs, in.StaffIDs)
 	out := []Violation{}
 	for _, v := range violations(in, p, msgs, msgs[0].SentAt, msgs[len(msgs)-1].SentAt.Add(time.Second)) {
 		if v.MemberID != nil && *v.MemberID == memberID {

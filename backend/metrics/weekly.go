@@ -24,6 +24,10 @@ type Input struct {
 	// nil when the group has no content items at all.
 	ThemeShares *int
 	Rules       *Rules // nil: DefaultRules()
+	// StaffIDs are members known to be staff from messages outside
+	// Messages (the member ledger reads only the recent ones, and who sent
+	// a staff message before them from the rollup); nil: none.
+	StaffIDs map[int64]bool
 }
 
 // Weekly is one group's figures for one week, keyed as METRICS.md's weekly
@@ -116,8 +120,9 @@ type ViolationCounts struct {
 	Attack int `json:"attack"`
 }
 
-// questionWords mark a question (METRICS.md `questions`).
-var questionWords = []string{"?", "？", "吗", "怎么", "如何", "请问", "为什么", "哪", "多少", "能否", "有没有"}
+// questionWords mark a question (METRICS.md `questions`); the store's
+// check-in rollup reads the same list (domain.IsCheckinText).
+var questionWords = domain.QuestionWords
 
 var questionSet = newWords(questionWords)
 
@@ -130,7 +135,7 @@ func IsQuestion(text string) bool {
 func Compute(in Input, w Week) Weekly {
 	loc := in.Group.Location()
 	msgs := sorted(in.Messages)
-	p := newPeople(in.Group, in.Members, msgs)
+	p := newPeople(in.Group, in.Members, msgs, in.StaffIDs)
 	out := Weekly{Group: in.Group.Name, Week: w.String(), Start: w.Start.In(loc), End: w.End.In(loc),
 		MuteRate: in.MuteRate, ThemeShares: in.ThemeShares, inactiveDays: in.Rules.inactiveDays()}
 
@@ -291,20 +296,40 @@ func inactive(in Input, p *people, msgs []domain.Message, w Week) []string {
 // (METRICS.md inactive_members), and false when that is not measurable.
 func Inactive(in Input, w Week) (map[int64]bool, bool) {
 	msgs := sorted(in.Messages)
-	return inactiveIDs(in, newPeople(in.Group, in.Members, msgs), msgs, w)
+	return inactiveIDs(in, newPeople(in.Group, in.Members, msgs, in.StaffIDs), msgs, w)
 }
 
 func inactiveIDs(in Input, p *people, msgs []domain.Message, w Week) (map[int64]bool, bool) {
-	since := w.End.In(in.Group.Location()).AddDate(0, 0, -in.Rules.inactiveDays())
-	if in.Earliest == nil || in.Earliest.After(since) {
-		return nil, false
-	}
+	since := InactiveSince(in, w)
 	spoke := map[int64]bool{}
 	for i := range msgs {
 		m := &msgs[i]
 		if m.MemberID != nil && m.Kind.Countable() && inRange(m.SentAt, since, w.End) {
 			spoke[*m.MemberID] = true
 		}
+	}
+	return inactiveAmong(in, p, spoke, w)
+}
+
+// InactiveSince is the start of the days inactive_members looks back on
+// from the end of week w: a local midnight.
+func InactiveSince(in Input, w Week) time.Time {
+	return w.End.In(in.Group.Location()).AddDate(0, 0, -in.Rules.inactiveDays())
+}
+
+// InactiveFrom is Inactive for a caller that knows who spoke in
+// [InactiveSince, w.End) without the messages (the member ledger, from the
+// rollup): spoke holds the members with a countable message then.
+// in.Messages and in.StaffIDs decide who is staff, as everywhere.
+func InactiveFrom(in Input, w Week, spoke map[int64]bool) (map[int64]bool, bool) {
+	msgs := sorted(in.Messages)
+	return inactiveAmong(in, newPeople(in.Group, in.Members, msgs, in.StaffIDs), spoke, w)
+}
+
+func inactiveAmong(in Input, p *people, spoke map[int64]bool, w Week) (map[int64]bool, bool) {
+	since := InactiveSince(in, w)
+	if in.Earliest == nil || in.Earliest.After(since) {
+		return nil, false
 	}
 	out := map[int64]bool{}
 	for _, m := range in.Members {

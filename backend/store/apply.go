@@ -163,7 +163,7 @@ func (s *Store) UndoBatch(ctx context.Context, batchID int64) error {
 				return err
 			}
 		}
-		restored, err := undoMerges(tx, b.GroupID, b.ID)
+		restored, moved, err := undoMerges(tx, b.GroupID, b.ID)
 		if err != nil {
 			return err
 		}
@@ -192,6 +192,9 @@ func (s *Store) UndoBatch(ctx context.Context, batchID int64) error {
 			if err := refreshRollup(tx, b.GroupID, h, h); err != nil {
 				return err
 			}
+		}
+		if err := undoMemberDays(tx, b.GroupID, span.From, span.To, restored, moved); err != nil {
+			return err
 		}
 		if err := tx.Delete(&b).Error; err != nil {
 			return err

@@ -49,6 +49,18 @@ func (s *Store) UpdateGroup(ctx context.Context, id int64, in domain.GroupInput)
 		if err := tx.Save(&row).Error; err != nil {
 			return err
 		}
+		// The member-day rollup is keyed by local day and counts check-ins
+		// by the word: either changed, it is rebuilt, under the group's
+		// import lock so no import tallies by the old ones meanwhile.
+		after := row.domain()
+		if after.Location().String() != before.Location().String() || domain.CheckinWordOf(after) != domain.CheckinWordOf(before) {
+			if err := lockGroupImports(tx, id); err != nil {
+				return err
+			}
+			if err := rebuildMemberDays(tx, after); err != nil {
+				return err
+			}
+		}
 		b, a := auditDiff(groupAuditOf(inputOf(before)), groupAuditOf(in), "name")
 		return s.audit(tx, "group.update", "group", row.ID, row.ID, b, a)
 	})

@@ -125,6 +125,7 @@ type messageInserter struct {
 	batch   domain.ImportBatch
 	senders map[string]int64 // sender id → member id, for messages without MemberID
 	hours   hourTally        // the rollup of what was inserted, applied at commit
+	days    dayTally         // the member-day rollup of the same, applied at commit
 	conn    *sql.Conn        // the transaction's own connection (see beginImportTx)
 	server  bool             // PostgreSQL: COPY on conn (see bulk_pg.go)
 	free    func()           // hands conn back to the pool
@@ -258,8 +259,10 @@ func (ins *messageInserter) insertSQLite(msgs []domain.Message) (int, error) {
 			}
 			if int(n) == len(chunk) {
 				ins.hours.add(chunk)
+				ins.days.add(chunk, ins.memberNumber)
 			} else {
 				ins.hours.taint(chunk) // some rows were already there: count those hours from the table
+				ins.days.taint(chunk)
 			}
 			imported += int(n)
 		}
@@ -287,6 +290,14 @@ func (ins *messageInserter) memberOf(m domain.Message) any {
 		return id
 	}
 	return nil
+}
+
+// memberNumber is memberOf as the member-day rollup keys it: 0 for none.
+func (ins *messageInserter) memberNumber(m domain.Message) int64 {
+	if id, ok := ins.memberOf(m).(int64); ok {
+		return id
+	}
+	return 0
 }
 
 // insertMessagesSQL is SQLite's INSERT for n rows of one import

@@ -56,6 +56,15 @@ func (s *Store) BeginImport(ctx context.Context, batch domain.ImportBatch) (*Imp
 		t.ins.release()
 		return nil, err
 	}
+	// Read under the group's import lock: a change of zone or check-in
+	// word (UpdateGroup) takes it too, so the tally keys days as stored.
+	g, err := groupClock(tx, batch.GroupID)
+	if err != nil {
+		tx.Rollback()
+		t.ins.release()
+		return nil, err
+	}
+	t.ins.days = newDayTally(g)
 	t.row = batchRow{GroupID: batch.GroupID, Kind: string(batch.Kind), Format: batch.Format, File: batch.File,
 		Encoding: batch.Encoding, Rows: batch.Rows}
 	if err := tx.Create(&t.row).Error; err != nil {
@@ -144,6 +153,7 @@ func (t *ImportTx) Recall(keys []string) error {
 		return err
 	}
 	t.ins.hours.taintHours(hours)
+	t.ins.days.taintHours(hours)
 	t.recalled += len(keys)
 	return nil
 }
@@ -171,6 +181,10 @@ func (t *ImportTx) Commit(members []domain.Member, changed []int) (domain.Import
 		return domain.ImportBatch{}, err
 	}
 	if err := t.ins.hours.apply(t.tx, t.batch.GroupID); err != nil {
+		t.tx.Rollback()
+		return domain.ImportBatch{}, err
+	}
+	if err := t.ins.days.apply(t.tx, t.batch.GroupID); err != nil {
 		t.tx.Rollback()
 		return domain.ImportBatch{}, err
 	}

@@ -40,6 +40,8 @@ func (t *ImportTx) MergeCreated(from, into int64, staff bool) error {
 		return err
 	}
 	t.ins.hours.taintHours(hours)
+	t.ins.days.taintHours(hours)
+	t.ins.days.move(from, into, staff)
 	t.merged += len(dropped)
 	upd := map[string]any{"member_id": into}
 	if staff {
@@ -71,6 +73,14 @@ func (t *ImportTx) MergeExisting(from, into int64) error {
 		return err
 	}
 	t.ins.hours.taintHours(hours)
+	// from's rows of earlier imports are folded into into's now, this
+	// import's counts of from's messages at commit; the dropped
+	// duplicates' days are recounted then.
+	if err := foldMemberDays(t.tx, t.batch.GroupID, from, into); err != nil {
+		return err
+	}
+	t.ins.days.move(from, into, false)
+	t.ins.days.taintHours(hours)
 	t.merged += len(dropped) // the import's count is of messages new to the group
 	return nil
 }
@@ -328,14 +338,16 @@ func (s *Store) moveReviews(tx *gorm.DB, groupID, batchID, from, into int64) ([]
 }
 
 // undoMerges puts back what the batch's merges moved or removed, newest
-// first, and returns the hours of the messages put back. The merged-away
-// members must exist again (their rows restored) before it runs.
-func undoMerges(tx *gorm.DB, groupID, batchID int64) ([]int64, error) {
+// first, and returns the hours of the messages put back, and the ids of
+// the messages given back to their member (the member-day rollup recounts
+// their days). The merged-away members must exist again (their rows
+// restored) before it runs.
+func undoMerges(tx *gorm.DB, groupID, batchID int64) ([]int64, []int64, error) {
 	var rows []batchUndoRow
 	if err := tx.Where("batch_id = ?", batchID).Order("id DESC").Find(&rows).Error; err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	var hours []int64
+	var hours, moved []int64
 	for _, u := range rows {
 		var err error
 		switch {
@@ -346,6 +358,9 @@ func undoMerges(tx *gorm.DB, groupID, batchID int64) ([]int64, error) {
 				Updates(map[string]any{"presenter_member_id": u.FromMember, "version": gorm.Expr("version + 1")}).Error
 		case u.Action == undoMoved:
 			err = tx.Table(u.Tbl).Where("id = ?", u.RowID).Update("member_id", u.FromMember).Error
+			if u.Tbl == "messages" {
+				moved = append(moved, u.RowID)
+			}
 		case u.Tbl == "messages":
 			var m messageRow
 			if err = json.Unmarshal([]byte(u.Row), &m); err == nil {
@@ -364,8 +379,8 @@ func undoMerges(tx *gorm.DB, groupID, batchID int64) ([]int64, error) {
 			}
 		}
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	return hours, nil
+	return hours, moved, nil
 }

@@ -98,6 +98,14 @@ func (s *Store) MergeMembers(ctx context.Context, groupID, into int64, intoVersi
 					return err
 				}
 			}
+			// Fold first: the recount of the dropped duplicates' days
+			// then sees every message in its final place.
+			if err := foldMemberDays(tx, groupID, m.ID, into); err != nil {
+				return err
+			}
+			if err := recountHours(tx, groupID, hours); err != nil {
+				return err
+			}
 		}
 		if err := s.memberToRow(merged, &intoRow); err != nil {
 			return err

@@ -52,34 +52,88 @@ func (s *Store) appendMessages(ctx context.Context, dst []domain.Message, groupI
 	if !from.Before(to) {
 		return dst, nil
 	}
+	var hours, counts []int64
 	var expect int64
-	err := s.readRows(ctx, "SELECT CAST(COALESCE(SUM(messages + system), 0) AS BIGINT) FROM message_hours WHERE group_id = ? AND hour >= ? AND hour <= ?",
+	err := s.readRows(ctx, "SELECT hour, messages + system FROM message_hours WHERE group_id = ? AND hour >= ? AND hour <= ? ORDER BY hour",
 		[]any{groupID, floorDiv(from.Unix(), 3600), floorDiv(to.Unix()-1, 3600)},
-		func(v []driver.Value) { expect = valInt(v[0]) })
+		func(v []driver.Value) {
+			hours, counts = append(hours, valInt(v[0])), append(counts, valInt(v[1]))
+			expect += valInt(v[1])
+		})
 	if err != nil {
 		return nil, err
 	}
 	// The rollup counts whole hours around the range, so this is an upper
 	// bound; capped so a damaged rollup cannot ask for an absurd slice.
-	out := slices.Grow(dst, int(min(expect, 1<<22)))
+	expect = min(expect, 1<<22)
+	// A large read for figures (lean: a week's metrics, which must stay
+	// under a second at ten million messages a year) is read as two halves
+	// at once, on two connections: the driver's work per row is most of
+	// the read, and a busy group's week is a quarter of a million rows.
+	// The halves meet at the hour where the rollup says half the rows are
+	// behind, a whole second, so no second's messages are split. Full
+	// reads (the risk sweep after an import) stay one read: two at once
+	// raise the peak memory by a collector cycle's garbage.
+	mid, seen := to, int64(0)
+	if !full && expect >= parallelRead {
+		for i, h := range hours {
+			if seen += counts[i]; 2*seen >= expect {
+				mid = time.Unix((h+1)*3600, 0)
+				break
+			}
+		}
+	}
+	// Each half is appended into its own part of one slice, the later
+	// moved down to meet the earlier at the end: one slice of the week's
+	// size, not two and a copy. A half that outgrows its part (the
+	// rollup damaged) is appended as a copy.
+	buf := slices.Grow(dst, int(expect))
+	if !mid.After(from) || !mid.Before(to) {
+		return s.readMessages(ctx, buf, groupID, from, to, full)
+	}
+	split := len(buf) + int(seen)
+	var later []domain.Message
+	done := make(chan error, 1)
+	go func() {
+		var err error
+		later, err = s.readMessages(ctx, buf[split:split:cap(buf)], groupID, mid, to, full)
+		done <- err
+	}()
+	first, err := s.readMessages(ctx, buf[:len(buf):split], groupID, from, mid, full)
+	if werr := <-done; err == nil {
+		err = werr
+	}
+	switch {
+	case err != nil:
+		return nil, err
+	case len(later) == 0:
+		return first, nil
+	case len(first) <= split && &later[0] == &buf[:split+1][split]:
+		n := copy(buf[len(first):cap(buf)], later)
+		return buf[:len(first)+n], nil
+	}
+	return append(first, later...), nil
+}
+
+// parallelRead is the size of a read (rows, from the hourly rollup) from
+// which appendMessages splits it in two (a variable: tests split small ones).
+var parallelRead int64 = 50_000
+
+// readMessages appends the messages of [from, to) to out, in time order
+// (ties by id).
+func (s *Store) readMessages(ctx context.Context, out []domain.Message, groupID int64, from, to time.Time, full bool) ([]domain.Message, error) {
 	start := len(out)
 	q := fmt.Sprintf(messagesSQL, "")
 	if full {
 		q = fmt.Sprintf(messagesSQL, ", batch_id, dedupe_key")
 	}
-	namer, err := s.senderNamer(ctx, groupID)
+	names, err := s.senderFill(ctx, groupID)
 	if err != nil {
 		return nil, err
 	}
-	var unnamed []unnamedMessage // numbers another client's import added since the names were read
 	err = s.readRows(ctx, q, []any{groupID, from.Unix(), to.Unix()},
 		func(v []driver.Value) {
-			ref := valInt(v[3])
-			name := namer.name(ref)
-			if name == "" && ref != 0 {
-				unnamed = append(unnamed, unnamedMessage{len(out), ref})
-			}
-			m := domain.Message{ID: valInt(v[0]), GroupID: groupID, SenderID: valString(v[2]), SenderName: name,
+			m := domain.Message{ID: valInt(v[0]), GroupID: groupID, SenderID: valString(v[2]), SenderName: names.name(len(out), valInt(v[3])),
 				Kind: domain.Kind(valString(v[4])), SentAt: time.Unix(valInt(v[5]), 0).UTC(), Content: valString(v[6]), URL: valString(v[7]),
 				IsLink: valBool(v[8]), IsStaff: valBool(v[9])}
 			if full {
@@ -94,10 +148,8 @@ func (s *Store) appendMessages(ctx context.Context, dst []domain.Message, groupI
 	if err != nil {
 		return nil, err
 	}
-	for _, u := range unnamed {
-		if out[u.at].SenderName, err = namer.lookup(u.ref); err != nil {
-			return nil, err
-		}
+	if err := names.fill(out); err != nil {
+		return nil, err
 	}
 	byIDWithinSecond(out[start:])
 	return out, nil

@@ -52,6 +52,7 @@ var migrations = []migration{
 	{21, "sealed originals of chat messages whose phone or ID numbers are masked", migrateV21},
 	{22, "incidents timed from their event: occurred_at, due_at from it", migrateV22},
 	{23, "sealed names seen on members, extra columns, sender names and highlights' names", migrateV23},
+	{24, "per-member per-local-day message rollup (member ledger, tiers, points)", migrateV24},
 	{25, "operators' PostgreSQL logins; the server's current_user on audit entries", migrateV25},
 }
 

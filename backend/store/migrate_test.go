@@ -89,10 +89,7 @@ func TestMigrationsAreOrderedAndUnique(t *testing.T) {
 	// already been numbered, so it stays unused rather than shifting them.
 	// 21 belongs to the chat-PII branch, merged apart from this one (the
 	// incident clock is 22): drop it here when migrateV21 is in the list.
-	// 24 belongs to parallel work on issue 21, merged apart from the
-	// team-login step (25) and the sealed names (23): drop it here once its
-	// step is listed.
-	unused := map[int]bool{12: true, 24: true}
+	unused := map[int]bool{12: true}
 	want := 1
 	for i, m := range migrations {
 		for unused[want] {

@@ -246,3 +246,44 @@ func (n *senderNamer) reload() error {
 	n.names, n.fresh, n.missing = names, true, false
 	return nil
 }
+
+// senderFill names the messages of one read as their rows arrive: a number
+// the namer knows at once, one it does not (another client's import added
+// it since the names were read) once the read is over, reading the names
+// again at most once.
+type senderFill struct {
+	namer   *senderNamer
+	pending []unnamedMessage
+}
+
+func (s *Store) senderFill(ctx context.Context, groupID int64) (*senderFill, error) {
+	n, err := s.senderNamer(ctx, groupID)
+	if err != nil {
+		return nil, err
+	}
+	return &senderFill{namer: n}, nil
+}
+
+// name is the sender name numbered ref of the message that will be at
+// index at, or "" until fill when the number is new.
+func (f *senderFill) name(at int, ref int64) string {
+	name := f.namer.name(ref)
+	if name == "" && ref != 0 {
+		f.pending = append(f.pending, unnamedMessage{at, ref})
+	}
+	return name
+}
+
+// fill names the messages name could not, before out is reordered: the
+// indices are where name saw them. Each is named once.
+func (f *senderFill) fill(out []domain.Message) error {
+	for _, u := range f.pending {
+		name, err := f.namer.lookup(u.ref)
+		if err != nil {
+			return err
+		}
+		out[u.at].SenderName = name
+	}
+	f.pending = f.pending[:0]
+	return nil
+}

@@ -119,10 +119,24 @@ func (s *Store) SetGroupRules(ctx context.Context, groupID int64, rs *domain.Rul
 		}
 		clean = &c
 	}
-	err := s.write(ctx, func(tx *gorm.DB) error {
+	err := s.write(ctx, func(tx *gorm.DB) (err error) {
 		var old []settingRow
 		if err := tx.Where("key = ?", groupRulesKey(groupID)).Limit(1).Find(&old).Error; err != nil {
 			return err
+		}
+		before, err := groupRulesIn(tx, groupID)
+		if err != nil {
+			return err
+		}
+		// The member-day rollup's flagged instants were judged by the
+		// words and the whitelist: changed, the group's rows are rebuilt
+		// (under its import lock, like a change of zone) once saved.
+		if perMessageRulesChanged(before, clean) {
+			defer func() {
+				if err == nil {
+					err = rejudgeGroup(tx, groupID)
+				}
+			}()
 		}
 		if clean == nil {
 			if len(old) == 0 {

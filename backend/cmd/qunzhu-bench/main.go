@@ -9,6 +9,13 @@
 // Bounds (issue "Import everything operators actually have"): import ≤ 2× the
 // shell's time, peak memory < 300 MB, re-import ≤ ½ the first import.
 //
+// Then the member ledger (issue "The member ledger at ten million
+// messages"): `members`, `tiers` and `points`, whole CLI runs, beside one
+// week's `metrics` in the same run. Bounds: at 1,000,000 messages each at
+// most 3× the week's metrics and under 150 MB; from 10,000,000 messages
+// (-messages 10000000, `make bench-10m`) each under 1 s and 300 MB, and a
+// week's metrics under 1 s.
+//
 // With -pg URL (an empty PostgreSQL database, or $QUNZHU_BENCH_PG) the same
 // file is imported into that server too (issue "Team mode": within 1.5× of
 // the SQLite import), and a group-week's indicators are timed on both.
@@ -30,10 +37,11 @@ import (
 func main() {
 	messages := flag.Int("messages", 1_000_000, "messages in the generated file")
 	members := flag.Int("members", 500, "members in the generated file")
+	days := flag.Int("days", 0, "spread the messages over about this many days (0: half a minute apart)")
 	dir := flag.String("dir", "", "work folder (default: a new temporary one)")
 	pg := flag.String("pg", os.Getenv("QUNZHU_BENCH_PG"), "also import into this empty PostgreSQL database (postgres://…)")
 	flag.Parse()
-	if err := run(*messages, *members, *dir, *pg); err != nil {
+	if err := run(*messages, *members, *days, *dir, *pg); err != nil {
 		fmt.Fprintln(os.Stderr, "qunzhu-bench:", err)
 		os.Exit(1)
 	}
@@ -45,7 +53,7 @@ type measure struct {
 	rss  int64 // KiB
 }
 
-func run(messages, members int, dir, pg string) error {
+func run(messages, members, days int, dir, pg string) error {
 	if dir == "" {
 		d, err := os.MkdirTemp("", "qunzhu-bench-")
 		if err != nil {
@@ -55,7 +63,7 @@ func run(messages, members int, dir, pg string) error {
 		dir = d
 	}
 	csvPath := filepath.Join(dir, "memotrace.csv")
-	if err := generate(csvPath, messages, members); err != nil {
+	if err := generate(csvPath, messages, members, days); err != nil {
 		return err
 	}
 	fi, _ := os.Stat(csvPath)
@@ -98,6 +106,9 @@ func run(messages, members int, dir, pg string) error {
 	fmt.Printf("%-34s %10s %10s %10.1f  %-22s %s\n", "  peak memory", "", "", float64(first.rss)/1024, "< 300 MB", map[bool]string{true: "PASS", false: "FAIL"}[memOK])
 	row("qunzhu re-import (all duplicates)", again, "≤ ½ first import", &againOK)
 	fmt.Printf("\nimport / baseline: %.1f×   re-import / import: %.2f\n", first.wall.Seconds()/shell.wall.Seconds(), again.wall.Seconds()/first.wall.Seconds())
+	if err := runLedger(bin, db, messages); err != nil {
+		return err
+	}
 	if pg == "" {
 		return nil
 	}
@@ -145,13 +156,78 @@ func runServer(bin, dir, db, pg, csvPath string, sqliteImport measure) error {
 	return nil
 }
 
-func generate(path string, messages, members int) error {
+// ledgerWeek is the week the ledger rows read, as in the issue's table;
+// `members` without --week reads the current week: the whole chat.
+const ledgerWeek = "2024-W10"
+
+// runLedger times the member ledger's commands against a week's metrics,
+// each the best of three whole CLI runs (peak memory: the largest of them).
+func runLedger(bin, db string, messages int) error {
+	best := func(args ...string) (measure, error) {
+		var out measure
+		for i := 0; i < 3; i++ {
+			m, err := timed(bin, append([]string{"--db", db}, args...)...)
+			if err != nil {
+				return measure{}, err
+			}
+			if out.wall == 0 || m.wall < out.wall {
+				out.wall, out.cpu = m.wall, m.cpu
+			}
+			out.rss = max(out.rss, m.rss)
+		}
+		return out, nil
+	}
+	week, err := best("metrics", "--group", "bench", "--week", ledgerWeek, "--json")
+	if err != nil {
+		return err
+	}
+	large := messages >= 10_000_000
+	fmt.Printf("\n%-34s %10s %10s %10s  %-22s %s\n", "member ledger (whole CLI run)", "wall s", "cpu s", "peak MB", "bound", "result")
+	show := func(name string, m measure, bound string, ok *bool) {
+		res := ""
+		if ok != nil {
+			res = map[bool]string{true: "PASS", false: "FAIL"}[*ok]
+		}
+		fmt.Printf("%-34s %10.2f %10.2f %10.1f  %-22s %s\n", name, m.wall.Seconds(), m.cpu.Seconds(), float64(m.rss)/1024, bound, res)
+	}
+	if large {
+		ok := week.wall < time.Second
+		show("metrics --week "+ledgerWeek, week, "< 1 s", &ok)
+	} else {
+		show("metrics --week "+ledgerWeek, week, "", nil)
+	}
+	for _, c := range []struct {
+		name string
+		args []string
+	}{
+		{"members --week " + ledgerWeek, []string{"members", "--group", "bench", "--week", ledgerWeek, "--json"}},
+		{"tiers --week " + ledgerWeek, []string{"tiers", "--group", "bench", "--week", ledgerWeek, "--json"}},
+		{"points", []string{"points", "--group", "bench", "--json"}},
+		{"members (this week: whole chat)", []string{"members", "--group", "bench", "--json"}},
+	} {
+		m, err := best(c.args...)
+		if err != nil {
+			return err
+		}
+		var ok bool
+		bound := "≤ 3× metrics, < 150 MB"
+		if large {
+			ok, bound = m.wall < time.Second && m.rss < 300*1024, "< 1 s, < 300 MB"
+		} else {
+			ok = m.wall <= 3*week.wall && m.rss < 150*1024
+		}
+		show(c.name, m, bound, &ok)
+	}
+	return nil
+}
+
+func generate(path string, messages, members, days int) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return err
 	}
 	w := bufio.NewWriterSize(f, 1<<20)
-	if err := importer.GenerateMemoTrace(w, messages, members, 1); err != nil {
+	if err := importer.GenerateMemoTraceOver(w, messages, members, 1, days); err != nil {
 		f.Close()
 		return err
 	}

@@ -1,0 +1,65 @@
+package ledger
+
+import (
+	"context"
+	"time"
+
+	"qunzhu/backend/domain"
+	"qunzhu/backend/metrics"
+)
+
+// PointsStore is what check-in points are read from.
+type PointsStore interface {
+	MemberActivity(ctx context.Context, groupID int64, r domain.DayRange) (map[int64]domain.MemberActivity, error)
+	// UnmatchedCheckinDays lists the local days on which a message without
+	// a member may be a check-in.
+	UnmatchedCheckinDays(ctx context.Context, groupID int64, r domain.DayRange) ([]int64, error)
+	// UnmatchedMessages reads the messages without a member of a range.
+	UnmatchedMessages(ctx context.Context, groupID int64, from, to time.Time) ([]domain.Message, error)
+}
+
+// CheckinPoints is the check-in part of group g's points ledger before
+// instant before, summed per member: what metrics.Points gives over the
+// whole chat, read from the per-member per-day rollup instead of millions
+// of messages. A member's entry carries all their check-in points (At is
+// zero: a balance needs no time). Senders without a member keep their own
+// entries, from the messages of the few days the rollup says they may have
+// checked in.
+func CheckinPoints(ctx context.Context, st PointsStore, g domain.Group, members []domain.Member, before time.Time) ([]metrics.PointEntry, error) {
+	loc := g.Location()
+	all := domain.DayRange{From: firstDay, To: domain.LocalDay(before.Add(-time.Nanosecond), loc) + 1}
+	act, err := st.MemberActivity(ctx, g.ID, all)
+	if err != nil {
+		return nil, err
+	}
+	in := metrics.Input{Group: g, Members: members, StaffIDs: map[int64]bool{}}
+	for id, a := range act {
+		if a.StaffMessages > 0 {
+			in.StaffIDs[id] = true
+		}
+	}
+	staff := metrics.StaffMembers(in)
+	out := []metrics.PointEntry{}
+	for _, m := range members {
+		if days := act[m.ID].CheckinDays; days > 0 && !staff[m.ID] {
+			id := m.ID
+			out = append(out, metrics.PointEntry{MemberID: &id, Name: m.DisplayName(), Reason: "checkin", Points: days * metrics.CheckinPoints})
+		}
+	}
+	days, err := st.UnmatchedCheckinDays(ctx, g.ID, all)
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range days {
+		from, to := domain.DayStart(d, loc), domain.DayStart(d+1, loc)
+		if to.After(before) {
+			to = before
+		}
+		unmatched, err := st.UnmatchedMessages(ctx, g.ID, from, to)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, metrics.Points(g, members, unmatched)...)
+	}
+	return out, nil
+}
