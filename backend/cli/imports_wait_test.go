@@ -9,6 +9,7 @@ import (
 
 	"qunzhu/backend/domain"
 	"qunzhu/backend/store"
+	"qunzhu/backend/store/pgtest"
 )
 
 // TestImportSaysWhenItWaits: `import members` started while another
@@ -63,6 +64,12 @@ func TestImportSaysWhenItWaits(t *testing.T) {
 // `audit operator`) made while another client's import holds the lock says
 // once that it waits and goes through after the import commits.
 func TestChangeSaysWhenItWaits(t *testing.T) {
+	if pgtest.Enabled() {
+		// A server has no one write lock: a setting goes through during an
+		// import; a change to the importing group waits (the store's
+		// TestOtherWritersWaitForAnImport).
+		t.Skip("on PostgreSQL a setting does not wait for an import")
+	}
 	ctx := context.Background()
 	db := filepath.Join(t.TempDir(), "q.db")
 	if code, _, errs := runCLI(t, db, "group", "add", "--name", "读书群"); code != 0 {
