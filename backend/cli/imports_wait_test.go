@@ -12,11 +12,11 @@ import (
 	"qunzhu/backend/store/pgtest"
 )
 
-// TestImportSaysWhenItWaits: `import members` started while another
-// client's import into the group holds the lock prints, on stderr, that it
-// waits for it, then imports once the other commits — instead of failing
-// with "database is locked" — while a command that only reads runs at once.
-func TestImportSaysWhenItWaits(t *testing.T) {
+// importHeldElsewhere is a workspace with the group 读书群 and another
+// client's import into it begun and holding the lock (rolled back at the
+// end unless committed).
+func importHeldElsewhere(t *testing.T) (string, *store.ImportTx) {
+	t.Helper()
 	ctx := context.Background()
 	db := filepath.Join(t.TempDir(), "q.db")
 	if code, _, errs := runCLI(t, db, "group", "add", "--name", "读书群"); code != 0 {
@@ -26,7 +26,7 @@ func TestImportSaysWhenItWaits(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer other.Close()
+	t.Cleanup(func() { other.Close() })
 	g, err := other.GroupByName(ctx, "读书群")
 	if err != nil {
 		t.Fatal(err)
@@ -35,7 +35,16 @@ func TestImportSaysWhenItWaits(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer holder.Rollback()
+	t.Cleanup(func() { holder.Rollback() })
+	return db, holder
+}
+
+// TestImportSaysWhenItWaits: `import members` started while another
+// client's import into the group holds the lock prints, on stderr, that it
+// waits for it, then imports once the other commits — instead of failing
+// with "database is locked" — while a command that only reads runs at once.
+func TestImportSaysWhenItWaits(t *testing.T) {
+	db, holder := importHeldElsewhere(t)
 	// A command that only reads does not wait for the import at all (a
 	// workspace without messages used to open with a write, which did).
 	start := time.Now()
@@ -70,25 +79,7 @@ func TestChangeSaysWhenItWaits(t *testing.T) {
 		// TestOtherWritersWaitForAnImport).
 		t.Skip("on PostgreSQL a setting does not wait for an import")
 	}
-	ctx := context.Background()
-	db := filepath.Join(t.TempDir(), "q.db")
-	if code, _, errs := runCLI(t, db, "group", "add", "--name", "读书群"); code != 0 {
-		t.Fatal(errs)
-	}
-	other, err := store.Open(db, store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer other.Close()
-	g, err := other.GroupByName(ctx, "读书群")
-	if err != nil {
-		t.Fatal(err)
-	}
-	holder, err := other.BeginImport(ctx, domain.ImportBatch{GroupID: g.ID, Kind: domain.BatchMembers, File: "别人的名单.csv"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer holder.Rollback()
+	db, holder := importHeldElsewhere(t)
 	committed := make(chan error, 1)
 	go func() {
 		time.Sleep(2500 * time.Millisecond)

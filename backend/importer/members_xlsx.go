@@ -70,10 +70,7 @@ func parseMembersXLSX(r io.Reader, opt MemberOptions) (mf MemberFile, err error)
 	}
 	defer f.Close()
 
-	date1904 := false
-	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
-		date1904 = *props.Date1904
-	}
+	date1904 := uses1904(f)
 	parts, err := openWorkbookParts(data, f)
 	if err != nil {
 		return mf, &domain.Error{Code: domain.EINVALID, Key: "members.bad_xlsx", Err: err}
@@ -236,4 +233,11 @@ func errFileTooLarge(size int64) error {
 func isKey(err error, key string) bool {
 	var e *domain.Error
 	return errors.As(err, &e) && e.Key == key
+}
+
+// uses1904 reports whether the workbook counts dates from 1904 (older Mac
+// Excel) rather than 1900.
+func uses1904(f *excelize.File) bool {
+	props, err := f.GetWorkbookProps()
+	return err == nil && props.Date1904 != nil && *props.Date1904
 }

@@ -89,10 +89,7 @@ func TestSheetStreamReadsLikeExcelize(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer f.Close()
-			date1904 := false
-			if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
-				date1904 = *props.Date1904
-			}
+			date1904 := uses1904(f)
 			parts, err := openWorkbookParts(data, f)
 			if err != nil {
 				t.Fatal(err)

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strings"
 	"time"
 
@@ -116,20 +115,12 @@ func (s *Store) write(ctx context.Context, fn func(tx *gorm.DB) error) (err erro
 	if isPostgres(s.db) {
 		return s.db.WithContext(ctx).Transaction(fn)
 	}
-	sqlDB, err := s.db.DB()
-	if err != nil {
-		return err
-	}
-	c, err := sqlDB.Conn(ctx)
+	c, err := poolConn(ctx, s.db)
 	if err != nil {
 		return err
 	}
 	defer c.Close()
-	setBusy := func(d time.Duration) error {
-		_, err := c.ExecContext(context.Background(), fmt.Sprintf("PRAGMA busy_timeout = %d", d.Milliseconds()))
-		return err
-	}
-	tx, err := beginWaiting(ctx, onConn(s.db, ctx, c), setBusy)
+	tx, err := beginWaiting(ctx, onConn(s.db, ctx, c), busySetter(c))
 	if err != nil {
 		return err
 	}

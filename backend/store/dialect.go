@@ -108,12 +108,7 @@ func (s *Store) beginBulk(ctx context.Context) (tx *gorm.DB, conn *sql.Conn, err
 		tx = db.Begin()
 		return tx, nil, tx.Error
 	}
-	sqlDB, err := s.db.DB()
-	if err != nil {
-		return nil, nil, err
-	}
-	conn, err = sqlDB.Conn(ctx)
-	if err != nil {
+	if conn, err = poolConn(ctx, s.db); err != nil {
 		return nil, nil, err
 	}
 	tx = onConn(s.db, ctx, conn).Begin()
@@ -146,11 +141,7 @@ func (s *Store) beginImportTx(ctx context.Context) (tx *gorm.DB, conn *sql.Conn,
 		}
 		return tx, conn, func() { conn.Close() }, nil
 	}
-	sqlDB, err := s.db.DB()
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	c, err := sqlDB.Conn(ctx)
+	c, err := poolConn(ctx, s.db)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -164,15 +155,33 @@ func (s *Store) beginImportTx(ctx context.Context) (tx *gorm.DB, conn *sql.Conn,
 		release()
 		return nil, nil, nil, err
 	}
-	setBusy := func(d time.Duration) error {
-		_, err := c.ExecContext(context.Background(), fmt.Sprintf("PRAGMA busy_timeout = %d", d.Milliseconds()))
-		return err
-	}
-	if tx, err = beginWaiting(ctx, onConn(s.db, ctx, c), setBusy); err != nil {
+	if tx, err = beginWaiting(ctx, onConn(s.db, ctx, c), busySetter(c)); err != nil {
 		release()
 		return nil, nil, nil, err
 	}
 	return tx, c, release, nil
+}
+
+// poolConn takes one connection of db's pool for the caller alone, for
+// what must run on the same connection: a session setting, a transaction
+// the bulk writer reaches through the driver, a driver-level read. The
+// caller closes it, which hands it back.
+func poolConn(ctx context.Context, db *gorm.DB) (*sql.Conn, error) {
+	sqlDB, err := db.DB()
+	if err != nil {
+		return nil, err
+	}
+	return sqlDB.Conn(ctx)
+}
+
+// busySetter sets SQLite's busy timeout on conn (beginWaiting tries with a
+// short one, then puts the workspace's back), on a background context so a
+// cancelled wait still restores it.
+func busySetter(conn *sql.Conn) func(time.Duration) error {
+	return func(d time.Duration) error {
+		_, err := conn.ExecContext(context.Background(), fmt.Sprintf("PRAGMA busy_timeout = %d", d.Milliseconds()))
+		return err
+	}
 }
 
 // onConn is db working on the one connection conn (its statements, and a

@@ -225,11 +225,7 @@ func (s *Store) Speakers(ctx context.Context, groupID int64, from, to time.Time)
 // value again through Scan, which cost a third of reading a busy week.
 // The query is written with ? placeholders, numbered for PostgreSQL here.
 func (s *Store) readRows(ctx context.Context, query string, args []any, row func([]driver.Value)) error {
-	sqlDB, err := s.db.DB()
-	if err != nil {
-		return err
-	}
-	c, err := sqlDB.Conn(ctx)
+	c, err := poolConn(ctx, s.db)
 	if err != nil {
 		return err
 	}

@@ -192,11 +192,7 @@ func isDenied(err error) bool {
 // connection, so a second client waits instead of racing the first.
 func migrateServer(db *gorm.DB, target int, shown string) error {
 	ctx := context.Background()
-	sqlDB, err := db.DB()
-	if err != nil {
-		return err
-	}
-	conn, err := sqlDB.Conn(ctx)
+	conn, err := poolConn(ctx, db)
 	if err != nil {
 		return err
 	}
