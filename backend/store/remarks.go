@@ -1,8 +1,6 @@
 package store
 
 import (
-	"encoding/json"
-
 	"gorm.io/gorm"
 )
 
@@ -62,24 +60,10 @@ func (s *Store) sealPlainRemarks() error {
 				return err
 			}
 		}
-		for _, c := range changes {
-			var row memberRow
-			if json.Unmarshal([]byte(c.Before), &row) != nil || row.Remark == "" {
-				continue
-			}
-			enc, err := s.box.Seal(row.Remark)
-			if err != nil {
-				return err
-			}
-			row.RemarkEnc, row.Remark = enc, ""
-			b, err := json.Marshal(row)
-			if err != nil {
-				return err
-			}
-			if err := tx.Model(&batchMemberChangeRow{}).Where("id = ?", c.ID).UpdateColumn("before", string(b)).Error; err != nil {
-				return err
-			}
-		}
-		return nil
+		return rewriteSnapshots(tx, changes, func(r memberRow) bool { return r.Remark != "" }, func(r *memberRow) error {
+			enc, err := s.box.Seal(r.Remark)
+			r.RemarkEnc, r.Remark = enc, ""
+			return err
+		})
 	})
 }

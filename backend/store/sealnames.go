@@ -286,21 +286,32 @@ func (s *Store) sealMemberSnapshots(tx *gorm.DB) error {
 		if err := tx.Where("id IN ?", ids[start:min(start+500, len(ids))]).Find(&changes).Error; err != nil {
 			return err
 		}
-		for _, c := range changes {
-			var row memberRow
-			if json.Unmarshal([]byte(c.Before), &row) != nil || !plainNames(row) {
-				continue
-			}
-			if err := s.resealMember(&row); err != nil {
-				return err
-			}
-			b, err := json.Marshal(row)
-			if err != nil {
-				return err
-			}
-			if err := tx.Model(&batchMemberChangeRow{}).Where("id = ?", c.ID).UpdateColumn("before", string(b)).Error; err != nil {
-				return err
-			}
+		if err := rewriteSnapshots(tx, changes, plainNames, s.resealMember); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// rewriteSnapshots rewrites each member snapshot kept for undo (memberRow
+// JSON) for which needs holds, through fix: how personal fields stored in
+// clear by an older build are sealed inside the snapshots too, so undoing
+// an import never puts them back in clear.
+func rewriteSnapshots(tx *gorm.DB, changes []batchMemberChangeRow, needs func(memberRow) bool, fix func(*memberRow) error) error {
+	for _, c := range changes {
+		var row memberRow
+		if json.Unmarshal([]byte(c.Before), &row) != nil || !needs(row) {
+			continue
+		}
+		if err := fix(&row); err != nil {
+			return err
+		}
+		b, err := json.Marshal(row)
+		if err != nil {
+			return err
+		}
+		if err := tx.Model(&batchMemberChangeRow{}).Where("id = ?", c.ID).UpdateColumn("before", string(b)).Error; err != nil {
+			return err
 		}
 	}
 	return nil
