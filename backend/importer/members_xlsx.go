@@ -55,12 +55,16 @@ func parseMembersXLSX(r io.Reader, opt MemberOptions) (mf MemberFile, err error)
 	if len(data) > MaxMemberFileBytes {
 		return mf, errFileTooLarge(int64(len(data)))
 	}
-	if err := checkWorkbook(data); err != nil {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return mf, &domain.Error{Code: domain.EINVALID, Key: "members.bad_xlsx", Err: err}
+	}
+	if err := checkWorkbook(zr); err != nil {
 		return mf, err
 	}
 	// excelize gets the workbook without its worksheets, which it would
 	// unpack whole only for this reader (sheetStream) to unpack again.
-	slim, err := withoutWorksheets(data)
+	slim, err := withoutWorksheets(zr)
 	if err != nil {
 		return mf, &domain.Error{Code: domain.EINVALID, Key: "members.bad_xlsx", Err: err}
 	}
@@ -71,7 +75,7 @@ func parseMembersXLSX(r io.Reader, opt MemberOptions) (mf MemberFile, err error)
 	defer f.Close()
 
 	date1904 := uses1904(f)
-	parts, err := openWorkbookParts(data, f)
+	parts, err := openWorkbookParts(zr, f)
 	if err != nil {
 		return mf, &domain.Error{Code: domain.EINVALID, Key: "members.bad_xlsx", Err: err}
 	}
@@ -119,11 +123,7 @@ func parseMembersXLSX(r io.Reader, opt MemberOptions) (mf MemberFile, err error)
 // unpacked once, counted and dropped, stopping one byte past its declared
 // size (archive/zip refuses to read further). A 491 KB bomb declaring 480 MB
 // is refused at once, one declaring 1 KB per part after 1 KB per part.
-func checkWorkbook(data []byte) error {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return &domain.Error{Code: domain.EINVALID, Key: "members.bad_xlsx", Err: err}
-	}
+func checkWorkbook(zr *zip.Reader) error {
 	var total uint64
 	for _, zf := range zr.File {
 		if size := zf.UncompressedSize64; total+size < total { // declared sizes may be anything

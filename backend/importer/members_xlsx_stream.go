@@ -551,11 +551,7 @@ type workbookParts struct {
 	styles *cellStyles
 }
 
-func openWorkbookParts(data []byte, f *excelize.File) (*workbookParts, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return nil, err
-	}
+func openWorkbookParts(zr *zip.Reader, f *excelize.File) (*workbookParts, error) {
 	sheets, err := sheetPaths(zr)
 	if err != nil {
 		return nil, err
@@ -583,11 +579,7 @@ func (w *workbookParts) open(name string, date1904 bool) (*sheetStream, error) {
 // withoutWorksheets is the workbook with its worksheet parts left out,
 // copied still compressed: what excelize needs of it here (the sheets'
 // names, order and visibility, the styles, the date system) is elsewhere.
-func withoutWorksheets(data []byte) ([]byte, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return nil, err
-	}
+func withoutWorksheets(zr *zip.Reader) ([]byte, error) {
 	var out bytes.Buffer
 	zw := zip.NewWriter(&out)
 	for _, zf := range zr.File {

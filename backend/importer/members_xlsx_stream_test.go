@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"archive/zip"
 	"bytes"
 	"io"
 	"os"
@@ -90,7 +91,11 @@ func TestSheetStreamReadsLikeExcelize(t *testing.T) {
 			}
 			defer f.Close()
 			date1904 := uses1904(f)
-			parts, err := openWorkbookParts(data, f)
+			zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			parts, err := openWorkbookParts(zr, f)
 			if err != nil {
 				t.Fatal(err)
 			}
