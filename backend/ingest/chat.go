@@ -10,7 +10,6 @@ import (
 
 	"qunzhu/backend/domain"
 	"qunzhu/backend/importer"
-	"qunzhu/backend/store"
 )
 
 // Chat imports a chat export into group groupID.
@@ -32,17 +31,11 @@ func Chat(ctx context.Context, st Store, groupID int64, path string, opt Options
 
 	// One pass streams the records into one transaction; a file with bad
 	// rows (and no --partial) is rolled back at the end, so nothing is written.
-	tx, err := st.BeginImport(store.WithWaitNotice(ctx, opt.Waiting), batch)
+	tx, members, err := beginWithMembers(ctx, st, batch, opt)
 	if err != nil {
 		return Summary{}, err
 	}
 	defer tx.Rollback()
-	// The members are read under the group's import lock, so an import
-	// that finished meanwhile is seen and its new senders are not made twice.
-	members, err := tx.Members()
-	if err != nil {
-		return Summary{}, err
-	}
 	var bad rowErrors
 	b := newChatBuilder(g, format, members, tx)
 	err = importer.ParseChat(&progressReader{r: f, total: size, fn: opt.Progress, ctx: ctx}, format, importer.ChatOptions{

@@ -300,6 +300,24 @@ type Store interface {
 	BeginImport(ctx context.Context, batch domain.ImportBatch) (*store.ImportTx, error)
 }
 
+// beginWithMembers opens an import's transaction, saying so through
+// opt.Waiting if it waits for another import, and reads the group's members
+// under the group's import lock: an import that finished meanwhile is seen
+// whole, so its people are not made twice. The caller rolls tx back unless
+// it commits.
+func beginWithMembers(ctx context.Context, st Store, batch domain.ImportBatch, opt Options) (*store.ImportTx, []domain.Member, error) {
+	tx, err := st.BeginImport(store.WithWaitNotice(ctx, opt.Waiting), batch)
+	if err != nil {
+		return nil, nil, err
+	}
+	members, err := tx.Members()
+	if err != nil {
+		tx.Rollback()
+		return nil, nil, err
+	}
+	return tx, members, nil
+}
+
 // ImportTx is the streaming write side of one import (store.ImportTx).
 type ImportTx interface {
 	CreateMember(m domain.Member) (int64, error)

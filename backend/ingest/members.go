@@ -71,15 +71,11 @@ func Members(ctx context.Context, st Store, groupID int64, path string, opt Opti
 		departedAt = fi.ModTime()
 	}
 
-	tx, err := st.BeginImport(store.WithWaitNotice(ctx, opt.Waiting), batch)
+	tx, members, err := beginWithMembers(ctx, st, batch, opt)
 	if err != nil {
 		return Summary{}, err
 	}
 	defer tx.Rollback()
-	members, err := tx.Members()
-	if err != nil {
-		return Summary{}, err
-	}
 	roster := domain.NewRoster(members)
 	roster.Reserve(len(rows))
 	kept := make(map[int]bool, len(rows))
