@@ -111,7 +111,7 @@ func beginWaiting(ctx context.Context, db *gorm.DB, setBusy func(time.Duration) 
 // own so the short busy timeout of the attempts (beginWaiting) never
 // reaches another caller. On PostgreSQL row and advisory locks already
 // queue without a timeout.
-func (s *Store) write(ctx context.Context, fn func(tx *gorm.DB) error) (err error) {
+func (s *Store) write(ctx context.Context, fn func(tx *gorm.DB) error) error {
 	if isPostgres(s.db) {
 		return s.db.WithContext(ctx).Transaction(fn)
 	}
