@@ -140,6 +140,8 @@ type messageInserter struct {
 	// the arguments of one chunk (see insertSQLite).
 	stmts map[int]driver.Stmt
 	args  []driver.NamedValue
+
+	tallies *tallier // while a writer runs: the goroutine counting what it inserted (tally.go)
 }
 
 // close finalises the statements, on the connection they were made on.
@@ -210,6 +212,7 @@ func (ins *messageInserter) insertSQLite(msgs []domain.Message) (int, error) {
 		}
 	}
 	imported := 0
+	job := tallyJob{members: make([]int64, len(msgs)), tainted: make([]bool, (len(msgs)+messageInsertChunk-1)/messageInsertChunk)}
 	err := ins.conn.Raw(func(dc any) error {
 		prep, ok := dc.(driver.ConnPrepareContext)
 		if !ok {
@@ -235,7 +238,11 @@ func (ins *messageInserter) insertSQLite(msgs []domain.Message) (int, error) {
 			args := ins.args[:cols*len(chunk)]
 			for i, m := range chunk {
 				row := args[i*cols : (i+1)*cols]
-				row[0].Value, row[1].Value, row[2].Value, row[3].Value, row[4].Value = ins.memberOf(m), m.SenderID, ins.names.ref(m.SenderName), string(m.Kind), m.SentAt.Unix()
+				member := ins.memberOf(m)
+				if id, ok := member.(int64); ok {
+					job.members[start+i] = id
+				}
+				row[0].Value, row[1].Value, row[2].Value, row[3].Value, row[4].Value = member, m.SenderID, ins.names.ref(m.SenderName), string(m.Kind), m.SentAt.Unix()
 				row[5].Value, row[6].Value, row[7].Value, row[8].Value, row[9].Value = m.Content, m.URL, m.IsLink, m.IsStaff, m.DedupeKey
 				sealed, err := ins.sealOriginal(m)
 				if err != nil {
@@ -257,17 +264,16 @@ func (ins *messageInserter) insertSQLite(msgs []domain.Message) (int, error) {
 			if err != nil {
 				return err
 			}
-			if int(n) == len(chunk) {
-				ins.hours.add(chunk)
-				ins.days.add(chunk, ins.memberNumber)
-			} else {
-				ins.hours.taint(chunk) // some rows were already there: count those hours from the table
-				ins.days.taint(chunk)
-			}
+			// Some rows were already there: count those hours and days from the table.
+			job.tainted[start/messageInsertChunk] = int(n) != len(chunk)
 			imported += int(n)
 		}
 		return nil
 	})
+	if err == nil {
+		job.msgs = msgs
+		ins.tally(job)
+	}
 	return imported, err
 }
 
@@ -292,12 +298,16 @@ func (ins *messageInserter) memberOf(m domain.Message) any {
 	return nil
 }
 
-// memberNumber is memberOf as the member-day rollup keys it: 0 for none.
-func (ins *messageInserter) memberNumber(m domain.Message) int64 {
-	if id, ok := ins.memberOf(m).(int64); ok {
-		return id
+// memberNumbers is memberOf for each of msgs as the member-day rollup
+// keys it: 0 for none.
+func (ins *messageInserter) memberNumbers(msgs []domain.Message) []int64 {
+	ids := make([]int64, len(msgs))
+	for i, m := range msgs {
+		if id, ok := ins.memberOf(m).(int64); ok {
+			ids[i] = id
+		}
 	}
-	return 0
+	return ids
 }
 
 // insertMessagesSQL is SQLite's INSERT for n rows of one import

@@ -253,8 +253,10 @@ type messageWriter struct {
 
 func startWriter(ctx context.Context, ins *messageInserter) *messageWriter {
 	w := &messageWriter{queue: make(chan []domain.Message, 2), done: make(chan struct{}), fail: make(chan struct{})}
+	ins.startTally()
 	go func() {
 		defer close(w.done)
+		defer ins.stopTally()
 		for msgs := range w.queue {
 			if w.err != nil {
 				continue // drain the queue; the import is failing

@@ -182,9 +182,9 @@ func (c *dayCount) count(kind domain.Kind, content string, staff bool, sentAt in
 	}
 }
 
-// add counts messages that are now in the table; member gives each one's
+// add counts messages that are now in the table; members holds each one's
 // member id (0: none).
-func (d *dayTally) add(msgs []domain.Message, member func(domain.Message) int64) {
+func (d *dayTally) add(msgs []domain.Message, members []int64) {
 	if d.clock == nil {
 		return // not an import into a group (a test's bare inserter)
 	}
@@ -199,7 +199,7 @@ func (d *dayTally) add(msgs []domain.Message, member func(domain.Message) int64)
 			clear(d.today)
 			d.curDay = day
 		}
-		who := member(*m)
+		who := members[i]
 		i, ok := d.today[who]
 		if !ok {
 			k := memberDay{who, day}
