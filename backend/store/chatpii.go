@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 
 	"qunzhu/backend/domain"
 )
@@ -86,13 +87,19 @@ func (s *Store) sealChatNumbers() error {
 		if err := tx.Model(&messageRow{}).Limit(1).Count(&any).Error; err != nil || any == 0 {
 			return err
 		}
-		return tx.Create(&settingRow{Key: sealedChatDone, Value: "1"}).Error
+		return markChatNumbersSealed(tx)
 	})
 	if err != nil || sealed == 0 || s.IsServer() {
 		return err
 	}
 	// And not in the write-ahead log: its pages go into the file, and it is emptied.
 	return s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)").Error
+}
+
+// markChatNumbersSealed records that sealChatNumbers has nothing left to
+// do, unless recorded already.
+func markChatNumbersSealed(tx *gorm.DB) error {
+	return tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&settingRow{Key: sealedChatDone, Value: "1"}).Error
 }
 
 // nothingToSeal reports, reading only, that the workspace stores nothing

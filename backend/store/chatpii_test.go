@@ -74,3 +74,35 @@ func TestUpgradeSealsChatNumbers(t *testing.T) {
 		t.Error("the number is still in clear in the database file")
 	}
 }
+
+// TestOpenAfterFirstImportReadsNoMessages: a new workspace's first chat
+// import records that its messages are masked and sealed, so the next start
+// does not look through them again. Before, the first command after that
+// import read every message holding a long run of digits (at ten million
+// messages, 400 MB and seconds) and then wrote the setting itself.
+func TestOpenAfterFirstImportReadsNoMessages(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "q.db")
+	s := mustOpenAt(t, path, Options{})
+	g := mustGroup(t, s, "读书会")
+	// An order number is a run of digits that is no phone or ID number: it
+	// stays as written, and the scan at start would read it every time.
+	const order = "订单号 202403041234567890123 已发货"
+	msgs := []domain.Message{{GroupID: g.ID, SenderID: "wxid_a", SenderName: "小李", Kind: domain.KindText, SentAt: t0, Content: order,
+		DedupeKey: domain.DedupeKey("", t0, "wxid_a", "", domain.KindText, order)}}
+	if _, err := s.SaveImport(ctx, domain.ImportBatch{GroupID: g.ID, Kind: domain.BatchChat}, nil, msgs); err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range []string{sealedChatDone, sealedNamesDone} {
+		if ok, err := s.hasSetting(s.db, key); err != nil || !ok {
+			t.Errorf("after the first import, setting %s recorded: %v (%v)", key, ok, err)
+		}
+	}
+	s.Close()
+
+	again := mustOpenAt(t, path, Options{})
+	got, err := again.Messages(ctx, g.ID, t0.Add(-time.Hour), t0.Add(time.Hour))
+	if err != nil || len(got) != 1 || got[0].Content != order {
+		t.Errorf("messages %+v (%v)", got, err)
+	}
+}

@@ -206,9 +206,17 @@ func (t *ImportTx) Commit(members []domain.Member, changed []int) (domain.Import
 		return domain.ImportBatch{}, err
 	}
 	if t.added > 0 {
-		// What an import writes is sealed, and Open sealed the rest: the
-		// next start need not look through these messages for names in clear.
+		// What an import writes is sealed and its numbers masked, and Open
+		// did the same to the rest: the next start need not look through
+		// these messages for names in clear or for numbers. (Until it was
+		// recorded here, the first command after a workspace's first import
+		// read every message holding a long run of digits: at ten million
+		// messages, half a million rows and 400 MB.)
 		if err := markNamesSealed(t.tx); err != nil {
+			t.tx.Rollback()
+			return domain.ImportBatch{}, err
+		}
+		if err := markChatNumbersSealed(t.tx); err != nil {
 			t.tx.Rollback()
 			return domain.ImportBatch{}, err
 		}
