@@ -7,7 +7,8 @@
 // memory, and a re-import of the same file (all duplicates).
 //
 // Bounds (issue "Import everything operators actually have"): import ≤ 2× the
-// shell's time, peak memory < 300 MB, re-import ≤ ½ the first import.
+// shell's time (≤ 1.5× at ten million messages, issue 22), peak memory
+// < 300 MB, re-import ≤ ½ the first import and also < 300 MB.
 //
 // Then the member ledger (issue "The member ledger at ten million
 // messages"): `members`, `tiers` and `points`, whole CLI runs, beside one
@@ -98,13 +99,24 @@ func run(messages, members, days int, dir, pg string) error {
 		}
 		fmt.Printf("%-34s %10.2f %10.2f %10.1f  %-22s %s\n", name, m.wall.Seconds(), m.cpu.Seconds(), float64(m.rss)/1024, bound, res)
 	}
-	timeOK := first.wall <= 2*shell.wall
+	// The import's bound: twice the shell at a million messages, and 1.5×
+	// at ten million (issue 22), where fixed costs weigh less.
+	ratio, ratioText := 2.0, "≤ 2× baseline"
+	if messages >= 10_000_000 {
+		ratio, ratioText = 1.5, "≤ 1.5× baseline"
+	}
+	timeOK := first.wall.Seconds() <= ratio*shell.wall.Seconds()
 	memOK := first.rss < 300*1024
 	againOK := again.wall <= first.wall/2
+	againMemOK := again.rss < 300*1024
+	peak := func(m measure, ok bool) {
+		fmt.Printf("%-34s %10s %10s %10.1f  %-22s %s\n", "  peak memory", "", "", float64(m.rss)/1024, "< 300 MB", map[bool]string{true: "PASS", false: "FAIL"}[ok])
+	}
 	row("sqlite3 shell .import (baseline)", shell, "", nil)
-	row("qunzhu import chat (empty db)", first, "≤ 2× baseline", &timeOK)
-	fmt.Printf("%-34s %10s %10s %10.1f  %-22s %s\n", "  peak memory", "", "", float64(first.rss)/1024, "< 300 MB", map[bool]string{true: "PASS", false: "FAIL"}[memOK])
+	row("qunzhu import chat (empty db)", first, ratioText, &timeOK)
+	peak(first, memOK)
 	row("qunzhu re-import (all duplicates)", again, "≤ ½ first import", &againOK)
+	peak(again, againMemOK)
 	fmt.Printf("\nimport / baseline: %.1f×   re-import / import: %.2f\n", first.wall.Seconds()/shell.wall.Seconds(), again.wall.Seconds()/first.wall.Seconds())
 	if err := runLedger(bin, db, messages); err != nil {
 		return err
