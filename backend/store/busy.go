@@ -68,10 +68,10 @@ func isBusy(err error) bool {
 
 // beginWaiting begins a write transaction on the connection db works on
 // (onConn), waiting as long as ctx lasts while another writer holds
-// SQLite's write lock. setBusy sets that connection's busy timeout: short
-// while it tries, the workspace's (sqliteBusyTimeout) again once begun.
-func beginWaiting(ctx context.Context, db *gorm.DB, setBusy func(time.Duration) error) (*gorm.DB, error) {
-	w := waiterOf(ctx)
+// SQLite's write lock, and telling w. setBusy sets that connection's busy
+// timeout: short while it tries, the workspace's (sqliteBusyTimeout) again
+// once begun.
+func beginWaiting(ctx context.Context, w *waiter, db *gorm.DB, setBusy func(time.Duration) error) (*gorm.DB, error) {
 	if err := setBusy(importBusyTry); err != nil {
 		return nil, err
 	}
@@ -103,24 +103,62 @@ func beginWaiting(ctx context.Context, db *gorm.DB, setBusy func(time.Duration) 
 	return tx, nil
 }
 
+// writeTurn is this process's one turn to write a SQLite workspace: SQLite
+// lets one writer at a time in, and a writer waiting for it inside the
+// process waits here, holding nothing, rather than on the write lock while
+// holding one of the pool's four connections. Several writes queued behind
+// a long import took every connection that way, and a screen's reads then
+// waited for the import too. Writers in other processes still meet at
+// SQLite's lock (beginWaiting). Nil on PostgreSQL, whose locks queue
+// writers server-side.
+type writeTurn chan struct{}
+
+// take waits for the turn as long as ctx lasts, telling w if it has to
+// wait, and returns the func that gives the turn back.
+func (t writeTurn) take(ctx context.Context, w *waiter) (func(), error) {
+	if t == nil {
+		return func() {}, nil
+	}
+	select {
+	case t <- struct{}{}:
+	default:
+		w.waiting()
+		select {
+		case t <- struct{}{}:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	}
+	return func() { <-t }, nil
+}
+
 // write runs fn in one write transaction, like gorm's Transaction, except
 // that on SQLite it waits for the write lock as long as ctx lasts (saying
 // so through ctx's notice) instead of failing after the busy timeout: a
 // note saved, a tier set or an undo made while a large import holds the
-// lock goes through when the import ends. It runs on a connection of its
-// own so the short busy timeout of the attempts (beginWaiting) never
-// reaches another caller. On PostgreSQL row and advisory locks already
-// queue without a timeout.
+// lock goes through when the import ends. It waits for this process's
+// write turn first (writeTurn), then runs on a connection of its own so the
+// short busy timeout of the attempts (beginWaiting) never reaches another
+// caller. On PostgreSQL row and advisory locks already queue without a
+// timeout.
+//
+// fn must not call write again: the turn is the caller's until it returns.
 func (s *Store) write(ctx context.Context, fn func(tx *gorm.DB) error) error {
 	if isPostgres(s.db) {
 		return s.db.WithContext(ctx).Transaction(fn)
 	}
+	w := waiterOf(ctx)
+	give, err := s.turn.take(ctx, w)
+	if err != nil {
+		return err
+	}
+	defer give()
 	c, err := poolConn(ctx, s.db)
 	if err != nil {
 		return err
 	}
 	defer c.Close()
-	tx, err := beginWaiting(ctx, onConn(s.db, ctx, c), busySetter(c))
+	tx, err := beginWaiting(ctx, w, onConn(s.db, ctx, c), busySetter(c))
 	if err != nil {
 		return err
 	}

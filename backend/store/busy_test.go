@@ -178,3 +178,61 @@ func TestOtherWritersWaitForAnImport(t *testing.T) {
 		t.Errorf("batches = %d, want both imports kept", len(got))
 	}
 }
+
+// TestWaitingWritesLeaveConnectionsToReaders: while an import holds the
+// write lock, more writes than the pool has connections wait for it (each
+// saying so once), and a screen's reads meanwhile answer at once instead of
+// queueing behind them for a free connection. Once the import commits,
+// every write goes through.
+func TestWaitingWritesLeaveConnectionsToReaders(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t)
+	if s.IsServer() {
+		t.Skip("PostgreSQL queues writers server-side, each on a connection of its own")
+	}
+	g := mustGroup(t, s, "读书会")
+	imp, err := s.BeginImport(ctx, domain.ImportBatch{GroupID: g.ID, Kind: domain.BatchMembers, File: "名单.csv"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer imp.Rollback()
+
+	const writers = 6 // the pool has 4 connections
+	told := make(chan struct{}, writers)
+	done := make(chan error, writers)
+	for i := range writers {
+		go func() {
+			done <- s.SetBackupKeep(WithWaitNotice(ctx, func() { told <- struct{}{} }), 3+i)
+		}()
+	}
+	for range writers {
+		select {
+		case <-told:
+		case err := <-done:
+			t.Fatalf("a write did not wait for the import: %v", err)
+		case <-time.After(5 * time.Second):
+			t.Fatal("a waiting write did not say so within 5 s")
+		}
+	}
+	read, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	if groups, err := s.Groups(read); err != nil || len(groups) != 1 {
+		t.Fatalf("reading the groups while writes wait: %v (%v)", groups, err)
+	}
+	if _, err := imp.Commit(nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	for range writers {
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("a write after the import: %v", err)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatal("a write did not go on after the import committed")
+		}
+	}
+	if got := s.BackupKeep(ctx); got < 3 || got > 3+writers-1 {
+		t.Errorf("backups kept = %d, want one of the saved values", got)
+	}
+}

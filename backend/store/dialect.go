@@ -141,8 +141,14 @@ func (s *Store) beginImportTx(ctx context.Context) (tx *gorm.DB, conn *sql.Conn,
 		}
 		return tx, conn, func() { conn.Close() }, nil
 	}
+	w := waiterOf(ctx)
+	give, err := s.turn.take(ctx, w)
+	if err != nil {
+		return nil, nil, nil, err
+	}
 	c, err := poolConn(ctx, s.db)
 	if err != nil {
+		give()
 		return nil, nil, nil, err
 	}
 	release = func() {
@@ -150,12 +156,13 @@ func (s *Store) beginImportTx(ctx context.Context) (tx *gorm.DB, conn *sql.Conn,
 			c.Raw(func(any) error { return driver.ErrBadConn })
 		}
 		c.Close()
+		give()
 	}
 	if _, err := c.ExecContext(ctx, "PRAGMA foreign_keys = OFF"); err != nil {
 		release()
 		return nil, nil, nil, err
 	}
-	if tx, err = beginWaiting(ctx, onConn(s.db, ctx, c), busySetter(c)); err != nil {
+	if tx, err = beginWaiting(ctx, w, onConn(s.db, ctx, c), busySetter(c)); err != nil {
 		release()
 		return nil, nil, nil, err
 	}

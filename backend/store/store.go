@@ -47,6 +47,8 @@ type Store struct {
 	locked bool
 	// names keeps the senders' names opened so far (sendernames.go).
 	names *senderNameCache
+	// turn is this process's turn to write a SQLite workspace (busy.go).
+	turn writeTurn
 }
 
 // Options tune Open; the zero value is right for the app.
@@ -169,7 +171,7 @@ func Open(path string, opt Options) (*Store, error) {
 			return nil, openError(path, err)
 		}
 	}
-	st := &Store{db: db, box: box, clock: opt.Clock, path: path, keyPath: opt.KeyPath, Created: created, names: newSenderNameCache()}
+	st := &Store{db: db, box: box, clock: opt.Clock, path: path, keyPath: opt.KeyPath, Created: created, names: newSenderNameCache(), turn: make(writeTurn, 1)}
 	if err := st.sealPlainRemarks(); err != nil {
 		sqlDB.Close()
 		return nil, openError(path, err)
