@@ -229,7 +229,8 @@ func (s *MembersService) Member(groupID, memberID int64, week string) (MemberDet
 	if err != nil {
 		return MemberDetailDTO{}, err
 	}
-	mine, err := s.st.MemberMessages(ctx, groupID, memberID, l.Week.End)
+	rules := l.Input.Rules
+	mine, err := s.st.MemberHistory(ctx, l.Group, memberID, l.Week.End, recentMessages, rules.FloodCount, rules.FloodWithin)
 	if err != nil {
 		return MemberDetailDTO{}, err
 	}
