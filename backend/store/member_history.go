@@ -43,6 +43,9 @@ type MemberHistory struct {
 	// two instants, in time order: metrics.MemberViolations over them
 	// gives what it gives over all the member's messages.
 	Strikes []domain.Message
+	// Hours counts the member's countable messages by local hour of the
+	// day (MemberHours, for the member alone).
+	Hours [24]int
 }
 
 // NameSeen is one sender name a member used, with the first and last
@@ -139,6 +142,9 @@ WHERE group_id = ? AND day < ? AND member_id = ? ORDER BY day`,
 		[]any{g.ID, domain.LocalDay(before, loc), memberID}, func(v []driver.Value) {
 			f := memberDayFacts{day: valInt(v[0]), messages: valInt(v[1]), firstCheckin: valInt(v[5])}
 			unpackHours(valBytes(v[2]), &f.hours)
+			for h, n := range f.hours {
+				out.Hours[h] += int(n)
+			}
 			f.spans.unpack(valBytes(v[3]))
 			f.flagged = unpackInstants(valBytes(v[4]))
 			unpackNames(valBytes(v[6]), func(n nameCount) { f.names = append(f.names, n) })
