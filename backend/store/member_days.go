@@ -120,7 +120,14 @@ type dayNames struct {
 }
 
 // note counts a message sent at sec under name ref (0: no name).
-func (d *dayNames) note(ref, sec int64) { d.addCount(nameCount{ref, 1, sec, sec}) }
+func (d *dayNames) note(ref, sec int64) {
+	if c := &d.one; c.ref == ref && c.n > 0 { // the day's name again: most messages
+		c.n++
+		c.first, c.last = min(c.first, sec), max(c.last, sec)
+		return
+	}
+	d.addCount(nameCount{ref, 1, sec, sec})
+}
 
 func (d *dayNames) addCount(o nameCount) {
 	if o.ref == 0 || o.n == 0 {
@@ -166,11 +173,13 @@ func (d *dayNames) all() []nameCount {
 // packNames writes a day's names as unsigned varints (ref, count, last −
 // first) after a signed first: a few bytes each.
 func packNames(d *dayNames) []byte {
-	all := d.all()
-	if len(all) == 0 {
+	all := []nameCount{d.one} // a day of one name, nearly all, sorts nothing
+	if d.one.ref == 0 {
 		return nil
+	} else if len(d.more) > 0 {
+		all = d.all()
 	}
-	out := make([]byte, 0, 16*len(all))
+	out := make([]byte, 0, 20*len(all))
 	for _, c := range all {
 		out = binary.AppendUvarint(out, uint64(c.ref))
 		out = binary.AppendUvarint(out, uint64(c.n))
