@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 	"time"
 
@@ -49,11 +50,15 @@ func TestMemberPageAtScale(t *testing.T) {
 	a := New(Config{Store: st})
 	for i := 0; i < 6 && i*83 < len(members); i++ {
 		m := members[i*83]
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
 		start := time.Now()
 		d, err := a.mbrs.Member(g.ID, m.ID, week)
 		if err != nil {
 			t.Fatal(err)
 		}
+		took := time.Since(start)
+		runtime.ReadMemStats(&after)
 		if dir := os.Getenv("QUNZHU_MEMBER_PAGE_OUT"); dir != "" {
 			b, err := json.MarshalIndent(d, "", " ")
 			if err != nil {
@@ -63,7 +68,6 @@ func TestMemberPageAtScale(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		took := time.Since(start)
 		start = time.Now()
 		l, _, err := a.mbrs.load(ctx, g.ID, week)
 		if err != nil {
@@ -75,7 +79,7 @@ func TestMemberPageAtScale(t *testing.T) {
 		if _, err := st.MemberHistory(ctx, l.Group, m.ID, l.Week.End, recentMessages, rules.FloodCount, rules.FloodWithin); err != nil {
 			t.Fatal(err)
 		}
-		t.Logf("member %d, week %s: %v (the ledger %v, the member's history %v; %d names, %d messages, %d timeline entries)",
-			m.ID, week, took, ledgerTook, time.Since(start), len(d.NameHistory), len(d.Messages), len(d.Timeline))
+		t.Logf("member %d, week %s: %v, %d MB allocated (the ledger %v, the member's history %v; %d names, %d messages, %d timeline entries)",
+			m.ID, week, took, (after.TotalAlloc-before.TotalAlloc)>>20, ledgerTook, time.Since(start), len(d.NameHistory), len(d.Messages), len(d.Timeline))
 	}
 }
