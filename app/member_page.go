@@ -7,52 +7,34 @@ import (
 	"qunzhu/backend/domain"
 	"qunzhu/backend/ledger"
 	"qunzhu/backend/metrics"
+	"qunzhu/backend/store"
 )
 
-// memberDetail builds a member's page from the ledger and mine, the
-// member's messages before the week's end: names seen in chat, the
-// timeline (joins, leaves, tier changes, strikes, check-in points, theme
-// shares presented, points by hand), the latest messages and 12 weeks of
-// activity, summed from daily, the member's countable messages per local
-// day (the store's rollup). lang names a share that has no title of its own.
+// memberDetail builds a member's page from the ledger and h, what the
+// member's history before the week's end holds for it: names seen in chat,
+// the timeline (joins, leaves, tier changes, strikes, check-in points,
+// theme shares presented, points by hand), the latest messages and 12
+// weeks of activity, summed from daily, the member's countable messages
+// per local day (the store's rollup). lang names a share that has no title
+// of its own.
 //
 // What an operator did by hand (tier changes in events, points granted or
 // redeemed in grants) is listed whenever it happened, like a log: points
 // granted today show on the page of last week too, where the balance, as
 // of that week's end, leaves them out.
-func memberDetail(l *ledger.Ledger, r ledger.Row, mine []domain.Message, daily map[int64]int, events []domain.MemberEvent, grants []domain.PointGrant, dismissed map[string]bool, lang string) MemberDetailDTO {
+func memberDetail(l *ledger.Ledger, r ledger.Row, h store.MemberHistory, daily map[int64]int, events []domain.MemberEvent, grants []domain.PointGrant, dismissed map[string]bool, lang string) MemberDetailDTO {
 	loc := l.Group.Location()
 	m := r.Member
 	d := MemberDetailDTO{Member: ledgerMemberDTO(r, loc), Nickname: m.Nickname, GroupNickname: m.GroupNickname, Remark: m.Remark,
 		WxID: m.WxID, WeChatID: m.WeChatID, Notes: m.Notes, NameHistory: []NameSeenDTO{}, Timeline: []TimelineDTO{},
 		Messages: []MessageDTO{}}
 
-	type span struct {
-		first, last time.Time
-		n           int
+	for _, n := range h.Names {
+		d.NameHistory = append(d.NameHistory, NameSeenDTO{Name: n.Name, First: rfc3339(n.First, loc), Last: rfc3339(n.Last, loc), Messages: n.Messages})
 	}
-	names := map[string]*span{}
-	var order []string
-	for _, msgv := range mine {
-		if msgv.SenderName == "" {
-			continue
-		}
-		sp, ok := names[msgv.SenderName]
-		if !ok {
-			sp = &span{first: msgv.SentAt}
-			names[msgv.SenderName] = sp
-			order = append(order, msgv.SenderName)
-		}
-		sp.last = msgv.SentAt
-		sp.n++
-	}
-	for _, n := range order {
-		sp := names[n]
-		d.NameHistory = append(d.NameHistory, NameSeenDTO{Name: n, First: rfc3339(sp.first, loc), Last: rfc3339(sp.last, loc), Messages: sp.n})
-	}
-	for i := len(mine) - 1; i >= 0 && len(d.Messages) < recentMessages; i-- {
-		if mine[i].Kind.Countable() {
-			d.Messages = append(d.Messages, MessageDTO{At: rfc3339(mine[i].SentAt, loc), Kind: string(mine[i].Kind), Content: mine[i].Content})
+	for i := len(h.Latest) - 1; i >= 0 && len(d.Messages) < recentMessages; i-- {
+		if h.Latest[i].Kind.Countable() {
+			d.Messages = append(d.Messages, MessageDTO{At: rfc3339(h.Latest[i].SentAt, loc), Kind: string(h.Latest[i].Kind), Content: h.Latest[i].Content})
 		}
 	}
 
@@ -80,14 +62,20 @@ func memberDetail(l *ledger.Ledger, r ledger.Row, mine []domain.Message, daily m
 	for _, v := range l.Strikes[m.ID].Live {
 		live[metrics.ViolationKey(v)] = true
 	}
-	own := l.Input // the member's whole history: a burst is in one sender's own stream
-	own.Messages = mine
+	// A burst is in one sender's own stream: the stretches of the
+	// member's where one may lie are all it takes.
+	own := l.Input
+	own.Messages = h.Strikes
 	for _, v := range metrics.MemberViolations(own, m.ID) {
 		k := metrics.ViolationKey(v)
 		add(v.At, TimelineDTO{Kind: "strike", Rule: v.Rule, Content: domain.Excerpt(v.Content, 200), Live: live[k], Key: k, Dismiss: dismissed[k]})
 	}
-	for _, p := range metrics.Points(l.Group, l.Input.Members, mine) {
-		add(p.At, TimelineDTO{Kind: "checkin", Points: p.Points})
+	// Points judges staff by the messages it is given: a staff message of
+	// the member's elsewhere in its history is in the ledger's StaffIDs.
+	if !l.Input.StaffIDs[m.ID] {
+		for _, p := range metrics.Points(l.Group, l.Input.Members, h.Checkins) {
+			add(p.At, TimelineDTO{Kind: "checkin", Points: p.Points})
+		}
 	}
 	for _, it := range l.Shares {
 		if *it.PresenterID == m.ID {

@@ -14,6 +14,7 @@ import (
 	"qunzhu/backend/ledger"
 	"qunzhu/backend/metrics"
 	"qunzhu/backend/msg"
+	"qunzhu/backend/screening"
 	"qunzhu/backend/store"
 )
 
@@ -229,7 +230,8 @@ func (s *MembersService) Member(groupID, memberID int64, week string) (MemberDet
 	if err != nil {
 		return MemberDetailDTO{}, err
 	}
-	mine, err := s.st.MemberMessages(ctx, groupID, memberID, l.Week.End)
+	rules := l.Input.Rules
+	mine, err := s.st.MemberHistory(ctx, l.Group, memberID, l.Week.End, recentMessages, rules.FloodCount, rules.FloodWithin)
 	if err != nil {
 		return MemberDetailDTO{}, err
 	}
@@ -237,12 +239,8 @@ func (s *MembersService) Member(groupID, memberID int64, week string) (MemberDet
 	if err != nil {
 		return MemberDetailDTO{}, err
 	}
-	hours, err := s.st.MemberHours(ctx, groupID, ledger.History(l))
-	if err != nil {
-		return MemberDetailDTO{}, err
-	}
 	d := memberDetail(l, r, mine, daily, events, grants, dismissed, s.app.lang())
-	d.Member.Screen = screens(l, hours, crit)[memberID]
+	d.Member.Screen = screenDTO(screening.Screen(crit, r.Member, mine.Hours))
 	return d, nil
 }
 

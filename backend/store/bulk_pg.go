@@ -146,7 +146,7 @@ func (ins *messageInserter) sendGathered() (int, error) {
 	}
 	// Tallied now, applied only at commit: if a COPY fails, so does the import.
 	ins.hours.add(fresh)
-	ins.days.add(fresh, ins.memberNumbers(fresh))
+	ins.days.add(fresh, ins.memberNumbers(fresh), ins.senderRefs(fresh))
 	cs.gathered = cs.gathered[:0]
 	clear(cs.keys)
 	if len(fresh) == 0 {

@@ -212,7 +212,7 @@ func (ins *messageInserter) insertSQLite(msgs []domain.Message) (int, error) {
 		}
 	}
 	imported := 0
-	job := tallyJob{members: make([]int64, len(msgs)), tainted: make([]bool, (len(msgs)+messageInsertChunk-1)/messageInsertChunk)}
+	job := tallyJob{members: make([]int64, len(msgs)), refs: make([]int64, len(msgs)), tainted: make([]bool, (len(msgs)+messageInsertChunk-1)/messageInsertChunk)}
 	err := ins.conn.Raw(func(dc any) error {
 		prep, ok := dc.(driver.ConnPrepareContext)
 		if !ok {
@@ -242,7 +242,9 @@ func (ins *messageInserter) insertSQLite(msgs []domain.Message) (int, error) {
 				if id, ok := member.(int64); ok {
 					job.members[start+i] = id
 				}
-				row[0].Value, row[1].Value, row[2].Value, row[3].Value, row[4].Value = member, m.SenderID, ins.names.ref(m.SenderName), string(m.Kind), m.SentAt.Unix()
+				ref := ins.names.ref(m.SenderName)
+				job.refs[start+i] = ref
+				row[0].Value, row[1].Value, row[2].Value, row[3].Value, row[4].Value = member, m.SenderID, ref, string(m.Kind), m.SentAt.Unix()
 				row[5].Value, row[6].Value, row[7].Value, row[8].Value, row[9].Value = m.Content, m.URL, m.IsLink, m.IsStaff, m.DedupeKey
 				sealed, err := ins.sealOriginal(m)
 				if err != nil {
@@ -308,6 +310,16 @@ func (ins *messageInserter) memberNumbers(msgs []domain.Message) []int64 {
 		}
 	}
 	return ids
+}
+
+// senderRefs are the numbers of msgs' sender names, which resolveSenders
+// has numbered.
+func (ins *messageInserter) senderRefs(msgs []domain.Message) []int64 {
+	refs := make([]int64, len(msgs))
+	for i, m := range msgs {
+		refs[i] = ins.names.ref(m.SenderName)
+	}
+	return refs
 }
 
 // insertMessagesSQL is SQLite's INSERT for n rows of one import

@@ -55,12 +55,21 @@ type memberDayRow struct {
 	// whitelist change.
 	Spans   []byte
 	Flagged []byte
+	// FirstCheckin and Names are what a member's page takes from the whole
+	// history besides counts (schema 26): the first check-in of the day
+	// (IsCheckinText, before the staff test; 0 if none), earning its
+	// points, and per sender name (sender_ref) the member's messages of
+	// any kind under it that day, with the first and last (packNames): its
+	// name history. With them the page reads a few days of messages, not
+	// the member's year.
+	FirstCheckin int64 `gorm:"not null;default:0"`
+	Names        []byte
 }
 
 func (memberDayRow) TableName() string { return "member_days" }
 
 // memberDayColumns are the columns every statement here writes, in order.
-var memberDayColumns = []string{"group_id", "day", "member_id", "messages", "last_at", "checkins", "staff", "hours", "spans", "flagged"}
+var memberDayColumns = []string{"group_id", "day", "member_id", "messages", "last_at", "checkins", "staff", "hours", "spans", "flagged", "first_checkin", "names"}
 
 // packHours writes 24 counts as unsigned varints: a member's day is mostly
 // zeros, one byte each.
@@ -88,8 +97,119 @@ func unpackHours(b []byte, h *[24]int32) {
 type dayCount struct {
 	messages, checkins, staff int32 // an import holds one per member-day: kept small
 	lastAt                    int64
+	firstCheckin              int64 // 0: none
 	hours                     [24]int32
 	spans                     runSpans
+	names                     dayNames
+}
+
+// nameCount is a member's messages under one sender name (sender_ref) on
+// a day: how many, the first and the last (Unix seconds).
+type nameCount struct {
+	ref         int64
+	n           int32
+	first, last int64
+}
+
+// dayNames are a member-day's names: nearly always one, held in place, so
+// an import counts a name without allocating; more only for a day with
+// several.
+type dayNames struct {
+	one  nameCount // ref 0: none yet
+	more []nameCount
+}
+
+// note counts a message sent at sec under name ref (0: no name).
+func (d *dayNames) note(ref, sec int64) {
+	if c := &d.one; c.ref == ref && c.n > 0 { // the day's name again: most messages
+		c.n++
+		c.first, c.last = min(c.first, sec), max(c.last, sec)
+		return
+	}
+	d.addCount(nameCount{ref, 1, sec, sec})
+}
+
+func (d *dayNames) addCount(o nameCount) {
+	if o.ref == 0 || o.n == 0 {
+		return
+	}
+	c := &d.one
+	if c.ref != o.ref {
+		c = nil
+		if d.one.ref == 0 {
+			c = &d.one
+			c.ref = o.ref
+		} else {
+			for i := range d.more {
+				if d.more[i].ref == o.ref {
+					c = &d.more[i]
+					break
+				}
+			}
+			if c == nil {
+				d.more = append(d.more, nameCount{ref: o.ref})
+				c = &d.more[len(d.more)-1]
+			}
+		}
+	}
+	if c.n == 0 {
+		c.first, c.last = o.first, o.last
+	} else {
+		c.first, c.last = min(c.first, o.first), max(c.last, o.last)
+	}
+	c.n += o.n
+}
+
+// all are the names counted, by first message (ties by number).
+func (d *dayNames) all() []nameCount {
+	if d.one.ref == 0 {
+		return nil
+	}
+	out := append([]nameCount{d.one}, d.more...)
+	slices.SortFunc(out, func(a, b nameCount) int { return cmp.Or(cmp.Compare(a.first, b.first), cmp.Compare(a.ref, b.ref)) })
+	return out
+}
+
+// packNames writes a day's names as unsigned varints (ref, count, last −
+// first) after a signed first: a few bytes each.
+func packNames(d *dayNames) []byte {
+	all := []nameCount{d.one} // a day of one name, nearly all, sorts nothing
+	if d.one.ref == 0 {
+		return nil
+	} else if len(d.more) > 0 {
+		all = d.all()
+	}
+	out := make([]byte, 0, 20*len(all))
+	for _, c := range all {
+		out = binary.AppendUvarint(out, uint64(c.ref))
+		out = binary.AppendUvarint(out, uint64(c.n))
+		out = binary.AppendVarint(out, c.first)
+		out = binary.AppendUvarint(out, uint64(c.last-c.first))
+	}
+	return out
+}
+
+// unpackNames calls f for each name packNames wrote; a damaged value
+// gives what it can.
+func unpackNames(b []byte, f func(nameCount)) {
+	for len(b) > 0 {
+		var v [4]int64
+		for i := range v {
+			var k int
+			if i == 2 {
+				v[i], k = binary.Varint(b)
+			} else {
+				var u uint64
+				u, k = binary.Uvarint(b)
+				v[i] = int64(u)
+			}
+			if k <= 0 {
+				return
+			}
+			b = b[k:]
+		}
+		f(nameCount{ref: v[0], n: int32(v[1]), first: v[2], last: v[2] + v[3]})
+	}
 }
 
 type memberDay struct{ member, day int64 }
@@ -148,9 +268,10 @@ type dayTally struct {
 	// message in twenty.
 	runs  map[int64]*runRing
 	flags []dayFlag
-	// counts holds the member-days, index says where each is: neither
-	// holds a pointer to scan (counts' blocks are pointer-free), so the
-	// collector never scans the import's few hundred thousand of them.
+	// counts holds the member-days, index says where each is: index holds
+	// no pointer, and counts' blocks one per member-day (a day's second
+	// sender name, nil nearly always), so the collector does little with
+	// the import's few hundred thousand of them.
 	counts  dayCounts
 	index   map[memberDay]int32
 	tainted map[int64]bool
@@ -165,12 +286,14 @@ func newDayTally(k rollupKeys) dayTally {
 	return dayTally{clock: newZoneClock(k.loc), word: k.word, judge: k.judge}
 }
 
-// count adds one message to counts, the one place a message is judged, so
-// the tally and a recount from the table agree.
-func (c *dayCount) count(kind domain.Kind, content string, staff bool, sentAt int64, hour int, word string) {
+// count adds one message, sent under name ref (0: none, or not a
+// member's), to counts, the one place a message is judged, so the tally
+// and a recount from the table agree.
+func (c *dayCount) count(kind domain.Kind, content string, staff bool, sentAt int64, hour int, word string, ref int64) {
 	if staff {
 		c.staff++
 	}
+	c.names.note(ref, sentAt)
 	if !kind.Countable() {
 		return
 	}
@@ -179,12 +302,15 @@ func (c *dayCount) count(kind domain.Kind, content string, staff bool, sentAt in
 	c.hours[hour]++
 	if domain.IsCheckinText(kind, content, word) {
 		c.checkins++
+		if c.firstCheckin == 0 || sentAt < c.firstCheckin {
+			c.firstCheckin = sentAt
+		}
 	}
 }
 
 // add counts messages that are now in the table; members holds each one's
-// member id (0: none).
-func (d *dayTally) add(msgs []domain.Message, members []int64) {
+// member id (0: none), refs its sender name's number.
+func (d *dayTally) add(msgs []domain.Message, members, refs []int64) {
 	if d.clock == nil {
 		return // not an import into a group (a test's bare inserter)
 	}
@@ -199,7 +325,10 @@ func (d *dayTally) add(msgs []domain.Message, members []int64) {
 			clear(d.today)
 			d.curDay = day
 		}
-		who := members[i]
+		who, ref := members[i], refs[i]
+		if who == 0 {
+			ref = 0 // names are kept for members' pages only
+		}
 		i, ok := d.today[who]
 		if !ok {
 			k := memberDay{who, day}
@@ -210,7 +339,7 @@ func (d *dayTally) add(msgs []domain.Message, members []int64) {
 			d.today[who] = i
 		}
 		c := d.counts.at(i)
-		c.count(m.Kind, m.Content, m.IsStaff, at, hour, d.word)
+		c.count(m.Kind, m.Content, m.IsStaff, at, hour, d.word, ref)
 		if who == 0 || !m.Kind.Countable() {
 			continue
 		}
@@ -296,10 +425,16 @@ func (c *dayCount) add(o *dayCount) {
 	c.checkins += o.checkins
 	c.staff += o.staff
 	c.lastAt = max(c.lastAt, o.lastAt)
+	if o.firstCheckin != 0 && (c.firstCheckin == 0 || o.firstCheckin < c.firstCheckin) {
+		c.firstCheckin = o.firstCheckin
+	}
 	for h := range c.hours {
 		c.hours[h] += o.hours[h]
 	}
 	c.spans.merge(&o.spans)
+	for _, n := range o.names.all() {
+		c.names.addCount(n)
+	}
 }
 
 // memberDayInsert inserts n rows.
@@ -309,7 +444,7 @@ func memberDayInsert(n int) string {
 		strings.TrimSuffix(strings.Repeat(one+", ", n), ", ")
 }
 
-// memberDayRows is how many rows one statement carries: 10 arguments each,
+// memberDayRows is how many rows one statement carries: 12 arguments each,
 // far below either database's limit.
 const memberDayRows = 500
 
@@ -347,7 +482,7 @@ func writeMemberDays(tx *gorm.DB, groupID int64, days map[memberDay]*dayCount, f
 		for _, k := range chunk {
 			c := days[k]
 			args = append(args, groupID, k.day, k.member, int64(c.messages), c.lastAt, int64(c.checkins), int64(c.staff), packHours(&c.hours),
-				c.spans.pack(), packInstants(flagged(k)))
+				c.spans.pack(), packInstants(flagged(k)), c.firstCheckin, packNames(&c.names))
 		}
 		st := stmts[len(chunk)]
 		if st == nil {
@@ -371,7 +506,7 @@ func writeMemberDays(tx *gorm.DB, groupID int64, days map[memberDay]*dayCount, f
 // readMemberDays adds the stored rows matching where (after the group's
 // condition) to days, and their flagged instants to flagged.
 func readMemberDays(tx *gorm.DB, groupID int64, days map[memberDay]*dayCount, flagged map[memberDay][]int64, where string, args ...any) error {
-	rows, err := tx.Raw("SELECT day, member_id, messages, last_at, checkins, staff, hours, spans, flagged FROM member_days WHERE group_id = ? "+where,
+	rows, err := tx.Raw("SELECT day, member_id, messages, last_at, checkins, staff, hours, spans, flagged, first_checkin, names FROM member_days WHERE group_id = ? "+where,
 		append([]any{groupID}, args...)...).Rows()
 	if err != nil {
 		return err
@@ -380,10 +515,11 @@ func readMemberDays(tx *gorm.DB, groupID int64, days map[memberDay]*dayCount, fl
 	for rows.Next() {
 		var k memberDay
 		var o dayCount
-		var hours, spans, flags []byte
-		if err := rows.Scan(&k.day, &k.member, &o.messages, &o.lastAt, &o.checkins, &o.staff, &hours, &spans, &flags); err != nil {
+		var hours, spans, flags, names []byte
+		if err := rows.Scan(&k.day, &k.member, &o.messages, &o.lastAt, &o.checkins, &o.staff, &hours, &spans, &flags, &o.firstCheckin, &names); err != nil {
 			return err
 		}
+		unpackNames(names, o.names.addCount)
 		unpackHours(hours, &o.hours)
 		o.spans.unpack(spans)
 		if f := unpackInstants(flags); len(f) > 0 {
@@ -465,7 +601,7 @@ func (d *dayTally) apply(tx *gorm.DB, groupID int64) error {
 // dayCounts holds an import's member-days in blocks of a fixed size: a
 // year of a 500-member group is a quarter of a million of them, and one
 // slice doubling its way there copied and cleared them over and over (half
-// a second of a million-message import). The blocks hold no pointer.
+// a second of a million-message import).
 type dayCounts struct {
 	blocks [][]dayCount
 	n      int32
@@ -554,7 +690,7 @@ func rebuildMemberDays(tx *gorm.DB, g domain.Group) error {
 // rebuild of ten million messages reads most as a few numbers each.
 func countMemberDays(tx *gorm.DB, groupID int64, k rollupKeys, from, to *int64) error {
 	like := "%" + strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(k.word) + "%"
-	q := `SELECT COALESCE(member_id, 0), kind, sent_at, is_staff,
+	q := `SELECT COALESCE(member_id, 0), kind, sent_at, is_staff, sender_ref,
        CASE WHEN (kind = 'text' AND content LIKE ? ESCAPE '\') OR (member_id IS NOT NULL AND kind <> 'system') THEN content ELSE '' END, url
 FROM messages WHERE group_id = ?`
 	args := []any{like, groupID}
@@ -571,10 +707,10 @@ FROM messages WHERE group_id = ?`
 	flagged := map[memberDay][]int64{}
 	runs := map[int64]*runRing{}
 	for rows.Next() {
-		var member, sentAt int64
+		var member, sentAt, ref int64
 		var kind, content, url string
 		var staff bool
-		if err := rows.Scan(&member, &kind, &sentAt, &staff, &content, &url); err != nil {
+		if err := rows.Scan(&member, &kind, &sentAt, &staff, &ref, &content, &url); err != nil {
 			rows.Close()
 			return err
 		}
@@ -598,7 +734,10 @@ FROM messages WHERE group_id = ?`
 			c = &dayCount{}
 			days[key] = c
 		}
-		c.count(domain.Kind(kind), content, staff, sentAt, hour, k.word)
+		if member == 0 {
+			ref = 0
+		}
+		c.count(domain.Kind(kind), content, staff, sentAt, hour, k.word, ref)
 		if r != nil {
 			r.push(sentAt, &c.spans)
 			if b := k.judge.Breaks(domain.Kind(kind), content, url); b != 0 {
@@ -698,7 +837,18 @@ func recountHours(tx *gorm.DB, groupID int64, hours []int64) error {
 }
 
 // v24MemberDay is member_days as migration 24 creates it.
-type v24MemberDay memberDayRow
+type v24MemberDay struct {
+	GroupID  int64 `gorm:"primaryKey;autoIncrement:false"`
+	Day      int64 `gorm:"primaryKey;autoIncrement:false"`
+	MemberID int64 `gorm:"primaryKey;autoIncrement:false"`
+	Messages int   `gorm:"not null;default:0"`
+	LastAt   int64 `gorm:"not null;default:0"`
+	Checkins int   `gorm:"not null;default:0"`
+	Staff    int   `gorm:"not null;default:0"`
+	Hours    []byte
+	Spans    []byte
+	Flagged  []byte
+}
 
 func (v24MemberDay) TableName() string { return "member_days" }
 
@@ -720,16 +870,44 @@ const v24SQLiteTable = `CREATE TABLE member_days (
 	PRIMARY KEY (group_id, day, member_id)
 ) WITHOUT ROWID`
 
-// migrateV24 adds the per-member per-local-day rollup and fills it from the
-// messages already stored, group by group in each one's zone.
+// migrateV24 adds the per-member per-local-day rollup. It filled it from
+// the messages already stored until schema 26 added columns to it; step 26
+// now fills it (a database below 24 runs both), since the counting is
+// today's code, which writes today's columns.
 func migrateV24(tx *gorm.DB) error {
 	if isPostgres(tx) {
-		if err := tx.Migrator().CreateTable(&v24MemberDay{}); err != nil {
+		return tx.Migrator().CreateTable(&v24MemberDay{})
+	}
+	return tx.Exec(v24SQLiteTable).Error
+}
+
+// v26MemberDay holds the columns migration 26 adds to member_days.
+type v26MemberDay struct {
+	FirstCheckin int64 `gorm:"not null;default:0"`
+	Names        []byte
+}
+
+func (v26MemberDay) TableName() string { return "member_days" }
+
+// migrateV26 adds what a member's page takes from the whole history (the
+// first check-in of each day, the names used and when) to the member-day
+// rollup, and fills the rollup again from the messages, group by group in
+// each one's zone.
+func migrateV26(tx *gorm.DB) error {
+	m := tx.Migrator()
+	for _, f := range []string{"FirstCheckin", "Names"} {
+		if m.HasColumn(&v26MemberDay{}, f) {
+			continue
+		}
+		if err := m.AddColumn(&v26MemberDay{}, f); err != nil {
 			return err
 		}
-	} else if err := tx.Exec(v24SQLiteTable).Error; err != nil {
-		return err
 	}
+	return rebuildAllMemberDays(tx)
+}
+
+// rebuildAllMemberDays recounts every group's member-day rows.
+func rebuildAllMemberDays(tx *gorm.DB) error {
 	var groups []groupRow
 	if err := tx.Order("id").Find(&groups).Error; err != nil {
 		return err

@@ -93,31 +93,6 @@ func (s *Store) UnmatchedCheckinDays(ctx context.Context, groupID int64, r domai
 	return out, err
 }
 
-// MemberMessages returns member memberID's messages before instant before,
-// in time order: a member page's name history, latest messages, strike
-// history and check-ins. The messages table has no member index (imports
-// are faster without one), so this scans the group's messages once; only
-// the member's are kept.
-func (s *Store) MemberMessages(ctx context.Context, groupID, memberID int64, before time.Time) ([]domain.Message, error) {
-	var out []domain.Message
-	names, err := s.senderFill(ctx, groupID)
-	if err != nil {
-		return nil, err
-	}
-	err = s.readRows(ctx, `SELECT id, sender_id, sender_ref, kind, sent_at, content, url, is_link, is_staff
-		FROM messages WHERE group_id = ? AND member_id = ? AND sent_at < ? ORDER BY sent_at, id`,
-		[]any{groupID, memberID, before.Unix()}, func(v []driver.Value) {
-			id := memberID
-			out = append(out, domain.Message{ID: valInt(v[0]), GroupID: groupID, MemberID: &id, SenderID: valString(v[1]), SenderName: names.name(len(out), valInt(v[2])),
-				Kind: domain.Kind(valString(v[3])), SentAt: time.Unix(valInt(v[4]), 0).UTC(), Content: valString(v[5]), URL: valString(v[6]),
-				IsLink: valBool(v[7]), IsStaff: valBool(v[8])})
-		})
-	if err != nil {
-		return nil, err
-	}
-	return out, names.fill(out)
-}
-
 // DaySpeakers summarises group groupID's local days r from the member-day
 // rollup, for a week's figures that look back only to see who spoke and
 // who acted as staff: per member, one countable message (kind text) at its

@@ -1,12 +1,16 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
 	"time"
+
+	"gorm.io/gorm"
 
 	"qunzhu/backend/domain"
 	"qunzhu/backend/metrics"
@@ -33,6 +37,8 @@ func assertMemberDaysMatch(t *testing.T, s *Store, groupID int64, step string) {
 		LastAt                    int64
 		Hours                     [24]int32
 		Flagged                   string
+		FirstCheckin              int64
+		Names                     string
 	}
 	rs, err := s.GroupRules(ctx, groupID)
 	if err != nil {
@@ -41,6 +47,15 @@ func assertMemberDaysMatch(t *testing.T, s *Store, groupID int64, step string) {
 	rules := metrics.RulesOf(rs)
 	judge := rulecheck.NewJudge(rules.AdWords, rules.AttackWords, rules.Whitelist)
 	want := map[string]*count{}
+	refs := map[string]int64{}
+	byRef, err := s.senderNames(ctx, groupID, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for ref, name := range byRef {
+		refs[name] = ref
+	}
+	names := map[string][]nameCount{} // per member-day, in first-seen order
 	// spans: per member-day, the shortest run of k countable messages
 	// ending that day, for k = 2…9, if within the longest flood window.
 	wantSpans := map[string]*runSpans{}
@@ -65,6 +80,17 @@ func assertMemberDaysMatch(t *testing.T, s *Store, groupID int64, step string) {
 		if m.IsStaff {
 			c.Staff++
 		}
+		if ref := refs[m.SenderName]; member != 0 && m.SenderName != "" {
+			list := names[k]
+			i := slices.IndexFunc(list, func(n nameCount) bool { return n.ref == ref })
+			if i < 0 {
+				list = append(list, nameCount{ref: ref, first: m.SentAt.Unix()})
+				i = len(list) - 1
+			}
+			list[i].n++
+			list[i].last = m.SentAt.Unix()
+			names[k] = list
+		}
 		if m.Kind == domain.KindSystem {
 			continue
 		}
@@ -73,12 +99,21 @@ func assertMemberDaysMatch(t *testing.T, s *Store, groupID int64, step string) {
 		c.Hours[local.Hour()]++
 		if m.Kind == domain.KindText && strings.Contains(m.Content, word) && !metrics.IsQuestion(m.Content) {
 			c.Checkins++
+			if c.FirstCheckin == 0 {
+				c.FirstCheckin = m.SentAt.Unix()
+			}
 		}
 		if member != 0 {
 			streams[member] = append(streams[member], m.SentAt.Unix())
 			if b := judge.Breaks(m.Kind, m.Content, m.URL); b != 0 {
 				c.Flagged += fmt.Sprint(m.SentAt.Unix(), "/", b, " ")
 			}
+		}
+	}
+	for k, list := range names {
+		slices.SortStableFunc(list, func(a, b nameCount) int { return cmp.Or(cmp.Compare(a.first, b.first), cmp.Compare(a.ref, b.ref)) })
+		for _, n := range list {
+			want[k].Names += fmt.Sprintf("%d:%d:%d-%d ", n.ref, n.n, n.first, n.last)
 		}
 	}
 	for member, at := range streams {
@@ -102,7 +137,8 @@ func assertMemberDaysMatch(t *testing.T, s *Store, groupID int64, step string) {
 	got := map[string]*count{}
 	var spanDiffs []string
 	for _, r := range rows {
-		c := &count{Messages: r.Messages, Checkins: r.Checkins, Staff: r.Staff, LastAt: r.LastAt}
+		c := &count{Messages: r.Messages, Checkins: r.Checkins, Staff: r.Staff, LastAt: r.LastAt, FirstCheckin: r.FirstCheckin}
+		unpackNames(r.Names, func(n nameCount) { c.Names += fmt.Sprintf("%d:%d:%d-%d ", n.ref, n.n, n.first, n.last) })
 		unpackHours(r.Hours, &c.Hours)
 		for _, code := range unpackInstants(r.Flagged) {
 			c.Flagged += fmt.Sprint(code>>2, "/", code&3, " ")
@@ -344,8 +380,8 @@ func TestMemberDaysFollowEveryWrite(t *testing.T) {
 	}
 }
 
-// TestMigrationFillsMemberDays: migration 24 on a workspace that holds
-// messages but no rollup fills it from them.
+// TestMigrationFillsMemberDays: migrations 24 and 26 on a workspace that
+// holds messages but no rollup fill it from them.
 func TestMigrationFillsMemberDays(t *testing.T) {
 	ctx := context.Background()
 	s := mustOpen(t)
@@ -357,8 +393,10 @@ func TestMigrationFillsMemberDays(t *testing.T) {
 	if err := s.db.Exec("DROP TABLE member_days").Error; err != nil {
 		t.Fatal(err)
 	}
-	if err := s.db.Transaction(migrateV24); err != nil {
-		t.Fatal(err)
+	for _, step := range []func(*gorm.DB) error{migrateV24, migrateV26} {
+		if err := s.db.Transaction(step); err != nil {
+			t.Fatal(err)
+		}
 	}
 	assertMemberDaysMatch(t, s, g.ID, "migration")
 }

@@ -54,6 +54,7 @@ var migrations = []migration{
 	{23, "sealed names seen on members, extra columns, sender names and highlights' names", migrateV23},
 	{24, "per-member per-local-day message rollup (member ledger, tiers, points)", migrateV24},
 	{25, "operators' PostgreSQL logins; the server's current_user on audit entries", migrateV25},
+	{26, "member pages from the rollup: each day's first check-in and the names used", migrateV26},
 }
 
 // LatestVersion is the schema version this build creates.

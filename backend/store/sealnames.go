@@ -392,12 +392,29 @@ func (s *Store) sealSenderNames(tx *gorm.DB) error {
 		if err := tx.Exec(drop).Error; err != nil {
 			return err
 		}
-		return tx.Exec(update).Error
+		if err := tx.Exec(update).Error; err != nil {
+			return err
+		}
+	} else {
+		if err := tx.Exec(update).Error; err != nil {
+			return err
+		}
+		if err := tx.Exec(drop).Error; err != nil {
+			return err
+		}
 	}
-	if err := tx.Exec(update).Error; err != nil {
-		return err
+	// The member-day rollup keeps the names by number (schema 26): it was
+	// counted while the messages had none.
+	for group := range dicts {
+		var row groupRow
+		if err := tx.First(&row, group).Error; err != nil {
+			return err
+		}
+		if err := rebuildMemberDays(tx, row.domain()); err != nil {
+			return err
+		}
 	}
-	return tx.Exec(drop).Error
+	return nil
 }
 
 // sealUndoSenders gives the messages a merge set aside for its undo

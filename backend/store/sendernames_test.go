@@ -9,7 +9,7 @@ import (
 )
 
 // TestEveryMessageReadNamesItsSender: the readers a member page, points
-// and the ledger use (a member's messages, the messages without a member)
+// and the ledger use (a member's history, the messages without a member)
 // give each message its sender's name from the sealed dictionary, as the
 // week's read does.
 func TestEveryMessageReadNamesItsSender(t *testing.T) {
@@ -36,9 +36,15 @@ func TestEveryMessageReadNamesItsSender(t *testing.T) {
 	if chen == nil {
 		t.Fatalf("the week's read: no message of 陈晓雨 with a member: %+v", week)
 	}
-	own, err := s.MemberMessages(ctx, g.ID, *chen, t0)
-	if err != nil || len(own) != 1 || own[0].SenderName != "陈晓雨" {
-		t.Errorf("member's messages: %+v %v", own, err)
+	end := domain.DayStart(domain.LocalDay(t0, g.Location())+1, g.Location())
+	own, err := s.MemberHistory(ctx, g, *chen, end, 50, 5, time.Minute)
+	if err != nil || len(own.Latest) == 0 || len(own.Names) != 1 || own.Names[0].Name != "陈晓雨" {
+		t.Fatalf("member's history: %+v %v", own, err)
+	}
+	for _, m := range append(own.Latest, own.Checkins...) {
+		if m.SenderName != "陈晓雨" {
+			t.Errorf("member's messages: %+v", m)
+		}
 	}
 	none, err := s.UnmatchedMessages(ctx, g.ID, t0.Add(-24*time.Hour), t0)
 	found := false

@@ -3,12 +3,14 @@ package store
 import "qunzhu/backend/domain"
 
 // tallyJob is one insert's messages as the rollups count them: each
-// message's member (0: none) and, per chunk of messageInsertChunk, whether
+// message's member (0: none) and sender name's number (read by the writer,
+// whose dictionary grows meanwhile) and, per chunk of messageInsertChunk, whether
 // some of its rows were already in the table (then its hours and days are
 // recounted from the table at commit instead of counted here).
 type tallyJob struct {
 	msgs    []domain.Message
 	members []int64
+	refs    []int64
 	tainted []bool
 }
 
@@ -71,6 +73,6 @@ func (ins *messageInserter) count(j tallyJob) {
 			continue
 		}
 		ins.hours.add(chunk)
-		ins.days.add(chunk, j.members[start:end])
+		ins.days.add(chunk, j.members[start:end], j.refs[start:end])
 	}
 }
