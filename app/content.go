@@ -207,7 +207,7 @@ func (s *ContentService) Generate(groupID int64, week string) (ContentWeekDTO, e
 	if err != nil {
 		return ContentWeekDTO{}, err
 	}
-	wk, err := calendar.Plan(ctx, s.st, sum.Group, w.Start)
+	wk, err := calendar.Plan(ctx, s.st, sum.Group, w.Start, s.app.clock().Now())
 	if err != nil {
 		return ContentWeekDTO{}, err
 	}

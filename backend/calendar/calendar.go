@@ -32,8 +32,10 @@ type Week struct {
 // has none yet. A week has a plan once it holds one generated item: items
 // the operator placed before do not stop the draft (they are kept and
 // planned around), and a second call shows the saved plan instead of
-// drafting a new one over the operator's edits.
-func Plan(ctx context.Context, st Store, g domain.Group, start time.Time) (Week, error) {
+// drafting a new one over the operator's edits. Nothing is drafted before
+// now: the current week's plan starts at the present, a past week's plan
+// drafts nothing (its slots are listed as past in Unplaced).
+func Plan(ctx context.Context, st Store, g domain.Group, start, now time.Time) (Week, error) {
 	loc := g.Location()
 	start = start.In(loc)
 	end := time.Date(start.Year(), start.Month(), start.Day()+7, 0, 0, 0, 0, loc)
@@ -55,7 +57,7 @@ func Plan(ctx context.Context, st Store, g domain.Group, start time.Time) (Week,
 		return Week{}, err
 	}
 	p := content.Generate(content.PlanInput{GroupID: g.ID, Location: loc, WeekStart: start, Cadence: cad,
-		Trailing: trailing, Existing: existing})
+		Trailing: trailing, Existing: existing, NotBefore: now})
 	var drafted []content.Item
 	for _, it := range p.Items {
 		if it.Generated {

@@ -33,7 +33,7 @@ func TestPlanKeepsOperatorItemsAndDraftsOnce(t *testing.T) {
 	if _, err := st.SaveContentItems(ctx, []content.Item{own}); err != nil {
 		t.Fatal(err)
 	}
-	first, err := Plan(ctx, st, g, monday)
+	first, err := Plan(ctx, st, g, monday, monday.AddDate(0, 0, -1))
 	if err != nil || !first.Generated {
 		t.Fatalf("first plan: %v, generated %v", err, first.Generated)
 	}
@@ -54,7 +54,7 @@ func TestPlanKeepsOperatorItemsAndDraftsOnce(t *testing.T) {
 	if _, err := st.UpdateContentItem(ctx, moved); err != nil {
 		t.Fatal(err)
 	}
-	second, err := Plan(ctx, st, g, monday)
+	second, err := Plan(ctx, st, g, monday, monday.AddDate(0, 0, -1))
 	if err != nil || second.Generated || len(second.Items) != len(first.Items) {
 		t.Fatalf("second call: %v, generated %v, %d items (first %d)", err, second.Generated, len(second.Items), len(first.Items))
 	}

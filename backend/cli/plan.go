@@ -57,7 +57,7 @@ func (r *run) plan(ctx context.Context, st *store.Store) error {
 	if err != nil {
 		return err
 	}
-	wk, err := calendar.Plan(ctx, st, g, w.Start)
+	wk, err := calendar.Plan(ctx, st, g, w.Start, r.Clock.Now())
 	if err != nil {
 		return err
 	}

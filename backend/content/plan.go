@@ -18,6 +18,10 @@ type PlanInput struct {
 	// Existing are the week's items already on the calendar; the plan
 	// keeps them where the operator put them.
 	Existing []Item
+	// NotBefore is now: nothing is planned before it (a plan drafted on a
+	// Sunday fills Sunday evening, not six days of items already overdue).
+	// Zero plans the whole week.
+	NotBefore time.Time
 }
 
 // Plan is a drafted week: the kept and new items in time order, and the
@@ -60,7 +64,7 @@ func Generate(in PlanInput) Plan {
 	dayStart := func(d int) time.Time {
 		return time.Date(start.Year(), start.Month(), start.Day()+d, 0, 0, 0, 0, loc)
 	}
-	p := planner{c: c, loc: loc, counts: map[Type]int{}}
+	p := planner{c: c, loc: loc, counts: map[Type]int{}, notBefore: in.NotBefore}
 	for _, it := range in.Trailing {
 		if it.Status == Posted {
 			p.counts[it.Type]++
@@ -135,12 +139,21 @@ func Generate(in PlanInput) Plan {
 		at time.Time
 	}
 	var got []placed
+	past := 0
 	for _, s := range slots {
 		at, ok := time.Time{}, false
+		gone := true // every day it may take is over by NotBefore
 		for _, d := range append([]int{s.day}, s.days...) {
+			if latest := dayStart(d).Add(time.Duration(int(s.at)+maxShift) * time.Minute); !latest.Before(in.NotBefore) {
+				gone = false
+			}
 			if at, ok = p.place(dayStart(d), s); ok {
 				break
 			}
+		}
+		if !ok && gone {
+			past++
+			continue
 		}
 		if !ok {
 			out.Unplaced = append(out.Unplaced, Note{"plan.unplaced", map[string]any{"format": string(s.format),
@@ -149,6 +162,10 @@ func Generate(in PlanInput) Plan {
 		}
 		p.taken = append(p.taken, at)
 		got = append(got, placed{s, at})
+	}
+	if past > 0 {
+		out.Unplaced = append(out.Unplaced, Note{"plan.past", map[string]any{"count": past,
+			"from": in.NotBefore.In(loc).Format("01-02 15:04")}})
 	}
 	prime := func(x placed) bool { l := x.at.In(loc); return InPrime(At(l.Hour(), l.Minute())) }
 	sort.SliceStable(got, func(i, j int) bool {
@@ -192,6 +209,8 @@ type planner struct {
 	counts map[Type]int
 	total  int // counted so far
 	final  int // counted once the week is planned
+	// notBefore is the earliest time a slot may take (PlanInput.NotBefore).
+	notBefore time.Time
 }
 
 // place finds the candidate time nearest to the slot's on day ds (local
@@ -215,6 +234,9 @@ func (p *planner) place(ds time.Time, s slot) (time.Time, bool) {
 			at := time.Date(ds.Year(), ds.Month(), ds.Day(), m/60, m%60, 0, 0, p.loc)
 			if l := at.In(p.loc); l.Hour()*60+l.Minute() != m {
 				continue // a time skipped by a daylight-saving change
+			}
+			if at.Before(p.notBefore) {
+				continue // already past
 			}
 			if p.gapOK(at) {
 				return at, true

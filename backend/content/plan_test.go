@@ -332,3 +332,54 @@ func BenchmarkGenerate(b *testing.B) {
 		Generate(in)
 	}
 }
+
+// TestPlanNeverInThePast: a plan drafted part-way through its week places
+// nothing before now — a Sunday-evening draft holds Sunday evening only,
+// the theme shares moved onto it where the caps allow — and says how many
+// slots were past instead of leaving overdue shells; a past week drafts
+// nothing; a week ahead is planned whole.
+func TestPlanNeverInThePast(t *testing.T) {
+	c := DefaultCadence(1, domain.TypeInterest)
+	whole := Generate(PlanInput{GroupID: 1, Location: shanghai, WeekStart: w10, Cadence: c})
+	for _, tc := range []struct {
+		name      string
+		now       time.Time
+		wantItems bool
+	}{
+		{"Sunday 18:00", time.Date(2024, 3, 10, 18, 0, 0, 0, shanghai), true},
+		{"Wednesday noon", time.Date(2024, 3, 6, 12, 0, 0, 0, shanghai), true},
+		{"the week after", time.Date(2024, 3, 11, 9, 0, 0, 0, shanghai), false},
+		{"the week before", time.Date(2024, 3, 1, 9, 0, 0, 0, shanghai), true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			in := PlanInput{GroupID: 1, Location: shanghai, WeekStart: w10, Cadence: c, NotBefore: tc.now}
+			p := Generate(in)
+			invariants(t, in, p)
+			for _, it := range p.Items {
+				if it.ScheduledAt.Before(tc.now) {
+					t.Errorf("%s planned at %s, before now", it.Format, it.ScheduledAt.In(shanghai).Format("01-02 15:04"))
+				}
+			}
+			if (len(p.Items) > 0) != tc.wantItems {
+				t.Errorf("%d items, want some: %v", len(p.Items), tc.wantItems)
+			}
+			past, unplaced := 0, 0
+			for _, n := range p.Unplaced {
+				if n.Key == "plan.past" {
+					past = n.Args["count"].(int)
+				} else {
+					unplaced++
+				}
+			}
+			if tc.now.Before(w10) {
+				if past != 0 || len(p.Items) != len(whole.Items) {
+					t.Errorf("a week ahead: %d items (whole week %d), %d past", len(p.Items), len(whole.Items), past)
+				}
+				return
+			}
+			if past == 0 || len(p.Items)+past+unplaced < len(whole.Items) {
+				t.Errorf("%d items and %d past slots, for a whole week of %d", len(p.Items), past, len(whole.Items))
+			}
+		})
+	}
+}
