@@ -4,6 +4,7 @@ import (
 	"context"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -27,7 +28,34 @@ func contentApp(t *testing.T) (*App, int64, time.Time) {
 	}
 	loc, _ := time.LoadLocation("Asia/Shanghai")
 	now := time.Date(2024, 3, 6, 20, 40, 0, 0, loc)
-	return New(Config{Store: st, Clock: domain.FixedClock(now)}), g.ID, now
+	clock := &movableClock{t: now}
+	a := New(Config{Store: st, Clock: clock})
+	contentClocks.Store(a, clock)
+	return a, g.ID, now
+}
+
+// movableClock is a test clock that can be set: a plan drafted days before
+// the moment its items are checked (a plan never places items before now).
+type movableClock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *movableClock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
+
+func (c *movableClock) set(t time.Time) { c.mu.Lock(); c.t = t; c.mu.Unlock() }
+
+// contentClocks holds each contentApp's clock.
+var contentClocks sync.Map
+
+// at runs f with a's clock at t, then puts it back.
+func at(a *App, t time.Time, f func()) {
+	c, _ := contentClocks.Load(a)
+	clock := c.(*movableClock)
+	was := clock.Now()
+	clock.set(t)
+	defer clock.set(was)
+	f()
 }
 
 func TestContentWeekGenerateMoveMark(t *testing.T) {
@@ -37,9 +65,14 @@ func TestContentWeekGenerateMoveMark(t *testing.T) {
 	if err != nil || len(w.Items) != 0 || w.HasPlan || w.Charts[ChartContentMix] == nil || w.Charts[ChartFormatResults] == nil {
 		t.Fatalf("empty week: %+v (%v)", w, err)
 	}
-	w, err = s.Generate(gid, "2024-W10")
+	// Drafted on the Sunday before, looked at on the Wednesday evening.
+	at(a, time.Date(2024, 3, 3, 10, 0, 0, 0, time.UTC), func() { w, err = s.Generate(gid, "2024-W10") })
 	if err != nil || !w.Generated || !w.HasPlan || len(w.Items) == 0 {
 		t.Fatalf("generate: %+v (%v)", w, err)
+	}
+	drafted := len(w.Items)
+	if w, err = s.Week(gid, "2024-W10"); err != nil || len(w.Items) != drafted {
+		t.Fatalf("the week on Wednesday: %d items (%v), drafted %d", len(w.Items), err, drafted)
 	}
 	var live, brief ContentItemDTO
 	for _, it := range w.Items {

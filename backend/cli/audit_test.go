@@ -71,7 +71,7 @@ func TestEveryMutatingCommandIsAudited(t *testing.T) {
 			map[string]string{"QUNZHU_OPERATOR": "阿珍"}, "import.chat", "阿珍", `"format":"memotrace"`},
 		{"input", []string{"input", "--group", g, "--week", "2024-W10", "--mute-rate", "0.4"}, nil, "input.update", domain.DefaultOperator, `"mute_rate":0.4`},
 		{"operator name", []string{"audit", "operator", "--name", "运营小李"}, nil, "settings.update", "运营小李", `"value":"运营小李"`},
-		{"plan", []string{"plan", "--group", g, "--week", "2024-W10"}, nil, "content.plan", "运营小李", `"items":10`},
+		{"plan", []string{"plan", "--group", g, "--week", "2024-W10"}, nil, "content.plan", "运营小李", `"items":7`}, // drafted on its Wednesday: from then on
 		{"plan mark", []string{"plan", "mark", "--status", "posted", "--reach", "120"}, nil, "content.mark", "运营小李", `"reach":120`},
 		{"cadence", []string{"cadence", "--group", g, "--cap", "2"}, map[string]string{"QUNZHU_OPERATOR": "阿珍"}, "cadence.update", "阿珍", `"daily_cap":2`},
 		{"flag beats env", []string{"cadence", "--group", g, "--quiet", "22:00-07:00", "--operator", "小王"},

@@ -16,8 +16,15 @@ var now = time.Date(2024, 3, 6, 12, 0, 0, 0, time.UTC)
 // runCLI runs one command line against db and returns status, stdout, stderr.
 func runCLI(t *testing.T, db string, args ...string) (int, string, string) {
 	t.Helper()
+	return runCLIAt(t, db, now, args...)
+}
+
+// runCLIAt runs a command with the clock at at: a plan drafted before its
+// week (a plan never places items before now).
+func runCLIAt(t *testing.T, db string, at time.Time, args ...string) (int, string, string) {
+	t.Helper()
 	var out, errb bytes.Buffer
-	env := Env{Stdout: &out, Stderr: &errb, Clock: domain.FixedClock(now), Version: "1.2.3",
+	env := Env{Stdout: &out, Stderr: &errb, Clock: domain.FixedClock(at), Version: "1.2.3",
 		Getenv: func(k string) string {
 			if k == "QUNZHU_DB" {
 				return db

@@ -23,12 +23,16 @@ func planWorkspace(t *testing.T, name string) string {
 	return db
 }
 
+// beforeW10 is the Sunday before 2024-W10: plans drafted then fill the
+// whole week (one drafted at now, its Wednesday, starts at now).
+var beforeW10 = time.Date(2024, 3, 3, 12, 0, 0, 0, time.UTC)
+
 // TestPlanJSON: the contract keys, times with the group's +08:00 offset,
 // the seed's cadence (7 briefs, the Wednesday live session at 20:00, two
 // theme shares), and a second run shows the saved plan instead of a new one.
 func TestPlanJSON(t *testing.T) {
 	db := planWorkspace(t, "读书打卡交流群")
-	code, out, errs := runCLI(t, db, "plan", "--group", "读书打卡交流群", "--week", "2024-W10", "--json")
+	code, out, errs := runCLIAt(t, db, beforeW10, "plan", "--group", "读书打卡交流群", "--week", "2024-W10", "--json")
 	if code != 0 {
 		t.Fatal(errs)
 	}
@@ -61,15 +65,15 @@ func TestPlanJSON(t *testing.T) {
 	if items[0]["title"] != "早报 · 干货教程" {
 		t.Errorf("first title %v", items[0]["title"])
 	}
-	_, again, _ := runCLI(t, db, "plan", "--group", "读书打卡交流群", "--week", "2024-W10", "--json")
+	_, again, _ := runCLIAt(t, db, beforeW10, "plan", "--group", "读书打卡交流群", "--week", "2024-W10", "--json")
 	if again != out {
 		t.Errorf("second run changed the plan:\n%s\nthen\n%s", out, again)
 	}
-	_, en, _ := runCLI(t, db, "plan", "--group", "读书打卡交流群", "--week", "2024-W10", "--json", "--lang", "en")
+	_, en, _ := runCLIAt(t, db, beforeW10, "plan", "--group", "读书打卡交流群", "--week", "2024-W10", "--json", "--lang", "en")
 	if !strings.Contains(en, `"title": "Morning brief · Tutorial"`) {
 		t.Errorf("titles not in English:\n%.400s", en)
 	}
-	if code, _, errs := runCLI(t, db, "plan", "--group", "读书打卡交流群", "--week", "2024-X10"); code != 1 || !strings.Contains(errs, "2024-X10") {
+	if code, _, errs := runCLIAt(t, db, beforeW10, "plan", "--group", "读书打卡交流群", "--week", "2024-X10"); code != 1 || !strings.Contains(errs, "2024-X10") {
 		t.Errorf("bad week: %d %s", code, errs)
 	}
 }
@@ -81,7 +85,7 @@ func TestPlanICS(t *testing.T) {
 	name := `晚间分享;会,员\群` + strings.Repeat("很长的名字", 8)
 	db := planWorkspace(t, name)
 	ics := filepath.Join(t.TempDir(), "plan.ics")
-	if code, _, errs := runCLI(t, db, "plan", "--group", name, "--week", "2024-W14", "--ics", ics); code != 0 {
+	if code, _, errs := runCLIAt(t, db, beforeW10, "plan", "--group", name, "--week", "2024-W14", "--ics", ics); code != 0 {
 		t.Fatal(errs)
 	}
 	raw, err := os.ReadFile(ics)
@@ -138,11 +142,11 @@ func TestPostedSharesFeedThemeShares(t *testing.T) {
 	if v := shares(); v != nil {
 		t.Errorf("no content yet: theme_shares %v, want null", v)
 	}
-	runCLI(t, db, "plan", "--group", "群", "--week", "2024-W10")
+	runCLIAt(t, db, beforeW10, "plan", "--group", "群", "--week", "2024-W10")
 	if v := shares(); v != 0.0 {
 		t.Errorf("nothing posted: theme_shares %v, want 0", v)
 	}
-	_, out, _ := runCLI(t, db, "plan", "--group", "群", "--week", "2024-W10", "--json")
+	_, out, _ := runCLIAt(t, db, beforeW10, "plan", "--group", "群", "--week", "2024-W10", "--json")
 	var items []planJSON
 	if err := json.Unmarshal([]byte(out), &items); err != nil {
 		t.Fatal(err)
@@ -186,7 +190,7 @@ func TestCadenceDrivesThePlan(t *testing.T) {
 	if code, _, _ := runCLI(t, db, "cadence", "--group", "客服群", "--quiet", "23"); code != 2 {
 		t.Errorf("bad --quiet: exit %d", code)
 	}
-	_, out, _ = runCLI(t, db, "plan", "--group", "客服群", "--week", "2024-W10", "--json")
+	_, out, _ = runCLIAt(t, db, beforeW10, "plan", "--group", "客服群", "--week", "2024-W10", "--json")
 	var items []planJSON
 	if err := json.Unmarshal([]byte(out), &items); err != nil {
 		t.Fatal(err)
@@ -221,7 +225,7 @@ func TestPlanDemoGroups(t *testing.T) {
 	}
 	for _, g := range groups {
 		c := content.DefaultCadence(0, domain.GroupType(g.Type))
-		code, out, errs := runCLI(t, db, "plan", "--group", g.Name, "--week", "2024-W10", "--json")
+		code, out, errs := runCLIAt(t, db, beforeW10, "plan", "--group", g.Name, "--week", "2024-W10", "--json")
 		if code != 0 {
 			t.Fatalf("%s: %s", g.Name, errs)
 		}
@@ -264,7 +268,7 @@ func TestPlanDemoGroups(t *testing.T) {
 // shows its open rate 0.9 against the seed's 0.89.
 func TestPlanMarkResults(t *testing.T) {
 	db := planWorkspace(t, "群")
-	_, out, _ := runCLI(t, db, "plan", "--group", "群", "--week", "2024-W10", "--json")
+	_, out, _ := runCLIAt(t, db, beforeW10, "plan", "--group", "群", "--week", "2024-W10", "--json")
 	var items []planJSON
 	if err := json.Unmarshal([]byte(out), &items); err != nil || items[0].Format != "morning_brief" {
 		t.Fatalf("%v %s", err, out)
@@ -281,5 +285,28 @@ func TestPlanMarkResults(t *testing.T) {
 	if got.Status != "posted" || got.Rate == nil || got.Rate.Name != "open_rate" || got.Rate.Value == nil ||
 		*got.Rate.Value != 0.9 || got.Rate.Reference != 0.89 || *got.Results.Opens != 90 {
 		t.Errorf("after results: %+v", got)
+	}
+}
+
+// TestPlanMidWeekStartsNow: a plan drafted on its week's Wednesday evening
+// places nothing before then, and says how many slots had passed.
+func TestPlanMidWeekStartsNow(t *testing.T) {
+	db := planWorkspace(t, "群")
+	code, out, errs := runCLI(t, db, "plan", "--group", "群", "--week", "2024-W10", "--json")
+	if code != 0 {
+		t.Fatal(errs)
+	}
+	var items []planJSON
+	if err := json.Unmarshal([]byte(out), &items); err != nil || len(items) == 0 {
+		t.Fatalf("%v %s", err, out)
+	}
+	for _, it := range items {
+		if at, err := time.Parse(time.RFC3339, it.ScheduledAt); err != nil || at.Before(now) {
+			t.Errorf("%s at %s: before now (%s)", it.Format, it.ScheduledAt, now)
+		}
+	}
+	db2 := planWorkspace(t, "群")
+	if _, text, _ := runCLI(t, db2, "plan", "--group", "群", "--week", "2024-W10"); !strings.Contains(text, "个时段已经过去，没有排入：本周从 03-06 20:00 起排") {
+		t.Errorf("no word of the slots already past:\n%s", text)
 	}
 }
