@@ -35,6 +35,14 @@ type WeekDTO struct {
 	End   string `json:"end"`   // RFC 3339, next Monday 00:00 local (exclusive)
 	// HasData: some group has a message in the week (Weeks only).
 	HasData bool `json:"hasData"`
+	// Groups are the groups with a message in the week, by id (Weeks only):
+	// a group's screens mark its own weeks and open on its latest one.
+	Groups []int64 `json:"groups"`
+	// Current: the week of now (Weeks only).
+	Current bool `json:"current"`
+	// Ahead: a week after the current one, offered for planning only
+	// (Weeks only).
+	Ahead bool `json:"ahead"`
 }
 
 // AlertDTO is a failed check with the seed's advice in the user's language.
@@ -80,39 +88,70 @@ type WeekInputDTO struct {
 }
 
 // Weeks lists the ISO weeks the picker offers (pickerWeeks), newest first,
-// in Asia/Shanghai (the default group zone), each saying whether it holds
-// data.
+// in Asia/Shanghai (the default group zone), each saying which groups have
+// data in it.
 func (s *HealthService) Weeks() ([]WeekDTO, error) {
 	loc := domain.Group{TimeZone: domain.DefaultTimeZone}.Location()
 	withData, err := s.st.MessageWeeks(s.app.context(), loc)
 	if err != nil {
 		return nil, err
 	}
-	return pickerWeeks(s.app.now(), loc, withData), nil
+	return pickerWeeks(s.app.clock().Now(), loc, withData), nil
 }
 
+// Weeks the picker offers around now: planning looks a few weeks ahead, the
+// figures half a year back (older weeks are offered when they hold data).
+const (
+	weeksAhead  = 4
+	weeksRecent = 26
+)
+
 // pickerWeeks are the weeks the shared week picker offers, newest first
-// (UX.md): the current week and the 25 before it, and every week that holds
-// data however old (an export from last year opens on its own week), those
-// marked. withData are week starts, newest first.
-func pickerWeeks(now time.Time, loc *time.Location, withData []time.Time) []WeekDTO {
-	data := map[string]bool{}
-	for _, start := range withData {
-		data[metrics.WeekOf(start, loc).String()] = true
+// (UX.md): the 4 weeks after the current one (marked ahead: the content
+// plan's picker offers them), the current week and the 25 before it, and
+// every week that holds data however old or new (an export from last year
+// opens on its own week), those marked with their groups. withData is
+// newest first.
+func pickerWeeks(now time.Time, loc *time.Location, withData []store.DataWeek) []WeekDTO {
+	data := map[string][]int64{}
+	for _, d := range withData {
+		data[metrics.WeekOf(d.Start, loc).String()] = d.Groups
 	}
-	var out []WeekDTO
-	w := metrics.WeekOf(now, loc)
-	for i := 0; i < 26; i++ {
+	mark := func(w metrics.Week) WeekDTO {
 		d := weekDTO(w)
-		d.HasData = data[d.Week]
+		d.Groups = data[d.Week]
+		d.HasData = len(d.Groups) > 0
+		if d.Groups == nil {
+			d.Groups = []int64{}
+		}
+		return d
+	}
+	current := metrics.WeekOf(now, loc)
+	var out []WeekDTO
+	w := current
+	for i := 0; i < weeksAhead; i++ {
+		w = metrics.WeekOf(w.End.Add(time.Hour), loc)
+	}
+	for _, dw := range withData {
+		if !dw.Start.Before(w.End) { // data dated after the weeks ahead (a clock set wrong)
+			out = append(out, mark(metrics.WeekOf(dw.Start, loc)))
+		}
+	}
+	for i := 0; i < weeksAhead; i++ {
+		d := mark(w)
+		d.Ahead = true
 		out = append(out, d)
 		w = metrics.WeekOf(w.Start.Add(-time.Hour), loc)
 	}
-	for _, start := range withData {
-		if start.Before(w.End) { // older than the 26 recent weeks
-			d := weekDTO(metrics.WeekOf(start, loc))
-			d.HasData = true
-			out = append(out, d)
+	for i := 0; i < weeksRecent; i++ {
+		d := mark(w)
+		d.Current = i == 0
+		out = append(out, d)
+		w = metrics.WeekOf(w.Start.Add(-time.Hour), loc)
+	}
+	for _, dw := range withData {
+		if dw.Start.Before(w.End) { // older than the recent weeks
+			out = append(out, mark(metrics.WeekOf(dw.Start, loc)))
 		}
 	}
 	return out

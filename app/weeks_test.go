@@ -1,33 +1,83 @@
 package app
 
 import (
+	"fmt"
 	"testing"
 	"time"
+
+	"qunzhu/backend/store"
 )
 
-// TestPickerWeeks: the picker offers the 26 recent weeks and every older
-// week holding data, newest first, and marks the weeks with data.
+// TestPickerWeeks: the picker offers the 4 weeks ahead (for planning), the
+// current week and the 25 before it, and every older week holding data,
+// newest first; it marks the weeks with data and names their groups.
 func TestPickerWeeks(t *testing.T) {
 	loc := time.FixedZone("CST", 8*3600)
 	now := time.Date(2026, 12, 7, 0, 30, 0, 0, loc) // Monday just after midnight: this week is still empty
-	data := []time.Time{
-		time.Date(2026, 11, 30, 0, 0, 0, 0, loc), // last week
-		time.Date(2024, 3, 4, 0, 0, 0, 0, loc),   // an old export
+	data := []store.DataWeek{
+		{Start: time.Date(2026, 11, 30, 0, 0, 0, 0, loc), Groups: []int64{1, 2}}, // last week
+		{Start: time.Date(2024, 3, 4, 0, 0, 0, 0, loc), Groups: []int64{2}},      // an old export
 	}
 	got := pickerWeeks(now, loc, data)
-	if len(got) != 27 || got[0].Week != "2026-W50" || got[0].HasData || got[1].Week != "2026-W49" || !got[1].HasData {
-		t.Fatalf("first weeks %+v (of %d)", got[:2], len(got))
+	if len(got) != 4+26+1 {
+		t.Fatalf("%d weeks, want 31", len(got))
 	}
-	if last := got[26]; last.Week != "2024-W10" || !last.HasData {
-		t.Errorf("the old export's week: %+v", last)
+	for i, want := range []string{"2027-W01", "2026-W53", "2026-W52", "2026-W51"} {
+		if got[i].Week != want || !got[i].Ahead || got[i].Current || got[i].HasData {
+			t.Errorf("week ahead %d: %+v, want %s", i, got[i], want)
+		}
 	}
-	marked := 0
-	for _, w := range got {
+	if cur := got[4]; cur.Week != "2026-W50" || !cur.Current || cur.Ahead || cur.HasData || cur.Groups == nil {
+		t.Errorf("the current week: %+v", cur)
+	}
+	if last := got[5]; last.Week != "2026-W49" || !last.HasData || fmt.Sprint(last.Groups) != "[1 2]" || last.Current || last.Ahead {
+		t.Errorf("last week: %+v", last)
+	}
+	if old := got[30]; old.Week != "2024-W10" || !old.HasData || fmt.Sprint(old.Groups) != "[2]" {
+		t.Errorf("the old export's week: %+v", old)
+	}
+	marked, current := 0, 0
+	for i, w := range got {
 		if w.HasData {
 			marked++
 		}
+		if w.Current {
+			current++
+		}
+		if i > 0 && w.Start >= got[i-1].Start {
+			t.Errorf("not newest first at %d: %s after %s", i, w.Week, got[i-1].Week)
+		}
 	}
-	if marked != 2 {
-		t.Errorf("%d weeks marked with data, want 2", marked)
+	if marked != 2 || current != 1 {
+		t.Errorf("%d weeks marked with data (want 2), %d current (want 1)", marked, current)
+	}
+}
+
+// TestPickerWeeksReachEveryDataWeek: three years of weekly exports, one a
+// week, and a message dated after the weeks ahead: every one is offered,
+// once, in order.
+func TestPickerWeeksReachEveryDataWeek(t *testing.T) {
+	loc := time.FixedZone("CST", 8*3600)
+	now := time.Date(2024, 5, 8, 12, 0, 0, 0, loc) // 2024-W19
+	data := []store.DataWeek{{Start: time.Date(2024, 9, 2, 0, 0, 0, 0, loc), Groups: []int64{3}}}
+	for d := time.Date(2024, 5, 6, 0, 0, 0, 0, loc); d.Year() >= 2021; d = d.AddDate(0, 0, -7) {
+		data = append(data, store.DataWeek{Start: d, Groups: []int64{1}})
+	}
+	got := pickerWeeks(now, loc, data)
+	seen := map[string]int{}
+	for i, w := range got {
+		seen[w.Week]++
+		if i > 0 && w.Start >= got[i-1].Start {
+			t.Fatalf("not newest first at %d: %s after %s", i, w.Week, got[i-1].Week)
+		}
+	}
+	if got[0].Week != "2024-W36" || !got[0].HasData {
+		t.Errorf("the week dated ahead comes first: %+v", got[0])
+	}
+	for _, d := range data {
+		y, n := d.Start.ISOWeek()
+		if k := fmt.Sprintf("%04d-W%02d", y, n); seen[k] != 1 {
+			t.Errorf("%s offered %d times", k, seen[k])
+		}
 	}
 }

@@ -34,24 +34,24 @@ type memberJSON struct {
 	Inactive *bool `json:"inactive"`
 }
 
-// ledgerWeek reads --group and the optional --week (default: the current
-// week) and loads the ledger as of that week's end.
+// ledgerWeek reads --group and the optional --week (default: the group's
+// latest week with messages, weekOf) and loads the ledger as of that
+// week's end.
 func (r *run) ledgerWeek(ctx context.Context, st *store.Store) (*ledger.Ledger, error) {
 	g, err := r.group(ctx, st)
 	if err != nil {
 		return nil, err
 	}
-	w := metrics.WeekOf(r.Clock.Now(), g.Location())
-	if v, ok := r.inv.flags["week"]; ok {
-		if w, err = metrics.ParseWeek(v, g.Location()); err != nil {
-			return nil, err
-		}
+	w, err := r.weekOf(ctx, st, g)
+	if err != nil {
+		return nil, err
 	}
 	return ledger.Load(ctx, st, g, w)
 }
 
 // members prints the member ledger as of the end of --week (default: the
-// current week), or with --inactive only the removal candidates.
+// group's latest week with messages), or with --inactive only the removal
+// candidates.
 func (r *run) members(ctx context.Context, st *store.Store) error {
 	l, err := r.ledgerWeek(ctx, st)
 	if err != nil {

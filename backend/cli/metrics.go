@@ -15,17 +15,14 @@ import (
 	"qunzhu/backend/store"
 )
 
-// groupWeek reads --group and --week (in the group's time zone).
+// groupWeek reads --group and --week (in the group's time zone; left out,
+// the group's latest week with messages: weekOf).
 func (r *run) groupWeek(ctx context.Context, st *store.Store) (domain.Group, metrics.Week, error) {
 	g, err := r.group(ctx, st)
 	if err != nil {
 		return domain.Group{}, metrics.Week{}, err
 	}
-	v, err := r.inv.required("week")
-	if err != nil {
-		return domain.Group{}, metrics.Week{}, err
-	}
-	w, err := metrics.ParseWeek(v, g.Location())
+	w, err := r.weekOf(ctx, st, g)
 	return g, w, err
 }
 

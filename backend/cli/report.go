@@ -24,17 +24,15 @@ type reportJSON struct {
 // report renders the printable weekly report of --week for --group, or for
 // every group without it, into --out (spec/CLI.md).
 func (r *run) report(ctx context.Context, st *store.Store) error {
-	week, err := r.inv.required("week")
-	if err != nil {
-		return err
-	}
 	out, err := r.inv.required("out")
 	if err != nil {
 		return err
 	}
 	// A week is valid or not whatever the zone: say so before reading groups.
-	if _, err := metrics.ParseWeek(week, time.UTC); err != nil {
-		return err
+	if v, ok := r.inv.flags["week"]; ok {
+		if _, err := metrics.ParseWeek(v, time.UTC); err != nil {
+			return err
+		}
 	}
 	groups, err := r.groupOrAll(ctx, st)
 	if err != nil {
@@ -42,6 +40,10 @@ func (r *run) report(ctx context.Context, st *store.Store) error {
 	}
 	if len(groups) == 0 {
 		return domain.Errorf(domain.ENOTFOUND, "report.no_groups", nil)
+	}
+	week, err := r.reportWeek(ctx, st, groups)
+	if err != nil {
+		return err
 	}
 	doc, err := report.Load(ctx, st, week, groups)
 	if err != nil {

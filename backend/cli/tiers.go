@@ -27,9 +27,6 @@ type suggestionJSON struct {
 // tiers prints the week's pyramid, actual against target, and the suggested
 // tier changes not dismissed for that week.
 func (r *run) tiers(ctx context.Context, st *store.Store) error {
-	if _, err := r.inv.required("week"); err != nil {
-		return err
-	}
 	l, err := r.ledgerWeek(ctx, st)
 	if err != nil {
 		return err

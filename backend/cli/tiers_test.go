@@ -78,8 +78,10 @@ func TestTiersCommand(t *testing.T) {
 			t.Errorf("English text lacks %q:\n%s", want, en)
 		}
 	}
-	if code, _, errs := runCLI(t, db, "tiers", "--group", "读书打卡交流群"); code != 2 || !strings.Contains(errs, "--week") {
-		t.Errorf("tiers without --week: exit %d, %q", code, errs)
+	// Without --week: the group's latest week with messages, the sample's.
+	_, zh, _ := runCLI(t, db, "tiers", "--group", "读书打卡交流群", "--week", "2024-W10")
+	if code, left, errs := runCLI(t, db, "tiers", "--group", "读书打卡交流群"); code != 0 || left != zh {
+		t.Errorf("tiers without --week: exit %d, %q\n%s", code, errs, left)
 	}
 }
 

@@ -65,3 +65,14 @@ func weeksIn(y int) int {
 	_, n := time.Date(y, 12, 28, 12, 0, 0, 0, time.UTC).ISOWeek()
 	return n
 }
+
+// LatestWeek is the week a screen or command opens on when none is asked
+// for: the week of a group's latest message (last), the current week (of
+// now) when it has none — never an empty current week while older data
+// exists (spec/CLI.md).
+func LatestWeek(last *time.Time, now time.Time, loc *time.Location) Week {
+	if last == nil {
+		return WeekOf(now, loc)
+	}
+	return WeekOf(*last, loc)
+}

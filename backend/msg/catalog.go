@@ -135,13 +135,13 @@ const helpZH = `群主工作台 qunzhu —— 微信社群运营工具（命令�
                                （默认按社群的时区；只对 PyWxDump、合并转发文本和自制 CSV 起作用，
                                留痕/MemoTrace、chatlog、企业微信存档的时间本身带时区，不受影响）；
                                --any-group：文件标题写的是别的群名时仍然导入
-  input --group 群 --week 2024-W10 [--mute-rate 0.3] [--link-clicks 120 --link-reach 900 | --links 链接.csv]
+  input --group 群 [--week 2024-W10] [--mute-rate 0.3] [--link-clicks 120 --link-reach 900 | --links 链接.csv]
                                录入本周的手动数据（免打扰率、链接点击）
-  metrics --group 群 --week 2024-W10
+  metrics --group 群 [--week 2024-W10]
                                本周健康指标、健康检查与健康分
-  violations --group 群 --week 2024-W10
+  violations --group 群 [--week 2024-W10]
                                本周检测到的违规（广告、刷屏、人身攻击）
-  questions --group 群 --week 2024-W10 [--late]
+  questions --group 群 [--week 2024-W10] [--late]
                                本周的提问与工作人员的首次回复；--late 只列超过 15 分钟才回复或没有回复的
   points --group 群              积分余额（打卡 +5/天）
   members --group 群 [--week 2024-W10] [--inactive]
@@ -152,10 +152,10 @@ const helpZH = `群主工作台 qunzhu —— 微信社群运营工具（命令�
   import undo 编号               撤销本群最近一次导入或合并
   member merge --group 群 --into 成员 --from 成员 | --suggest
                                把同一人的两条成员记录合并（可撤销）；--suggest 列出疑似同一人的成员
-  tiers --group 群 --week 2024-W10
+  tiers --group 群 [--week 2024-W10]
                                实际与目标层级金字塔，以及层级调整建议
   screen --group 群 文件         按本群筛选标准给候选名单打分（得分高的在前；名单不会导入）
-  plan --group 群 --week 2024-W10 [--ics 文件.ics]
+  plan --group 群 [--week 2024-W10] [--ics 文件.ics]
                                生成（或显示）本周内容计划；--ics 另存为日历文件
   cadence --group 群 [--brief 08:00|off] [--live 20:00|off] [--live-day wed] [--ugc 20:30|off] [--ugc-day sat] [--ugc-nth 1]
           [--shares 2] [--share-at 20:30] [--cap 3] [--gap 120] [--quiet 23:00-07:00]
@@ -165,13 +165,13 @@ const helpZH = `群主工作台 qunzhu —— 微信社群运营工具（命令�
   templates --group 群          欢迎语与关键词回复（首次查看时按社群类型生成默认模板）
   reply --group 群 "成员的问题" [--member 昵称]
                                回复助手：按关键词匹配最合适的回复，占位符已填好
-  highlights --group 群 --week 2024-W10 [--suggest] [--text]
+  highlights --group 群 [--week 2024-W10] [--suggest] [--text]
                                本周精华；--suggest 推荐引起回复最多的消息；--text 输出可复制的精华汇总
   highlight add --group 群 --message 消息编号
                                把一条消息加入精华
-  report --week 2024-W10 [--group 群] --out 文件.html
+  report [--week 2024-W10] [--group 群] --out 文件.html
                                生成可打印的周报（单个离线 HTML 文件；不写 --group 则包含全部社群）
-  risk --group 群 --week 2024-W10
+  risk --group 群 [--week 2024-W10]
                                本周风险提示（诈骗、引流、优惠链接、手机号与身份证号泄露、投诉与集中投诉）
   incidents [--group 群]        风险事件与处置时限
   incident open --group 群 --type data_leak|public_opinion|fraud|compliance --level 1-3 [--note 备注]
@@ -206,6 +206,8 @@ const helpZH = `群主工作台 qunzhu —— 微信社群运营工具（命令�
   --json           输出 JSON
   --passphrase-file 文件  数据密码（文件第一行；也可用环境变量 QUNZHU_PASSPHRASE）
 
+不写 --week 时，指本群有消息的最近一周（还没有消息时为本周）。
+
 退出码：0 成功；1 失败；2 用法错误。
 `
 
@@ -228,13 +230,13 @@ Commands:
                                only for PyWxDump, forward-as-text and typed CSV — MemoTrace, chatlog and
                                WeCom archives write instants, which no zone changes; --any-group: import
                                even though the file's title names another group
-  input --group G --week 2024-W10 [--mute-rate 0.3] [--link-clicks 120 --link-reach 900 | --links links.csv]
+  input --group G [--week 2024-W10] [--mute-rate 0.3] [--link-clicks 120 --link-reach 900 | --links links.csv]
                                enter the week's hand-entered figures (mute rate, link clicks)
-  metrics --group G --week 2024-W10
+  metrics --group G [--week 2024-W10]
                                the week's indicators, health checks and health score
-  violations --group G --week 2024-W10
+  violations --group G [--week 2024-W10]
                                violations detected in the week (ads, flooding, attacks)
-  questions --group G --week 2024-W10 [--late]
+  questions --group G [--week 2024-W10] [--late]
                                the week's questions and the staff's first answers; --late: only those answered after 15 minutes or not at all
   points --group G             points balances (check-ins +5 a day)
   members --group G [--week 2024-W10] [--inactive]
@@ -245,10 +247,10 @@ Commands:
   import undo BATCH            undo the group's latest import or merge
   member merge --group G --into M --from N | --suggest
                                fold two records of one person into one (undoable); --suggest lists members who look like one person
-  tiers --group G --week 2024-W10
+  tiers --group G [--week 2024-W10]
                                actual and target tier pyramid and suggested tier changes
   screen --group G FILE        score a candidate list against the group's screening criteria (best first; nothing imported)
-  plan --group G --week 2024-W10 [--ics FILE.ics]
+  plan --group G [--week 2024-W10] [--ics FILE.ics]
                                generate (or show) the week's content plan; --ics also writes it as a calendar file
   cadence --group G [--brief 08:00|off] [--live 20:00|off] [--live-day wed] [--ugc 20:30|off] [--ugc-day sat] [--ugc-nth 1]
           [--shares 2] [--share-at 20:30] [--cap 3] [--gap 120] [--quiet 23:00-07:00]
@@ -258,13 +260,13 @@ Commands:
   templates --group G          the welcome message and keyword replies (the first look saves the defaults of the group type)
   reply --group G "the member's question" [--member NAME]
                                reply assistant: the best matching keyword replies, placeholders filled
-  highlights --group G --week 2024-W10 [--suggest] [--text]
+  highlights --group G [--week 2024-W10] [--suggest] [--text]
                                the week's highlights; --suggest: the messages that drew the most replies; --text: the digest text
   highlight add --group G --message ID
                                add a message to the highlights
-  report --week 2024-W10 [--group N] --out FILE.html
+  report [--week 2024-W10] [--group N] --out FILE.html
                                the printable weekly report as one offline HTML file (all groups without --group)
-  risk --group G --week 2024-W10
+  risk --group G [--week 2024-W10]
                                the week's risk hits (fraud, lures, deal links, leaked phone and ID numbers, complaints, bursts)
   incidents [--group G]        risk incidents and their deadlines
   incident open --group G --type data_leak|public_opinion|fraud|compliance --level 1-3 [--note TEXT]
@@ -302,6 +304,8 @@ Global flags (before or after the command):
   --lang zh|en     language of messages
   --json           machine-readable output
   --passphrase-file FILE  the data passphrase (the file's first line; or QUNZHU_PASSPHRASE)
+
+Without --week: the group's latest week with messages (this week when it has none).
 
 Exit status: 0 done; 1 failed; 2 wrong usage.
 `

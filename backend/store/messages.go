@@ -456,21 +456,33 @@ func (s *Store) EarliestMessage(ctx context.Context, groupID int64) (*time.Time,
 	return &t, nil
 }
 
-// MessageWeeks returns the start (Monday 00:00 in loc) of every ISO week in
-// which any group has a message, newest first. It reads the hourly rollup
+// DataWeek is an ISO week that holds messages: its start (Monday 00:00 in
+// the zone asked for) and the groups with a message in it, by id.
+type DataWeek struct {
+	Start  time.Time
+	Groups []int64
+}
+
+// MessageWeeks returns every ISO week in which any group has a message,
+// newest first, with the groups that have one. It reads the hourly rollup
 // (a few thousand rows a group-year), bucketing hours into weeks in the
 // database with loc's offset now (China's zones keep one offset all year).
-func (s *Store) MessageWeeks(ctx context.Context, loc *time.Location) ([]time.Time, error) {
+func (s *Store) MessageWeeks(ctx context.Context, loc *time.Location) ([]DataWeek, error) {
 	_, offset := time.Now().In(loc).Zone()
 	// Unix hour 0 is a Thursday: Monday 00:00 before it is hour -72, so
 	// (local hour + 72) / 168 counts weeks from that Monday.
 	shift := int64(offset/3600) + 72
-	var out []time.Time
-	err := s.readRows(ctx, "SELECT DISTINCT (hour + ?) / 168 AS w FROM message_hours WHERE messages + system > 0 ORDER BY w DESC",
+	var out []DataWeek
+	last := int64(-1 << 62)
+	err := s.readRows(ctx, "SELECT DISTINCT (hour + ?) / 168 AS w, group_id FROM message_hours WHERE messages + system > 0 ORDER BY w DESC, group_id",
 		[]any{shift}, func(v []driver.Value) {
-			k := valInt(v[0])
-			start := time.Unix((k*168-shift)*3600, 0).In(loc)
-			out = append(out, time.Date(start.Year(), start.Month(), start.Day(), 0, 0, 0, 0, loc))
+			k, g := valInt(v[0]), valInt(v[1])
+			if k != last {
+				start := time.Unix((k*168-shift)*3600, 0).In(loc)
+				out = append(out, DataWeek{Start: time.Date(start.Year(), start.Month(), start.Day(), 0, 0, 0, 0, loc)})
+				last = k
+			}
+			out[len(out)-1].Groups = append(out[len(out)-1].Groups, g)
 		})
 	return out, err
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -9,8 +10,9 @@ import (
 )
 
 // TestMessageWeeks: the weeks (Monday 00:00 in the zone) that hold a
-// message of any group, newest first; a message at Sunday 23:30 local
-// (Sunday 15:30 UTC) is in that local week, not the next.
+// message of any group, newest first, each with the groups that have one;
+// a message at Sunday 23:30 local (Sunday 15:30 UTC) is in that local
+// week, not the next.
 func TestMessageWeeks(t *testing.T) {
 	ctx := context.Background()
 	s := mustOpen(t)
@@ -30,7 +32,10 @@ func TestMessageWeeks(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []time.Time{time.Date(2024, 5, 6, 0, 0, 0, 0, loc), time.Date(2024, 3, 4, 0, 0, 0, 0, loc)}
-	if len(got) != len(want) || !got[0].Equal(want[0]) || !got[1].Equal(want[1]) {
-		t.Errorf("weeks %v, want %v", got, want)
+	if len(got) != len(want) || !got[0].Start.Equal(want[0]) || !got[1].Start.Equal(want[1]) {
+		t.Fatalf("weeks %v, want %v", got, want)
+	}
+	if fmt.Sprint(got[0].Groups) != fmt.Sprint([]int64{b.ID}) || fmt.Sprint(got[1].Groups) != fmt.Sprint([]int64{a.ID, b.ID}) {
+		t.Errorf("groups by week: %v and %v, want [%d] and [%d %d]", got[0].Groups, got[1].Groups, b.ID, a.ID, b.ID)
 	}
 }
