@@ -115,6 +115,13 @@ type ImportResultDTO struct {
 	// FileGroup is set when the import was refused because the file's title
 	// names another group: that name, for the wizard's question.
 	FileGroup string `json:"fileGroup"`
+	// FirstAt and LastAt are a chat file's earliest and latest message (RFC
+	// 3339 in the group's zone, "" when it had none) and Weeks the ISO weeks
+	// holding its messages, in order: the result says which dates the file
+	// covered and opens its latest week.
+	FirstAt string   `json:"firstAt"`
+	LastAt  string   `json:"lastAt"`
+	Weeks   []string `json:"weeks"`
 }
 
 // BatchDTO is one line of the import history.
@@ -249,7 +256,11 @@ func (s *ImportService) Start(req ImportRequestDTO) (string, error) {
 			// undo it, and must not stop the risk sweep over what it brought.
 			_ = sweepAfterImport(s.app.context(), s.st, req.GroupID)
 		}
-		wruntime.EventsEmit(s.app.context(), EventImportDone+id, s.result(ctx, sum, err))
+		r := s.result(ctx, sum, err)
+		if g, gerr := s.st.Group(s.app.context(), req.GroupID); gerr == nil {
+			r.FirstAt, r.LastAt, r.Weeks = spanDTO(sum.Span, g.Location())
+		}
+		wruntime.EventsEmit(s.app.context(), EventImportDone+id, r)
 	}()
 	return id, nil
 }
@@ -276,7 +287,7 @@ func (s *ImportService) result(ctx context.Context, sum ingest.Summary, err erro
 	lang := s.app.lang()
 	r := ImportResultDTO{BatchID: sum.BatchID, File: sum.File, Format: sum.Format, Encoding: sum.Encoding, Rows: sum.Rows,
 		Imported: sum.Imported, Updated: sum.Updated, SkippedDuplicates: sum.SkippedDuplicates, Errors: rowErrors(lang, sum.Errors),
-		ErrorCount: sum.ErrorCount}
+		ErrorCount: sum.ErrorCount, Weeks: []string{}}
 	if err != nil {
 		if ctx.Err() != nil {
 			r.Cancelled = true
@@ -289,6 +300,15 @@ func (s *ImportService) result(ctx context.Context, sum ingest.Summary, err erro
 		}
 	}
 	return r
+}
+
+// spanDTO is the dates a chat file covered, in the group's zone loc.
+func spanDTO(sp ingest.Span, loc *time.Location) (first, last string, weeks []string) {
+	weeks = append([]string{}, sp.Weeks...)
+	if sp.First.IsZero() {
+		return "", "", weeks
+	}
+	return rfc3339(sp.First, loc), rfc3339(sp.Last, loc), weeks
 }
 
 // History lists a group's imports, newest first.

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"qunzhu/backend/ingest"
 	"qunzhu/backend/store"
 )
 
@@ -79,5 +80,21 @@ func TestPickerWeeksReachEveryDataWeek(t *testing.T) {
 		if k := fmt.Sprintf("%04d-W%02d", y, n); seen[k] != 1 {
 			t.Errorf("%s offered %d times", k, seen[k])
 		}
+	}
+}
+
+// TestImportSpan: a chat import's result says the dates its file covered in
+// the group's zone and the weeks it touched; a file without messages says
+// no dates.
+func TestImportSpan(t *testing.T) {
+	loc := time.FixedZone("CST", 8*3600)
+	sp := ingest.Span{First: time.Date(2024, 3, 3, 16, 5, 0, 0, time.UTC), Last: time.Date(2024, 3, 10, 13, 0, 0, 0, time.UTC),
+		Weeks: []string{"2024-W10"}}
+	first, last, weeks := spanDTO(sp, loc)
+	if first != "2024-03-04T00:05:00+08:00" || last != "2024-03-10T21:00:00+08:00" || fmt.Sprint(weeks) != "[2024-W10]" {
+		t.Errorf("span %s – %s, weeks %v", first, last, weeks)
+	}
+	if first, last, weeks := spanDTO(ingest.Span{}, loc); first != "" || last != "" || weeks == nil || len(weeks) != 0 {
+		t.Errorf("no messages: %q %q %v", first, last, weeks)
 	}
 }

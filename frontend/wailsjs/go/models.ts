@@ -658,6 +658,9 @@ export namespace app {
 	    start: string;
 	    end: string;
 	    hasData: boolean;
+	    groups: number[];
+	    current: boolean;
+	    ahead: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new WeekDTO(source);
@@ -669,6 +672,9 @@ export namespace app {
 	        this.start = source["start"];
 	        this.end = source["end"];
 	        this.hasData = source["hasData"];
+	        this.groups = source["groups"];
+	        this.current = source["current"];
+	        this.ahead = source["ahead"];
 	    }
 	}
 	export class GroupDTO {
