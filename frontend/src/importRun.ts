@@ -3,6 +3,7 @@
 // Cancel button and its result again.
 import { ref } from 'vue'
 import { imports, type ImportProgress, type ImportRequest, type ImportResult } from './api'
+import { useWeek } from './health/week'
 
 export const running = ref(false)
 export const cancelling = ref(false)
@@ -33,6 +34,8 @@ export async function runImport(req: ImportRequest): Promise<void> {
     const r = await Promise.race([job.done, gaveUp])
     result.value = r
     if (r.error && !r.cancelled) runError.value = r.error
+    // A chat brings weeks with data: every week picker offers them now.
+    if (!r.error && !r.cancelled && r.firstAt) useWeek().reloadWeeks().catch(() => {})
   } catch (e) {
     runError.value = e
   } finally {

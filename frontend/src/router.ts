@@ -3,6 +3,7 @@ import OverviewView from './views/OverviewView.vue'
 import WelcomeView from './views/WelcomeView.vue'
 import LockView from './views/LockView.vue'
 import { lockedDue, welcomeDue } from './desktop'
+import { useWeek } from './health/week'
 
 // The first screens (Overview, and the welcome and lock screens before it)
 // are in the main bundle; every other screen is its own chunk, loaded when
@@ -102,5 +103,15 @@ export function makeRouter() {
     if (!welcomeDue.value && to.name === 'welcome') return { name: 'overview' }
     return true
   })
+  // A week not picked by the operator follows the screen: a group's screens
+  // open on its latest week with messages, the others on any group's.
+  router.afterEach((to) => {
+    useWeek().setScope(weekScope(to.path, to.params.id))
+  })
   return router
+}
+
+/** weekScope is the group whose screens a path opens, null for the others. */
+export function weekScope(path: string, id: unknown): number | null {
+  return path.startsWith('/groups/') && typeof id === 'string' && /^\d+$/.test(id) ? Number(id) : null
 }

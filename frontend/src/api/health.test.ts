@@ -22,12 +22,12 @@ beforeEach(() => {
 describe('health api', () => {
   it('lists the weeks, empty when Go sends null', async () => {
     bound.Weeks.mockResolvedValueOnce([
-      { week: '2024-W18', start: '2024-04-29T00:00:00+08:00', end: '2024-05-06T00:00:00+08:00', hasData: true },
+      { week: '2024-W18', start: '2024-04-29T00:00:00+08:00', end: '2024-05-06T00:00:00+08:00', hasData: true, groups: [2], current: true },
       { week: '2024-W17', start: '2024-04-22T00:00:00+08:00', end: '2024-04-29T00:00:00+08:00' },
     ] as never)
     expect(await health.weeks()).toEqual([
-      { week: '2024-W18', start: '2024-04-29T00:00:00+08:00', end: '2024-05-06T00:00:00+08:00', hasData: true },
-      { week: '2024-W17', start: '2024-04-22T00:00:00+08:00', end: '2024-04-29T00:00:00+08:00', hasData: false },
+      { week: '2024-W18', start: '2024-04-29T00:00:00+08:00', end: '2024-05-06T00:00:00+08:00', hasData: true, groups: [2], current: true, ahead: false },
+      { week: '2024-W17', start: '2024-04-22T00:00:00+08:00', end: '2024-04-29T00:00:00+08:00', hasData: false, groups: [], current: false, ahead: false },
     ])
     bound.Weeks.mockResolvedValueOnce(null as never)
     expect(await health.weeks()).toEqual([])

@@ -8,6 +8,9 @@ export interface Week {
   start: string // RFC 3339, Monday 00:00 local
   end: string // RFC 3339, next Monday 00:00 local (exclusive)
   hasData?: boolean // the week picker's list only: some group has a message in it
+  groups?: number[] // the week picker's list only: the groups with a message in it
+  current?: boolean // the week picker's list only: the week of now
+  ahead?: boolean // the week picker's list only: after the current week (planning)
 }
 
 export type FigureSource = 'measured' | 'hand' | 'none'
@@ -144,12 +147,18 @@ export function toGroupWeek(d: app.GroupWeekDTO): GroupWeek {
 }
 
 /**
- * weeks lists the weeks the picker offers, newest first: the current ISO
- * week and the 25 before it, and every older week that holds data, each
- * saying whether some group has a message in it.
+ * weeks lists the weeks the picker offers, newest first: the 4 weeks ahead
+ * (planning), the current ISO week and the 25 before it, and every older
+ * week that holds data, each naming the groups with a message in it.
  */
 export async function weeks(): Promise<Week[]> {
-  return ((await call(() => HealthService.Weeks())) ?? []).map((d) => ({ ...toWeek(d), hasData: d?.hasData ?? false }))
+  return ((await call(() => HealthService.Weeks())) ?? []).map((d) => ({
+    ...toWeek(d),
+    hasData: d?.hasData ?? false,
+    groups: d?.groups ?? [],
+    current: d?.current ?? false,
+    ahead: d?.ahead ?? false,
+  }))
 }
 
 /** group gives one group's week. */

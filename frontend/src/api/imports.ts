@@ -53,6 +53,9 @@ interface ResultPayload {
   cancelled?: boolean
   error?: { code?: unknown; message?: unknown } | null
   fileGroup?: string
+  firstAt?: string
+  lastAt?: string
+  weeks?: string[] | null
 }
 
 /** toResult reads the done event's payload (a plain object from JSON). */
@@ -72,6 +75,9 @@ export function toResult(d: ResultPayload | null | undefined): ImportResult {
     cancelled: d?.cancelled ?? false,
     error: e ? { code: typeof e.code === 'string' ? e.code : 'internal', message: typeof e.message === 'string' ? e.message : '' } : null,
     fileGroup: typeof d?.fileGroup === 'string' ? d.fileGroup : '',
+    firstAt: typeof d?.firstAt === 'string' ? d.firstAt : '',
+    lastAt: typeof d?.lastAt === 'string' ? d.lastAt : '',
+    weeks: Array.isArray(d?.weeks) ? d.weeks.filter((w): w is string => typeof w === 'string') : [],
   }
 }
 

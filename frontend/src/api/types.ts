@@ -152,6 +152,11 @@ export interface ImportResult {
   error: ImportFailure | null
   /** set when the import was refused because the file's title names another group: that name */
   fileGroup?: string
+  /** a chat file's earliest and latest message (RFC 3339, the group's zone); '' without messages */
+  firstAt?: string
+  lastAt?: string
+  /** the ISO weeks holding the file's messages, in order ("2024-W10") */
+  weeks?: string[]
 }
 
 /** One past import of a group (the import history). */

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 vi.mock('../api/health', () => ({ weeks: vi.fn() }))
 
 import * as healthApi from '../api/health'
-import { resetWeek, useWeek } from './week'
+import { defaultWeek, resetWeek, useWeek } from './week'
 
 const api = vi.mocked(healthApi)
 const list = [
@@ -51,5 +51,59 @@ describe('useWeek', () => {
     await expect(useWeek().loadWeeks()).rejects.toThrow()
     await useWeek().loadWeeks()
     expect(useWeek().week.value).toBe('2024-W19')
+  })
+})
+
+describe('useWeek per screen', () => {
+  // Three weeks ahead of none: 2026-W50 is the current week, empty; group 2
+  // spoke last in 2026-W49, group 1 only in 2024-W10 (an old export).
+  const weeks = [
+    { week: '2026-W51', start: '2026-12-14T00:00:00+08:00', end: '2026-12-21T00:00:00+08:00', hasData: false, groups: [], ahead: true },
+    { week: '2026-W50', start: '2026-12-07T00:00:00+08:00', end: '2026-12-14T00:00:00+08:00', hasData: false, groups: [], current: true },
+    { week: '2026-W49', start: '2026-11-30T00:00:00+08:00', end: '2026-12-07T00:00:00+08:00', hasData: true, groups: [2] },
+    { week: '2024-W10', start: '2024-03-04T00:00:00+08:00', end: '2024-03-11T00:00:00+08:00', hasData: true, groups: [1] },
+  ]
+
+  it('opens the Overview on the latest week with any data and a group on its own, with a note', async () => {
+    api.weeks.mockResolvedValue(weeks)
+    const w = useWeek()
+    await w.loadWeeks()
+    expect(w.week.value).toBe('2026-W49')
+    expect(w.note.value).toMatchObject({ week: { week: '2026-W49' }, group: false })
+    w.setScope(1)
+    expect(w.week.value).toBe('2024-W10')
+    expect(w.note.value).toMatchObject({ week: { week: '2024-W10' }, group: true })
+    w.setScope(3) // a group with no chat: the current week, nothing to explain
+    expect(w.week.value).toBe('2026-W50')
+    expect(w.note.value).toBeNull()
+    w.setScope(null)
+    expect(w.week.value).toBe('2026-W49')
+  })
+
+  it('keeps a picked week on every screen, without a note', async () => {
+    api.weeks.mockResolvedValue(weeks)
+    const w = useWeek()
+    w.setScope(1)
+    await w.loadWeeks()
+    expect(w.week.value).toBe('2024-W10')
+    w.setWeek('2026-W51') // planning next week
+    w.setScope(2)
+    expect(w.week.value).toBe('2026-W51')
+    expect(w.note.value).toBeNull()
+  })
+
+  it('follows new data after an import until a week is picked', async () => {
+    api.weeks.mockResolvedValueOnce([weeks[1]]).mockResolvedValueOnce(weeks)
+    const w = useWeek()
+    w.setScope(1)
+    await w.loadWeeks()
+    expect(w.week.value).toBe('2026-W50')
+    await w.reloadWeeks()
+    expect(w.week.value).toBe('2024-W10')
+    expect(api.weeks).toHaveBeenCalledTimes(2)
+  })
+
+  it('defaultWeek never opens on a week ahead when nothing holds data', () => {
+    expect(defaultWeek([weeks[0], { ...weeks[1], current: false }], null)).toBe('2026-W50')
   })
 })

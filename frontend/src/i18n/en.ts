@@ -231,6 +231,10 @@ const en: Messages = {
       saved: 'Saved to {path}',
       saveFailed: 'Cannot save the bad rows',
       again: 'Import another file',
+      span: 'Dates in the chat',
+      spanWeek: '{range}, week {n}',
+      spanWeeks: '{range}, {n} weeks',
+      openWeek: 'Open this week',
     },
     help: {
       title: 'How to export a group chat',
@@ -428,6 +432,11 @@ const en: Messages = {
     label: 'Week',
     loadFailed: 'Cannot read the weeks to choose from',
     hasData: 'has messages',
+    year: '{year}',
+    current: 'this week',
+    latestNote: 'No data this week yet: showing the latest week with data, {week}',
+    latestNoteGroup: 'No messages in this group this week yet: showing its latest week with messages, {week}',
+    showCurrent: 'Show this week',
   },
   health: {
     tab: 'Health',

@@ -229,6 +229,10 @@ const zhCN = {
       saved: '已保存到 {path}',
       saveFailed: '无法保存错误行',
       again: '导入另一个文件',
+      span: '聊天记录的时间',
+      spanWeek: '{range}，第{n}周',
+      spanWeeks: '{range}，共 {n} 周',
+      openWeek: '查看这一周',
     },
     help: {
       title: '怎样导出群聊天记录',
@@ -426,6 +430,11 @@ const zhCN = {
     label: '周',
     loadFailed: '无法读取可选的周',
     hasData: '有消息',
+    year: '{year}年',
+    current: '本周',
+    latestNote: '本周还没有数据，显示的是有数据的最近一周：{week}',
+    latestNoteGroup: '本群本周还没有消息，显示的是有消息的最近一周：{week}',
+    showCurrent: '看本周',
   },
   health: {
     tab: '健康',

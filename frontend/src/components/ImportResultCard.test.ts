@@ -1,0 +1,54 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import { createMemoryHistory, createRouter } from 'vue-router'
+
+vi.mock('../api/health', () => ({ weeks: vi.fn() }))
+
+import * as healthApi from '../api/health'
+import { i18n } from '../i18n'
+import { resetWeek, useWeek } from '../health/week'
+import { makeImportResult } from '../testing/fixtures'
+import ImportResultCard from './ImportResultCard.vue'
+
+const api = vi.mocked(healthApi)
+
+function router() {
+  const r = createRouter({
+    history: createMemoryHistory(),
+    routes: [
+      { path: '/import', component: { template: '<div />' } },
+      { path: '/groups/:id/health', component: { template: '<div />' } },
+    ],
+  })
+  return r
+}
+
+beforeEach(() => {
+  vi.resetAllMocks()
+  resetWeek()
+})
+
+describe('ImportResultCard', () => {
+  it("says a chat's dates and week and opens that week on the group's Health tab", async () => {
+    api.weeks.mockResolvedValue([
+      { week: '2026-W50', start: '2026-12-07T00:00:00+08:00', end: '2026-12-14T00:00:00+08:00', hasData: false, groups: [], current: true },
+      { week: '2024-W10', start: '2024-03-04T00:00:00+08:00', end: '2024-03-11T00:00:00+08:00', hasData: true, groups: [3] },
+    ])
+    const r = router()
+    await r.push('/import')
+    const result = makeImportResult({ errors: [], firstAt: '2024-03-04T08:01:00+08:00', lastAt: '2024-03-10T22:15:00+08:00', weeks: ['2024-W10'] })
+    const w = mount(ImportResultCard, { props: { result, groupId: 3 }, global: { plugins: [i18n, r] } })
+    expect(w.get('[data-testid="import-span"]').text()).toContain('2024年3月4日–3月10日，第10周')
+    await w.get('[data-testid="import-open-week"]').trigger('click')
+    await flushPromises()
+    expect(r.currentRoute.value.fullPath).toBe('/groups/3/health')
+    expect(useWeek().week.value).toBe('2024-W10')
+    expect(api.weeks).toHaveBeenCalled()
+  })
+
+  it('says no dates and offers no week for a member list', () => {
+    const w = mount(ImportResultCard, { props: { result: makeImportResult(), groupId: 3 }, global: { plugins: [i18n, router()] } })
+    expect(w.find('[data-testid="import-span"]').exists()).toBe(false)
+    expect(w.find('[data-testid="import-open-week"]').exists()).toBe(false)
+  })
+})
