@@ -1,5 +1,7 @@
 // A group's Content tab and the Calendar in a real browser against the real
-// Go services on the demo workspace: generate the week's plan, drag an item
+// Go services on the demo workspace: pick next week (plans are for the
+// future: a plan never places items before now, so on a Sunday evening this
+// week has nearly nothing left) and generate its plan, drag an item
 // to another day and time, name a member as the presenter of a theme share,
 // mark the theme shares posted and see the dashboard's theme_shares check
 // turn from not measured to passed and the presenter's points grow by 20;
@@ -8,7 +10,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { outDir, cliJSON, devBinary, startDevSession, openPage, imageStats, talkNow } from './lib.mjs';
+import { outDir, cliJSON, devBinary, startDevSession, openPage, imageStats, talkNow, talkAt } from './lib.mjs';
 
 let session, db;
 
@@ -20,6 +22,15 @@ before(async () => {
 after(async () => {
   await session?.stop();
 });
+
+// nextMonday is the label's start of the week after this one in zone tz:
+// "12/14–", as the week picker writes it ("2026年第51周 (12/14–12/20)").
+function nextMonday(tz) {
+  const p = Object.fromEntries(new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date()).map((x) => [x.type, x.value]));
+  const today = new Date(Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day)));
+  const monday = new Date(today.getTime() + (8 - (today.getUTCDay() || 7)) * 86400000);
+  return `${monday.getUTCMonth() + 1}/${monday.getUTCDate()}–`;
+}
 
 async function themeShares(page, groupId) {
   await page.goto(`${session.url}#/groups/${groupId}/health`);
@@ -43,7 +54,17 @@ test('Content tab: generate, drag, presenter, mark shares posted, theme_shares t
   await page.waitForURL(new RegExp(`#/groups/${group.id}/content$`));
   const view = page.getByTestId('content-view');
   await view.waitFor({ timeout: 30000 });
+  const thisWeek = await view.getAttribute('data-week');
+  await page.getByTestId('content-empty').waitFor();
+
+  // Plan next week: the content tab's picker offers the weeks ahead.
+  const ahead = nextMonday(group.time_zone);
+  await page.getByTestId('week-picker').click();
+  await page.keyboard.type(ahead);
+  await page.locator('.n-base-select-option').filter({ hasText: ahead }).first().click();
+  await page.waitForFunction((w) => { const v = document.querySelector('[data-testid="content-view"]')?.getAttribute('data-week'); return v && v !== w; }, thisWeek);
   const week = await view.getAttribute('data-week');
+  assert.ok(week > thisWeek, `picked ${week} after ${thisWeek}`);
   await page.getByTestId('content-empty').waitFor();
 
   // Generate: the cards appear, each explaining its place.
@@ -52,6 +73,8 @@ test('Content tab: generate, drag, presenter, mark shares posted, theme_shares t
   await cards.first().waitFor({ timeout: 30000 });
   const plan = await cliJSON(devBinary, db, 'plan', '--group', String(group.id), '--week', week);
   assert.equal(await cards.count(), plan.length, 'the week shows every planned item');
+  assert.equal(await page.locator('[data-testid="content-card"][data-due="overdue"]').count(), 0, 'nothing planned next week is overdue');
+  assert.ok(plan.length >= 7, `a whole week is planned (${plan.length} items)`);
   assert.ok(plan.filter((p) => p.format === 'share').length >= 2, 'the plan meets the theme-share quota');
   assert.ok((await cards.first().getAttribute('title')).length > 0, 'a card explains its placement on hover');
   assert.equal(await page.getByTestId('prime-band').count(), 7, 'prime time is marked on every day');
@@ -147,7 +170,9 @@ test('Content tab: generate, drag, presenter, mark shares posted, theme_shares t
   const doneRow = page.locator('[data-testid="planned-done"] tr[data-key="share"] td');
   assert.deepEqual((await doneRow.allInnerTexts()).slice(1), ['2', '2', '0'], 'shares: 2 planned, 2 posted, none skipped');
 
-  // The dashboard counts them: theme_shares 2, the check passes.
+  // The dashboard counts them: theme_shares 2, the check passes (once the
+  // week has a message: a silent week has no checks).
+  await talkAt(db, group, new Date(Date.now() + 7 * 86400000));
   const afterCheck = await themeShares(page, group.id);
   assert.deepEqual(afterCheck, { state: 'passed', value: '2' });
   const metrics = await cliJSON(devBinary, db, 'metrics', '--group', String(group.id), '--week', week);

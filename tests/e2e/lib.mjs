@@ -217,10 +217,14 @@ export async function openPage(session, { viewport = { width: 1280, height: 800 
 // talkNow has a member of the group say something now, through a typed chat
 // import: the checks count only in a week with messages (a silent week has
 // no score), and early on a Monday the demo's week has none yet.
-export async function talkNow(db, group) {
+export const talkNow = (db, group) => talkAt(db, group, new Date());
+
+// talkAt has a member of the group say something at the instant `at` (a
+// Date), written in the group's wall-clock time.
+export async function talkAt(db, group, at) {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-CA', { timeZone: group.time_zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
-      .formatToParts(new Date())
+      .formatToParts(at)
       .map((p) => [p.type, p.value]),
   );
   const members = await cliJSON(devBinary, db, 'members', '--group', String(group.id));
