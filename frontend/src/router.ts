@@ -104,9 +104,10 @@ export function makeRouter() {
     return true
   })
   // A week not picked by the operator follows the screen: a group's screens
-  // open on its latest week with messages, the others on any group's.
-  router.afterEach((to) => {
-    useWeek().setScope(weekScope(to.path, to.params.id))
+  // open on its latest week with messages, the others on any group's. A
+  // navigation overtaken by a later one (a slow screen's chunk) says nothing.
+  router.afterEach((to, _from, failure) => {
+    if (!failure) useWeek().setScope(weekScope(to.path, to.params.id))
   })
   return router
 }

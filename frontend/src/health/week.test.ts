@@ -4,6 +4,7 @@ vi.mock('../api/health', () => ({ weeks: vi.fn() }))
 
 import * as healthApi from '../api/health'
 import { defaultWeek, resetWeek, useWeek } from './week'
+import { weekScope } from '../router'
 
 const api = vi.mocked(healthApi)
 const list = [
@@ -105,5 +106,14 @@ describe('useWeek per screen', () => {
 
   it('defaultWeek never opens on a week ahead when nothing holds data', () => {
     expect(defaultWeek([weeks[0], { ...weeks[1], current: false }], null)).toBe('2026-W50')
+  })
+})
+
+describe('weekScope', () => {
+  it("names the group of a group's screens, none elsewhere", () => {
+    expect(weekScope('/groups/3/health', '3')).toBe(3)
+    expect(weekScope('/groups/3/content/highlights', '3')).toBe(3)
+    expect(weekScope('/overview', undefined)).toBeNull()
+    expect(weekScope('/import', undefined)).toBeNull()
   })
 })
