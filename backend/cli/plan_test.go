@@ -306,7 +306,7 @@ func TestPlanMidWeekStartsNow(t *testing.T) {
 		}
 	}
 	db2 := planWorkspace(t, "群")
-	if _, text, _ := runCLI(t, db2, "plan", "--group", "群", "--week", "2024-W10"); !strings.Contains(text, "个时段已经过去，没有排入：本周从 03-06 20:00 起排") {
+	if _, text, _ := runCLI(t, db2, "plan", "--group", "群", "--week", "2024-W10"); !strings.Contains(text, "个时段已经过去，没有排入：本周从 3月6日 20:00 起排") {
 		t.Errorf("no word of the slots already past:\n%s", text)
 	}
 }

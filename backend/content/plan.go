@@ -164,8 +164,13 @@ func Generate(in PlanInput) Plan {
 		got = append(got, placed{s, at})
 	}
 	if past > 0 {
-		out.Unplaced = append(out.Unplaced, Note{"plan.past", map[string]any{"count": past,
-			"from": in.NotBefore.In(loc).Format("01-02 15:04")}})
+		from := in.NotBefore.In(loc)
+		key := "plan.past"
+		if !from.Before(dayStart(7)) {
+			key = "plan.week_past" // a past week: "planned from" a later week would puzzle
+		}
+		out.Unplaced = append(out.Unplaced, Note{key, map[string]any{"count": past,
+			"month": int(from.Month()), "day": from.Day(), "time": from.Format("15:04")}})
 	}
 	prime := func(x placed) bool { l := x.at.In(loc); return InPrime(At(l.Hour(), l.Minute())) }
 	sort.SliceStable(got, func(i, j int) bool {

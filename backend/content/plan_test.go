@@ -365,7 +365,7 @@ func TestPlanNeverInThePast(t *testing.T) {
 			}
 			past, unplaced := 0, 0
 			for _, n := range p.Unplaced {
-				if n.Key == "plan.past" {
+				if n.Key == "plan.past" || n.Key == "plan.week_past" {
 					past = n.Args["count"].(int)
 				} else {
 					unplaced++
@@ -381,5 +381,15 @@ func TestPlanNeverInThePast(t *testing.T) {
 				t.Errorf("%d items and %d past slots, for a whole week of %d", len(p.Items), past, len(whole.Items))
 			}
 		})
+	}
+}
+
+// TestPlanOfAPastWeek: a week already over drafts nothing and says so in
+// one note, not "planned from" a day of another week.
+func TestPlanOfAPastWeek(t *testing.T) {
+	c := DefaultCadence(1, domain.TypeInterest)
+	p := Generate(PlanInput{GroupID: 1, Location: shanghai, WeekStart: w10, Cadence: c, NotBefore: time.Date(2024, 3, 12, 9, 0, 0, 0, shanghai)})
+	if len(p.Items) != 0 || len(p.Unplaced) != 1 || p.Unplaced[0].Key != "plan.week_past" || p.Unplaced[0].Args["count"].(int) == 0 {
+		t.Errorf("a past week: %d items, notes %+v", len(p.Items), p.Unplaced)
 	}
 }

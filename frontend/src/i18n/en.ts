@@ -1374,7 +1374,7 @@ const en: Messages = {
     tab: 'Content',
     loadFailed: "Could not read this week's content plan",
     generate: 'Generate plan',
-    generated: "Generated this week's plan ({n} items); each says why it sits where it does",
+    generated: "Generated the week's plan ({n} items); each says why it sits where it does",
     alreadyPlanned: 'This week already has a plan; your edits are kept',
     newItem: 'New item',
     exportIcs: 'Export calendar (.ics)',

@@ -1372,7 +1372,7 @@ const zhCN = {
     tab: '内容',
     loadFailed: '无法读取本周的内容计划',
     generate: '生成计划',
-    generated: '已生成本周计划（{n} 条），每条都说明了排在这里的原因',
+    generated: '已生成这一周的计划（{n} 条），每条都说明了排在这里的原因',
     alreadyPlanned: '本周已有计划，保留了你的修改',
     newItem: '新建内容',
     exportIcs: '导出日历 (.ics)',
