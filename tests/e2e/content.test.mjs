@@ -60,6 +60,9 @@ test('Content tab: generate, drag, presenter, mark shares posted, theme_shares t
   // Plan next week: the content tab's picker offers the weeks ahead.
   const ahead = nextMonday(group.time_zone);
   await page.getByTestId('week-picker').click();
+  await page.locator('.n-base-select-option').filter({ hasText: ahead }).first().waitFor();
+  await page.waitForTimeout(300); // the menu's fade-in
+  await page.screenshot({ path: join(outDir, 'content-week-picker.png') });
   await page.keyboard.type(ahead);
   await page.locator('.n-base-select-option').filter({ hasText: ahead }).first().click();
   await page.waitForFunction((w) => { const v = document.querySelector('[data-testid="content-view"]')?.getAttribute('data-week'); return v && v !== w; }, thisWeek);

@@ -56,6 +56,7 @@ test('the import result says the dates and opens their week on the Health tab', 
   await page.waitForFunction(() => document.querySelector('[data-testid="health-view"]')?.getAttribute('data-week') === '2024-W10');
   assert.match(await page.getByTestId('week-picker').innerText(), /^2024年第10周 \(3\/4–3\/10\)/);
   assert.equal(await page.getByTestId('week-note').count(), 0, 'a week picked by 查看这一周 needs no note');
+  await page.screenshot({ path: join(outDir, 'weeks-opened-week.png') });
   assert.deepEqual(errors, []);
   await page.close();
 });
