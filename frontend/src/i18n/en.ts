@@ -397,7 +397,7 @@ const en: Messages = {
   },
   overview: {
     title: 'Overview',
-    subtitle: 'Every group this week: health score, health checks and alerts',
+    subtitle: 'Every group in the week: health score, health checks and alerts',
     loadFailed: 'Cannot read this week’s overview',
     empty: 'No groups yet. Create one under Groups first.',
     allPassed: 'Every applicable health check passed',

@@ -395,7 +395,7 @@ const zhCN = {
   },
   overview: {
     title: '概览',
-    subtitle: '本周每个社群的健康分、健康检查和预警',
+    subtitle: '每个社群这一周的健康分、健康检查和预警',
     loadFailed: '无法读取本周的概览',
     empty: '还没有社群。先在“社群”里新建一个。',
     allPassed: '适用的健康检查全部通过',
