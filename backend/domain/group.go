@@ -63,6 +63,10 @@ type GroupSummary struct {
 	Members       int        // members present now
 	Messages      int        // countable messages ever imported
 	LastMessageAt *time.Time // nil when no chat has been imported
+	// Demo: the demo was loaded into the group. It is never one of "my
+	// other groups" in a comparison, nor in the all-groups report unless
+	// chosen, and 移除示例数据 deletes it.
+	Demo bool
 }
 
 // GroupInput is what a user supplies to create or edit a group. Empty

@@ -99,6 +99,7 @@ type groupCounts struct {
 	Members  int
 	Messages int
 	LastAt   *int64
+	Demo     bool
 }
 
 // Groups returns every group, by name, with members present now, countable
@@ -165,11 +166,25 @@ func (s *Store) groupCounts(ctx context.Context, only *int64) (map[int64]groupCo
 		g.Messages, g.LastAt = c.Messages, c.LastAt
 		out[c.GroupID] = g
 	}
+
+	var demo []int64
+	q = s.db.WithContext(ctx).Model(&batchRow{}).Distinct("group_id").Where("kind = ?", string(domain.BatchDemo))
+	if only != nil {
+		q = q.Where("group_id = ?", *only)
+	}
+	if err := q.Pluck("group_id", &demo).Error; err != nil {
+		return nil, err
+	}
+	for _, id := range demo {
+		g := out[id]
+		g.GroupID, g.Demo = id, true
+		out[id] = g
+	}
 	return out, nil
 }
 
 func summarize(r groupRow, c groupCounts) domain.GroupSummary {
-	s := domain.GroupSummary{Group: r.domain(), Members: c.Members, Messages: c.Messages}
+	s := domain.GroupSummary{Group: r.domain(), Members: c.Members, Messages: c.Messages, Demo: c.Demo}
 	if c.LastAt != nil {
 		t := time.Unix(*c.LastAt, 0).UTC()
 		s.LastMessageAt = &t
