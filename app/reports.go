@@ -91,9 +91,7 @@ func (s *ReportService) render(ctx context.Context, week string, groupID int64) 
 		if err != nil {
 			return nil, err
 		}
-		for _, g := range all {
-			groups = append(groups, g.Group)
-		}
+		groups = domain.ReportGroups(all)
 	}
 	if len(groups) == 0 {
 		return nil, domain.Errorf(domain.ENOTFOUND, "report.no_groups", nil)

@@ -62,8 +62,10 @@ type command struct {
 
 var commands = []command{
 	{words: []string{"demo"}, store: true, do: (*run).demo},
+	{words: []string{"demo", "remove"}, store: true, do: (*run).demoRemove},
 	{words: []string{"group", "add"}, flags: []string{"name", "type", "tz", "staff", "profile", "value", "checkin-word", "target-size"}, store: true, do: (*run).groupAdd},
 	{words: []string{"group", "list"}, store: true, do: (*run).groupList},
+	{words: []string{"group", "delete"}, flags: []string{"group", "yes"}, store: true, do: (*run).groupDelete},
 	{words: []string{"import", "members"}, flags: []string{"group", "partial", "roster"}, args: 1, store: true, do: (*run).importMembers},
 	{words: []string{"import", "chat"}, flags: []string{"group", "format", "partial", "tz", "any-group"}, args: 1, store: true, do: (*run).importChat},
 	{words: []string{"input"}, flags: []string{"group", "week", "mute-rate", "link-clicks", "link-reach", "links", "partial"}, store: true, do: (*run).input},

@@ -34,7 +34,7 @@ func (r *run) report(ctx context.Context, st *store.Store) error {
 			return err
 		}
 	}
-	groups, err := r.groupOrAll(ctx, st)
+	groups, err := r.reportGroups(ctx, st)
 	if err != nil {
 		return err
 	}
@@ -65,6 +65,19 @@ func (r *run) report(ctx context.Context, st *store.Store) error {
 	}
 	r.say("report.saved", map[string]any{"file": out, "groups": len(groups), "week": week})
 	return nil
+}
+
+// reportGroups is --group, or every group but the demo's
+// (domain.ReportGroups).
+func (r *run) reportGroups(ctx context.Context, st *store.Store) ([]domain.Group, error) {
+	if _, ok := r.inv.flags["group"]; ok {
+		return r.groupOrAll(ctx, st)
+	}
+	all, err := st.Groups(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return domain.ReportGroups(all), nil
 }
 
 // writeWhole writes data to path through a temporary file in the same

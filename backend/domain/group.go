@@ -192,3 +192,21 @@ type GroupService interface {
 	Groups(ctx context.Context) ([]GroupSummary, error)
 	GroupSummary(ctx context.Context, id int64) (GroupSummary, error)
 }
+
+// ReportGroups are the groups of an all-groups report: the operator's own,
+// leaving out the demo's (a demo group is reported when chosen by itself);
+// a workspace holding nothing but the demo reports the demo.
+func ReportGroups(all []GroupSummary) []Group {
+	var own, demo []Group
+	for _, g := range all {
+		if g.Demo {
+			demo = append(demo, g.Group)
+		} else {
+			own = append(own, g.Group)
+		}
+	}
+	if len(own) == 0 {
+		return demo
+	}
+	return own
+}

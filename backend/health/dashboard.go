@@ -66,15 +66,23 @@ func LoadDashboard(ctx context.Context, st DashboardStore, g domain.Group, w met
 
 // otherGroups are the comparison figures of every group but one for the
 // same ISO week in each group's own zone: a member list and a rollup sum
-// each, no messages read.
+// each, no messages read. The demo's groups are never the operator's
+// "other groups": an own group is set beside own groups only, and a demo
+// group beside the demo's others.
 func otherGroups(ctx context.Context, st DashboardStore, except int64, w metrics.Week) ([]map[string]*float64, error) {
 	groups, err := st.Groups(ctx)
 	if err != nil {
 		return nil, err
 	}
-	var out []map[string]*float64
+	demo := false
 	for _, o := range groups {
 		if o.ID == except {
+			demo = o.Demo
+		}
+	}
+	var out []map[string]*float64
+	for _, o := range groups {
+		if o.ID == except || o.Demo != demo {
 			continue
 		}
 		ow, err := metrics.ParseWeek(w.String(), o.Location())

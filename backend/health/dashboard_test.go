@@ -225,3 +225,44 @@ func TestDashboardComparison(t *testing.T) {
 		t.Errorf("admin share = %+v, want 1/3 here and 0 in the other group", r)
 	}
 }
+
+// TestDashboardComparisonLeavesOutTheDemo: a group the demo was loaded into
+// is never among an own group's "other groups", and a demo group is set
+// beside the demo's others only.
+func TestDashboardComparisonLeavesOutTheDemo(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	demo, err := f.st.CreateGroup(ctx, domain.GroupInput{Name: "示例群", Profile: domain.ProfileEcommerce})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var msgs []domain.Message
+	for i := 0; i < 70; i++ {
+		msgs = append(msgs, domain.Message{SenderID: "d", SenderName: "示例", Kind: domain.KindText,
+			SentAt: local(2024, 3, 4+i/10, 12, i%10).UTC(), Content: "示例", DedupeKey: fmt.Sprintf("d%d", i)})
+	}
+	members := []domain.Member{{WxID: "d", Nickname: "示例", JoinedAt: ptrTime(local(2023, 6, 1, 9, 0))}}
+	if _, err := f.st.SaveImport(ctx, domain.ImportBatch{GroupID: demo.ID, Kind: domain.BatchDemo, Format: "demo"}, members, msgs); err != nil {
+		t.Fatal(err)
+	}
+	others := func(g domain.Group) metrics.ComparisonRow {
+		t.Helper()
+		d, err := LoadDashboard(ctx, f.st, g, f.week)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range d.Comparison {
+			if r.Key == "messages_per_day" {
+				return r
+			}
+		}
+		t.Fatal("no messages_per_day row")
+		return metrics.ComparisonRow{}
+	}
+	if r := others(f.group); r.OthersCount != 1 || r.Others == nil || *r.Others != 2 {
+		t.Errorf("own group: others %v over %d groups, want 2 from the one own group (the demo's 10/day left out)", r.Others, r.OthersCount)
+	}
+	if r := others(demo); r.OthersCount != 0 || r.Others != nil {
+		t.Errorf("demo group: others %v over %d groups, want none (no other demo group)", r.Others, r.OthersCount)
+	}
+}

@@ -123,10 +123,13 @@ const helpZH = `群主工作台 qunzhu —— 微信社群运营工具（命令�
 
 命令：
   demo                         生成演示数据（三个社群，十二周聊天记录）
+  demo remove                  移除示例数据（只删示例群，先自动备份）
   group add --name 名称 [--type interest|service|resource] [--tz 时区]
             [--staff 甲,乙] [--profile education|ecommerce|industry]
                                创建社群
   group list                   列出社群
+  group delete --group 群 --yes
+                               删除社群及其成员、聊天记录、计划和设置（先自动备份，记入操作日志）
   import members --group 群 文件 [--roster] [--partial]
                                导入成员名单（.csv UTF-8/GBK、.xlsx）；--roster 表示文件是完整名单
   import chat --group 群 [--format auto|memotrace|pywxdump|chatlog|wechat-text|wecom-archive|csv] 文件 [--partial]
@@ -217,10 +220,13 @@ Usage: qunzhu [global flags] COMMAND [flags]
 
 Commands:
   demo                         fill the database with the demo workspace (three groups, twelve weeks of chat)
+  demo remove                  remove the demo's groups, and nothing else (backed up first)
   group add --name N [--type interest|service|resource] [--tz ZONE]
             [--staff A,B] [--profile education|ecommerce|industry]
                                create a group
   group list                   list groups
+  group delete --group G --yes
+                               delete a group with its members, chat, plans and settings (backed up first, audited)
   import members --group G FILE [--roster] [--partial]
                                import a member list (.csv UTF-8/GBK, .xlsx); --roster: the file is the complete list
   import chat --group G [--format auto|memotrace|pywxdump|chatlog|wechat-text|wecom-archive|csv] FILE [--partial]
