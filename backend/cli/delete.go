@@ -77,4 +77,3 @@ func (r *run) saidDeleted(d store.GroupDeletion, key string) error {
 	}
 	return nil
 }
-
