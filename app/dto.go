@@ -23,6 +23,8 @@ type GroupDTO struct {
 	LastMessageAt    string   `json:"lastMessageAt"` // "" when no chat was imported
 	CreatedAt        string   `json:"createdAt"`
 	UpdatedAt        string   `json:"updatedAt"`
+	// Demo: the demo was loaded into the group (移除示例数据 removes it).
+	Demo bool `json:"demo"`
 }
 
 // GroupInputDTO is the create/edit form.
@@ -94,6 +96,7 @@ func groupDTO(s domain.GroupSummary) GroupDTO {
 		TargetSize:       s.TargetSize,
 		Members:          s.Members,
 		Messages:         s.Messages,
+		Demo:             s.Demo,
 		CreatedAt:        rfc3339(s.CreatedAt, loc),
 		UpdatedAt:        rfc3339(s.UpdatedAt, loc),
 	}

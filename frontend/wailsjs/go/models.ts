@@ -692,6 +692,7 @@ export namespace app {
 	    lastMessageAt: string;
 	    createdAt: string;
 	    updatedAt: string;
+	    demo: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new GroupDTO(source);
@@ -713,6 +714,7 @@ export namespace app {
 	        this.lastMessageAt = source["lastMessageAt"];
 	        this.createdAt = source["createdAt"];
 	        this.updatedAt = source["updatedAt"];
+	        this.demo = source["demo"];
 	    }
 	}
 	export class ContentWeekDTO {
@@ -945,6 +947,24 @@ export namespace app {
 	        this.day = source["day"];
 	        this.joined = source["joined"];
 	        this.left = source["left"];
+	    }
+	}
+	export class DeletionDTO {
+	    groups: string[];
+	    members: number;
+	    messages: number;
+	    backup: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new DeletionDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.groups = source["groups"];
+	        this.members = source["members"];
+	        this.messages = source["messages"];
+	        this.backup = source["backup"];
 	    }
 	}
 	export class EvidenceDTO {

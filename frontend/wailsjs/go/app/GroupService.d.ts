@@ -4,10 +4,14 @@ import {app} from '../models';
 
 export function Create(arg1:app.GroupInputDTO):Promise<app.GroupDTO>;
 
+export function Delete(arg1:number,arg2:string):Promise<app.DeletionDTO>;
+
 export function Get(arg1:number):Promise<app.GroupDTO>;
 
 export function List():Promise<Array<app.GroupDTO>>;
 
 export function Options():Promise<app.GroupOptionsDTO>;
+
+export function RemoveDemo():Promise<app.DeletionDTO>;
 
 export function Update(arg1:number,arg2:app.GroupInputDTO):Promise<app.GroupDTO>;

@@ -6,6 +6,10 @@ export function Create(arg1) {
   return window['go']['app']['GroupService']['Create'](arg1);
 }
 
+export function Delete(arg1, arg2) {
+  return window['go']['app']['GroupService']['Delete'](arg1, arg2);
+}
+
 export function Get(arg1) {
   return window['go']['app']['GroupService']['Get'](arg1);
 }
@@ -16,6 +20,10 @@ export function List() {
 
 export function Options() {
   return window['go']['app']['GroupService']['Options']();
+}
+
+export function RemoveDemo() {
+  return window['go']['app']['GroupService']['RemoveDemo']();
 }
 
 export function Update(arg1, arg2) {
