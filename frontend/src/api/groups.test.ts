@@ -6,6 +6,8 @@ vi.mock('../../wailsjs/go/app/GroupService', () => ({
   Create: vi.fn(),
   Update: vi.fn(),
   Options: vi.fn(),
+  Delete: vi.fn(),
+  RemoveDemo: vi.fn(),
 }))
 
 import { groupOptions } from '../testing/fixtures'
@@ -29,6 +31,7 @@ const dto = {
   lastMessageAt: '2024-05-06T20:30:00+08:00',
   createdAt: '2024-04-01T09:00:00+08:00',
   updatedAt: '2024-04-02T09:00:00+08:00',
+  demo: false,
 }
 
 const input: GroupInput = {
@@ -110,5 +113,13 @@ describe('groups api', () => {
     expect(o.types).toEqual(['interest', 'service', 'resource'])
     expect(o.maxNameLength).toBe(64)
     expect(o.defaultCheckinWord).toBe('打卡')
+  })
+
+  it('deletes with the typed name and removes the demo', async () => {
+    bound.Delete.mockResolvedValue({ groups: ['读书会'], members: 187, messages: 12345, backup: 'qunzhu-20240506-123000.db' } as never)
+    expect(await groups.remove(3, '读书会')).toEqual({ groups: ['读书会'], members: 187, messages: 12345, backup: 'qunzhu-20240506-123000.db' })
+    expect(bound.Delete).toHaveBeenCalledWith(3, '读书会')
+    bound.RemoveDemo.mockResolvedValue({ groups: null, members: 0, messages: 0, backup: '' } as never)
+    expect(await groups.removeDemo()).toEqual({ groups: [], members: 0, messages: 0, backup: '' })
   })
 })

@@ -1,7 +1,7 @@
 import * as GroupService from '../../wailsjs/go/app/GroupService'
 import type { app } from '../../wailsjs/go/models'
 import { call } from './errors'
-import type { Group, GroupInput, GroupOptions } from './types'
+import type { Deletion, Group, GroupInput, GroupOptions } from './types'
 
 function toGroup(d: app.GroupDTO): Group {
   return {
@@ -19,7 +19,12 @@ function toGroup(d: app.GroupDTO): Group {
     lastMessageAt: d.lastMessageAt ?? '',
     createdAt: d.createdAt ?? '',
     updatedAt: d.updatedAt ?? '',
+    demo: d.demo ?? false,
   }
+}
+
+function toDeletion(d: app.DeletionDTO): Deletion {
+  return { groups: [...(d.groups ?? [])], members: d.members ?? 0, messages: d.messages ?? 0, backup: d.backup ?? '' }
 }
 
 // A plain copy: the form hands in reactive objects, Go wants exactly these fields.
@@ -63,4 +68,14 @@ export async function options(): Promise<GroupOptions> {
     defaultCheckinWord: o.defaultCheckinWord ?? '',
     maxNameLength: o.maxNameLength ?? 0,
   }
+}
+
+/** remove deletes a group with everything of it; typedName is the name the user typed to confirm. */
+export async function remove(id: number, typedName: string): Promise<Deletion> {
+  return toDeletion(await call(() => GroupService.Delete(id, typedName)))
+}
+
+/** removeDemo deletes the demo's groups, and nothing else. */
+export async function removeDemo(): Promise<Deletion> {
+  return toDeletion(await call(() => GroupService.RemoveDemo()))
 }

@@ -23,6 +23,17 @@ export interface Group {
   lastMessageAt: string
   createdAt: string
   updatedAt: string
+  /** the demo was loaded into it: 示例群, removed by 移除示例数据 */
+  demo: boolean
+}
+
+/** What deleting a group or removing the demo took away. */
+export interface Deletion {
+  groups: string[]
+  members: number
+  messages: number
+  /** the automatic backup made just before ('' on a team server) */
+  backup: string
 }
 
 export interface GroupInput {

@@ -80,6 +80,30 @@ const en: Messages = {
     create: 'Create',
     saveFailed: 'Not saved',
   },
+  cleanup: {
+    danger: {
+      title: 'Delete this group',
+      body: 'Its members, chat history, content plans, incidents and settings are deleted with it. The whole workspace is backed up first: Settings → Automatic backups can restore it.',
+      open: 'Delete group…',
+      confirmTitle: 'Delete group "{name}"?',
+      confirmBody: 'This deletes {members} members, {messages} messages, and the group\'s content plans, incidents and settings. The audit log keeps a record of the deletion.',
+      typeName: 'Type the group name "{name}" to confirm',
+      mismatch: 'This is not the group name',
+      confirm: 'Delete',
+      failed: 'Nothing was deleted',
+    },
+    deleted: 'Deleted group "{name}"',
+    backedUp: 'Backed up first: Settings → Automatic backups can restore it',
+    demo: {
+      title: 'Demo data is here',
+      body: 'The {count} groups marked "Demo" are for trying things out. They never count in "my other groups" and stay out of the all-groups report. Remove them in one click when done; your own groups are not touched.',
+      remove: 'Remove demo data',
+      removed: 'Removed the demo data ({count} demo groups)',
+      none: 'There is no demo data to remove',
+      failed: 'Nothing was removed',
+      tag: 'Demo',
+    },
+  },
   types: {
     interest: { label: 'Interest-social', hint: 'A niche community: topic discussions, shared experience' },
     service: { label: 'Customer service', hint: 'Serving a company’s users: answering questions, event notices' },
@@ -1250,7 +1274,7 @@ const en: Messages = {
       automation: 'Templates',
     },
     action: {
-      group: { create: 'Created group', update: 'Changed group settings' },
+      group: { create: 'Created group', update: 'Changed group settings', delete: 'Deleted group' },
       member: { update: 'Edited member', remove: 'Removed member' },
       tier: { accept: 'Accepted tier suggestion', dismiss: 'Dismissed tier suggestion' },
       violation: { dismiss: 'Dismissed violation', review: 'Reviewed violation' },
@@ -1363,6 +1387,8 @@ const en: Messages = {
       regions: 'Target regions',
       open_hour: 'Operating from (hour)',
       close_hour: 'Operating until (hour)',
+      members: 'Members',
+      messages: 'Messages',
     },
     value: {
       decision: { dismissed: 'dismissed', warned: 'warned', removed: 'removed' },

@@ -78,6 +78,30 @@ const zhCN = {
     create: '创建',
     saveFailed: '保存失败',
   },
+  cleanup: {
+    danger: {
+      title: '删除这个群',
+      body: '成员、聊天记录、内容计划、风险事件和这个群的设置会一起删掉。删除前会先自动备份整个工作区，需要时可以在“设置 → 自动备份”里恢复。',
+      open: '删除社群…',
+      confirmTitle: '删除社群“{name}”？',
+      confirmBody: '将删除 {members} 名成员、{messages} 条消息，以及这个群的内容计划、风险事件和设置。操作日志会保留删除记录。',
+      typeName: '请输入群名称“{name}”确认删除',
+      mismatch: '与群名称不一致',
+      confirm: '删除',
+      failed: '没有删除',
+    },
+    deleted: '已删除社群“{name}”',
+    backedUp: '删除前已自动备份，可在“设置 → 自动备份”里恢复',
+    demo: {
+      title: '这里有示例数据',
+      body: '标着“示例”的 {count} 个群是演示用的。它们不算进“我的其他群平均”，也不进“全部社群”周报。看完了可以一键移除，你自己的群不受影响。',
+      remove: '移除示例数据',
+      removed: '已移除示例数据（{count} 个示例群）',
+      none: '没有示例数据可移除',
+      failed: '没有移除',
+      tag: '示例',
+    },
+  },
   types: {
     interest: { label: '兴趣社交型', hint: '垂直领域交流：话题讨论、经验分享' },
     service: { label: '客户服务型', hint: '企业用户服务：问题解答、活动通知' },
@@ -1248,7 +1272,7 @@ const zhCN = {
       automation: '模板',
     },
     action: {
-      group: { create: '创建社群', update: '修改社群设置' },
+      group: { create: '创建社群', update: '修改社群设置', delete: '删除社群' },
       member: { update: '编辑成员', remove: '移出成员' },
       tier: { accept: '采纳层级建议', dismiss: '忽略层级建议' },
       violation: { dismiss: '忽略违规', review: '处理违规' },
@@ -1361,6 +1385,8 @@ const zhCN = {
       regions: '目标地区',
       open_hour: '运营开始（时）',
       close_hour: '运营结束（时）',
+      members: '成员数',
+      messages: '消息数',
     },
     value: {
       decision: { dismissed: '忽略', warned: '警告', removed: '移出' },

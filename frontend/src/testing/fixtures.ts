@@ -28,6 +28,7 @@ export function makeGroup(overrides: Partial<Group> = {}): Group {
     lastMessageAt: '',
     createdAt: '2024-05-06T20:30:00+08:00',
     updatedAt: '2024-05-06T20:30:00+08:00',
+    demo: false,
     ...overrides,
   }
 }

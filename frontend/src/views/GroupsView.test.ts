@@ -9,6 +9,8 @@ vi.mock('../api/groups', () => ({
   create: vi.fn(),
   update: vi.fn(),
   options: vi.fn(),
+  remove: vi.fn(),
+  removeDemo: vi.fn(),
 }))
 
 import * as groupsApi from '../api/groups'
@@ -81,6 +83,44 @@ describe('groups screen', () => {
     expect(rows[1].text()).toContain('资源对接型')
     expect(rows[1].text()).toContain('未导入')
     expect(text()).toContain('共 2 个社群')
+    w.unmount()
+  })
+
+  it('marks the demo groups and removes them in one click', async () => {
+    const demo = { ...group, id: 5, name: '示例·读书群', demo: true }
+    api.list.mockResolvedValueOnce([group, demo]).mockResolvedValueOnce([group])
+    api.removeDemo.mockResolvedValue({ groups: ['示例·读书群'], members: 50, messages: 900, backup: 'qunzhu-20240306-120000.db' })
+    const w = await show()
+    const rows = w.findAll('[data-testid="group-row"]')
+    expect(rows[0].find('[data-testid="group-demo-tag"]').exists()).toBe(false)
+    expect(rows[1].find('[data-testid="group-demo-tag"]').text()).toBe('示例')
+    expect(w.find('[data-testid="demo-notice"]').text()).toContain('标着“示例”的 1 个群')
+    await w.find('[data-testid="demo-remove"]').trigger('click')
+    await flushPromises()
+    expect(api.removeDemo).toHaveBeenCalledTimes(1)
+    expect(w.findAll('[data-testid="group-row"]')).toHaveLength(1)
+    expect(w.find('[data-testid="demo-notice"]').exists()).toBe(false)
+    w.unmount()
+  })
+
+  it('deletes a group from its settings after the name is typed, then lists the rest', async () => {
+    api.list.mockResolvedValueOnce([group]).mockResolvedValueOnce([])
+    api.remove.mockResolvedValue({ groups: [group.name], members: 1234, messages: 56789, backup: 'qunzhu-20240306-120000.db' })
+    const w = await show()
+    await w.find('[data-testid="group-row"]').trigger('click')
+    await flushPromises()
+    document.body.querySelector<HTMLElement>('[data-testid="group-delete"]')!.click()
+    await flushPromises()
+    const input = document.body.querySelector<HTMLInputElement>('[data-testid="group-delete-name"] input')!
+    input.value = group.name
+    input.dispatchEvent(new Event('input', { bubbles: true }))
+    await flushPromises()
+    document.body.querySelector<HTMLElement>('[data-testid="group-delete-confirm"]')!.click()
+    await flushPromises()
+    expect(api.remove).toHaveBeenCalledWith(group.id, group.name)
+    expect(text()).toContain('已删除社群“考研英语 1 群”')
+    expect(text()).toContain('删除前已自动备份')
+    expect(w.find('[data-testid="empty-groups"]').exists()).toBe(true)
     w.unmount()
   })
 
