@@ -102,6 +102,8 @@ const en: Messages = {
       none: 'There is no demo data to remove',
       failed: 'Nothing was removed',
       tag: 'Demo',
+      allOwn: 'All groups (without the demo)',
+      named: '{name} (demo)',
     },
   },
   types: {

@@ -100,6 +100,8 @@ const zhCN = {
       none: '没有示例数据可移除',
       failed: '没有移除',
       tag: '示例',
+      allOwn: '全部社群（不含示例群）',
+      named: '{name}（示例）',
     },
   },
   types: {

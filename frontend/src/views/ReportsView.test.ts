@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { defineComponent, h } from 'vue'
-import { NMessageProvider } from 'naive-ui'
+import { NMessageProvider, NSelect } from 'naive-ui'
 
 vi.mock('../api/groups', () => ({ list: vi.fn(), get: vi.fn(), create: vi.fn(), update: vi.fn(), options: vi.fn() }))
 vi.mock('../api/reports', () => ({ html: vi.fn(), save: vi.fn(), openInBrowser: vi.fn() }))
@@ -63,6 +63,16 @@ describe('reports screen', () => {
     expect(document.querySelectorAll('h2')).toHaveLength(0)
     expect(document.body.textContent).toContain('周报')
     expect(document.body.textContent).toContain('另存为 HTML')
+    w.unmount()
+  })
+
+  it('says the all-groups report leaves out the demo, and marks the demo groups', async () => {
+    groups.list.mockResolvedValue([makeGroup({ id: 3, name: '读书会' }), makeGroup({ id: 4, name: '示例·福利群', demo: true })])
+    const w = await show()
+    expect(w.find('[data-testid="report-group"]').text()).toContain('全部社群（不含示例群）')
+    const select = w.findAllComponents(NSelect).find((c) => c.attributes('data-testid') === 'report-group')!
+    const labels = (select.props('options') as { label: string }[]).map((o) => o.label)
+    expect(labels).toEqual(['全部社群（不含示例群）', '读书会', '示例·福利群（示例）'])
     w.unmount()
   })
 
