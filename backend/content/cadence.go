@@ -77,6 +77,13 @@ func (c Cadence) Quiet(t Clock) bool {
 	return t >= c.QuietStart || t < c.QuietEnd
 }
 
+// Limits of the cadence form.
+const (
+	MaxSharesPerWeek = 14
+	MaxDailyCap      = 12
+	MaxMinGapMinutes = 12 * 60
+)
+
 // Validate checks the cadence. Engagement formats (live session, UGC call)
 // must be set in prime time: the plan puts them there and nowhere else.
 func (c Cadence) Validate() error {
@@ -92,19 +99,18 @@ func (c Cadence) Validate() error {
 			return bad(x.name)
 		}
 	}
-	switch {
-	case c.LiveWeekday < time.Sunday || c.LiveWeekday > time.Saturday:
-		return bad("live_weekday")
-	case c.UGCWeekday < time.Sunday || c.UGCWeekday > time.Saturday:
-		return bad("ugc_weekday")
-	case c.UGCNth < 1 || c.UGCNth > 4:
-		return bad("ugc_nth")
-	case c.SharesPerWeek < 0 || c.SharesPerWeek > 14:
-		return bad("shares_per_week")
-	case c.DailyCap < 1 || c.DailyCap > 12:
-		return bad("daily_cap")
-	case c.MinGap < 0 || c.MinGap > 12*time.Hour:
-		return bad("min_gap")
+	// A number out of its range is refused with the range, never clamped.
+	for _, x := range []struct {
+		name        string
+		v, min, max int
+	}{
+		{"live_weekday", int(c.LiveWeekday), 0, 6}, {"ugc_weekday", int(c.UGCWeekday), 0, 6},
+		{"ugc_nth", c.UGCNth, 1, 4}, {"shares_per_week", c.SharesPerWeek, 0, MaxSharesPerWeek},
+		{"daily_cap", c.DailyCap, 1, MaxDailyCap}, {"min_gap_minutes", int(c.MinGap / time.Minute), 0, MaxMinGapMinutes},
+	} {
+		if x.v < x.min || x.v > x.max {
+			return domain.Errorf(domain.EINVALID, "content.cadence_range."+x.name, map[string]any{"value": x.v, "min": x.min, "max": x.max})
+		}
 	}
 	if c.LiveSession && !InPrime(c.LiveSessionAt) {
 		return domain.Errorf(domain.EINVALID, "content.engagement_off_prime", map[string]any{"field": "live_session_at"})
