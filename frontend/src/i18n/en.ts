@@ -80,6 +80,13 @@ const en: Messages = {
     create: 'Create',
     saveFailed: 'Not saved',
   },
+  ranges: {
+    between: 'Enter a whole number from {min} to {max}',
+    betweenOrOff: 'Enter a whole number from {min} to {max}, or {off} to turn this rule off',
+    atLeast: 'Enter a whole number of at least {min}',
+    required: 'This cannot be left empty',
+    fix: 'A setting is outside its allowed range; correct it as shown, then save',
+  },
   cleanup: {
     danger: {
       title: 'Delete this group',
