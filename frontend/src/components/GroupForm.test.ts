@@ -104,6 +104,29 @@ describe('group form', () => {
     expect(w.emitted('update:show')).toEqual([[false]])
   })
 
+  it('refuses a target size out of range with the range, never clamped', async () => {
+    api.create.mockResolvedValue(saved)
+    open()
+    await type('[data-testid="group-name"]', '读书会')
+    const input = $<HTMLInputElement>('[data-testid="group-target"] input')!
+    input.value = '99999999'
+    input.dispatchEvent(new Event('input', { bubbles: true }))
+    input.dispatchEvent(new Event('blur', { bubbles: true }))
+    await flushPromises()
+    expect($('[data-testid="group-target-item"]')!.textContent).toContain('请填 0 到 2,000 之间的整数')
+    await click('[data-testid="group-save"]')
+    expect(api.create).not.toHaveBeenCalled()
+    expect($<HTMLInputElement>('[data-testid="group-target"] input')!.value).toBe('99999999')
+
+    input.value = '2000'
+    input.dispatchEvent(new Event('input', { bubbles: true }))
+    input.dispatchEvent(new Event('blur', { bubbles: true }))
+    await flushPromises()
+    expect($('[data-testid="group-target-item"]')!.textContent).not.toContain('请填')
+    await click('[data-testid="group-save"]')
+    expect(api.create).toHaveBeenCalledWith(expect.objectContaining({ targetSize: 2000 }))
+  })
+
   it('submits on Enter in the name field', async () => {
     api.create.mockResolvedValue(saved)
     open()

@@ -8,6 +8,8 @@ export interface Range {
   off?: number
   /** empty is allowed (a field that may be left blank) */
   optional?: boolean
+  /** a fraction is allowed (a percentage to one decimal) */
+  fraction?: boolean
 }
 
 export const limits = {
@@ -26,4 +28,6 @@ export const limits = {
   shareQuota: { min: 0, max: 50 }, // domain.RuleSet.Validate
   targetSize: { min: 0, max: 2000, optional: true }, // domain.MaxTargetSize
   points: { min: 1, max: 100000 }, // domain.MaxPointsEntry
+  mutePercent: { min: 0, max: 100, optional: true, fraction: true }, // domain.WeekInput: a share 0–1, entered in %
+  count: { min: 0, optional: true }, // link clicks and reach, content results: never negative
 } satisfies Record<string, Range>

@@ -13,9 +13,10 @@ export function rangeError(value: number | null | undefined, r: Range, t: Transl
     return r.optional ? '' : t('ranges.required', {})
   }
   if (r.off !== undefined && value === r.off) return ''
-  const whole = Number.isInteger(value)
+  const whole = r.fraction || Number.isInteger(value)
   if (whole && value >= r.min && (r.max === undefined || value <= r.max)) return ''
   const args = { min: num(r.min), max: r.max === undefined ? '' : num(r.max), off: r.off ?? '' }
   if (r.max === undefined) return t('ranges.atLeast', args)
+  if (r.fraction) return t('ranges.betweenNumber', args)
   return t(r.off !== undefined ? 'ranges.betweenOrOff' : 'ranges.between', args)
 }

@@ -84,6 +84,7 @@ const en: Messages = {
     between: 'Enter a whole number from {min} to {max}',
     betweenOrOff: 'Enter a whole number from {min} to {max}, or {off} to turn this rule off',
     atLeast: 'Enter a whole number of at least {min}',
+    betweenNumber: 'Enter a number from {min} to {max}',
     required: 'This cannot be left empty',
     fix: 'A setting is outside its allowed range; correct it as shown, then save',
   },

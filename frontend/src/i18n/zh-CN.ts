@@ -82,6 +82,7 @@ const zhCN = {
     between: '请填 {min} 到 {max} 之间的整数',
     betweenOrOff: '请填 {min} 到 {max} 之间的整数，或填 {off} 表示不用这条规则',
     atLeast: '请填不小于 {min} 的整数',
+    betweenNumber: '请填 {min} 到 {max} 之间的数',
     required: '这一项不能空着',
     fix: '有设置不在允许的范围内，请按提示改正后再保存',
   },

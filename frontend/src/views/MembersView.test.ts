@@ -176,6 +176,26 @@ describe('members screen', () => {
     expect(q('[data-testid="points-error"]').textContent).toContain('不够兑换 50 积分')
   })
 
+  it('refuses a points amount out of range with the range, never clamped', async () => {
+    const w = await show()
+    await w.find('[data-testid="member-row"][data-member-id="1"]').trigger('click')
+    await flushPromises()
+    const q = (sel: string) => document.body.querySelector(sel) as HTMLElement
+    q('[data-testid="points-grant"]').click()
+    await flushPromises()
+    expect(q('[data-testid="points-amount-error"]').textContent).toBe('这一项不能空着')
+    const amount = q('[data-testid="points-amount"] input') as HTMLInputElement
+    amount.value = '200000'
+    amount.dispatchEvent(new Event('input'))
+    amount.dispatchEvent(new Event('blur'))
+    await flushPromises()
+    expect(q('[data-testid="points-amount-error"]').textContent).toBe('请填 1 到 100,000 之间的整数')
+    expect(amount.value).toBe('200000')
+    q('[data-testid="points-grant"]').click()
+    await flushPromises()
+    expect(bound.AddPoints).not.toHaveBeenCalled()
+  })
+
   it('marks a member of the removal list as removed, then reloads the ledger', async () => {
     const dto = makeLedgerDTO()
     dto.members[2] = { ...dto.members[2], present: true, leftAt: '' }
