@@ -46,9 +46,11 @@ func TestFormLimitsAgreeWithGo(t *testing.T) {
 		return err
 	}
 	checks := map[string]func(v int) error{
-		"cadenceShares":  func(v int) error { return cadence(func(c *content.Cadence) { c.SharesPerWeek = v }) },
-		"cadenceCap":     func(v int) error { return cadence(func(c *content.Cadence) { c.DailyCap = v }) },
-		"cadenceGap":     func(v int) error { return cadence(func(c *content.Cadence) { c.MinGap = time.Duration(v) * time.Minute }) },
+		"cadenceShares": func(v int) error { return cadence(func(c *content.Cadence) { c.SharesPerWeek = v }) },
+		"cadenceCap":    func(v int) error { return cadence(func(c *content.Cadence) { c.DailyCap = v }) },
+		"cadenceGap": func(v int) error {
+			return cadence(func(c *content.Cadence) { c.MinGap = time.Duration(v) * time.Minute })
+		},
 		"screeningOpen":  func(v int) error { return hours(v, map[bool]int{true: 24, false: 23}[v != 24]) },
 		"screeningClose": func(v int) error { return hours(map[bool]int{true: 0, false: 1}[v != 0], v) },
 		"riskThreshold": func(v int) error {
