@@ -92,6 +92,26 @@ describe('reply assistant', () => {
   })
 })
 
+describe('undo of a deleted keyword reply', () => {
+  it('puts the reply back from 撤销 on the toast', async () => {
+    bound.DeleteReply.mockResolvedValue(undefined as never)
+    bound.SaveReply.mockResolvedValue({ id: 9, keywords: ['退款'], reply: '@{成员} 订单页申请售后', version: 1 } as never)
+    const w = await show(GroupAssistantView)
+    await w.findAll('[data-testid="reply-delete"]')[1].trigger('click')
+    await flushPromises()
+    const yes = [...document.body.querySelectorAll<HTMLButtonElement>('.n-popconfirm__action button')].pop()!
+    yes.click()
+    await flushPromises()
+    expect(bound.DeleteReply).toHaveBeenCalledWith(7, 2)
+    expect(w.findAll('[data-testid="keyword-reply"]')).toHaveLength(1)
+    document.body.querySelector<HTMLElement>('[data-testid="toast-undo"]')!.click()
+    await flushPromises()
+    expect(bound.SaveReply).toHaveBeenCalledWith(7, { id: 0, version: 0, keywords: ['退款'], reply: '@{成员} 订单页申请售后' })
+    expect(w.findAll('[data-testid="keyword-reply"]')).toHaveLength(2)
+    expect(document.body.textContent).toContain('已恢复这条关键词回复')
+  })
+})
+
 describe('highlights', () => {
   it('shows suggestions with their reply counts and the chat, as text', async () => {
     const w = await show(GroupHighlightsView)

@@ -88,6 +88,14 @@ const en: Messages = {
     required: 'This cannot be left empty',
     fix: 'A setting is outside its allowed range; correct it as shown, then save',
   },
+  undo: {
+    action: 'Undo',
+    restored: 'Restored "{name}"',
+    restoredReply: 'Restored the keyword reply',
+    restoredItem: 'Restored "{title}"',
+    restoredEntry: 'Restored the template "{title}"',
+    unmarked: 'Undone: "{name}" is no longer marked as removed',
+  },
   cleanup: {
     danger: {
       title: 'Delete this group',

@@ -86,6 +86,14 @@ const zhCN = {
     required: '这一项不能空着',
     fix: '有设置不在允许的范围内，请按提示改正后再保存',
   },
+  undo: {
+    action: '撤销',
+    restored: '已恢复“{name}”',
+    restoredReply: '已恢复这条关键词回复',
+    restoredItem: '已恢复“{title}”',
+    restoredEntry: '已恢复模板“{title}”',
+    unmarked: '已撤销：“{name}”不再记为已移出',
+  },
   cleanup: {
     danger: {
       title: '删除这个群',
