@@ -765,3 +765,14 @@ func (s *ContentService) SaveToLibrary(groupID, id int64) (LibraryEntryDTO, erro
 func (s *ContentService) DeleteLibraryEntry(id int64) error {
 	return s.st.DeleteLibraryEntry(s.app.context(), id)
 }
+
+// RestoreLibraryEntry puts a deleted library entry back (撤销 on the toast
+// after a delete), as a new entry with the same type, format, title and body.
+func (s *ContentService) RestoreLibraryEntry(d LibraryEntryDTO) (LibraryEntryDTO, error) {
+	e, err := s.st.SaveToLibrary(s.app.context(), store.LibraryEntry{Type: content.Type(d.Type), Format: content.Format(d.Format),
+		Title: d.Title, Body: d.Body})
+	if err != nil {
+		return LibraryEntryDTO{}, err
+	}
+	return LibraryEntryDTO{ID: e.ID, Type: string(e.Type), Format: string(e.Format), Title: e.Title, DisplayTitle: e.Title, Body: e.Body}, nil
+}

@@ -275,6 +275,13 @@ func (s *MembersService) MarkRemoved(groupID, memberID int64, version int, atMil
 	return err
 }
 
+// UndoRemoved takes back the latest removal mark of a member (撤销 on the
+// toast after 标记已移出): the member is present again.
+func (s *MembersService) UndoRemoved(groupID, memberID int64) error {
+	_, err := s.st.UndoRemoved(s.app.context(), groupID, memberID)
+	return err
+}
+
 // AddPoints grants (points > 0) or redeems (points < 0) points by hand with
 // a reason, and returns the member's page as of week. A redemption may not
 // take the balance below zero.

@@ -1293,7 +1293,7 @@ const en: Messages = {
     },
     action: {
       group: { create: 'Created group', update: 'Changed group settings', delete: 'Deleted group' },
-      member: { update: 'Edited member', remove: 'Removed member' },
+      member: { update: 'Edited member', remove: 'Removed member', unremove: 'Undid a member\'s removal' },
       tier: { accept: 'Accepted tier suggestion', dismiss: 'Dismissed tier suggestion' },
       violation: { dismiss: 'Dismissed violation', review: 'Reviewed violation' },
       points: { add: 'Entered points' },

@@ -1291,7 +1291,7 @@ const zhCN = {
     },
     action: {
       group: { create: '创建社群', update: '修改社群设置', delete: '删除社群' },
-      member: { update: '编辑成员', remove: '移出成员' },
+      member: { update: '编辑成员', remove: '移出成员', unremove: '撤销移出成员' },
       tier: { accept: '采纳层级建议', dismiss: '忽略层级建议' },
       violation: { dismiss: '忽略违规', review: '处理违规' },
       points: { add: '手动积分' },

@@ -24,6 +24,8 @@ export function Notify(arg1:string,arg2:string):Promise<boolean>;
 
 export function Presenters(arg1:number):Promise<Array<app.PresenterDTO>>;
 
+export function RestoreLibraryEntry(arg1:app.LibraryEntryDTO):Promise<app.LibraryEntryDTO>;
+
 export function Save(arg1:number,arg2:app.ContentInputDTO):Promise<app.ContentItemDTO>;
 
 export function SaveToLibrary(arg1:number,arg2:number):Promise<app.LibraryEntryDTO>;

@@ -46,6 +46,10 @@ export function Presenters(arg1) {
   return window['go']['app']['ContentService']['Presenters'](arg1);
 }
 
+export function RestoreLibraryEntry(arg1) {
+  return window['go']['app']['ContentService']['RestoreLibraryEntry'](arg1);
+}
+
 export function Save(arg1, arg2) {
   return window['go']['app']['ContentService']['Save'](arg1, arg2);
 }

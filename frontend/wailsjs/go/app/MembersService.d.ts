@@ -27,3 +27,5 @@ export function Save(arg1:number,arg2:number,arg3:string,arg4:app.MemberEditDTO)
 export function SaveScreening(arg1:number,arg2:app.ScreeningDTO):Promise<app.ScreeningDTO>;
 
 export function ScreenCandidates(arg1:number,arg2:string):Promise<app.CandidatesDTO>;
+
+export function UndoRemoved(arg1:number,arg2:number):Promise<void>;

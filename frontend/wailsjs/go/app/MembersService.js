@@ -53,3 +53,7 @@ export function SaveScreening(arg1, arg2) {
 export function ScreenCandidates(arg1, arg2) {
   return window['go']['app']['MembersService']['ScreenCandidates'](arg1, arg2);
 }
+
+export function UndoRemoved(arg1, arg2) {
+  return window['go']['app']['MembersService']['UndoRemoved'](arg1, arg2);
+}
