@@ -233,3 +233,6 @@ export const exportICS = (groupId: number, w: string) => call(() => ContentServi
 export const library = async () => ((await call(() => ContentService.Library())) ?? []).map(toEntry)
 export const saveToLibrary = async (groupId: number, id: number) => toEntry(await call(() => ContentService.SaveToLibrary(groupId, id)))
 export const deleteLibraryEntry = (id: number) => call(() => ContentService.DeleteLibraryEntry(id))
+/** restoreLibraryEntry puts a deleted entry back (撤销), as a new entry. */
+export const restoreLibraryEntry = async (e: LibraryEntry) =>
+  toEntry(await call(() => ContentService.RestoreLibraryEntry({ id: 0, type: e.type, format: e.format, title: e.title, displayTitle: e.displayTitle, body: e.body })))

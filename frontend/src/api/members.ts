@@ -282,6 +282,11 @@ export async function markRemoved(groupId: number, m: LedgerMember, at: Date): P
   await call(() => MembersService.MarkRemoved(groupId, m.id, m.version, at.getTime()))
 }
 
+/** undoRemoved takes back the member's latest removal mark (撤销 on the toast). */
+export async function undoRemoved(groupId: number, memberId: number): Promise<void> {
+  await call(() => MembersService.UndoRemoved(groupId, memberId))
+}
+
 /** addPoints grants (points > 0) or redeems (points < 0) points with a reason; returns the member page. */
 export async function addPoints(groupId: number, memberId: number, week: string, points: number, reason: string): Promise<MemberDetail> {
   return toDetail(await call(() => MembersService.AddPoints(groupId, memberId, week, points, reason)))

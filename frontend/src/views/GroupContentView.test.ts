@@ -6,7 +6,7 @@ import { NPopconfirm, NSelect } from 'naive-ui'
 vi.mock('../../wailsjs/go/app/ContentService', () => ({
   Week: vi.fn(), Generate: vi.fn(), Move: vi.fn(), Save: vi.fn(), Mark: vi.fn(), SetCadence: vi.fn(),
   ExportICS: vi.fn(), SaveToLibrary: vi.fn(), DeleteLibraryEntry: vi.fn(), Library: vi.fn(), Calendar: vi.fn(), Due: vi.fn(), Notify: vi.fn(),
-  Delete: vi.fn(), Presenters: vi.fn(),
+  Delete: vi.fn(), Presenters: vi.fn(), RestoreLibraryEntry: vi.fn(),
 }))
 vi.mock('../../wailsjs/go/app/GroupService', () => ({ List: vi.fn() }))
 vi.mock('../../wailsjs/go/app/HealthService', () => ({ Weeks: vi.fn(), Group: vi.fn(), Overview: vi.fn(), SaveInput: vi.fn() }))
@@ -173,6 +173,42 @@ describe('content tab', () => {
       expect(bound.Delete).toHaveBeenCalledWith(7, 1, 5)
       expect(bound.Week).toHaveBeenCalledTimes(2)
       expect(w.findAll('[data-testid="content-card"]')).toHaveLength(0)
+    })
+
+    it('plans a deleted item again from 撤销 on the toast, with its status and results', async () => {
+      const posted = item(1, '2024-03-05T20:30:00+08:00', { version: 5, status: 'posted', presenterId: 31, presenterName: '赵敏' })
+      bound.Week.mockResolvedValueOnce(weekDTO([posted]) as never).mockResolvedValue(weekDTO([]) as never)
+      bound.Delete.mockResolvedValue(undefined as never)
+      bound.Save.mockResolvedValue(item(8, '2024-03-05T20:30:00+08:00', { version: 1 }) as never)
+      bound.Mark.mockResolvedValue(item(8, '2024-03-05T20:30:00+08:00', { version: 2, status: 'posted' }) as never)
+      const w = await show()
+      await w.find('[data-testid="content-card"]').trigger('click')
+      await flushPromises()
+      inDrawer('[data-testid="drawer-delete"]')!.click()
+      await flushPromises()
+      w.findComponent(NPopconfirm).vm.$emit('positive-click')
+      await flushPromises()
+      ;(document.body.querySelector('[data-testid="toast-undo"]') as HTMLButtonElement).click()
+      await flushPromises()
+      expect(bound.Save).toHaveBeenCalledWith(7, expect.objectContaining({ id: 0, at: '2024-03-05T20:30', presenterId: 31, alsoGroups: [] }))
+      expect(bound.Mark).toHaveBeenCalledWith(7, 8, 1, 'posted', expect.anything())
+      expect(document.body.textContent).toContain('已恢复')
+    })
+
+    it('puts a deleted library template back from 撤销 on the toast', async () => {
+      const entry = { id: 4, type: 'tutorial', format: 'post', title: '三月书单', displayTitle: '三月书单', body: '共读《活着》' }
+      bound.Week.mockResolvedValueOnce({ ...weekDTO([]), library: [entry] } as never).mockResolvedValue(weekDTO([]) as never)
+      bound.DeleteLibraryEntry.mockResolvedValue(undefined as never)
+      bound.RestoreLibraryEntry.mockResolvedValue({ ...entry, id: 9 } as never)
+      const w = await show()
+      // The week has no item: the one popconfirm is the template's delete.
+      w.findComponent(NPopconfirm).vm.$emit('positive-click')
+      await flushPromises()
+      expect(bound.DeleteLibraryEntry).toHaveBeenCalledWith(4)
+      ;(document.body.querySelector('[data-testid="toast-undo"]') as HTMLButtonElement).click()
+      await flushPromises()
+      expect(bound.RestoreLibraryEntry).toHaveBeenCalledWith(expect.objectContaining({ id: 0, type: 'tutorial', format: 'post', title: '三月书单', body: '共读《活着》' }))
+      expect(document.body.textContent).toContain('已恢复模板“三月书单”')
     })
 
     it('a stale delete says to reload', async () => {

@@ -11,6 +11,7 @@ vi.mock('../../wailsjs/go/app/MembersService', () => ({
   DismissStrike: vi.fn(),
   Export: vi.fn(),
   MarkRemoved: vi.fn(),
+  UndoRemoved: vi.fn(),
   AddPoints: vi.fn(),
   MergeCandidates: vi.fn(),
   Merge: vi.fn(),
@@ -213,6 +214,24 @@ describe('members screen', () => {
     expect([group, member, version]).toEqual([7, 3, 1])
     expect(Math.abs(Number(at) - before)).toBeLessThan(60_000) // defaults to now
     expect(bound.Ledger).toHaveBeenCalledTimes(2)
+  })
+
+  it('takes a removal mark back from 撤销 on the toast', async () => {
+    const dto = makeLedgerDTO()
+    dto.members[2] = { ...dto.members[2], present: true, leftAt: '' }
+    bound.Ledger.mockResolvedValue(dto as never)
+    bound.MarkRemoved.mockResolvedValue(undefined as never)
+    bound.UndoRemoved.mockResolvedValue(undefined as never)
+    const w = await show()
+    await w.find('[data-testid="removal-entry"] [data-testid="removal-mark"]').trigger('click')
+    await flushPromises()
+    ;(document.body.querySelector('.n-dialog .n-dialog__action .n-button--primary-type') as HTMLButtonElement).click()
+    await flushPromises()
+    ;(document.body.querySelector('[data-testid="toast-undo"]') as HTMLButtonElement).click()
+    await flushPromises()
+    expect(bound.UndoRemoved).toHaveBeenCalledWith(7, 3)
+    expect(document.body.textContent).toContain('不再记为已移出')
+    expect(bound.Ledger).toHaveBeenCalledTimes(3) // loaded, after the mark, after the undo
   })
 
   it('opens a member from the keyboard', async () => {
