@@ -93,7 +93,7 @@ const en: Messages = {
     restored: 'Restored "{name}"',
     restoredReply: 'Restored the keyword reply',
     restoredItem: 'Restored "{title}"',
-    restoredEntry: 'Restored the template "{title}"',
+    restoredEntry: 'Put "{title}" back in the library',
     unmarked: 'Undone: "{name}" is no longer marked as removed',
   },
   cleanup: {

@@ -91,7 +91,7 @@ const zhCN = {
     restored: '已恢复“{name}”',
     restoredReply: '已恢复这条关键词回复',
     restoredItem: '已恢复“{title}”',
-    restoredEntry: '已恢复模板“{title}”',
+    restoredEntry: '已把“{title}”放回素材库',
     unmarked: '已撤销：“{name}”不再记为已移出',
   },
   cleanup: {

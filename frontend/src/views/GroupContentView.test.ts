@@ -195,7 +195,7 @@ describe('content tab', () => {
       expect(document.body.textContent).toContain('已恢复')
     })
 
-    it('puts a deleted library template back from 撤销 on the toast', async () => {
+    it('puts a deleted library entry back from 撤销 on the toast', async () => {
       const entry = { id: 4, type: 'tutorial', format: 'post', title: '三月书单', displayTitle: '三月书单', body: '共读《活着》' }
       bound.Week.mockResolvedValueOnce({ ...weekDTO([]), library: [entry] } as never).mockResolvedValue(weekDTO([]) as never)
       bound.DeleteLibraryEntry.mockResolvedValue(undefined as never)
@@ -208,7 +208,7 @@ describe('content tab', () => {
       ;(document.body.querySelector('[data-testid="toast-undo"]') as HTMLButtonElement).click()
       await flushPromises()
       expect(bound.RestoreLibraryEntry).toHaveBeenCalledWith(expect.objectContaining({ id: 0, type: 'tutorial', format: 'post', title: '三月书单', body: '共读《活着》' }))
-      expect(document.body.textContent).toContain('已恢复模板“三月书单”')
+      expect(document.body.textContent).toContain('已把“三月书单”放回素材库')
     })
 
     it('a stale delete says to reload', async () => {
