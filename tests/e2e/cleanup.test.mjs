@@ -86,3 +86,39 @@ test('the demo is tagged and removed in one click, the own group stays', async (
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('a deleted keyword reply comes back from 撤销, and a cadence out of range is refused with its range', async () => {
+  const own = (await cliJSON(devBinary, db, 'group', 'list')).find((g) => g.name === ownName);
+  const { page, errors } = await openPage(session, { viewport, service: 'AutomationService' });
+  await page.goto(`${session.url}#/groups/${own.id}/content/assistant`);
+  const replies = page.getByTestId('keyword-reply');
+  await replies.first().waitFor({ timeout: 30000 });
+  const before = await replies.count();
+  const first = await replies.first().locator('.reply').innerText();
+  await replies.first().getByTestId('reply-delete').click();
+  await page.locator('.n-popconfirm__action .n-button--primary-type').click();
+  await page.getByTestId('toast-undo').waitFor();
+  assert.equal(await replies.count(), before - 1);
+  await page.waitForTimeout(400); // the toast's entrance
+  await page.screenshot({ path: join(outDir, 'cleanup-undo-toast.png') });
+  await page.getByTestId('toast-undo').click();
+  await page.getByText('已恢复这条关键词回复').waitFor();
+  assert.equal(await replies.count(), before);
+  assert.equal(await replies.last().locator('.reply').innerText(), first);
+  const templates = await cliJSON(devBinary, db, 'templates', '--group', ownName);
+  assert.equal(templates.keyword_replies.length, before);
+
+  await page.goto(`${session.url}#/groups/${own.id}/content`);
+  const card = page.getByTestId('cadence-card');
+  await card.waitFor({ timeout: 30000 });
+  const shares = page.getByTestId('cadence-shares').locator('input');
+  await shares.fill('99');
+  await shares.press('Tab');
+  assert.equal(await page.getByTestId('cadence-range-shares').innerText(), '每周主题分享（次）：请填 0 到 14 之间的整数');
+  assert.equal(await shares.inputValue(), '99');
+  await page.getByTestId('cadence-save').click();
+  await page.getByText('有设置不在允许的范围内').waitFor();
+  await card.screenshot({ path: join(outDir, 'cleanup-cadence-range.png') });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
