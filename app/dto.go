@@ -47,6 +47,9 @@ type GroupOptionsDTO struct {
 	DefaultTimeZone    string   `json:"defaultTimeZone"`
 	DefaultCheckinWord string   `json:"defaultCheckinWord"`
 	MaxNameLength      int      `json:"maxNameLength"`
+	// BackupBeforeDelete: deleting a group backs the workspace up first
+	// (a SQLite workspace; a team server's backups are its administrator's).
+	BackupBeforeDelete bool `json:"backupBeforeDelete"`
 }
 
 // SystemInfoDTO tells the UI about the running app and where its data lives.

@@ -56,6 +56,7 @@ func (s *GroupService) Options() GroupOptionsDTO {
 		DefaultTimeZone:    domain.DefaultTimeZone,
 		DefaultCheckinWord: domain.DefaultCheckinWord,
 		MaxNameLength:      domain.MaxGroupNameLen,
+		BackupBeforeDelete: s.app.cfg.Store == nil || !s.app.cfg.Store.IsServer(),
 	}
 	for _, t := range domain.GroupTypes {
 		o.Types = append(o.Types, string(t))

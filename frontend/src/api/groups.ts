@@ -67,6 +67,7 @@ export async function options(): Promise<GroupOptions> {
     defaultTimeZone: o.defaultTimeZone ?? '',
     defaultCheckinWord: o.defaultCheckinWord ?? '',
     maxNameLength: o.maxNameLength ?? 0,
+    backupBeforeDelete: o.backupBeforeDelete ?? true,
   }
 }
 

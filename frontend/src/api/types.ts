@@ -55,6 +55,8 @@ export interface GroupOptions {
   defaultTimeZone: string
   defaultCheckinWord: string
   maxNameLength: number
+  /** deleting a group backs the workspace up first (not on a team server) */
+  backupBeforeDelete?: boolean
 }
 
 /** 'zh' or 'en', as Go stores it. */

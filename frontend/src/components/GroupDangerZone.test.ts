@@ -56,6 +56,12 @@ describe('group danger zone', () => {
     expect(dialog).toContain('请输入群名称“考研英语 1 群”确认删除')
   })
 
+  it('on a team server, says the backup is the administrator’s', async () => {
+    wrapper = mount(GroupDangerZone, { props: { group, backup: false }, global: { plugins: [i18n] }, attachTo: document.body })
+    expect($('[data-testid="group-danger"]')!.textContent).toContain('团队数据库的备份由管理员负责')
+    expect($('[data-testid="group-danger"]')!.textContent).not.toContain('删除前会先自动备份')
+  })
+
   it('deletes only once the name is typed exactly', async () => {
     await openDialog()
     expect(confirmButton().disabled).toBe(true)

@@ -100,6 +100,7 @@ const en: Messages = {
     danger: {
       title: 'Delete this group',
       body: 'Its members, chat history, content plans, incidents and settings are deleted with it. The whole workspace is backed up first: Settings → Automatic backups can restore it.',
+      bodyServer: 'Its members, chat history, content plans, incidents and settings are deleted with it. The team database is backed up by its administrator: make sure a backup exists first.',
       open: 'Delete group…',
       confirmTitle: 'Delete group "{name}"?',
       confirmBody: 'This deletes {members} members, {messages} messages, and the group\'s content plans, incidents and settings. The audit log keeps a record of the deletion.',

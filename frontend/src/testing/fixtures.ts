@@ -9,6 +9,7 @@ export const groupOptions: GroupOptions = {
   defaultTimeZone: 'Asia/Shanghai',
   defaultCheckinWord: '打卡',
   maxNameLength: 64,
+  backupBeforeDelete: true,
 }
 
 /** makeGroup returns a service group as Go would send it, with overrides. */

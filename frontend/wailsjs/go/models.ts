@@ -1038,6 +1038,7 @@ export namespace app {
 	    defaultTimeZone: string;
 	    defaultCheckinWord: string;
 	    maxNameLength: number;
+	    backupBeforeDelete: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new GroupOptionsDTO(source);
@@ -1051,6 +1052,7 @@ export namespace app {
 	        this.defaultTimeZone = source["defaultTimeZone"];
 	        this.defaultCheckinWord = source["defaultCheckinWord"];
 	        this.maxNameLength = source["maxNameLength"];
+	        this.backupBeforeDelete = source["backupBeforeDelete"];
 	    }
 	}
 	
