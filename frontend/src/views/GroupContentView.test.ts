@@ -211,6 +211,23 @@ describe('content tab', () => {
       expect(document.body.textContent).toContain('已把“三月书单”放回素材库')
     })
 
+    it('refuses a negative result with its range, and marks nothing', async () => {
+      const posted = item(1, '2024-03-05T20:30:00+08:00', { version: 5, status: 'posted' })
+      bound.Week.mockResolvedValue(weekDTO([posted]) as never)
+      const w = await show()
+      await w.find('[data-testid="content-card"]').trigger('click')
+      await flushPromises()
+      const input = inDrawer('[data-testid="result-reach"] input') as HTMLInputElement
+      input.value = '-5'
+      input.dispatchEvent(new Event('input', { bubbles: true }))
+      input.dispatchEvent(new Event('blur', { bubbles: true }))
+      await flushPromises()
+      expect(inDrawer('[data-testid="result-reach-error"]')!.textContent).toBe('请填不小于 0 的整数')
+      inDrawer('[data-testid="save-results"]')!.click()
+      await flushPromises()
+      expect(bound.Mark).not.toHaveBeenCalled()
+    })
+
     it('a stale delete says to reload', async () => {
       bound.Week.mockResolvedValue(weekDTO([item(1, '2024-03-05T20:30:00+08:00')]) as never)
       bound.Delete.mockRejectedValue({ code: 'conflict', message: '内容 1 已在别处被修改' })
