@@ -78,6 +78,11 @@ func TestGroupDelete(t *testing.T) {
 func TestDemoRemove(t *testing.T) {
 	db := demoDB(t)
 	demoGroups := listedGroups(t, db)
+	_, out, _ := runCLI(t, db, "group", "list", "--json")
+	var listed []groupJSON
+	if err := json.Unmarshal([]byte(out), &listed); err != nil || len(listed) != 3 || !listed[0].Demo {
+		t.Fatalf("group list --json marks the demo groups: %v %s", err, out)
+	}
 	if code, _, errs := runCLI(t, db, "group", "add", "--name", "我的读书群"); code != 0 {
 		t.Fatal(errs)
 	}

@@ -25,6 +25,7 @@ type groupJSON struct {
 	Messages         int      `json:"messages"`
 	LastMessageAt    *string  `json:"last_message_at"`
 	CreatedAt        string   `json:"created_at"`
+	Demo             bool     `json:"demo"` // the demo was loaded into it (demo remove deletes it)
 }
 
 func toGroupJSON(s domain.GroupSummary) groupJSON {
@@ -32,7 +33,7 @@ func toGroupJSON(s domain.GroupSummary) groupJSON {
 	g := groupJSON{
 		ID: s.ID, Name: s.Name, Type: string(s.Type), Profile: string(s.Profile), TimeZone: s.TimeZone,
 		ValueProposition: s.ValueProposition, StaffAliases: s.StaffAliases, CheckinWord: s.CheckinWord,
-		TargetSize: s.TargetSize, Members: s.Members, Messages: s.Messages,
+		TargetSize: s.TargetSize, Members: s.Members, Messages: s.Messages, Demo: s.Demo,
 		CreatedAt: s.CreatedAt.In(loc).Format(time.RFC3339),
 	}
 	if g.StaffAliases == nil {
