@@ -62,7 +62,7 @@ const en: Messages = {
       noViolations: 'No violations found this week. Import this week\'s chat and messages that break the group rules are listed here.',
       noIncidents: 'No incidents yet. After a chat import, risk alerts are listed below, and you can open an incident when one needs handling.',
       noHits: 'No risk alerts waiting for review in this period. A new chat import checks again.',
-      noReplies: 'No keyword replies yet. Click “New” to add one, so common questions get a faster answer.',
+      noReplies: 'No keyword replies yet. Click “Add a keyword reply” below to add one, so common questions get a faster answer.',
       noSuggestions: 'No message drew replies this week. Import this week\'s chat and highlights are suggested here.',
       noLeaderboard: 'No points yet. After a chat import, check-ins earn points automatically.',
       reports: 'No groups yet, so there is no report. Create a group and import its chat first.',
