@@ -60,7 +60,10 @@ test('a fresh workspace walks the guided start with the samples', async () => {
   const titles = await page.locator('[data-testid="start-step"] .step-title').allInnerTexts();
   assert.deepEqual(titles, ['导入成员名单', '导入聊天记录', '看本周健康', '生成周报']);
   assert.match(await page.getByTestId('health-no-chat').innerText(), /这个群还没有聊天记录/);
+  // no wall of 0 and 未测量 for a group without chat: no figures, no charts
+  assert.equal(await page.getByTestId('health-charts').count(), 0);
   await noSideways(page, 'the checklist');
+  await page.waitForFunction(() => !document.querySelector('.n-spin-body'), null, { timeout: 15000 });
   await page.screenshot({ path: join(outDir, 'start-checklist-new.png') });
 
   // Step 1: the button opens the member-list import of this group.
@@ -86,6 +89,7 @@ test('a fresh workspace walks the guided start with the samples', async () => {
   assert.deepEqual(await ticks(page), ['members:true', 'chat:true', 'health:true', 'report:false']);
   assert.equal(await page.getByTestId('start-progress').innerText(), '已完成 3/4');
   assert.equal(await page.getByTestId('health-no-chat').count(), 0);
+  await page.getByTestId('health-charts').waitFor({ timeout: 15000 });
   await noSideways(page, 'the checklist with three steps done');
   await page.screenshot({ path: join(outDir, 'start-checklist-three.png') });
 
