@@ -173,3 +173,36 @@ test('the export guide opens from the import page, a page per source', async () 
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('in English the checklist and the guide fit 1366 px too', async () => {
+  const { page, errors } = await openPage(session, { viewport, service: 'StartService' });
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('lang-en').click();
+  await page.getByText('Settings', { exact: true }).first().waitFor();
+  try {
+    await page.getByTestId('nav-groups').click();
+    await page.getByTestId('group-create').click();
+    await page.getByTestId('group-name').locator('input').fill('Book club');
+    await page.getByTestId('group-save').click();
+    await page.waitForURL(/#\/groups\/\d+\/health$/);
+    await page.getByTestId('start-checklist').waitFor({ timeout: 30000 });
+    const titles = await page.locator('[data-testid="start-step"] .step-title').allInnerTexts();
+    assert.deepEqual(titles, ['Import the member list', 'Import the chat', 'See this week\'s health', 'Make the weekly report']);
+    await noSideways(page, 'the English checklist');
+    await page.waitForFunction(() => !document.querySelector('.n-spin-body'), null, { timeout: 15000 });
+    await page.screenshot({ path: join(outDir, 'start-checklist-en.png') });
+    await page.getByTestId('start-guide').click();
+    await page.getByTestId('guide-page').waitFor();
+    assert.equal(await page.locator('h1').innerText(), 'How to export a chat');
+    await page.locator('[data-testid="guide-source"][data-source="chatlog"]').click();
+    await page.locator('[data-testid="guide-page"][data-source="chatlog"]').waitFor();
+    await noSideways(page, 'the English guide');
+    await page.screenshot({ path: join(outDir, 'start-guide-chatlog-en.png') });
+  } finally {
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('lang-zh').click();
+    await page.getByText('设置', { exact: true }).first().waitFor();
+  }
+  assert.deepEqual(errors, []);
+  await page.close();
+});

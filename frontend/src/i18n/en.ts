@@ -82,6 +82,10 @@ const en: Messages = {
     loses: 'What is lost',
     meaning: 'What it means for the figures',
     template: 'What the sheet looks like',
+    address: 'The address to type',
+    copy: 'Copy',
+    copied: 'Address copied',
+    copyFailed: 'Could not copy; select the address and copy it by hand',
     pcNote: 'WeChat on a computer only has the messages received while it was logged in. For older messages, first move them to this computer on the phone: Me → Settings → General → Chat History Migration & Backup, then export.',
     membersNote: 'Whichever way you use, import a member list too: it tells Qunzhu who the admins are and who joined when, which the response time and the new-member count need.',
     memotrace: {
@@ -130,9 +134,10 @@ const en: Messages = {
         1: 'Log in to WeChat 4.x on the computer and stay logged in.',
         2: 'Search for “chatlog 聊天记录工具”, download it from its project page and open it; a menu window appears.',
         3: 'In the menu choose “Get data key”, then “Decrypt data”, and wait; then choose “Start HTTP service” and leave the window open.',
-        4: 'Type in the browser\'s address bar: 127.0.0.1:5030/api/v1/chatlog?talker=GroupName&time=2024-03-01~2024-03-31&format=json . Replace GroupName with this group\'s name and the dates with the period you want, and press Enter.',
+        4: 'Type the address below into the browser\'s address bar (“Copy” copies it), replace GroupName with this group\'s name and the dates with the period you want, and press Enter.',
         5: 'When the page shows, press Ctrl+S (Command+S on a Mac) and save it with a name ending in .json.',
       },
+      address: '127.0.0.1:5030/api/v1/chatlog?talker=GroupName&time=2024-03-01~2024-03-31&format=json',
       pick: 'Choose the saved .json file; leave the format on “Detect automatically” or choose “chatlog (JSON)”.',
       loses: {
         1: 'Only the messages on this computer: what arrived while it was logged out and was not migrated is missing.',

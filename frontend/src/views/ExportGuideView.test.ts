@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises } from '@vue/test-utils'
 import { applyLocale } from '../i18n'
 import { guideSources } from '../start/guide'
 import { mountView, unmountView } from '../testing/mountView'
@@ -47,5 +48,19 @@ describe('如何导出聊天记录', { timeout: 30000 }, () => {
     expect($('[data-testid="guide-page"]')!.dataset.source).toBe('memotrace')
     expect($('h1')!.textContent).toBe('How to export a chat')
     expect($('[data-testid="guide-loses"] h3')!.textContent).toBe('What is lost')
+  })
+
+  it('shows the address chatlog needs apart, with Copy', async () => {
+    applyLocale('zh-CN')
+    const writeText = vi.fn(async () => {})
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true })
+    await mountView(ExportGuideView, { source: 'chatlog' })
+    expect($('[data-testid="guide-address"] code')!.textContent).toBe('127.0.0.1:5030/api/v1/chatlog?talker=群名称&time=2024-03-01~2024-03-31&format=json')
+    $('[data-testid="guide-copy"]')!.click()
+    await flushPromises()
+    expect(writeText).toHaveBeenCalledWith('127.0.0.1:5030/api/v1/chatlog?talker=群名称&time=2024-03-01~2024-03-31&format=json')
+    unmountView()
+    await mountView(ExportGuideView, { source: 'memotrace' })
+    expect($('[data-testid="guide-address"]')).toBeNull()
   })
 })
