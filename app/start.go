@@ -31,7 +31,11 @@ type StartStepDTO struct {
 // Checklist returns a group's guided start.
 func (s *StartService) Checklist(groupID int64) (StartDTO, error) {
 	ctx := s.app.context()
-	m, err := start.Load(ctx, s.st, groupID)
+	g, err := s.st.Group(ctx, groupID)
+	if err != nil {
+		return StartDTO{}, err
+	}
+	m, err := start.Load(ctx, s.st, g)
 	if err != nil {
 		return StartDTO{}, err
 	}
@@ -43,10 +47,11 @@ func (s *StartService) Checklist(groupID int64) (StartDTO, error) {
 // report showing the group was made.
 func (s *StartService) Mark(groupID int64, step string) (StartDTO, error) {
 	ctx := s.app.context()
-	if _, err := s.st.Group(ctx, groupID); err != nil {
+	g, err := s.st.Group(ctx, groupID)
+	if err != nil {
 		return StartDTO{}, err
 	}
-	m, err := start.Mark(ctx, s.st, groupID, start.Step(step))
+	m, err := start.Mark(ctx, s.st, g, start.Step(step))
 	if err != nil {
 		return StartDTO{}, err
 	}
@@ -56,10 +61,11 @@ func (s *StartService) Mark(groupID int64, step string) (StartDTO, error) {
 // Dismiss hides the checklist of a group (dismissed false shows it again).
 func (s *StartService) Dismiss(groupID int64, dismissed bool) (StartDTO, error) {
 	ctx := s.app.context()
-	if _, err := s.st.Group(ctx, groupID); err != nil {
+	g, err := s.st.Group(ctx, groupID)
+	if err != nil {
 		return StartDTO{}, err
 	}
-	m, err := start.Change(ctx, s.st, groupID, func(m *start.Marks) { m.Dismissed = dismissed })
+	m, err := start.Change(ctx, s.st, g, func(m *start.Marks) { m.Dismissed = dismissed })
 	if err != nil {
 		return StartDTO{}, err
 	}

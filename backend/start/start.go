@@ -53,6 +53,10 @@ type Marks struct {
 	Health    bool `json:"health,omitempty"`    // a week with messages was looked at on the health page
 	Report    bool `json:"report,omitempty"`    // a weekly report showing the group was made
 	Dismissed bool `json:"dismissed,omitempty"` // the operator closed the checklist
+	// Created is the group's creation (Unix seconds) the marks were made
+	// for: a group deleted and another created under the same id must not
+	// inherit them.
+	Created int64 `json:"created,omitempty"`
 }
 
 // Checklist is the guided start of one group.
@@ -95,25 +99,33 @@ type Settings interface {
 // Key is the setting a group's marks are kept under.
 func Key(groupID int64) string { return domain.SettingStartPrefix + strconv.FormatInt(groupID, 10) }
 
-// Load reads a group's marks (none when never set).
-func Load(ctx context.Context, st Settings, groupID int64) (Marks, error) {
+// Load reads a group's marks (none when never set, or when they were made
+// for an earlier group of the same id).
+func Load(ctx context.Context, st Settings, g domain.Group) (Marks, error) {
 	var m Marks
-	v, ok, err := st.Setting(ctx, Key(groupID))
+	v, ok, err := st.Setting(ctx, Key(g.ID))
 	if err != nil || !ok {
 		return m, err
 	}
-	return m, json.Unmarshal([]byte(v), &m)
+	if err := json.Unmarshal([]byte(v), &m); err != nil {
+		return Marks{}, err
+	}
+	if m.Created != 0 && m.Created != g.CreatedAt.Unix() {
+		return Marks{}, nil
+	}
+	return m, nil
 }
 
 // Change applies set to a group's marks and saves them when they changed
 // (the pages that mark a step call this on every visit: most write nothing).
-func Change(ctx context.Context, st Settings, groupID int64, set func(*Marks)) (Marks, error) {
-	m, err := Load(ctx, st, groupID)
+func Change(ctx context.Context, st Settings, g domain.Group, set func(*Marks)) (Marks, error) {
+	m, err := Load(ctx, st, g)
 	if err != nil {
 		return m, err
 	}
 	was := m
 	set(&m)
+	m.Created = g.CreatedAt.Unix()
 	if m == was {
 		return m, nil
 	}
@@ -121,7 +133,7 @@ func Change(ctx context.Context, st Settings, groupID int64, set func(*Marks)) (
 	if err != nil {
 		return was, err
 	}
-	if err := st.SetSetting(ctx, Key(groupID), string(b)); err != nil {
+	if err := st.SetSetting(ctx, Key(g.ID), string(b)); err != nil {
 		return was, err
 	}
 	return m, nil
@@ -129,12 +141,12 @@ func Change(ctx context.Context, st Settings, groupID int64, set func(*Marks)) (
 
 // Mark records that step was taken; only the health and report steps are
 // remembered, the others are read from the data.
-func Mark(ctx context.Context, st Settings, groupID int64, step Step) (Marks, error) {
+func Mark(ctx context.Context, st Settings, g domain.Group, step Step) (Marks, error) {
 	switch step {
 	case StepHealth:
-		return Change(ctx, st, groupID, func(m *Marks) { m.Health = true })
+		return Change(ctx, st, g, func(m *Marks) { m.Health = true })
 	case StepReport:
-		return Change(ctx, st, groupID, func(m *Marks) { m.Report = true })
+		return Change(ctx, st, g, func(m *Marks) { m.Report = true })
 	}
 	return Marks{}, domain.Errorf(domain.EINVALID, "start.step_invalid", map[string]any{"value": string(step)})
 }

@@ -3,6 +3,7 @@ package start
 import (
 	"context"
 	"testing"
+	"time"
 
 	"qunzhu/backend/domain"
 )
@@ -70,30 +71,36 @@ func TestOf(t *testing.T) {
 func TestMark(t *testing.T) {
 	ctx := context.Background()
 	st := &memSettings{m: map[string]string{}}
-	if _, err := Mark(ctx, st, 7, StepHealth); err != nil {
+	created := time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC)
+	g7 := domain.Group{ID: 7, CreatedAt: created}
+	if _, err := Mark(ctx, st, g7, StepHealth); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Mark(ctx, st, 7, StepHealth); err != nil {
+	if _, err := Mark(ctx, st, g7, StepHealth); err != nil {
 		t.Fatal(err)
 	}
 	if st.writes != 1 {
 		t.Errorf("%d writes for the same mark twice, want 1", st.writes)
 	}
-	m, err := Load(ctx, st, 7)
+	m, err := Load(ctx, st, g7)
 	if err != nil || !m.Health || m.Report {
 		t.Errorf("group 7: %+v %v", m, err)
 	}
-	if other, _ := Load(ctx, st, 8); other != (Marks{}) {
+	if other, _ := Load(ctx, st, domain.Group{ID: 8, CreatedAt: created}); other != (Marks{}) {
 		t.Errorf("group 8 got group 7's marks: %+v", other)
 	}
-	if st.m["group_start:7"] != `{"health":true}` {
-		t.Errorf("stored %q", st.m["group_start:7"])
+	if want := `{"health":true,"created":1796634000}`; st.m["group_start:7"] != want {
+		t.Errorf("stored %q, want %q", st.m["group_start:7"], want)
 	}
-	if _, err := Mark(ctx, st, 7, StepChat); domain.ErrorCode(err) != domain.EINVALID {
+	if _, err := Mark(ctx, st, g7, StepChat); domain.ErrorCode(err) != domain.EINVALID {
 		t.Errorf("marking the chat step: %v, want EINVALID", err)
 	}
-	m, _ = Change(ctx, st, 7, func(m *Marks) { m.Dismissed = true })
+	m, _ = Change(ctx, st, g7, func(m *Marks) { m.Dismissed = true })
 	if !m.Dismissed || !m.Health {
 		t.Errorf("after dismissing: %+v", m)
+	}
+	// Group 7 deleted and a new group created under the same id: it starts afresh.
+	if again, _ := Load(ctx, st, domain.Group{ID: 7, CreatedAt: created.Add(time.Hour)}); again != (Marks{}) {
+		t.Errorf("a new group of the same id inherited the old one's marks: %+v", again)
 	}
 }
