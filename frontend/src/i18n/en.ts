@@ -86,6 +86,7 @@ const en: Messages = {
     copy: 'Copy',
     copied: 'Address copied',
     copyFailed: 'Could not copy; select the address and copy it by hand',
+    versionNote: 'These tools name their buttons a little differently from version to version: pick the one that means the same.',
     pcNote: 'WeChat on a computer only has the messages received while it was logged in. For older messages, first move them to this computer on the phone: Me → Settings → General → Chat History Migration & Backup, then export.',
     membersNote: 'Whichever way you use, import a member list too: it tells Qunzhu who the admins are and who joined when, which the response time and the new-member count need.',
     memotrace: {
@@ -115,7 +116,7 @@ const en: Messages = {
         1: 'Log in to WeChat on a Windows computer and stay logged in.',
         2: 'Search for “PyWxDump”, download its Windows program from its project page and double-click it; it opens its own page in the browser.',
         3: 'On that page choose “Decrypt the logged-in WeChat automatically” and wait until it is done.',
-        4: 'Open “Chat view”, find this group, click “Export”, choose “CSV” and the dates, and export.',
+        4: 'In “Chat view” find this group and click “Export” (some versions have a separate export page where the group is chosen), choose “CSV” and the dates, and export.',
         5: 'Open the export folder (wxdump_work next to the program) and find this group\'s file ending in .csv.',
       },
       pick: 'Choose this group\'s .csv file; leave the format on “Detect automatically” or choose “PyWxDump (CSV)”.',
