@@ -66,6 +66,7 @@ type App struct {
 	adt     *AuditService
 	cont    *ContentService
 	risk    *RiskService
+	strt    *StartService
 }
 
 // New builds the shell around an open store.
@@ -93,6 +94,7 @@ func New(cfg Config) *App {
 	a.adt = &AuditService{app: a, st: cfg.Store}
 	a.cont = &ContentService{app: a, st: cfg.Store}
 	a.risk = &RiskService{app: a, st: cfg.Store}
+	a.strt = &StartService{app: a, st: cfg.Store}
 	return a
 }
 
@@ -122,7 +124,7 @@ func (a *App) Run() error {
 		OnStartup:        a.startup,
 		OnBeforeClose:    a.beforeClose,
 		OnShutdown:       a.shutdown,
-		Bind:             []any{a.sys, a.grps, a.imps, a.hlth, a.mbrs, a.rule, a.rpts, a.auto, a.safe, a.team, a.adt, a.cont, a.risk},
+		Bind:             []any{a.sys, a.grps, a.imps, a.hlth, a.mbrs, a.rule, a.rpts, a.auto, a.safe, a.team, a.adt, a.cont, a.risk, a.strt},
 		Menu:             a.menu(),
 		DragAndDrop:      &options.DragAndDrop{EnableFileDrop: true},
 		ErrorFormatter:   a.formatError,

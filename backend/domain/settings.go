@@ -16,6 +16,10 @@ const (
 	// SettingWelcomed is set once the first-run welcome screen was answered
 	// (demo or empty), so it never comes back even for an empty workspace.
 	SettingWelcomed = "ui.welcomed"
+	// SettingStartPrefix + a group's id keeps what its guided start
+	// remembers (backend/start): kept without an audit entry, as it records
+	// pages looked at, not a decision about the data.
+	SettingStartPrefix = "group_start:"
 )
 
 // SettingOperator is the workspace's operator name, which the audit log

@@ -50,7 +50,7 @@ func (s *Store) setSetting(tx *gorm.DB, key, value string) error {
 	}).Create(&settingRow{Key: key, Value: value}).Error; err != nil {
 		return err
 	}
-	if quietSettings[key] || (len(old) == 1 && old[0].Value == value) {
+	if quietSettings[key] || strings.HasPrefix(key, domain.SettingStartPrefix) || (len(old) == 1 && old[0].Value == value) {
 		return nil
 	}
 	groupID := settingGroup(key)

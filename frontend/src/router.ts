@@ -17,6 +17,7 @@ const GroupAssistantView = () => import('./views/GroupAssistantView.vue')
 const GroupHealthView = () => import('./views/GroupHealthView.vue')
 const GroupHighlightsView = () => import('./views/GroupHighlightsView.vue')
 const ImportView = () => import('./views/ImportView.vue')
+const ExportGuideView = () => import('./views/ExportGuideView.vue')
 const MembersView = () => import('./views/MembersView.vue')
 const ReportsView = () => import('./views/ReportsView.vue')
 const RulesView = () => import('./views/RulesView.vue')
@@ -78,11 +79,29 @@ export const routes: RouteRecordRaw[] = [
     path: '/import',
     name: 'import',
     component: ImportView,
-    // /import?group=3 opens the wizard on that group (e.g. from a group's empty state).
-    props: (route) => ({ initialGroup: Number(route.query.group) || null }),
+    // /import?group=3 opens the wizard on that group (e.g. from a group's empty state);
+    // &kind=chat on a chat import, &format=pywxdump with that format chosen.
+    props: (route) => ({
+      initialGroup: Number(route.query.group) || null,
+      initialKind: route.query.kind === 'chat' || route.query.kind === 'members' ? route.query.kind : null,
+      initialFormat: typeof route.query.format === 'string' ? route.query.format : null,
+    }),
+  },
+  {
+    // 如何导出聊天记录: one page per source; ?group=3 keeps the group the import is for.
+    path: '/import/guide/:source?',
+    name: 'export-guide',
+    component: ExportGuideView,
+    props: (route) => ({ source: typeof route.params.source === 'string' ? route.params.source : '', groupId: Number(route.query.group) || null }),
   },
   { path: '/calendar', name: 'calendar', component: CalendarView },
-  { path: '/reports', name: 'reports', component: ReportsView },
+  {
+    path: '/reports',
+    name: 'reports',
+    component: ReportsView,
+    // /reports?group=3 opens on that group's report (the guided start's 生成周报)
+    props: (route) => ({ initialGroup: Number(route.query.group) || null }),
+  },
   { path: '/settings', name: 'settings', component: SettingsView },
   { path: '/settings/audit', name: 'audit', component: AuditView },
   // First run only (main.ts asks Go); the rail is hidden there.

@@ -53,6 +53,12 @@ test('create a group through the form and find it in the list and the database',
   await page.getByTestId('group-save').click();
   await form.waitFor({ state: 'hidden' });
 
+  // A new group opens on its page, with its first steps.
+  await page.waitForURL(/#\/groups\/\d+\/health$/);
+  await page.getByTestId('start-checklist').waitFor({ timeout: 30000 });
+  assert.equal(await page.getByTestId('health-group-name').innerText(), name);
+  await page.getByTestId('nav-groups').click();
+
   // The hostile-looking name is shown as text, never as markup.
   const row = page.getByTestId('group-table').getByText(name, { exact: true });
   await row.waitFor();

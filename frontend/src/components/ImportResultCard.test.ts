@@ -18,6 +18,7 @@ function router() {
     routes: [
       { path: '/import', component: { template: '<div />' } },
       { path: '/groups/:id/health', component: { template: '<div />' } },
+      { path: '/reports', component: { template: '<div />' } },
     ],
   })
   return r
@@ -50,5 +51,29 @@ describe('ImportResultCard', () => {
     const w = mount(ImportResultCard, { props: { result: makeImportResult(), groupId: 3 }, global: { plugins: [i18n, router()] } })
     expect(w.find('[data-testid="import-span"]').exists()).toBe(false)
     expect(w.find('[data-testid="import-open-week"]').exists()).toBe(false)
+  })
+
+  it('offers the next step of the guided start: the chat after a member list', async () => {
+    const w = mount(ImportResultCard, { props: { result: makeImportResult(), groupId: 3, kind: 'members' }, global: { plugins: [i18n, router()] } })
+    const next = w.get('[data-testid="import-next-chat"]')
+    expect(next.text()).toBe('下一步：导入聊天记录')
+    await next.trigger('click')
+    expect(w.emitted('nextChat')).toHaveLength(1)
+    expect(w.find('[data-testid="import-open-report"]').exists()).toBe(false)
+  })
+
+  it("offers the week's report after a chat, on the file's latest week", async () => {
+    api.weeks.mockResolvedValue([
+      { week: '2024-W10', start: '2024-03-04T00:00:00+08:00', end: '2024-03-11T00:00:00+08:00', hasData: true, groups: [3] },
+    ])
+    const r = router()
+    await r.push('/import')
+    const result = makeImportResult({ errors: [], firstAt: '2024-03-04T08:01:00+08:00', lastAt: '2024-03-06T22:15:00+08:00', weeks: ['2024-W10'] })
+    const w = mount(ImportResultCard, { props: { result, groupId: 3, kind: 'chat' }, global: { plugins: [i18n, r] } })
+    expect(w.find('[data-testid="import-next-chat"]').exists()).toBe(false)
+    await w.get('[data-testid="import-open-report"]').trigger('click')
+    await flushPromises()
+    expect(r.currentRoute.value.fullPath).toBe('/reports?group=3')
+    expect(useWeek().week.value).toBe('2024-W10')
   })
 })

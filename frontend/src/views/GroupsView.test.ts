@@ -152,8 +152,9 @@ describe('groups screen', () => {
     w.unmount()
   })
 
-  it('refreshes the list and confirms after creating a group', async () => {
-    api.list.mockResolvedValueOnce([]).mockResolvedValueOnce([group])
+  it('confirms after creating a group and opens the new group, where its first steps are', async () => {
+    window.location.hash = '#/groups'
+    api.list.mockResolvedValueOnce([])
     api.create.mockResolvedValue(group)
     const w = await show()
     await w.find('[data-testid="group-create"]').trigger('click')
@@ -165,9 +166,8 @@ describe('groups screen', () => {
     document.body.querySelector<HTMLElement>('[data-testid="group-save"]')!.click()
     await flushPromises()
     expect(api.create).toHaveBeenCalledTimes(1)
-    expect(api.list).toHaveBeenCalledTimes(2)
-    expect(w.findAll('[data-testid="group-row"]')).toHaveLength(1)
     expect(text()).toContain('已创建社群“考研英语 1 群”')
+    expect(window.location.hash).toBe(`#/groups/${group.id}/health`)
     w.unmount()
   })
 })

@@ -93,7 +93,11 @@ describe('import screen', { timeout: 30000 }, () => {
     await click('[data-testid="import-kind-chat"] input')
     const help = text('[data-testid="import-help"]')
     expect(help).not.toContain('怎样准备成员名单')
-    for (const tool of ['WeChatMsg / MemoTrace', 'PyWxDump', 'chatlog', '合并转发', '企业微信']) expect(help).toContain(tool)
+    for (const tool of ['WeChatMsg / 留痕', 'PyWxDump', 'chatlog', '手机多选，合并成文字', '企业微信会话存档', '自己整理的表格']) expect(help).toContain(tool)
+    // each way opens its page of the guide, for the group chosen
+    const links = [...document.body.querySelectorAll('[data-testid="import-guide-source"]')].map((a) => a.getAttribute('data-source'))
+    expect(links).toEqual(['memotrace', 'pywxdump', 'chatlog', 'forward', 'wecom', 'sheet'])
+    expect(help).toContain('如何导出聊天记录')
     expect($('[data-testid="import-format"]')!.textContent).toContain('自动识别')
     w.unmount()
   })

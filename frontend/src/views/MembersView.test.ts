@@ -246,7 +246,14 @@ describe('members screen', () => {
   it('teaches how to fill an empty group', async () => {
     bound.Ledger.mockResolvedValue(makeLedgerDTO({ members: [], suggestions: [] }) as never)
     const w = await show()
-    expect(w.find('[data-testid="members-empty"]').text()).toContain('导入成员名单或聊天记录')
+    const empty = w.find('[data-testid="members-empty"]')
+    expect(empty.text()).toContain('导入成员名单，或导入聊天记录')
+    // and the buttons for it: this group's member list, its chat, how to export one
+    expect(empty.find('[data-testid="teach-members"]').text()).toBe('导入成员名单')
+    expect(empty.find('[data-testid="teach-chat"]').text()).toBe('导入聊天记录')
+    expect(empty.find('[data-testid="teach-guide"]').text()).toBe('如何导出聊天记录')
+    await empty.find('[data-testid="teach-chat"]').trigger('click')
+    expect(window.location.hash).toBe('#/import?group=7&kind=chat')
   })
 
   it('speaks English', async () => {

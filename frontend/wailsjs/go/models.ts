@@ -2238,6 +2238,57 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class StartStepDTO {
+	    step: string;
+	    done: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new StartStepDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.step = source["step"];
+	        this.done = source["done"];
+	    }
+	}
+	export class StartDTO {
+	    groupId: number;
+	    steps: StartStepDTO[];
+	    complete: boolean;
+	    dismissed: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new StartDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.groupId = source["groupId"];
+	        this.steps = this.convertValues(source["steps"], StartStepDTO);
+	        this.complete = source["complete"];
+	        this.dismissed = source["dismissed"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	
 	export class SystemInfoDTO {
 	    productName: string;
