@@ -75,6 +75,8 @@ test('the demo is tagged and removed in one click, the own group stays', async (
   await notice.waitFor({ timeout: 30000 });
   assert.match(await notice.innerText(), /标着“示例”的 3 个群是演示用的/);
   assert.equal(await page.getByTestId('group-demo-tag').count(), 3);
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(500); // the table's loading veil
   await page.screenshot({ path: join(outDir, 'cleanup-demo-notice.png') });
 
   await page.getByTestId('demo-remove').click();
