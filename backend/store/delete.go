@@ -37,8 +37,9 @@ var groupTables = []string{
 var batchTables = []string{"batch_member_changes", "batch_undo_rows"}
 
 // groupSettingPrefixes are the settings kept per group under
-// "<prefix><group id>": its edited rules and its screening criteria.
-var groupSettingPrefixes = []string{"group_rules:", "group_screening:"}
+// "<prefix><group id>": its edited rules, its screening criteria and what
+// its guided start remembers.
+var groupSettingPrefixes = []string{"group_rules:", "group_screening:", domain.SettingStartPrefix}
 
 // groupDeleteAudit is a deleted group as the audit log keeps it: its
 // settings and what went with it.

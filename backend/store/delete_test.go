@@ -102,6 +102,7 @@ func fillGroup(t *testing.T, s *Store, g domain.Group) {
 	_, err = s.SetGroupRules(ctx, g.ID, &domain.RuleSet{AdWords: []string{"代购"}, FloodCount: 5, FloodSeconds: 60, StrikeDays: 30, StrikeLimit: 3})
 	must("rules", err)
 	must("screening", s.SetSetting(ctx, "group_screening:"+strconv.FormatInt(g.ID, 10), "{}"))
+	must("start", s.SetSetting(ctx, domain.SettingStartPrefix+strconv.FormatInt(g.ID, 10), `{"health":true}`))
 }
 
 // groupIDTables lists the tables with a group_id column, from the
