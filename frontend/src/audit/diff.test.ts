@@ -31,6 +31,12 @@ describe('audit diff', () => {
     expect(rows[4].after.text).toBe('是')
   })
 
+  it("names a group's name 名称, not 成员", () => {
+    const rows = diff({ entity: 'group', before: '{"name":"读书会","members":12}', after: '' }, t, te)
+    expect(rows.find((r) => r.field === 'name')?.label).toBe('名称')
+    expect(diff({ entity: 'member', before: '{"name":"陈晓雨"}', after: '' }, t, te)[0].label).toBe('成员')
+  })
+
   it('marks a creation added and an undo removed; hostile text stays text', () => {
     const created = diff({ before: '', after: '{"name":"<img src=x onerror=alert(1)>"}' }, t, te)
     expect(created[0]).toMatchObject({ kind: 'added', after: { text: '<img src=x onerror=alert(1)>' } })

@@ -69,14 +69,20 @@ export function valueText(field: string, v: unknown, t: T, te: TE): DiffValue {
   return { text: JSON.stringify(v), none: false, sealed: false }
 }
 
-/** fieldLabel names a field in the UI language, or shows its code. */
-export function fieldLabel(field: string, t: T, te: TE): string {
-  const key = `audit.field.${field}`
-  return te(key) ? t(key) : field
+/**
+ * fieldLabel names a field in the UI language, or shows its code. A field
+ * whose meaning depends on what the entry is about (a group's name is not
+ * a member) is named by audit.fieldOf.<entity> first.
+ */
+export function fieldLabel(field: string, t: T, te: TE, entity = ''): string {
+  for (const key of [entity ? `audit.fieldOf.${entity}.${field}` : '', `audit.field.${field}`]) {
+    if (key && te(key)) return t(key)
+  }
+  return field
 }
 
 /** diff lists an entry's fields with before and after. */
-export function diff(e: Pick<AuditEntry, 'before' | 'after'>, t: T, te: TE): DiffRow[] {
+export function diff(e: Pick<AuditEntry, 'before' | 'after'> & Partial<Pick<AuditEntry, 'entity'>>, t: T, te: TE): DiffRow[] {
   const b = parse(e.before)
   const a = parse(e.after)
   const fields = [...new Set([...Object.keys(b ?? {}), ...Object.keys(a ?? {})])].sort(fieldOrder)
@@ -89,7 +95,7 @@ export function diff(e: Pick<AuditEntry, 'before' | 'after'>, t: T, te: TE): Dif
     if (!b) kind = 'added'
     else if (!a) kind = 'removed'
     else if (JSON.stringify(bv) === JSON.stringify(av) && !before.sealed) kind = 'context'
-    return { field, label: fieldLabel(field, t, te), before, after, kind }
+    return { field, label: fieldLabel(field, t, te, e.entity), before, after, kind }
   })
 }
 

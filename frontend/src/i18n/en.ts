@@ -1526,6 +1526,9 @@ const en: Messages = {
       welcome_template: 'Welcome message',
       workspace: 'Workspace',
     },
+    fieldOf: {
+      group: { name: 'Name' },
+    },
     field: {
       name: 'Member',
       key: 'Item',

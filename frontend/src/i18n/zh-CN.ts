@@ -1524,6 +1524,9 @@ const zhCN = {
       welcome_template: '欢迎语',
       workspace: '工作区',
     },
+    fieldOf: {
+      group: { name: '名称' },
+    },
     field: {
       name: '成员',
       key: '项目',
