@@ -124,3 +124,28 @@ test('a deleted keyword reply comes back from 撤销, and a cadence out of range
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('a workspace with nothing left offers the demo in one click, no command to type, and removes it again', async () => {
+  const own = await startDevSession(demoWorkspace); // the demo alone
+  try {
+    const { page, errors } = await openPage(own, { viewport });
+    await page.getByTestId('nav-groups').click();
+    await page.getByTestId('demo-remove').click();
+    const empty = page.getByTestId('empty-groups');
+    await empty.waitFor({ timeout: 60000 });
+    const words = await empty.innerText();
+    assert.match(words, /可以载入三个示例社群和十二周的聊天记录/);
+    assert.doesNotMatch(words, /qunzhu|命令行/);
+    await page.waitForTimeout(400); // the toast's entrance
+    await page.screenshot({ path: join(outDir, 'cleanup-empty-demo.png') });
+
+    await page.getByTestId('empty-groups-demo').click();
+    await page.getByTestId('demo-notice').waitFor({ timeout: 60000 });
+    assert.equal(await page.getByTestId('group-demo-tag').count(), 3);
+    assert.equal((await cliJSON(devBinary, own.db, 'group', 'list')).length, 3);
+    assert.deepEqual(errors, []);
+    await page.close();
+  } finally {
+    await own.stop();
+  }
+});

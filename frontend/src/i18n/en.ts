@@ -249,7 +249,8 @@ const en: Messages = {
     empty: {
       title: 'No groups yet',
       body: 'Create a group, note its type, value proposition and staff, then import its member list and chat to see how healthy it is.',
-      demo: 'Want to look around first? Run {command} on the command line to create a demo workspace with sample groups and chat, then press Refresh.',
+      demo: 'Want to look around first? Load three sample groups with twelve weeks of chat, and remove them from the group list in one click when done.',
+      loadDemo: 'Load the demo data'
     },
   },
   groupForm: {

@@ -12,8 +12,10 @@ vi.mock('../api/groups', () => ({
   remove: vi.fn(),
   removeDemo: vi.fn(),
 }))
+vi.mock('../api/system', () => ({ openDemo: vi.fn() }))
 
 import * as groupsApi from '../api/groups'
+import * as systemApi from '../api/system'
 import { ApiError } from '../api'
 import { applyLocale, i18n } from '../i18n'
 import GroupsView from './GroupsView.vue'
@@ -56,14 +58,23 @@ afterEach(() => {
 })
 
 describe('groups screen', () => {
-  it('teaches what to do when there are no groups', async () => {
+  it('teaches what to do when there are no groups, the demo one click away (no command to type)', async () => {
     api.list.mockResolvedValue([])
     const w = await show()
     const empty = w.find('[data-testid="empty-groups"]')
     expect(empty.exists()).toBe(true)
     expect(empty.text()).toContain('还没有社群')
-    expect(empty.find('code').text()).toBe('qunzhu demo')
+    expect(empty.text()).not.toContain('qunzhu')
+    expect(empty.find('code').exists()).toBe(false)
     expect(w.find('[data-testid="group-table"]').exists()).toBe(false)
+
+    api.list.mockResolvedValue([makeGroup({ id: 9, name: '示例：读书会' })])
+    vi.mocked(systemApi.openDemo).mockResolvedValue({} as Awaited<ReturnType<typeof systemApi.openDemo>>)
+    await w.find('[data-testid="empty-groups-demo"]').trigger('click')
+    await flushPromises()
+    expect(systemApi.openDemo).toHaveBeenCalledTimes(1)
+    expect(w.find('[data-testid="empty-groups"]').exists()).toBe(false)
+    expect(text()).toContain('示例：读书会')
     w.unmount()
   })
 
