@@ -8,6 +8,7 @@ vi.mock('../api/safety', async (orig) => ({ ...(await orig<typeof import('../api
 import * as safetyApi from '../api/safety'
 import type { Security } from '../api'
 import { applyLocale, i18n } from '../i18n'
+import { $, typeInto } from '../testing/dom'
 import BackupsCard from './BackupsCard.vue'
 
 const api = vi.mocked(safetyApi)
@@ -17,16 +18,6 @@ const security: Security = { protected: false, minLength: 8, backupsDir: '/home/
 const Host = defineComponent({
   render: () => h(NMessageProvider, null, { default: () => h(BackupsCard, { security }) }),
 })
-
-const $ = <T extends Element = HTMLElement>(selector: string) => document.body.querySelector<T>(selector)
-
-async function type(text: string) {
-  const input = $<HTMLInputElement>('[data-testid="backups-keep"] input')!
-  input.value = text
-  input.dispatchEvent(new Event('input', { bubbles: true }))
-  input.dispatchEvent(new Event('blur', { bubbles: true }))
-  await flushPromises()
-}
 
 beforeEach(() => {
   vi.resetAllMocks()
@@ -41,13 +32,13 @@ describe('backups card', () => {
   it('refuses a number of backups out of range with the range, and saves nothing', async () => {
     const w = mount(Host, { global: { plugins: [i18n] }, attachTo: document.body })
     await flushPromises()
-    await type('500')
+    await typeInto('backups-keep', '500')
     expect($('[data-testid="backups-keep-error"]')!.textContent).toBe('请填 1 到 100 之间的整数')
     expect($<HTMLInputElement>('[data-testid="backups-keep"] input')!.value).toBe('500')
     expect(api.setBackupKeep).not.toHaveBeenCalled()
 
     api.setBackupKeep.mockResolvedValue({ ...security, keep: 30 })
-    await type('30')
+    await typeInto('backups-keep', '30')
     expect($('[data-testid="backups-keep-error"]')).toBeNull()
     expect(api.setBackupKeep).toHaveBeenCalledWith(30)
     w.unmount()

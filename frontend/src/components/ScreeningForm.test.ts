@@ -7,6 +7,7 @@ vi.mock('../api/members', async (orig) => ({ ...(await orig<typeof import('../ap
 
 import * as membersApi from '../api/members'
 import { applyLocale, i18n } from '../i18n'
+import { $, typeInto } from '../testing/dom'
 import ScreeningForm from './ScreeningForm.vue'
 
 const api = vi.mocked(membersApi)
@@ -17,16 +18,6 @@ const Host = defineComponent({
       default: () => h(ScreeningForm, { groupId: 4, screening: { regions: ['杭州'], openHour: 9, closeHour: 22 } }),
     }),
 })
-
-const $ = <T extends Element = HTMLElement>(selector: string) => document.body.querySelector<T>(selector)
-
-async function type(testid: string, text: string) {
-  const input = $<HTMLInputElement>(`[data-testid="${testid}"] input`)!
-  input.value = text
-  input.dispatchEvent(new Event('input', { bubbles: true }))
-  input.dispatchEvent(new Event('blur', { bubbles: true }))
-  await flushPromises()
-}
 
 beforeEach(() => {
   vi.resetAllMocks()
@@ -42,8 +33,8 @@ describe('screening form', () => {
     const w = mount(Host, { global: { plugins: [i18n] }, attachTo: document.body })
     await w.find('[data-testid="screening-open"]').trigger('click')
     await flushPromises()
-    await type('screening-open-hour', '25')
-    await type('screening-close-hour', '0')
+    await typeInto('screening-open-hour', '25')
+    await typeInto('screening-close-hour', '0')
     expect($('[data-testid="screening-open-item"]')!.textContent).toContain('请填 0 到 23 之间的整数')
     expect($('[data-testid="screening-close-item"]')!.textContent).toContain('请填 1 到 24 之间的整数')
     expect($<HTMLInputElement>('[data-testid="screening-open-hour"] input')!.value).toBe('25')
@@ -51,8 +42,8 @@ describe('screening form', () => {
     await flushPromises()
     expect(api.saveScreening).not.toHaveBeenCalled()
 
-    await type('screening-open-hour', '8')
-    await type('screening-close-hour', '24')
+    await typeInto('screening-open-hour', '8')
+    await typeInto('screening-close-hour', '24')
     api.saveScreening.mockResolvedValue()
     $('[data-testid="screening-save"]')!.click()
     await flushPromises()

@@ -8,6 +8,7 @@ vi.mock('../api/content', async (orig) => ({ ...(await orig<typeof import('../ap
 import * as contentApi from '../api/content'
 import type { Cadence } from '../api'
 import { applyLocale, i18n } from '../i18n'
+import { typeInto } from '../testing/dom'
 import CadenceCard from './CadenceCard.vue'
 
 const api = vi.mocked(contentApi)
@@ -22,14 +23,6 @@ const Host = defineComponent({
   render: () => h(NMessageProvider, null, { default: () => h(CadenceCard, { groupId: 4, cadence }) }),
 })
 
-async function type(testid: string, text: string) {
-  const input = document.body.querySelector<HTMLInputElement>(`[data-testid="${testid}"] input`)!
-  input.value = text
-  input.dispatchEvent(new Event('input', { bubbles: true }))
-  input.dispatchEvent(new Event('blur', { bubbles: true }))
-  await flushPromises()
-}
-
 beforeEach(() => {
   vi.resetAllMocks()
   applyLocale('zh-CN')
@@ -43,8 +36,8 @@ describe('cadence card', () => {
   it('refuses a number out of range with the range, and sends nothing', async () => {
     const w = mount(Host, { global: { plugins: [i18n] }, attachTo: document.body })
     await flushPromises()
-    await type('cadence-shares', '99')
-    await type('cadence-gap', '-10')
+    await typeInto('cadence-shares', '99')
+    await typeInto('cadence-gap', '-10')
     expect(w.find('[data-testid="cadence-range-shares"]').text()).toBe('每周主题分享（次）：请填 0 到 14 之间的整数')
     expect(w.find('[data-testid="cadence-range-gap"]').text()).toBe('最小间隔（分钟）：请填 0 到 720 之间的整数')
     // The typed numbers stay as typed: nothing was clamped.
@@ -54,8 +47,8 @@ describe('cadence card', () => {
     expect(api.setCadence).not.toHaveBeenCalled()
     expect(document.body.textContent).toContain('有设置不在允许的范围内')
 
-    await type('cadence-shares', '14')
-    await type('cadence-gap', '0')
+    await typeInto('cadence-shares', '14')
+    await typeInto('cadence-gap', '0')
     expect(w.find('[data-testid="cadence-range-shares"]').isVisible()).toBe(false)
     api.setCadence.mockResolvedValue({ ...cadence, sharesPerWeek: 14, minGapMinutes: 0, version: 2 })
     await w.find('[data-testid="cadence-save"]').trigger('click')

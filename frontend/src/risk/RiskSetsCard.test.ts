@@ -8,6 +8,7 @@ vi.mock('../api/risk', async (orig) => ({ ...(await orig<typeof import('../api/r
 import * as riskApi from '../api/risk'
 import type { RiskSet } from '../api'
 import { applyLocale, i18n } from '../i18n'
+import { $, typeInto } from '../testing/dom'
 import RiskSetsCard from './RiskSetsCard.vue'
 
 const api = vi.mocked(riskApi)
@@ -17,16 +18,6 @@ const burst: RiskSet = { key: 'burst', category: 'opinion' as RiskSet['category'
 const Host = defineComponent({
   render: () => h(NMessageProvider, null, { default: () => h(RiskSetsCard, { groupId: 4 }) }),
 })
-
-const $ = <T extends Element = HTMLElement>(selector: string) => document.body.querySelector<T>(selector)
-
-async function type(testid: string, text: string) {
-  const input = $<HTMLInputElement>(`[data-testid="${testid}"] input`)!
-  input.value = text
-  input.dispatchEvent(new Event('input', { bubbles: true }))
-  input.dispatchEvent(new Event('blur', { bubbles: true }))
-  await flushPromises()
-}
 
 beforeEach(() => {
   vi.resetAllMocks()
@@ -44,14 +35,14 @@ describe('risk sets card', () => {
     await flushPromises()
     ;($('[data-key="burst"] .n-collapse-item__header-main') ?? $('[data-key="burst"]'))!.click()
     await flushPromises()
-    await type('risk-threshold', '1000')
+    await typeInto('risk-threshold', '1000')
     expect($('[data-testid="risk-threshold-error"]')!.textContent).toBe('请填 2 到 500 之间的整数')
     expect($<HTMLInputElement>('[data-testid="risk-threshold"] input')!.value).toBe('1000')
     $('[data-testid="risk-set-save-burst"]')!.click()
     await flushPromises()
     expect(api.saveSet).not.toHaveBeenCalled()
 
-    await type('risk-threshold', '500')
+    await typeInto('risk-threshold', '500')
     expect($('[data-testid="risk-threshold-error"]')).toBeNull()
     api.saveSet.mockResolvedValue({ ...burst, threshold: 500 })
     $('[data-testid="risk-set-save-burst"]')!.click()
