@@ -71,15 +71,7 @@ func (s *Store) UpdateMember(ctx context.Context, e domain.MemberEdit) (domain.M
 	now := s.clock.Now().UTC()
 	var saved memberRow
 	err = s.write(ctx, func(tx *gorm.DB) error {
-		var row memberRow
-		err := forUpdate(tx).Where("id = ? AND group_id = ?", e.MemberID, e.GroupID).First(&row).Error
-		if errors.Is(err, gorm.ErrRecordNotFound) {
-			return domain.Errorf(domain.ENOTFOUND, "member.not_found", map[string]any{"id": e.MemberID})
-		}
-		if err != nil {
-			return err
-		}
-		m, err := s.memberFromRow(row)
+		row, m, err := s.lockMember(tx, e.GroupID, e.MemberID)
 		if err != nil {
 			return err
 		}
@@ -256,15 +248,7 @@ func (s *Store) MarkRemoved(ctx context.Context, groupID, memberID int64, versio
 	}
 	var saved memberRow
 	err := s.write(ctx, func(tx *gorm.DB) error {
-		var row memberRow
-		err := forUpdate(tx).Where("id = ? AND group_id = ?", memberID, groupID).First(&row).Error
-		if errors.Is(err, gorm.ErrRecordNotFound) {
-			return domain.Errorf(domain.ENOTFOUND, "member.not_found", map[string]any{"id": memberID})
-		}
-		if err != nil {
-			return err
-		}
-		m, err := s.memberFromRow(row)
+		row, m, err := s.lockMember(tx, groupID, memberID)
 		if err != nil {
 			return err
 		}
@@ -359,4 +343,20 @@ type memberAudit struct {
 	Tags       []string `json:"tags"`
 	Notes      string   `json:"notes,omitempty"` // "***" when changed
 	Week       string   `json:"week,omitempty"`  // the week of an accepted suggestion
+}
+
+// lockMember reads member memberID of group groupID for a change within tx
+// (locking its row on PostgreSQL), with the member it decodes to; a member
+// not in the group is member.not_found.
+func (s *Store) lockMember(tx *gorm.DB, groupID, memberID int64) (memberRow, domain.Member, error) {
+	var row memberRow
+	err := forUpdate(tx).Where("id = ? AND group_id = ?", memberID, groupID).First(&row).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return row, domain.Member{}, domain.Errorf(domain.ENOTFOUND, "member.not_found", map[string]any{"id": memberID})
+	}
+	if err != nil {
+		return row, domain.Member{}, err
+	}
+	m, err := s.memberFromRow(row)
+	return row, m, err
 }

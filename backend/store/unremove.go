@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"errors"
 	"time"
 
 	"gorm.io/gorm"
@@ -17,15 +16,7 @@ import (
 func (s *Store) UndoRemoved(ctx context.Context, groupID, memberID int64) (domain.Member, error) {
 	var saved memberRow
 	err := s.write(ctx, func(tx *gorm.DB) error {
-		var row memberRow
-		err := forUpdate(tx).Where("id = ? AND group_id = ?", memberID, groupID).First(&row).Error
-		if errors.Is(err, gorm.ErrRecordNotFound) {
-			return domain.Errorf(domain.ENOTFOUND, "member.not_found", map[string]any{"id": memberID})
-		}
-		if err != nil {
-			return err
-		}
-		m, err := s.memberFromRow(row)
+		row, m, err := s.lockMember(tx, groupID, memberID)
 		if err != nil {
 			return err
 		}
