@@ -15,7 +15,9 @@ import (
 
 // Thresholds of the seed article.
 const (
-	MinFriends = 500 // influence: more friends than this
+	MinFriends = 500 // influence: more friends than this, unless a group sets its own
+	// MaxMinFriends bounds a group's own threshold (WeChat caps friends at 10 000).
+	MaxMinFriends = 10000
 	MinOverlap = 0.6 // active hours: more than this share of messages in operating hours
 )
 
@@ -26,12 +28,26 @@ type Criteria struct {
 	// group's zone, 0–24; close ≤ open wraps past midnight.
 	OpenHour  int `json:"open_hour"`
 	CloseHour int `json:"close_hour"`
+	// MinFriends is the influence threshold: more friends than this. 0 (a
+	// group that never set one, settings stored before it existed) is
+	// the seed's MinFriends.
+	MinFriends int `json:"min_friends,omitempty"`
 }
 
 // DefaultCriteria are the settings of a group that set none: no target
 // regions, operating hours 09:00–22:00 (a working day plus the 20:00–22:00
 // prime time).
-func DefaultCriteria() Criteria { return Criteria{Regions: []string{}, OpenHour: 9, CloseHour: 22} }
+func DefaultCriteria() Criteria {
+	return Criteria{Regions: []string{}, OpenHour: 9, CloseHour: 22, MinFriends: MinFriends}
+}
+
+// Friends is the influence threshold in effect.
+func (c Criteria) Friends() int {
+	if c.MinFriends <= 0 {
+		return MinFriends
+	}
+	return c.MinFriends
+}
 
 // Validate checks and cleans the settings.
 func (c Criteria) Validate() (Criteria, error) {
@@ -39,6 +55,10 @@ func (c Criteria) Validate() (Criteria, error) {
 	if c.OpenHour < 0 || c.OpenHour > 23 || c.CloseHour < 1 || c.CloseHour > 24 || c.OpenHour == c.CloseHour {
 		return c, domain.Errorf(domain.EINVALID, "screening.bad_hours", map[string]any{"open": c.OpenHour, "close": c.CloseHour})
 	}
+	if c.MinFriends < 0 || c.MinFriends > MaxMinFriends {
+		return c, domain.Errorf(domain.EINVALID, "screening.bad_min_friends", map[string]any{"value": c.MinFriends, "max": MaxMinFriends})
+	}
+	c.MinFriends = c.Friends()
 	return c, nil
 }
 
@@ -89,7 +109,7 @@ func Screen(c Criteria, m domain.Member, hours [24]int) Result {
 		r.RegionOK = yes(match)
 	}
 	if m.Friends != nil {
-		r.Influence = yes(*m.Friends > MinFriends)
+		r.Influence = yes(*m.Friends > c.Friends())
 	}
 	in := 0
 	for h, n := range hours {

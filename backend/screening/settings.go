@@ -22,7 +22,9 @@ func Load(ctx context.Context, st Settings, groupID int64) (Criteria, error) {
 	if err != nil || !ok {
 		return c, err
 	}
-	return c, json.Unmarshal([]byte(v), &c)
+	err = json.Unmarshal([]byte(v), &c)
+	c.MinFriends = c.Friends()
+	return c, err
 }
 
 // Save checks and stores group groupID's criteria, returning them cleaned.
