@@ -22,6 +22,7 @@ import (
 
 	"qunzhu/backend/domain"
 	"qunzhu/backend/msg"
+	"qunzhu/backend/service/membersvc"
 	"qunzhu/backend/store"
 )
 
@@ -86,7 +87,7 @@ func New(cfg Config) *App {
 	a.imps = &ImportService{app: a, st: cfg.Store}
 	a.hlth = &HealthService{app: a, st: cfg.Store}
 	a.rpts = &ReportService{app: a, st: cfg.Store}
-	a.mbrs = &MembersService{app: a, st: cfg.Store}
+	a.mbrs = &MembersService{app: a, svc: membersvc.New(cfg.Store, cfg.Clock)}
 	a.rule = &RulesService{app: a, st: cfg.Store}
 	a.auto = &AutomationService{app: a, st: cfg.Store}
 	a.safe = &SafetyService{app: a}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"qunzhu/backend/metrics"
+	"qunzhu/backend/service/membersvc"
 	"qunzhu/backend/store"
 )
 
@@ -76,7 +77,7 @@ func TestMemberPageAtScale(t *testing.T) {
 		ledgerTook := time.Since(start)
 		start = time.Now()
 		rules := l.Input.Rules
-		if _, err := st.MemberHistory(ctx, l.Group, m.ID, l.Week.End, recentMessages, rules.FloodCount, rules.FloodWithin); err != nil {
+		if _, err := st.MemberHistory(ctx, l.Group, m.ID, l.Week.End, membersvc.RecentMessages, rules.FloodCount, rules.FloodWithin); err != nil {
 			t.Fatal(err)
 		}
 		t.Logf("member %d, week %s: %v, %d MB allocated (the ledger %v, the member's history %v; %d names, %d messages, %d timeline entries)",

@@ -16,6 +16,8 @@ import (
 	"qunzhu/backend/ingest"
 	"qunzhu/backend/ledger"
 	"qunzhu/backend/metrics"
+	"qunzhu/backend/screening"
+	"qunzhu/backend/service/membersvc"
 	"qunzhu/backend/store"
 )
 
@@ -59,7 +61,7 @@ func generatedApp(t testing.TB, messages, members, days int) (*App, *store.Store
 func pageFromAllMessages(t *testing.T, a *App, l *ledger.Ledger, all []domain.Message, memberID int64) MemberDetailDTO {
 	t.Helper()
 	ctx := context.Background()
-	st := a.mbrs.st
+	st := a.cfg.Store
 	groupID := l.Group.ID
 	r, ok := l.Row(memberID)
 	if !ok {
@@ -99,26 +101,26 @@ func pageFromAllMessages(t *testing.T, a *App, l *ledger.Ledger, all []domain.Me
 	if err != nil {
 		t.Fatal(err)
 	}
-	daily, err := st.MemberDayCounts(ctx, groupID, memberID, memberDays(l))
+	daily, err := st.MemberDayCounts(ctx, groupID, memberID, membersvc.PageDays(l))
 	if err != nil {
 		t.Fatal(err)
 	}
-	return memberDetail(l, r, h, daily, events, grants, dismissed, a.lang())
+	return memberDetailDTO(membersvc.PageOf(l, r, h, daily, membersvc.PageFacts{Events: events, Grants: grants, Dismissed: dismissed}, a.lang()))
 }
 
 // assertPagesAsBefore requires every member's page, for weeks, to equal
 // the one built from all of the member's messages.
 func assertPagesAsBefore(t *testing.T, a *App, groupID int64, weeks []string, step string) {
 	t.Helper()
-	members, err := a.mbrs.st.Members(context.Background(), groupID)
+	members, err := a.cfg.Store.Members(context.Background(), groupID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	all, err := a.mbrs.st.Messages(context.Background(), groupID, time.Unix(0, 0), time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC))
+	all, err := a.cfg.Store.Messages(context.Background(), groupID, time.Unix(0, 0), time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC))
 	if err != nil {
 		t.Fatal(err)
 	}
-	crit, err := a.mbrs.criteria(context.Background(), groupID)
+	crit, err := a.mbrs.svc.Criteria(context.Background(), groupID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -128,7 +130,7 @@ func assertPagesAsBefore(t *testing.T, a *App, groupID int64, weeks []string, st
 		if err != nil {
 			t.Fatal(err)
 		}
-		hours, err := a.mbrs.st.MemberHours(context.Background(), groupID, ledger.History(l))
+		hours, err := a.cfg.Store.MemberHours(context.Background(), groupID, ledger.History(l))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -138,7 +140,7 @@ func assertPagesAsBefore(t *testing.T, a *App, groupID int64, weeks []string, st
 				t.Fatal(err)
 			}
 			want := pageFromAllMessages(t, a, l, all, m.ID)
-			want.Member.Screen = screens(l, hours, crit)[m.ID]
+			want.Member.Screen = screenDTO(screening.Screen(crit, m, hours[m.ID]))
 			if !reflect.DeepEqual(got, want) {
 				t.Fatalf("%s: week %s, member %d (%s): the page differs from one built from all its messages:\n got %+v\nwant %+v",
 					step, week, m.ID, m.DisplayName(), got, want)

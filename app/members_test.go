@@ -11,8 +11,10 @@ import (
 
 	"qunzhu/backend/domain"
 	"qunzhu/backend/ingest"
+	"qunzhu/backend/ledger"
 	"qunzhu/backend/metrics"
-	"qunzhu/backend/store"
+	"qunzhu/backend/service/membersvc"
+	"qunzhu/backend/store/storetest"
 )
 
 const samples = "../backend/importer/testdata/"
@@ -27,11 +29,7 @@ func sampleApp(t *testing.T) (*App, int64) {
 func appWith(t *testing.T, group, members, chat string) (*App, int64) {
 	t.Helper()
 	ctx := context.Background()
-	st, err := store.Open(filepath.Join(t.TempDir(), "q.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := storetest.OpenAt(t, testClock)
 	g, err := st.CreateGroup(ctx, domain.GroupInput{Name: group})
 	if err != nil {
 		t.Fatal(err)
@@ -42,7 +40,24 @@ func appWith(t *testing.T, group, members, chat string) (*App, int64) {
 	if _, err := ingest.Chat(ctx, st, g.ID, chat, ingest.Options{}); err != nil {
 		t.Fatal(err)
 	}
-	return New(Config{Store: st}), g.ID
+	return New(Config{Store: st, Clock: testClock}), g.ID
+}
+
+// testClock is "now" for the members tests: weeks after the sample chat
+// (2024-W10), whatever the wall clock says.
+var testClock = domain.FixedClock(time.Date(2024, 6, 5, 10, 0, 0, 0, time.FixedZone("CST", 8*3600)))
+
+// load is the ledger of a week, for tests that look at its rows.
+func (s *MembersService) load(ctx context.Context, groupID int64, week string) (*ledger.Ledger, domain.GroupSummary, error) {
+	l, err := s.svc.Ledger(ctx, membersvc.LedgerInput{GroupID: groupID, Week: week})
+	return l.Ledger, l.Summary, err
+}
+
+// exportTo writes l's rows of memberIDs to path as the window's Export
+// does after its dialog.
+func (s *MembersService) exportTo(path string, l *ledger.Ledger, format string, memberIDs []int64) error {
+	return s.svc.Export(context.Background(), membersvc.ExportInput{GroupID: l.Group.ID, Week: l.Week.String(), Format: format,
+		MemberIDs: memberIDs, Path: path, Lang: s.app.lang()})
 }
 
 func memberNamed(t *testing.T, l LedgerDTO, name string) LedgerMemberDTO {
@@ -243,7 +258,7 @@ func TestPointsByHand(t *testing.T) {
 			t.Errorf("%+v: %v", bad, err)
 		}
 	}
-	now := metrics.WeekOf(time.Now(), time.FixedZone("CST", 8*3600)).String()
+	now := metrics.WeekOf(testClock.Now(), time.FixedZone("CST", 8*3600)).String()
 	d, _ = a.mbrs.Member(gid, chen.ID, now)
 	got := map[string]int{}
 	for _, e := range d.Timeline[:2] {

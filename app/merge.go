@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"qunzhu/backend/domain"
+	"qunzhu/backend/service/membersvc"
 	"qunzhu/backend/store"
 )
 
@@ -51,12 +52,7 @@ type MergeResultDTO struct {
 // MergeCandidates lists the members of a group who look like one person held
 // several times: they share a name and never spoke at the same time.
 func (s *MembersService) MergeCandidates(groupID int64) ([]MergeCandidateDTO, error) {
-	ctx := s.app.context()
-	g, err := s.st.Group(ctx, groupID)
-	if err != nil {
-		return nil, err
-	}
-	cands, err := s.st.MergeCandidates(ctx, groupID)
+	g, cands, err := s.svc.MergeCandidates(s.app.context(), groupID)
 	if err != nil {
 		return nil, err
 	}
@@ -71,16 +67,17 @@ func (s *MembersService) MergeCandidates(groupID int64) ([]MergeCandidateDTO, er
 	return out, nil
 }
 
-// Merge folds members into one (store.MergeMembers): their messages, points,
+// Merge folds members into one (membersvc.Merge): their messages, points,
 // timeline and strikes go to the kept member, the others disappear, and the
 // import history lists it as one batch that can be undone.
 func (s *MembersService) Merge(req MergeRequestDTO) (MergeResultDTO, error) {
-	b, m, err := s.st.MergeMembers(s.app.context(), req.GroupID, req.IntoID, req.IntoVersion, req.FromIDs)
+	m, err := s.svc.Merge(s.app.context(), membersvc.MergeInput{GroupID: req.GroupID, IntoID: req.IntoID,
+		IntoVersion: req.IntoVersion, FromIDs: req.FromIDs})
 	if err != nil {
 		return MergeResultDTO{}, err
 	}
-	return MergeResultDTO{BatchID: b.ID, Label: b.File, IntoID: m.ID, Name: m.DisplayName(), Merged: len(req.FromIDs),
-		Duplicates: b.SkippedDuplicates}, nil
+	return MergeResultDTO{BatchID: m.Batch.ID, Label: m.Batch.File, IntoID: m.Into.ID, Name: m.Into.DisplayName(), Merged: len(req.FromIDs),
+		Duplicates: m.Batch.SkippedDuplicates}, nil
 }
 
 func mergeMemberDTO(c store.MergeCandidate, m domain.Member, loc *time.Location) MergeMemberDTO {

@@ -5,6 +5,7 @@ import (
 
 	"qunzhu/backend/domain"
 	"qunzhu/backend/metrics"
+	"qunzhu/backend/service/membersvc"
 	"qunzhu/backend/store"
 )
 
@@ -70,11 +71,11 @@ const contextSize = 2
 // message in context and the decision taken on it.
 func (s *RulesService) Queue(groupID int64, week string) (ViolationQueueDTO, error) {
 	ctx := s.app.context()
-	m := &MembersService{app: s.app, st: s.st}
-	l, sum, err := m.load(ctx, groupID, week)
+	lv, err := s.app.mbrs.svc.Ledger(ctx, membersvc.LedgerInput{GroupID: groupID, Week: week})
 	if err != nil {
 		return ViolationQueueDTO{}, err
 	}
+	l, sum := lv.Ledger, lv.Summary
 	reviews, err := s.st.ViolationReviews(ctx, groupID)
 	if err != nil {
 		return ViolationQueueDTO{}, err

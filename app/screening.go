@@ -1,11 +1,8 @@
 package app
 
 import (
-	"context"
-
-	"qunzhu/backend/ingest"
-	"qunzhu/backend/ledger"
 	"qunzhu/backend/screening"
+	"qunzhu/backend/service/membersvc"
 )
 
 // ScreeningDTO is a group's screening settings.
@@ -13,6 +10,9 @@ type ScreeningDTO struct {
 	Regions   []string `json:"regions"`
 	OpenHour  int      `json:"openHour"`
 	CloseHour int      `json:"closeHour"`
+	// MinFriends is the influence threshold (more friends than this); 0
+	// on a save keeps the group's.
+	MinFriends int `json:"minFriends"`
 }
 
 // ScreenDTO is one member's screening with the inputs of each criterion;
@@ -50,18 +50,14 @@ type CandidateDTO struct {
 	Screen ScreenDTO `json:"screen"`
 }
 
-// criteria reads a group's screening settings (the defaults when never set).
-func (s *MembersService) criteria(ctx context.Context, groupID int64) (screening.Criteria, error) {
-	return screening.Load(ctx, s.st, groupID)
-}
-
-// SaveScreening stores a group's target regions and operating hours.
+// SaveScreening stores a group's target regions and operating hours, and
+// the friends threshold when in sets one (0 keeps it).
 func (s *MembersService) SaveScreening(groupID int64, in ScreeningDTO) (ScreeningDTO, error) {
-	ctx := s.app.context()
-	if _, err := s.st.Group(ctx, groupID); err != nil {
-		return ScreeningDTO{}, err
+	ch := membersvc.CriteriaChange{GroupID: groupID, Regions: &in.Regions, OpenHour: &in.OpenHour, CloseHour: &in.CloseHour}
+	if in.MinFriends != 0 {
+		ch.MinFriends = &in.MinFriends
 	}
-	c, err := screening.Save(ctx, s.st, groupID, screening.Criteria{Regions: in.Regions, OpenHour: in.OpenHour, CloseHour: in.CloseHour})
+	c, err := s.svc.ChangeCriteria(s.app.context(), ch)
 	if err != nil {
 		return ScreeningDTO{}, err
 	}
@@ -69,17 +65,7 @@ func (s *MembersService) SaveScreening(groupID int64, in ScreeningDTO) (Screenin
 }
 
 func screeningDTO(c screening.Criteria) ScreeningDTO {
-	return ScreeningDTO{Regions: nonNilStrings(c.Regions), OpenHour: c.OpenHour, CloseHour: c.CloseHour}
-}
-
-// screens scores every ledger member on their countable messages' local
-// hours up to the week's end (hours: the store's rollup, ledger.History).
-func screens(l *ledger.Ledger, hours map[int64][24]int, c screening.Criteria) map[int64]ScreenDTO {
-	out := make(map[int64]ScreenDTO, len(l.Rows))
-	for _, r := range l.Rows {
-		out[r.Member.ID] = screenDTO(screening.Screen(c, r.Member, hours[r.Member.ID]))
-	}
-	return out
+	return ScreeningDTO{Regions: nonNilStrings(c.Regions), OpenHour: c.OpenHour, CloseHour: c.CloseHour, MinFriends: c.Friends()}
 }
 
 func screenDTO(res screening.Result) ScreenDTO {
@@ -92,22 +78,13 @@ func screenDTO(res screening.Result) ScreenDTO {
 // list: .csv or .xlsx) and scores each person against the group's screening
 // criteria, best first. The people are not added to the group.
 func (s *MembersService) ScreenCandidates(groupID int64, path string) (CandidatesDTO, error) {
-	ctx := s.app.context()
-	g, err := s.st.Group(ctx, groupID)
+	c, err := s.svc.ScreenCandidates(s.app.context(), groupID, path)
 	if err != nil {
 		return CandidatesDTO{}, err
 	}
-	c, err := s.criteria(ctx, groupID)
-	if err != nil {
-		return CandidatesDTO{}, err
-	}
-	list, err := ingest.Candidates(ctx, path, g.Location())
-	if err != nil {
-		return CandidatesDTO{}, err
-	}
-	out := CandidatesDTO{File: list.Name, Encoding: list.File.Encoding, Criteria: screeningDTO(c),
-		Candidates: []CandidateDTO{}, Errors: rowErrors(s.app.lang(), list.Errors), ErrorCount: list.ErrorCount}
-	for _, p := range screening.Candidates(c, list.People) {
+	out := CandidatesDTO{File: c.List.Name, Encoding: c.List.File.Encoding, Criteria: screeningDTO(c.Criteria),
+		Candidates: []CandidateDTO{}, Errors: rowErrors(s.app.lang(), c.List.Errors), ErrorCount: c.List.ErrorCount}
+	for _, p := range c.People {
 		out.Candidates = append(out.Candidates, CandidateDTO{Line: p.Line, Name: p.Member.DisplayName(), Screen: screenDTO(p.Result)})
 	}
 	return out, nil
