@@ -10,6 +10,7 @@ import (
 	"qunzhu/backend/ledger"
 	"qunzhu/backend/metrics"
 	"qunzhu/backend/msg"
+	"qunzhu/backend/service/membersvc"
 	"qunzhu/backend/store"
 )
 
@@ -34,50 +35,45 @@ type memberJSON struct {
 	Inactive *bool `json:"inactive"`
 }
 
-// ledgerWeek reads --group and the optional --week (default: the group's
-// latest week with messages, weekOf) and loads the ledger as of that
-// week's end.
-func (r *run) ledgerWeek(ctx context.Context, st *store.Store) (*ledger.Ledger, error) {
-	g, err := r.group(ctx, st)
+// membersvc is the members area's service over st, on the run's clock.
+func (r *run) membersvc(st *store.Store) *membersvc.Service { return membersvc.New(st, r.Clock) }
+
+// memberArg finds the member --member names in g: an id or a name (a name
+// two members share is refused with both ids).
+func (r *run) memberArg(ctx context.Context, st *store.Store, g domain.Group) (domain.Member, error) {
+	ref, err := r.inv.required("member")
 	if err != nil {
-		return nil, err
+		return domain.Member{}, err
 	}
-	w, err := r.weekOf(ctx, st, g)
-	if err != nil {
-		return nil, err
-	}
-	return ledger.Load(ctx, st, g, w)
+	return r.membersvc(st).FindMember(ctx, g.ID, ref)
 }
 
 // members prints the member ledger as of the end of --week (default: the
 // group's latest week with messages), or with --inactive only the removal
 // candidates.
 func (r *run) members(ctx context.Context, st *store.Store) error {
-	l, err := r.ledgerWeek(ctx, st)
+	g, err := r.group(ctx, st)
 	if err != nil {
 		return err
 	}
+	if _, ok := r.inv.flags["member"]; ok {
+		return r.memberPage(ctx, st, g)
+	}
+	lv, err := r.membersvc(st).Ledger(ctx, membersvc.LedgerInput{GroupID: g.ID, Week: r.inv.flags["week"]})
+	if err != nil {
+		return err
+	}
+	l := lv.Ledger
 	onlyInactive := r.inv.flags["inactive"] == "true"
 	if onlyInactive && !l.InactiveMeasurable {
 		return domain.Errorf(domain.EINVALID, "members.inactive_unmeasurable", map[string]any{"week": l.Week.String(), "days": metrics.RuleSetOf(*l.Input.Rules).InactiveDays})
-	}
-	loc := l.Group.Location()
-	stamp := func(t *time.Time) *string {
-		if t == nil {
-			return nil
-		}
-		s := t.In(loc).Format(time.RFC3339)
-		return &s
 	}
 	out := []memberJSON{}
 	for _, row := range l.Rows {
 		if onlyInactive && (row.Inactive == nil || !*row.Inactive) {
 			continue
 		}
-		m := row.Member
-		out = append(out, memberJSON{Name: row.Name, Tier: string(m.Tier), Present: row.Present, JoinedAt: stamp(m.JoinedAt),
-			LeftAt: stamp(m.LeftAt), LastMessageAt: stamp(row.LastMessageAt), Messages28d: row.Messages28d, Points: row.Points,
-			Strikes: row.Strikes, StruckOut: row.StruckOut, Inactive: row.Inactive})
+		out = append(out, memberLine(row, l.Group.Location()))
 	}
 	// Most active first; members who never spoke last, by name.
 	sort.SliceStable(out, func(i, j int) bool {
@@ -110,4 +106,55 @@ func (r *run) members(ctx context.Context, st *store.Store) error {
 			strconv.Itoa(m.Points), strconv.Itoa(m.Strikes), inact})
 	}
 	return writeTable(r.Stdout, rows)
+}
+
+// memberLine is a ledger row as `members --json` prints it.
+func memberLine(row ledger.Row, loc *time.Location) memberJSON {
+	stamp := func(t *time.Time) *string {
+		if t == nil {
+			return nil
+		}
+		s := t.In(loc).Format(time.RFC3339)
+		return &s
+	}
+	m := row.Member
+	return memberJSON{Name: row.Name, Tier: string(m.Tier), Present: row.Present, JoinedAt: stamp(m.JoinedAt),
+		LeftAt: stamp(m.LeftAt), LastMessageAt: stamp(row.LastMessageAt), Messages28d: row.Messages28d, Points: row.Points,
+		Strikes: row.Strikes, StruckOut: row.StruckOut, Inactive: row.Inactive}
+}
+
+// removedJSON is what `member remove --json` prints.
+type removedJSON struct {
+	ID     int64  `json:"id"`
+	Name   string `json:"name"`
+	LeftAt string `json:"left_at"`
+}
+
+// memberRemove marks a member removed on --date (today when left out, in
+// the group's zone), as the window's removal list does: left_at, the
+// timeline and the audit log.
+func (r *run) memberRemove(ctx context.Context, st *store.Store) error {
+	g, err := r.group(ctx, st)
+	if err != nil {
+		return err
+	}
+	m, err := r.memberArg(ctx, st, g)
+	if err != nil {
+		return err
+	}
+	svc := r.membersvc(st)
+	at, err := svc.RemovalTime(g, r.inv.flags["date"])
+	if err != nil {
+		return err
+	}
+	m, err = svc.MarkRemoved(ctx, membersvc.Removal{GroupID: g.ID, MemberID: m.ID, Version: -1, At: at})
+	if err != nil {
+		return err
+	}
+	left := m.LeftAt.In(g.Location())
+	if r.inv.json {
+		return r.printJSON(removedJSON{ID: m.ID, Name: m.DisplayName(), LeftAt: left.Format(time.RFC3339)})
+	}
+	r.say("members.removed", map[string]any{"name": m.DisplayName(), "date": left.Format(time.DateOnly)})
+	return nil
 }

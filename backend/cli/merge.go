@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"qunzhu/backend/domain"
+	"qunzhu/backend/service/membersvc"
 	"qunzhu/backend/store"
 )
 
@@ -34,8 +35,8 @@ type candidateMember struct {
 	LastMessage  *string `json:"last_message_at"`
 }
 
-// memberMerge folds --from into --into (store.MergeMembers); with --suggest
-// it lists the obvious candidates instead (store.MergeCandidates).
+// memberMerge folds --from into --into (membersvc.Merge); with --suggest
+// it lists the obvious candidates instead (membersvc.MergeCandidates).
 func (r *run) memberMerge(ctx context.Context, st *store.Store) error {
 	g, err := r.group(ctx, st)
 	if err != nil {
@@ -48,7 +49,7 @@ func (r *run) memberMerge(ctx context.Context, st *store.Store) error {
 	if err != nil {
 		return err
 	}
-	into, err := r.memberRef(ctx, st, g, ref)
+	into, err := r.membersvc(st).FindMember(ctx, g.ID, ref)
 	if err != nil {
 		return err
 	}
@@ -59,16 +60,17 @@ func (r *run) memberMerge(ctx context.Context, st *store.Store) error {
 	var ids []int64
 	var names []string
 	for _, ref := range list(refs) {
-		m, err := r.memberRef(ctx, st, g, ref)
+		m, err := r.membersvc(st).FindMember(ctx, g.ID, ref)
 		if err != nil {
 			return err
 		}
 		ids, names = append(ids, m.ID), append(names, m.DisplayName())
 	}
-	b, merged, err := st.MergeMembers(ctx, g.ID, into.ID, 0, ids)
+	res, err := r.membersvc(st).Merge(ctx, membersvc.MergeInput{GroupID: g.ID, IntoID: into.ID, FromIDs: ids})
 	if err != nil {
 		return err
 	}
+	b, merged := res.Batch, res.Into
 	if r.inv.json {
 		return r.printJSON(mergeJSON{BatchID: b.ID, Into: merged.DisplayName(), IntoID: merged.ID, From: names, FromIDs: ids,
 			Duplicates: b.SkippedDuplicates})
@@ -78,7 +80,7 @@ func (r *run) memberMerge(ctx context.Context, st *store.Store) error {
 }
 
 func (r *run) mergeSuggestions(ctx context.Context, st *store.Store, g domain.Group) error {
-	cands, err := st.MergeCandidates(ctx, g.ID)
+	_, cands, err := r.membersvc(st).MergeCandidates(ctx, g.ID)
 	if err != nil {
 		return err
 	}
@@ -116,41 +118,4 @@ func (r *run) mergeSuggestions(ctx context.Context, st *store.Store, g domain.Gr
 		r.say("cli.merge_candidate_command", map[string]any{"group": g.Name, "into": c.Into.ID, "from": strings.Join(ids, ",")})
 	}
 	return nil
-}
-
-// memberRef finds the member ref names: by id, else by name (display name,
-// nickname, remark, group nickname, wxid or 微信号). A name several members
-// share is refused with their ids (spec/CLI.md "Parity").
-func (r *run) memberRef(ctx context.Context, st *store.Store, g domain.Group, ref string) (domain.Member, error) {
-	members, err := st.Members(ctx, g.ID)
-	if err != nil {
-		return domain.Member{}, err
-	}
-	if id, perr := strconv.ParseInt(ref, 10, 64); perr == nil {
-		for _, m := range members {
-			if m.ID == id {
-				return m, nil
-			}
-		}
-	}
-	var found []domain.Member
-	for _, m := range members {
-		for _, n := range []string{m.DisplayName(), m.Nickname, m.Remark, m.GroupNickname, m.WxID, m.WeChatID} {
-			if n != "" && n == ref {
-				found = append(found, m)
-				break
-			}
-		}
-	}
-	switch len(found) {
-	case 1:
-		return found[0], nil
-	case 0:
-		return domain.Member{}, domain.Errorf(domain.ENOTFOUND, "member.ref_missing", map[string]any{"ref": ref})
-	}
-	ids := make([]string, len(found))
-	for i, m := range found {
-		ids[i] = strconv.FormatInt(m.ID, 10)
-	}
-	return domain.Member{}, domain.Errorf(domain.EINVALID, "member.ref_ambiguous", map[string]any{"ref": ref, "count": len(found), "ids": strings.Join(ids, ", ")})
 }

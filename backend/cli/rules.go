@@ -2,12 +2,10 @@ package cli
 
 import (
 	"context"
-	"strconv"
 	"time"
 
 	"qunzhu/backend/domain"
 	"qunzhu/backend/health"
-	ledgerpkg "qunzhu/backend/ledger"
 	"qunzhu/backend/metrics"
 	"qunzhu/backend/msg"
 	"qunzhu/backend/store"
@@ -46,63 +44,6 @@ func (r *run) violations(ctx context.Context, st *store.Store) error {
 	for _, v := range out {
 		at, _ := time.Parse(time.RFC3339, v.At)
 		rows = append(rows, []string{msg.T(r.lang, "rule."+v.Rule, nil), v.Name, at.Format("01-02 15:04"), domain.Excerpt(v.Content, 60)})
-	}
-	return writeTable(r.Stdout, rows)
-}
-
-// pointsJSON is one line of `points --json`: a member's balance.
-type pointsJSON struct {
-	Name    string `json:"name"`
-	Balance int    `json:"balance"`
-}
-
-func (r *run) points(ctx context.Context, st *store.Store) error {
-	g, err := r.group(ctx, st)
-	if err != nil {
-		return err
-	}
-	members, err := st.Members(ctx, g.ID)
-	if err != nil {
-		return err
-	}
-	// The ledger is derived from the whole chat, so re-importing adds
-	// nothing; check-ins are summed from the per-member per-day rollup.
-	ledger, err := ledgerpkg.CheckinPoints(ctx, st, g, members, time.Now().AddDate(100, 0, 0))
-	if err != nil {
-		return err
-	}
-	shares, err := st.PresentedShares(ctx, g.ID)
-	if err != nil {
-		return err
-	}
-	ledger = append(ledger, metrics.ShareEntries(g, members, shares)...)
-	grants, err := st.PointGrants(ctx, g.ID)
-	if err != nil {
-		return err
-	}
-	names := map[int64]string{}
-	for _, m := range members {
-		names[m.ID] = m.DisplayName()
-	}
-	for _, gr := range grants {
-		id := gr.MemberID
-		ledger = append(ledger, metrics.PointEntry{MemberID: &id, Name: names[id], At: gr.At, Reason: gr.Reason, Points: gr.Points})
-	}
-	balances := metrics.Balances(ledger)
-	out := make([]pointsJSON, 0, len(balances))
-	for _, b := range balances {
-		out = append(out, pointsJSON{Name: b.Name, Balance: b.Balance})
-	}
-	if r.inv.json {
-		return r.printJSON(out)
-	}
-	if len(out) == 0 {
-		r.say("cli.no_points", nil)
-		return nil
-	}
-	rows := [][]string{{msg.T(r.lang, "cli.col_member", nil), msg.T(r.lang, "cli.col_points", nil)}}
-	for _, b := range out {
-		rows = append(rows, []string{b.Name, strconv.Itoa(b.Balance)})
 	}
 	return writeTable(r.Stdout, rows)
 }

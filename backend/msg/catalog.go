@@ -146,9 +146,20 @@ const helpZH = `群主工作台 qunzhu —— 微信社群运营工具（命令�
                                本周检测到的违规（广告、刷屏、人身攻击）
   questions --group 群 [--week 2024-W10] [--late]
                                本周的提问与工作人员的首次回复；--late 只列超过 15 分钟才回复或没有回复的
-  points --group 群              积分余额（打卡 +5/天）
-  members --group 群 [--week 2024-W10] [--inactive]
-                               成员档案（截至该周末）；--inactive 只列移出名单
+  points --group 群 [--member 成员]
+                               积分余额（打卡 +5/天）；--member：该成员的积分明细（打卡、分享、发放、兑换）
+  points grant|redeem --group 群 --member 成员 --points N --reason 原因
+                               手动发放或兑换积分（记入审计日志）
+  members --group 群 [--week 2024-W10] [--inactive] [--member 成员]
+                               成员档案（截至该周末）；--inactive 只列移出名单；--member：一位成员的详情页（名字、时间线、12 周消息数）
+  member remove --group 群 --member 成员 [--date 2024-03-08]
+                               把成员标记为已移出（默认今天）
+  tier set --group 群 --member 成员 --tier admin|core|normal [--unlock]
+                               手动设定层级并锁定（--unlock 不锁定）
+  tiers accept --group 群 --week 2024-W10 [--member 成员]
+                               采纳该周的层级调整建议（全部，或一位成员的）
+  screen criteria --group 群 [--regions 地区,地区] [--min-friends 500] [--hours 09:00-22:00]
+                               查看或修改本群的筛选标准
   message reveal --group 群 --id 编号
                                显示消息中被遮住的手机号、身份证号（记入审计日志）
   import list [--group 群]      导入记录（含成员合并），最新的在前
@@ -244,9 +255,20 @@ Commands:
                                violations detected in the week (ads, flooding, attacks)
   questions --group G [--week 2024-W10] [--late]
                                the week's questions and the staff's first answers; --late: only those answered after 15 minutes or not at all
-  points --group G             points balances (check-ins +5 a day)
-  members --group G [--week 2024-W10] [--inactive]
-                               the member ledger as of the week's end; --inactive: the removal list only
+  points --group G [--member M]
+                               points balances (check-ins +5 a day); --member: that member's points (check-ins, shares, grants, redemptions)
+  points grant|redeem --group G --member M --points N --reason TEXT
+                               grant or redeem points by hand (audited)
+  members --group G [--week 2024-W10] [--inactive] [--member M]
+                               the member ledger as of the week's end; --inactive: the removal list only; --member: one member's page (names, timeline, 12 weeks of messages)
+  member remove --group G --member M [--date 2024-03-08]
+                               mark a member removed (today by default)
+  tier set --group G --member M --tier admin|core|normal [--unlock]
+                               set a tier by hand and lock it (--unlock: leave it unlocked)
+  tiers accept --group G --week 2024-W10 [--member M]
+                               accept the week's suggested tier changes (all, or one member's)
+  screen criteria --group G [--regions A,B] [--min-friends 500] [--hours 09:00-22:00]
+                               show or change the group's screening criteria
   message reveal --group G --id N
                                show the phone and ID numbers masked in a message (recorded in the audit log)
   import list [--group G]      the import history (member merges too), newest first

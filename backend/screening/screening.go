@@ -18,7 +18,7 @@ const (
 	MinFriends = 500 // influence: more friends than this, unless a group sets its own
 	// MaxMinFriends bounds a group's own threshold (WeChat caps friends at 10 000).
 	MaxMinFriends = 10000
-	MinOverlap = 0.6 // active hours: more than this share of messages in operating hours
+	MinOverlap    = 0.6 // active hours: more than this share of messages in operating hours
 )
 
 // Criteria are a group's screening settings.

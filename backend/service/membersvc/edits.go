@@ -107,7 +107,11 @@ func (s *Service) AcceptSuggestions(ctx context.Context, in AcceptInput) ([]tier
 		accepted = append(accepted, sg)
 	}
 	if in.MemberID != 0 && len(accepted) == 0 {
-		return nil, domain.Errorf(domain.ENOTFOUND, "tiers.no_suggestion", map[string]any{"id": in.MemberID, "week": l.Week.String()})
+		r, err := row(l, in.MemberID)
+		if err != nil {
+			return nil, err
+		}
+		return nil, domain.Errorf(domain.ENOTFOUND, "tiers.no_suggestion", map[string]any{"name": r.Name, "week": l.Week.String()})
 	}
 	return accepted, nil
 }
