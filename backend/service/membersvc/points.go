@@ -2,6 +2,7 @@ package membersvc
 
 import (
 	"context"
+	"sort"
 	"time"
 
 	"qunzhu/backend/domain"
@@ -122,8 +123,7 @@ func (s *Service) MemberPoints(ctx context.Context, groupID, memberID int64, lan
 		return MemberPoints{}, err
 	}
 	out := MemberPoints{Member: p.Row.Member, Name: p.Row.Name, Balance: p.Row.Points, Entries: []PointEntry{}}
-	for i := len(p.Timeline) - 1; i >= 0; i-- {
-		e := p.Timeline[i]
+	for _, e := range p.Timeline {
 		kind := e.Kind
 		switch {
 		case e.Kind == KindCheckin, e.Kind == KindShare:
@@ -136,5 +136,7 @@ func (s *Service) MemberPoints(ctx context.Context, groupID, memberID int64, lan
 		}
 		out.Entries = append(out.Entries, PointEntry{At: e.At, Kind: kind, Points: e.Points, Reason: e.Content})
 	}
+	// Oldest first; entries of one second keep the order they were made in.
+	sort.SliceStable(out.Entries, func(i, j int) bool { return out.Entries[i].At.Before(out.Entries[j].At) })
 	return out, nil
 }
