@@ -62,6 +62,8 @@ export interface Screening {
   regions: string[]
   openHour: number
   closeHour: number
+  /** Influence: more WeChat friends than this (Go's screening.Criteria; 0 on a save keeps the group's). */
+  minFriends: number
 }
 
 export interface Pyramid {
@@ -210,7 +212,7 @@ export function toLedger(d: app.LedgerDTO): Ledger {
     })),
     members: (d.members ?? []).map(toMember),
     tags: list(d.tags),
-    screening: { regions: list(d.screening?.regions), openHour: d.screening?.openHour ?? 9, closeHour: d.screening?.closeHour ?? 22 },
+    screening: { regions: list(d.screening?.regions), openHour: d.screening?.openHour ?? 9, closeHour: d.screening?.closeHour ?? 22, minFriends: d.screening?.minFriends ?? 0 },
   }
 }
 
@@ -299,7 +301,7 @@ export async function screenCandidates(groupId: number, path: string): Promise<C
   return {
     file: d?.file ?? '',
     encoding: d?.encoding ?? '',
-    criteria: { regions: list(d?.criteria?.regions), openHour: d?.criteria?.openHour ?? 9, closeHour: d?.criteria?.closeHour ?? 22 },
+    criteria: { regions: list(d?.criteria?.regions), openHour: d?.criteria?.openHour ?? 9, closeHour: d?.criteria?.closeHour ?? 22, minFriends: d?.criteria?.minFriends ?? 0 },
     candidates: (d?.candidates ?? []).map((c) => ({ line: c.line ?? 0, name: c.name ?? '', screen: toScreen(c.screen) })),
     errors: (d?.errors ?? []).map((e) => ({ line: e.line ?? 0, reason: e.reason ?? '' })),
   }

@@ -15,7 +15,7 @@ const api = vi.mocked(membersApi)
 const Host = defineComponent({
   render: () =>
     h(NMessageProvider, null, {
-      default: () => h(ScreeningForm, { groupId: 4, screening: { regions: ['杭州'], openHour: 9, closeHour: 22 } }),
+      default: () => h(ScreeningForm, { groupId: 4, screening: { regions: ['杭州'], openHour: 9, closeHour: 22, minFriends: 500 } }),
     }),
 })
 
@@ -47,7 +47,7 @@ describe('screening form', () => {
     api.saveScreening.mockResolvedValue()
     $('[data-testid="screening-save"]')!.click()
     await flushPromises()
-    expect(api.saveScreening).toHaveBeenCalledWith(4, { regions: ['杭州'], openHour: 8, closeHour: 24 })
+    expect(api.saveScreening).toHaveBeenCalledWith(4, { regions: ['杭州'], openHour: 8, closeHour: 24, minFriends: 500 })
     w.unmount()
   })
 })

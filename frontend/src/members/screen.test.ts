@@ -3,7 +3,7 @@ import { applyLocale, i18n } from '../i18n'
 import { screenLines } from './screen'
 
 const t = (k: string, a?: Record<string, unknown>) => i18n.global.t(k, a ?? {})
-const crit = { regions: ['杭州', '上海'], openHour: 9, closeHour: 22 }
+const crit = { regions: ['杭州', '上海'], openHour: 9, closeHour: 22, minFriends: 500 }
 
 describe('screening lines', () => {
   it('shows each criterion with its inputs', () => {

@@ -19,7 +19,7 @@ export function screenLines(s: Screen, c: Screening, t: Translate): ScreenLine[]
         ? t('members.screen.regionUnset')
         : t('members.screen.regionUnknown')
       : t('members.screen.region', { region: s.region, targets: c.regions.join(t('rules.text.sep')) })
-  const influence = s.friends === null ? t('members.screen.friendsUnknown') : t('members.screen.friends', { friends: s.friends })
+  const influence = s.friends === null ? t('members.screen.friendsUnknown') : t('members.screen.friends', { friends: s.friends, min: c.minFriends })
   const active =
     s.overlap === null
       ? t('members.screen.noMessages')

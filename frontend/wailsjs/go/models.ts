@@ -431,6 +431,7 @@ export namespace app {
 	    regions: string[];
 	    openHour: number;
 	    closeHour: number;
+	    minFriends: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new ScreeningDTO(source);
@@ -441,6 +442,7 @@ export namespace app {
 	        this.regions = source["regions"];
 	        this.openHour = source["openHour"];
 	        this.closeHour = source["closeHour"];
+	        this.minFriends = source["minFriends"];
 	    }
 	}
 	export class CandidatesDTO {
