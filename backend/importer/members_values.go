@@ -51,7 +51,7 @@ func splitTokens(s string) []string {
 	return out
 }
 
-// isRoleWord reports whether a whole token names an admin (METRICS.md:
+// isRoleWord reports whether a whole token names an admin (docs/metrics.md:
 // 群主/管理员/admin, admin in any case).
 func isRoleWord(tok string) bool {
 	return tok == "群主" || tok == "管理员" || strings.EqualFold(tok, "admin")
