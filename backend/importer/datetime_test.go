@@ -107,3 +107,15 @@ func FuzzScanDateTime(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkParseChatTime reads the layouts PyWxDump and typed sheets write,
+// one per row of a large import.
+func BenchmarkParseChatTime(b *testing.B) {
+	cst := time.FixedZone("CST", 8*3600)
+	in := []string{"2024-03-04 20:05:31", "2024/3/4 20:05", "2024年3月4日 下午8:05", "1709553600"}
+	for i := 0; i < b.N; i++ {
+		if _, _, ok := parseChatTime(in[i%len(in)], cst); !ok {
+			b.Fatal("unreadable")
+		}
+	}
+}
