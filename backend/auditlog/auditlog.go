@@ -17,8 +17,8 @@ import (
 	"time"
 
 	"qunzhu/backend/domain"
-	"qunzhu/backend/ledger"
 	"qunzhu/backend/msg"
+	"qunzhu/backend/tabular"
 )
 
 // Sealed is how the store writes a personal field that changed.
@@ -208,7 +208,7 @@ func Table(entries []domain.AuditEntry, groups map[int64]string, loc *time.Locat
 			Entity(lang, domain.AuditEntry{Entity: e.Entity}), int(e.EntityID), groups[e.GroupID], Summary(lang, e), e.Before, e.After}
 		for i, c := range line {
 			if s, ok := c.(string); ok {
-				line[i] = ledger.Neutralize(s)
+				line[i] = tabular.Neutralize(s)
 			}
 		}
 		out = append(out, line)
@@ -218,15 +218,15 @@ func Table(entries []domain.AuditEntry, groups map[int64]string, loc *time.Locat
 
 // Formats of the export.
 const (
-	FormatCSV  = ledger.FormatCSV
-	FormatXLSX = ledger.FormatXLSX
+	FormatCSV  = tabular.FormatCSV
+	FormatXLSX = tabular.FormatXLSX
 )
 
 // Write writes the table as CSV (UTF-8 with a byte-order mark, for Excel)
 // or XLSX (one sheet named in lang, header frozen), as the member ledger's
 // export does.
 func Write(w io.Writer, format string, table [][]any, lang string) error {
-	ok, err := ledger.WriteTable(w, format, table, msg.T(lang, "audit.sheet", nil), ledger.ColWidth{From: "A", To: "A", Width: 20}, ledger.ColWidth{From: "H", To: "H", Width: 60})
+	ok, err := tabular.Write(w, format, table, msg.T(lang, "audit.sheet", nil), tabular.ColWidth{From: "A", To: "A", Width: 20}, tabular.ColWidth{From: "H", To: "H", Width: 60})
 	if !ok {
 		return domain.Errorf(domain.EINVALID, "audit.bad_format", map[string]any{"value": format})
 	}

@@ -7,7 +7,7 @@ import (
 	"time"
 )
 
-// The same message from two exports is imported once (METRICS.md "Members
+// The same message from two exports is imported once (docs/metrics.md "Members
 // and presence", duplicates). Exports of one chat differ in what they lose:
 // ids or names, seconds, media as XML or as a placeholder, the content of
 // some link cards. Two messages are the same when they resolve to the same

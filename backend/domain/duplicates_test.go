@@ -15,7 +15,7 @@ func storedAt(id, member int64, kind Kind, t time.Time, content string, prec int
 	return StoredMessage{ID: id, MemberID: member, Kind: kind, SentAt: t.Unix(), Content: content, Precision: prec}
 }
 
-// TestSameMessage is the METRICS.md duplicate rule, member aside: kind
+// TestSameMessage is the docs/metrics.md duplicate rule, member aside: kind
 // (quote = text), content (trimmed; placeholders and lost contents match;
 // media never compare) and time at the coarser precision.
 func TestSameMessage(t *testing.T) {

@@ -8,7 +8,7 @@ import (
 )
 
 // Roster resolves who is who while one import is applied to a group's
-// members, following METRICS.md "Identity". It works on a copy of the
+// members, following docs/metrics.md "Who is who". It works on a copy of the
 // members; Changed and Created say which ones the import touched.
 //
 // One reading of the spec is made explicit here: steps (2) and (3) "skip
@@ -238,7 +238,7 @@ func hasName(list []string, name string) bool {
 }
 
 // nameOnly resolves a sender that carries a name but no id (forward-as-text,
-// a typed CSV), following METRICS.md: (a) exactly one member on whom that
+// a typed CSV), following docs/metrics.md: (a) exactly one member on whom that
 // name was seen as a display name before, (b) exactly one whose remark or
 // group nickname is that name, (c) exactly one whose nickname is, (d)
 // exactly one carrying it among all names seen; otherwise a new member that
@@ -411,7 +411,7 @@ func (r *Roster) Joined(i int, t time.Time) {
 
 // NameLeft applies a leave or removal message naming name at t (Name, then
 // Left) and returns the member. A member the message itself creates has
-// joined_at = left_at (METRICS.md); one created earlier, from its own
+// joined_at = left_at (docs/metrics.md); one created earlier, from its own
 // messages, keeps an unknown join.
 func (r *Roster) NameLeft(name string, t time.Time) int {
 	i, created := r.Name(name)
@@ -442,7 +442,7 @@ func contains(list []string, s string) bool {
 }
 
 // Listed merges one row of a member list into the roster and returns its
-// index and what the row did (METRICS.md "Member-list rows"). The row
+// index and what the row did (docs/metrics.md "Member-list rows"). The row
 // matches a member by 微信号/wxid, else by a unique nickname, else by a unique
 // remark or group nickname — but a name never matches a member an earlier
 // row of this file matched or created: two rows of one sheet are two people

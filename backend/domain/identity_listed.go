@@ -100,7 +100,7 @@ func (r *Roster) listedMatch(row Member) int {
 // members with the first of them no row of this file has taken — only where
 // the names are the same in every field (nickname, remark, group nickname)
 // and the member has no 微信号 either, so nothing tells the records apart.
-// METRICS.md asks for a unique name; where several records are identical,
+// docs/metrics.md asks for a unique name; where several records are identical,
 // any of them is the row, and taking none would add one more record of that
 // name each time the same sheet is imported, where importing a file twice
 // must change nothing.

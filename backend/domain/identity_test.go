@@ -54,7 +54,7 @@ func TestRosterSender(t *testing.T) {
 	}
 }
 
-// TestRosterNameOnlySenders follows METRICS.md's steps (a)–(d) for senders
+// TestRosterNameOnlySenders follows docs/metrics.md's steps (a)–(d) for senders
 // that carry a name but no id (forward-as-text, typed CSV).
 func TestRosterNameOnlySenders(t *testing.T) {
 	base := []Member{

@@ -14,7 +14,7 @@ const (
 )
 
 // Where a tier change came from. A manual change locks the tier against
-// suggestions (METRICS.md "Tiers"); accepting a suggestion does not, so the
+// suggestions (docs/metrics.md "Tiers"); accepting a suggestion does not, so the
 // member keeps being ranked.
 const (
 	TierSourceManual     = "manual"

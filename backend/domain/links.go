@@ -3,7 +3,7 @@ package domain
 import "strings"
 
 // isURLStop reports the characters that end a URL in chat text
-// (METRICS.md): whitespace, quotes, angle brackets and the Chinese
+// (docs/metrics.md): whitespace, quotes, angle brackets and the Chinese
 // punctuation people type right after a link.
 func isURLStop(r rune) bool {
 	switch r {

@@ -11,7 +11,7 @@ const (
 	TierNormal Tier = "normal"
 )
 
-// Member is one person in one group. Identity fields follow METRICS.md:
+// Member is one person in one group. Identity fields follow docs/metrics.md:
 // the chat sender id (wxid), the 微信号, the member list's nickname, group
 // nickname and remark, plus every sender id and name seen in chat.
 //
@@ -62,7 +62,7 @@ type Member struct {
 }
 
 // DisplayName is the member list's nickname where known, else the first name
-// seen in chat, else the first sender id (METRICS.md).
+// seen in chat, else the first sender id (docs/metrics.md).
 func (m Member) DisplayName() string {
 	switch {
 	case m.Nickname != "":

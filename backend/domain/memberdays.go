@@ -5,7 +5,7 @@ import (
 	"time"
 )
 
-// QuestionWords mark a question (METRICS.md `questions`). They live here,
+// QuestionWords mark a question (docs/metrics.md `questions`). They live here,
 // not in metrics, because the store decides at write time which messages are
 // check-ins (a check-in is never a question) for its per-member rollup.
 var QuestionWords = []string{"?", "？", "吗", "怎么", "如何", "请问", "为什么", "哪", "多少", "能否", "有没有"}
@@ -19,7 +19,7 @@ func CheckinWordOf(g Group) string {
 }
 
 // IsCheckinText reports whether a message of kind with content is a
-// check-in as METRICS.md `checkins` defines it, before the staff test (who
+// check-in as docs/metrics.md `checkins` defines it, before the staff test (who
 // is staff changes with tiers and aliases, so readers apply it): a text
 // containing word that is not a question.
 func IsCheckinText(kind Kind, content, word string) bool {

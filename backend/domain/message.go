@@ -8,7 +8,7 @@ import (
 	"time"
 )
 
-// Kind is what a chat message carries (METRICS.md, Messages).
+// Kind is what a chat message carries (docs/metrics.md "Messages").
 type Kind string
 
 const (
@@ -50,7 +50,7 @@ type Message struct {
 	// before it derives the dedupe key), so the store need not run it again.
 	Screened bool
 	URL      string // first URL for link posts, "" otherwise
-	IsLink   bool   // a link post (METRICS.md)
+	IsLink   bool   // a link post (docs/metrics.md)
 	IsStaff  bool   // sent by staff at import time
 	BatchID  int64
 	// Precision is how exactly the export gave SentAt: time.Minute for an

@@ -6,7 +6,7 @@ import (
 )
 
 // RuleSet is a group's moderation rules as the operator edits them
-// (METRICS.md "Rules"); every group starts from the defaults. Words are
+// (docs/metrics.md "Rules"); every group starts from the defaults. Words are
 // matched case-sensitively; whitelist hosts allow their subdomains too.
 type RuleSet struct {
 	AdWords      []string `json:"ad_words"`

@@ -35,7 +35,7 @@ type Store interface {
 	GroupRules(ctx context.Context, groupID int64) (*domain.RuleSet, error) // nil: the defaults
 	// PostedShares counts content items of format share marked posted in
 	// [from, to); nil when the group has no content items at all
-	// (METRICS.md theme_shares).
+	// (docs/metrics.md theme_shares).
 	PostedShares(ctx context.Context, groupID int64, from, to time.Time) (*int, error)
 }
 

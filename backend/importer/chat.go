@@ -71,17 +71,7 @@ func (p *chatParse) emit(rec ChatRecord) error {
 	return p.opt.OnRecord(rec)
 }
 
-var (
-	earliestChat = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
-	latestChat   = time.Date(2200, 1, 1, 0, 0, 0, 0, time.UTC)
-)
-
-// plausible reports whether t can be a chat message's instant.
-func plausible(t time.Time) bool {
-	return !t.Before(earliestChat) && t.Before(latestChat)
-}
-
-// kindForCode maps WeChat PC's Type/SubType codes (FORMATS.md) to a Kind.
+// kindForCode maps WeChat PC's Type/SubType codes (docs/formats.md) to a Kind.
 func kindForCode(typ, sub int64) domain.Kind {
 	switch typ {
 	case 1:
@@ -118,7 +108,7 @@ func kindForCode(typ, sub int64) domain.Kind {
 	return domain.KindOther
 }
 
-// validKind reports whether k is one of the kinds METRICS.md names.
+// validKind reports whether k is one of the kinds docs/metrics.md names.
 func validKind(k domain.Kind) bool {
 	switch k {
 	case domain.KindText, domain.KindImage, domain.KindVoice, domain.KindVideo, domain.KindEmoji,

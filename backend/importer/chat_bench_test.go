@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"qunzhu/backend/synth"
 )
 
 // repeatBody makes a larger input from a sample: its first headerLines
@@ -89,7 +91,7 @@ func BenchmarkParseMemoTraceMillion(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	if err := GenerateMemoTrace(f, 1_000_000, 500, 20240304); err != nil {
+	if err := synth.GenerateMemoTrace(f, 1_000_000, 500, 20240304); err != nil {
 		b.Fatal(err)
 	}
 	if err := f.Close(); err != nil {

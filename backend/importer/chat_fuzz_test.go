@@ -29,7 +29,7 @@ func fuzzChat(t *testing.T, data []byte, format string) {
 			if r.SentAt.IsZero() || !plausible(r.SentAt) || r.SentAt.Location() != time.UTC {
 				t.Fatalf("line %d: SentAt %v", r.Line, r.SentAt)
 			}
-			if r.Precision != time.Second && r.Precision != time.Minute && r.Precision != dayPrecision {
+			if r.Precision != time.Second && r.Precision != time.Minute && r.Precision != time.Hour && r.Precision != dayPrecision {
 				t.Fatalf("line %d: precision %v", r.Line, r.Precision)
 			}
 			if !validKind(r.Kind) {

@@ -10,7 +10,7 @@ import (
 	"qunzhu/backend/domain"
 )
 
-// Number fields (FORMATS.md): a field that must be a number and holds
+// Number fields (docs/formats.md): a field that must be a number and holds
 // something else makes its row bad, reported with the field's name and the
 // value, never read as 0 — a Type of "abc" read as 0 would file a damaged
 // row (often a row whose columns shifted) as a message of kind other and

@@ -8,7 +8,7 @@ import (
 
 // ParseSystem parses a system message's text into a join, leave or removal
 // event, nil if it is none (recalls, renames, pats …). It reads every pattern
-// of METRICS.md with straight or curly quotes, names with spaces, several
+// of docs/metrics.md with straight or curly quotes, names with spaces, several
 // invitees written either inside one pair of quotes ("B、C") or quoted one by
 // one ("B"、"C"), and the exporting account written 你:
 //

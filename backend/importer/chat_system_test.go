@@ -13,7 +13,7 @@ func TestParseSystem(t *testing.T) {
 		name, text string
 		want       *SystemEvent
 	}{
-		// Every pattern of METRICS.md.
+		// Every pattern of docs/metrics.md.
 		{"invite, names in one quote", `"陈晓雨"邀请"赵敏、孙悟净"加入了群聊`, join("陈晓雨", "赵敏", "孙悟净")},
 		{"invite, names quoted one by one", `"陈晓雨"邀请"Leo周"、"小满"加入了群聊`, join("陈晓雨", "Leo周", "小满")},
 		{"you invite", `你邀请"赵敏"加入了群聊`, join("你", "赵敏")},

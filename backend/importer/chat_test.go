@@ -165,9 +165,9 @@ func TestParseMemoTraceSample(t *testing.T) {
 	}
 }
 
-// TestMemoTraceWeekFigures recounts, from the parser's records, the figures
-// of ../../shared/samples/expected/memotrace_group_chat_2024-W10.json that
-// depend on the chat alone.
+// TestMemoTraceWeekFigures recounts, from the parser's records, the week
+// 2024-W10 figures of testdata/memotrace_group_chat_utf8.csv that depend on
+// the chat alone (as the expected figures shipped with the samples give them).
 func TestMemoTraceWeekFigures(t *testing.T) {
 	recs, _ := parseChatFile(t, "memotrace_group_chat_utf8.csv", FormatMemoTrace)
 	cst := time.FixedZone("CST", 8*3600)

@@ -150,10 +150,14 @@ func messageHeader(line []byte, loc *time.Location) (textMessage, bool) {
 	if name == "" {
 		return textMessage{}, false
 	}
+	if !strings.ContainsAny(stamp, ":：") {
+		return textMessage{}, false // 8点30 and bare dates are words in a content line, not a stamp
+	}
 	if c, prec, ok := parseClock(stamp); ok {
 		return textMessage{active: true, name: name, stamp: stamp, clock: c, prec: prec}, true
 	}
-	if t, prec, ok := parseWall(stamp, loc); ok && strings.ContainsAny(stamp, ":：") {
+	if t, prec, ok := scanDateTime(stamp, loc); ok {
+		t = t.In(loc)
 		date := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, loc)
 		return textMessage{active: true, name: name, stamp: stamp, date: date,
 			clock: t.Hour()*3600 + t.Minute()*60 + t.Second(), prec: prec}, true
@@ -174,8 +178,11 @@ func dayRuler(line []byte, loc *time.Location) (time.Time, bool) {
 	if utf8.RuneCountInString(inner)-utf8.RuneCountInString(trimmed) < 2 {
 		return time.Time{}, false
 	}
-	t, _, ok := parseWall(strings.TrimSpace(trimmed), loc)
-	if !ok || t.Hour() != 0 || t.Minute() != 0 {
+	t, _, ok := scanDateTime(strings.TrimSpace(trimmed), loc)
+	if !ok {
+		return time.Time{}, false
+	}
+	if t = t.In(loc); t.Hour() != 0 || t.Minute() != 0 {
 		return time.Time{}, false
 	}
 	return t, true

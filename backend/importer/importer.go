@@ -52,7 +52,8 @@ type ChatRecord struct {
 	SentAt     time.Time
 	// Precision is the coarsest unit the export's time carries for this
 	// record: time.Minute for forward-as-text (HH:MM) and sheet rows whose
-	// time has no seconds, 24h for a sheet row with a bare date,
+	// time has no seconds, time.Hour for a sheet row written 20时, 24h for a
+	// sheet row with a bare date,
 	// time.Second otherwise (Unix seconds or ms, RFC 3339, wall clocks with
 	// seconds). Two exports of one message agree on its instant only to the
 	// coarser of their precisions, so duplicate detection across formats

@@ -12,7 +12,7 @@ import (
 	"qunzhu/backend/domain"
 )
 
-// How a member list is read (FORMATS.md "Member lists", METRICS.md "Members
+// How a member list is read (docs/formats.md "Member lists", docs/metrics.md "Members
 // and presence"), including the choices the spec leaves open:
 //
 //   - The header is the first non-empty row, among the first ten, that maps a

@@ -6,7 +6,7 @@ import (
 )
 
 // headerAliases are the header names operators write, Chinese or English, in
-// normalised form (see normalizeHeader). FORMATS.md "Member lists" lists the
+// normalised form (see normalizeHeader). docs/formats.md "Member lists" lists the
 // required ones; the rest are common variants of the same columns.
 var headerAliases = map[MemberField][]string{
 	FieldNickname:      {"昵称", "微信昵称", "用户昵称", "成员昵称", "nickname", "nick", "nickName"},

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf8"
 )
 
 // Cell values of a member list, read the way an operator typed them in Excel.
@@ -52,7 +51,7 @@ func splitTokens(s string) []string {
 	return out
 }
 
-// isRoleWord reports whether a whole token names an admin (METRICS.md:
+// isRoleWord reports whether a whole token names an admin (docs/metrics.md:
 // 群主/管理员/admin, admin in any case).
 func isRoleWord(tok string) bool {
 	return tok == "群主" || tok == "管理员" || strings.EqualFold(tok, "admin")
@@ -165,20 +164,21 @@ func parseFriends(s string) (*int, bool) {
 	return &n, true
 }
 
-// Excel serial day numbers accepted as join times: 1970-01-01 up to, not
-// including, 2100-01-01. Outside that a number in a date column is a typo.
+// Excel serial day numbers: 1970-01-01 up to, not including, 2100-01-01,
+// a guard before the arithmetic; the instant must then be plausible like
+// any other (from 2000 on). Outside that a number in a date column is a typo.
 const (
 	serialMin  = 25569
 	serialMax  = 73051
 	serial1904 = 1462 // days between the 1900 and 1904 date systems
 )
 
-// parseJoinTime reads a join time in loc and returns it in UTC. It accepts
-// 2024/1/8 20:00, 2024-01-08 20:00:00, 2024-01-08, 2024/1/8, 2024.1.8,
-// 2024年1月8日 20:00 (seconds, fractions, T, 上午/下午 or AM/PM optional;
-// an explicit Z or ±hh:mm offset is honoured), Excel serial days (45299.83;
-// date1904 for workbooks in the 1904 system), 20240108, and Unix seconds or
-// milliseconds.
+// parseJoinTime reads a join time in loc and returns it in UTC. Full-width
+// digits and colons are folded first; then it accepts what scanDateTime
+// reads (2024/1/8 20:00, 2024-01-08 20:00:00, 2024年1月8日 下午8:00, a
+// bare date, an explicit offset), Excel serial days (45299.83; date1904 for
+// workbooks in the 1904 system), 20240108, and Unix seconds or
+// milliseconds — every instant within the range scanDateTime allows.
 func parseJoinTime(s string, loc *time.Location, date1904 bool) (time.Time, bool) {
 	s = strings.TrimSpace(foldWidth(s))
 	if s == "" {
@@ -187,7 +187,8 @@ func parseJoinTime(s string, loc *time.Location, date1904 bool) (time.Time, bool
 	if isPlainNumber(s) {
 		return parseNumericTime(s, loc, date1904)
 	}
-	return parseTextTime(s, loc)
+	t, _, ok := scanDateTime(s, loc)
+	return t, ok
 }
 
 func isPlainNumber(s string) bool {
@@ -220,211 +221,24 @@ func parseNumericTime(s string, loc *time.Location, date1904 bool) (time.Time, b
 		}
 		total := int64(math.Round(v * 86400)) // to the second: 45299.8333333 is 20:00:00
 		days, secs := total/86400, total%86400
-		return time.Date(1899, 12, 30+int(days), 0, 0, int(secs), 0, loc).UTC(), true
+		t := time.Date(1899, 12, 30+int(days), 0, 0, int(secs), 0, loc)
+		if !plausible(t) {
+			return time.Time{}, false
+		}
+		return t.UTC(), true
 	case hasFrac:
 		return time.Time{}, false
 	case len(s) == 8: // 20240108
 		y, _ := strconv.Atoi(s[:4])
 		m, _ := strconv.Atoi(s[4:6])
 		d, _ := strconv.Atoi(s[6:])
-		return civilTime(y, m, d, 0, 0, 0, 0, loc)
-	case len(s) == 10 || len(s) == 13: // Unix seconds or milliseconds
-		n, err := strconv.ParseInt(s, 10, 64)
-		if err != nil {
-			return time.Time{}, false
-		}
-		t := time.Unix(n, 0)
-		if len(s) == 13 {
-			t = time.UnixMilli(n)
-		}
-		if t.Year() < 1970 || t.Year() >= 2100 {
+		t, ok := civilTime(y, m, d, clock{}, loc)
+		if !ok || !plausible(t) {
 			return time.Time{}, false
 		}
 		return t.UTC(), true
+	case len(s) == 10 || len(s) == 13: // Unix seconds or milliseconds
+		return unixTime(s)
 	}
 	return time.Time{}, false
-}
-
-// civilTime builds a wall-clock time in loc, refusing out-of-range fields
-// (2024-02-30) instead of letting time.Date roll them over.
-func civilTime(y, mo, d, h, mi, sec, nsec int, loc *time.Location) (time.Time, bool) {
-	if y < 1900 || y >= 2200 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59 {
-		return time.Time{}, false
-	}
-	if d > time.Date(y, time.Month(mo)+1, 0, 0, 0, 0, 0, time.UTC).Day() {
-		return time.Time{}, false
-	}
-	return time.Date(y, time.Month(mo), d, h, mi, sec, nsec, loc).UTC(), true
-}
-
-// dateScanner walks a date string; every method consumes only on success.
-type dateScanner struct {
-	s string
-	i int
-}
-
-func (p *dateScanner) done() bool { return p.i >= len(p.s) }
-
-func (p *dateScanner) eat(opts ...string) bool {
-	for _, o := range opts {
-		if strings.HasPrefix(p.s[p.i:], o) {
-			p.i += len(o)
-			return true
-		}
-	}
-	return false
-}
-
-func (p *dateScanner) spaces() {
-	for p.i < len(p.s) {
-		r, n := utf8.DecodeRuneInString(p.s[p.i:])
-		if !unicode.IsSpace(r) {
-			return
-		}
-		p.i += n
-	}
-}
-
-// digits reads between min and max ASCII digits.
-func (p *dateScanner) digits(min, max int) (int, bool) {
-	j := p.i
-	for j < len(p.s) && j-p.i < max && p.s[j] >= '0' && p.s[j] <= '9' {
-		j++
-	}
-	if j-p.i < min {
-		return 0, false
-	}
-	n, _ := strconv.Atoi(p.s[p.i:j])
-	p.i = j
-	return n, true
-}
-
-func parseTextTime(s string, loc *time.Location) (time.Time, bool) {
-	p := &dateScanner{s: s}
-	y, ok := p.digits(4, 4)
-	if !ok || !p.eat("-", "/", ".", "年") {
-		return time.Time{}, false
-	}
-	mo, ok := p.digits(1, 2)
-	if !ok || !p.eat("-", "/", ".", "月") {
-		return time.Time{}, false
-	}
-	d, ok := p.digits(1, 2)
-	if !ok {
-		return time.Time{}, false
-	}
-	p.eat("日", "号")
-	p.spaces()
-	if !p.eat("T") {
-		p.spaces()
-	}
-	var h, mi, sec, nsec int
-	if !p.done() && !atDateZone(p) {
-		half := 0 // 1 morning, 2 afternoon
-		switch {
-		case p.eat("上午", "凌晨", "早上", "AM", "am"):
-			half = 1
-		case p.eat("下午", "晚上", "中午", "PM", "pm"):
-			half = 2
-		}
-		p.spaces()
-		if h, ok = p.digits(1, 2); !ok {
-			return time.Time{}, false
-		}
-		switch {
-		case p.eat(":"):
-			if mi, ok = p.digits(1, 2); !ok {
-				return time.Time{}, false
-			}
-			if p.eat(":") {
-				if sec, ok = p.digits(1, 2); !ok {
-					return time.Time{}, false
-				}
-				if p.eat(".") {
-					start := p.i
-					frac, ok := p.digits(1, 9)
-					if !ok {
-						return time.Time{}, false
-					}
-					for n := p.i - start; n < 9; n++ {
-						frac *= 10
-					}
-					nsec = frac
-				}
-			}
-		case p.eat("时", "点"):
-			mi, _ = p.digits(1, 2)
-			p.eat("分")
-			if s, ok := p.digits(1, 2); ok {
-				sec = s
-				p.eat("秒")
-			}
-		default:
-			return time.Time{}, false
-		}
-		p.spaces()
-		if half == 0 {
-			switch {
-			case p.eat("AM", "am", "上午"):
-				half = 1
-			case p.eat("PM", "pm", "下午"):
-				half = 2
-			}
-		}
-		if half != 0 {
-			if h < 1 || h > 12 {
-				return time.Time{}, false
-			}
-			if half == 1 && h == 12 {
-				h = 0
-			} else if half == 2 && h < 12 {
-				h += 12
-			}
-		}
-	}
-	p.spaces()
-	z, ok := dateZone(p)
-	if !ok {
-		return time.Time{}, false
-	}
-	if z != nil {
-		loc = z
-	}
-	p.spaces()
-	if !p.done() {
-		return time.Time{}, false
-	}
-	return civilTime(y, mo, d, h, mi, sec, nsec, loc)
-}
-
-func atDateZone(p *dateScanner) bool {
-	return p.s[p.i] == 'Z' || p.s[p.i] == '+' || (p.s[p.i] == '-' && p.i+1 < len(p.s) && p.s[p.i+1] >= '0' && p.s[p.i+1] <= '9')
-}
-
-// zone reads an optional Z or ±hh[:]mm; nil location (ok) when there is none.
-func dateZone(p *dateScanner) (*time.Location, bool) {
-	if p.done() {
-		return nil, true
-	}
-	if p.eat("Z") {
-		return time.UTC, true
-	}
-	sign := 1
-	switch {
-	case p.eat("+"):
-	case p.eat("-"):
-		sign = -1
-	default:
-		return nil, false
-	}
-	hh, ok := p.digits(2, 2)
-	if !ok {
-		return nil, false
-	}
-	p.eat(":")
-	mm, ok := p.digits(2, 2)
-	if !ok || hh > 14 || mm > 59 {
-		return nil, false
-	}
-	return time.FixedZone("", sign*(hh*3600+mm*60)), true
 }

@@ -11,8 +11,8 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"qunzhu/backend/domain"
-	"qunzhu/backend/importer"
 	"qunzhu/backend/store"
+	"qunzhu/backend/synth"
 )
 
 // BenchmarkImportChat is a 200,000-message MemoTrace export of 500 members
@@ -26,7 +26,7 @@ func BenchmarkImportChat(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	if err := importer.GenerateMemoTrace(f, 200_000, 500, 1); err != nil {
+	if err := synth.GenerateMemoTrace(f, 200_000, 500, 1); err != nil {
 		b.Fatal(err)
 	}
 	f.Close()

@@ -216,7 +216,7 @@ func compute(in metrics.Input, w metrics.Week, act activity, strikes map[int64]m
 	}
 	inactive, measurable := metrics.InactiveFrom(in, w, spoke)
 	l.InactiveMeasurable = measurable
-	// Staff's check-ins earn nothing (METRICS.md checkins): who is staff is
+	// Staff's check-ins earn nothing (docs/metrics.md checkins): who is staff is
 	// decided now, from tiers and aliases as they are, and from staff
 	// messages (the rollup counts them), so the rollup holds every
 	// check-in and the reader drops staff's. A member is staff or not for

@@ -25,8 +25,8 @@ func point(v float64) [2]*float64     { return [2]*float64{&v, &v} }
 func span(lo, hi float64) [2]*float64 { return [2]*float64{&lo, &hi} }
 func atMost(hi float64) [2]*float64   { return [2]*float64{nil, &hi} }
 
-// References are the seed's figures per benchmark profile (../seed/, section
-// 1, 2, 5 and 8). The seed's table of section 8 leaves most cells empty; only
+// References are the seed's figures per benchmark profile (the source
+// article of docs/metrics.md "Reference figures", sections 1, 2, 5 and 8). The seed's table of section 8 leaves most cells empty; only
 // what it states is here, nothing is guessed.
 var References = map[domain.Profile][]Reference{
 	domain.ProfileIndustry: {

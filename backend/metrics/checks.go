@@ -2,7 +2,7 @@ package metrics
 
 import "fmt"
 
-// Check is one health check of METRICS.md: applicable when its input is
+// Check is one health check of docs/metrics.md: applicable when its input is
 // measured, then passed or failed; a failed check is an alert with Advice.
 type Check struct {
 	Name       string   `json:"name"`

@@ -1,10 +1,10 @@
 // Package metrics computes a group's weekly indicators, health checks,
-// rule violations and check-in points exactly as ../../shared/spec/METRICS.md
+// rule violations and check-in points exactly as docs/metrics.md
 // defines them. Everything here is a pure function of domain values: the
 // caller loads the messages of Window(w) and the group's members, and
 // Compute returns the week's figures.
 //
-// Readings taken where METRICS.md leaves room (each is tested):
+// Readings taken where docs/metrics.md leaves room (each is tested):
 //
 //   - Staff. A message is staff when the import marked it (Message.IsStaff:
 //     the exporting account and staff at import time), when its member's

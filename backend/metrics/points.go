@@ -13,7 +13,7 @@ import (
 const CheckinPoints = 5
 
 // SharePoints is what a theme share earns the member who presented it,
-// once it is marked posted (METRICS.md "Points").
+// once it is marked posted (docs/metrics.md "Points").
 const SharePoints = 20
 
 // PointEntry is one line of the points ledger.

@@ -2,7 +2,7 @@ package metrics
 
 import "time"
 
-// Question is one question of the week (METRICS.md `questions`): a
+// Question is one question of the week (docs/metrics.md `questions`): a
 // member's text message that asks something, with its answer — the first
 // staff message after it within 24 hours — when there is one. The
 // response-time figures are computed from these same questions.

@@ -15,7 +15,7 @@ const (
 	RuleAttack = "attack"
 )
 
-// Rules are a group's moderation rules (METRICS.md "Rules").
+// Rules are a group's moderation rules (docs/metrics.md "Rules").
 type Rules struct {
 	AdWords     []string      // case-sensitive
 	Whitelist   []string      // link hosts allowed, with their subdomains

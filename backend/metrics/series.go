@@ -10,10 +10,10 @@ import (
 // charts show, ending with the chosen week (issue 4: "over 12 weeks").
 const TrendWeeks = 12
 
-// WeekPoint is one week of the dashboard's series: the figures of METRICS.md
+// WeekPoint is one week of the dashboard's series: the figures of docs/metrics.md
 // that the trend and growth charts draw, under the same definitions as
 // Compute. Counts are 0 for an empty week; ChurnRate is nil when no member
-// was present at the week's start, as METRICS.md says.
+// was present at the week's start, as docs/metrics.md says.
 type WeekPoint struct {
 	Week          string    `json:"week"`
 	Start         time.Time `json:"start"` // Monday 00:00 local

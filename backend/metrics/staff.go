@@ -53,7 +53,7 @@ func newPeople(g domain.Group, members []domain.Member, msgs []domain.Message, e
 	return p
 }
 
-// StaffMembers returns the ids of the members who are staff (METRICS.md
+// StaffMembers returns the ids of the members who are staff (docs/metrics.md
 // "Staff"): admins, the exporting account, members named by a staff alias
 // and members with a staff message in in.Messages or listed in
 // in.StaffIDs. A reader without the messages (points, from the rollup)

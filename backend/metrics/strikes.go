@@ -8,13 +8,13 @@ import (
 	"qunzhu/backend/rulecheck"
 )
 
-// Strike defaults (METRICS.md "Rules").
+// Strike defaults (docs/metrics.md "Rules").
 const (
 	DefaultStrikeDays  = 30
 	DefaultStrikeLimit = 3
 )
 
-// Inactivity and share-quota defaults (METRICS.md inactive_members and the
+// Inactivity and share-quota defaults (docs/metrics.md inactive_members and the
 // theme_shares check).
 const (
 	DefaultInactiveDays = 14
@@ -74,7 +74,7 @@ type Strikes struct {
 
 // LiveStrikes returns, per member, the strikes live at instant at.
 //
-// METRICS.md calls a strike "each confirmed violation". Until a violation
+// docs/metrics.md calls a strike "each confirmed violation". Until a violation
 // queue lets an operator confirm or dismiss each one, the reading an operator
 // expects is: every violation the rules detect is a strike, unless the
 // operator has dismissed it (dismissed holds ViolationKey values). A strike

@@ -69,7 +69,7 @@ func weeksIn(y int) int {
 // LatestWeek is the week a screen or command opens on when none is asked
 // for: the week of a group's latest message (last), the current week (of
 // now) when it has none — never an empty current week while older data
-// exists (spec/CLI.md).
+// exists (docs/cli.md).
 func LatestWeek(last *time.Time, now time.Time, loc *time.Location) Week {
 	if last == nil {
 		return WeekOf(now, loc)

@@ -30,7 +30,7 @@ type Input struct {
 	StaffIDs map[int64]bool
 }
 
-// Weekly is one group's figures for one week, keyed as METRICS.md's weekly
+// Weekly is one group's figures for one week, keyed as docs/metrics.md's weekly
 // table. Nullable figures are nil when not measured, never 0.
 type Weekly struct {
 	Group string    `json:"group"`
@@ -120,7 +120,7 @@ type ViolationCounts struct {
 	Attack int `json:"attack"`
 }
 
-// questionWords mark a question (METRICS.md `questions`); the store's
+// questionWords mark a question (docs/metrics.md `questions`); the store's
 // check-in rollup reads the same list (domain.IsCheckinText).
 var questionWords = domain.QuestionWords
 
@@ -293,7 +293,7 @@ func inactive(in Input, p *people, msgs []domain.Message, w Week) []string {
 }
 
 // Inactive returns the ids of the removal candidates at the end of week w
-// (METRICS.md inactive_members), and false when that is not measurable.
+// (docs/metrics.md inactive_members), and false when that is not measurable.
 func Inactive(in Input, w Week) (map[int64]bool, bool) {
 	msgs := sorted(in.Messages)
 	return inactiveIDs(in, newPeople(in.Group, in.Members, msgs, in.StaffIDs), msgs, w)

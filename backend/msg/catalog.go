@@ -1,7 +1,7 @@
 package msg
 
 // The catalogues. Every key exists in both; TestCatalogParity enforces it.
-// Words follow the glossary of spec/UX.md. Each area keeps its keys in a file
+// Words follow the glossary of docs/ux.md. Each area keeps its keys in a file
 // of its own (catalog_*.go) and merges them in with register, so parallel
 // work never edits one shared map.
 

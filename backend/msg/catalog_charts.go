@@ -3,7 +3,7 @@ package msg
 func init() { register(zhCharts, enCharts) }
 
 // Chart titles, series and axis names of backend/report, in the words of
-// the spec/UX.md glossary.
+// the glossary of docs/ux.md.
 var zhCharts = map[string]string{
 	"chart.trend":           "近12周趋势",
 	"chart.heatmap":         "活跃时段（7×24）",

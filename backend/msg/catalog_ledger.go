@@ -1,7 +1,7 @@
 package msg
 
 // The member ledger: member edits, strikes, tiers and the ledger export.
-// Words follow the glossary of spec/UX.md (核心成员, 记过, 移出名单).
+// Words follow the glossary of docs/ux.md (核心成员, 记过, 移出名单).
 
 func init() { register(zhLedger, enLedger) }
 

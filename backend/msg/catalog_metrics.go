@@ -2,7 +2,7 @@ package msg
 
 func init() { register(zhMetrics, enMetrics) }
 
-// Indicator names follow the glossary of spec/UX.md.
+// Indicator names follow the glossary of docs/ux.md.
 var zhMetrics = map[string]string{
 	"metric.messages":                "消息数",
 	"metric.messages_per_day":        "日均消息",

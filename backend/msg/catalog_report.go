@@ -3,7 +3,7 @@ package msg
 func init() { register(zhReport, enReport) }
 
 // The printable weekly report (backend/report) and its CLI command. The
-// def.* keys are the definitions page: METRICS.md in the reader's words.
+// def.* keys are the definitions page: docs/metrics.md in the reader's words.
 var zhReport = map[string]string{
 	"report.title":             "社群周报",
 	"report.week":              "{year}年第{n}周（{from}–{to}）",

@@ -3,7 +3,7 @@ package msg
 func init() { register(zhScore, enScore) }
 
 // A score is never shown without what it rests on, and a silent week is
-// named, not scored (METRICS.md "Health checks and score").
+// named, not scored (docs/metrics.md "Health checks and score").
 var zhScore = map[string]string{
 	"score.basis":        "基于 {n}/{total} 项",
 	"score.with_basis":   "{score}（基于 {n}/{total} 项）",

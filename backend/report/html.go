@@ -52,12 +52,12 @@ func cssString(s string) template.CSS {
 	return template.CSS(b.String())
 }
 
-// keyIndicators are the figures set beside last week's, in METRICS.md order.
+// keyIndicators are the figures set beside last week's, in docs/metrics.md order.
 var keyIndicators = []string{"messages", "messages_per_day", "active_members", "active_rate", "members_end",
 	"new_members", "left_members", "churn_rate", "next_day_retention", "questions", "unanswered",
 	"response_median_minutes", "link_posts", "checkins", "prime_time_ratio", "health_score"}
 
-// definitionKeys are the definitions page, in METRICS.md order.
+// definitionKeys are the definitions page, in docs/metrics.md order.
 var definitionKeys = []string{"messages", "messages_per_day", "active_members", "members_start", "members_end",
 	"active_rate", "new_members", "left_members", "churn_rate", "next_day_retention", "questions", "answered",
 	"unanswered", "response_median_minutes", "response_p90_minutes", "link_posts", "link_click_rate", "mute_rate",
@@ -242,7 +242,7 @@ func buildView(doc Document, l Labels) (view, error) {
 	return v, nil
 }
 
-// weekTitle is "2024年第10周（3/4–3/10）": the week as UX.md writes it, with
+// weekTitle is "2024年第10周（3/4–3/10）": the week as docs/ux.md writes it, with
 // its Monday and Sunday.
 func weekTitle(w metrics.Weekly, l Labels) string {
 	last := w.End.Add(-time.Second)
@@ -340,7 +340,7 @@ func buildSection(i int, s Section, l Labels, v *view) (sectionView, error) {
 	return sv, nil
 }
 
-// figures are a week's indicators keyed as METRICS.md (its JSON form), so
+// figures are a week's indicators keyed as docs/metrics.md (its JSON form), so
 // the report reads the same values as `metrics --json`.
 func figures(w metrics.Weekly) (map[string]any, error) {
 	b, err := json.Marshal(w)
@@ -400,7 +400,7 @@ func threshold(s string) string {
 }
 
 // figure formats one indicator: ratios as percentages, minutes to 0.1,
-// null as "not measured" (METRICS.md: never 0).
+// null as "not measured" (docs/metrics.md: never 0).
 func figure(key string, v any, l Labels) string {
 	switch x := v.(type) {
 	case *float64:

@@ -110,11 +110,11 @@ func TestReportStructure(t *testing.T) {
 	}
 	zh, en := render(t, doc, "zh"), render(t, doc, "en")
 	if !strings.Contains(zh, "2024年第12周（3/18–3/24）") || !strings.Contains(en, "Week 12, 2024 (3/18–3/24)") {
-		t.Error("the week is not written as UX.md writes it")
+		t.Error("the week is not written as docs/ux.md writes it")
 	}
 	// The page footer too: "2024年第12周", never the key 2024-W12.
 	if !strings.Contains(zh, "群主工作台 · 周报 2024年第12周") || strings.Contains(zh, "2024-W12") {
-		t.Error("the footer does not write the week as UX.md does")
+		t.Error("the footer does not write the week as docs/ux.md does")
 	}
 	if !strings.Contains(zh, "指标定义") || !strings.Contains(en, "Definitions") || strings.Contains(en, "指标定义") {
 		t.Error("the definitions page is not in the report's language")

@@ -84,7 +84,7 @@ func Heatmap(hourly [7][24]int, l Labels) *charts.HeatMap {
 
 // responseBuckets are the histogram's upper bounds in seconds: five-minute
 // steps up to the 15-minute threshold, then coarser to the 24-hour answer
-// limit of METRICS.md. The threshold is a bucket edge, so no bar straddles it.
+// limit of docs/metrics.md. The threshold is a bucket edge, so no bar straddles it.
 var responseBuckets = []struct {
 	upTo     int64
 	from, to int

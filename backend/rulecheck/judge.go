@@ -6,7 +6,7 @@ import (
 	"qunzhu/backend/domain"
 )
 
-// The rules every group starts with (METRICS.md "Rules"), as metrics'
+// The rules every group starts with (docs/metrics.md "Rules"), as metrics'
 // DefaultRules and the store's rollup of a group never edited read them.
 var (
 	DefaultAdWords     = []string{"加我微信", "加V", "加v", "代购", "兼职", "日结", "扫码领", "优惠券", "返利", "招代理"}

@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"qunzhu/backend/domain"
-	"qunzhu/backend/importer"
+	"qunzhu/backend/synth"
 )
 
 // TestKilledImportsLeaveTheDatabaseIntact builds the command line once, then
@@ -45,7 +45,7 @@ func TestKilledImportsLeaveTheDatabaseIntact(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := importer.GenerateMemoTrace(f, messages, 300, seed); err != nil {
+		if err := synth.GenerateMemoTrace(f, messages, 300, seed); err != nil {
 			t.Fatal(err)
 		}
 		f.Close()

@@ -83,7 +83,7 @@ type Message struct {
 	Nonce uint64
 }
 
-// Countable reports whether the message counts as a message (METRICS.md):
+// Countable reports whether the message counts as a message (docs/metrics.md):
 // any kind but system.
 func (m Message) Countable() bool { return m.Kind != domain.KindSystem }
 

@@ -8,7 +8,7 @@
 // emoji, voice and a video, a quote, two identical "好的" from one person in
 // one minute, a link card whose URL some exports lose, and the system lines
 // of one join by invitation and one leave. The cast covers the identity
-// cases of METRICS.md "Members and presence": the exporting account (group
+// cases of docs/metrics.md "Members and presence": the exporting account (group
 // owner, tagged 群主), an admin (管理员, staff), two people who share the
 // nickname 小王 but not their remarks or ids, one whose remark has a space
 // (Amy Chen), one known only by their wxid, one who joins mid-way and one

@@ -40,7 +40,7 @@ func (c *Chat) WriteMemoTrace(w io.Writer) error {
 	return cw.flush()
 }
 
-// wechatCodes are WeChat PC's Type and SubType of a kind (FORMATS.md).
+// wechatCodes are WeChat PC's Type and SubType of a kind (docs/formats.md).
 func wechatCodes(k domain.Kind) (typ, sub string) {
 	switch k {
 	case domain.KindImage:

@@ -7,7 +7,7 @@ import (
 
 // The words of the group. Staff texts ask nothing (no question words), so
 // that a question's answer is plain to see; which texts are questions and
-// check-ins is for the tests to work out by METRICS.md's definitions.
+// check-ins is for the tests to work out by docs/metrics.md's definitions.
 const (
 	taskText     = "早上好各位！今天的共读任务：《人类简史》第%d章。读完记得在群里打卡～"
 	reminderText = "提醒：今天还没打卡的同学记得打卡哦～ 本周打卡满5天的送书签"

@@ -1,9 +1,9 @@
-// Package tiers is the group pyramid of METRICS.md "Tiers": the target
+// Package tiers is the group pyramid of docs/metrics.md "Tiers": the target
 // admin 5% / core 15% / normal 80% of present members, the actual pyramid,
 // and the suggested promotions and demotions from the trailing 28 days'
 // activity. Pure functions of domain values; the caller counts the activity.
 //
-// Readings taken where METRICS.md leaves room (each is tested):
+// Readings taken where docs/metrics.md leaves room (each is tested):
 //
 //   - Target: admin ceil(5%), core ceil(15%) of present members, normal the
 //     rest — ceil so the core target equals the number of suggested core
@@ -59,7 +59,7 @@ const (
 // seats is ceil(percent% × n) in whole numbers (no float rounding at 15% of 20).
 func seats(percent, n int) int { return (percent*n + 99) / 100 }
 
-// Target is the pyramid METRICS.md aims at for present members.
+// Target is the pyramid docs/metrics.md aims at for present members.
 func Target(present int) Pyramid {
 	t := Pyramid{Admin: seats(AdminPercent, present), Core: seats(CorePercent, present)}
 	t.Normal = int(math.Max(0, float64(present-t.Admin-t.Core)))

@@ -32,7 +32,7 @@ import (
 	"syscall"
 	"time"
 
-	"qunzhu/backend/importer"
+	"qunzhu/backend/synth"
 )
 
 func main() {
@@ -239,7 +239,7 @@ func generate(path string, messages, members, days int) error {
 		return err
 	}
 	w := bufio.NewWriterSize(f, 1<<20)
-	if err := importer.GenerateMemoTraceOver(w, messages, members, 1, days); err != nil {
+	if err := synth.GenerateMemoTraceOver(w, messages, members, 1, days); err != nil {
 		f.Close()
 		return err
 	}

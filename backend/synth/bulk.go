@@ -1,4 +1,4 @@
-package importer
+package synth
 
 import (
 	"bufio"
@@ -21,8 +21,9 @@ import (
 // leaves and removals; recalls), remarks with spaces sanitised to
 // underscores, and members shown only by their wxid. Times start on
 // 2024-01-01 in China Standard Time, advance by roughly half a minute and
-// skip the small hours. It is used by benchmarks and is handy for trying
-// the app on a large group.
+// skip the small hours. Unlike New it keeps no ground truth: it is volume,
+// for benchmarks, crash tests and trying the app on a large group. It lived
+// in the importer until issue 23; a parser package ships no test data.
 func GenerateMemoTrace(w io.Writer, messages, members int, seed uint64) error {
 	return GenerateMemoTraceOver(w, messages, members, seed, 0)
 }
