@@ -12,13 +12,13 @@ import (
 	"time"
 
 	"qunzhu/backend/domain"
-	"qunzhu/backend/importer"
 	"qunzhu/backend/ingest"
 	"qunzhu/backend/ledger"
 	"qunzhu/backend/metrics"
 	"qunzhu/backend/screening"
 	"qunzhu/backend/service/membersvc"
 	"qunzhu/backend/store"
+	"qunzhu/backend/synth"
 )
 
 // generatedApp opens a workspace with one group named group and a
@@ -33,7 +33,7 @@ func generatedApp(t testing.TB, messages, members, days int) (*App, *store.Store
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := importer.GenerateMemoTraceOver(f, messages, members, 7, days); err != nil {
+	if err := synth.GenerateMemoTraceOver(f, messages, members, 7, days); err != nil {
 		t.Fatal(err)
 	}
 	if err := f.Close(); err != nil {
