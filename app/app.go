@@ -22,6 +22,7 @@ import (
 
 	"qunzhu/backend/domain"
 	"qunzhu/backend/msg"
+	"qunzhu/backend/service/contentsvc"
 	"qunzhu/backend/store"
 )
 
@@ -81,6 +82,7 @@ func New(cfg Config) *App {
 	if v, ok, err := cfg.Store.Setting(context.Background(), domain.SettingLanguage); err == nil && ok {
 		a.lng = msg.Normalize(v)
 	}
+	content := contentsvc.New(cfg.Store, cfg.Clock)
 	a.sys = &SystemService{app: a}
 	a.grps = &GroupService{app: a}
 	a.imps = &ImportService{app: a, st: cfg.Store}
@@ -88,11 +90,11 @@ func New(cfg Config) *App {
 	a.rpts = &ReportService{app: a, st: cfg.Store}
 	a.mbrs = &MembersService{app: a, st: cfg.Store}
 	a.rule = &RulesService{app: a, st: cfg.Store}
-	a.auto = &AutomationService{app: a, st: cfg.Store}
+	a.auto = &AutomationService{app: a, svc: content}
 	a.safe = &SafetyService{app: a}
 	a.team = &TeamService{app: a}
 	a.adt = &AuditService{app: a, st: cfg.Store}
-	a.cont = &ContentService{app: a, st: cfg.Store}
+	a.cont = &ContentService{app: a, svc: content}
 	a.risk = &RiskService{app: a, st: cfg.Store}
 	a.strt = &StartService{app: a, st: cfg.Store}
 	return a
