@@ -196,8 +196,10 @@ func (s *AutomationService) Highlights(groupID int64, week string) (HighlightsDT
 	if err != nil {
 		return HighlightsDTO{}, err
 	}
-	d := HighlightsDTO{Group: groupDTO(h.Group), Week: weekDTO(h.Week), Library: []HighlightDTO{}, Suggestions: []HighlightSuggestionDTO{},
-		Digest: contentsvc.Digest(h, s.app.lang())}
+	d := HighlightsDTO{Group: groupDTO(h.Group), Week: weekDTO(h.Week), Library: []HighlightDTO{}, Suggestions: []HighlightSuggestionDTO{}}
+	if len(h.Library) > 0 {
+		d.Digest = contentsvc.Digest(h, s.app.lang())
+	}
 	for _, e := range h.Library {
 		d.Library = append(d.Library, highlightDTO(e, h.Group.Group))
 	}

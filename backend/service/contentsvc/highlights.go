@@ -37,11 +37,8 @@ func (s *Service) Highlights(ctx context.Context, groupID int64, week string) (H
 }
 
 // Digest is the library as a digest post to copy, grouped by day, headed
-// with the group and week in lang; "" when the library is empty.
+// with the group and week in lang.
 func Digest(h Highlights, lang string) string {
-	if len(h.Library) == 0 {
-		return ""
-	}
 	heading := msg.T(lang, "automation.digest_title", map[string]any{"group": h.Group.Name, "week": h.Week.String()})
 	return automation.Digest(heading, h.Library, h.Group.Location(), lang)
 }
