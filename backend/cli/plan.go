@@ -11,6 +11,7 @@ import (
 	"qunzhu/backend/service/contentsvc"
 	"qunzhu/backend/store"
 )
+
 // planJSON is one line of `plan --json` (spec/CLI.md).
 type planJSON struct {
 	ID          int64  `json:"id"`
