@@ -166,6 +166,14 @@ const helpZH = `群主工作台 qunzhu —— 微信社群运营工具（命令�
   plan mark --id 编号 --status posted|skipped|planned [--reach N] [--opens N] [--clicks N] [--conversions N] [--participants N]
                                标记内容已发布/已跳过，并录入效果数据
   templates --group 群          欢迎语与关键词回复（首次查看时按社群类型生成默认模板）
+  templates set --group 群 [--welcome 欢迎语] [--rules-link 链接]
+                               修改欢迎语和群规链接（--rules-link "" 清除链接）
+  templates reply add --group 群 --keywords 词1,词2 --reply 回复
+                               添加一条关键词回复
+  templates reply edit --group 群 --id 编号 [--keywords 词1,词2] [--reply 回复]
+                               修改一条关键词回复（编号见 templates --json）
+  templates reply remove --group 群 --id 编号
+                               删除一条关键词回复
   reply --group 群 "成员的问题" [--member 昵称]
                                回复助手：按关键词匹配最合适的回复，占位符已填好
   highlights --group 群 [--week 2024-W10] [--suggest] [--text]
@@ -264,6 +272,14 @@ Commands:
   plan mark --id N --status posted|skipped|planned [--reach N] [--opens N] [--clicks N] [--conversions N] [--participants N]
                                mark an item posted or skipped and enter its results
   templates --group G          the welcome message and keyword replies (the first look saves the defaults of the group type)
+  templates set --group G [--welcome TEXT] [--rules-link URL]
+                               change the welcome message and the rules link (--rules-link "" clears it)
+  templates reply add --group G --keywords A,B --reply TEXT
+                               add a keyword reply
+  templates reply edit --group G --id N [--keywords A,B] [--reply TEXT]
+                               change a keyword reply (ids from templates --json)
+  templates reply remove --group G --id N
+                               remove a keyword reply
   reply --group G "the member's question" [--member NAME]
                                reply assistant: the best matching keyword replies, placeholders filled
   highlights --group G [--week 2024-W10] [--suggest] [--text]

@@ -1,0 +1,24 @@
+package msg
+
+// The template edits of the command line (templates set, templates reply
+// add|edit|remove): the parity of the Reply assistant's edits.
+
+func init() { register(zhParityContent, enParityContent) }
+
+var zhParityContent = map[string]string{
+	"templates.nothing_to_change":  "没有要修改的内容：请至少给出 {flags} 之一",
+	"automation.nothing_to_change": "没有要修改的内容",
+	"templates.welcome_saved":      "已保存“{group}”的欢迎语（第 {version} 版）",
+	"templates.reply_added":        "已添加关键词回复 {id}：{keywords}",
+	"templates.reply_edited":       "已修改关键词回复 {id}：{keywords}",
+	"templates.reply_removed":      "已删除关键词回复 {id}",
+}
+
+var enParityContent = map[string]string{
+	"templates.nothing_to_change":  "Nothing to change: give at least one of {flags}",
+	"automation.nothing_to_change": "Nothing to change",
+	"templates.welcome_saved":      "Saved the welcome message of “{group}” (version {version})",
+	"templates.reply_added":        "Added keyword reply {id}: {keywords}",
+	"templates.reply_edited":       "Changed keyword reply {id}: {keywords}",
+	"templates.reply_removed":      "Removed keyword reply {id}",
+}
