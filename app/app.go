@@ -22,6 +22,7 @@ import (
 
 	"qunzhu/backend/domain"
 	"qunzhu/backend/msg"
+	"qunzhu/backend/service/auditsvc"
 	"qunzhu/backend/service/contentsvc"
 	"qunzhu/backend/store"
 )
@@ -93,7 +94,7 @@ func New(cfg Config) *App {
 	a.auto = &AutomationService{app: a, svc: content}
 	a.safe = &SafetyService{app: a}
 	a.team = &TeamService{app: a}
-	a.adt = &AuditService{app: a, st: cfg.Store}
+	a.adt = &AuditService{app: a, svc: auditsvc.New(cfg.Store, cfg.Clock)}
 	a.cont = &ContentService{app: a, svc: content}
 	a.risk = &RiskService{app: a, st: cfg.Store}
 	a.strt = &StartService{app: a, st: cfg.Store}
