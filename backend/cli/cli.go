@@ -91,6 +91,7 @@ var commands = []command{
 	{words: []string{"reply"}, flags: []string{"group", "member"}, args: 1, argKey: "cli.missing_question", store: true, do: (*run).reply},
 	{words: []string{"highlights"}, flags: []string{"group", "week", "suggest", "text"}, store: true, do: (*run).highlights},
 	{words: []string{"highlight", "add"}, flags: []string{"group", "message"}, store: true, do: (*run).highlightAdd},
+	{words: []string{"highlight", "remove"}, flags: []string{"group", "id"}, store: true, do: (*run).highlightRemove},
 	{words: []string{"backup"}, flags: []string{"out"}, store: true, do: (*run).backup},
 	{words: []string{"restore"}, args: 1, do: (*run).restore},
 	{words: []string{"passphrase", "set"}, flags: []string{"new-file"}, store: true, do: (*run).passphraseSet},

@@ -46,7 +46,8 @@ func (r *run) templatesSet(ctx context.Context, st *store.Store) error {
 	return nil
 }
 
-// replyID reads --id, a keyword reply's id (from `templates --json`).
+// replyID reads --id: a keyword reply's id (from `templates --json`) or a
+// highlight's (from `highlights --json`).
 func (r *run) replyID() (int64, error) {
 	v, err := r.inv.required("id")
 	if err != nil {
@@ -134,5 +135,27 @@ func (r *run) templatesReplyRemove(ctx context.Context, st *store.Store) error {
 		return r.printJSON(map[string]any{"id": id, "removed": true})
 	}
 	r.say("templates.reply_removed", map[string]any{"id": id})
+	return nil
+}
+
+// highlightRemove takes an entry (id from `highlights --json`) out of the
+// group's highlights library, as the Highlights screen's remove does;
+// audited as highlight.remove.
+func (r *run) highlightRemove(ctx context.Context, st *store.Store) error {
+	g, err := r.group(ctx, st)
+	if err != nil {
+		return err
+	}
+	id, err := r.replyID()
+	if err != nil {
+		return err
+	}
+	if err := r.contentService(st).RemoveHighlight(ctx, g.ID, id); err != nil {
+		return err
+	}
+	if r.inv.json {
+		return r.printJSON(map[string]any{"id": id, "removed": true})
+	}
+	r.say("templates.highlight_removed", map[string]any{"id": id})
 	return nil
 }

@@ -180,6 +180,8 @@ const helpZH = `群主工作台 qunzhu —— 微信社群运营工具（命令�
                                本周精华；--suggest 推荐引起回复最多的消息；--text 输出可复制的精华汇总
   highlight add --group 群 --message 消息编号
                                把一条消息加入精华
+  highlight remove --group 群 --id 编号
+                               把一条精华移出精华库（编号见 highlights --json）
   report [--week 2024-W10] [--group 群] --out 文件.html
                                生成可打印的周报（单个离线 HTML 文件；不写 --group 则包含全部社群）
   risk --group 群 [--week 2024-W10]
@@ -286,6 +288,8 @@ Commands:
                                the week's highlights; --suggest: the messages that drew the most replies; --text: the digest text
   highlight add --group G --message ID
                                add a message to the highlights
+  highlight remove --group G --id N
+                               take an entry out of the highlights (ids from highlights --json)
   report [--week 2024-W10] [--group N] --out FILE.html
                                the printable weekly report as one offline HTML file (all groups without --group)
   risk --group G [--week 2024-W10]

@@ -12,6 +12,7 @@ var zhParityContent = map[string]string{
 	"templates.reply_added":        "已添加关键词回复 {id}：{keywords}",
 	"templates.reply_edited":       "已修改关键词回复 {id}：{keywords}",
 	"templates.reply_removed":      "已删除关键词回复 {id}",
+	"templates.highlight_removed":  "已把精华 {id} 移出精华库",
 }
 
 var enParityContent = map[string]string{
@@ -21,4 +22,5 @@ var enParityContent = map[string]string{
 	"templates.reply_added":        "Added keyword reply {id}: {keywords}",
 	"templates.reply_edited":       "Changed keyword reply {id}: {keywords}",
 	"templates.reply_removed":      "Removed keyword reply {id}",
+	"templates.highlight_removed":  "Took highlight {id} out of the library",
 }
