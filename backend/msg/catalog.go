@@ -165,6 +165,12 @@ const helpZH = `群主工作台 qunzhu —— 微信社群运营工具（命令�
                                查看或修改内容节奏（默认值随社群类型）
   plan mark --id 编号 --status posted|skipped|planned [--reach N] [--opens N] [--clicks N] [--conversions N] [--participants N]
                                标记内容已发布/已跳过，并录入效果数据
+  plan add --group 群 --at 2024-03-07T20:30 --type tutorial|news|interactive|benefit
+           --format morning_brief|live_session|ugc_call|share|post [--title 标题] [--body 正文] [--presenter 成员] [--also-groups 群2,群3]
+                               手动加入一条计划（--also-groups 同时加到其他群，各按本群时间）
+  plan edit --id 编号 [--at 2024-03-07T21:00] [--type …] [--format …] [--title …] [--body …] [--presenter 成员|""]
+                               修改计划项（改 --at 即挪动时间）
+  plan remove --id 编号         删除计划项
   templates --group 群          欢迎语与关键词回复（首次查看时按社群类型生成默认模板）
   templates set --group 群 [--welcome 欢迎语] [--rules-link 链接]
                                修改欢迎语和群规链接（--rules-link "" 清除链接）
@@ -273,6 +279,12 @@ Commands:
                                show or change the content cadence (defaults follow the group type)
   plan mark --id N --status posted|skipped|planned [--reach N] [--opens N] [--clicks N] [--conversions N] [--participants N]
                                mark an item posted or skipped and enter its results
+  plan add --group G --at 2024-03-07T20:30 --type tutorial|news|interactive|benefit
+           --format morning_brief|live_session|ugc_call|share|post [--title T] [--body B] [--presenter M] [--also-groups G2,G3]
+                               place an item by hand (--also-groups: the same item in those groups, each on its own clock)
+  plan edit --id N [--at 2024-03-07T21:00] [--type …] [--format …] [--title …] [--body …] [--presenter M|""]
+                               change a plan item (a new --at moves it)
+  plan remove --id N           delete a plan item
   templates --group G          the welcome message and keyword replies (the first look saves the defaults of the group type)
   templates set --group G [--welcome TEXT] [--rules-link URL]
                                change the welcome message and the rules link (--rules-link "" clears it)

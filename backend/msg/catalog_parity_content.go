@@ -1,7 +1,9 @@
 package msg
 
-// The template edits of the command line (templates set, templates reply
-// add|edit|remove): the parity of the Reply assistant's edits.
+// The content edits of the command line that match the window's: the
+// Reply assistant's (templates set, templates reply add|edit|remove), the
+// Highlights screen's (highlight remove) and the Content tab drawer's
+// (plan add|edit|remove).
 
 func init() { register(zhParityContent, enParityContent) }
 
@@ -13,6 +15,9 @@ var zhParityContent = map[string]string{
 	"templates.reply_edited":       "已修改关键词回复 {id}：{keywords}",
 	"templates.reply_removed":      "已删除关键词回复 {id}",
 	"templates.highlight_removed":  "已把精华 {id} 移出精华库",
+	"plan.item_added":              "已在“{group}”的计划中加入 {id}「{title}」，时间 {time}",
+	"plan.item_edited":             "已修改“{group}”的计划项 {id}「{title}」，时间 {time}",
+	"plan.item_removed":            "已从“{group}”的计划中删除 {id}「{title}」",
 }
 
 var enParityContent = map[string]string{
@@ -23,4 +28,7 @@ var enParityContent = map[string]string{
 	"templates.reply_edited":       "Changed keyword reply {id}: {keywords}",
 	"templates.reply_removed":      "Removed keyword reply {id}",
 	"templates.highlight_removed":  "Took highlight {id} out of the library",
+	"plan.item_added":              "Added {id} “{title}” to the plan of “{group}” at {time}",
+	"plan.item_edited":             "Changed plan item {id} “{title}” of “{group}”, now at {time}",
+	"plan.item_removed":            "Removed {id} “{title}” from the plan of “{group}”",
 }

@@ -306,3 +306,54 @@ func (s *Service) Due(ctx context.Context) ([]Item, error) {
 	}
 	return out, nil
 }
+
+// ItemChange is an edit of some fields of an item; nil fields keep what is
+// saved. SetPresenter says PresenterID is given (nil then clears it).
+type ItemChange struct {
+	At           *string
+	Type         *string
+	Format       *string
+	Title        *string
+	Body         *string
+	SetPresenter bool
+	PresenterID  *int64
+}
+
+// EditItem changes the fields given of item id, in its own group, at the
+// version just read (the command line names the item only, and reads and
+// writes in one go); checked and audited as the window's Save.
+func (s *Service) EditItem(ctx context.Context, id int64, ch ItemChange) (Item, error) {
+	it, err := s.st.ContentItem(ctx, id)
+	if err != nil {
+		return Item{}, err
+	}
+	in := ItemInput{ID: it.ID, Version: it.Version, Type: string(it.Type), Format: string(it.Format), Title: it.Title,
+		Body: it.Body, At: it.ScheduledAt.Format(time.RFC3339), PresenterID: it.PresenterID}
+	for _, f := range []struct{ src, dst *string }{{ch.At, &in.At}, {ch.Type, &in.Type}, {ch.Format, &in.Format},
+		{ch.Title, &in.Title}, {ch.Body, &in.Body}} {
+		if f.src != nil {
+			*f.dst = *f.src
+		}
+	}
+	if ch.SetPresenter {
+		in.PresenterID = ch.PresenterID
+	}
+	return s.Save(ctx, it.GroupID, in)
+}
+
+// RemoveItem deletes item id at the version just read (the command line's
+// `plan remove`); a posted share's presenter loses the share's points.
+func (s *Service) RemoveItem(ctx context.Context, id int64) (Item, error) {
+	it, err := s.st.ContentItem(ctx, id)
+	if err != nil {
+		return Item{}, err
+	}
+	g, err := s.st.Group(ctx, it.GroupID)
+	if err != nil {
+		return Item{}, err
+	}
+	if err := s.st.DeleteContentItem(ctx, it.GroupID, id, it.Version); err != nil {
+		return Item{}, err
+	}
+	return view(it, g, s.clock.Now(), nil), nil
+}
