@@ -171,6 +171,9 @@ const helpZH = `群主工作台 qunzhu —— 微信社群运营工具（命令�
   plan edit --id 编号 [--at 2024-03-07T21:00] [--type …] [--format …] [--title …] [--body …] [--presenter 成员|""]
                                修改计划项（改 --at 即挪动时间）
   plan remove --id 编号         删除计划项
+  library                      素材库（最新的在前）
+  library add --id 计划编号     把一条计划内容存入素材库
+  library remove --id 素材编号  从素材库删除
   templates --group 群          欢迎语与关键词回复（首次查看时按社群类型生成默认模板）
   templates set --group 群 [--welcome 欢迎语] [--rules-link 链接]
                                修改欢迎语和群规链接（--rules-link "" 清除链接）
@@ -285,6 +288,9 @@ Commands:
   plan edit --id N [--at 2024-03-07T21:00] [--type …] [--format …] [--title …] [--body …] [--presenter M|""]
                                change a plan item (a new --at moves it)
   plan remove --id N           delete a plan item
+  library                      the content library, newest first
+  library add --id ITEM        keep a plan item in the library
+  library remove --id N        remove a library entry
   templates --group G          the welcome message and keyword replies (the first look saves the defaults of the group type)
   templates set --group G [--welcome TEXT] [--rules-link URL]
                                change the welcome message and the rules link (--rules-link "" clears it)

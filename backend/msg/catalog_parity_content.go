@@ -3,7 +3,7 @@ package msg
 // The content edits of the command line that match the window's: the
 // Reply assistant's (templates set, templates reply add|edit|remove), the
 // Highlights screen's (highlight remove) and the Content tab drawer's
-// (plan add|edit|remove).
+// (plan add|edit|remove) and its content library (library add|remove).
 
 func init() { register(zhParityContent, enParityContent) }
 
@@ -18,6 +18,9 @@ var zhParityContent = map[string]string{
 	"plan.item_added":              "已在“{group}”的计划中加入 {id}「{title}」，时间 {time}",
 	"plan.item_edited":             "已修改“{group}”的计划项 {id}「{title}」，时间 {time}",
 	"plan.item_removed":            "已从“{group}”的计划中删除 {id}「{title}」",
+	"library.empty":                "素材库还是空的。用 library add --id 计划编号 把一条内容存进来",
+	"library.added":                "已存入素材库：{id}「{title}」",
+	"library.removed":              "已从素材库删除 {id}",
 }
 
 var enParityContent = map[string]string{
@@ -31,4 +34,7 @@ var enParityContent = map[string]string{
 	"plan.item_added":              "Added {id} “{title}” to the plan of “{group}” at {time}",
 	"plan.item_edited":             "Changed plan item {id} “{title}” of “{group}”, now at {time}",
 	"plan.item_removed":            "Removed {id} “{title}” from the plan of “{group}”",
+	"library.empty":                "The content library is empty. Keep an item in it with library add --id ITEM",
+	"library.added":                "Kept in the library: {id} “{title}”",
+	"library.removed":              "Removed {id} from the library",
 }

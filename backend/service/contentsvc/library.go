@@ -13,8 +13,16 @@ func (s *Service) Library(ctx context.Context) ([]store.LibraryEntry, error) {
 }
 
 // SaveToLibrary keeps a copy of item id (type, format, title as shown in
-// lang, body) in the library for reuse.
+// lang, body) in the library for reuse. groupID 0 takes the item's own
+// group (the command line names the item only).
 func (s *Service) SaveToLibrary(ctx context.Context, groupID, id int64, lang string) (store.LibraryEntry, error) {
+	if groupID == 0 {
+		it, err := s.st.ContentItem(ctx, id)
+		if err != nil {
+			return store.LibraryEntry{}, err
+		}
+		groupID = it.GroupID
+	}
 	it, _, err := s.loadItem(ctx, groupID, id)
 	if err != nil {
 		return store.LibraryEntry{}, err
