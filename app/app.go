@@ -22,6 +22,8 @@ import (
 
 	"qunzhu/backend/domain"
 	"qunzhu/backend/msg"
+	"qunzhu/backend/service/auditsvc"
+	"qunzhu/backend/service/contentsvc"
 	"qunzhu/backend/service/membersvc"
 	"qunzhu/backend/store"
 )
@@ -82,6 +84,7 @@ func New(cfg Config) *App {
 	if v, ok, err := cfg.Store.Setting(context.Background(), domain.SettingLanguage); err == nil && ok {
 		a.lng = msg.Normalize(v)
 	}
+	content := contentsvc.New(cfg.Store, cfg.Clock)
 	a.sys = &SystemService{app: a}
 	a.grps = &GroupService{app: a}
 	a.imps = &ImportService{app: a, st: cfg.Store}
@@ -89,11 +92,11 @@ func New(cfg Config) *App {
 	a.rpts = &ReportService{app: a, st: cfg.Store}
 	a.mbrs = &MembersService{app: a, svc: membersvc.New(cfg.Store, cfg.Clock)}
 	a.rule = &RulesService{app: a, st: cfg.Store}
-	a.auto = &AutomationService{app: a, st: cfg.Store}
+	a.auto = &AutomationService{app: a, svc: content}
 	a.safe = &SafetyService{app: a}
 	a.team = &TeamService{app: a}
-	a.adt = &AuditService{app: a, st: cfg.Store}
-	a.cont = &ContentService{app: a, st: cfg.Store}
+	a.adt = &AuditService{app: a, svc: auditsvc.New(cfg.Store, cfg.Clock)}
+	a.cont = &ContentService{app: a, svc: content}
 	a.risk = &RiskService{app: a, st: cfg.Store}
 	a.strt = &StartService{app: a, st: cfg.Store}
 	return a

@@ -1,13 +1,9 @@
 package app
 
 import (
-	"strings"
-
 	"qunzhu/backend/automation"
 	"qunzhu/backend/domain"
-	"qunzhu/backend/metrics"
-	"qunzhu/backend/msg"
-	"qunzhu/backend/store"
+	"qunzhu/backend/service/contentsvc"
 )
 
 // AutomationService is the bound service of a group's Reply assistant and
@@ -16,7 +12,7 @@ import (
 // Nothing is ever sent: every text is for the operator to copy.
 type AutomationService struct {
 	app *App
-	st  *store.Store
+	svc *contentsvc.Service
 }
 
 // FilledTextDTO is a template with its placeholders filled.
@@ -69,18 +65,13 @@ type ReplyMatchDTO struct {
 // Templates returns the group's welcome message and keyword replies; the
 // first look at a group saves the defaults of its type in the UI language.
 func (s *AutomationService) Templates(groupID int64) (TemplatesDTO, error) {
-	ctx := s.app.context()
-	sum, err := s.st.GroupSummary(ctx, groupID)
+	t, err := s.svc.Templates(s.app.context(), groupID, s.app.lang())
 	if err != nil {
 		return TemplatesDTO{}, err
 	}
-	w, replies, err := s.st.AutomationTemplates(ctx, groupID, s.app.lang())
-	if err != nil {
-		return TemplatesDTO{}, err
-	}
-	d := TemplatesDTO{Group: groupDTO(sum), Welcome: s.welcomeDTO(sum.Group, w), Replies: make([]KeywordReplyDTO, 0, len(replies)),
-		MinScore: automation.MinScore}
-	for _, k := range replies {
+	d := TemplatesDTO{Group: groupDTO(t.Group), Welcome: welcomeDTO(t.Welcome, t.Preview),
+		Replies: make([]KeywordReplyDTO, 0, len(t.Replies)), MinScore: automation.MinScore}
+	for _, k := range t.Replies {
 		d.Replies = append(d.Replies, replyDTO(k))
 	}
 	for _, p := range automation.Placeholders {
@@ -89,15 +80,8 @@ func (s *AutomationService) Templates(groupID int64) (TemplatesDTO, error) {
 	return d, nil
 }
 
-func (s *AutomationService) values(g domain.Group, rulesLink, member string) automation.Values {
-	return automation.Values{Member: member, Group: g.Name, RulesLink: rulesLink,
-		Date: automation.DateText(s.app.now().In(g.Location()), s.app.lang())}
-}
-
-func (s *AutomationService) welcomeDTO(g domain.Group, w automation.Welcome) WelcomeTemplateDTO {
-	sample := msg.T(s.app.lang(), "automation.preview_member", nil)
-	return WelcomeTemplateDTO{Text: w.Text, RulesLink: w.RulesLink, Version: w.Version,
-		Preview: filledDTO(automation.Fill(w.Text, s.values(g, w.RulesLink, sample)))}
+func welcomeDTO(w automation.Welcome, preview automation.Filled) WelcomeTemplateDTO {
+	return WelcomeTemplateDTO{Text: w.Text, RulesLink: w.RulesLink, Version: w.Version, Preview: filledDTO(preview)}
 }
 
 func filledDTO(f automation.Filled) FilledTextDTO {
@@ -111,34 +95,27 @@ func replyDTO(k automation.KeywordReply) KeywordReplyDTO {
 // Preview fills a template being edited, for the group, rules link and
 // member given ("" member: a sample new member), without saving it.
 func (s *AutomationService) Preview(groupID int64, text, rulesLink, member string) (FilledTextDTO, error) {
-	g, err := s.st.Group(s.app.context(), groupID)
+	f, err := s.svc.Preview(s.app.context(), groupID, text, rulesLink, member, s.app.lang())
 	if err != nil {
 		return FilledTextDTO{}, err
 	}
-	if strings.TrimSpace(member) == "" {
-		member = msg.T(s.app.lang(), "automation.preview_member", nil)
-	}
-	return filledDTO(automation.Fill(text, s.values(g, strings.TrimSpace(rulesLink), strings.TrimSpace(member)))), nil
+	return filledDTO(f), nil
 }
 
 // SaveWelcome stores the edited welcome message (refused if it changed
 // since version was read, or if it uses an unknown placeholder).
 func (s *AutomationService) SaveWelcome(groupID int64, text, rulesLink string, version int) (WelcomeTemplateDTO, error) {
-	ctx := s.app.context()
-	g, err := s.st.Group(ctx, groupID)
+	w, err := s.svc.SaveWelcome(s.app.context(), automation.Welcome{GroupID: groupID, Text: text, RulesLink: rulesLink, Version: version},
+		s.app.lang())
 	if err != nil {
 		return WelcomeTemplateDTO{}, err
 	}
-	w, err := s.st.SaveWelcome(ctx, automation.Welcome{GroupID: groupID, Text: text, RulesLink: rulesLink, Version: version}, s.app.lang())
-	if err != nil {
-		return WelcomeTemplateDTO{}, err
-	}
-	return s.welcomeDTO(g, w), nil
+	return welcomeDTO(w.Welcome, w.Preview), nil
 }
 
 // SaveReply adds (id 0) or edits a keyword reply.
 func (s *AutomationService) SaveReply(groupID int64, in KeywordReplyDTO) (KeywordReplyDTO, error) {
-	k, err := s.st.SaveKeywordReply(s.app.context(), automation.KeywordReply{ID: in.ID, GroupID: groupID, Keywords: in.Keywords,
+	k, err := s.svc.SaveReply(s.app.context(), automation.KeywordReply{ID: in.ID, GroupID: groupID, Keywords: in.Keywords,
 		Reply: in.Reply, Version: in.Version}, s.app.lang())
 	if err != nil {
 		return KeywordReplyDTO{}, err
@@ -148,24 +125,19 @@ func (s *AutomationService) SaveReply(groupID int64, in KeywordReplyDTO) (Keywor
 
 // DeleteReply removes a keyword reply.
 func (s *AutomationService) DeleteReply(groupID, id int64) error {
-	return s.st.DeleteKeywordReply(s.app.context(), groupID, id)
+	return s.svc.DeleteReply(s.app.context(), groupID, id)
 }
 
 // Ask returns the best keyword replies to a member's question, filled in
 // for member ("" leaves {成员} for the operator to write); empty when none
 // scores at least the minimum.
 func (s *AutomationService) Ask(groupID int64, question, member string) ([]ReplyMatchDTO, error) {
-	ctx := s.app.context()
-	g, err := s.st.Group(ctx, groupID)
-	if err != nil {
-		return nil, err
-	}
-	w, replies, err := s.st.AutomationTemplates(ctx, groupID, s.app.lang())
+	matches, err := s.svc.Ask(s.app.context(), groupID, question, member, s.app.lang())
 	if err != nil {
 		return nil, err
 	}
 	out := []ReplyMatchDTO{}
-	for _, m := range automation.MatchReplies(question, replies, s.values(g, w.RulesLink, strings.TrimSpace(member)), 3) {
+	for _, m := range matches {
 		out = append(out, ReplyMatchDTO{ID: m.Reply.ID, Score: m.Score, Keywords: nonNilStrings(m.Matched), Partial: nonNilStrings(m.Partial),
 			Filled: filledDTO(m.Filled)})
 	}
@@ -207,47 +179,34 @@ type HighlightsDTO struct {
 // suggestionLimit is how many suggestions a week shows.
 const suggestionLimit = 10
 
-func (s *AutomationService) groupWeek(groupID int64, week string) (domain.GroupSummary, metrics.Week, error) {
-	sum, err := s.st.GroupSummary(s.app.context(), groupID)
-	if err != nil {
-		return sum, metrics.Week{}, err
-	}
-	w, err := metrics.ParseWeek(week, sum.Location())
-	return sum, w, err
+func highlightDTO(h automation.Highlight, g domain.Group) HighlightDTO {
+	return HighlightDTO{ID: h.ID, MessageID: h.MessageID, Source: h.Source, Name: h.SenderName, At: rfc3339(h.SentAt, g.Location()),
+		Kind: string(h.Kind), Content: h.Content}
 }
 
 // Highlights returns the week's library, the suggestions (the messages
 // that drew the most replies within 30 minutes) and the digest text.
 func (s *AutomationService) Highlights(groupID int64, week string) (HighlightsDTO, error) {
 	ctx := s.app.context()
-	sum, w, err := s.groupWeek(groupID, week)
+	h, err := s.svc.Highlights(ctx, groupID, week)
 	if err != nil {
 		return HighlightsDTO{}, err
 	}
-	loc := sum.Location()
-	lib, err := s.st.Highlights(ctx, groupID, w.Start, w.End)
+	sugs, err := s.svc.Suggestions(ctx, h, suggestionLimit)
 	if err != nil {
 		return HighlightsDTO{}, err
 	}
-	msgs, err := s.st.Messages(ctx, groupID, w.Start, w.End.Add(automation.ReplyWindow))
-	if err != nil {
-		return HighlightsDTO{}, err
+	d := HighlightsDTO{Group: groupDTO(h.Group), Week: weekDTO(h.Week), Library: []HighlightDTO{}, Suggestions: []HighlightSuggestionDTO{}}
+	if len(h.Library) > 0 {
+		d.Digest = contentsvc.Digest(h, s.app.lang())
 	}
-	d := HighlightsDTO{Group: groupDTO(sum), Week: weekDTO(w), Library: []HighlightDTO{}, Suggestions: []HighlightSuggestionDTO{}}
-	inLib := map[int64]int64{}
-	for _, h := range lib {
-		inLib[h.MessageID] = h.ID
-		d.Library = append(d.Library, HighlightDTO{ID: h.ID, MessageID: h.MessageID, Source: h.Source, Name: h.SenderName,
-			At: rfc3339(h.SentAt, loc), Kind: string(h.Kind), Content: h.Content})
+	for _, e := range h.Library {
+		d.Library = append(d.Library, highlightDTO(e, h.Group.Group))
 	}
-	for _, sg := range automation.SuggestHighlights(msgs, automation.SuggestOptions{From: w.Start, To: w.End, CheckinWord: sum.CheckinWord, IsQuestion: metrics.IsQuestion, Limit: suggestionLimit}) {
+	for _, sg := range sugs {
 		m := sg.Message
-		d.Suggestions = append(d.Suggestions, HighlightSuggestionDTO{MessageID: m.ID, Name: m.SenderName, At: rfc3339(m.SentAt, loc), Kind: string(m.Kind),
-			Content: m.Content, Replies: sg.Replies, Repliers: sg.Repliers, HighlightID: inLib[m.ID]})
-	}
-	if len(lib) > 0 {
-		heading := msg.T(s.app.lang(), "automation.digest_title", map[string]any{"group": sum.Name, "week": w.String()})
-		d.Digest = automation.Digest(heading, lib, loc, s.app.lang())
+		d.Suggestions = append(d.Suggestions, HighlightSuggestionDTO{MessageID: m.ID, Name: m.SenderName, At: rfc3339(m.SentAt, h.Group.Location()),
+			Kind: string(m.Kind), Content: m.Content, Replies: sg.Replies, Repliers: sg.Repliers, HighlightID: h.InLibrary[m.ID]})
 	}
 	return d, nil
 }
@@ -265,46 +224,25 @@ type HighlightChatMessageDTO struct {
 // HighlightChatPageDTO is the week's chat matching a search, oldest first.
 type HighlightChatPageDTO struct {
 	Messages []HighlightChatMessageDTO `json:"messages"`
-	Total    int                       `json:"total"` // matching messages; Messages holds at most chatLimit
+	Total    int                       `json:"total"` // matching messages; Messages holds at most contentsvc.ChatLimit
 }
-
-// chatLimit bounds how many messages one search returns.
-const chatLimit = 200
 
 // Chat returns the week's messages (system messages left out) whose text or
 // sender contains query (case-insensitive; "" matches all), oldest first.
 func (s *AutomationService) Chat(groupID int64, week, query string) (HighlightChatPageDTO, error) {
 	ctx := s.app.context()
-	sum, w, err := s.groupWeek(groupID, week)
+	h, err := s.svc.Highlights(ctx, groupID, week)
 	if err != nil {
 		return HighlightChatPageDTO{}, err
 	}
-	msgs, err := s.st.Messages(ctx, groupID, w.Start, w.End)
+	p, err := s.svc.Chat(ctx, h, query)
 	if err != nil {
 		return HighlightChatPageDTO{}, err
 	}
-	lib, err := s.st.Highlights(ctx, groupID, w.Start, w.End)
-	if err != nil {
-		return HighlightChatPageDTO{}, err
-	}
-	inLib := map[int64]int64{}
-	for _, h := range lib {
-		inLib[h.MessageID] = h.ID
-	}
-	q := strings.ToLower(strings.TrimSpace(query))
-	page := HighlightChatPageDTO{Messages: []HighlightChatMessageDTO{}}
-	for _, m := range msgs {
-		if m.Kind == domain.KindSystem {
-			continue
-		}
-		if q != "" && !strings.Contains(strings.ToLower(m.Content), q) && !strings.Contains(strings.ToLower(m.SenderName), q) {
-			continue
-		}
-		page.Total++
-		if len(page.Messages) < chatLimit {
-			page.Messages = append(page.Messages, HighlightChatMessageDTO{ID: m.ID, Name: m.SenderName, At: rfc3339(m.SentAt, sum.Location()),
-				Kind: string(m.Kind), Content: m.Content, HighlightID: inLib[m.ID]})
-		}
+	page := HighlightChatPageDTO{Messages: make([]HighlightChatMessageDTO, 0, len(p.Messages)), Total: p.Total}
+	for _, m := range p.Messages {
+		page.Messages = append(page.Messages, HighlightChatMessageDTO{ID: m.ID, Name: m.SenderName, At: rfc3339(m.SentAt, h.Group.Location()),
+			Kind: string(m.Kind), Content: m.Content, HighlightID: h.InLibrary[m.ID]})
 	}
 	return page, nil
 }
@@ -312,20 +250,14 @@ func (s *AutomationService) Chat(groupID int64, week, query string) (HighlightCh
 // AddHighlight puts a message into the library; source is staff (picked
 // from the chat) or suggested.
 func (s *AutomationService) AddHighlight(groupID, messageID int64, source string) (HighlightDTO, error) {
-	ctx := s.app.context()
-	g, err := s.st.Group(ctx, groupID)
+	h, g, err := s.svc.AddHighlight(s.app.context(), groupID, messageID, source)
 	if err != nil {
 		return HighlightDTO{}, err
 	}
-	h, err := s.st.AddHighlight(ctx, groupID, messageID, source, "")
-	if err != nil {
-		return HighlightDTO{}, err
-	}
-	return HighlightDTO{ID: h.ID, MessageID: h.MessageID, Source: h.Source, Name: h.SenderName, At: rfc3339(h.SentAt, g.Location()),
-		Kind: string(h.Kind), Content: h.Content}, nil
+	return highlightDTO(h, g), nil
 }
 
 // RemoveHighlight takes an entry out of the library.
 func (s *AutomationService) RemoveHighlight(groupID, id int64) error {
-	return s.st.RemoveHighlight(s.app.context(), groupID, id)
+	return s.svc.RemoveHighlight(s.app.context(), groupID, id)
 }

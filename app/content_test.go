@@ -179,9 +179,7 @@ func TestContentWeekGenerateMoveMark(t *testing.T) {
 	}
 
 	// The .ics of the week holds every item with its group's name.
-	sum, _ := a.cfg.Store.GroupSummary(context.Background(), gid)
-	_, w10, _ := s.groupWeek(context.Background(), gid, "2024-W10")
-	b, err := s.ics(context.Background(), sum, w10)
+	b, err := s.svc.WeekICS(context.Background(), gid, "2024-W10", a.lang())
 	if err != nil || strings.Count(string(b), "BEGIN:VEVENT") != len(cal.Items) || !strings.Contains(string(b), "SUMMARY:[读书会] 周末抽奖") {
 		t.Errorf("ics (%v):\n%s", err, b)
 	}

@@ -3,13 +3,13 @@ package cli
 import (
 	"context"
 	"encoding/json"
-	"path/filepath"
 	"strings"
 	"time"
 
 	"qunzhu/backend/auditlog"
 	"qunzhu/backend/domain"
 	"qunzhu/backend/msg"
+	"qunzhu/backend/service/auditsvc"
 	"qunzhu/backend/store"
 )
 
@@ -63,32 +63,19 @@ func (r *run) auditFilter(ctx context.Context, st *store.Store) (domain.AuditFil
 		}
 		return t, nil
 	}
-	var err error
-	if f.From, err = day("since"); err != nil {
+	since, err := day("since")
+	if err != nil {
 		return f, err
 	}
-	if f.To, err = day("until"); err != nil {
+	until, err := day("until")
+	if err != nil {
 		return f, err
 	}
-	if !f.To.IsZero() {
-		f.To = f.To.AddDate(0, 0, 1) // --until names the last day shown
-		if !f.From.IsZero() && !f.From.Before(f.To) {
-			return f, &usageError{"audit.bad_range", nil}
-		}
+	var ok bool
+	if f.From, f.To, ok = auditsvc.Days(since, until); !ok {
+		return f, &usageError{"audit.bad_range", nil}
 	}
 	return f, nil
-}
-
-func groupNames(ctx context.Context, st *store.Store) (map[int64]string, error) {
-	gs, err := st.Groups(ctx)
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[int64]string, len(gs))
-	for _, g := range gs {
-		out[g.ID] = g.Name
-	}
-	return out, nil
 }
 
 func rawOrNull(s string) json.RawMessage {
@@ -105,12 +92,8 @@ func (r *run) auditEntries(ctx context.Context, st *store.Store) ([]domain.Audit
 	if err != nil {
 		return nil, nil, err
 	}
-	entries, err := st.AuditLog(ctx, f)
-	if err != nil {
-		return nil, nil, err
-	}
-	names, err := groupNames(ctx, st)
-	return entries, names, err
+	log, err := auditsvc.New(st, r.Clock).List(ctx, f)
+	return log.Entries, log.GroupNames, err
 }
 
 // audit lists the audit log, newest first.
@@ -163,29 +146,31 @@ func (r *run) auditExport(ctx context.Context, st *store.Store) error {
 	if err != nil {
 		return err
 	}
-	format := strings.TrimPrefix(strings.ToLower(filepath.Ext(out)), ".")
-	if format != auditlog.FormatCSV && format != auditlog.FormatXLSX {
-		return domain.Errorf(domain.EINVALID, "audit.bad_format", map[string]any{"value": filepath.Ext(out)})
-	}
-	entries, names, err := r.auditEntries(ctx, st)
+	format, err := auditsvc.FormatOf(out)
 	if err != nil {
 		return err
 	}
-	if err := auditlog.WriteFile(out, format, auditlog.Table(entries, names, time.Local, r.lang), r.lang); err != nil {
+	f, err := r.auditFilter(ctx, st)
+	if err != nil {
+		return err
+	}
+	n, err := auditsvc.New(st, r.Clock).Export(ctx, out, format, f, r.lang)
+	if err != nil {
 		return err
 	}
 	if r.inv.json {
-		return r.printJSON(map[string]any{"out": out, "entries": len(entries)})
+		return r.printJSON(map[string]any{"out": out, "entries": n})
 	}
-	r.say("audit.exported", map[string]any{"n": len(entries), "path": out})
+	r.say("audit.exported", map[string]any{"n": n, "path": out})
 	return nil
 }
 
 // auditOperator shows who changes are recorded as, or with --name sets the
 // workspace's operator name (--name "" clears it).
 func (r *run) auditOperator(ctx context.Context, st *store.Store) error {
+	svc := auditsvc.New(st, r.Clock)
 	if v, ok := r.inv.flags["name"]; ok {
-		name, err := st.SetOperatorName(ctx, v)
+		name, err := svc.SetOperatorName(ctx, v)
 		if err != nil {
 			return err
 		}
@@ -198,13 +183,13 @@ func (r *run) auditOperator(ctx context.Context, st *store.Store) error {
 			return nil
 		}
 	}
-	name, src, err := st.OperatorSource(ctx)
+	op, err := svc.Operator(ctx)
 	if err != nil {
 		return err
 	}
 	if r.inv.json {
-		return r.printJSON(map[string]string{"operator": name, "source": src})
+		return r.printJSON(map[string]string{"operator": op.Name, "source": op.Source})
 	}
-	r.say("audit.operator_is", map[string]any{"name": name, "source": msg.T(r.lang, "audit.source."+src, nil)})
+	r.say("audit.operator_is", map[string]any{"name": op.Name, "source": msg.T(r.lang, "audit.source."+op.Source, nil)})
 	return nil
 }

@@ -9,8 +9,8 @@ import (
 
 	"qunzhu/backend/automation"
 	"qunzhu/backend/domain"
-	"qunzhu/backend/metrics"
 	"qunzhu/backend/msg"
+	"qunzhu/backend/service/contentsvc"
 	"qunzhu/backend/store"
 )
 
@@ -40,25 +40,19 @@ type placeholderJSON struct {
 	ZH  string `json:"zh"`
 }
 
-// values fills placeholders for group g: today's date in the group's zone.
-func (r *run) values(g domain.Group, w automation.Welcome, member string) automation.Values {
-	return automation.Values{Member: member, Group: g.Name, RulesLink: w.RulesLink,
-		Date: automation.DateText(r.Clock.Now().In(g.Location()), r.lang)}
-}
-
 func (r *run) templates(ctx context.Context, st *store.Store) error {
 	g, err := r.group(ctx, st)
 	if err != nil {
 		return err
 	}
-	w, replies, err := st.AutomationTemplates(ctx, g.ID, r.lang)
+	t, err := r.contentService(st).Templates(ctx, g.ID, r.lang)
 	if err != nil {
 		return err
 	}
-	preview := automation.Fill(w.Text, r.values(g, w, msg.T(r.lang, "automation.preview_member", nil)))
-	out := templatesJSON{Group: g.Name, Welcome: welcomeJSON{Text: w.Text, RulesLink: w.RulesLink, Preview: preview.Text, Version: w.Version},
-		KeywordReplies: make([]keywordReplyJSON, 0, len(replies))}
-	for _, k := range replies {
+	w := t.Welcome
+	out := templatesJSON{Group: g.Name, Welcome: welcomeJSON{Text: w.Text, RulesLink: w.RulesLink, Preview: t.Preview.Text, Version: w.Version},
+		KeywordReplies: make([]keywordReplyJSON, 0, len(t.Replies))}
+	for _, k := range t.Replies {
 		out.KeywordReplies = append(out.KeywordReplies, keywordReplyJSON{ID: k.ID, Keywords: k.Keywords, Reply: k.Reply})
 	}
 	for _, p := range automation.Placeholders {
@@ -107,11 +101,10 @@ func (r *run) reply(ctx context.Context, st *store.Store) error {
 	if question == "" {
 		return &usageError{"cli.missing_question", nil}
 	}
-	w, replies, err := st.AutomationTemplates(ctx, g.ID, r.lang)
+	matches, err := r.contentService(st).Ask(ctx, g.ID, question, r.inv.flags["member"], r.lang)
 	if err != nil {
 		return err
 	}
-	matches := automation.MatchReplies(question, replies, r.values(g, w, r.inv.flags["member"]), 3)
 	out := replyJSON{Question: question, MinScore: automation.MinScore, Matches: make([]matchJSON, 0, len(matches))}
 	for _, m := range matches {
 		out.Matches = append(out.Matches, matchJSON{ID: m.Reply.ID, Score: m.Score, Keywords: nonNil(m.Matched), Partial: nonNil(m.Partial),
@@ -160,38 +153,42 @@ func (r *run) highlights(ctx context.Context, st *store.Store) error {
 	if err != nil {
 		return err
 	}
-	loc := g.Location()
-	if r.inv.flags["suggest"] == "true" {
-		return r.suggestions(ctx, st, g, w)
-	}
-	list, err := st.Highlights(ctx, g.ID, w.Start, w.End)
+	svc := r.contentService(st)
+	h, err := svc.Highlights(ctx, g.ID, w.String())
 	if err != nil {
 		return err
 	}
+	if r.inv.flags["suggest"] == "true" {
+		return r.suggestions(ctx, svc, h)
+	}
 	if r.inv.flags["text"] == "true" {
-		heading := msg.T(r.lang, "automation.digest_title", map[string]any{"group": g.Name, "week": w.String()})
-		text := automation.Digest(heading, list, loc, r.lang)
+		text := contentsvc.Digest(h, r.lang)
 		if r.inv.json {
 			return r.printJSON(map[string]string{"text": text})
 		}
 		fmt.Fprint(r.Stdout, text)
 		return nil
 	}
-	out := make([]highlightJSON, 0, len(list))
-	for _, h := range list {
-		out = append(out, highlightJSON{ID: h.ID, MessageID: h.MessageID, Source: h.Source, Name: h.SenderName,
-			At: h.SentAt.In(loc).Format(time.RFC3339), Content: h.Content})
+	return r.printHighlights(h)
+}
+
+func (r *run) printHighlights(h contentsvc.Highlights) error {
+	loc := h.Group.Location()
+	out := make([]highlightJSON, 0, len(h.Library))
+	for _, e := range h.Library {
+		out = append(out, highlightJSON{ID: e.ID, MessageID: e.MessageID, Source: e.Source, Name: e.SenderName,
+			At: e.SentAt.In(loc).Format(time.RFC3339), Content: e.Content})
 	}
 	if r.inv.json {
 		return r.printJSON(out)
 	}
 	if len(out) == 0 {
-		r.say("automation.no_highlights", map[string]any{"week": w.String()})
+		r.say("automation.no_highlights", map[string]any{"week": h.Week.String()})
 		return nil
 	}
 	rows := [][]string{{msg.T(r.lang, "cli.col_id", nil), msg.T(r.lang, "cli.col_time", nil), msg.T(r.lang, "cli.col_member", nil), msg.T(r.lang, "cli.col_content", nil)}}
-	for _, h := range list {
-		rows = append(rows, []string{strconv.FormatInt(h.ID, 10), h.SentAt.In(loc).Format("01-02 15:04"), h.SenderName, domain.Excerpt(oneLine(h.Content), 60)})
+	for _, e := range h.Library {
+		rows = append(rows, []string{strconv.FormatInt(e.ID, 10), e.SentAt.In(loc).Format("01-02 15:04"), e.SenderName, domain.Excerpt(oneLine(e.Content), 60)})
 	}
 	return writeTable(r.Stdout, rows)
 }
@@ -199,29 +196,29 @@ func (r *run) highlights(ctx context.Context, st *store.Store) error {
 // suggestionLimit is how many suggestions a week lists.
 const suggestionLimit = 20
 
-func (r *run) suggestions(ctx context.Context, st *store.Store, g domain.Group, w metrics.Week) error {
-	msgs, err := st.Messages(ctx, g.ID, w.Start, w.End.Add(automation.ReplyWindow))
+func (r *run) suggestions(ctx context.Context, svc *contentsvc.Service, h contentsvc.Highlights) error {
+	list, err := svc.Suggestions(ctx, h, suggestionLimit)
 	if err != nil {
 		return err
 	}
-	list := automation.SuggestHighlights(msgs, automation.SuggestOptions{From: w.Start, To: w.End, CheckinWord: g.CheckinWord, IsQuestion: metrics.IsQuestion, Limit: suggestionLimit})
+	loc := h.Group.Location()
 	out := make([]highlightJSON, 0, len(list))
 	for _, s := range list {
 		n, who := s.Replies, s.Repliers
-		out = append(out, highlightJSON{MessageID: s.Message.ID, Name: s.Message.SenderName, At: s.Message.SentAt.In(g.Location()).Format(time.RFC3339),
+		out = append(out, highlightJSON{MessageID: s.Message.ID, Name: s.Message.SenderName, At: s.Message.SentAt.In(loc).Format(time.RFC3339),
 			Content: s.Message.Content, Replies: &n, Repliers: &who})
 	}
 	if r.inv.json {
 		return r.printJSON(out)
 	}
 	if len(out) == 0 {
-		r.say("automation.no_suggestions", map[string]any{"week": w.String()})
+		r.say("automation.no_suggestions", map[string]any{"week": h.Week.String()})
 		return nil
 	}
 	rows := [][]string{{msg.T(r.lang, "automation.col_message", nil), msg.T(r.lang, "automation.col_replies", nil), msg.T(r.lang, "cli.col_time", nil),
 		msg.T(r.lang, "cli.col_member", nil), msg.T(r.lang, "cli.col_content", nil)}}
 	for _, s := range list {
-		rows = append(rows, []string{strconv.FormatInt(s.Message.ID, 10), strconv.Itoa(s.Replies), s.Message.SentAt.In(g.Location()).Format("01-02 15:04"),
+		rows = append(rows, []string{strconv.FormatInt(s.Message.ID, 10), strconv.Itoa(s.Replies), s.Message.SentAt.In(loc).Format("01-02 15:04"),
 			s.Message.SenderName, domain.Excerpt(oneLine(s.Message.Content), 60)})
 	}
 	return writeTable(r.Stdout, rows)
@@ -240,7 +237,7 @@ func (r *run) highlightAdd(ctx context.Context, st *store.Store) error {
 	if perr != nil || id <= 0 {
 		return &usageError{"cli.bad_flag_value", map[string]any{"flag": "--message", "value": v}}
 	}
-	h, err := st.AddHighlight(ctx, g.ID, id, automation.SourceStaff, "")
+	h, _, err := r.contentService(st).AddHighlight(ctx, g.ID, id, automation.SourceStaff)
 	if err != nil {
 		return err
 	}

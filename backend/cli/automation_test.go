@@ -106,4 +106,18 @@ func TestHighlightsOnTheSampleChat(t *testing.T) {
 	if code, left, errs := runCLI(t, db, "highlights", "--group", "读书打卡交流群", "--json"); code != 0 || left != out {
 		t.Errorf("no --week: %d %s\n%s", code, errs, left)
 	}
+	// highlight remove takes one out (the screen's remove), audited; twice is refused.
+	if code, out, errs := runCLI(t, db, "highlight", "remove", "--group", "读书打卡交流群", "--id", strconv.FormatInt(lib[0].ID, 10)); code != 0 || !strings.Contains(out, "移出精华库") {
+		t.Fatalf("remove: %d %s %s", code, out, errs)
+	}
+	_, out, _ = runCLI(t, db, "highlights", "--group", "读书打卡交流群", "--week", "2024-W10", "--json")
+	if err := json.Unmarshal([]byte(out), &lib); err != nil || len(lib) != 1 || !strings.HasPrefix(lib[0].Content, "请问老师") {
+		t.Errorf("library after remove = %s (%v)", out, err)
+	}
+	if _, out, _ := runCLI(t, db, "audit", "--action", "highlight", "--json"); strings.Count(out, `"highlight.remove"`) != 1 {
+		t.Errorf("audit after remove: %s", out)
+	}
+	if code, _, _ := runCLI(t, db, "highlight", "remove", "--group", "读书打卡交流群", "--id", "99999"); code != 1 {
+		t.Errorf("removing a missing entry: exit %d", code)
+	}
 }

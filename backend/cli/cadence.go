@@ -34,7 +34,8 @@ func (r *run) cadence(ctx context.Context, st *store.Store) error {
 	if err != nil {
 		return err
 	}
-	c, err := st.Cadence(ctx, g)
+	svc := r.contentService(st)
+	c, err := svc.Cadence(ctx, g.ID)
 	if err != nil {
 		return err
 	}
@@ -113,7 +114,7 @@ func (r *run) cadence(ctx context.Context, st *store.Store) error {
 		c.QuietStart, c.QuietEnd = from, to
 	}
 	if changed {
-		if c, err = st.SetCadence(ctx, c); err != nil {
+		if c, err = svc.SetCadence(ctx, c); err != nil {
 			return err
 		}
 	}

@@ -36,20 +36,11 @@ func (r *run) planMark(ctx context.Context, st *store.Store) error {
 			*dst = &n
 		}
 	}
-	it, err := st.ContentItem(ctx, id)
+	it, err := r.contentService(st).Mark(ctx, 0, id, 0, status, res)
 	if err != nil {
 		return err
 	}
-	g, err := st.Group(ctx, it.GroupID)
-	if err != nil {
-		return err
-	}
-	// The CLI reads and writes in one go, so the version it read is current.
-	it, err = st.SetContentStatus(ctx, id, it.Version, content.Status(status), res)
-	if err != nil {
-		return err
-	}
-	out := r.itemJSON(it, g.Location())
+	out := r.itemJSON(it.Item, it.Location)
 	if r.inv.json {
 		return r.printJSON(out)
 	}

@@ -183,6 +183,25 @@ const helpZH = `群主工作台 qunzhu —— 微信社群运营工具（命令�
                                本周精华；--suggest 推荐引起回复最多的消息；--text 输出可复制的精华汇总
   highlight add --group 群 --message 消息编号
                                把一条消息加入精华
+  highlight remove --group 群 --id 编号
+                               把一条精华移出精华库（编号见 highlights --json）
+  templates set --group 群 [--welcome 欢迎语] [--rules-link 链接]
+                               修改欢迎语和群规链接（--rules-link "" 清除链接）
+  templates reply add --group 群 --keywords 词1,词2 --reply 回复
+                               添加一条关键词回复
+  templates reply edit --group 群 --id 编号 [--keywords 词1,词2] [--reply 回复]
+                               修改一条关键词回复（编号见 templates --json）
+  templates reply remove --group 群 --id 编号
+                               删除一条关键词回复
+  plan add --group 群 --at 2024-03-07T20:30 --type tutorial|news|interactive|benefit
+           --format morning_brief|live_session|ugc_call|share|post [--title 标题] [--body 正文] [--presenter 成员] [--also-groups 群2,群3]
+                               手动加入一条计划（--also-groups 同时加到其他群，各按本群时间）
+  plan edit --id 编号 [--at 2024-03-07T21:00] [--type …] [--format …] [--title …] [--body …] [--presenter 成员|""]
+                               修改计划项（改 --at 即挪动时间）
+  plan remove --id 编号         删除计划项
+  library                      素材库（最新的在前）
+  library add --id 计划编号     把一条计划内容存入素材库
+  library remove --id 素材编号  从素材库删除
   report [--week 2024-W10] [--group 群] --out 文件.html
                                生成可打印的周报（单个离线 HTML 文件；不写 --group 则包含全部社群）
   risk --group 群 [--week 2024-W10]
@@ -292,6 +311,25 @@ Commands:
                                the week's highlights; --suggest: the messages that drew the most replies; --text: the digest text
   highlight add --group G --message ID
                                add a message to the highlights
+  highlight remove --group G --id N
+                               take an entry out of the highlights (ids from highlights --json)
+  templates set --group G [--welcome TEXT] [--rules-link URL]
+                               change the welcome message and the rules link (--rules-link "" clears it)
+  templates reply add --group G --keywords A,B --reply TEXT
+                               add a keyword reply
+  templates reply edit --group G --id N [--keywords A,B] [--reply TEXT]
+                               change a keyword reply (ids from templates --json)
+  templates reply remove --group G --id N
+                               remove a keyword reply
+  plan add --group G --at 2024-03-07T20:30 --type tutorial|news|interactive|benefit
+           --format morning_brief|live_session|ugc_call|share|post [--title T] [--body B] [--presenter M] [--also-groups G2,G3]
+                               place an item by hand (--also-groups: the same item in those groups, each on its own clock)
+  plan edit --id N [--at 2024-03-07T21:00] [--type …] [--format …] [--title …] [--body …] [--presenter M|""]
+                               change a plan item (a new --at moves it)
+  plan remove --id N           delete a plan item
+  library                      the content library, newest first
+  library add --id ITEM        keep a plan item in the library
+  library remove --id N        remove a library entry
   report [--week 2024-W10] [--group N] --out FILE.html
                                the printable weekly report as one offline HTML file (all groups without --group)
   risk --group G [--week 2024-W10]

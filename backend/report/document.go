@@ -72,19 +72,17 @@ type ContentStore interface {
 
 func loadContent(ctx context.Context, cs ContentStore, g domain.Group, w metrics.Week) (*ContentWeek, error) {
 	loc := g.Location()
-	day := func(d int) time.Time {
-		return time.Date(w.Start.Year(), w.Start.Month(), w.Start.Day()+d, 0, 0, 0, 0, loc)
-	}
-	window, err := cs.ContentItems(ctx, g.ID, day(-21), day(14))
+	from, to := content.MixWindow(w.Start, loc)
+	window, err := cs.ContentItems(ctx, g.ID, from, time.Date(to.Year(), to.Month(), to.Day()+7, 0, 0, 0, 0, loc))
 	if err != nil {
 		return nil, err
 	}
 	out := &ContentWeek{}
 	for _, it := range window {
 		switch {
-		case it.ScheduledAt.Before(day(0)):
+		case it.ScheduledAt.Before(w.Start):
 			out.Window = append(out.Window, it)
-		case it.ScheduledAt.Before(day(7)):
+		case it.ScheduledAt.Before(to):
 			out.Window = append(out.Window, it)
 			out.This = append(out.This, it)
 		default:
