@@ -22,6 +22,7 @@ import (
 
 	"qunzhu/backend/domain"
 	"qunzhu/backend/msg"
+	"qunzhu/backend/service/rulesvc"
 	"qunzhu/backend/store"
 )
 
@@ -87,7 +88,7 @@ func New(cfg Config) *App {
 	a.hlth = &HealthService{app: a, st: cfg.Store}
 	a.rpts = &ReportService{app: a, st: cfg.Store}
 	a.mbrs = &MembersService{app: a, st: cfg.Store}
-	a.rule = &RulesService{app: a, st: cfg.Store}
+	a.rule = &RulesService{app: a, svc: rulesvc.New(cfg.Store, cfg.Clock)}
 	a.auto = &AutomationService{app: a, st: cfg.Store}
 	a.safe = &SafetyService{app: a}
 	a.team = &TeamService{app: a}

@@ -91,7 +91,7 @@ func (s *AutomationService) Templates(groupID int64) (TemplatesDTO, error) {
 
 func (s *AutomationService) values(g domain.Group, rulesLink, member string) automation.Values {
 	return automation.Values{Member: member, Group: g.Name, RulesLink: rulesLink,
-		Date: automation.DateText(s.app.now().In(g.Location()), s.app.lang())}
+		Date: automation.DateText(s.app.clock().Now().In(g.Location()), s.app.lang())}
 }
 
 func (s *AutomationService) welcomeDTO(g domain.Group, w automation.Welcome) WelcomeTemplateDTO {

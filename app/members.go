@@ -292,7 +292,7 @@ func (s *MembersService) AddPoints(groupID, memberID int64, week string, points 
 		if err != nil {
 			return MemberDetailDTO{}, err
 		}
-		now := metrics.WeekOf(s.app.now(), sum.Location())
+		now := metrics.WeekOf(s.app.clock().Now(), sum.Location())
 		l, err := ledger.Load(ctx, s.st, sum.Group, now)
 		if err != nil {
 			return MemberDetailDTO{}, err

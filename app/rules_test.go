@@ -61,7 +61,7 @@ func TestRemovingFromTheQueueRemovesAPresentMember(t *testing.T) {
 	if err := a.rule.Review(gid, m.ID, "attack:1:1", domain.ReviewRemoved); err != nil {
 		t.Fatal(err)
 	}
-	got, err := a.rule.st.Member(t.Context(), gid, m.ID)
+	got, err := a.cfg.Store.Member(t.Context(), gid, m.ID)
 	if err != nil || got.LeftAt == nil {
 		t.Errorf("removed from the queue: %+v, %v", got, err)
 	}
