@@ -22,6 +22,7 @@ import (
 
 	"qunzhu/backend/domain"
 	"qunzhu/backend/msg"
+	"qunzhu/backend/service/risksvc"
 	"qunzhu/backend/service/rulesvc"
 	"qunzhu/backend/store"
 )
@@ -94,7 +95,7 @@ func New(cfg Config) *App {
 	a.team = &TeamService{app: a}
 	a.adt = &AuditService{app: a, st: cfg.Store}
 	a.cont = &ContentService{app: a, st: cfg.Store}
-	a.risk = &RiskService{app: a, st: cfg.Store}
+	a.risk = &RiskService{app: a, svc: risksvc.New(cfg.Store, cfg.Clock)}
 	a.strt = &StartService{app: a, st: cfg.Store}
 	return a
 }
