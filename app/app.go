@@ -22,6 +22,7 @@ import (
 
 	"qunzhu/backend/domain"
 	"qunzhu/backend/msg"
+	"qunzhu/backend/service/importsvc"
 	"qunzhu/backend/service/risksvc"
 	"qunzhu/backend/service/rulesvc"
 	"qunzhu/backend/store"
@@ -85,7 +86,6 @@ func New(cfg Config) *App {
 	}
 	a.sys = &SystemService{app: a}
 	a.grps = &GroupService{app: a}
-	a.imps = &ImportService{app: a, st: cfg.Store}
 	a.hlth = &HealthService{app: a, st: cfg.Store}
 	a.rpts = &ReportService{app: a, st: cfg.Store}
 	a.mbrs = &MembersService{app: a, st: cfg.Store}
@@ -96,6 +96,7 @@ func New(cfg Config) *App {
 	a.adt = &AuditService{app: a, st: cfg.Store}
 	a.cont = &ContentService{app: a, st: cfg.Store}
 	a.risk = &RiskService{app: a, svc: risksvc.New(cfg.Store, cfg.Clock)}
+	a.imps = &ImportService{app: a, svc: importsvc.New(cfg.Store, cfg.Clock, a.risk.svc)}
 	a.strt = &StartService{app: a, st: cfg.Store}
 	return a
 }
