@@ -103,8 +103,8 @@ type ImportResultDTO struct {
 	Cancelled         bool                `json:"cancelled"`
 	// Warnings say, in the user's words, what failed after the import
 	// committed (the risk sweep): the import stands.
-	Warnings []string `json:"warnings"`
-	Error             *ErrorDTO           `json:"error"` // nil on success
+	Warnings []string  `json:"warnings"`
+	Error    *ErrorDTO `json:"error"` // nil on success
 	// FileGroup is set when the import was refused because the file's title
 	// names another group: that name, for the wizard's question.
 	FileGroup string `json:"fileGroup"`
@@ -177,7 +177,9 @@ func (s *ImportService) Start(req ImportRequestDTO) (string, error) {
 		return "", err
 	}
 	id := cmp.Or(req.JobID, s.svc.NewJobID())
-	in.Progress = func(done, total int64) { s.app.emit(EventImportProgress+id, ImportProgressDTO{Done: done, Total: total}) }
+	in.Progress = func(done, total int64) {
+		s.app.emit(EventImportProgress+id, ImportProgressDTO{Done: done, Total: total})
+	}
 	in.Waiting = func() { s.app.emit(EventImportProgress+id, ImportProgressDTO{Waiting: true}) }
 	return s.svc.Start(s.app.context(), id, in, func(res importsvc.Result, err error) {
 		s.app.emit(EventImportDone+id, s.result(res, err))
