@@ -93,7 +93,7 @@ type Result struct {
 func (s *Service) Import(ctx context.Context, req Request) (Result, error) {
 	g, err := s.st.Group(ctx, req.GroupID)
 	if err != nil {
-		return Result{}, err
+		return Result{Cancelled: ctx.Err() != nil, Warnings: []Warning{}}, err
 	}
 	run, err := runFor(req.Kind)
 	if err != nil {
