@@ -2416,6 +2416,7 @@ export namespace app {
 	
 	
 	export class ViolationDTO {
+	    id: number;
 	    key: string;
 	    rule: string;
 	    memberId: number;
@@ -2434,6 +2435,7 @@ export namespace app {
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
 	        this.key = source["key"];
 	        this.rule = source["rule"];
 	        this.memberId = source["memberId"];
