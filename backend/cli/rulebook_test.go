@@ -158,6 +158,20 @@ func TestRulesTextFollowsTheRules(t *testing.T) {
 	if !strings.Contains(out, "do not send 7 messages within 30 seconds") {
 		t.Errorf("en text:\n%s", out)
 	}
+	code, out, _ = runCLI(t, db, "rules", "text", "--group", rulesGroup, "--json")
+	var tx map[string]string
+	if err := json.Unmarshal([]byte(out), &tx); code != 0 || err != nil || !strings.HasPrefix(tx["text"], "【群规】\n1. ") {
+		t.Errorf("text --json: %q (%v)", out, err)
+	}
+	code, out, _ = runCLI(t, db, "rules", "--group", rulesGroup)
+	for _, want := range []string{"本群自定义", "刷屏条数（0 为关闭）", "潜水天数", "21"} {
+		if code != 0 || !strings.Contains(out, want) {
+			t.Errorf("rules table lacks %q:\n%s", want, out)
+		}
+	}
+	if code, _, errs := runCLI(t, db, "rules", "--group", "没有这个群"); code != 1 || errs == "" {
+		t.Errorf("unknown group: exit %d %q", code, errs)
+	}
 }
 
 // TestViolationDecisions: each decision is stored as the window's buttons
