@@ -94,6 +94,9 @@ func (r *run) ruleChange() (rulesvc.Change, error) {
 			*dst = &n
 		}
 	}
+	if c == (rulesvc.Change{}) {
+		return c, &usageError{"rules.nothing_to_set", nil}
+	}
 	return c, nil
 }
 

@@ -128,6 +128,9 @@ func TestRulesSetRefusesOutOfRange(t *testing.T) {
 			t.Errorf("%s %s: exit %d, %q; want %d and %q", tt.flag, tt.value, code, errs, tt.code, tt.want)
 		}
 	}
+	if code, _, errs := runCLI(t, db, "rules", "set", "--group", rulesGroup); code != 2 || !strings.Contains(errs, "没有要修改的项") {
+		t.Errorf("nothing to set: exit %d, %q", code, errs)
+	}
 	if code, _, errs := runCLI(t, db, "--lang", "en", "rules", "set", "--group", rulesGroup, "--flood-count", "1"); code != 1 ||
 		!strings.Contains(errs, "between 2 and 100") {
 		t.Errorf("en: exit %d, %q", code, errs)

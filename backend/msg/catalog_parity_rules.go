@@ -31,6 +31,7 @@ var zhParityRules = map[string]string{
 	"rules.custom":              "本群自定义",
 	"rules.default":             "默认规则",
 	"rules.none":                "（无）",
+	"rules.nothing_to_set":      "没有要修改的项：请至少给出 --ad-words、--attack-words、--whitelist、--flood-count、--flood-seconds、--strike-days、--strike-limit、--inactive-days、--share-quota 中的一项",
 	"rules.saved":               "已保存“{group}”的群规，指标、移出名单和分享检查立即按新规则计算。",
 
 	"violation.not_found":          "找不到编号为 {id} 的违规（编号见 violations --json 的 id）",
@@ -67,6 +68,7 @@ var enParityRules = map[string]string{
 	"rules.custom":              "the group's own",
 	"rules.default":             "the defaults",
 	"rules.none":                "(none)",
+	"rules.nothing_to_set":      "Nothing to change: give at least one of --ad-words, --attack-words, --whitelist, --flood-count, --flood-seconds, --strike-days, --strike-limit, --inactive-days, --share-quota",
 	"rules.saved":               "Saved the rules of \"{group}\"; the figures, the removal list and the share check follow them at once.",
 
 	"violation.not_found":          "No violation has id {id} (the ids are in violations --json)",
