@@ -86,6 +86,7 @@ func New(cfg Config) *App {
 	}
 	a.sys = &SystemService{app: a}
 	a.grps = &GroupService{app: a}
+	a.imps = &ImportService{app: a, svc: importsvc.New(cfg.Store, cfg.Clock, risksvc.New(cfg.Store, cfg.Clock))}
 	a.hlth = &HealthService{app: a, st: cfg.Store}
 	a.rpts = &ReportService{app: a, st: cfg.Store}
 	a.mbrs = &MembersService{app: a, st: cfg.Store}
@@ -96,7 +97,6 @@ func New(cfg Config) *App {
 	a.adt = &AuditService{app: a, st: cfg.Store}
 	a.cont = &ContentService{app: a, st: cfg.Store}
 	a.risk = &RiskService{app: a, svc: risksvc.New(cfg.Store, cfg.Clock)}
-	a.imps = &ImportService{app: a, svc: importsvc.New(cfg.Store, cfg.Clock, a.risk.svc)}
 	a.strt = &StartService{app: a, st: cfg.Store}
 	return a
 }
