@@ -11,7 +11,7 @@ import (
 	"qunzhu/backend/store"
 )
 
-// The rule book's commands (spec/CLI.md "Parity") register themselves, so
+// The rule book's commands (docs/cli.md "Parity commands") register themselves, so
 // the command table stays one line per area.
 func init() {
 	commands = append(commands,

@@ -14,7 +14,7 @@ import (
 	"qunzhu/backend/store"
 )
 
-// violationJSON is one line of `violations --json` (spec/CLI.md): id
+// violationJSON is one line of `violations --json` (docs/cli.md "Parity commands"): id
 // names it for `violation dismiss|warn|remove --id`, decision is null
 // while it is open.
 type violationJSON struct {
