@@ -92,7 +92,7 @@ func TestUpgradeFromSchema22SealsNamesAndKeepsFigures(t *testing.T) {
 				t.Fatal(err)
 			}
 			if o.file == "violations_w10.json" {
-				got = withoutKeys(got, "id", "decision") // added since schema 22 (CLI.md "Parity")
+				got = withoutKeys(got, "id", "decision") // added since schema 22 (docs/cli.md "Parity commands")
 			}
 			if !reflect.DeepEqual(got, exp) {
 				t.Errorf("%s: %v prints\n%s\nthe schema-22 build printed\n%s", step, o.args, out, want)
