@@ -7,7 +7,6 @@ import (
 	"qunzhu/backend/domain"
 	"qunzhu/backend/risk"
 	"qunzhu/backend/service/risksvc"
-	"qunzhu/backend/store"
 )
 
 // RiskService is the bound service of a group's Risk tab: the scanner's
@@ -302,10 +301,10 @@ func (s *RiskService) OverdueCounts() (map[int64]int, error) {
 	return s.svc.OverdueCounts(s.app.context())
 }
 
-// sweepAfterImport is risksvc's sweep for the demo's loader (app/welcome.go,
-// another area's file); the sweep reads no clock.
-func sweepAfterImport(ctx context.Context, st *store.Store, groupIDs ...int64) error {
-	_, err := risksvc.New(st, domain.SystemClock{}).SweepAfterImport(ctx, groupIDs...)
+// sweepAfterImport is risksvc's post-import sweep for the demo's loader
+// (app/welcome.go); the import policy (a failure is a warning) is importsvc's.
+func (a *App) sweepAfterImport(ctx context.Context, groupIDs ...int64) error {
+	_, err := a.risk.svc.SweepAfterImport(ctx, groupIDs...)
 	return err
 }
 
