@@ -104,3 +104,12 @@ func TestEditedRulesRerunDetection(t *testing.T) {
 		t.Errorf("after reset: %+v", q)
 	}
 }
+
+// The Rules tab's 群规 text is rulesvc's, in the window's language.
+func TestRulesTextIsGosText(t *testing.T) {
+	a, gid := sampleApp(t)
+	text, err := a.rule.RulesText(gid)
+	if err != nil || !strings.HasPrefix(text, "【群规】\n1. 禁止发广告") {
+		t.Errorf("text %q, %v", text, err)
+	}
+}
