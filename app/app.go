@@ -24,7 +24,10 @@ import (
 	"qunzhu/backend/msg"
 	"qunzhu/backend/service/auditsvc"
 	"qunzhu/backend/service/contentsvc"
+	"qunzhu/backend/service/importsvc"
 	"qunzhu/backend/service/membersvc"
+	"qunzhu/backend/service/risksvc"
+	"qunzhu/backend/service/rulesvc"
 	"qunzhu/backend/store"
 )
 
@@ -85,19 +88,20 @@ func New(cfg Config) *App {
 		a.lng = msg.Normalize(v)
 	}
 	content := contentsvc.New(cfg.Store, cfg.Clock)
+	risks := risksvc.New(cfg.Store, cfg.Clock)
 	a.sys = &SystemService{app: a}
 	a.grps = &GroupService{app: a}
-	a.imps = &ImportService{app: a, st: cfg.Store}
+	a.imps = &ImportService{app: a, svc: importsvc.New(cfg.Store, cfg.Clock, risks)}
 	a.hlth = &HealthService{app: a, st: cfg.Store}
 	a.rpts = &ReportService{app: a, st: cfg.Store}
 	a.mbrs = &MembersService{app: a, svc: membersvc.New(cfg.Store, cfg.Clock)}
-	a.rule = &RulesService{app: a, st: cfg.Store}
+	a.rule = &RulesService{app: a, svc: rulesvc.New(cfg.Store, cfg.Clock)}
 	a.auto = &AutomationService{app: a, svc: content}
 	a.safe = &SafetyService{app: a}
 	a.team = &TeamService{app: a}
 	a.adt = &AuditService{app: a, svc: auditsvc.New(cfg.Store, cfg.Clock)}
 	a.cont = &ContentService{app: a, svc: content}
-	a.risk = &RiskService{app: a, st: cfg.Store}
+	a.risk = &RiskService{app: a, svc: risks}
 	a.strt = &StartService{app: a, st: cfg.Store}
 	return a
 }

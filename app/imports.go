@@ -2,13 +2,7 @@ package app
 
 import (
 	"cmp"
-	"context"
-	"encoding/csv"
 	"errors"
-	"os"
-	"strconv"
-	"strings"
-	"sync"
 	"time"
 
 	wruntime "github.com/wailsapp/wails/v2/pkg/runtime"
@@ -16,9 +10,8 @@ import (
 	"qunzhu/backend/domain"
 	"qunzhu/backend/importer"
 	"qunzhu/backend/ingest"
-	"qunzhu/backend/ledger"
 	"qunzhu/backend/msg"
-	"qunzhu/backend/store"
+	"qunzhu/backend/service/importsvc"
 )
 
 // Event names of an import job; the job id follows the colon.
@@ -31,11 +24,8 @@ const (
 // preview it, run the import off the UI thread with progress and cancel,
 // list past imports and undo the latest.
 type ImportService struct {
-	app  *App
-	st   *store.Store
-	mu   sync.Mutex
-	jobs map[string]context.CancelFunc
-	seq  int
+	app *App
+	svc *importsvc.Service
 }
 
 // ImportPreviewDTO is the wizard's second step.
@@ -111,7 +101,10 @@ type ImportResultDTO struct {
 	Errors            []ImportRowErrorDTO `json:"errors"` // the first ingest.MaxListedErrors
 	ErrorCount        int                 `json:"errorCount"`
 	Cancelled         bool                `json:"cancelled"`
-	Error             *ErrorDTO           `json:"error"` // nil on success
+	// Warnings say, in the user's words, what failed after the import
+	// committed (the risk sweep): the import stands.
+	Warnings []string  `json:"warnings"`
+	Error    *ErrorDTO `json:"error"` // nil on success
 	// FileGroup is set when the import was refused because the file's title
 	// names another group: that name, for the wizard's question.
 	FileGroup string `json:"fileGroup"`
@@ -146,152 +139,71 @@ func (s *ImportService) ChooseFile(kind string) (string, error) {
 	if kind == string(domain.BatchMembers) {
 		filters = []wruntime.FileFilter{{DisplayName: msg.T(s.app.lang(), "app.filter_members", nil), Pattern: "*.csv;*.xlsx;*.txt;*.json"}}
 	}
-	return wruntime.OpenFileDialog(s.app.context(), wruntime.OpenDialogOptions{Filters: filters})
+	return s.app.openDialog("", filters)
+}
+
+// request is the service's request for req, its zone read.
+func request(req ImportRequestDTO) (importsvc.Request, error) {
+	tz, err := importsvc.ParseZone(req.TZ)
+	if err != nil {
+		return importsvc.Request{}, err
+	}
+	return importsvc.Request{GroupID: req.GroupID, Kind: domain.BatchKind(req.Kind), Path: req.Path, Format: req.Format,
+		Partial: req.Partial, Roster: req.Roster, Mapping: mapping(req.Mapping), TZ: tz, AnyGroup: req.AnyGroup}, nil
 }
 
 // Preview reads a file's format, encoding and first rows without importing.
 func (s *ImportService) Preview(req ImportRequestDTO) (ImportPreviewDTO, error) {
-	ctx := s.app.context()
-	g, err := s.st.Group(ctx, req.GroupID)
+	in, err := request(req)
 	if err != nil {
 		return ImportPreviewDTO{}, err
 	}
-	out := ImportPreviewDTO{Kind: req.Kind, Header: []string{}, Fields: []string{}, Columns: []string{}, Rows: [][]string{}, Errors: []ImportRowErrorDTO{}}
-	lang := s.app.lang()
-	if req.Kind == string(domain.BatchMembers) {
-		p, err := ingest.PreviewMembers(ctx, req.Path, g.Location(), mapping(req.Mapping))
-		if err != nil {
-			return out, err
-		}
-		if p.LooksLike != "" {
-			out.File, out.LooksLike = p.Name, string(p.LooksLike)
-			return out, nil
-		}
-		out.File, out.Format, out.Encoding, out.Header = p.Name, p.File.Format, p.File.Encoding, p.File.Header
-		for _, f := range p.File.Fields {
-			out.Fields = append(out.Fields, string(f))
-		}
-		out.Columns = []string{"line", "nickname", "group_nickname", "wechat_id", "remark", "tier", "joined_at", "tags"}
-		for _, r := range p.Records {
-			m := r.Member
-			joined := ""
-			if m.JoinedAt != nil {
-				joined = m.JoinedAt.In(g.Location()).Format(time.RFC3339)
-			}
-			out.Rows = append(out.Rows, []string{strconv.Itoa(r.Line), m.Nickname, m.GroupNickname, m.WeChatID, m.Remark,
-				string(m.Tier), joined, strings.Join(m.Tags, "、")})
-		}
-		out.Errors = rowErrors(lang, p.Errors)
-		return out, nil
+	p, err := s.svc.Preview(s.app.context(), in)
+	out := ImportPreviewDTO{Kind: req.Kind, File: p.File, Format: p.Format, Encoding: p.Encoding,
+		Header: nonNilStrings(p.Header), Fields: nonNilStrings(p.Fields), Columns: nonNilStrings(p.Columns), Rows: p.Rows,
+		Errors: rowErrors(s.app.lang(), p.Errors), LooksLike: p.LooksLike, FileGroup: p.FileGroup, WallClock: p.WallClock, TimeZone: p.TimeZone}
+	if out.Rows == nil {
+		out.Rows = [][]string{}
 	}
-	tz, err := ingest.ParseZone(req.TZ)
-	if err != nil {
-		return out, err
-	}
-	loc := cmp.Or(tz, g.Location())
-	p, err := ingest.PreviewChat(ctx, req.Path, req.Format, loc)
-	if err != nil {
-		return out, err
-	}
-	if p.LooksLike != "" {
-		out.File, out.LooksLike = p.File, string(p.LooksLike)
-		return out, nil
-	}
-	out.File, out.Format, out.Encoding = p.File, p.Format, p.Encoding
-	out.WallClock, out.TimeZone = importer.WallClock(p.Format), loc.String()
-	if p.FileGroup != "" && !ingest.SameGroupName(p.FileGroup, g.Name) {
-		out.FileGroup = p.FileGroup
-	}
-	out.Columns = []string{"line", "sent_at", "sender", "kind", "content"}
-	for _, r := range p.Records {
-		out.Rows = append(out.Rows, []string{strconv.Itoa(r.Line), r.SentAt.In(g.Location()).Format(time.RFC3339),
-			cmp.Or(r.SenderName, r.SenderNick, r.SenderID), string(r.Kind), previewContent(r)})
-	}
-	out.Errors = rowErrors(lang, p.Errors)
-	return out, nil
+	return out, err
 }
 
 // Start runs an import in the background and returns its job id at once.
 // Progress and the result arrive as events named with the job id; Cancel
 // stops it and rolls everything back.
 func (s *ImportService) Start(req ImportRequestDTO) (string, error) {
-	tz, err := ingest.ParseZone(req.TZ)
+	in, err := request(req)
 	if err != nil {
 		return "", err
 	}
-	s.mu.Lock()
-	if s.jobs == nil {
-		s.jobs = map[string]context.CancelFunc{}
+	id := cmp.Or(req.JobID, s.svc.NewJobID())
+	in.Progress = func(done, total int64) {
+		s.app.emit(EventImportProgress+id, ImportProgressDTO{Done: done, Total: total})
 	}
-	id := req.JobID
-	if id == "" {
-		s.seq++
-		id = "job-" + strconv.Itoa(s.seq)
-	}
-	if _, running := s.jobs[id]; running {
-		s.mu.Unlock()
-		return "", domain.Errorf(domain.ECONFLICT, "import.job_running", map[string]any{"id": id})
-	}
-	ctx, cancel := context.WithCancel(s.app.context())
-	s.jobs[id] = cancel
-	s.mu.Unlock()
-
-	go func() {
-		defer s.finish(id)
-		opt := ingest.Options{Format: req.Format, Partial: req.Partial, Roster: req.Roster, Mapping: mapping(req.Mapping),
-			TZ: tz, AnyGroup: req.AnyGroup,
-			Progress: func(done, total int64) {
-				wruntime.EventsEmit(s.app.context(), EventImportProgress+id, ImportProgressDTO{Done: done, Total: total})
-			},
-			Waiting: func() {
-				wruntime.EventsEmit(s.app.context(), EventImportProgress+id, ImportProgressDTO{Waiting: true})
-			}}
-		run := ingest.Chat
-		if req.Kind == string(domain.BatchMembers) {
-			run = ingest.Members
-		}
-		sum, err := run(ctx, s.st, req.GroupID, req.Path, opt)
-		if err == nil && req.Kind != string(domain.BatchMembers) {
-			// The import is committed: a Cancel pressed now is too late to
-			// undo it, and must not stop the risk sweep over what it brought.
-			_ = sweepAfterImport(s.app.context(), s.st, req.GroupID)
-		}
-		r := s.result(ctx, sum, err)
-		if g, gerr := s.st.Group(s.app.context(), req.GroupID); gerr == nil {
-			r.FirstAt, r.LastAt, r.Weeks = spanDTO(sum.Span, g.Location())
-		}
-		wruntime.EventsEmit(s.app.context(), EventImportDone+id, r)
-	}()
-	return id, nil
+	in.Waiting = func() { s.app.emit(EventImportProgress+id, ImportProgressDTO{Waiting: true}) }
+	return s.svc.Start(s.app.context(), id, in, func(res importsvc.Result, err error) {
+		s.app.emit(EventImportDone+id, s.result(res, err))
+	})
 }
 
 // Cancel stops a running import; nothing of it is written.
 func (s *ImportService) Cancel(jobID string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if cancel, ok := s.jobs[jobID]; ok {
-		cancel()
-	}
+	s.svc.Cancel(jobID)
 }
 
-func (s *ImportService) finish(id string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if cancel, ok := s.jobs[id]; ok {
-		cancel()
-		delete(s.jobs, id)
-	}
-}
-
-func (s *ImportService) result(ctx context.Context, sum ingest.Summary, err error) ImportResultDTO {
+func (s *ImportService) result(res importsvc.Result, err error) ImportResultDTO {
 	lang := s.app.lang()
+	sum := res.Summary
 	r := ImportResultDTO{BatchID: sum.BatchID, File: sum.File, Format: sum.Format, Encoding: sum.Encoding, Rows: sum.Rows,
 		Imported: sum.Imported, Updated: sum.Updated, SkippedDuplicates: sum.SkippedDuplicates, Errors: rowErrors(lang, sum.Errors),
-		ErrorCount: sum.ErrorCount, Weeks: []string{}}
+		ErrorCount: sum.ErrorCount, Cancelled: res.Cancelled, Warnings: []string{}, Weeks: []string{}}
+	for _, w := range res.Warnings {
+		r.Warnings = append(r.Warnings, w.Text(lang))
+	}
+	if res.Group.ID != 0 {
+		r.FirstAt, r.LastAt, r.Weeks = spanDTO(sum.Span, res.Group.Location())
+	}
 	if err != nil {
-		if ctx.Err() != nil {
-			r.Cancelled = true
-		}
 		e := s.app.formatError(err).(ErrorDTO)
 		r.Error = &e
 		var de *domain.Error
@@ -313,51 +225,36 @@ func spanDTO(sp ingest.Span, loc *time.Location) (first, last string, weeks []st
 
 // History lists a group's imports, newest first.
 func (s *ImportService) History(groupID int64) ([]BatchDTO, error) {
-	ctx := s.app.context()
-	g, err := s.st.Group(ctx, groupID)
-	if err != nil {
-		return nil, err
-	}
-	batches, err := s.st.Batches(ctx, groupID)
+	batches, err := s.svc.History(s.app.context(), groupID)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]BatchDTO, 0, len(batches))
-	for i, b := range batches {
+	for _, b := range batches {
 		out = append(out, BatchDTO{ID: b.ID, Kind: string(b.Kind), Format: b.Format, File: b.File, Encoding: b.Encoding,
 			Rows: b.Rows, Imported: b.Imported, Updated: b.Updated, SkippedDuplicates: b.SkippedDuplicates,
-			CreatedAt: rfc3339(b.CreatedAt, g.Location()), Undoable: i == 0})
+			CreatedAt: rfc3339(b.CreatedAt, b.Group.Location()), Undoable: b.Undoable})
 	}
 	return out, nil
 }
 
 // Undo removes the group's latest import.
 func (s *ImportService) Undo(batchID int64) error {
-	return s.st.UndoBatch(s.app.context(), batchID)
+	return s.svc.Undo(s.app.context(), batchID)
 }
 
 // SaveErrors asks where to save the bad rows of an import and writes them as
 // CSV (line, reason), so the operator can fix the file in Excel.
 func (s *ImportService) SaveErrors(file string, rows []ImportRowErrorDTO) (string, error) {
-	path, err := wruntime.SaveFileDialog(s.app.context(), wruntime.SaveDialogOptions{DefaultFilename: file + ".errors.csv"})
+	path, err := s.app.saveDialog("", file+".errors.csv", "", "csv")
 	if err != nil || path == "" {
 		return "", err
 	}
-	f, err := os.Create(path)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	if _, err := f.WriteString("\ufeff"); err != nil { // a BOM so Excel reads UTF-8
-		return "", err
-	}
-	w := csv.NewWriter(f)
-	_ = w.Write([]string{msg.T(s.app.lang(), "app.col_line", nil), msg.T(s.app.lang(), "app.col_reason", nil)})
+	list := make([]importsvc.RowError, 0, len(rows))
 	for _, r := range rows {
-		_ = w.Write([]string{strconv.Itoa(r.Line), ledger.Neutralize(r.Reason)})
+		list = append(list, importsvc.RowError{Line: r.Line, Reason: r.Reason})
 	}
-	w.Flush()
-	return path, w.Error()
+	return path, importsvc.WriteErrors(path, s.app.lang(), list)
 }
 
 func rowErrors(lang string, errs []ingest.RowError) []ImportRowErrorDTO {
@@ -377,14 +274,4 @@ func mapping(m map[string]string) map[string]importer.MemberField {
 		out[k] = importer.MemberField(v)
 	}
 	return out
-}
-
-// previewContent is what the preview shows of a record: text as written,
-// and for media nothing (the kind column says what it is) rather than XML.
-func previewContent(r importer.ChatRecord) string {
-	switch r.Kind {
-	case domain.KindText, domain.KindLink, domain.KindQuote, domain.KindSystem:
-		return domain.Excerpt(r.Content, 200)
-	}
-	return ""
 }

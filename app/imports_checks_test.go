@@ -7,6 +7,7 @@ import (
 
 	"qunzhu/backend/domain"
 	"qunzhu/backend/ingest"
+	"qunzhu/backend/service/importsvc"
 )
 
 // chatSamples are the importer's test files (members_test.go has its own name for them).
@@ -69,11 +70,11 @@ func TestImportPreviewReportsTheChecks(t *testing.T) {
 func TestImportResultNamesTheFilesGroup(t *testing.T) {
 	a := newTestApp(t)
 	refusal := domain.Errorf(domain.EINVALID, ingest.KeyOtherGroup, map[string]any{"file": "a.txt", "fileGroup": "读书打卡交流群", "group": "考研英语 1 群"})
-	r := a.imps.result(context.Background(), ingest.Summary{File: "a.txt"}, refusal)
+	r := a.imps.result(importsvc.Result{Summary: ingest.Summary{File: "a.txt"}}, refusal)
 	if r.FileGroup != "读书打卡交流群" || r.Error == nil || r.Error.Message == "" {
 		t.Errorf("result = %+v", r)
 	}
-	if r := a.imps.result(context.Background(), ingest.Summary{}, errors.New("disk full")); r.FileGroup != "" {
+	if r := a.imps.result(importsvc.Result{}, errors.New("disk full")); r.FileGroup != "" {
 		t.Errorf("another failure names a group: %+v", r)
 	}
 }

@@ -5,9 +5,8 @@ import (
 	"time"
 
 	"qunzhu/backend/domain"
-	"qunzhu/backend/metrics"
 	"qunzhu/backend/risk"
-	"qunzhu/backend/store"
+	"qunzhu/backend/service/risksvc"
 )
 
 // RiskService is the bound service of a group's Risk tab: the scanner's
@@ -15,7 +14,7 @@ import (
 // evidence, and the playbook library.
 type RiskService struct {
 	app *App
-	st  *store.Store
+	svc *risksvc.Service
 }
 
 // HitDTO is one scanner hit.
@@ -140,45 +139,35 @@ type RiskSetDTO struct {
 // returns the hits with the group's incidents.
 func (s *RiskService) View(groupID int64, week string) (RiskViewDTO, error) {
 	ctx := s.app.context()
-	sum, err := s.st.GroupSummary(ctx, groupID)
+	h, err := s.svc.Hints(ctx, groupID, week, risksvc.SpanTwoWeeks)
 	if err != nil {
 		return RiskViewDTO{}, err
 	}
-	loc := sum.Location()
-	w, err := metrics.ParseWeek(week, loc)
+	list, err := s.svc.Incidents(ctx, groupID)
 	if err != nil {
 		return RiskViewDTO{}, err
 	}
-	from := w.Start.AddDate(0, 0, -7)
-	hits, opened, err := risk.Sweep(ctx, s.st, sum.Group, from, w.End)
-	if err != nil {
-		return RiskViewDTO{}, err
-	}
-	list, err := s.st.Incidents(ctx, risk.IncidentFilter{GroupID: groupID})
-	if err != nil {
-		return RiskViewDTO{}, err
-	}
-	now := s.app.clock().Now()
-	d := RiskViewDTO{Group: groupDTO(sum), Week: weekDTO(w), From: rfc3339(from, loc), Now: rfc3339(now, loc),
-		Hits: make([]HitDTO, 0, len(hits)), Incidents: make([]IncidentDTO, 0, len(list)), Opened: opened}
+	loc := h.Group.Location()
+	d := RiskViewDTO{Group: groupDTO(h.Group), Week: weekDTO(h.Week), From: rfc3339(h.From, loc), Now: rfc3339(h.Now, loc),
+		Hits: make([]HitDTO, 0, len(h.Hits)), Incidents: make([]IncidentDTO, 0, len(list)), Opened: h.Opened}
 	// Newest first: the operator works from the latest.
-	for i := len(hits) - 1; i >= 0; i-- {
-		h := hits[i]
-		d.Hits = append(d.Hits, HitDTO{Key: h.Key, Set: h.Set, Category: string(h.Category), Level: h.Level, Sender: h.Sender,
-			At: rfc3339(h.At, loc), Match: h.Match, Content: domain.Excerpt(h.Content, 200), Members: h.Members,
-			Decision: h.Decision, IncidentID: h.IncidentID, MessageID: h.MessageID, Past: h.Past})
+	for i := len(h.Hits) - 1; i >= 0; i-- {
+		x := h.Hits[i]
+		d.Hits = append(d.Hits, HitDTO{Key: x.Key, Set: x.Set, Category: string(x.Category), Level: x.Level, Sender: x.Sender,
+			At: rfc3339(x.At, loc), Match: x.Match, Content: domain.Excerpt(x.Content, 200), Members: x.Members,
+			Decision: x.Decision, IncidentID: x.IncidentID, MessageID: x.MessageID, Past: x.Past})
 	}
 	for _, i := range list {
-		d.Incidents = append(d.Incidents, incidentDTO(i, sum.Group, now))
+		d.Incidents = append(d.Incidents, incidentDTO(i))
 	}
 	return d, nil
 }
 
-func incidentDTO(i risk.Incident, g domain.Group, now time.Time) IncidentDTO {
-	loc := g.Location()
+func incidentDTO(i risksvc.Incident) IncidentDTO {
+	loc := i.Group.Location()
 	d := IncidentDTO{ID: i.ID, GroupID: i.GroupID, Type: string(i.Type), Level: i.Level, Status: string(i.Status),
 		OccurredAt: rfc3339(i.OccurredAt, loc), OpenedAt: rfc3339(i.OpenedAt, loc), DueAt: rfc3339(i.DueAt, loc),
-		LateMinutes: int64(i.LateBy() / time.Minute), Overdue: i.Overdue(now), Summary: i.Summary,
+		LateMinutes: int64(i.LateBy() / time.Minute), Overdue: i.Overdue, Summary: i.Summary,
 		Checklist: nonNilStrings(risk.Checklists[i.Type]), Checked: nonNilStrings(i.Checked), Notes: i.Notes,
 		Evidence: i.Evidence, Version: i.Version}
 	if i.ClosedAt != nil {
@@ -193,69 +182,38 @@ func incidentDTO(i risk.Incident, g domain.Group, now time.Time) IncidentDTO {
 // OpenFromHit opens an incident from a hit of the Risk tab (once: a hit
 // that already opened one returns it).
 func (s *RiskService) OpenFromHit(groupID int64, week, key string) (IncidentDTO, error) {
-	ctx := s.app.context()
-	g, err := s.st.Group(ctx, groupID)
+	inc, err := s.svc.OpenFromHit(s.app.context(), groupID, week, key)
 	if err != nil {
 		return IncidentDTO{}, err
 	}
-	w, err := metrics.ParseWeek(week, g.Location())
-	if err != nil {
-		return IncidentDTO{}, err
-	}
-	hits, _, err := risk.Sweep(ctx, s.st, g, w.Start.AddDate(0, 0, -7), w.End)
-	if err != nil {
-		return IncidentDTO{}, err
-	}
-	for _, h := range hits {
-		if h.Key == key {
-			inc, _, err := s.st.OpenIncident(ctx, risk.FromHit(groupID, h.Hit))
-			if err != nil {
-				return IncidentDTO{}, err
-			}
-			return incidentDTO(inc, g, s.app.clock().Now()), nil
-		}
-	}
-	return IncidentDTO{}, domain.Errorf(domain.ENOTFOUND, "risk.hit_gone", nil)
+	return incidentDTO(inc), nil
 }
 
 // DismissHit takes a hit off the review list without an incident.
 func (s *RiskService) DismissHit(groupID int64, key string) error {
-	return s.st.DismissHit(s.app.context(), groupID, key)
+	return s.svc.DismissHit(s.app.context(), groupID, key)
 }
 
 // OpenIncident opens an incident by hand; it occurred, and its timer
 // starts, now.
 func (s *RiskService) OpenIncident(groupID int64, typ string, level int, note string) (IncidentDTO, error) {
-	ctx := s.app.context()
-	g, err := s.st.Group(ctx, groupID)
+	inc, err := s.svc.Open(s.app.context(), groupID, typ, level, note)
 	if err != nil {
 		return IncidentDTO{}, err
 	}
-	inc, _, err := s.st.OpenIncident(ctx, risk.NewIncident{GroupID: groupID, Type: risk.Category(typ), Level: level, Notes: note})
-	if err != nil {
-		return IncidentDTO{}, err
-	}
-	return incidentDTO(inc, g, s.app.clock().Now()), nil
+	return incidentDTO(inc), nil
 }
 
 // Incident returns one incident with its evidence messages.
 func (s *RiskService) Incident(id int64) (IncidentDetailDTO, error) {
-	ctx := s.app.context()
-	inc, err := s.st.Incident(ctx, id)
+	det, err := s.svc.Incident(s.app.context(), id)
 	if err != nil {
 		return IncidentDetailDTO{}, err
 	}
-	g, err := s.st.Group(ctx, inc.GroupID)
-	if err != nil {
-		return IncidentDetailDTO{}, err
-	}
-	msgs, err := s.st.MessagesByID(ctx, inc.GroupID, inc.Evidence)
-	if err != nil {
-		return IncidentDetailDTO{}, err
-	}
-	d := IncidentDetailDTO{Incident: incidentDTO(inc, g, s.app.clock().Now()), Evidence: make([]EvidenceDTO, 0, len(msgs))}
-	for _, m := range msgs {
-		d.Evidence = append(d.Evidence, EvidenceDTO{ID: m.ID, At: rfc3339(m.SentAt, g.Location()), Name: m.SenderName,
+	loc := det.Incident.Group.Location()
+	d := IncidentDetailDTO{Incident: incidentDTO(det.Incident), Evidence: make([]EvidenceDTO, 0, len(det.Evidence))}
+	for _, m := range det.Evidence {
+		d.Evidence = append(d.Evidence, EvidenceDTO{ID: m.ID, At: rfc3339(m.SentAt, loc), Name: m.SenderName,
 			Kind: string(m.Kind), Content: domain.Excerpt(m.Content, 500)})
 	}
 	return d, nil
@@ -264,98 +222,54 @@ func (s *RiskService) Incident(id int64) (IncidentDetailDTO, error) {
 // UpdateIncident saves the drawer: status, ticked items and notes. A save
 // made on an older copy is refused (risk.incident_stale).
 func (s *RiskService) UpdateIncident(e IncidentEditDTO) (IncidentDTO, error) {
-	ctx := s.app.context()
-	inc, err := s.st.UpdateIncident(ctx, risk.IncidentEdit{ID: e.ID, Version: e.Version, Status: risk.Status(e.Status),
+	inc, err := s.svc.Update(s.app.context(), risk.IncidentEdit{ID: e.ID, Version: e.Version, Status: risk.Status(e.Status),
 		Checked: e.Checked, Notes: e.Notes})
 	if err != nil {
 		return IncidentDTO{}, err
 	}
-	g, err := s.st.Group(ctx, inc.GroupID)
-	if err != nil {
-		return IncidentDTO{}, err
-	}
-	return incidentDTO(inc, g, s.app.clock().Now()), nil
+	return incidentDTO(inc), nil
 }
 
 // Playbooks returns the library in the UI language with groupID's values
 // for the placeholders; the event is left for the operator to write.
 func (s *RiskService) Playbooks(groupID int64) (PlaybooksDTO, error) {
-	ctx := s.app.context()
-	g, err := s.st.Group(ctx, groupID)
-	if err != nil {
-		return PlaybooksDTO{}, err
-	}
-	return s.playbooks(risk.VarsFor(g, s.app.clock().Now(), s.app.lang()), "")
+	lib, err := s.svc.Playbooks(s.app.context(), groupID, s.app.lang())
+	return playbooksDTO(lib), err
 }
 
 // IncidentPlaybooks returns the templates that fit an incident's type,
 // with the event filled from the incident: its type and the day it happened.
 func (s *RiskService) IncidentPlaybooks(incidentID int64) (PlaybooksDTO, error) {
-	ctx := s.app.context()
-	inc, err := s.st.Incident(ctx, incidentID)
-	if err != nil {
-		return PlaybooksDTO{}, err
-	}
-	g, err := s.st.Group(ctx, inc.GroupID)
-	if err != nil {
-		return PlaybooksDTO{}, err
-	}
-	evidence, err := s.st.MessagesByID(ctx, inc.GroupID, inc.Evidence)
-	if err != nil {
-		return PlaybooksDTO{}, err
-	}
-	now := s.app.clock().Now()
-	return s.playbooks(risk.IncidentVars(g, now, inc, risk.HappenedAt(inc, evidence), s.app.lang()), inc.Type)
+	lib, err := s.svc.IncidentPlaybooks(s.app.context(), incidentID, s.app.lang())
+	return playbooksDTO(lib), err
 }
 
-// playbooks is the library with values v; only the templates that fit
-// type c when c is set, those of its own category first.
-func (s *RiskService) playbooks(v risk.Vars, c risk.Category) (PlaybooksDTO, error) {
-	lang := s.app.lang()
-	list, err := s.st.Playbooks(s.app.context(), lang)
-	if err != nil {
-		return PlaybooksDTO{}, err
-	}
-	if c != "" {
-		var own, other []risk.Playbook
-		for _, p := range list {
-			switch {
-			case p.Category == c && risk.Fits(p.Key, c):
-				own = append(own, p)
-			case risk.Fits(p.Key, c):
-				other = append(other, p)
-			}
-		}
-		list = append(own, other...)
-	}
-	d := PlaybooksDTO{Lang: playbookLang(lang), Items: make([]PlaybookDTO, 0, len(list)),
+func playbooksDTO(lib risksvc.Library) PlaybooksDTO {
+	v := lib.Vars
+	d := PlaybooksDTO{Lang: lib.Lang, Items: make([]PlaybookDTO, 0, len(lib.Items)),
 		Vars: PlaybookVarsDTO{Group: v.Group, Date: v.Date, Event: v.Event, Backup: v.Backup}}
-	for _, p := range list {
-		d.Items = append(d.Items, PlaybookDTO{Key: p.Key, Category: string(p.Category), Title: p.Title, Body: p.Body, Version: p.Version})
+	for _, p := range lib.Items {
+		d.Items = append(d.Items, playbookDTO(p))
 	}
-	return d, nil
+	return d
 }
 
-func playbookLang(lang string) string {
-	if lang == "en" {
-		return "en"
-	}
-	return "zh"
+func playbookDTO(p risk.Playbook) PlaybookDTO {
+	return PlaybookDTO{Key: p.Key, Category: string(p.Category), Title: p.Title, Body: p.Body, Version: p.Version}
 }
 
 // SavePlaybook saves an edited template of the UI language's library.
 func (s *RiskService) SavePlaybook(p PlaybookDTO) (PlaybookDTO, error) {
-	saved, err := s.st.SavePlaybook(s.app.context(), risk.Playbook{Key: p.Key, Lang: playbookLang(s.app.lang()), Title: p.Title,
-		Body: p.Body, Version: p.Version})
+	saved, err := s.svc.SavePlaybook(s.app.context(), s.app.lang(), risk.Playbook{Key: p.Key, Title: p.Title, Body: p.Body, Version: p.Version})
 	if err != nil {
 		return PlaybookDTO{}, err
 	}
-	return PlaybookDTO{Key: saved.Key, Category: string(saved.Category), Title: saved.Title, Body: saved.Body, Version: saved.Version}, nil
+	return playbookDTO(saved), nil
 }
 
 // Sets returns the group's effective pattern sets.
 func (s *RiskService) Sets(groupID int64) ([]RiskSetDTO, error) {
-	sets, err := s.st.RiskSets(s.app.context(), groupID)
+	sets, err := s.svc.Sets(s.app.context(), groupID)
 	if err != nil {
 		return nil, err
 	}
@@ -368,7 +282,7 @@ func (s *RiskService) Sets(groupID int64) ([]RiskSetDTO, error) {
 
 // SaveSet saves the group's own edit of one pattern set.
 func (s *RiskService) SaveSet(groupID int64, in RiskSetDTO) (RiskSetDTO, error) {
-	saved, err := s.st.SaveRiskSet(s.app.context(), groupID, risk.Set{Key: in.Key, Level: in.Level, Words: in.Words,
+	saved, err := s.svc.SaveSet(s.app.context(), groupID, risk.Set{Key: in.Key, Level: in.Level, Words: in.Words,
 		Threshold: in.Threshold, Enabled: in.Enabled, Version: in.Version})
 	if err != nil {
 		return RiskSetDTO{}, err
@@ -384,39 +298,18 @@ func riskSetDTO(x risk.Set) RiskSetDTO {
 // OverdueCounts is, per group id, how many incidents are open past their
 // timer (the Overview's alerts).
 func (s *RiskService) OverdueCounts() (map[int64]int, error) {
-	list, err := s.st.Incidents(s.app.context(), risk.IncidentFilter{})
-	if err != nil {
-		return nil, err
-	}
-	now := s.app.clock().Now()
-	out := map[int64]int{}
-	for _, i := range list {
-		if i.Status != risk.StatusClosed && i.Overdue(now) {
-			out[i.GroupID]++
-		}
-	}
-	return out, nil
+	return s.svc.OverdueCounts(s.app.context())
 }
 
-// sweepAfterImport runs the scanner over groups' latest two weeks once
-// their chat is imported (or the demo loaded). The import has committed by
-// then: a failed sweep must not report it failed, and the Risk tab scans
-// again when opened, so callers may ignore the error.
-func sweepAfterImport(ctx context.Context, st *store.Store, groupIDs ...int64) error {
-	for _, id := range groupIDs {
-		g, err := st.Group(ctx, id)
-		if err != nil {
-			return err
-		}
-		if _, err := risk.SweepRecent(ctx, st, g); err != nil {
-			return err
-		}
-	}
-	return nil
+// sweepAfterImport is risksvc's post-import sweep for the demo's loader
+// (app/welcome.go); the import policy (a failure is a warning) is importsvc's.
+func (a *App) sweepAfterImport(ctx context.Context, groupIDs ...int64) error {
+	_, err := a.risk.svc.SweepAfterImport(ctx, groupIDs...)
+	return err
 }
 
 // RevealMessage returns a message's text with the phone and ID numbers the
 // import masked in clear; the audit log records the request.
 func (s *RiskService) RevealMessage(groupID, messageID int64) (string, error) {
-	return s.st.RevealMessage(s.app.context(), groupID, messageID)
+	return s.svc.Reveal(s.app.context(), groupID, messageID)
 }

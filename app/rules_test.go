@@ -61,7 +61,7 @@ func TestRemovingFromTheQueueRemovesAPresentMember(t *testing.T) {
 	if err := a.rule.Review(gid, m.ID, "attack:1:1", domain.ReviewRemoved); err != nil {
 		t.Fatal(err)
 	}
-	got, err := a.rule.st.Member(t.Context(), gid, m.ID)
+	got, err := a.cfg.Store.Member(t.Context(), gid, m.ID)
 	if err != nil || got.LeftAt == nil {
 		t.Errorf("removed from the queue: %+v, %v", got, err)
 	}
@@ -102,5 +102,14 @@ func TestEditedRulesRerunDetection(t *testing.T) {
 	}
 	if q, _ := a.rule.Queue(gid, "2024-W10"); len(q.Violations) != 1 || q.Custom {
 		t.Errorf("after reset: %+v", q)
+	}
+}
+
+// The Rules tab's 群规 text is rulesvc's, in the window's language.
+func TestRulesTextIsGosText(t *testing.T) {
+	a, gid := sampleApp(t)
+	text, err := a.rule.RulesText(gid)
+	if err != nil || !strings.HasPrefix(text, "【群规】\n1. 禁止发广告") {
+		t.Errorf("text %q, %v", text, err)
 	}
 }

@@ -30,7 +30,7 @@ func (s *SystemService) OpenDemo() (SystemInfoDTO, error) {
 	}
 	for _, name := range res.Groups {
 		if g, err := s.app.cfg.Store.GroupByName(ctx, name); err == nil {
-			_ = sweepAfterImport(ctx, s.app.cfg.Store, g.ID)
+			_ = s.app.sweepAfterImport(ctx, g.ID)
 		}
 	}
 	// Generating twelve weeks of chat is a one-off burst of allocation; hand

@@ -7,6 +7,8 @@ import (
 
 	"qunzhu/backend/domain"
 	"qunzhu/backend/msg"
+	"qunzhu/backend/service/importsvc"
+	"qunzhu/backend/service/risksvc"
 	"qunzhu/backend/store"
 )
 
@@ -32,21 +34,23 @@ type batchJSON struct {
 // importList lists the imports (and member merges) of --group, or of every
 // group, newest first.
 func (r *run) importList(ctx context.Context, st *store.Store) error {
-	groups, err := r.groupOrAll(ctx, st)
-	if err != nil {
-		return err
-	}
-	out := []batchJSON{}
-	for _, g := range groups {
-		batches, err := st.Batches(ctx, g.ID)
+	var groupID int64
+	if _, ok := r.inv.flags["group"]; ok {
+		g, err := r.group(ctx, st)
 		if err != nil {
 			return err
 		}
-		for i, b := range batches {
-			out = append(out, batchJSON{BatchID: b.ID, Group: g.Name, Kind: string(b.Kind), File: b.File, Format: b.Format,
-				At: b.CreatedAt.In(g.Location()).Format(time.RFC3339), Rows: b.Rows, Imported: b.Imported, Updated: b.Updated,
-				SkippedDuplicates: b.SkippedDuplicates, Undoable: i == 0})
-		}
+		groupID = g.ID
+	}
+	batches, err := importsvc.New(st, r.Clock, risksvc.New(st, r.Clock)).History(ctx, groupID)
+	if err != nil {
+		return err
+	}
+	out := make([]batchJSON, 0, len(batches))
+	for _, b := range batches {
+		out = append(out, batchJSON{BatchID: b.ID, Group: b.Group.Name, Kind: string(b.Kind), File: b.File, Format: b.Format,
+			At: b.CreatedAt.In(b.Group.Location()).Format(time.RFC3339), Rows: b.Rows, Imported: b.Imported, Updated: b.Updated,
+			SkippedDuplicates: b.SkippedDuplicates, Undoable: b.Undoable})
 	}
 	if r.inv.json {
 		return r.printJSON(out)
@@ -89,7 +93,7 @@ func (r *run) importUndo(ctx context.Context, st *store.Store) error {
 	if err != nil {
 		return &usageError{"cli.bad_flag_value", map[string]any{"flag": "BATCH", "value": r.inv.args[0]}}
 	}
-	if err := st.UndoBatch(ctx, id); err != nil {
+	if err := importsvc.New(st, r.Clock, risksvc.New(st, r.Clock)).Undo(ctx, id); err != nil {
 		return err
 	}
 	if r.inv.json {

@@ -11,6 +11,8 @@ import (
 	"qunzhu/backend/domain"
 	"qunzhu/backend/ingest"
 	"qunzhu/backend/msg"
+	"qunzhu/backend/service/importsvc"
+	"qunzhu/backend/service/risksvc"
 	"qunzhu/backend/store"
 )
 
@@ -26,6 +28,9 @@ type summaryJSON struct {
 	SkippedDuplicates int            `json:"skipped_duplicates"`
 	Errors            []rowErrorJSON `json:"errors"`      // the first ingest.MaxListedErrors
 	ErrorCount        int            `json:"error_count"` // every unreadable row
+	// Warnings are what failed after the import committed (the risk
+	// sweep), in the user's words; the import stands (see reportImport).
+	Warnings []string `json:"warnings"`
 }
 
 // chatSummaryJSON is a chat import's summary: the file's earliest and latest
@@ -36,6 +41,9 @@ type chatSummaryJSON struct {
 	FirstAt *string  `json:"first_at"`
 	LastAt  *string  `json:"last_at"`
 	Weeks   []string `json:"weeks"`
+	// IncidentsOpened is how many incidents the risk sweep after the
+	// import opened (level-3 hits nobody decided on).
+	IncidentsOpened int `json:"incidents_opened"`
 }
 
 type rowErrorJSON struct {
@@ -62,48 +70,48 @@ func (r *run) group(ctx context.Context, st *store.Store) (domain.Group, error) 
 }
 
 func (r *run) importMembers(ctx context.Context, st *store.Store) error {
-	return r.runImport(ctx, st, ingest.Members, ingest.Options{Roster: r.inv.flags["roster"] == "true"}, false)
+	return r.runImport(ctx, st, importsvc.Request{Kind: domain.BatchMembers, Roster: r.inv.flags["roster"] == "true"})
 }
 
 func (r *run) importChat(ctx context.Context, st *store.Store) error {
-	tz, err := ingest.ParseZone(r.inv.flags["tz"])
+	tz, err := importsvc.ParseZone(r.inv.flags["tz"])
 	if err != nil {
 		return &usageError{"cli.bad_tz", map[string]any{"value": r.inv.flags["tz"]}}
 	}
-	opt := ingest.Options{Format: r.inv.flags["format"], TZ: tz, AnyGroup: r.inv.flags["any-group"] == "true"}
-	if err := r.runImport(ctx, st, ingest.Chat, opt, true); err != nil {
-		return err
-	}
-	g, err := r.group(ctx, st)
-	if err != nil {
-		return err
-	}
-	n, err := sweepNamed(ctx, st, g.Name)
-	if err == nil && n > 0 && !r.inv.json {
-		r.say("risk.auto_opened", map[string]any{"n": n})
-	}
-	return err
+	return r.runImport(ctx, st, importsvc.Request{Kind: domain.BatchChat, Format: r.inv.flags["format"], TZ: tz,
+		AnyGroup: r.inv.flags["any-group"] == "true"})
 }
 
-type importFunc func(ctx context.Context, st ingest.Store, groupID int64, path string, opt ingest.Options) (ingest.Summary, error)
-
-func (r *run) runImport(ctx context.Context, st *store.Store, do importFunc, opt ingest.Options, chat bool) error {
+// runImport imports the file into --group through importsvc and reports it.
+func (r *run) runImport(ctx context.Context, st *store.Store, req importsvc.Request) error {
 	g, err := r.group(ctx, st)
 	if err != nil {
 		return err
 	}
-	file := r.inv.args[0]
-	opt.Partial = r.inv.flags["partial"] == "true"
-	opt.Clock = r.Clock
-	opt.Waiting = func() { fmt.Fprintln(r.Stderr, msg.T(r.lang, "import.waiting", nil)) }
-	sum, err := do(ctx, st, g.ID, file, opt)
-	err = r.answerCheck(err)
-	out := r.summaryJSON(sum)
+	req.GroupID, req.Path, req.Partial = g.ID, r.inv.args[0], r.inv.flags["partial"] == "true"
+	req.Waiting = func() { fmt.Fprintln(r.Stderr, msg.T(r.lang, "import.waiting", nil)) }
+	svc := importsvc.New(st, r.Clock, risksvc.New(st, r.Clock))
+	res, err := svc.Import(ctx, req)
+	res.Group = g
+	return r.reportImport(res, req.Kind == domain.BatchChat, r.answerCheck(err))
+}
+
+// reportImport prints an import's summary and returns the command's error.
+//
+// The exit status an operator scripting imports can rely on: 1 only when
+// the import itself failed (nothing of it was written, or its bad rows
+// refused it). A committed import whose risk sweep then failed exits 0: its
+// data is in, importing the file again would add nothing, and `qunzhu risk`
+// and the Risk tab run the same scan again; the failure is said on stderr
+// and listed in the JSON summary's "warnings" for a script that checks.
+func (r *run) reportImport(res importsvc.Result, chat bool, err error) error {
+	sum := res.Summary
+	out := r.summaryJSON(res)
 	var printed any = out
 	if chat {
-		c := chatSummaryJSON{summaryJSON: out, Weeks: append([]string{}, sum.Span.Weeks...)}
+		c := chatSummaryJSON{summaryJSON: out, Weeks: append([]string{}, sum.Span.Weeks...), IncidentsOpened: res.Opened}
 		if !sum.Span.First.IsZero() {
-			loc := g.Location()
+			loc := res.Group.Location()
 			first, last := sum.Span.First.In(loc).Format(time.RFC3339), sum.Span.Last.In(loc).Format(time.RFC3339)
 			c.FirstAt, c.LastAt = &first, &last
 		}
@@ -114,13 +122,7 @@ func (r *run) runImport(ctx context.Context, st *store.Store, do importFunc, opt
 			return perr
 		}
 	} else if err == nil {
-		r.say("cli.import_done", map[string]any{"file": out.File, "format": out.Format, "encoding": out.Encoding,
-			"rows": out.Rows, "imported": out.Imported, "updated": out.Updated, "skipped": out.SkippedDuplicates})
-		if chat && !sum.Span.First.IsZero() {
-			loc := g.Location()
-			r.say("cli.import_span", map[string]any{"first": sum.Span.First.In(loc).Format("2006-01-02 15:04"),
-				"last": sum.Span.Last.In(loc).Format("2006-01-02 15:04"), "weeks": strings.Join(sum.Span.Weeks, "、")})
-		}
+		r.sayImported(res, chat)
 	}
 	// Bad rows go to stderr in the user's words, whether or not the rest was imported.
 	for _, e := range out.Errors {
@@ -129,7 +131,25 @@ func (r *run) runImport(ctx context.Context, st *store.Store, do importFunc, opt
 	if more := out.ErrorCount - len(out.Errors); more > 0 {
 		fmt.Fprintf(r.Stderr, "%s: %s\n", out.File, msg.T(r.lang, "cli.import_more_errors", map[string]any{"more": more, "total": out.ErrorCount}))
 	}
+	for _, w := range out.Warnings {
+		fmt.Fprintf(r.Stderr, "qunzhu: %s\n", w)
+	}
 	return err
+}
+
+// sayImported is the import summary in words.
+func (r *run) sayImported(res importsvc.Result, chat bool) {
+	sum := res.Summary
+	r.say("cli.import_done", map[string]any{"file": sum.File, "format": sum.Format, "encoding": sum.Encoding,
+		"rows": sum.Rows, "imported": sum.Imported, "updated": sum.Updated, "skipped": sum.SkippedDuplicates})
+	if chat && !sum.Span.First.IsZero() {
+		loc := res.Group.Location()
+		r.say("cli.import_span", map[string]any{"first": sum.Span.First.In(loc).Format("2006-01-02 15:04"),
+			"last": sum.Span.Last.In(loc).Format("2006-01-02 15:04"), "weeks": strings.Join(sum.Span.Weeks, "、")})
+	}
+	if res.Opened > 0 {
+		r.say("risk.auto_opened", map[string]any{"n": res.Opened})
+	}
 }
 
 // answerCheck turns the refusals of ingest's checks into the command line's
@@ -175,9 +195,14 @@ func isBadRows(err error) bool {
 	return errors.As(err, &e) && (e.Key == "import.bad_rows" || e.Key == "import.no_good_rows")
 }
 
-func (r *run) summaryJSON(s ingest.Summary) summaryJSON {
+func (r *run) summaryJSON(res importsvc.Result) summaryJSON {
+	s := res.Summary
 	out := summaryJSON{File: s.File, Format: s.Format, Encoding: s.Encoding, Rows: s.Rows, Imported: s.Imported,
-		Updated: s.Updated, SkippedDuplicates: s.SkippedDuplicates, Errors: []rowErrorJSON{}, ErrorCount: s.ErrorCount}
+		Updated: s.Updated, SkippedDuplicates: s.SkippedDuplicates, Errors: []rowErrorJSON{}, ErrorCount: s.ErrorCount,
+		Warnings: []string{}}
+	for _, w := range res.Warnings {
+		out.Warnings = append(out.Warnings, w.Text(r.lang))
+	}
 	if s.BatchID != 0 {
 		id := s.BatchID
 		out.BatchID = &id

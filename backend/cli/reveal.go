@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 
+	"qunzhu/backend/service/risksvc"
 	"qunzhu/backend/store"
 )
 
@@ -24,7 +25,7 @@ func (r *run) messageReveal(ctx context.Context, st *store.Store) error {
 	if perr != nil {
 		return &usageError{"cli.bad_flag_value", map[string]any{"flag": "--id", "value": v}}
 	}
-	text, err := st.RevealMessage(ctx, g.ID, id)
+	text, err := risksvc.New(st, r.Clock).Reveal(ctx, g.ID, id)
 	if err != nil {
 		return err
 	}

@@ -10,6 +10,7 @@ import (
 	"qunzhu/backend/domain"
 	"qunzhu/backend/msg"
 	"qunzhu/backend/risk"
+	"qunzhu/backend/service/risksvc"
 	"qunzhu/backend/store"
 )
 
@@ -50,10 +51,11 @@ func (r *run) risk(ctx context.Context, st *store.Store) error {
 	if err != nil {
 		return err
 	}
-	hits, opened, err := risk.Sweep(ctx, st, g, w.Start, w.End)
+	h, err := risksvc.New(st, r.Clock).Hints(ctx, g.ID, w.String(), risksvc.SpanWeek)
 	if err != nil {
 		return err
 	}
+	hits, opened := h.Hits, h.Opened
 	loc := g.Location()
 	out := make([]hitJSON, 0, len(hits))
 	for _, h := range hits {
@@ -118,36 +120,25 @@ type incidentJSON struct {
 }
 
 func (r *run) incidents(ctx context.Context, st *store.Store) error {
-	f := risk.IncidentFilter{}
-	groups := map[int64]domain.Group{}
+	var groupID int64
 	if _, ok := r.inv.flags["group"]; ok {
 		g, err := r.group(ctx, st)
 		if err != nil {
 			return err
 		}
-		f.GroupID = g.ID
-		groups[g.ID] = g
-	} else {
-		list, err := st.Groups(ctx)
-		if err != nil {
-			return err
-		}
-		for _, g := range list {
-			groups[g.ID] = g.Group
-		}
+		groupID = g.ID
 	}
-	list, err := st.Incidents(ctx, f)
+	list, err := risksvc.New(st, r.Clock).Incidents(ctx, groupID)
 	if err != nil {
 		return err
 	}
-	now := r.Clock.Now()
 	out := make([]incidentJSON, 0, len(list))
 	for _, i := range list {
-		loc := groups[i.GroupID].Location()
-		j := incidentJSON{ID: i.ID, Group: groups[i.GroupID].Name, GroupID: i.GroupID, Type: string(i.Type), Level: i.Level,
+		loc := i.Group.Location()
+		j := incidentJSON{ID: i.ID, Group: i.Group.Name, GroupID: i.GroupID, Type: string(i.Type), Level: i.Level,
 			Status: string(i.Status), OccurredAt: i.OccurredAt.In(loc).Format(time.RFC3339),
 			OpenedAt: i.OpenedAt.In(loc).Format(time.RFC3339), DueAt: i.DueAt.In(loc).Format(time.RFC3339),
-			Overdue: i.Overdue(now), Summary: i.Summary, Checked: i.Checked, Evidence: i.Evidence}
+			Overdue: i.Overdue, Summary: i.Summary, Checked: i.Checked, Evidence: i.Evidence}
 		if i.ClosedAt != nil {
 			c := i.ClosedAt.In(loc).Format(time.RFC3339)
 			j.ClosedAt = &c
@@ -165,7 +156,7 @@ func (r *run) incidents(ctx context.Context, st *store.Store) error {
 		r.t("risk.col_occurred"), r.t("risk.col_opened"), r.t("risk.col_due"), r.t("risk.col_summary")}}
 	var notes []string
 	for k, i := range list {
-		loc := groups[i.GroupID].Location()
+		loc := i.Group.Location()
 		due := i.DueAt.In(loc).Format("01-02 15:04")
 		if out[k].Overdue {
 			due += " " + r.t("risk.overdue")
@@ -173,7 +164,7 @@ func (r *run) incidents(ctx context.Context, st *store.Store) error {
 		rows = append(rows, []string{strconv.FormatInt(i.ID, 10), out[k].Group, r.t("risk.category." + string(i.Type)),
 			strconv.Itoa(i.Level), r.t("risk.status." + string(i.Status)), i.OccurredAt.In(loc).Format("01-02 15:04"),
 			i.OpenedAt.In(loc).Format("01-02 15:04"), due, domain.Excerpt(i.Summary, 40)})
-		if note := risk.FoundLateNote(i, loc, r.lang); note != "" {
+		if note := risk.FoundLateNote(i.Incident, loc, r.lang); note != "" {
 			notes = append(notes, "#"+strconv.FormatInt(i.ID, 10)+" "+note)
 		}
 	}
@@ -207,8 +198,7 @@ func (r *run) incidentOpen(ctx context.Context, st *store.Store) error {
 	if perr != nil {
 		return domain.Errorf(domain.EINVALID, "risk.level_invalid", map[string]any{"value": lv})
 	}
-	inc, _, err := st.OpenIncident(ctx, risk.NewIncident{GroupID: g.ID, Type: risk.Category(typ), Level: level,
-		Notes: strings.TrimSpace(r.inv.flags["note"])})
+	inc, err := risksvc.New(st, r.Clock).Open(ctx, g.ID, typ, level, r.inv.flags["note"])
 	if err != nil {
 		return err
 	}
@@ -225,16 +215,8 @@ func (r *run) incidentClose(ctx context.Context, st *store.Store) error {
 	if perr != nil || id <= 0 {
 		return domain.Errorf(domain.EINVALID, "risk.id_invalid", map[string]any{"value": r.inv.args[0]})
 	}
-	cur, err := st.Incident(ctx, id)
-	if err != nil {
+	if _, err := risksvc.New(st, r.Clock).Close(ctx, id); err != nil {
 		return err
-	}
-	// Closing a closed incident changes nothing (and records nothing).
-	if cur.Status != risk.StatusClosed {
-		if _, err := st.UpdateIncident(ctx, risk.IncidentEdit{ID: id, Version: cur.Version, Status: risk.StatusClosed,
-			Checked: cur.Checked, Notes: cur.Notes}); err != nil {
-			return err
-		}
 	}
 	if r.inv.json {
 		return r.printJSON(map[string]any{"id": id, "status": risk.StatusClosed})
@@ -244,7 +226,7 @@ func (r *run) incidentClose(ctx context.Context, st *store.Store) error {
 }
 
 func (r *run) playbooks(ctx context.Context, st *store.Store) error {
-	list, err := st.Playbooks(ctx, r.lang)
+	list, err := risksvc.New(st, r.Clock).Library(ctx, r.lang)
 	if err != nil {
 		return err
 	}
@@ -270,63 +252,31 @@ func (r *run) playbook(ctx context.Context, st *store.Store) error {
 	if err != nil {
 		return err
 	}
-	list, err := st.Playbooks(ctx, r.lang)
+	in := risksvc.FillInput{GroupID: g.ID, Name: name, Event: r.inv.flags["event"], Backup: r.inv.flags["backup"], Lang: r.lang}
+	if v, ok := r.inv.flags["incident"]; ok {
+		n, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
+		if err != nil || n <= 0 {
+			return domain.Errorf(domain.EINVALID, "risk.id_invalid", map[string]any{"value": v})
+		}
+		in.IncidentID = n
+	}
+	f, err := risksvc.New(st, r.Clock).Fill(ctx, in)
 	if err != nil {
 		return err
 	}
-	vars := risk.VarsFor(g, r.Clock.Now(), r.lang)
-	if v, ok := r.inv.flags["incident"]; ok {
-		if vars, err = r.incidentVars(ctx, st, g, v); err != nil {
-			return err
-		}
+	if len(f.Missing) > 0 {
+		fmt.Fprintln(r.Stderr, r.missingText(f.Missing))
 	}
-	if v := strings.TrimSpace(r.inv.flags["backup"]); v != "" {
-		vars.Backup = v
+	if r.inv.json {
+		return r.printJSON(struct {
+			Key     string   `json:"key"`
+			Title   string   `json:"title"`
+			Text    string   `json:"text"`
+			Missing []string `json:"missing"`
+		}{f.Playbook.Key, f.Playbook.Title, f.Text, f.Missing})
 	}
-	if v := strings.TrimSpace(r.inv.flags["event"]); v != "" {
-		vars.Event = v
-	}
-	for _, p := range list {
-		if p.Key == name {
-			text := risk.Fill(p.Body, vars)
-			missing := risk.Missing(text)
-			if len(missing) > 0 {
-				fmt.Fprintln(r.Stderr, r.missingText(missing))
-			}
-			if r.inv.json {
-				return r.printJSON(struct {
-					Key     string   `json:"key"`
-					Title   string   `json:"title"`
-					Text    string   `json:"text"`
-					Missing []string `json:"missing"`
-				}{p.Key, p.Title, text, append([]string{}, missing...)})
-			}
-			_, err := r.Stdout.Write([]byte(text + "\n"))
-			return err
-		}
-	}
-	return domain.Errorf(domain.EINVALID, "risk.playbook_unknown", map[string]any{"value": name})
-}
-
-// incidentVars are group g's values with the event of incident id (which
-// must be g's).
-func (r *run) incidentVars(ctx context.Context, st *store.Store, g domain.Group, id string) (risk.Vars, error) {
-	n, err := strconv.ParseInt(strings.TrimSpace(id), 10, 64)
-	if err != nil || n <= 0 {
-		return risk.Vars{}, domain.Errorf(domain.EINVALID, "risk.id_invalid", map[string]any{"value": id})
-	}
-	inc, err := st.Incident(ctx, n)
-	if err != nil {
-		return risk.Vars{}, err
-	}
-	if inc.GroupID != g.ID {
-		return risk.Vars{}, domain.Errorf(domain.EINVALID, "risk.incident_other_group", map[string]any{"id": n, "group": g.Name})
-	}
-	evidence, err := st.MessagesByID(ctx, g.ID, inc.Evidence)
-	if err != nil {
-		return risk.Vars{}, err
-	}
-	return risk.IncidentVars(g, r.Clock.Now(), inc, risk.HappenedAt(inc, evidence), r.lang), nil
+	_, err = r.Stdout.Write([]byte(f.Text + "\n"))
+	return err
 }
 
 // missingText names the placeholders still standing and how to fill them.
@@ -344,20 +294,16 @@ func (r *run) missingText(missing []string) string {
 		"hint": strings.Join(hints, r.t("risk.playbook_hint_sep"))})
 }
 
-// sweepNamed runs the scanner over the named groups' latest two weeks
-// (after the demo or an import), opening the incidents level-3 hits call for.
+// sweepNamed runs the post-import sweep (risksvc.SweepAfterImport) over
+// the named groups, for the demo's loader.
 func sweepNamed(ctx context.Context, st *store.Store, names ...string) (int, error) {
-	total := 0
+	ids := make([]int64, 0, len(names))
 	for _, name := range names {
 		g, err := st.GroupByName(ctx, name)
 		if err != nil {
-			return total, err
+			return 0, err
 		}
-		n, err := risk.SweepRecent(ctx, st, g)
-		if err != nil {
-			return total, err
-		}
-		total += n
+		ids = append(ids, g.ID)
 	}
-	return total, nil
+	return risksvc.New(st, domain.SystemClock{}).SweepAfterImport(ctx, ids...)
 }

@@ -1,22 +1,26 @@
 package cli
 
 import (
+	"cmp"
 	"context"
+	"strconv"
 	"time"
 
 	"qunzhu/backend/domain"
-	"qunzhu/backend/health"
-	"qunzhu/backend/metrics"
-	"qunzhu/backend/msg"
+	"qunzhu/backend/service/rulesvc"
 	"qunzhu/backend/store"
 )
 
-// violationJSON is one line of `violations --json` (spec/CLI.md).
+// violationJSON is one line of `violations --json` (docs/cli.md "Parity commands"): id
+// names it for `violation dismiss|warn|remove --id`, decision is null
+// while it is open.
 type violationJSON struct {
-	Rule    string `json:"rule"`
-	Name    string `json:"name"`
-	At      string `json:"at"`
-	Content string `json:"content"`
+	ID       int64   `json:"id"`
+	Rule     string  `json:"rule"`
+	Name     string  `json:"name"`
+	At       string  `json:"at"`
+	Content  string  `json:"content"`
+	Decision *string `json:"decision"`
 }
 
 func (r *run) violations(ctx context.Context, st *store.Store) error {
@@ -24,14 +28,18 @@ func (r *run) violations(ctx context.Context, st *store.Store) error {
 	if err != nil {
 		return err
 	}
-	in, _, err := health.Input(ctx, st, g, w)
+	q, err := rulesvc.New(st, r.Clock).Queue(ctx, g.ID, w.String())
 	if err != nil {
 		return err
 	}
-	list := metrics.Violations(in, w)
-	out := make([]violationJSON, 0, len(list))
-	for _, v := range list {
-		out = append(out, violationJSON{Rule: v.Rule, Name: v.Name, At: v.At.In(g.Location()).Format(time.RFC3339), Content: v.Content})
+	out := make([]violationJSON, 0, len(q.Violations))
+	for _, v := range q.Violations {
+		j := violationJSON{ID: v.ID, Rule: v.Rule, Name: v.Name, At: v.At.Format(time.RFC3339), Content: v.Content}
+		if v.Decision != "" {
+			d := v.Decision
+			j.Decision = &d
+		}
+		out = append(out, j)
 	}
 	if r.inv.json {
 		return r.printJSON(out)
@@ -40,10 +48,12 @@ func (r *run) violations(ctx context.Context, st *store.Store) error {
 		r.say("cli.no_violations", map[string]any{"week": w.String()})
 		return nil
 	}
-	rows := [][]string{{msg.T(r.lang, "cli.col_rule", nil), msg.T(r.lang, "cli.col_member", nil), msg.T(r.lang, "cli.col_time", nil), msg.T(r.lang, "cli.col_content", nil)}}
-	for _, v := range out {
-		at, _ := time.Parse(time.RFC3339, v.At)
-		rows = append(rows, []string{msg.T(r.lang, "rule."+v.Rule, nil), v.Name, at.Format("01-02 15:04"), domain.Excerpt(v.Content, 60)})
+	rows := [][]string{{r.t("cli.col_id"), r.t("cli.col_rule"), r.t("cli.col_member"), r.t("cli.col_time"), r.t("cli.col_content"), r.t("violation.col_decision")}}
+	for _, v := range q.Violations {
+		rows = append(rows, []string{strconv.FormatInt(v.ID, 10), r.t("rule." + v.Rule), v.Name, v.At.Format("01-02 15:04"),
+			domain.Excerpt(v.Content, 60), r.t("violation.decision." + cmp.Or(v.Decision, "open"))})
 	}
 	return writeTable(r.Stdout, rows)
 }
+
+// pointsJSON is one line of `points --json`: a member's balance.

@@ -144,6 +144,13 @@ const helpZH = `群主工作台 qunzhu —— 微信社群运营工具（命令�
                                本周健康指标、健康检查与健康分
   violations --group 群 [--week 2024-W10]
                                本周检测到的违规（广告、刷屏、人身攻击）
+  rules --group 群               本群的群规（广告词、攻击词、链接白名单、刷屏、记过、潜水天数、每周分享次数）
+  rules set --group 群 [--ad-words 词,词] [--attack-words 词,词] [--whitelist 域名,域名] [--flood-count 条]
+      [--flood-seconds 秒] [--strike-days 天] [--strike-limit 次] [--inactive-days 天] [--share-quota 次]
+                               修改群规（只改给出的项，超出范围的值会被拒绝）；违规、移出名单和分享检查立即按新规则计算
+  rules text --group 群          按群规生成可贴到群公告的群规文本
+  violation dismiss|warn|remove --id 编号
+                               处理一条违规（编号见 violations --json）：忽略（不记过）、警告（记过）、移出（记过并标记移出）
   questions --group 群 [--week 2024-W10] [--late]
                                本周的提问与工作人员的首次回复；--late 只列超过 15 分钟才回复或没有回复的
   points --group 群 [--member 成员]
@@ -272,6 +279,14 @@ Commands:
                                the week's indicators, health checks and health score
   violations --group G [--week 2024-W10]
                                violations detected in the week (ads, flooding, attacks)
+  rules --group G              the group's rules (ad and attack words, link whitelist, flooding, strikes, inactivity, weekly shares)
+  rules set --group G [--ad-words A,B] [--attack-words A,B] [--whitelist H,H] [--flood-count N]
+      [--flood-seconds S] [--strike-days D] [--strike-limit N] [--inactive-days D] [--share-quota N]
+                               change the rules (only the flags given; values out of range are refused); violations,
+                               the removal list and the share check follow at once
+  rules text --group G         the group rules text written from the rules, for the group notice
+  violation dismiss|warn|remove --id N
+                               decide a violation (ids from violations --json): dismiss (no strike), warn (strike), remove (strike, member marked removed)
   questions --group G [--week 2024-W10] [--late]
                                the week's questions and the staff's first answers; --late: only those answered after 15 minutes or not at all
   points --group G [--member M]

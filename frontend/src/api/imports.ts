@@ -56,6 +56,7 @@ interface ResultPayload {
   firstAt?: string
   lastAt?: string
   weeks?: string[] | null
+  warnings?: string[] | null
 }
 
 /** toResult reads the done event's payload (a plain object from JSON). */
@@ -78,6 +79,7 @@ export function toResult(d: ResultPayload | null | undefined): ImportResult {
     firstAt: typeof d?.firstAt === 'string' ? d.firstAt : '',
     lastAt: typeof d?.lastAt === 'string' ? d.lastAt : '',
     weeks: Array.isArray(d?.weeks) ? d.weeks.filter((w): w is string => typeof w === 'string') : [],
+    warnings: Array.isArray(d?.warnings) ? d.warnings.filter((w): w is string => typeof w === 'string') : [],
   }
 }
 

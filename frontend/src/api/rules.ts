@@ -109,3 +109,8 @@ export async function saveRules(groupId: number, r: RuleSet): Promise<RuleSet> {
 export async function resetRules(groupId: number): Promise<RuleSet> {
   return toRuleSet(await call(() => RulesService.ResetRules(groupId)))
 }
+
+/** rulesText is the group's 群规 written by Go from the rules in force, in the UI language (the text `qunzhu rules text` prints). */
+export async function rulesText(groupId: number): Promise<string> {
+  return String(await call(() => RulesService.RulesText(groupId)))
+}

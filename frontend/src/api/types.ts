@@ -170,6 +170,8 @@ export interface ImportResult {
   lastAt?: string
   /** the ISO weeks holding the file's messages, in order ("2024-W10") */
   weeks?: string[]
+  /** what failed after the import committed (the risk sweep), in the user's words: the import stands */
+  warnings?: string[]
 }
 
 /** One past import of a group (the import history). */

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import { mountView, unmountView } from '../testing/mountView'
 
-vi.mock('../../wailsjs/go/app/RulesService', () => ({ Queue: vi.fn(), Review: vi.fn(), SaveRules: vi.fn(), ResetRules: vi.fn() }))
+vi.mock('../../wailsjs/go/app/RulesService', () => ({ Queue: vi.fn(), Review: vi.fn(), SaveRules: vi.fn(), ResetRules: vi.fn(), RulesText: vi.fn() }))
 vi.mock('../../wailsjs/go/app/HealthService', () => ({ Weeks: vi.fn(), Group: vi.fn(), Overview: vi.fn(), SaveInput: vi.fn() }))
 
 import * as RulesService from '../../wailsjs/go/app/RulesService'
@@ -22,6 +22,7 @@ beforeEach(() => {
   applyLocale('zh-CN')
   vi.mocked(HealthService).Weeks.mockResolvedValue([{ week: '2024-W10', start: '2024-03-04T00:00:00+08:00', end: '2024-03-11T00:00:00+08:00' }] as never)
   bound.Queue.mockResolvedValue(makeQueueDTO() as never)
+  bound.RulesText.mockResolvedValue('【群规】\n1. 禁止发广告（如 加V 等内容）。')
 })
 
 afterEach(unmountView)

@@ -2418,6 +2418,7 @@ export namespace app {
 	
 	
 	export class ViolationDTO {
+	    id: number;
 	    key: string;
 	    rule: string;
 	    memberId: number;
@@ -2436,6 +2437,7 @@ export namespace app {
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
 	        this.key = source["key"];
 	        this.rule = source["rule"];
 	        this.memberId = source["memberId"];

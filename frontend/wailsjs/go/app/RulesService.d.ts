@@ -8,4 +8,6 @@ export function ResetRules(arg1:number):Promise<app.RuleSetDTO>;
 
 export function Review(arg1:number,arg2:number,arg3:string,arg4:string):Promise<void>;
 
+export function RulesText(arg1:number):Promise<string>;
+
 export function SaveRules(arg1:number,arg2:app.RuleSetDTO):Promise<app.RuleSetDTO>;

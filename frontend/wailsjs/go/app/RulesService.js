@@ -14,6 +14,10 @@ export function Review(arg1, arg2, arg3, arg4) {
   return window['go']['app']['RulesService']['Review'](arg1, arg2, arg3, arg4);
 }
 
+export function RulesText(arg1) {
+  return window['go']['app']['RulesService']['RulesText'](arg1);
+}
+
 export function SaveRules(arg1, arg2) {
   return window['go']['app']['RulesService']['SaveRules'](arg1, arg2);
 }
