@@ -128,6 +128,9 @@ const helpZH = `群主工作台 qunzhu —— 微信社群运营工具（命令�
             [--staff 甲,乙] [--profile education|ecommerce|industry]
                                创建社群
   group list                   列出社群
+  group edit --group 群 [--name 名称] [--type 类型] [--profile 参考] [--tz 时区] [--staff 甲,乙]
+             [--value 文字] [--checkin-word 词] [--target-size 人数]
+                               修改社群设置（只改给出的项，记入操作日志）
   group delete --group 群 --yes
                                删除社群及其成员、聊天记录、计划和设置（先自动备份，记入操作日志）
   import members --group 群 文件 [--roster] [--partial]
@@ -139,13 +142,17 @@ const helpZH = `群主工作台 qunzhu —— 微信社群运营工具（命令�
                                留痕/MemoTrace、chatlog、企业微信存档的时间本身带时区，不受影响）；
                                --any-group：文件标题写的是别的群名时仍然导入
   input --group 群 [--week 2024-W10] [--mute-rate 0.3] [--link-clicks 120 --link-reach 900 | --links 链接.csv]
-                               录入本周的手动数据（免打扰率、链接点击）
+        [--paying 人数]
+                               录入本周的手动数据（免打扰率、链接点击、付费人数）
   metrics --group 群 [--week 2024-W10]
                                本周健康指标、健康检查与健康分
   violations --group 群 [--week 2024-W10]
                                本周检测到的违规（广告、刷屏、人身攻击）
   questions --group 群 [--week 2024-W10] [--late]
                                本周的提问与工作人员的首次回复；--late 只列超过 15 分钟才回复或没有回复的
+  compare --group 群 [--week 2024-W10]
+                               行业对比：成员数、日均消息、活跃率、流失率、付费转化率、人均服务成员数，
+                               对照行业参考与其他群均值（不含示例群）
   points --group 群              积分余额（打卡 +5/天）
   members --group 群 [--week 2024-W10] [--inactive]
                                成员档案（截至该周末）；--inactive 只列移出名单
@@ -225,6 +232,9 @@ Commands:
             [--staff A,B] [--profile education|ecommerce|industry]
                                create a group
   group list                   list groups
+  group edit --group G [--name N] [--type T] [--profile P] [--tz ZONE] [--staff A,B]
+             [--value TEXT] [--checkin-word W] [--target-size N]
+                               change a group's settings (only those given; audited)
   group delete --group G --yes
                                delete a group with its members, chat, plans and settings (backed up first, audited)
   import members --group G FILE [--roster] [--partial]
@@ -237,13 +247,17 @@ Commands:
                                WeCom archives write instants, which no zone changes; --any-group: import
                                even though the file's title names another group
   input --group G [--week 2024-W10] [--mute-rate 0.3] [--link-clicks 120 --link-reach 900 | --links links.csv]
-                               enter the week's hand-entered figures (mute rate, link clicks)
+        [--paying N]
+                               enter the week's hand-entered figures (mute rate, link clicks, paying members)
   metrics --group G [--week 2024-W10]
                                the week's indicators, health checks and health score
   violations --group G [--week 2024-W10]
                                violations detected in the week (ads, flooding, attacks)
   questions --group G [--week 2024-W10] [--late]
                                the week's questions and the staff's first answers; --late: only those answered after 15 minutes or not at all
+  compare --group G [--week 2024-W10]
+                               the industry comparison: members, messages per day, active rate, churn, paying
+                               rate, members per staff, beside the profile's reference and the other groups' mean
   points --group G             points balances (check-ins +5 a day)
   members --group G [--week 2024-W10] [--inactive]
                                the member ledger as of the week's end; --inactive: the removal list only

@@ -3,11 +3,41 @@ package msg
 func init() { register(zhParityHealth, enParityHealth) }
 
 // Texts of issue 23's health, groups and reports parity: the paying input,
-// the comparison's new rows, `compare` and `group edit`.
+// the comparison's rows, `compare` and `group edit`.
 var zhParityHealth = map[string]string{
-	"input.paying_range": "付费人数 {value} 不合理：不能为负数",
+	"input.paying_range":       "付费人数 {value} 不合理：不能为负数",
+	"cli.group_edited":         "已修改群「{name}」（编号 {id}）",
+	"cli.compare_title":        "{group} · {week} 行业对比（参考：{profile}；其他群 {others} 个，不含示例群）",
+	"cli.col_figure":           "指标",
+	"cli.col_this_group":       "本群",
+	"cli.col_reference":        "行业参考",
+	"cli.col_others_mean":      "其他群均值",
+	"compare.members":          "成员数",
+	"compare.messages_per_day": "日均消息",
+	"compare.active_rate":      "活跃率",
+	"compare.churn_rate":       "流失率（12 周）",
+	"compare.commercial_rate":  "付费转化率",
+	"compare.staff_ratio":      "人均服务成员数",
+	"report.comparison_title":  "行业对比",
+	"report.comparison_hint":   "本群与所选行业参考、你的其他群（不含示例群）的均值对比；付费转化率需在周数据中录入付费人数。",
+	"report.comparison_none":   "未测量",
 }
 
 var enParityHealth = map[string]string{
-	"input.paying_range": "Paying members {value} does not fit: it cannot be negative",
+	"input.paying_range":       "Paying members {value} does not fit: it cannot be negative",
+	"cli.group_edited":         "Changed group “{name}” (id {id})",
+	"cli.compare_title":        "{group} · {week} industry comparison (reference: {profile}; {others} other groups, demo left out)",
+	"cli.col_figure":           "Figure",
+	"cli.col_this_group":       "This group",
+	"cli.col_reference":        "Reference",
+	"cli.col_others_mean":      "Other groups' mean",
+	"compare.members":          "Members",
+	"compare.messages_per_day": "Messages per day",
+	"compare.active_rate":      "Active rate",
+	"compare.churn_rate":       "Churn (12 weeks)",
+	"compare.commercial_rate":  "Paying rate",
+	"compare.staff_ratio":      "Members per staff",
+	"report.comparison_title":  "Industry comparison",
+	"report.comparison_hint":   "This group beside its profile's reference and the mean of your other groups (demo left out); the paying rate needs the week's paying members entered.",
+	"report.comparison_none":   "Not measured",
 }
