@@ -58,7 +58,7 @@ func TestTiersAndComparisonFigures(t *testing.T) {
 	check("churn_rate_12w", v(0.25)) // 1 of the 4 present when the twelve weeks began
 	check("admin_share", v(0.25))
 	check("core_share", v(0.25))
-	check("active_rate", v(0.5))     // 2 senders of the 4 present
+	check("active_rate", v(0.5))      // 2 senders of the 4 present
 	check("commercial_rate", v(0.25)) // 1 paid of the 4 present
 	check("staff_ratio", v(4))        // 4 present, 1 admin
 
