@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"strconv"
 
 	"qunzhu/backend/metrics"
 	"qunzhu/backend/service/healthsvc"
@@ -53,42 +52,8 @@ func (r *run) compare(ctx context.Context, st *store.Store) error {
 	r.say("cli.compare_title", map[string]any{"group": g.Name, "week": w.String(), "profile": r.t("profile." + out.Profile), "others": c.OtherGroups})
 	rows := [][]string{{r.t("cli.col_figure"), r.t("cli.col_this_group"), r.t("cli.col_reference"), r.t("cli.col_others_mean")}}
 	for _, row := range out.Rows {
-		rows = append(rows, []string{r.t("compare." + row.Key), compareFigure(row.Key, row.Value), compareReference(row.Key, row.Reference),
-			compareFigure(row.Key, row.OthersMean)})
+		rows = append(rows, []string{r.t("compare." + row.Key), metrics.FormatComparison(row.Key, row.Value),
+			metrics.FormatReference(row.Key, row.Reference), metrics.FormatComparison(row.Key, row.OthersMean)})
 	}
 	return writeTable(r.Stdout, rows)
-}
-
-// compareFigure prints a comparison value: rates as percentages, members
-// as a whole number, the rest with one decimal; "—" when not measured.
-func compareFigure(key string, v *float64) string {
-	if v == nil {
-		return "—"
-	}
-	switch key {
-	case "active_rate", "churn_rate", "commercial_rate":
-		return strconv.FormatFloat(*v*100, 'f', 1, 64) + "%"
-	case "members":
-		return strconv.FormatFloat(*v, 'f', 0, 64)
-	}
-	return strconv.FormatFloat(*v, 'f', 1, 64)
-}
-
-// compareReference prints a reference as a point, a range or a bound.
-func compareReference(key string, ref *metrics.Reference) string {
-	if ref == nil {
-		return "—"
-	}
-	lo, hi := ref.Min, ref.Max
-	switch {
-	case lo != nil && hi != nil && *lo == *hi:
-		return compareFigure(key, lo)
-	case lo != nil && hi != nil:
-		return compareFigure(key, lo) + "–" + compareFigure(key, hi)
-	case hi != nil:
-		return "≤ " + compareFigure(key, hi)
-	case lo != nil:
-		return "≥ " + compareFigure(key, lo)
-	}
-	return "—"
 }

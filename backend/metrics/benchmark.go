@@ -1,6 +1,7 @@
 package metrics
 
 import (
+	"strconv"
 	"time"
 
 	"qunzhu/backend/domain"
@@ -176,4 +177,42 @@ func Compare(profile domain.Profile, own map[string]*float64, others []map[strin
 		out = append(out, row)
 	}
 	return out
+}
+
+// FormatComparison prints a comparison figure language-neutrally, as the
+// CLI's table and the printable report show it: rates as percentages with
+// one decimal, head counts whole, the rest with one decimal; "—" when not
+// measured. key is a ComparisonKeys row or its contract name (members,
+// churn_rate).
+func FormatComparison(key string, v *float64) string {
+	if v == nil {
+		return "—"
+	}
+	switch key {
+	case "active_rate", "churn_rate", "churn_rate_12w", "commercial_rate", "next_day_retention", "admin_share", "core_share":
+		return strconv.FormatFloat(*v*100, 'f', 1, 64) + "%"
+	case "members", "members_end", "new_members":
+		return strconv.FormatFloat(*v, 'f', 0, 64)
+	}
+	return strconv.FormatFloat(*v, 'f', 1, 64)
+}
+
+// FormatReference prints a reference as a point, a range ("200–300") or a
+// bound ("≤ 50"); "—" when there is none.
+func FormatReference(key string, ref *Reference) string {
+	if ref == nil {
+		return "—"
+	}
+	lo, hi := ref.Min, ref.Max
+	switch {
+	case lo != nil && hi != nil && *lo == *hi:
+		return FormatComparison(key, lo)
+	case lo != nil && hi != nil:
+		return FormatComparison(key, lo) + "–" + FormatComparison(key, hi)
+	case hi != nil:
+		return "≤ " + FormatComparison(key, hi)
+	case lo != nil:
+		return "≥ " + FormatComparison(key, lo)
+	}
+	return "—"
 }
