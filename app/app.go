@@ -22,6 +22,9 @@ import (
 
 	"qunzhu/backend/domain"
 	"qunzhu/backend/msg"
+	"qunzhu/backend/service/groupsvc"
+	"qunzhu/backend/service/healthsvc"
+	"qunzhu/backend/service/reportsvc"
 	"qunzhu/backend/store"
 )
 
@@ -82,10 +85,10 @@ func New(cfg Config) *App {
 		a.lng = msg.Normalize(v)
 	}
 	a.sys = &SystemService{app: a}
-	a.grps = &GroupService{app: a}
+	a.grps = &GroupService{app: a, svc: groupsvc.New(cfg.Store, cfg.Clock)}
 	a.imps = &ImportService{app: a, st: cfg.Store}
-	a.hlth = &HealthService{app: a, st: cfg.Store}
-	a.rpts = &ReportService{app: a, st: cfg.Store}
+	a.hlth = newHealthService(a, healthsvc.New(cfg.Store, cfg.Clock))
+	a.rpts = &ReportService{app: a, svc: reportsvc.New(cfg.Store, cfg.Clock)}
 	a.mbrs = &MembersService{app: a, st: cfg.Store}
 	a.rule = &RulesService{app: a, st: cfg.Store}
 	a.auto = &AutomationService{app: a, st: cfg.Store}
@@ -94,7 +97,7 @@ func New(cfg Config) *App {
 	a.adt = &AuditService{app: a, st: cfg.Store}
 	a.cont = &ContentService{app: a, st: cfg.Store}
 	a.risk = &RiskService{app: a, st: cfg.Store}
-	a.strt = &StartService{app: a, st: cfg.Store}
+	a.strt = &StartService{app: a, svc: a.grps.svc}
 	return a
 }
 

@@ -66,3 +66,7 @@ func (s *Service) urgent(ctx context.Context) (map[int64]health.Urgent, error) {
 	}
 	return health.UrgentByGroup(list), nil
 }
+
+// Cache is the Overview's cache of computed weeks, for the one who must
+// drop it when generations may repeat (a workspace restored from a backup).
+func (s *Service) Cache() *health.Cache { return &s.weeks }
