@@ -1040,6 +1040,7 @@ export namespace app {
 	    defaultTimeZone: string;
 	    defaultCheckinWord: string;
 	    maxNameLength: number;
+	    maxTargetSize: number;
 	    backupBeforeDelete: boolean;
 	
 	    static createFrom(source: any = {}) {
@@ -1054,6 +1055,7 @@ export namespace app {
 	        this.defaultTimeZone = source["defaultTimeZone"];
 	        this.defaultCheckinWord = source["defaultCheckinWord"];
 	        this.maxNameLength = source["maxNameLength"];
+	        this.maxTargetSize = source["maxTargetSize"];
 	        this.backupBeforeDelete = source["backupBeforeDelete"];
 	    }
 	}
