@@ -19,7 +19,7 @@ var zhParityHealth = map[string]string{
 	"compare.commercial_rate":  "付费转化率",
 	"compare.staff_ratio":      "人均服务成员数",
 	"report.comparison_title":  "行业对比",
-	"report.comparison_hint":   "本群与所选行业参考、你的其他群（不含示例群）的均值对比；付费转化率需在周数据中录入付费人数。",
+	"report.comparison_hint":   "本群与行业参考、你的其他群（不含示例群）均值的对比。流失率为 12 周内退群人数 ÷ 第一周开始时的成员数；付费转化率 = 本周付费人数（手动录入）÷ 周末成员，未录入时不计；人均服务成员数 = 周末在群成员 ÷ 其中的工作人员（管理员、工作人员别名、导出账号），没有工作人员时不计。",
 	"report.comparison_none":   "未测量",
 }
 
@@ -38,6 +38,6 @@ var enParityHealth = map[string]string{
 	"compare.commercial_rate":  "Paying rate",
 	"compare.staff_ratio":      "Members per staff",
 	"report.comparison_title":  "Industry comparison",
-	"report.comparison_hint":   "This group beside its profile's reference and the mean of your other groups (demo left out); the paying rate needs the week's paying members entered.",
+	"report.comparison_hint":   "This group beside its profile's reference and the mean of your other groups (demo left out). Churn is the members who left in the 12 weeks over those present when they began; the paying rate is the week's paying members (entered by hand) over members at the week's end, left blank until entered; members per staff is the members present at the week's end over the staff among them (admins, staff aliases, the exporting account), left blank without staff.",
 	"report.comparison_none":   "Not measured",
 }

@@ -756,7 +756,7 @@ const en: Messages = {
       others: 'My other groups, mean ({count})',
       noReference: 'Not given by the seed',
       source: 'Source: ',
-      hint: 'Reference figures come from the seed article; hover one for its sentence. 12-week churn = members who left in these 12 weeks ÷ members present when they began.',
+      hint: 'Reference figures come from the seed article; hover one for its sentence. 12-week churn = members who left in these 12 weeks ÷ members present when they began. Paying rate = the week’s paying members (entered by hand) ÷ members at the week’s end; members per staff = members present at the week’s end ÷ the staff among them (admins, staff aliases, the exporting account).',
       keys: {
         messages_per_day: 'Messages per day',
         members_end: 'Members at week end',
