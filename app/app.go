@@ -24,8 +24,11 @@ import (
 	"qunzhu/backend/msg"
 	"qunzhu/backend/service/auditsvc"
 	"qunzhu/backend/service/contentsvc"
+	"qunzhu/backend/service/groupsvc"
+	"qunzhu/backend/service/healthsvc"
 	"qunzhu/backend/service/importsvc"
 	"qunzhu/backend/service/membersvc"
+	"qunzhu/backend/service/reportsvc"
 	"qunzhu/backend/service/risksvc"
 	"qunzhu/backend/service/rulesvc"
 	"qunzhu/backend/store"
@@ -90,10 +93,10 @@ func New(cfg Config) *App {
 	content := contentsvc.New(cfg.Store, cfg.Clock)
 	risks := risksvc.New(cfg.Store, cfg.Clock)
 	a.sys = &SystemService{app: a}
-	a.grps = &GroupService{app: a}
+	a.grps = &GroupService{app: a, svc: groupsvc.New(cfg.Store, cfg.Clock)}
 	a.imps = &ImportService{app: a, svc: importsvc.New(cfg.Store, cfg.Clock, risks)}
-	a.hlth = &HealthService{app: a, st: cfg.Store}
-	a.rpts = &ReportService{app: a, st: cfg.Store}
+	a.hlth = newHealthService(a, healthsvc.New(cfg.Store, cfg.Clock))
+	a.rpts = &ReportService{app: a, svc: reportsvc.New(cfg.Store, cfg.Clock)}
 	a.mbrs = &MembersService{app: a, svc: membersvc.New(cfg.Store, cfg.Clock)}
 	a.rule = &RulesService{app: a, svc: rulesvc.New(cfg.Store, cfg.Clock)}
 	a.auto = &AutomationService{app: a, svc: content}
@@ -102,7 +105,7 @@ func New(cfg Config) *App {
 	a.adt = &AuditService{app: a, svc: auditsvc.New(cfg.Store, cfg.Clock)}
 	a.cont = &ContentService{app: a, svc: content}
 	a.risk = &RiskService{app: a, svc: risks}
-	a.strt = &StartService{app: a, st: cfg.Store}
+	a.strt = &StartService{app: a, svc: a.grps.svc}
 	return a
 }
 

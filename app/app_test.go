@@ -6,6 +6,7 @@ import (
 
 	"qunzhu/backend/domain"
 	"qunzhu/backend/metrics"
+	"qunzhu/backend/service/healthsvc"
 )
 
 func TestIsWindowArg(t *testing.T) {
@@ -46,7 +47,7 @@ func TestSourcesMarkHandEnteredAndNotMeasured(t *testing.T) {
 	rate, clicks, reach := 0.4, 10, 100
 	click := 0.1
 	f := metrics.Weekly{MuteRate: &rate, LinkClickRate: &click}
-	src := sources(f, domain.WeekInput{MuteRate: &rate, LinkClicks: &clicks, LinkReach: &reach})
+	src := healthsvc.Sources(f, domain.WeekInput{MuteRate: &rate, LinkClicks: &clicks, LinkReach: &reach})
 	if src["mute_rate"] != SourceHand || src["link_click_rate"] != SourceHand {
 		t.Errorf("hand-entered figures: %v", src)
 	}

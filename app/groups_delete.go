@@ -1,9 +1,6 @@
 package app
 
 import (
-	"strings"
-
-	"qunzhu/backend/domain"
 	"qunzhu/backend/store"
 )
 
@@ -16,48 +13,26 @@ type DeletionDTO struct {
 	Backup   string   `json:"backup"`
 }
 
-func deletionDTO(d store.GroupDeletion) DeletionDTO {
+func deletionDTO(d store.GroupDeletion, err error) (DeletionDTO, error) {
+	if err != nil {
+		return DeletionDTO{}, err
+	}
 	out := DeletionDTO{Groups: d.Groups, Members: d.Members, Messages: d.Messages, Backup: d.Backup}
 	if out.Groups == nil {
 		out.Groups = []string{}
 	}
-	return out
+	return out, nil
 }
 
 // Delete deletes group id with everything of it, after a backup. typedName
 // is what the operator typed to confirm: it must be the group's name, so a
 // stale window or a slip of the mouse deletes nothing.
 func (s *GroupService) Delete(id int64, typedName string) (DeletionDTO, error) {
-	ctx := s.app.context()
-	g, err := s.app.cfg.Store.Group(ctx, id)
-	if err != nil {
-		return DeletionDTO{}, err
-	}
-	if strings.TrimSpace(typedName) != g.Name {
-		return DeletionDTO{}, domain.Errorf(domain.EINVALID, "group.delete_name_mismatch", map[string]any{"name": g.Name})
-	}
-	d, err := s.app.cfg.Store.DeleteGroups(ctx, []int64{id})
-	if err != nil {
-		return DeletionDTO{}, err
-	}
-	return deletionDTO(d), nil
+	return deletionDTO(s.svc.Delete(s.app.context(), id, typedName))
 }
 
 // RemoveDemo deletes the groups the demo was loaded into, and nothing
 // else, after a backup: 移除示例数据 in one click.
 func (s *GroupService) RemoveDemo() (DeletionDTO, error) {
-	ctx := s.app.context()
-	groups, err := s.app.cfg.Store.DemoGroups(ctx)
-	if err != nil {
-		return DeletionDTO{}, err
-	}
-	ids := make([]int64, len(groups))
-	for i, g := range groups {
-		ids[i] = g.ID
-	}
-	d, err := s.app.cfg.Store.DeleteGroups(ctx, ids)
-	if err != nil {
-		return DeletionDTO{}, err
-	}
-	return deletionDTO(d), nil
+	return deletionDTO(s.svc.RemoveDemo(s.app.context()))
 }

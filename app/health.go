@@ -1,31 +1,34 @@
 package app
 
 import (
-	"context"
 	"encoding/json"
 	"time"
 
-	"qunzhu/backend/domain"
 	"qunzhu/backend/health"
 	"qunzhu/backend/metrics"
-	"qunzhu/backend/store"
+	"qunzhu/backend/service/healthsvc"
 )
 
 // HealthService is the bound service of the Overview screen and a group's
 // Health tab: the week's figures of METRICS.md, where each comes from, the
-// checks and alerts, and the figures entered by hand.
+// checks and alerts, and the figures entered by hand, through healthsvc
+// (the CLI's `metrics`, `compare`, `questions` and `input` call the same).
 type HealthService struct {
 	app *App
-	st  *store.Store
-	// weeks keeps the Overview's computed weeks until their group changes.
-	weeks health.Cache
+	svc *healthsvc.Service
+	// weeks is svc's cache of computed weeks (a restore resets it).
+	weeks *health.Cache
 }
 
-// Figure sources, shown beside every figure (spec/UX.md glossary).
+func newHealthService(a *App, svc *healthsvc.Service) *HealthService {
+	return &HealthService{app: a, svc: svc, weeks: svc.Cache()}
+}
+
+// Figure sources, shown beside every figure (UX.md glossary).
 const (
-	SourceMeasured = "measured" // 已测量: computed from imported data
-	SourceHand     = "hand"     // 手动录入: entered by hand
-	SourceNone     = "none"     // 未测量: nothing to compute it from
+	SourceMeasured = healthsvc.SourceMeasured
+	SourceHand     = healthsvc.SourceHand
+	SourceNone     = healthsvc.SourceNone
 )
 
 // WeekDTO is one ISO week for the week picker.
@@ -85,105 +88,44 @@ type WeekInputDTO struct {
 	MuteRate   *float64 `json:"muteRate"`
 	LinkClicks *int     `json:"linkClicks"`
 	LinkReach  *int     `json:"linkReach"`
+	// Paying is the members who paid in the week (付费人数).
+	Paying *int `json:"paying"`
 }
 
-// Weeks lists the ISO weeks the picker offers (pickerWeeks), newest first,
-// in Asia/Shanghai (the default group zone), each saying which groups have
-// data in it.
+// Weeks lists the ISO weeks the picker offers, newest first, each saying
+// which groups have data in it.
 func (s *HealthService) Weeks() ([]WeekDTO, error) {
-	loc := domain.Group{TimeZone: domain.DefaultTimeZone}.Location()
-	withData, err := s.st.MessageWeeks(s.app.context(), loc)
+	weeks, err := s.svc.Weeks(s.app.context())
 	if err != nil {
 		return nil, err
 	}
-	return pickerWeeks(s.app.clock().Now(), loc, withData), nil
-}
-
-// Weeks the picker offers around now: planning looks a few weeks ahead, the
-// figures half a year back (older weeks are offered when they hold data).
-const (
-	weeksAhead  = 4
-	weeksRecent = 26
-)
-
-// pickerWeeks are the weeks the shared week picker offers, newest first
-// (UX.md): the 4 weeks after the current one (marked ahead: the content
-// plan's picker offers them), the current week and the 25 before it, and
-// every week that holds data however old or new (an export from last year
-// opens on its own week), those marked with their groups. withData is
-// newest first.
-func pickerWeeks(now time.Time, loc *time.Location, withData []store.DataWeek) []WeekDTO {
-	data := map[string][]int64{}
-	for _, d := range withData {
-		data[metrics.WeekOf(d.Start, loc).String()] = d.Groups
-	}
-	mark := func(w metrics.Week) WeekDTO {
-		d := weekDTO(w)
-		d.Groups = data[d.Week]
-		d.HasData = len(d.Groups) > 0
-		if d.Groups == nil {
-			d.Groups = []int64{}
-		}
-		return d
-	}
-	current := metrics.WeekOf(now, loc)
-	var out []WeekDTO
-	w := current
-	for i := 0; i < weeksAhead; i++ {
-		w = metrics.WeekOf(w.End.Add(time.Hour), loc)
-	}
-	for _, dw := range withData {
-		if !dw.Start.Before(w.End) { // data dated after the weeks ahead (a clock set wrong)
-			out = append(out, mark(metrics.WeekOf(dw.Start, loc)))
-		}
-	}
-	for i := 0; i < weeksAhead; i++ {
-		d := mark(w)
-		d.Ahead = true
+	out := make([]WeekDTO, 0, len(weeks))
+	for _, w := range weeks {
+		d := weekDTO(w.Week)
+		d.Groups, d.HasData, d.Current, d.Ahead = w.Groups, len(w.Groups) > 0, w.Current, w.Ahead
 		out = append(out, d)
-		w = metrics.WeekOf(w.Start.Add(-time.Hour), loc)
 	}
-	for i := 0; i < weeksRecent; i++ {
-		d := mark(w)
-		d.Current = i == 0
-		out = append(out, d)
-		w = metrics.WeekOf(w.Start.Add(-time.Hour), loc)
-	}
-	for _, dw := range withData {
-		if dw.Start.Before(w.End) { // older than the recent weeks
-			out = append(out, mark(metrics.WeekOf(dw.Start, loc)))
-		}
-	}
-	return out
+	return out, nil
 }
 
 // Group returns one group's week.
 func (s *HealthService) Group(groupID int64, week string) (GroupWeekDTO, error) {
-	return s.groupWeek(s.app.context(), groupID, week)
+	gw, err := s.svc.Week(s.app.context(), groupID, week, s.app.lang())
+	if err != nil {
+		return GroupWeekDTO{}, err
+	}
+	return groupWeekDTO(gw)
 }
 
 // Overview returns every group's week, for the Overview screen.
 func (s *HealthService) Overview(week string) ([]GroupWeekDTO, error) {
-	ctx := s.app.context()
-	sums, err := s.st.Groups(ctx)
+	weeks, err := s.svc.Overview(s.app.context(), week, s.app.lang())
 	if err != nil {
 		return nil, err
 	}
-	groups := make([]domain.Group, len(sums))
-	for i, g := range sums {
-		groups[i] = g.Group
-	}
-	weeks, err := s.weeks.Weeks(ctx, s.st, groups, week)
-	if err != nil {
-		return nil, err
-	}
-	urgent, err := s.urgent(ctx)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]GroupWeekDTO, 0, len(sums))
-	for i, gw := range weeks {
-		d, err := s.groupWeekDTO(sums[i], gw.Week, gw.Weekly, gw.Hand, urgent)
+	out := make([]GroupWeekDTO, 0, len(weeks))
+	for _, gw := range weeks {
+		d, err := groupWeekDTO(gw)
 		if err != nil {
 			return nil, err
 		}
@@ -195,97 +137,30 @@ func (s *HealthService) Overview(week string) ([]GroupWeekDTO, error) {
 // SaveInput stores the figures entered by hand for a group's week (a nil
 // field keeps what was entered before) and returns the recomputed week.
 func (s *HealthService) SaveInput(groupID int64, week string, in WeekInputDTO) (GroupWeekDTO, error) {
-	ctx := s.app.context()
-	g, err := s.st.Group(ctx, groupID)
-	if err != nil {
+	if _, err := s.svc.SaveInput(s.app.context(), healthsvc.Input{GroupID: groupID, Week: week, MuteRate: in.MuteRate,
+		LinkClicks: in.LinkClicks, LinkReach: in.LinkReach, Paying: in.Paying}); err != nil {
 		return GroupWeekDTO{}, err
 	}
-	w, err := metrics.ParseWeek(week, g.Location())
-	if err != nil {
-		return GroupWeekDTO{}, err
-	}
-	if _, err := s.st.SetWeekInput(ctx, domain.WeekInput{GroupID: groupID, Week: w.String(), MuteRate: in.MuteRate,
-		LinkClicks: in.LinkClicks, LinkReach: in.LinkReach}); err != nil {
-		return GroupWeekDTO{}, err
-	}
-	return s.groupWeek(ctx, groupID, week)
-}
-
-func (s *HealthService) groupWeek(ctx context.Context, groupID int64, week string) (GroupWeekDTO, error) {
-	sum, err := s.st.GroupSummary(ctx, groupID)
-	if err != nil {
-		return GroupWeekDTO{}, err
-	}
-	w, err := metrics.ParseWeek(week, sum.Location())
-	if err != nil {
-		return GroupWeekDTO{}, err
-	}
-	f, hand, err := health.Week(ctx, s.st, sum.Group, w)
-	if err != nil {
-		return GroupWeekDTO{}, err
-	}
-	urgent, err := s.urgent(ctx)
-	if err != nil {
-		return GroupWeekDTO{}, err
-	}
-	return s.groupWeekDTO(sum, w, f, hand, urgent)
-}
-
-// urgent reads every group's open level-2/3 incidents: one small query
-// whatever the number of groups, so it is not cached with the weeks (an
-// incident opened or closed shows at once).
-func (s *HealthService) urgent(ctx context.Context) (map[int64]health.Urgent, error) {
-	list, err := s.st.OpenIncidentsFrom(ctx, health.UrgentLevel)
-	if err != nil {
-		return nil, err
-	}
-	return health.UrgentByGroup(list), nil
+	return s.Group(groupID, week)
 }
 
 // groupWeekDTO is a computed week as the screens show it.
-func (s *HealthService) groupWeekDTO(sum domain.GroupSummary, w metrics.Week, f metrics.Weekly, hand domain.WeekInput, urgent map[int64]health.Urgent) (GroupWeekDTO, error) {
-	figures, err := figureMap(f)
+func groupWeekDTO(gw healthsvc.GroupWeek) (GroupWeekDTO, error) {
+	figures, err := figureMap(gw.Figures)
 	if err != nil {
 		return GroupWeekDTO{}, err
 	}
-	d := GroupWeekDTO{Group: groupDTO(sum), Week: weekDTO(w), Figures: figures, Sources: sources(f, hand),
-		Alerts: []AlertDTO{}, Input: WeekInputDTO{MuteRate: hand.MuteRate, LinkClicks: hand.LinkClicks, LinkReach: hand.LinkReach},
-		Silent: f.Silent(), ChecksApplicable: f.ChecksApplicable, ChecksTotal: metrics.ChecksTotal}
-	if u, ok := urgent[sum.ID]; ok {
+	h := gw.Hand
+	d := GroupWeekDTO{Group: groupDTO(gw.Group), Week: weekDTO(gw.Week), Figures: figures, Sources: gw.Sources,
+		Alerts: []AlertDTO{}, Input: WeekInputDTO{MuteRate: h.MuteRate, LinkClicks: h.LinkClicks, LinkReach: h.LinkReach, Paying: h.Paying},
+		Silent: gw.Figures.Silent(), ChecksApplicable: gw.Figures.ChecksApplicable, ChecksTotal: metrics.ChecksTotal}
+	if u := gw.Urgent; u != nil {
 		d.Urgent = &UrgentDTO{Count: u.Count, Level: u.Level, Type: string(u.Type)}
 	}
-	for _, c := range f.Checks {
-		if c.Applicable && c.Passed != nil && !*c.Passed {
-			d.Alerts = append(d.Alerts, AlertDTO{Check: c.Name, Value: c.Value, Threshold: c.Threshold, Advice: metrics.Advice(c.Name, s.app.lang())})
-		}
+	for _, a := range gw.Alerts {
+		d.Alerts = append(d.Alerts, AlertDTO{Check: a.Check, Value: a.Value, Threshold: a.Threshold, Advice: a.Advice})
 	}
 	return d, nil
-}
-
-// sources says where each nullable figure comes from; the rest are measured.
-func sources(f metrics.Weekly, hand domain.WeekInput) map[string]string {
-	src := func(measured bool, byHand bool) string {
-		switch {
-		case byHand:
-			return SourceHand
-		case measured:
-			return SourceMeasured
-		}
-		return SourceNone
-	}
-	return map[string]string{
-		"active_rate":             src(f.ActiveRate != nil, false),
-		"churn_rate":              src(f.ChurnRate != nil, false),
-		"next_day_retention":      src(f.NextDayRetention != nil, false),
-		"response_median_minutes": src(f.ResponseMedianMinutes != nil, false),
-		"response_p90_minutes":    src(f.ResponseP90Minutes != nil, false),
-		"link_click_rate":         src(false, f.LinkClickRate != nil && hand.LinkClicks != nil),
-		"mute_rate":               src(false, f.MuteRate != nil && hand.MuteRate != nil),
-		"theme_shares":            src(f.ThemeShares != nil, false),
-		"prime_time_ratio":        src(f.PrimeTimeRatio != nil, false),
-		"inactive_members":        src(f.InactiveMembers != nil, false),
-		"health_score":            src(f.HealthScore != nil, false),
-	}
 }
 
 // figureMap is the week's figures keyed as in METRICS.md and the CLI's JSON,
@@ -300,5 +175,5 @@ func figureMap(f metrics.Weekly) (map[string]any, error) {
 }
 
 func weekDTO(w metrics.Week) WeekDTO {
-	return WeekDTO{Week: w.String(), Start: w.Start.Format(time.RFC3339), End: w.End.Format(time.RFC3339)}
+	return WeekDTO{Week: w.String(), Start: w.Start.Format(time.RFC3339), End: w.End.Format(time.RFC3339), Groups: []int64{}}
 }

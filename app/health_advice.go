@@ -1,8 +1,8 @@
 package app
 
 import (
-	"qunzhu/backend/health"
 	"qunzhu/backend/metrics"
+	"qunzhu/backend/service/healthsvc"
 )
 
 // What stands behind the advice of a failed check: the slow and
@@ -24,41 +24,41 @@ type QuestionDTO struct {
 	Late         bool     `json:"late"`
 }
 
-// QuestionsDTO is the week's questions with the threshold they were judged by.
+// QuestionsDTO is the week's questions with the threshold they were judged
+// by, and the unanswered ones (the Health tab's list): one service call,
+// the CLI's `questions`.
 type QuestionsDTO struct {
-	LimitMinutes int           `json:"limitMinutes"`
-	Questions    []QuestionDTO `json:"questions"`
+	LimitMinutes int             `json:"limitMinutes"`
+	Questions    []QuestionDTO   `json:"questions"`
+	Unanswered   []UnansweredDTO `json:"unanswered"`
 }
 
 // Questions returns a group's questions of the week, in the order asked;
 // only the late ones (slow or unanswered) when late is set.
 func (s *HealthService) Questions(groupID int64, week string, late bool) (QuestionsDTO, error) {
-	ctx := s.app.context()
-	g, err := s.st.Group(ctx, groupID)
+	q, err := s.svc.Questions(s.app.context(), healthsvc.QuestionsInput{GroupID: groupID, Week: week, Late: late})
 	if err != nil {
 		return QuestionsDTO{}, err
 	}
-	w, err := metrics.ParseWeek(week, g.Location())
-	if err != nil {
-		return QuestionsDTO{}, err
-	}
-	f, _, err := health.Week(ctx, s.st, g, w)
-	if err != nil {
-		return QuestionsDTO{}, err
-	}
-	out := QuestionsDTO{LimitMinutes: metrics.ResponseLimitMinutes, Questions: []QuestionDTO{}}
-	for _, q := range f.QuestionList() {
-		d := QuestionDTO{Name: q.Name, At: rfc3339(q.At, g.Location()), Text: q.Text, Late: q.Late(metrics.ResponseLimitMinutes)}
-		if late && !d.Late {
-			continue
-		}
+	return questionsDTO(q), nil
+}
+
+func questionsDTO(qs healthsvc.Questions) QuestionsDTO {
+	loc := qs.Group.Location()
+	out := QuestionsDTO{LimitMinutes: qs.LimitMinutes, Questions: []QuestionDTO{}, Unanswered: []UnansweredDTO{}}
+	for _, q := range qs.List {
+		d := QuestionDTO{Name: q.Name, At: rfc3339(q.At, loc), Text: q.Text, Late: q.Late}
 		if q.AnsweredAt != nil {
-			at, by, mins := rfc3339(*q.AnsweredAt, g.Location()), q.AnsweredBy, metrics.Minutes(*q.DelaySeconds)
+			at, by, mins := rfc3339(*q.AnsweredAt, loc), q.AnsweredBy, metrics.Minutes(*q.DelaySeconds)
 			d.AnsweredAt, d.AnsweredBy, d.DelayMinutes = &at, &by, &mins
 		}
 		out.Questions = append(out.Questions, d)
 	}
-	return out, nil
+	for _, q := range qs.Unanswered {
+		out.Unanswered = append(out.Unanswered, UnansweredDTO{Name: q.Name, At: rfc3339(q.At, loc), Text: q.Text,
+			WaitSeconds: q.WaitSeconds, Late: q.Late})
+	}
+	return out
 }
 
 // DayJoinsDTO is one day of the week: who joined (display names) and how
@@ -72,21 +72,12 @@ type DayJoinsDTO struct {
 // JoinsByDay returns a group's new and left members of the week, day by
 // day: the week's new_members spread over its seven days.
 func (s *HealthService) JoinsByDay(groupID int64, week string) ([]DayJoinsDTO, error) {
-	ctx := s.app.context()
-	g, err := s.st.Group(ctx, groupID)
-	if err != nil {
-		return nil, err
-	}
-	w, err := metrics.ParseWeek(week, g.Location())
-	if err != nil {
-		return nil, err
-	}
-	members, err := s.st.Roster(ctx, groupID)
+	days, err := s.svc.JoinsByDay(s.app.context(), groupID, week)
 	if err != nil {
 		return nil, err
 	}
 	out := []DayJoinsDTO{}
-	for _, d := range metrics.JoinsByDay(members, w, g.Location()) {
+	for _, d := range days {
 		out = append(out, DayJoinsDTO{Day: d.Day.Format("2006-01-02"), Joined: d.Joined, Left: d.Left})
 	}
 	return out, nil

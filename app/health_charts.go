@@ -1,18 +1,16 @@
 package app
 
 import (
-	"qunzhu/backend/health"
-	"qunzhu/backend/metrics"
-	"qunzhu/backend/report"
+	"qunzhu/backend/service/healthsvc"
 )
 
 // Chart names of DashboardDTO.Charts, in the order the Health tab shows them.
 const (
-	ChartTrend    = "trend"
-	ChartHeatmap  = "heatmap"
-	ChartResponse = "response"
-	ChartGrowth   = "growth"
-	ChartTiers    = "tiers"
+	ChartTrend    = healthsvc.ChartTrend
+	ChartHeatmap  = healthsvc.ChartHeatmap
+	ChartResponse = healthsvc.ChartResponse
+	ChartGrowth   = healthsvc.ChartGrowth
+	ChartTiers    = healthsvc.ChartTiers
 )
 
 // DashboardDTO is a group's Health tab for a week: the week's figures, its
@@ -65,58 +63,28 @@ type ComparisonRowDTO struct {
 
 // Dashboard returns a group's week with its charts and comparison.
 func (s *HealthService) Dashboard(groupID int64, week string) (DashboardDTO, error) {
-	ctx := s.app.context()
-	sum, err := s.st.GroupSummary(ctx, groupID)
+	d, err := s.svc.Dashboard(s.app.context(), groupID, week, s.app.lang())
 	if err != nil {
 		return DashboardDTO{}, err
 	}
-	w, err := metrics.ParseWeek(week, sum.Location())
+	gw, err := groupWeekDTO(d.Week)
 	if err != nil {
 		return DashboardDTO{}, err
 	}
-	d, err := health.LoadDashboard(ctx, s.st, sum.Group, w)
-	if err != nil {
-		return DashboardDTO{}, err
-	}
-	urgent, err := s.urgent(ctx)
-	if err != nil {
-		return DashboardDTO{}, err
-	}
-	gw, err := s.groupWeekDTO(sum, w, d.Week, d.Hand, urgent)
-	if err != nil {
-		return DashboardDTO{}, err
-	}
-	l := report.LabelsFor(s.app.lang())
-	out := DashboardDTO{Week: gw, Charts: map[string]any{}, Comparison: ComparisonDTO{Profile: string(sum.Profile), Rows: []ComparisonRowDTO{}},
-		Unanswered: []UnansweredDTO{}, InactiveDays: d.Week.InactiveDays()}
-	for _, q := range d.Week.UnansweredQuestions() {
-		out.Unanswered = append(out.Unanswered, UnansweredDTO{Name: q.Name, At: rfc3339(q.At, sum.Location()), Text: q.Text,
-			WaitSeconds: q.WaitSeconds, Late: q.Late})
-	}
-	for name, c := range map[string]report.Chart{
-		ChartTrend:    report.Trend(d.Series, l),
-		ChartHeatmap:  report.Heatmap(d.Week.Hourly, l),
-		ChartResponse: report.Response(d.ResponseDelays(), l),
-		ChartGrowth:   report.Growth(d.Series, l),
-		ChartTiers:    report.Tiers(d.Tiers, l),
-	} {
-		opt, err := report.Option(c)
-		if err != nil {
-			return DashboardDTO{}, err
-		}
-		out.Charts[name] = opt
-	}
-	for _, r := range d.Comparison {
+	return DashboardDTO{Week: gw, Charts: d.Charts, Comparison: comparisonDTO(d.Comparison),
+		Unanswered: questionsDTO(d.Questions).Unanswered, InactiveDays: d.InactiveDays}, nil
+}
+
+func comparisonDTO(c healthsvc.Comparison) ComparisonDTO {
+	out := ComparisonDTO{Profile: string(c.Profile), OtherGroups: c.OtherGroups, Rows: []ComparisonRowDTO{}}
+	for _, r := range c.Rows {
 		row := ComparisonRowDTO{Key: r.Key, Value: r.Value, Others: r.Others, OthersCount: r.OthersCount}
 		if r.Reference != nil {
 			row.HasRef, row.RefMin, row.RefMax, row.RefSource, row.RefCond = true, r.Reference.Min, r.Reference.Max, r.Reference.Source, r.Reference.Condition
 		}
-		if r.OthersCount > out.Comparison.OtherGroups {
-			out.Comparison.OtherGroups = r.OthersCount
-		}
-		out.Comparison.Rows = append(out.Comparison.Rows, row)
+		out.Rows = append(out.Rows, row)
 	}
-	return out, nil
+	return out
 }
 
 // SparklineDTO is one group's countable messages per week over the twelve
@@ -132,25 +100,15 @@ type SparklineDTO struct {
 // Sparklines returns every group's trend for the Overview, read from the
 // hourly rollup.
 func (s *HealthService) Sparklines(week string) ([]SparklineDTO, error) {
-	ctx := s.app.context()
-	groups, err := s.st.Groups(ctx)
+	lines, err := s.svc.Sparklines(s.app.context(), week)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]SparklineDTO, 0, len(groups))
-	for _, g := range groups {
-		w, err := metrics.ParseWeek(week, g.Location())
-		if err != nil {
-			return nil, err
-		}
-		pts, err := health.MessageSeries(ctx, s.st, g.Group, w)
-		if err != nil {
-			return nil, err
-		}
-		sp := SparklineDTO{GroupID: g.ID, Weeks: make([]WeekDTO, len(pts)), Messages: make([]int, len(pts))}
-		for i, p := range pts {
-			sp.Weeks[i] = weekDTO(metrics.WeekOf(p.Start, g.Location()))
-			sp.Messages[i] = p.Messages
+	out := make([]SparklineDTO, 0, len(lines))
+	for _, l := range lines {
+		sp := SparklineDTO{GroupID: l.GroupID, Weeks: make([]WeekDTO, len(l.Weeks)), Messages: l.Counts}
+		for i, w := range l.Weeks {
+			sp.Weeks[i] = weekDTO(w)
 		}
 		out = append(out, sp)
 	}

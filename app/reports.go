@@ -1,49 +1,40 @@
 package app
 
 import (
-	"bytes"
-	"context"
 	"os"
 	"path/filepath"
 
 	wruntime "github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"qunzhu/backend/domain"
-	"qunzhu/backend/metrics"
 	"qunzhu/backend/msg"
-	"qunzhu/backend/report"
-	"qunzhu/backend/store"
+	"qunzhu/backend/service/reportsvc"
 )
 
 // ReportService is the bound service of the Reports screen: the printable
-// weekly report (backend/report) previewed in the window, saved as one HTML
-// file, or opened in the system browser, whose print dialog works on every
-// platform.
+// weekly report (reportsvc, the CLI's `report` calls the same) previewed in
+// the window, saved as one HTML file, or opened in the system browser,
+// whose print dialog works on every platform.
 type ReportService struct {
 	app *App
-	st  *store.Store
+	svc *reportsvc.Service
 }
 
 // HTML renders week's report for one group (groupID > 0) or all groups
 // (groupID 0), in the window's language: the preview's srcdoc.
 func (s *ReportService) HTML(week string, groupID int64) (string, error) {
-	b, err := s.render(s.app.context(), week, groupID)
+	b, err := s.render(week, groupID)
 	return string(b), err
 }
 
 // Save asks where to save the report and writes it there; it returns the
 // path, or "" when the user cancelled the dialog.
 func (s *ReportService) Save(week string, groupID int64) (string, error) {
-	ctx := s.app.context()
-	b, err := s.render(ctx, week, groupID)
+	b, err := s.render(week, groupID)
 	if err != nil {
 		return "", err
 	}
-	path, err := wruntime.SaveFileDialog(ctx, wruntime.SaveDialogOptions{
-		Title:           msg.T(s.app.lang(), "report.title", nil),
-		DefaultFilename: "qunzhu-report-" + week + ".html",
-		Filters:         []wruntime.FileFilter{{DisplayName: "HTML (*.html)", Pattern: "*.html"}},
-	})
+	path, err := s.app.saveDialog(msg.T(s.app.lang(), "report.title", nil), "qunzhu-report-"+week+".html", "HTML (*.html)", "html")
 	if err != nil || path == "" {
 		return "", err
 	}
@@ -57,8 +48,7 @@ func (s *ReportService) Save(week string, groupID int64) (string, error) {
 // opens it in the default browser, to print from there: the fallback for
 // webviews whose print dialog is missing or poor.
 func (s *ReportService) OpenInBrowser(week string, groupID int64) (string, error) {
-	ctx := s.app.context()
-	b, err := s.render(ctx, week, groupID)
+	b, err := s.render(week, groupID)
 	if err != nil {
 		return "", err
 	}
@@ -70,41 +60,17 @@ func (s *ReportService) OpenInBrowser(week string, groupID int64) (string, error
 	if err := writeReport(path, b); err != nil {
 		return "", err
 	}
-	wruntime.BrowserOpenURL(ctx, "file://"+filepath.ToSlash(path))
+	wruntime.BrowserOpenURL(s.app.context(), "file://"+filepath.ToSlash(path))
 	return path, nil
 }
 
-// render builds the report; the week is checked before any group is read.
-func (s *ReportService) render(ctx context.Context, week string, groupID int64) ([]byte, error) {
-	if _, err := metrics.ParseWeek(week, domain.Group{TimeZone: domain.DefaultTimeZone}.Location()); err != nil {
-		return nil, err
+// render builds the report: the window always names its week.
+func (s *ReportService) render(week string, groupID int64) ([]byte, error) {
+	if week == "" {
+		return nil, domain.Errorf(domain.EINVALID, "metrics.bad_week", map[string]any{"value": week})
 	}
-	var groups []domain.Group
-	if groupID > 0 {
-		g, err := s.st.Group(ctx, groupID)
-		if err != nil {
-			return nil, err
-		}
-		groups = []domain.Group{g}
-	} else {
-		all, err := s.st.Groups(ctx)
-		if err != nil {
-			return nil, err
-		}
-		groups = domain.ReportGroups(all)
-	}
-	if len(groups) == 0 {
-		return nil, domain.Errorf(domain.ENOTFOUND, "report.no_groups", nil)
-	}
-	doc, err := report.Load(ctx, s.st, week, groups)
-	if err != nil {
-		return nil, err
-	}
-	var b bytes.Buffer
-	if err := report.Render(&b, doc, s.app.lang()); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
+	rep, err := s.svc.Render(s.app.context(), reportsvc.Request{GroupID: groupID, Week: week, Lang: s.app.lang()})
+	return rep.HTML, err
 }
 
 func writeReport(path string, b []byte) error {

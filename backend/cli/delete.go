@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 
+	"qunzhu/backend/service/groupsvc"
 	"qunzhu/backend/store"
 )
 
@@ -35,7 +36,7 @@ func (r *run) groupDelete(ctx context.Context, st *store.Store) error {
 	if r.inv.flags["yes"] != "true" {
 		return &usageError{"cli.delete_needs_yes", map[string]any{"name": g.Name}}
 	}
-	d, err := st.DeleteGroups(ctx, []int64{g.ID})
+	d, err := groupsvc.New(st, r.Clock).Delete(ctx, g.ID, g.Name) // --yes stands for the typed name
 	if err != nil {
 		return err
 	}
@@ -44,19 +45,11 @@ func (r *run) groupDelete(ctx context.Context, st *store.Store) error {
 
 // demoRemove deletes the groups the demo was loaded into, and nothing else.
 func (r *run) demoRemove(ctx context.Context, st *store.Store) error {
-	groups, err := st.DemoGroups(ctx)
+	d, err := groupsvc.New(st, r.Clock).RemoveDemo(ctx)
 	if err != nil {
 		return err
 	}
-	ids := make([]int64, len(groups))
-	for i, g := range groups {
-		ids[i] = g.ID
-	}
-	d, err := st.DeleteGroups(ctx, ids)
-	if err != nil {
-		return err
-	}
-	if len(ids) == 0 && !r.inv.json {
+	if len(d.Groups) == 0 && !r.inv.json {
 		r.say("cli.demo_none", nil)
 		return nil
 	}

@@ -3,7 +3,7 @@ package cli
 import (
 	"context"
 
-	"qunzhu/backend/demo"
+	"qunzhu/backend/service/groupsvc"
 	"qunzhu/backend/store"
 )
 
@@ -16,7 +16,7 @@ type demoJSON struct {
 }
 
 func (r *run) demo(ctx context.Context, st *store.Store) error {
-	res, err := demo.Load(ctx, st, r.Clock.Now())
+	res, err := groupsvc.New(st, r.Clock).LoadDemo(ctx)
 	if err != nil {
 		return err
 	}

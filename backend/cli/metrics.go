@@ -8,10 +8,9 @@ import (
 	"time"
 
 	"qunzhu/backend/domain"
-	"qunzhu/backend/health"
-	"qunzhu/backend/ingest"
 	"qunzhu/backend/metrics"
 	"qunzhu/backend/msg"
+	"qunzhu/backend/service/healthsvc"
 	"qunzhu/backend/store"
 )
 
@@ -34,6 +33,7 @@ type inputJSON struct {
 	LinkClicks    *int     `json:"link_clicks"`
 	LinkReach     *int     `json:"link_reach"`
 	LinkClickRate *float64 `json:"link_click_rate"`
+	Paying        *int     `json:"paying"`
 }
 
 func (r *run) input(ctx context.Context, st *store.Store) error {
@@ -41,7 +41,7 @@ func (r *run) input(ctx context.Context, st *store.Store) error {
 	if err != nil {
 		return err
 	}
-	in := domain.WeekInput{GroupID: g.ID, Week: w.String()}
+	in := healthsvc.Input{GroupID: g.ID, Week: w.String()}
 	if v, ok := r.inv.flags["mute-rate"]; ok {
 		f, err := strconv.ParseFloat(v, 64)
 		if err != nil {
@@ -49,7 +49,7 @@ func (r *run) input(ctx context.Context, st *store.Store) error {
 		}
 		in.MuteRate = &f
 	}
-	for flag, dst := range map[string]**int{"link-clicks": &in.LinkClicks, "link-reach": &in.LinkReach} {
+	for flag, dst := range map[string]**int{"link-clicks": &in.LinkClicks, "link-reach": &in.LinkReach, "paying": &in.Paying} {
 		if v, ok := r.inv.flags[flag]; ok {
 			n, err := strconv.Atoi(v)
 			if err != nil {
@@ -61,26 +61,27 @@ func (r *run) input(ctx context.Context, st *store.Store) error {
 	if _, ok := r.inv.flags["links"]; ok && (in.LinkClicks != nil || in.LinkReach != nil) {
 		return &usageError{"cli.links_or_clicks", nil}
 	}
-	saved, err := st.SetWeekInput(ctx, in)
+	svc := healthsvc.New(st, r.Clock)
+	saved, err := svc.SaveInput(ctx, in)
 	if err != nil {
 		return err
 	}
 	if file, ok := r.inv.flags["links"]; ok {
-		var rowErrs []ingest.RowError
-		var total int
-		saved, rowErrs, total, err = ingest.Links(ctx, st, g.ID, w.String(), file, ingest.Options{Partial: r.inv.flags["partial"] == "true"})
-		for _, e := range rowErrs {
+		res, err := svc.ImportLinks(ctx, g.ID, w.String(), file, r.inv.flags["partial"] == "true")
+		for _, e := range res.RowErrors {
 			fmt.Fprintf(r.Stderr, "%s: %s\n", filepath.Base(file), msg.T(r.lang, "cli.import_row_error",
 				map[string]any{"line": e.Line, "reason": msg.T(r.lang, e.Key, e.Args)}))
 		}
-		if more := total - len(rowErrs); more > 0 {
-			fmt.Fprintf(r.Stderr, "%s: %s\n", filepath.Base(file), msg.T(r.lang, "cli.import_more_errors", map[string]any{"more": more, "total": total}))
+		if more := res.Refused - len(res.RowErrors); more > 0 {
+			fmt.Fprintf(r.Stderr, "%s: %s\n", filepath.Base(file), msg.T(r.lang, "cli.import_more_errors", map[string]any{"more": more, "total": res.Refused}))
 		}
 		if err != nil {
 			return err
 		}
+		saved = res.Input
 	}
-	out := inputJSON{Group: g.Name, Week: saved.Week, MuteRate: saved.MuteRate, LinkClicks: saved.LinkClicks, LinkReach: saved.LinkReach}
+	out := inputJSON{Group: g.Name, Week: saved.Week, MuteRate: saved.MuteRate, LinkClicks: saved.LinkClicks, LinkReach: saved.LinkReach,
+		Paying: saved.Paying}
 	if saved.LinkClicks != nil && saved.LinkReach != nil && *saved.LinkReach > 0 {
 		rate := float64(*saved.LinkClicks) / float64(*saved.LinkReach)
 		out.LinkClickRate = &rate
@@ -107,7 +108,7 @@ func (r *run) metrics(ctx context.Context, st *store.Store) error {
 	if err != nil {
 		return err
 	}
-	f, _, err := health.Week(ctx, st, g, w)
+	f, err := healthsvc.New(st, r.Clock).Figures(ctx, g, w)
 	if err != nil {
 		return err
 	}

@@ -6,8 +6,8 @@ import (
 	"time"
 
 	"qunzhu/backend/domain"
-	"qunzhu/backend/health"
 	"qunzhu/backend/metrics"
+	"qunzhu/backend/service/healthsvc"
 	"qunzhu/backend/store"
 )
 
@@ -28,25 +28,21 @@ type questionJSON struct {
 }
 
 // questions lists the week's questions with their first staff answer: the
-// same questions and answers the response-time figures are computed from.
+// same service call as the window's lists (healthsvc.Service.Questions).
 func (r *run) questions(ctx context.Context, st *store.Store) error {
 	g, w, err := r.groupWeek(ctx, st)
 	if err != nil {
 		return err
 	}
-	week, _, err := health.Week(ctx, st, g, w)
+	onlyLate := r.inv.flags["late"] == "true"
+	qs, err := healthsvc.New(st, r.Clock).Questions(ctx, healthsvc.QuestionsInput{GroupID: g.ID, Week: w.String(), Late: onlyLate})
 	if err != nil {
 		return err
 	}
-	onlyLate := r.inv.flags["late"] == "true"
 	loc := g.Location()
 	out := []questionJSON{}
-	for _, q := range week.QuestionList() {
-		late := q.Late(metrics.ResponseLimitMinutes)
-		if onlyLate && !late {
-			continue
-		}
-		j := questionJSON{Name: q.Name, At: q.At.In(loc).Format(time.RFC3339), Text: q.Text, Late: late}
+	for _, q := range qs.List {
+		j := questionJSON{Name: q.Name, At: q.At.In(loc).Format(time.RFC3339), Text: q.Text, Late: q.Late}
 		if q.AnsweredAt != nil {
 			at, by, mins := q.AnsweredAt.In(loc).Format(time.RFC3339), q.AnsweredBy, metrics.Minutes(*q.DelaySeconds)
 			j.AnsweredAt, j.AnsweredBy, j.DelayMinutes = &at, &by, &mins
@@ -61,7 +57,7 @@ func (r *run) questions(ctx context.Context, st *store.Store) error {
 		if onlyLate {
 			key = "cli.no_late_questions"
 		}
-		r.say(key, map[string]any{"week": w.String(), "limit": metrics.ResponseLimitMinutes})
+		r.say(key, map[string]any{"week": w.String(), "limit": qs.LimitMinutes})
 		return nil
 	}
 	rows := [][]string{{r.t("cli.col_member"), r.t("cli.col_time"), r.t("cli.col_question"), r.t("cli.col_answered_by"), r.t("cli.col_delay")}}

@@ -1,15 +1,12 @@
 package cli
 
 import (
-	"bytes"
 	"context"
 	"os"
 	"path/filepath"
-	"time"
 
 	"qunzhu/backend/domain"
-	"qunzhu/backend/metrics"
-	"qunzhu/backend/report"
+	"qunzhu/backend/service/reportsvc"
 	"qunzhu/backend/store"
 )
 
@@ -22,62 +19,41 @@ type reportJSON struct {
 }
 
 // report renders the printable weekly report of --week for --group, or for
-// every group without it, into --out (spec/CLI.md).
+// every group but the demo's without it, into --out (CLI.md), through the
+// same service call as the window's report.
 func (r *run) report(ctx context.Context, st *store.Store) error {
 	out, err := r.inv.required("out")
 	if err != nil {
 		return err
 	}
-	// A week is valid or not whatever the zone: say so before reading groups.
-	if v, ok := r.inv.flags["week"]; ok {
-		if _, err := metrics.ParseWeek(v, time.UTC); err != nil {
+	week := r.inv.flags["week"]
+	if err := reportsvc.CheckWeek(week); err != nil {
+		return err
+	}
+	var groupID int64
+	if _, ok := r.inv.flags["group"]; ok {
+		g, err := r.group(ctx, st)
+		if err != nil {
 			return err
 		}
+		groupID = g.ID
 	}
-	groups, err := r.reportGroups(ctx, st)
+	rep, err := reportsvc.New(st, r.Clock).Render(ctx, reportsvc.Request{GroupID: groupID, Week: week, Lang: r.lang})
 	if err != nil {
 		return err
 	}
-	if len(groups) == 0 {
-		return domain.Errorf(domain.ENOTFOUND, "report.no_groups", nil)
-	}
-	week, err := r.reportWeek(ctx, st, groups)
-	if err != nil {
-		return err
-	}
-	doc, err := report.Load(ctx, st, week, groups)
-	if err != nil {
-		return err
-	}
-	var buf bytes.Buffer
-	if err := report.Render(&buf, doc, r.lang); err != nil {
-		return err
-	}
-	if err := writeWhole(out, buf.Bytes()); err != nil {
+	if err := writeWhole(out, rep.HTML); err != nil {
 		return &domain.Error{Code: domain.EINTERNAL, Key: "report.write_failed", Args: map[string]any{"file": out}, Err: err}
 	}
-	names := make([]string, len(groups))
-	for i, g := range groups {
+	names := make([]string, len(rep.Groups))
+	for i, g := range rep.Groups {
 		names[i] = g.Name
 	}
 	if r.inv.json {
-		return r.printJSON(reportJSON{File: out, Week: week, Groups: names, Bytes: buf.Len()})
+		return r.printJSON(reportJSON{File: out, Week: rep.Week, Groups: names, Bytes: len(rep.HTML)})
 	}
-	r.say("report.saved", map[string]any{"file": out, "groups": len(groups), "week": week})
+	r.say("report.saved", map[string]any{"file": out, "groups": len(rep.Groups), "week": rep.Week})
 	return nil
-}
-
-// reportGroups is --group, or every group but the demo's
-// (domain.ReportGroups).
-func (r *run) reportGroups(ctx context.Context, st *store.Store) ([]domain.Group, error) {
-	if _, ok := r.inv.flags["group"]; ok {
-		return r.groupOrAll(ctx, st)
-	}
-	all, err := st.Groups(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return domain.ReportGroups(all), nil
 }
 
 // writeWhole writes data to path through a temporary file in the same

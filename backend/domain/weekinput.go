@@ -11,7 +11,9 @@ type WeekInput struct {
 	MuteRate   *float64
 	LinkClicks *int
 	LinkReach  *int
-	UpdatedAt  time.Time
+	// Paying is the members who paid that week (commercial_rate's numerator).
+	Paying    *int
+	UpdatedAt time.Time
 }
 
 // Validate checks the ranges: a rate in [0, 1], clicks and reach entered
@@ -28,6 +30,9 @@ func (w WeekInput) Validate() error {
 		if c < 0 || r <= 0 || c > r {
 			return Errorf(EINVALID, "input.clicks_range", map[string]any{"clicks": c, "reach": r})
 		}
+	}
+	if w.Paying != nil && *w.Paying < 0 {
+		return Errorf(EINVALID, "input.paying_range", map[string]any{"value": *w.Paying})
 	}
 	return nil
 }

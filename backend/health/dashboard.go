@@ -55,7 +55,8 @@ func LoadDashboard(ctx context.Context, st DashboardStore, g domain.Group, w met
 	}
 	d := Dashboard{Week: metrics.Compute(in, w), Hand: hand, Series: metrics.Series(g, in.Members, weeks, counts, active),
 		Tiers: metrics.Tiers(in.Members, w.End)}
-	own := metrics.ComparisonFigures(g, in.Members, d.Week.Messages, weeks)
+	own := metrics.ComparisonFigures(g, in.Members, metrics.WeekCounts{Messages: d.Week.Messages, Senders: active[len(active)-1],
+		Paying: hand.Paying}, weeks)
 	others, err := otherGroups(ctx, st, g.ID, w)
 	if err != nil {
 		return Dashboard{}, err
@@ -93,13 +94,33 @@ func otherGroups(ctx context.Context, st DashboardStore, except int64, w metrics
 		if err != nil {
 			return nil, err
 		}
-		n, err := st.MessageCounts(ctx, o.ID, []time.Time{ow.Start, ow.End})
+		c, err := weekCounts(ctx, st, o.ID, ow)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, metrics.ComparisonFigures(o.Group, members, n[0], metrics.WeeksEnding(ow, metrics.TrendWeeks, o.Location())))
+		out = append(out, metrics.ComparisonFigures(o.Group, members, c, metrics.WeeksEnding(ow, metrics.TrendWeeks, o.Location())))
 	}
 	return out, nil
+}
+
+// weekCounts are another group's counts of week w for the comparison: its
+// messages and senders from the store's counts, its paying members from
+// the figures entered by hand.
+func weekCounts(ctx context.Context, st DashboardStore, groupID int64, w metrics.Week) (metrics.WeekCounts, error) {
+	bounds := []time.Time{w.Start, w.End}
+	n, err := st.MessageCounts(ctx, groupID, bounds)
+	if err != nil {
+		return metrics.WeekCounts{}, err
+	}
+	active, err := st.ActiveSenders(ctx, groupID, bounds)
+	if err != nil {
+		return metrics.WeekCounts{}, err
+	}
+	hand, err := st.WeekInput(ctx, groupID, w.String())
+	if err != nil {
+		return metrics.WeekCounts{}, err
+	}
+	return metrics.WeekCounts{Messages: n[0], Senders: active[0], Paying: hand.Paying}, nil
 }
 
 // MessageSeries is group g's countable messages per week for the

@@ -131,7 +131,7 @@ func BenchmarkDashboardWeek(b *testing.B) {
 		f := Compute(week, w)
 		Series(in.Group, in.Members, weeks, counts, active)
 		Tiers(in.Members, w.End)
-		ComparisonFigures(in.Group, in.Members, f.Messages, weeks)
+		ComparisonFigures(in.Group, in.Members, WeekCounts{Messages: f.Messages, Senders: f.ActiveMembers}, weeks)
 		return f
 	}
 	if f := run(); f.Messages < 15000 || len(f.ResponseDelays()) == 0 {

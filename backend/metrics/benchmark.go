@@ -1,12 +1,21 @@
 package metrics
 
-import "qunzhu/backend/domain"
+import (
+	"strconv"
+	"time"
+
+	"qunzhu/backend/domain"
+)
 
 // Comparison row keys, in display order. churn_rate_12w is the members who
 // left in the twelve weeks ending with the week over those present at their
 // start: the seed's 42% names no period, and one week's churn is too noisy
 // to set beside it. admin_share and core_share are of present members.
-var ComparisonKeys = []string{"messages_per_day", "members_end", "new_members", "next_day_retention", "churn_rate_12w", "admin_share", "core_share"}
+// active_rate is the week's distinct senders over members_end,
+// commercial_rate the members who paid (entered by hand) over members_end,
+// staff_ratio the present members per present staff member (StaffRatio).
+var ComparisonKeys = []string{"messages_per_day", "members_end", "new_members", "next_day_retention", "churn_rate_12w", "admin_share", "core_share",
+	"active_rate", "commercial_rate", "staff_ratio"}
 
 // Reference is one figure the seed gives for a benchmark profile: a point
 // (Min = Max), a range, or a bound (Min or Max alone). Source is the seed's
@@ -65,16 +74,26 @@ type ComparisonRow struct {
 	OthersCount int        `json:"others_count"`
 }
 
+// WeekCounts are the figures of the week the comparison takes from outside
+// the roster: its countable messages and distinct senders (from the store's
+// rollup and count) and the members who paid, entered by hand (nil: not
+// entered).
+type WeekCounts struct {
+	Messages int
+	Senders  int
+	Paying   *int
+}
+
 // ComparisonFigures are a group's figures for the comparison, keyed by
-// ComparisonKeys: weekMessages are the week's countable messages, weeks the
-// TrendWeeks ending with the week. Everything else comes from the roster,
-// so the operator's other groups cost a member list and a count each.
-func ComparisonFigures(g domain.Group, roster []domain.Member, weekMessages int, weeks []Week) map[string]*float64 {
+// ComparisonKeys: c are the week's counts, weeks the TrendWeeks ending with
+// the week. Everything else comes from the roster, so the operator's other
+// groups cost a member list and a count or two each.
+func ComparisonFigures(g domain.Group, roster []domain.Member, c WeekCounts, weeks []Week) map[string]*float64 {
 	loc := g.Location()
 	last := weeks[len(weeks)-1]
 	var f Weekly
 	members(&f, roster, last, loc)
-	perDay := float64(weekMessages) / 7
+	perDay := float64(c.Messages) / 7
 	membersEnd, newMembers := float64(f.MembersEnd), float64(f.NewMembers)
 	left := 0
 	for _, w := range weeks {
@@ -93,7 +112,42 @@ func ComparisonFigures(g domain.Group, roster []domain.Member, weekMessages int,
 		"churn_rate_12w":     ratio(left, start.MembersStart),
 		"admin_share":        ratio(tiers.Admin, tiers.Present()),
 		"core_share":         ratio(tiers.Core, tiers.Present()),
+		"active_rate":        ratio(c.Senders, f.MembersEnd),
+		"commercial_rate":    paying(c.Paying, f.MembersEnd),
+		"staff_ratio":        StaffRatio(g, roster, last.End),
 	}
+}
+
+// paying is commercial_rate: the members who paid over members_end; nil
+// when not entered or when nobody is present.
+func paying(n *int, membersEnd int) *float64 {
+	if n == nil {
+		return nil
+	}
+	return ratio(*n, membersEnd)
+}
+
+// StaffRatio is the members present at t per staff member present at t
+// (admins, members named by a staff alias and the exporting account:
+// what the roster alone tells); nil when no staff member is present.
+func StaffRatio(g domain.Group, roster []domain.Member, t time.Time) *float64 {
+	p := newPeople(g, roster, nil)
+	present, staff := 0, 0
+	for i := range roster {
+		m := &roster[i]
+		if (m.LeftUndated && m.LeftAt == nil) || !m.PresentAt(t) {
+			continue
+		}
+		present++
+		if p.staff[m.ID] {
+			staff++
+		}
+	}
+	if staff == 0 {
+		return nil
+	}
+	r := float64(present) / float64(staff)
+	return &r
 }
 
 // Compare sets a group's figures beside its profile's references and the
@@ -123,4 +177,42 @@ func Compare(profile domain.Profile, own map[string]*float64, others []map[strin
 		out = append(out, row)
 	}
 	return out
+}
+
+// FormatComparison prints a comparison figure language-neutrally, as the
+// CLI's table and the printable report show it: rates as percentages with
+// one decimal, head counts whole, the rest with one decimal; "—" when not
+// measured. key is a ComparisonKeys row or its contract name (members,
+// churn_rate).
+func FormatComparison(key string, v *float64) string {
+	if v == nil {
+		return "—"
+	}
+	switch key {
+	case "active_rate", "churn_rate", "churn_rate_12w", "commercial_rate", "next_day_retention", "admin_share", "core_share":
+		return strconv.FormatFloat(*v*100, 'f', 1, 64) + "%"
+	case "members", "members_end", "new_members":
+		return strconv.FormatFloat(*v, 'f', 0, 64)
+	}
+	return strconv.FormatFloat(*v, 'f', 1, 64)
+}
+
+// FormatReference prints a reference as a point, a range ("200–300") or a
+// bound ("≤ 50"); "—" when there is none.
+func FormatReference(key string, ref *Reference) string {
+	if ref == nil {
+		return "—"
+	}
+	lo, hi := ref.Min, ref.Max
+	switch {
+	case lo != nil && hi != nil && *lo == *hi:
+		return FormatComparison(key, lo)
+	case lo != nil && hi != nil:
+		return FormatComparison(key, lo) + "–" + FormatComparison(key, hi)
+	case hi != nil:
+		return "≤ " + FormatComparison(key, hi)
+	case lo != nil:
+		return "≥ " + FormatComparison(key, lo)
+	}
+	return "—"
 }

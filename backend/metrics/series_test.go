@@ -41,7 +41,8 @@ func TestTiersAndComparisonFigures(t *testing.T) {
 	if got, want := Tiers(roster, w.End), (TierCounts{Admin: 1, Core: 1, Normal: 2}); got != want {
 		t.Errorf("tiers = %+v, want %+v", got, want)
 	}
-	f := ComparisonFigures(g, roster, 70, weeks)
+	paid := 1
+	f := ComparisonFigures(g, roster, WeekCounts{Messages: 70, Senders: 2, Paying: &paid}, weeks)
 	check := func(key string, want *float64) {
 		t.Helper()
 		got := f[key]
@@ -57,9 +58,12 @@ func TestTiersAndComparisonFigures(t *testing.T) {
 	check("churn_rate_12w", v(0.25)) // 1 of the 4 present when the twelve weeks began
 	check("admin_share", v(0.25))
 	check("core_share", v(0.25))
+	check("active_rate", v(0.5))      // 2 senders of the 4 present
+	check("commercial_rate", v(0.25)) // 1 paid of the 4 present
+	check("staff_ratio", v(4))        // 4 present, 1 admin
 
-	empty := ComparisonFigures(g, nil, 0, weeks)
-	for _, k := range []string{"next_day_retention", "churn_rate_12w", "admin_share", "core_share"} {
+	empty := ComparisonFigures(g, nil, WeekCounts{}, weeks)
+	for _, k := range []string{"next_day_retention", "churn_rate_12w", "admin_share", "core_share", "active_rate", "commercial_rate", "staff_ratio"} {
 		if empty[k] != nil {
 			t.Errorf("%s = %v for a group with no member, want not measured", k, *empty[k])
 		}
@@ -104,3 +108,33 @@ func TestCompare(t *testing.T) {
 		}
 	}
 }
+
+// TestStaffRatio: admins, members a staff alias names and the exporting
+// account count as staff when present at the week's end; without staff
+// there is no ratio.
+func TestStaffRatio(t *testing.T) {
+	w, _ := ParseWeek("2024-W10", shanghai)
+	before, after := w.Start.AddDate(0, 0, -30), w.End.AddDate(0, 0, 1)
+	g := domain.Group{TimeZone: "Asia/Shanghai", StaffAliases: []string{"李助教"}}
+	normal := func(id int64) domain.Member { return domain.Member{ID: id, JoinedAt: &before} }
+	tests := []struct {
+		name   string
+		roster []domain.Member
+		want   *float64
+	}{
+		{"no staff", []domain.Member{normal(1), normal(2)}, nil},
+		{"one admin of four", []domain.Member{{ID: 1, Tier: domain.TierAdmin, JoinedAt: &before}, normal(2), normal(3), normal(4)}, fptr(4)},
+		{"alias and exporting account", []domain.Member{{ID: 1, Nickname: "李助教", JoinedAt: &before},
+			{ID: 2, SeenIDs: []string{domain.SelfID}, JoinedAt: &before}, normal(3), normal(4), normal(5), normal(6)}, fptr(3)},
+		{"an admin who left", []domain.Member{{ID: 1, Tier: domain.TierAdmin, JoinedAt: &before, LeftAt: &w.Start}, normal(2)}, nil},
+		{"an admin joining later", []domain.Member{{ID: 1, Tier: domain.TierAdmin, JoinedAt: &after}, normal(2)}, nil},
+	}
+	for _, tt := range tests {
+		got := StaffRatio(g, tt.roster, w.End)
+		if (got == nil) != (tt.want == nil) || (got != nil && *got != *tt.want) {
+			t.Errorf("%s: staff ratio %v, want %v", tt.name, deref(got), deref(tt.want))
+		}
+	}
+}
+
+func fptr(x float64) *float64 { return &x }

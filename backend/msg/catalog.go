@@ -128,6 +128,9 @@ const helpZH = `群主工作台 qunzhu —— 微信社群运营工具（命令�
             [--staff 甲,乙] [--profile education|ecommerce|industry]
                                创建社群
   group list                   列出社群
+  group edit --group 群 [--name 名称] [--type 类型] [--profile 参考] [--tz 时区] [--staff 甲,乙]
+             [--value 文字] [--checkin-word 词] [--target-size 人数]
+                               修改社群设置（只改给出的项，记入操作日志）
   group delete --group 群 --yes
                                删除社群及其成员、聊天记录、计划和设置（先自动备份，记入操作日志）
   import members --group 群 文件 [--roster] [--partial]
@@ -139,7 +142,8 @@ const helpZH = `群主工作台 qunzhu —— 微信社群运营工具（命令�
                                留痕/MemoTrace、chatlog、企业微信存档的时间本身带时区，不受影响）；
                                --any-group：文件标题写的是别的群名时仍然导入
   input --group 群 [--week 2024-W10] [--mute-rate 0.3] [--link-clicks 120 --link-reach 900 | --links 链接.csv]
-                               录入本周的手动数据（免打扰率、链接点击）
+        [--paying 人数]
+                               录入本周的手动数据（免打扰率、链接点击、付费人数）
   metrics --group 群 [--week 2024-W10]
                                本周健康指标、健康检查与健康分
   violations --group 群 [--week 2024-W10]
@@ -153,6 +157,9 @@ const helpZH = `群主工作台 qunzhu —— 微信社群运营工具（命令�
                                处理一条违规（编号见 violations --json）：忽略（不记过）、警告（记过）、移出（记过并标记移出）
   questions --group 群 [--week 2024-W10] [--late]
                                本周的提问与工作人员的首次回复；--late 只列超过 15 分钟才回复或没有回复的
+  compare --group 群 [--week 2024-W10]
+                               行业对比：成员数、日均消息、活跃率、流失率、付费转化率、人均服务成员数，
+                               对照行业参考与其他群均值（不含示例群）
   points --group 群 [--member 成员]
                                积分余额（打卡 +5/天）；--member：该成员的积分明细（打卡、分享、发放、兑换）
   points grant|redeem --group 群 --member 成员 --points N --reason 原因
@@ -262,6 +269,9 @@ Commands:
             [--staff A,B] [--profile education|ecommerce|industry]
                                create a group
   group list                   list groups
+  group edit --group G [--name N] [--type T] [--profile P] [--tz ZONE] [--staff A,B]
+             [--value TEXT] [--checkin-word W] [--target-size N]
+                               change a group's settings (only those given; audited)
   group delete --group G --yes
                                delete a group with its members, chat, plans and settings (backed up first, audited)
   import members --group G FILE [--roster] [--partial]
@@ -274,7 +284,8 @@ Commands:
                                WeCom archives write instants, which no zone changes; --any-group: import
                                even though the file's title names another group
   input --group G [--week 2024-W10] [--mute-rate 0.3] [--link-clicks 120 --link-reach 900 | --links links.csv]
-                               enter the week's hand-entered figures (mute rate, link clicks)
+        [--paying N]
+                               enter the week's hand-entered figures (mute rate, link clicks, paying members)
   metrics --group G [--week 2024-W10]
                                the week's indicators, health checks and health score
   violations --group G [--week 2024-W10]
@@ -289,6 +300,9 @@ Commands:
                                decide a violation (ids from violations --json): dismiss (no strike), warn (strike), remove (strike, member marked removed)
   questions --group G [--week 2024-W10] [--late]
                                the week's questions and the staff's first answers; --late: only those answered after 15 minutes or not at all
+  compare --group G [--week 2024-W10]
+                               the industry comparison: members, messages per day, active rate, churn, paying
+                               rate, members per staff, beside the profile's reference and the other groups' mean
   points --group G [--member M]
                                points balances (check-ins +5 a day); --member: that member's points (check-ins, shares, grants, redemptions)
   points grant|redeem --group G --member M --points N --reason TEXT

@@ -42,6 +42,9 @@ type Section struct {
 	// Urgent are the group's incidents of level 2 or 3 still open when the
 	// report is made: on the cover and the group's page whatever its score.
 	Urgent health.Urgent
+	// Comparison is the group's industry comparison (the rows of
+	// `compare`); nil leaves the part out.
+	Comparison *Comparison
 }
 
 // urgentStore is what a store that keeps incidents offers for the cover:

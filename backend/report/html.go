@@ -122,6 +122,7 @@ type sectionView struct {
 	Removal, Violations string
 	Content             *contentView
 	Incidents           string // "" when the store keeps no incidents
+	Comparison          *comparisonView
 }
 
 // contentView is a section's content calendar: the week's items planned
@@ -330,6 +331,7 @@ func buildSection(i int, s Section, l Labels, v *view) (sectionView, error) {
 	sv.Violations = t("report.violations_detail", map[string]any{"total": vc.Ads + vc.Flood + vc.Attack,
 		"ads": vc.Ads, "flood": vc.Flood, "attack": vc.Attack})
 	sv.Incidents = incidentsLine(s.Incidents, l)
+	sv.Comparison = buildComparison(s.Comparison, l)
 	if s.Content != nil {
 		cv, err := buildContent(i, s, l, v)
 		if err != nil {

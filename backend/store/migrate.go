@@ -55,6 +55,7 @@ var migrations = []migration{
 	{24, "per-member per-local-day message rollup (member ledger, tiers, points)", migrateV24},
 	{25, "operators' PostgreSQL logins; the server's current_user on audit entries", migrateV25},
 	{26, "member pages from the rollup: each day's first check-in and the names used", migrateV26},
+	{27, "members who paid in a week, entered by hand (commercial_rate)", migrateV27},
 }
 
 // LatestVersion is the schema version this build creates.

@@ -17,6 +17,7 @@ type weekInputRow struct {
 	MuteRate   *float64
 	LinkClicks *int
 	LinkReach  *int
+	Paying     *int
 	UpdatedAt  time.Time
 }
 
@@ -34,7 +35,7 @@ func (s *Store) WeekInput(ctx context.Context, groupID int64, week string) (doma
 		return domain.WeekInput{}, err
 	}
 	return domain.WeekInput{GroupID: groupID, Week: week, MuteRate: row.MuteRate, LinkClicks: row.LinkClicks,
-		LinkReach: row.LinkReach, UpdatedAt: row.UpdatedAt.UTC()}, nil
+		LinkReach: row.LinkReach, Paying: row.Paying, UpdatedAt: row.UpdatedAt.UTC()}, nil
 }
 
 // SetWeekInput merges entered figures into a group's week: a nil field keeps
@@ -60,6 +61,9 @@ func (s *Store) SetWeekInput(ctx context.Context, in domain.WeekInput) (domain.W
 		if in.LinkClicks != nil {
 			row.LinkClicks, row.LinkReach = in.LinkClicks, in.LinkReach
 		}
+		if in.Paying != nil {
+			row.Paying = in.Paying
+		}
 		if err := tx.Clauses(clause.OnConflict{UpdateAll: true}).Create(&row).Error; err != nil {
 			return err
 		}
@@ -81,5 +85,23 @@ func (s *Store) SetWeekInput(ctx context.Context, in domain.WeekInput) (domain.W
 
 // weekInputAudit is a week's hand-entered figures as the audit log shows them.
 func weekInputAudit(week string, r weekInputRow) map[string]any {
-	return map[string]any{"week": week, "mute_rate": r.MuteRate, "link_clicks": r.LinkClicks, "link_reach": r.LinkReach}
+	return map[string]any{"week": week, "mute_rate": r.MuteRate, "link_clicks": r.LinkClicks, "link_reach": r.LinkReach, "paying": r.Paying}
+}
+
+// v27WeekInput holds the column migration 27 adds to week_inputs.
+type v27WeekInput struct {
+	Paying *int
+}
+
+func (v27WeekInput) TableName() string { return "week_inputs" }
+
+// migrateV27 adds the members who paid in a week, entered by hand like the
+// mute rate: commercial_rate is paying / members_end (METRICS.md), null
+// until entered, so the column is nullable and old rows stay null.
+func migrateV27(tx *gorm.DB) error {
+	m := tx.Migrator()
+	if m.HasColumn(&v27WeekInput{}, "Paying") {
+		return nil
+	}
+	return m.AddColumn(&v27WeekInput{}, "Paying")
 }

@@ -44,7 +44,7 @@ describe('health api', () => {
     expect(w.figures.mute_rate).toBeNull()
     expect(w.figures.health_score).toBe(50)
     expect(w.sources.mute_rate).toBe('none')
-    expect(w.input).toEqual({ muteRate: null, linkClicks: null, linkReach: null })
+    expect(w.input).toEqual({ muteRate: null, linkClicks: null, linkReach: null, paying: null })
     expect(w.alerts[0].advice).toBe('自动提醒')
   })
 
@@ -65,13 +65,13 @@ describe('health api', () => {
 
   it('sends the hand entry with absent fields left out', async () => {
     bound.SaveInput.mockResolvedValue(makeGroupWeekDTO() as never)
-    await health.saveInput(2, '2024-W18', { muteRate: 0.4, linkClicks: null, linkReach: null })
-    expect(bound.SaveInput).toHaveBeenCalledWith(2, '2024-W18', { muteRate: 0.4, linkClicks: undefined, linkReach: undefined })
+    await health.saveInput(2, '2024-W18', { muteRate: 0.4, linkClicks: null, linkReach: null, paying: 12 })
+    expect(bound.SaveInput).toHaveBeenCalledWith(2, '2024-W18', { muteRate: 0.4, linkClicks: undefined, linkReach: undefined, paying: 12 })
   })
 
   it('turns a refused entry into an ApiError with Go’s message', async () => {
     bound.SaveInput.mockRejectedValue({ code: 'invalid', message: '免打扰率应在 0 到 1 之间' })
-    const err = (await health.saveInput(2, '2024-W18', { muteRate: 4, linkClicks: null, linkReach: null }).catch((e: unknown) => e)) as ApiError
+    const err = (await health.saveInput(2, '2024-W18', { muteRate: 4, linkClicks: null, linkReach: null, paying: null }).catch((e: unknown) => e)) as ApiError
     expect(err).toBeInstanceOf(ApiError)
     expect(err.code).toBe('invalid')
     expect(err.message).toBe('免打扰率应在 0 到 1 之间')

@@ -35,6 +35,8 @@ export interface WeekInput {
   muteRate: number | null
   linkClicks: number | null
   linkReach: number | null
+  /** members who paid in the week (付费人数): commercial_rate = paying / members_end */
+  paying: number | null
 }
 
 /** The week's figures, keyed as in METRICS.md and the CLI's JSON. */
@@ -138,6 +140,7 @@ export function toGroupWeek(d: app.GroupWeekDTO): GroupWeek {
       muteRate: num(d.input?.muteRate),
       linkClicks: num(d.input?.linkClicks),
       linkReach: num(d.input?.linkReach),
+      paying: num(d.input?.paying),
     },
     silent: Boolean(d.silent),
     checksApplicable: d.checksApplicable ?? 0,
@@ -177,8 +180,44 @@ export async function saveInput(groupId: number, week: string, input: WeekInput)
     muteRate: input.muteRate ?? undefined,
     linkClicks: input.linkClicks ?? undefined,
     linkReach: input.linkReach ?? undefined,
+    paying: input.paying ?? undefined,
   }
   return toGroupWeek(await call(() => HealthService.SaveInput(groupId, week, dto)))
+}
+
+/** A tracked-link CSV taken into a week, or refused with its rows' reasons. */
+export interface LinksResult {
+  file: string
+  /** the clicks and reach taken (null when the file was refused) */
+  clicks: number | null
+  reach: number | null
+  /** the refused rows listed, each naming its line and reason */
+  rows: { line: number; reason: string }[]
+  /** how many rows were refused in all */
+  refused: number
+  /** why the file was refused; '' when taken */
+  error: string
+  /** the week recomputed when the file was taken */
+  week: GroupWeek | null
+}
+
+/** pickLinksFile asks for the tracked-link CSV; '' when cancelled. */
+export async function pickLinksFile(): Promise<string> {
+  return (await call(() => HealthService.PickLinksFile())) ?? ''
+}
+
+/** importLinks reads a tracked-link CSV into a group's week (the CLI's `input --links`). */
+export async function importLinks(groupId: number, week: string, file: string, partial: boolean): Promise<LinksResult> {
+  const d = await call(() => HealthService.ImportLinks(groupId, week, file, partial))
+  return {
+    file: d?.file ?? file,
+    clicks: num(d?.clicks),
+    reach: num(d?.reach),
+    rows: (d?.rows ?? []).map((r) => ({ line: r.line ?? 0, reason: r.reason ?? '' })),
+    refused: d?.refused ?? 0,
+    error: d?.error ?? '',
+    week: d?.week ? toGroupWeek(d.week) : null,
+  }
 }
 
 /** An echarts option built in Go (backend/report), handed to setOption as it is. */

@@ -8,7 +8,7 @@ const week = (name: string, score: number | null, alerts: number): GroupWeek => 
   figures: { health_score: score } as unknown as GroupWeek['figures'],
   sources: {},
   alerts: Array.from({ length: alerts }, (_, i) => ({ check: `c${i}`, value: null, threshold: '', advice: '' })),
-  input: { muteRate: null, linkClicks: null, linkReach: null },
+  input: { muteRate: null, linkClicks: null, linkReach: null, paying: null },
   silent: false,
   checksApplicable: score === null ? 0 : 2,
   checksTotal: 5,

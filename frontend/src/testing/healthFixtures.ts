@@ -55,7 +55,7 @@ export function makeGroupWeekDTO(over: Record<string, unknown> = {}) {
       health_score: 'measured',
     },
     alerts: [{ check: 'response_median_minutes', value: 21.5, threshold: '< 15', advice: '自动提醒' }],
-    input: { muteRate: null, linkClicks: null, linkReach: null },
+    input: { muteRate: null, linkClicks: null, linkReach: null, paying: null },
     silent: false,
     checksApplicable: 2,
     checksTotal: 5,

@@ -837,6 +837,7 @@ export namespace app {
 	    muteRate?: number;
 	    linkClicks?: number;
 	    linkReach?: number;
+	    paying?: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new WeekInputDTO(source);
@@ -847,6 +848,7 @@ export namespace app {
 	        this.muteRate = source["muteRate"];
 	        this.linkClicks = source["linkClicks"];
 	        this.linkReach = source["linkReach"];
+	        this.paying = source["paying"];
 	    }
 	}
 	export class GroupWeekDTO {
@@ -1040,6 +1042,7 @@ export namespace app {
 	    defaultTimeZone: string;
 	    defaultCheckinWord: string;
 	    maxNameLength: number;
+	    maxTargetSize: number;
 	    backupBeforeDelete: boolean;
 	
 	    static createFrom(source: any = {}) {
@@ -1054,6 +1057,7 @@ export namespace app {
 	        this.defaultTimeZone = source["defaultTimeZone"];
 	        this.defaultCheckinWord = source["defaultCheckinWord"];
 	        this.maxNameLength = source["maxNameLength"];
+	        this.maxTargetSize = source["maxTargetSize"];
 	        this.backupBeforeDelete = source["backupBeforeDelete"];
 	    }
 	}
@@ -1599,6 +1603,62 @@ export namespace app {
 	}
 	
 	
+	export class LinkRowErrDTO {
+	    line: number;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LinkRowErrDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.line = source["line"];
+	        this.reason = source["reason"];
+	    }
+	}
+	export class LinksDTO {
+	    file: string;
+	    clicks?: number;
+	    reach?: number;
+	    rows: LinkRowErrDTO[];
+	    refused: number;
+	    error: string;
+	    week?: GroupWeekDTO;
+	
+	    static createFrom(source: any = {}) {
+	        return new LinksDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.file = source["file"];
+	        this.clicks = source["clicks"];
+	        this.reach = source["reach"];
+	        this.rows = this.convertValues(source["rows"], LinkRowErrDTO);
+	        this.refused = source["refused"];
+	        this.error = source["error"];
+	        this.week = this.convertValues(source["week"], GroupWeekDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class WeekCountDTO {
 	    week: string;
 	    start: string;
@@ -1999,6 +2059,7 @@ export namespace app {
 	export class QuestionsDTO {
 	    limitMinutes: number;
 	    questions: QuestionDTO[];
+	    unanswered: UnansweredDTO[];
 	
 	    static createFrom(source: any = {}) {
 	        return new QuestionsDTO(source);
@@ -2008,6 +2069,7 @@ export namespace app {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.limitMinutes = source["limitMinutes"];
 	        this.questions = this.convertValues(source["questions"], QuestionDTO);
+	        this.unanswered = this.convertValues(source["unanswered"], UnansweredDTO);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

@@ -6,9 +6,13 @@ export function Dashboard(arg1:number,arg2:string):Promise<app.DashboardDTO>;
 
 export function Group(arg1:number,arg2:string):Promise<app.GroupWeekDTO>;
 
+export function ImportLinks(arg1:number,arg2:string,arg3:string,arg4:boolean):Promise<app.LinksDTO>;
+
 export function JoinsByDay(arg1:number,arg2:string):Promise<Array<app.DayJoinsDTO>>;
 
 export function Overview(arg1:string):Promise<Array<app.GroupWeekDTO>>;
+
+export function PickLinksFile():Promise<string>;
 
 export function Questions(arg1:number,arg2:string,arg3:boolean):Promise<app.QuestionsDTO>;
 

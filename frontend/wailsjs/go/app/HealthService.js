@@ -10,12 +10,20 @@ export function Group(arg1, arg2) {
   return window['go']['app']['HealthService']['Group'](arg1, arg2);
 }
 
+export function ImportLinks(arg1, arg2, arg3, arg4) {
+  return window['go']['app']['HealthService']['ImportLinks'](arg1, arg2, arg3, arg4);
+}
+
 export function JoinsByDay(arg1, arg2) {
   return window['go']['app']['HealthService']['JoinsByDay'](arg1, arg2);
 }
 
 export function Overview(arg1) {
   return window['go']['app']['HealthService']['Overview'](arg1);
+}
+
+export function PickLinksFile() {
+  return window['go']['app']['HealthService']['PickLinksFile']();
 }
 
 export function Questions(arg1, arg2, arg3) {
