@@ -43,3 +43,7 @@ func (s *Service) Add(ctx context.Context, in AddInput) (domain.NewOperator, err
 func Roles() []domain.Role {
 	return []domain.Role{domain.RoleOwner, domain.RoleOperator, domain.RoleViewer}
 }
+
+// Logins reports whether operators have logins of their own here (a
+// server workspace), so a list shows them and a form asks for them.
+func (s *Service) Logins() bool { return s.st.IsServer() }
