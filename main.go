@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"time"
 	_ "time/tzdata" // group time zones must load on Windows, which has no zone database
 
 	"qunzhu/app"
@@ -20,6 +21,11 @@ var assets embed.FS
 //go:embed build/appicon.png
 var icon []byte
 
+// started is when the program began: the start-up log's measure where the
+// kernel's record of the process is not read (app/system.go). It is the
+// process's own start, not a "now" of any logic, so it is read here once.
+var started = time.Now()
+
 func main() {
 	if len(os.Args) > 1 && !app.IsWindowArg(os.Args[1]) {
 		attachConsole()
@@ -27,7 +33,7 @@ func main() {
 	}
 	dist, err := fs.Sub(assets, "frontend/dist")
 	if err == nil {
-		err = app.Main(app.Options{Version: buildinfo.Version, Assets: dist, Icon: icon})
+		err = app.Main(app.Options{Started: started, Version: buildinfo.Version, Assets: dist, Icon: icon})
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "qunzhu:", err)

@@ -207,7 +207,7 @@ func TestBackupOlderThan(t *testing.T) {
 		{"restart ten minutes after one", at(10 * time.Minute), nil, settingsvc.StartBackupGap, false},
 		{"start two hours after one", at(2 * time.Hour), nil, settingsvc.StartBackupGap, true},
 		{"daily: five hours old", at(5 * time.Hour), nil, settingsvc.DailyBackupGap, false},
-		{"daily: a day old", at(25 * time.Hour), nil, settingsvc.DailyBackupGap, true},
+		{"daily: a day old", at(24 * time.Hour), nil, settingsvc.DailyBackupGap, true},
 	} {
 		if got := settingsvc.BackupOlderThan(c.list, c.err, now, c.age); got != c.want {
 			t.Errorf("%s: %v, want %v", c.name, got, c.want)

@@ -103,3 +103,18 @@ func UseDatabase(dataDir, localDB, db, keyPath string) (Connection, error) {
 	}
 	return res, nil
 }
+
+// OpenChosen opens the database chosen in the window (kept in dataDir)
+// unless skip (QUNZHU_DB names one, or no data folder), else path through
+// OpenWorkspace. A chosen database that cannot be opened falls back to
+// path, so the app always starts; fallback hears why.
+func OpenChosen(dataDir, path string, skip bool, fallback func(error)) (*store.Store, error) {
+	if c, ok := LoadChoice(dataDir); ok && !skip {
+		st, err := store.Open(c.DB, store.Options{KeyPath: c.KeyPath})
+		if err == nil {
+			return st, nil
+		}
+		fallback(err)
+	}
+	return OpenWorkspace(path, store.Options{})
+}
