@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 
+	"qunzhu/backend/msg"
 	"qunzhu/backend/service/teamsvc"
 )
 
@@ -57,4 +58,11 @@ func (t *TeamService) CancelMove() {
 	if t.cancelMove != nil {
 		t.cancelMove()
 	}
+}
+
+// ChooseMoveFile asks where a workspace moved to a local file is written;
+// "" when the dialog was cancelled.
+func (t *TeamService) ChooseMoveFile() (string, error) {
+	l := t.app.lang()
+	return t.app.saveDialog(msg.T(l, "app.move_file_title", nil), "qunzhu-workspace.db", msg.T(l, "app.filter_workspace", nil), "db")
 }

@@ -6,6 +6,8 @@ export function AddOperator(arg1:app.TeamOperatorInputDTO):Promise<app.NewTeamOp
 
 export function CancelMove():Promise<void>;
 
+export function ChooseMoveFile():Promise<string>;
+
 export function MoveWorkspace(arg1:string,arg2:string):Promise<app.MoveResultDTO>;
 
 export function Operators():Promise<Array<app.TeamOperatorDTO>>;

@@ -10,6 +10,10 @@ export function CancelMove() {
   return window['go']['app']['TeamService']['CancelMove']();
 }
 
+export function ChooseMoveFile() {
+  return window['go']['app']['TeamService']['ChooseMoveFile']();
+}
+
 export function MoveWorkspace(arg1, arg2) {
   return window['go']['app']['TeamService']['MoveWorkspace'](arg1, arg2);
 }
