@@ -54,7 +54,7 @@ describe('team mode card', () => {
     const text = $('[data-testid="team-current"]')!.textContent
     expect(text).toContain('本地数据文件')
     expect(text).toContain('/home/a/.local/share/qunzhu/qunzhu.db')
-    expect(text).toContain('群主（owner）')
+    expect(text).toContain('负责人')
   })
 
   it('switches to a server only after a successful test of that very address', async () => {
