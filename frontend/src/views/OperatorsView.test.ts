@@ -87,6 +87,17 @@ describe('运营与角色', () => {
     expect(document.body.textContent).not.toContain('Qz-9f!x<b>k2')
   })
 
+  it('warns when the name changes are recorded under is not on the list, and links to where it is set', async () => {
+    bound.Status.mockResolvedValue({ ...local, operator: 'owner', role: '' } as never)
+    bound.Operators.mockResolvedValue([{ name: '老王', role: 'owner', login: '', createdAt: '2024-05-06T12:00:00+08:00' }] as never)
+    const w = await show()
+    const warn = w.find('[data-testid="operators-not-listed"]')
+    expect(warn.text()).toContain('现在不能修改数据')
+    expect(warn.find('a').attributes('href')).toContain('/settings/audit')
+    // Most people added after the first owner are 运营.
+    expect(($('[data-testid="op-role-operator"] input') as HTMLInputElement).checked).toBe(true)
+  })
+
   it('speaks English', async () => {
     applyLocale('en')
     const w = await show()
