@@ -7,12 +7,12 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"time"
 	_ "time/tzdata" // group time zones must load on Windows, which has no zone database
 
 	"qunzhu/app"
 	"qunzhu/backend/buildinfo"
 	"qunzhu/backend/cli"
+	"qunzhu/backend/domain"
 )
 
 //go:embed all:frontend/dist
@@ -21,10 +21,10 @@ var assets embed.FS
 //go:embed build/appicon.png
 var icon []byte
 
-// started is when the program began: the start-up log's measure where the
-// kernel's record of the process is not read (app/system.go). It is the
-// process's own start, not a "now" of any logic, so it is read here once.
-var started = time.Now()
+// started is when the program began, read once from the one clock: the
+// start-up log's measure where the kernel's record of the process is not
+// read (app/system.go).
+var started = domain.SystemClock{}.Now()
 
 func main() {
 	if len(os.Args) > 1 && !app.IsWindowArg(os.Args[1]) {
