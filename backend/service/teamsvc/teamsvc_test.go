@@ -3,10 +3,12 @@ package teamsvc_test
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	"qunzhu/backend/domain"
+	"qunzhu/backend/msg"
 	"qunzhu/backend/service/teamsvc"
 	"qunzhu/backend/store"
 	"qunzhu/backend/store/storetest"
@@ -119,6 +121,29 @@ func TestMoveBetweenFiles(t *testing.T) {
 	} {
 		if _, err := teamsvc.Move(ctx, c.in, nil); domain.ErrorCode(err) != c.code {
 			t.Errorf("%s: %v, want %s", c.name, err, c.code)
+		}
+	}
+}
+
+// A server that cannot be reached is named in the error without its
+// password, in both languages; nothing is written anywhere.
+func TestMoveNeverShowsAPassword(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	t.Setenv("QUNZHU_KEY", filepath.Join(dir, "team.key"))
+	from := filepath.Join(dir, "from.db")
+	src, err := store.Open(from, store.Options{Clock: monday})
+	if err != nil {
+		t.Fatal(err)
+	}
+	src.Close()
+	_, err = teamsvc.Move(ctx, teamsvc.MoveInput{From: from, To: "postgres://wang:s3cret-pw@127.0.0.1:1/team?connect_timeout=1"}, nil)
+	if err == nil {
+		t.Fatal("a move into a server nobody runs succeeded")
+	}
+	for _, lang := range []string{msg.ZH, msg.EN} {
+		if text := msg.Error(lang, err); strings.Contains(text, "s3cret-pw") || !strings.Contains(text, "127.0.0.1") {
+			t.Errorf("%s: %q", lang, text)
 		}
 	}
 }
