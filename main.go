@@ -12,6 +12,7 @@ import (
 	"qunzhu/app"
 	"qunzhu/backend/buildinfo"
 	"qunzhu/backend/cli"
+	"qunzhu/backend/domain"
 )
 
 //go:embed all:frontend/dist
@@ -20,6 +21,11 @@ var assets embed.FS
 //go:embed build/appicon.png
 var icon []byte
 
+// started is when the program began, read once from the one clock: the
+// start-up log's measure where the kernel's record of the process is not
+// read (app/system.go).
+var started = domain.SystemClock{}.Now()
+
 func main() {
 	if len(os.Args) > 1 && !app.IsWindowArg(os.Args[1]) {
 		attachConsole()
@@ -27,7 +33,7 @@ func main() {
 	}
 	dist, err := fs.Sub(assets, "frontend/dist")
 	if err == nil {
-		err = app.Main(app.Options{Version: buildinfo.Version, Assets: dist, Icon: icon})
+		err = app.Main(app.Options{Started: started, Version: buildinfo.Version, Assets: dist, Icon: icon})
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "qunzhu:", err)

@@ -7,11 +7,11 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"io"
 	"io/fs"
 	"os"
 	"sync"
+	"time"
 
 	"github.com/wailsapp/wails/v2"
 	"github.com/wailsapp/wails/v2/pkg/options"
@@ -31,6 +31,8 @@ import (
 	"qunzhu/backend/service/reportsvc"
 	"qunzhu/backend/service/risksvc"
 	"qunzhu/backend/service/rulesvc"
+	"qunzhu/backend/service/settingsvc"
+	"qunzhu/backend/service/teamsvc"
 	"qunzhu/backend/store"
 )
 
@@ -47,6 +49,7 @@ type Config struct {
 	Icon    []byte       // PNG shown by the window manager on Linux
 	Clock   domain.Clock // nil: the system clock
 	Log     io.Writer    // nil: standard error; where start-up notes go
+	Started time.Time    // when main began (the start-up log's fallback); zero: unknown
 }
 
 // App holds the running window's state shared by the bound services.
@@ -76,6 +79,10 @@ type App struct {
 	cont    *ContentService
 	risk    *RiskService
 	strt    *StartService
+	// settings and team areas (issue 23): the use-case services behind
+	// SystemService, SafetyService and TeamService
+	setSvc  *settingsvc.Service
+	teamSvc *teamsvc.Service
 }
 
 // New builds the shell around an open store.
@@ -87,9 +94,9 @@ func New(cfg Config) *App {
 		cfg.Log = os.Stderr
 	}
 	a := &App{cfg: cfg, groups: cfg.Store, settings: cfg.Store, ctx: context.Background(), lng: msg.ZH, quit: make(chan struct{})}
-	if v, ok, err := cfg.Store.Setting(context.Background(), domain.SettingLanguage); err == nil && ok {
-		a.lng = msg.Normalize(v)
-	}
+	a.setSvc = settingsvc.New(cfg.Store, cfg.Clock, settingsvc.Options{Created: cfg.Store.Created, Sweep: a.sweepDemo})
+	a.teamSvc = teamsvc.New(cfg.Store, cfg.Clock)
+	a.lng = a.setSvc.Language(context.Background())
 	content := contentsvc.New(cfg.Store, cfg.Clock)
 	risks := risksvc.New(cfg.Store, cfg.Clock)
 	a.sys = &SystemService{app: a}
@@ -100,8 +107,8 @@ func New(cfg Config) *App {
 	a.mbrs = &MembersService{app: a, svc: membersvc.New(cfg.Store, cfg.Clock)}
 	a.rule = &RulesService{app: a, svc: rulesvc.New(cfg.Store, cfg.Clock)}
 	a.auto = &AutomationService{app: a, svc: content}
-	a.safe = &SafetyService{app: a}
-	a.team = &TeamService{app: a}
+	a.safe = &SafetyService{app: a, svc: a.setSvc}
+	a.team = &TeamService{app: a, svc: a.teamSvc}
 	a.adt = &AuditService{app: a, svc: auditsvc.New(cfg.Store, cfg.Clock)}
 	a.cont = &ContentService{app: a, svc: content}
 	a.risk = &RiskService{app: a, svc: risks}
@@ -109,16 +116,9 @@ func New(cfg Config) *App {
 	return a
 }
 
-// windowState is the remembered size of the main window.
-type windowState struct {
-	W   int  `json:"w"`
-	H   int  `json:"h"`
-	Max bool `json:"max"`
-}
-
 // Run opens the window and blocks until it is closed.
 func (a *App) Run() error {
-	ws := a.loadWindow()
+	ws := a.setSvc.Window(context.Background())
 	start := options.Normal
 	if ws.Max {
 		start = options.Maximised
@@ -127,8 +127,8 @@ func (a *App) Run() error {
 		Title:            ProductName,
 		Width:            ws.W,
 		Height:           ws.H,
-		MinWidth:         960,
-		MinHeight:        600,
+		MinWidth:         settingsvc.MinWindowW,
+		MinHeight:        settingsvc.MinWindowH,
 		WindowStartState: start,
 		AssetServer:      &assetserver.Options{Assets: a.cfg.Assets},
 		BackgroundColour: &options.RGBA{R: 250, G: 250, B: 252, A: 255},
@@ -184,28 +184,10 @@ func (a *App) running() bool {
 // beforeClose remembers the window size for the next start; it never
 // prevents closing.
 func (a *App) beforeClose(ctx context.Context) bool {
-	ws := windowState{Max: wruntime.WindowIsMaximised(ctx)}
+	ws := settingsvc.WindowState{Max: wruntime.WindowIsMaximised(ctx)}
 	ws.W, ws.H = wruntime.WindowGetSize(ctx)
-	if prev := a.loadWindow(); ws.Max {
-		ws.W, ws.H = prev.W, prev.H // keep the unmaximised size
-	}
-	if b, err := json.Marshal(ws); err == nil {
-		_ = a.settings.SetSetting(context.Background(), domain.SettingWindow, string(b))
-	}
+	_ = a.setSvc.SaveWindow(context.Background(), ws)
 	return false
-}
-
-func (a *App) loadWindow() windowState {
-	ws := windowState{W: 1280, H: 800}
-	v, ok, err := a.settings.Setting(context.Background(), domain.SettingWindow)
-	if err != nil || !ok {
-		return ws
-	}
-	var saved windowState
-	if json.Unmarshal([]byte(v), &saved) == nil && saved.W >= 960 && saved.H >= 600 && saved.W <= 8000 && saved.H <= 8000 {
-		return saved
-	}
-	return ws
 }
 
 // secondInstance brings the running window forward when the app is started

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"qunzhu/backend/domain"
 	"qunzhu/backend/msg"
@@ -14,6 +15,7 @@ import (
 
 // Options are what main knows at start.
 type Options struct {
+	Started time.Time // when main began, for the start-up log (system.go)
 	Version string
 	Assets  fs.FS
 	Icon    []byte
@@ -51,6 +53,7 @@ func Main(opt Options) error {
 		st.SetOperator(op)
 	}
 	return New(Config{
+		Started: opt.Started,
 		Version: opt.Version,
 		DBPath:  st.Path(),
 		KeyPath: st.KeyPath(),

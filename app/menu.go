@@ -87,19 +87,12 @@ func folderURL(dir string) string {
 }
 
 // Backup asks where to save a backup of the workspace and writes it there
-// with its key beside it (store.Backup); "" when the dialog was cancelled.
+// with its key beside it; "" when the dialog was cancelled.
 func (s *SystemService) Backup() (string, error) {
-	name := "qunzhu-backup-" + s.app.clock().Now().Format("20060102-1504") + ".db"
-	path, err := wruntime.SaveFileDialog(s.app.context(), wruntime.SaveDialogOptions{
-		DefaultFilename:      name,
-		CanCreateDirectories: true,
-		Filters:              []wruntime.FileFilter{{DisplayName: msg.T(s.app.lang(), "app.filter_backup", nil), Pattern: "*.db"}},
-	})
+	path, err := s.app.saveDialog("", s.app.setSvc.BackupFileName(), msg.T(s.app.lang(), "app.filter_backup", nil), "db")
 	if err != nil || path == "" {
 		return "", err
 	}
-	if filepath.Ext(path) == "" {
-		path += ".db"
-	}
-	return path, s.app.cfg.Store.Backup(s.app.context(), path)
+	res, err := s.app.setSvc.BackupTo(s.app.context(), path)
+	return res.File, err
 }

@@ -2,10 +2,8 @@ package app
 
 import (
 	"context"
-	"errors"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"qunzhu/backend/domain"
 	"qunzhu/backend/secret"
@@ -109,29 +107,4 @@ func TestLockUnlockBackupAndRestoreThroughTheService(t *testing.T) {
 		t.Fatal(err)
 	}
 	locked.Close()
-}
-
-// The start-up backup is skipped within an hour of the newest backup, the
-// hourly check backs up once a day; no readable list means back up.
-func TestBackupOlderThan(t *testing.T) {
-	now := time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC)
-	at := func(ago time.Duration) []store.BackupInfo { return []store.BackupInfo{{At: now.Add(-ago)}} }
-	for _, c := range []struct {
-		name string
-		list []store.BackupInfo
-		err  error
-		age  time.Duration
-		want bool
-	}{
-		{"none yet", nil, nil, startBackupGap, true},
-		{"list unreadable", at(time.Minute), errors.New("permission denied"), startBackupGap, true},
-		{"restart ten minutes after one", at(10 * time.Minute), nil, startBackupGap, false},
-		{"start two hours after one", at(2 * time.Hour), nil, startBackupGap, true},
-		{"daily: five hours old", at(5 * time.Hour), nil, 24 * time.Hour, false},
-		{"daily: a day old", at(24 * time.Hour), nil, 24 * time.Hour, true},
-	} {
-		if got := backupOlderThan(c.list, c.err, now, c.age); got != c.want {
-			t.Errorf("%s: %v, want %v", c.name, got, c.want)
-		}
-	}
 }

@@ -9,9 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"qunzhu/backend/domain"
-	"qunzhu/backend/msg"
 )
 
 // SystemService is the bound service for app-wide facts and preferences:
@@ -20,14 +17,12 @@ type SystemService struct {
 	app *App
 }
 
-// processStart is when the Go program began. The dynamic loader has mapped
-// GTK and WebKit by then, about a fifth of a second after the start on the
-// build machine, so sinceStart prefers the kernel's start time.
-var processStart = time.Now()
-
 // sinceStart is how long ago this process started: on Linux from the
-// kernel's record of it, elsewhere from the Go program's start.
-func sinceStart() time.Duration {
+// kernel's record of it, elsewhere from Config.Started, the moment main
+// began (the dynamic loader has mapped GTK and WebKit by then, about a
+// fifth of a second after the start on the build machine), read against
+// the app's one clock. Without Started (tests) it is 0 there.
+func (a *App) sinceStart() time.Duration {
 	stat, err := os.ReadFile("/proc/self/stat")
 	if err == nil {
 		var up []byte
@@ -37,7 +32,10 @@ func sinceStart() time.Duration {
 			}
 		}
 	}
-	return time.Since(processStart)
+	if a.cfg.Started.IsZero() {
+		return 0
+	}
+	return a.clock().Now().Sub(a.cfg.Started)
 }
 
 // startedAgo reads how long ago a process started from its /proc/PID/stat
@@ -83,18 +81,15 @@ func (s *SystemService) FirstScreen(screen string) {
 		screen = "other"
 	}
 	s.app.shown.Do(func() {
-		fmt.Fprintf(s.app.cfg.Log, "qunzhu: first screen (%s) drawn %.2f s after start\n", screen, sinceStart().Seconds())
+		fmt.Fprintf(s.app.cfg.Log, "qunzhu: first screen (%s) drawn %.2f s after start\n", screen, s.app.sinceStart().Seconds())
 	})
 }
 
 // Info describes the running app, and whether the welcome screen is due.
 func (s *SystemService) Info() (SystemInfoDTO, error) {
-	var welcome bool
-	var err error
-	locked := s.app.locked()
-	if !locked { // locked: nothing can be read until the lock screen is answered
-		welcome, err = s.app.needsWelcome(s.app.context())
-	}
+	// Locked: nothing can be read until the lock screen is answered, and
+	// the welcome is not due.
+	welcome, err := s.app.setSvc.NeedsWelcome(s.app.context())
 	return SystemInfoDTO{
 		ProductName: ProductName,
 		Version:     s.app.cfg.Version,
@@ -104,15 +99,15 @@ func (s *SystemService) Info() (SystemInfoDTO, error) {
 		KeyPath:     s.app.cfg.KeyPath,
 		Platform:    runtime.GOOS + "/" + runtime.GOARCH,
 		Welcome:     welcome,
-		Locked:      locked,
+		Locked:      s.app.locked(),
 	}, err
 }
 
 // SetLanguage switches the language ("zh" or "en") of messages from Go and
 // remembers it for the next start.
 func (s *SystemService) SetLanguage(lang string) (SystemInfoDTO, error) {
-	lang = msg.Normalize(lang)
-	if err := s.app.settings.SetSetting(s.app.context(), domain.SettingLanguage, lang); err != nil {
+	lang, err := s.app.setSvc.SetLanguage(s.app.context(), lang)
+	if err != nil {
 		return SystemInfoDTO{}, err
 	}
 	s.app.setLang(lang)

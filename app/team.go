@@ -1,60 +1,31 @@
 package app
 
 import (
-	"encoding/json"
-	"errors"
+	"context"
 	"fmt"
 	"os"
-	"path/filepath"
 	"runtime"
+	"sync"
+	"time"
 
+	"qunzhu/backend/domain"
 	"qunzhu/backend/msg"
 	"qunzhu/backend/paths"
+	"qunzhu/backend/service/settingsvc"
+	"qunzhu/backend/service/teamsvc"
 	"qunzhu/backend/store"
 )
 
 // TeamService is the bound service behind team mode: which database the
-// app runs on, who the operator is, and a connection test that a settings
-// screen runs before the operator switches to another database.
+// app runs on, who works in it with which role, a connection test before
+// switching, and moving a workspace between a file and a server. The
+// logic is teamsvc's and settingsvc's; this maps it for the window.
 type TeamService struct {
 	app *App
-}
+	svc *teamsvc.Service
 
-// Status describes the open workspace: a local file or a server database.
-func (t *TeamService) Status() (TeamStatusDTO, error) {
-	st := t.app.cfg.Store
-	role, err := st.Role(t.app.context())
-	if err != nil {
-		return TeamStatusDTO{}, err
-	}
-	mode := "local"
-	if st.IsServer() {
-		mode = "server"
-	}
-	return TeamStatusDTO{Mode: mode, Database: st.Path(), KeyPath: st.KeyPath(), Operator: st.Operator(), Role: string(role)}, nil
-}
-
-// TestConnection opens the workspace at db (a file path or a
-// postgres:// URL) with keyPath ("" for its default), migrating it if it is
-// new, and closes it again. It reports the first problem in the user's
-// language (server unreachable, wrong password, a key that is not the
-// team's) so nothing is switched to a database that does not work.
-func (t *TeamService) TestConnection(db, keyPath string) (ConnectionTestDTO, error) {
-	if err := store.TestConnection(db, keyPath); err != nil {
-		return ConnectionTestDTO{}, err
-	}
-	out := ConnectionTestDTO{OK: true, Mode: "local", Database: db, KeyPath: keyPath}
-	if paths.IsServerDSN(db) {
-		out.Mode, out.Database = "server", paths.RedactDSN(db)
-	}
-	if out.KeyPath == "" {
-		kp, err := store.DefaultKeyPath(db)
-		if err != nil {
-			return ConnectionTestDTO{}, err
-		}
-		out.KeyPath = kp
-	}
-	return out, nil
+	mu         sync.Mutex
+	cancelMove context.CancelFunc // stops the running move, if any
 }
 
 // TeamStatusDTO is the open workspace as the settings screen shows it.
@@ -63,7 +34,8 @@ type TeamStatusDTO struct {
 	Database string `json:"database"` // the file, or the server URL without its password
 	KeyPath  string `json:"keyPath"`
 	Operator string `json:"operator"`
-	Role     string `json:"role"` // owner | operator | viewer; "" when not on the list
+	Role     string `json:"role"`   // owner | operator | viewer; "" when not on the list
+	Logins   bool   `json:"logins"` // adding an operator creates their server login
 }
 
 // ConnectionTestDTO is the result of a successful TestConnection.
@@ -74,76 +46,39 @@ type ConnectionTestDTO struct {
 	KeyPath  string `json:"keyPath"`
 }
 
-// databaseChoice is the database the operator chose in the app (a file or a
-// server), kept in the data folder's database.json and used at the next
-// start unless QUNZHU_DB says otherwise. It is a local file, never in the
-// database itself: it says which database to open.
-type databaseChoice struct {
-	DB      string `json:"db"`
-	KeyPath string `json:"keyPath,omitempty"`
+// Status describes the open workspace: a local file or a server database.
+func (t *TeamService) Status() (TeamStatusDTO, error) {
+	st, err := t.svc.Status(t.app.context())
+	return TeamStatusDTO{Mode: st.Mode, Database: st.Database, KeyPath: st.KeyPath, Operator: st.Operator,
+		Role: string(st.Role), Logins: st.Logins}, err
 }
 
-const choiceFileName = "database.json"
+func connectionDTO(c settingsvc.Connection, err error) (ConnectionTestDTO, error) {
+	if err != nil {
+		return ConnectionTestDTO{}, err
+	}
+	return ConnectionTestDTO{OK: true, Mode: c.Mode, Database: c.Database, KeyPath: c.KeyPath}, nil
+}
 
-func choicePath() (string, error) {
+// TestConnection opens the workspace at db (a file path or a postgres://
+// URL) with keyPath ("" for its default), migrating it if it is new, and
+// closes it again; the first problem comes back in the user's language.
+func (t *TeamService) TestConnection(db, keyPath string) (ConnectionTestDTO, error) {
+	return connectionDTO(settingsvc.TestConnection(db, keyPath))
+}
+
+// UseDatabase tests db and, if it works, makes it the database the app
+// opens from its next start on ("" goes back to the local file).
+func (t *TeamService) UseDatabase(db, keyPath string) (ConnectionTestDTO, error) {
 	dir, err := paths.DataDir(runtime.GOOS, os.Getenv)
 	if err != nil {
-		return "", err
+		return ConnectionTestDTO{}, err
 	}
-	return filepath.Join(dir, choiceFileName), nil
-}
-
-// loadChoice reads the chosen database, if any.
-func loadChoice() (databaseChoice, bool) {
-	p, err := choicePath()
-	if err != nil {
-		return databaseChoice{}, false
-	}
-	b, err := os.ReadFile(p)
-	if err != nil {
-		return databaseChoice{}, false
-	}
-	var c databaseChoice
-	if json.Unmarshal(b, &c) != nil || c.DB == "" {
-		return databaseChoice{}, false
-	}
-	return c, true
-}
-
-// UseDatabase tests db (as TestConnection does) and, if it works, makes it
-// the database the app opens from its next start on ("" goes back to the
-// local file in the data folder). The URL, password included, is kept in
-// the data folder's database.json with mode 0600, like the key files.
-func (t *TeamService) UseDatabase(db, keyPath string) (ConnectionTestDTO, error) {
-	p, err := choicePath()
+	local, err := paths.DefaultDBPath("")
 	if err != nil {
 		return ConnectionTestDTO{}, err
 	}
-	if db == "" {
-		if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
-			return ConnectionTestDTO{}, err
-		}
-		local, err := paths.DefaultDBPath("")
-		if err != nil {
-			return ConnectionTestDTO{}, err
-		}
-		return ConnectionTestDTO{OK: true, Mode: "local", Database: local, KeyPath: paths.KeyPath(local)}, nil
-	}
-	res, err := t.TestConnection(db, keyPath)
-	if err != nil {
-		return ConnectionTestDTO{}, err
-	}
-	b, err := json.Marshal(databaseChoice{DB: db, KeyPath: keyPath})
-	if err != nil {
-		return ConnectionTestDTO{}, err
-	}
-	if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
-		return ConnectionTestDTO{}, err
-	}
-	if err := os.WriteFile(p, b, 0o600); err != nil {
-		return ConnectionTestDTO{}, err
-	}
-	return res, nil
+	return connectionDTO(settingsvc.UseDatabase(dir, local, db, keyPath))
 }
 
 // openChosen opens the database chosen in the app (UseDatabase) when
@@ -151,12 +86,56 @@ func (t *TeamService) UseDatabase(db, keyPath string) (ConnectionTestDTO, error)
 // reached falls back to the local file, so the app always starts; the
 // reason is printed.
 func openChosen(path string) (*store.Store, error) {
-	if c, ok := loadChoice(); ok && os.Getenv(paths.EnvDB) == "" && !generatingBindings {
-		st, err := store.Open(c.DB, store.Options{KeyPath: c.KeyPath})
-		if err == nil {
-			return st, nil
-		}
+	dir, err := paths.DataDir(runtime.GOOS, os.Getenv)
+	skip := err != nil || os.Getenv(paths.EnvDB) != "" || generatingBindings
+	return settingsvc.OpenChosen(dir, path, skip, func(err error) {
 		fmt.Fprintf(os.Stderr, "qunzhu: %s; opening the local data file instead\n", msg.Error(msg.ZH, err))
+	})
+}
+
+// TeamOperatorDTO is one operator of the workspace.
+type TeamOperatorDTO struct {
+	Name      string `json:"name"`
+	Role      string `json:"role"`  // owner | operator | viewer
+	Login     string `json:"login"` // their server login; "" on a local workspace
+	CreatedAt string `json:"createdAt"`
+}
+
+// NewTeamOperatorDTO is an operator just added, with the generated password of
+// their login, shown once ("" when none was generated).
+type NewTeamOperatorDTO struct {
+	Operator TeamOperatorDTO `json:"operator"`
+	Password string          `json:"password"`
+}
+
+// TeamOperatorInputDTO is the form that adds an operator.
+type TeamOperatorInputDTO struct {
+	Name     string `json:"name"`
+	Role     string `json:"role"`
+	Login    string `json:"login"`
+	Password string `json:"password"` // "" generates one
+}
+
+func teamOperatorDTO(o domain.OperatorInfo) TeamOperatorDTO {
+	return TeamOperatorDTO{Name: o.Name, Role: string(o.Role), Login: o.Login, CreatedAt: o.CreatedAt.In(time.Local).Format(time.RFC3339)}
+}
+
+// Operators lists the workspace's operators by name.
+func (t *TeamService) Operators() ([]TeamOperatorDTO, error) {
+	ops, err := t.svc.Operators(t.app.context())
+	out := make([]TeamOperatorDTO, 0, len(ops))
+	for _, o := range ops {
+		out = append(out, teamOperatorDTO(o))
 	}
-	return openWorkspace(path)
+	return out, err
+}
+
+// AddOperator lists an operator (and on a server creates their login; a
+// generated password is returned once and never logged).
+func (t *TeamService) AddOperator(in TeamOperatorInputDTO) (NewTeamOperatorDTO, error) {
+	op, err := t.svc.Add(t.app.context(), teamsvc.AddInput{Name: in.Name, Role: domain.Role(in.Role), Login: in.Login, Password: in.Password})
+	if err != nil {
+		return NewTeamOperatorDTO{}, err
+	}
+	return NewTeamOperatorDTO{Operator: teamOperatorDTO(op.OperatorInfo), Password: op.Password}, nil
 }

@@ -2,13 +2,62 @@ package app
 
 import (
 	"net"
+	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
 	"qunzhu/backend/domain"
 	"qunzhu/backend/msg"
+	"qunzhu/backend/paths"
+	"qunzhu/backend/service/settingsvc"
 )
+
+// loadChoice is the database chosen for the next start, as openChosen reads it.
+func loadChoice() (settingsvc.Choice, bool) {
+	dir, err := paths.DataDir(runtime.GOOS, os.Getenv)
+	if err != nil {
+		return settingsvc.Choice{}, false
+	}
+	return settingsvc.LoadChoice(dir)
+}
+
+// The window lists operators, adds one (the first an owner) and moves the
+// workspace to another file, with every table's count.
+func TestOperatorsAndMoveThroughTheBindings(t *testing.T) {
+	a := newTestApp(t)
+	if ops, err := a.team.Operators(); err != nil || ops == nil || len(ops) != 0 {
+		t.Fatalf("Operators of a new workspace = %#v, %v", ops, err)
+	}
+	if _, err := a.team.AddOperator(TeamOperatorInputDTO{Name: "小李", Role: "viewer"}); domain.ErrorCode(err) != domain.EINVALID {
+		t.Errorf("a viewer first: %v", err)
+	}
+	added, err := a.team.AddOperator(TeamOperatorInputDTO{Name: "老王", Role: "owner"})
+	if err != nil || added.Operator.Name != "老王" || added.Operator.Role != "owner" || added.Password != "" {
+		t.Fatalf("AddOperator = %+v, %v", added, err)
+	}
+	ops, err := a.team.Operators()
+	if err != nil || len(ops) != 1 || ops[0].CreatedAt == "" {
+		t.Fatalf("Operators = %+v, %v", ops, err)
+	}
+
+	to := filepath.Join(t.TempDir(), "moved.db")
+	res, err := a.team.MoveWorkspace(a.cfg.DBPath, to)
+	if err != nil || res.To != to || res.ToMode != "local" || len(res.Tables) == 0 {
+		t.Fatalf("MoveWorkspace = %+v, %v", res, err)
+	}
+	found := false
+	for _, c := range res.Tables {
+		found = found || c.Table == "operators" && c.Rows == 1
+	}
+	if !found {
+		t.Errorf("the operator was not counted in the move: %+v", res.Tables)
+	}
+	if _, err := a.team.MoveWorkspace(a.cfg.DBPath, ""); domain.ErrorCode(err) != domain.EINVALID {
+		t.Errorf("a move without a target: %v", err)
+	}
+}
 
 func TestTeamStatusAndConnectionTest(t *testing.T) {
 	a := newTestApp(t)

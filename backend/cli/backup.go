@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"qunzhu/backend/paths"
+	"qunzhu/backend/service/settingsvc"
 	"qunzhu/backend/store"
 )
 
@@ -12,13 +13,14 @@ func (r *run) backup(ctx context.Context, st *store.Store) error {
 	if err != nil {
 		return err
 	}
-	if err := st.Backup(ctx, out); err != nil {
+	res, err := settingsvc.New(st, r.Clock, settingsvc.Options{}).BackupTo(ctx, out)
+	if err != nil {
 		return err
 	}
 	if r.inv.json {
-		return r.printJSON(map[string]string{"file": out, "key": paths.KeyPath(out)})
+		return r.printJSON(res)
 	}
-	r.say("cli.backup_done", map[string]any{"file": out, "key": paths.KeyPath(out)})
+	r.say("cli.backup_done", map[string]any{"file": res.File, "key": res.Key})
 	return nil
 }
 
@@ -33,13 +35,13 @@ func (r *run) restore(context.Context, *store.Store) error {
 	if err != nil {
 		return err
 	}
-	kept, err := store.Restore(r.inv.args[0], path, r.Clock.Now(), pass)
+	res, err := settingsvc.RestoreFile(r.Clock, r.inv.args[0], path, pass)
 	if err != nil {
 		return err
 	}
 	if r.inv.json {
-		return r.printJSON(map[string]any{"restored": path, "previous": kept})
+		return r.printJSON(res)
 	}
-	r.say("cli.restore_done", map[string]any{"file": path, "kept": kept})
+	r.say("cli.restore_done", map[string]any{"file": res.Restored, "kept": res.Previous})
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 
 	"qunzhu/backend/domain"
 	"qunzhu/backend/msg"
+	"qunzhu/backend/service/teamsvc"
 	"qunzhu/backend/store"
 )
 
@@ -32,7 +33,7 @@ func (r *run) operatorAdd(ctx context.Context, st *store.Store) error {
 	if err != nil {
 		return err
 	}
-	in := domain.OperatorInput{Name: name, Role: domain.Role(role), Login: r.inv.flags["login"]}
+	in := teamsvc.AddInput{Name: name, Role: domain.Role(role), Login: r.inv.flags["login"]}
 	if f, ok := r.inv.flags["password-file"]; ok {
 		if in.Password, err = readPassphraseFile(f); err != nil {
 			return domain.Errorf(domain.EINVALID, "operator.password_file", map[string]any{"file": f})
@@ -41,7 +42,7 @@ func (r *run) operatorAdd(ctx context.Context, st *store.Store) error {
 			return domain.Errorf(domain.EINVALID, "operator.weak_password", nil)
 		}
 	}
-	op, err := st.AddOperator(ctx, in)
+	op, err := teamsvc.New(st, r.Clock).Add(ctx, in)
 	if err != nil {
 		return err
 	}
@@ -60,14 +61,12 @@ func (r *run) operatorAdd(ctx context.Context, st *store.Store) error {
 }
 
 func (r *run) operatorList(ctx context.Context, st *store.Store) error {
-	ops, err := st.Operators(ctx)
+	svc := teamsvc.New(st, r.Clock)
+	ops, err := svc.Operators(ctx)
 	if err != nil {
 		return err
 	}
 	if r.inv.json {
-		if ops == nil {
-			ops = []domain.OperatorInfo{}
-		}
 		return r.printJSON(ops)
 	}
 	if len(ops) == 0 {
@@ -75,7 +74,7 @@ func (r *run) operatorList(ctx context.Context, st *store.Store) error {
 		return nil
 	}
 	t := func(k string) string { return msg.T(r.lang, k, nil) }
-	logins := st.IsServer()
+	logins := svc.Logins()
 	head := []string{t("cli.col_name"), t("cli.col_role")}
 	if logins {
 		head = append(head, t("cli.col_login"))
@@ -101,7 +100,7 @@ func (r *run) migrate(ctx context.Context, _ *store.Store) error {
 	if err != nil {
 		return err
 	}
-	res, err := store.Move(ctx, from, to)
+	res, err := teamsvc.Move(ctx, teamsvc.MoveInput{From: from, To: to}, nil)
 	if err != nil {
 		return err
 	}

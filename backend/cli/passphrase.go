@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"qunzhu/backend/domain"
+	"qunzhu/backend/service/settingsvc"
 	"qunzhu/backend/store"
 )
 
@@ -65,15 +66,17 @@ func (r *run) passphraseSet(ctx context.Context, st *store.Store) error {
 	if err != nil {
 		return err
 	}
-	if st.PassphraseSet() {
+	svc := settingsvc.New(st, r.Clock, settingsvc.Options{})
+	if svc.Protected() {
 		// Setting over an existing passphrase is a change: the current one
 		// opened the store already.
-		return r.passphraseChangeTo(ctx, st, next)
+		return r.passphraseChangeTo(ctx, svc, next)
 	}
-	if err := st.ChangePassphrase(ctx, "", next); err != nil {
+	res, err := svc.SetPassphrase(ctx, "", next)
+	if err != nil {
 		return err
 	}
-	return r.passphraseDone("set", "cli.passphrase_set", st)
+	return r.passphraseDone("set", "cli.passphrase_set", res)
 }
 
 func (r *run) passphraseChange(ctx context.Context, st *store.Store) error {
@@ -81,18 +84,19 @@ func (r *run) passphraseChange(ctx context.Context, st *store.Store) error {
 	if err != nil {
 		return err
 	}
-	return r.passphraseChangeTo(ctx, st, next)
+	return r.passphraseChangeTo(ctx, settingsvc.New(st, r.Clock, settingsvc.Options{}), next)
 }
 
-func (r *run) passphraseChangeTo(ctx context.Context, st *store.Store, next string) error {
+func (r *run) passphraseChangeTo(ctx context.Context, svc *settingsvc.Service, next string) error {
 	old, err := r.passphrase()
 	if err != nil {
 		return err
 	}
-	if err := st.ChangePassphrase(ctx, old, next); err != nil {
+	res, err := svc.SetPassphrase(ctx, old, next)
+	if err != nil {
 		return err
 	}
-	return r.passphraseDone("changed", "cli.passphrase_changed", st)
+	return r.passphraseDone("changed", "cli.passphrase_changed", res)
 }
 
 func (r *run) passphraseRemove(ctx context.Context, st *store.Store) error {
@@ -100,16 +104,17 @@ func (r *run) passphraseRemove(ctx context.Context, st *store.Store) error {
 	if err != nil {
 		return err
 	}
-	if err := st.ChangePassphrase(ctx, old, ""); err != nil {
+	res, err := settingsvc.New(st, r.Clock, settingsvc.Options{}).SetPassphrase(ctx, old, "")
+	if err != nil {
 		return err
 	}
-	return r.passphraseDone("removed", "cli.passphrase_removed", st)
+	return r.passphraseDone("removed", "cli.passphrase_removed", res)
 }
 
-func (r *run) passphraseDone(what, key string, st *store.Store) error {
+func (r *run) passphraseDone(what, key string, res settingsvc.PassphraseState) error {
 	if r.inv.json {
-		return r.printJSON(map[string]any{"passphrase": what, "key": st.KeyPath(), "protected": st.PassphraseSet()})
+		return r.printJSON(map[string]any{"passphrase": what, "key": res.Key, "protected": res.Protected})
 	}
-	r.say(key, map[string]any{"key": st.KeyPath()})
+	r.say(key, map[string]any{"key": res.Key})
 	return nil
 }

@@ -23,6 +23,9 @@ const ReportsView = () => import('./views/ReportsView.vue')
 const RulesView = () => import('./views/RulesView.vue')
 const RiskView = () => import('./views/RiskView.vue')
 const SettingsView = () => import('./views/SettingsView.vue')
+// 运营与角色 and 迁移工作区 (issue 23): the team screens under Settings
+const OperatorsView = () => import('./views/OperatorsView.vue')
+const MoveWorkspaceView = () => import('./views/MoveWorkspaceView.vue')
 
 // Hash history: Wails' asset server only knows the files in dist/.
 export const routes: RouteRecordRaw[] = [
@@ -104,6 +107,8 @@ export const routes: RouteRecordRaw[] = [
   },
   { path: '/settings', name: 'settings', component: SettingsView },
   { path: '/settings/audit', name: 'audit', component: AuditView },
+  { path: '/settings/operators', name: 'operators', component: OperatorsView },
+  { path: '/settings/move', name: 'move-workspace', component: MoveWorkspaceView },
   // First run only (main.ts asks Go); the rail is hidden there.
   { path: '/welcome', name: 'welcome', component: WelcomeView, meta: { bare: true } },
   // A passphrase protects the workspace: nothing else is reachable until it is unlocked.

@@ -39,7 +39,7 @@ const server = 'postgres://qunzhu:pw@192.168.1.10/qunzhu_team'
 beforeEach(() => {
   vi.resetAllMocks()
   applyLocale('zh-CN')
-  api.status.mockResolvedValue({ mode: 'local', database: '/home/a/.local/share/qunzhu/qunzhu.db', keyPath: '/home/a/.local/share/qunzhu/qunzhu.db.key', operator: 'owner', role: 'owner' })
+  api.status.mockResolvedValue({ mode: 'local', database: '/home/a/.local/share/qunzhu/qunzhu.db', keyPath: '/home/a/.local/share/qunzhu/qunzhu.db.key', operator: 'owner', role: 'owner', logins: false })
 })
 
 afterEach(() => {
@@ -54,7 +54,7 @@ describe('team mode card', () => {
     const text = $('[data-testid="team-current"]')!.textContent
     expect(text).toContain('本地数据文件')
     expect(text).toContain('/home/a/.local/share/qunzhu/qunzhu.db')
-    expect(text).toContain('群主（owner）')
+    expect(text).toContain('负责人')
   })
 
   it('switches to a server only after a successful test of that very address', async () => {
@@ -91,10 +91,10 @@ describe('team mode card', () => {
   })
 
   it('offers the way back to the local file when running on a server', async () => {
-    api.status.mockResolvedValue({ mode: 'server', database: 'postgres://qunzhu:xxxxx@h/db', keyPath: '/k', operator: '小李', role: 'viewer' })
+    api.status.mockResolvedValue({ mode: 'server', database: 'postgres://qunzhu:xxxxx@h/db', keyPath: '/k', operator: '小李', role: 'viewer', logins: true })
     api.useDatabase.mockResolvedValue({ ok: true, mode: 'local', database: '/home/a/qunzhu.db', keyPath: '/home/a/qunzhu.db.key' })
     await open()
-    expect($('[data-testid="team-current"]')!.textContent).toContain('只读（viewer）')
+    expect($('[data-testid="team-current"]')!.textContent).toContain('只读')
     await click('[data-testid="team-choose-local"] input')
     await click('[data-testid="team-use-local"]')
     expect(api.useDatabase).toHaveBeenCalledWith('')

@@ -1911,7 +1911,110 @@ export namespace app {
 	    }
 	}
 	
+	export class MoveTableDTO {
+	    table: string;
+	    rows: number;
 	
+	    static createFrom(source: any = {}) {
+	        return new MoveTableDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.table = source["table"];
+	        this.rows = source["rows"];
+	    }
+	}
+	export class MoveResultDTO {
+	    from: string;
+	    to: string;
+	    toMode: string;
+	    tables: MoveTableDTO[];
+	    rows: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new MoveResultDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.toMode = source["toMode"];
+	        this.tables = this.convertValues(source["tables"], MoveTableDTO);
+	        this.rows = source["rows"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	export class TeamOperatorDTO {
+	    name: string;
+	    role: string;
+	    login: string;
+	    createdAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TeamOperatorDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.role = source["role"];
+	        this.login = source["login"];
+	        this.createdAt = source["createdAt"];
+	    }
+	}
+	export class NewTeamOperatorDTO {
+	    operator: TeamOperatorDTO;
+	    password: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new NewTeamOperatorDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.operator = this.convertValues(source["operator"], TeamOperatorDTO);
+	        this.password = source["password"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class OperatorDTO {
 	    name: string;
 	    source: string;
@@ -2382,12 +2485,32 @@ export namespace app {
 	        this.locked = source["locked"];
 	    }
 	}
+	
+	export class TeamOperatorInputDTO {
+	    name: string;
+	    role: string;
+	    login: string;
+	    password: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TeamOperatorInputDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.role = source["role"];
+	        this.login = source["login"];
+	        this.password = source["password"];
+	    }
+	}
 	export class TeamStatusDTO {
 	    mode: string;
 	    database: string;
 	    keyPath: string;
 	    operator: string;
 	    role: string;
+	    logins: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new TeamStatusDTO(source);
@@ -2400,6 +2523,7 @@ export namespace app {
 	        this.keyPath = source["keyPath"];
 	        this.operator = source["operator"];
 	        this.role = source["role"];
+	        this.logins = source["logins"];
 	    }
 	}
 	export class WelcomeTemplateDTO {
