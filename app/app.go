@@ -54,9 +54,7 @@ type Config struct {
 
 // App holds the running window's state shared by the bound services.
 type App struct {
-	cfg      Config
-	groups   domain.GroupService
-	settings domain.SettingsService
+	cfg Config
 
 	mu      sync.RWMutex
 	ctx     context.Context
@@ -93,7 +91,7 @@ func New(cfg Config) *App {
 	if cfg.Log == nil {
 		cfg.Log = os.Stderr
 	}
-	a := &App{cfg: cfg, groups: cfg.Store, settings: cfg.Store, ctx: context.Background(), lng: msg.ZH, quit: make(chan struct{})}
+	a := &App{cfg: cfg, ctx: context.Background(), lng: msg.ZH, quit: make(chan struct{})}
 	a.setSvc = settingsvc.New(cfg.Store, cfg.Clock, settingsvc.Options{Created: cfg.Store.Created, Sweep: a.sweepDemo})
 	a.teamSvc = teamsvc.New(cfg.Store, cfg.Clock)
 	a.lng = a.setSvc.Language(context.Background())
