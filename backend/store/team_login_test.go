@@ -43,7 +43,7 @@ func teamWorkspace(t *testing.T) (*Store, func(login, password string) *Store) {
 	own := mustOpenAt(t, path, Options{Clock: domain.FixedClock(t0)})
 	as := func(login, password string) *Store {
 		t.Helper()
-		u, err := url.Parse(RedirectForTests(path))
+		u, err := url.Parse(pgtest.Redirect(path))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -458,7 +458,7 @@ func TestTeamMovesOverFromTheSharedLogin(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	u, err := url.Parse(RedirectForTests(path))
+	u, err := url.Parse(pgtest.Redirect(path))
 	if err != nil {
 		t.Fatal(err)
 	}
