@@ -550,24 +550,6 @@ type LibraryEntry struct {
 	CreatedAt time.Time
 }
 
-// v14LibraryEntry is the row of migration 14.
-type v14LibraryEntry struct {
-	ID        int64  `gorm:"primaryKey"`
-	Type      string `gorm:"size:16;not null"`
-	Format    string `gorm:"size:16;not null"`
-	Title     string `gorm:"not null;default:''"`
-	Body      string `gorm:"not null;default:''"`
-	CreatedAt time.Time
-}
-
-func (v14LibraryEntry) TableName() string { return "content_library" }
-
-// migrateV14 adds the content library: items saved for reuse, shared by
-// every group of the workspace.
-func migrateV14(tx *gorm.DB) error {
-	return tx.Migrator().CreateTable(&v14LibraryEntry{})
-}
-
 func (r v14LibraryEntry) entry() LibraryEntry {
 	return LibraryEntry{ID: r.ID, Type: content.Type(r.Type), Format: content.Format(r.Format), Title: r.Title, Body: r.Body,
 		CreatedAt: r.CreatedAt}
