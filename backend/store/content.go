@@ -39,8 +39,30 @@ type contentItemRow struct {
 
 func (contentItemRow) TableName() string { return "content_items" }
 
-// The cadence row of migration 9, used as it was created.
-type contentCadenceRow = v9ContentCadence
+// contentCadenceRow is a group's content cadence as stored today
+// (migration 9; its frozen struct stays as released).
+type contentCadenceRow struct {
+	GroupID        int64 `gorm:"primaryKey;autoIncrement:false"`
+	MorningBrief   bool  `gorm:"not null"`
+	MorningBriefAt int   `gorm:"not null"` // minutes after local midnight
+	LiveSession    bool  `gorm:"not null"`
+	LiveWeekday    int   `gorm:"not null"` // 0 = Sunday
+	LiveSessionAt  int   `gorm:"not null"`
+	UGCCall        bool  `gorm:"column:ugc_call;not null"`
+	UGCNth         int   `gorm:"column:ugc_nth;not null"`
+	UGCWeekday     int   `gorm:"column:ugc_weekday;not null"`
+	UGCCallAt      int   `gorm:"column:ugc_call_at;not null"`
+	SharesPerWeek  int   `gorm:"not null"`
+	ShareAt        int   `gorm:"not null"`
+	DailyCap       int   `gorm:"not null"`
+	MinGapMinutes  int   `gorm:"not null"`
+	QuietStart     int   `gorm:"not null"`
+	QuietEnd       int   `gorm:"not null"`
+	Version        int   `gorm:"not null;default:1"`
+	UpdatedAt      time.Time
+}
+
+func (contentCadenceRow) TableName() string { return "content_cadences" }
 
 func itemRowOf(it content.Item) (contentItemRow, error) {
 	reasons := ""
