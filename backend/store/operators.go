@@ -135,7 +135,7 @@ func (s *Store) AddOperator(ctx context.Context, in domain.OperatorInput) (domai
 		return domain.NewOperator{}, domain.Errorf(domain.EINVALID, "operator.login_server_only", nil)
 	}
 	if in.Password != "" {
-		if err := checkPassword(in.Password); err != nil {
+		if err := domain.CheckPassword(in.Password); err != nil {
 			return domain.NewOperator{}, err
 		}
 	}
@@ -185,7 +185,7 @@ func (s *Store) AddOperator(ctx context.Context, in domain.OperatorInput) (domai
 			if in.Login == "" && n == 0 {
 				in.Login = id.Login
 			}
-			if row.Login, err = loginFor(name, in.Login); err != nil {
+			if row.Login, err = domain.LoginFor(name, in.Login); err != nil {
 				return err
 			}
 			if row.Login != id.Login && in.Password == "" {
