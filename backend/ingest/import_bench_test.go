@@ -13,6 +13,7 @@ import (
 	"qunzhu/backend/domain"
 	"qunzhu/backend/importer"
 	"qunzhu/backend/store"
+	"qunzhu/backend/store/storetest"
 )
 
 // BenchmarkImportChat is a 200,000-message MemoTrace export of 500 members
@@ -117,10 +118,7 @@ func BenchmarkImportMembersScales(b *testing.B) {
 
 func benchGroup(b testing.TB) (*store.Store, domain.Group) {
 	b.Helper()
-	s, err := store.Open(filepath.Join(b.TempDir(), "q.db"), store.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
+	s := storetest.Open(b)
 	g, err := s.CreateGroup(context.Background(), domain.GroupInput{Name: "读书群", Type: domain.TypeInterest})
 	if err != nil {
 		b.Fatal(err)
