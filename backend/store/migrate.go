@@ -11,10 +11,10 @@ import (
 )
 
 // A migration is one ordered, named step of the schema. Steps are never
-// edited once released: a change is a new step. A step with no up function
-// is a number that was never released (12): it is skipped, not recorded. Each step runs in its own
+// edited once released: a change is a new step. Each step runs in its own
 // transaction together with the row that records it, so a crash leaves the
-// database at the previous version, never between two.
+// database at the previous version, never between two. A step with no up
+// function is a number that was never released (12): skipped, not recorded.
 type migration struct {
 	version int
 	name    string
@@ -39,8 +39,9 @@ func (schemaVersion) TableName() string { return "schema_versions" }
 // Adding a step: append {N, "what it adds", migrateVN} as the last line of
 // this list (N = LatestVersion()+1, agreed with whoever else is adding one)
 // and write its heading, frozen structs and migrateVN at the end of this
-// file; then give the live row type the new column. TestMigrationList
-// checks the numbering.
+// file; then give the live row type the new column.
+// TestMigrationsAreOrderedAndUnique and TestEveryStepIsInMigrateGo check
+// the numbering and the place.
 var migrations = []migration{
 	{1, "core tables: groups, members, messages, import batches", migrateV1},
 	{2, "member phone search index, edit versions, settings", migrateV2},
