@@ -602,6 +602,8 @@ func migrateV11(tx *gorm.DB) error {
 
 // --- step 13 ------------------------------------------------------------
 
+// Remarks sealed (remarks.go seals those stored in clear at Open).
+
 type v13Member struct {
 	RemarkEnc []byte
 }
@@ -693,6 +695,7 @@ func migrateV15(tx *gorm.DB) error {
 
 // --- step 16 ------------------------------------------------------------
 
+// v16Operator is the operators table as first released (25 adds login).
 type v16Operator struct {
 	Name      string `gorm:"primaryKey;size:64"`
 	Role      string `gorm:"size:16;not null"`
@@ -914,6 +917,9 @@ func migrateV22(tx *gorm.DB) error {
 }
 
 // --- step 23 ------------------------------------------------------------
+
+// Names and extra columns sealed: why and how is told in sealnames.go,
+// which seals what was stored in clear at Open (a step has no key).
 
 type v23Member struct {
 	SeenNamesEnc    []byte
