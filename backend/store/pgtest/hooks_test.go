@@ -47,3 +47,36 @@ func TestEveryWorkspacePackageHasAHook(t *testing.T) {
 		}
 	}
 }
+
+// TestOnlyTestsReachTheTestServer: outside test files, pgtest is imported
+// only by storetest and by the store's file built with the pgtest tag, so
+// no program build can send a workspace to a test server.
+func TestOnlyTestsReachTheTestServer(t *testing.T) {
+	root := filepath.Join("..", "..", "..")
+	allowed := map[string]bool{
+		filepath.Join(root, "backend", "store", "redirect_pgtest.go"):        true,
+		filepath.Join(root, "backend", "store", "storetest", "storetest.go"): true,
+	}
+	err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == "node_modules" || strings.HasPrefix(d.Name(), ".")) && path != root {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if strings.Contains(string(src), `"qunzhu/backend/store/pgtest"`) && !allowed[path] {
+			t.Errorf("%s imports pgtest: only tests, storetest and the store's pgtest-tagged file may", path)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
