@@ -126,10 +126,11 @@ test-go:
 	QUNZHU_OUT=$(CURDIR)/$(OUT) go test -count=1 ./...
 	go -C tools/qunzhu-pkg test -count=1 ./...
 
-## test-pg: the store, importer, metrics and CLI tests again, on a throw-away
-## PostgreSQL server on loopback (tests/pg/with-postgres.sh; QUNZHU_TEST_PG)
+## test-pg: the tests of every package that opens a workspace (each has a
+## pg_main_test.go) again, on a throw-away PostgreSQL server on loopback
+## (tests/pg/with-postgres.sh; QUNZHU_TEST_PG, the pgtest build tag)
 test-pg: deps-pg
-	tests/pg/with-postgres.sh go test -count=1 ./backend/store/... ./backend/ingest/... ./backend/importer/... ./backend/metrics/... ./backend/cli/... ./backend/health/...
+	tests/pg/with-postgres.sh go test -count=1 $$(git ls-files '*pg_main_test.go' | xargs -n1 dirname | sort -u | sed 's|^|./|')
 
 test-frontend: deps-frontend
 	cd frontend && npm test

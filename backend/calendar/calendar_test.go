@@ -2,13 +2,12 @@ package calendar
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"qunzhu/backend/content"
 	"qunzhu/backend/domain"
-	"qunzhu/backend/store"
+	"qunzhu/backend/store/storetest"
 )
 
 // TestPlanKeepsOperatorItemsAndDraftsOnce: an item the operator placed
@@ -17,11 +16,7 @@ import (
 // item, instead of drafting again.
 func TestPlanKeepsOperatorItemsAndDraftsOnce(t *testing.T) {
 	ctx := context.Background()
-	st, err := store.Open(filepath.Join(t.TempDir(), "q.db"), store.Options{Clock: domain.FixedClock(time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC))})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := storetest.OpenAt(t, domain.FixedClock(time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)))
 	g, err := st.CreateGroup(ctx, domain.GroupInput{Name: "群", Type: domain.TypeInterest})
 	if err != nil {
 		t.Fatal(err)

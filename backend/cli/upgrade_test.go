@@ -11,7 +11,7 @@ import (
 	"strings"
 	"testing"
 
-	"qunzhu/backend/store"
+	"qunzhu/backend/store/pgtest"
 )
 
 // v22 is a workspace made by the schema-22 build (testdata/v22/README.md):
@@ -56,7 +56,7 @@ func openV22(t *testing.T) string {
 // printed it, importing the same files again adds nothing, and the file
 // holds none of the remarks and extra columns in clear any more.
 func TestUpgradeFromSchema22SealsNamesAndKeepsFigures(t *testing.T) {
-	if store.RedirectForTests != nil {
+	if pgtest.Enabled() {
 		t.Skip("the workspace of schema 22 is a SQLite file")
 	}
 	db := openV22(t)

@@ -3,13 +3,13 @@ package health
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"qunzhu/backend/domain"
 	"qunzhu/backend/metrics"
 	"qunzhu/backend/store"
+	"qunzhu/backend/store/storetest"
 )
 
 // BenchmarkLoadDashboard reads a group's dashboard for one week out of a
@@ -19,11 +19,7 @@ import (
 // included, against the figures alone.
 func BenchmarkLoadDashboard(b *testing.B) {
 	ctx := context.Background()
-	st, err := store.Open(filepath.Join(b.TempDir(), "q.db"), store.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer st.Close()
+	st := storetest.Open(b)
 	w, _ := metrics.ParseWeek("2024-W10", shanghai)
 	from := w.Start.AddDate(0, 0, -7*49)
 	span := w.End.Add(24 * time.Hour).Sub(from)
@@ -70,11 +66,7 @@ func BenchmarkLoadDashboard(b *testing.B) {
 // Bound (issue "weekly health dashboard"): under 200 ms.
 func BenchmarkOverview(b *testing.B) {
 	ctx := context.Background()
-	st, err := store.Open(filepath.Join(b.TempDir(), "q.db"), store.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer st.Close()
+	st := storetest.Open(b)
 	w, _ := metrics.ParseWeek("2024-W10", shanghai)
 	groups := SeedFiftyGroups(b, st, w)
 	check := func(weeks []GroupWeek) {

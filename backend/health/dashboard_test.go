@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"path/filepath"
 	"reflect"
 	"testing"
 	"time"
@@ -12,6 +11,7 @@ import (
 	"qunzhu/backend/domain"
 	"qunzhu/backend/metrics"
 	"qunzhu/backend/store"
+	"qunzhu/backend/store/storetest"
 )
 
 var shanghai, _ = time.LoadLocation("Asia/Shanghai")
@@ -36,11 +36,7 @@ type fixture struct {
 func newFixture(t *testing.T) fixture {
 	t.Helper()
 	ctx := context.Background()
-	st, err := store.Open(filepath.Join(t.TempDir(), "q.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := storetest.Open(t)
 	g, err := st.CreateGroup(ctx, domain.GroupInput{Name: "读书群", Type: domain.TypeResource, Profile: domain.ProfileIndustry})
 	if err != nil {
 		t.Fatal(err)

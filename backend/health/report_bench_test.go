@@ -2,14 +2,13 @@ package health_test
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"qunzhu/backend/health"
 	"qunzhu/backend/metrics"
 	"qunzhu/backend/report"
-	"qunzhu/backend/store"
+	"qunzhu/backend/store/storetest"
 )
 
 // BenchmarkReportFiftyGroups is issue 6's whole budget: the weekly report
@@ -18,11 +17,7 @@ import (
 // the seeded workspace does.
 func BenchmarkReportFiftyGroups(b *testing.B) {
 	ctx := context.Background()
-	st, err := store.Open(filepath.Join(b.TempDir(), "q.db"), store.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer st.Close()
+	st := storetest.Open(b)
 	loc, _ := time.LoadLocation("Asia/Shanghai")
 	w, _ := metrics.ParseWeek("2024-W10", loc)
 	groups := health.SeedFiftyGroups(b, st, w)

@@ -2,7 +2,6 @@ package health
 
 import (
 	"context"
-	"path/filepath"
 	"reflect"
 	"testing"
 	"time"
@@ -11,6 +10,7 @@ import (
 	"qunzhu/backend/domain"
 	"qunzhu/backend/metrics"
 	"qunzhu/backend/store"
+	"qunzhu/backend/store/storetest"
 )
 
 // TestWeekReadsLessButComputesTheSame checks the shortcut of
@@ -49,11 +49,7 @@ func TestWeekReadsLessButComputesTheSame(t *testing.T) {
 func demoWorkspace(t *testing.T) (*store.Store, []domain.Group, time.Time) {
 	t.Helper()
 	ctx := context.Background()
-	st, err := store.Open(filepath.Join(t.TempDir(), "q.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := storetest.Open(t)
 	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
 	if _, err := demo.Load(ctx, st, now); err != nil {
 		t.Fatal(err)

@@ -24,6 +24,7 @@ import (
 	"qunzhu/backend/health"
 	"qunzhu/backend/metrics"
 	"qunzhu/backend/store"
+	"qunzhu/backend/store/storetest"
 	"qunzhu/backend/synth"
 )
 
@@ -49,11 +50,7 @@ func synthFiles(t *testing.T) (*synth.Chat, string) {
 func synthGroup(t *testing.T, c *synth.Chat, dir string) (*store.Store, domain.Group, map[int]int64, []string) {
 	t.Helper()
 	ctx := context.Background()
-	s, err := store.Open(filepath.Join(t.TempDir(), "q.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
+	s := storetest.Open(t)
 	g, err := s.CreateGroup(ctx, domain.GroupInput{Name: c.Group, Type: domain.TypeInterest})
 	if err != nil {
 		t.Fatal(err)

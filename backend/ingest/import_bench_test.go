@@ -12,6 +12,7 @@ import (
 
 	"qunzhu/backend/domain"
 	"qunzhu/backend/store"
+	"qunzhu/backend/store/storetest"
 	"qunzhu/backend/synth"
 )
 
@@ -117,10 +118,7 @@ func BenchmarkImportMembersScales(b *testing.B) {
 
 func benchGroup(b testing.TB) (*store.Store, domain.Group) {
 	b.Helper()
-	s, err := store.Open(filepath.Join(b.TempDir(), "q.db"), store.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
+	s := storetest.Open(b)
 	g, err := s.CreateGroup(context.Background(), domain.GroupInput{Name: "读书群", Type: domain.TypeInterest})
 	if err != nil {
 		b.Fatal(err)

@@ -18,7 +18,7 @@ import (
 
 	"qunzhu/backend/domain"
 	"qunzhu/backend/importer"
-	"qunzhu/backend/store"
+	"qunzhu/backend/ingest/importtx"
 )
 
 // Options tune one import.
@@ -292,12 +292,13 @@ func (o Options) clock() domain.Clock {
 // (paths may hold the operator's user name).
 func baseName(path string) string { return filepath.Base(path) }
 
-// Store is what an import needs from the database.
+// Store is what an import needs from the database: the group, and the
+// import's transaction (importtx.Opener; the workspace's store implements
+// it, a test may fake it). The group's members are read inside the
+// transaction (ImportTx.Members), never before.
 type Store interface {
 	Group(ctx context.Context, id int64) (domain.Group, error)
-	// BeginImport opens the import's transaction; the group's members are
-	// read inside it (store.ImportTx.Members), never before.
-	BeginImport(ctx context.Context, batch domain.ImportBatch) (*store.ImportTx, error)
+	importtx.Opener
 }
 
 // beginWithMembers opens an import's transaction, saying so through
@@ -305,8 +306,8 @@ type Store interface {
 // under the group's import lock: an import that finished meanwhile is seen
 // whole, so its people are not made twice. The caller rolls tx back unless
 // it commits.
-func beginWithMembers(ctx context.Context, st Store, batch domain.ImportBatch, opt Options) (*store.ImportTx, []domain.Member, error) {
-	tx, err := st.BeginImport(store.WithWaitNotice(ctx, opt.Waiting), batch)
+func beginWithMembers(ctx context.Context, st Store, batch domain.ImportBatch, opt Options) (ImportTx, []domain.Member, error) {
+	tx, err := st.OpenImport(ctx, batch, opt.Waiting)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -318,19 +319,9 @@ func beginWithMembers(ctx context.Context, st Store, batch domain.ImportBatch, o
 	return tx, members, nil
 }
 
-// ImportTx is the streaming write side of one import (store.ImportTx).
-type ImportTx interface {
-	CreateMember(m domain.Member) (int64, error)
-	AddMessages(msgs []domain.Message) error
-	Recall(keys []string) error
-	Corroborated() (map[int64]map[int64]int, error)
-	MergeCreated(from, into int64, staff bool) error
-	MergeExisting(from, into int64) error
-	IsCreated(id int64) bool
-	SetRows(n int)
-	Commit(members []domain.Member, changed []int) (domain.ImportBatch, error)
-	Rollback()
-}
+// ImportTx is the streaming write side of one import: what an import
+// writes, declared in importtx (see there why a package of its own).
+type ImportTx = importtx.Tx
 
 func summarize(b domain.ImportBatch, errs rowErrors) Summary {
 	return Summary{BatchID: b.ID, File: b.File, Format: b.Format, Encoding: b.Encoding, Rows: b.Rows,

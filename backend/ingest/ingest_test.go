@@ -10,17 +10,14 @@ import (
 
 	"qunzhu/backend/domain"
 	"qunzhu/backend/store"
+	"qunzhu/backend/store/storetest"
 )
 
 const samples = "../importer/testdata/"
 
 func openStore(t *testing.T) (*store.Store, domain.Group) {
 	t.Helper()
-	s, err := store.Open(filepath.Join(t.TempDir(), "q.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
+	s := storetest.Open(t)
 	g, err := s.CreateGroup(context.Background(), domain.GroupInput{Name: "读书打卡交流群", Type: domain.TypeInterest})
 	if err != nil {
 		t.Fatal(err)

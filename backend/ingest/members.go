@@ -6,7 +6,6 @@ import (
 
 	"qunzhu/backend/domain"
 	"qunzhu/backend/importer"
-	"qunzhu/backend/store"
 )
 
 // Members imports a member list into group groupID. Re-importing an updated
@@ -27,7 +26,7 @@ import (
 // are applied: then the members are read inside the import's transaction,
 // under that lock, so two lists imported into one group at once see each
 // other's people instead of both creating them, and the store writes back
-// only what the rows changed (store.ImportTx.Members, domain.Rebase).
+// only what the rows changed (ImportTx.Members, domain.Rebase).
 func Members(ctx context.Context, st Store, groupID int64, path string, opt Options) (Summary, error) {
 	g, f, size, err := open(ctx, st, groupID, path)
 	if err != nil {
@@ -79,7 +78,7 @@ func Members(ctx context.Context, st Store, groupID int64, path string, opt Opti
 	roster := domain.NewRoster(members)
 	roster.Reserve(len(rows))
 	kept := make(map[int]bool, len(rows))
-	var counts store.RowCounts
+	var counts domain.RowCounts
 	for _, row := range rows {
 		i, outcome := roster.Listed(row)
 		kept[i] = true

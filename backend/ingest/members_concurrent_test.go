@@ -12,6 +12,7 @@ import (
 
 	"qunzhu/backend/domain"
 	"qunzhu/backend/store"
+	"qunzhu/backend/store/storetest"
 )
 
 // writeMemberList writes rows from..to (1-based, inclusive) of one member
@@ -59,8 +60,7 @@ func TestConcurrentMemberListsMakeOnePersonEach(t *testing.T) {
 	ctx := context.Background()
 	for round := range 3 {
 		t.Run(fmt.Sprint("round ", round+1), func(t *testing.T) {
-			dir := t.TempDir()
-			db := filepath.Join(dir, "q.db")
+			db := storetest.Path(t)
 			var clients [2]*store.Store
 			for i := range clients {
 				s, err := store.Open(db, store.Options{})
@@ -74,7 +74,7 @@ func TestConcurrentMemberListsMakeOnePersonEach(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			files := [2]string{memberListFile(t, dir, 1, 300), memberListFile(t, dir, 201, 500)}
+			files := [2]string{memberListFile(t, t.TempDir(), 1, 300), memberListFile(t, t.TempDir(), 201, 500)}
 			var sums [2]Summary
 			var errs [2]error
 			var wg sync.WaitGroup

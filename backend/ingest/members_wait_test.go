@@ -2,12 +2,12 @@ package ingest
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"qunzhu/backend/domain"
 	"qunzhu/backend/store"
+	"qunzhu/backend/store/storetest"
 )
 
 // TestMemberImportSaysWhenItWaits: a member list imported while another
@@ -15,8 +15,7 @@ import (
 // waits (Options.Waiting), and imports once the other commits.
 func TestMemberImportSaysWhenItWaits(t *testing.T) {
 	ctx := context.Background()
-	dir := t.TempDir()
-	db := filepath.Join(dir, "q.db")
+	db := storetest.Path(t)
 	a, err := store.Open(db, store.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -42,7 +41,7 @@ func TestMemberImportSaysWhenItWaits(t *testing.T) {
 		err error
 	}
 	done := make(chan result, 1)
-	list := memberListFile(t, dir, 1, 20)
+	list := memberListFile(t, t.TempDir(), 1, 20)
 	go func() {
 		sum, err := Members(ctx, b, g.ID, list, Options{Waiting: func() { told <- struct{}{} }})
 		done <- result{sum, err}

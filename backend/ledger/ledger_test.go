@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -16,6 +15,7 @@ import (
 	"qunzhu/backend/ingest"
 	"qunzhu/backend/metrics"
 	"qunzhu/backend/store"
+	"qunzhu/backend/store/storetest"
 )
 
 const samples = "../importer/testdata/"
@@ -23,11 +23,7 @@ const samples = "../importer/testdata/"
 func sampleLedger(t *testing.T) (*store.Store, *Ledger) {
 	t.Helper()
 	ctx := context.Background()
-	st, err := store.Open(filepath.Join(t.TempDir(), "q.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := storetest.Open(t)
 	g, err := st.CreateGroup(ctx, domain.GroupInput{Name: "读书打卡交流群"})
 	if err != nil {
 		t.Fatal(err)

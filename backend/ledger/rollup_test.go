@@ -4,14 +4,13 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
-	"path/filepath"
 	"reflect"
 	"testing"
 	"time"
 
 	"qunzhu/backend/domain"
 	"qunzhu/backend/metrics"
-	"qunzhu/backend/store"
+	"qunzhu/backend/store/storetest"
 	"qunzhu/backend/tiers"
 )
 
@@ -165,11 +164,7 @@ func rollupChat(groupID int64) ([]domain.Member, []domain.Message) {
 // messages (rows, inactive list, pyramid, suggestions), and so do points.
 func TestLedgerFromRollupEqualsFromMessages(t *testing.T) {
 	ctx := context.Background()
-	st, err := store.Open(filepath.Join(t.TempDir(), "q.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := storetest.Open(t)
 	g, err := st.CreateGroup(ctx, domain.GroupInput{Name: "读书打卡交流群", StaffAliases: []string{"助教小李"}})
 	if err != nil {
 		t.Fatal(err)

@@ -5,14 +5,13 @@ import (
 	"encoding/json"
 	"math"
 	"os"
-	"path/filepath"
 	"reflect"
 	"sort"
 	"testing"
 
 	"qunzhu/backend/domain"
 	"qunzhu/backend/ingest"
-	"qunzhu/backend/store"
+	"qunzhu/backend/store/storetest"
 )
 
 const samples = "../importer/testdata/"
@@ -22,11 +21,7 @@ const samples = "../importer/testdata/"
 func sampleInput(t *testing.T, memberList string, week string) (Input, Week, []domain.Message) {
 	t.Helper()
 	ctx := context.Background()
-	st, err := store.Open(filepath.Join(t.TempDir(), "q.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := storetest.Open(t)
 	g, err := st.CreateGroup(ctx, domain.GroupInput{Name: "读书打卡交流群"})
 	if err != nil {
 		t.Fatal(err)

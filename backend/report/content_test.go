@@ -2,7 +2,6 @@ package report
 
 import (
 	"context"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -10,7 +9,7 @@ import (
 
 	"qunzhu/backend/content"
 	"qunzhu/backend/domain"
-	"qunzhu/backend/store"
+	"qunzhu/backend/store/storetest"
 )
 
 // TestReportContentSection: planned against done by type and format, next
@@ -75,11 +74,7 @@ func TestReportContentSection(t *testing.T) {
 // behind for the mix.
 func TestLoadReadsContentFromTheStore(t *testing.T) {
 	ctx := context.Background()
-	st, err := store.Open(filepath.Join(t.TempDir(), "q.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := storetest.Open(t)
 	g, err := st.CreateGroup(ctx, domain.GroupInput{Name: "读书会", Type: domain.TypeInterest, TimeZone: "Asia/Shanghai"})
 	if err != nil {
 		t.Fatal(err)

@@ -25,10 +25,9 @@ type ImportSet struct {
 	RowCounts *RowCounts
 }
 
-// RowCounts are the summary counts an importer worked out row by row.
-type RowCounts struct {
-	Imported, Updated, SkippedDuplicates int
-}
+// RowCounts are the summary counts an importer worked out row by row
+// (domain.RowCounts; the name stays for the store's callers).
+type RowCounts = domain.RowCounts
 
 // ApplyImport writes a whole import set in one transaction (see ImportTx):
 // member lists, and tests, which hold everything in memory anyway.

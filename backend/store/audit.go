@@ -32,27 +32,6 @@ type auditRow struct {
 
 func (auditRow) TableName() string { return "audit_log" }
 
-// v10Audit is the audit log as first released (migrateV25 adds db_user).
-type v10Audit struct {
-	ID       int64     `gorm:"primaryKey"`
-	At       time.Time `gorm:"not null;index:idx_audit_log_at"`
-	Operator string    `gorm:"not null"`
-	Action   string    `gorm:"not null;index:idx_audit_log_action"`
-	Entity   string    `gorm:"not null"`
-	EntityID int64     `gorm:"not null"`
-	GroupID  int64     `gorm:"not null;index:idx_audit_log_group_id"`
-	Before   string
-	After    string
-}
-
-func (v10Audit) TableName() string { return "audit_log" }
-
-// migrateV10 adds the audit log. It is created from a struct through
-// gorm's migrator so the same step runs on SQLite and PostgreSQL.
-func migrateV10(tx *gorm.DB) error {
-	return tx.Migrator().CreateTable(&v10Audit{})
-}
-
 // guardAuditLog makes the audit log refuse UPDATE and DELETE on SQLite, so
 // not even a hand-written statement through the app's connection can
 // rewrite history. It runs at every open, after the migrations (CREATE

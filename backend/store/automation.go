@@ -13,11 +13,31 @@ import (
 	"qunzhu/backend/domain"
 )
 
-// The rows of migration 15, used as they were created.
-type (
-	welcomeRow      = v15WelcomeTemplate
-	keywordReplyRow = v15KeywordReply
-)
+// welcomeRow is a group's welcome template as stored today (created by
+// migration 15, whose struct stays as it was released).
+type welcomeRow struct {
+	GroupID   int64  `gorm:"primaryKey;autoIncrement:false"`
+	Text      string `gorm:"not null"`
+	RulesLink string `gorm:"not null;default:''"`
+	Version   int    `gorm:"not null;default:1"`
+	UpdatedAt time.Time
+}
+
+func (welcomeRow) TableName() string { return "welcome_templates" }
+
+// keywordReplyRow is one keyword reply as stored today (migration 15).
+type keywordReplyRow struct {
+	ID        int64  `gorm:"primaryKey"`
+	GroupID   int64  `gorm:"not null;index:ix_keyword_replies_group,priority:1"`
+	Position  int    `gorm:"not null;default:0;index:ix_keyword_replies_group,priority:2"`
+	Keywords  string `gorm:"not null"` // JSON list, as the operator wrote them
+	Reply     string `gorm:"not null"`
+	Version   int    `gorm:"not null;default:1"`
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+func (keywordReplyRow) TableName() string { return "keyword_replies" }
 
 // highlightRow is a highlight as stored since schema 23: the sender's name
 // sealed (sealnames.go), the plaintext column left empty.

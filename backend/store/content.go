@@ -39,8 +39,30 @@ type contentItemRow struct {
 
 func (contentItemRow) TableName() string { return "content_items" }
 
-// The cadence row of migration 9, used as it was created.
-type contentCadenceRow = v9ContentCadence
+// contentCadenceRow is a group's content cadence as stored today
+// (migration 9; its frozen struct stays as released).
+type contentCadenceRow struct {
+	GroupID        int64 `gorm:"primaryKey;autoIncrement:false"`
+	MorningBrief   bool  `gorm:"not null"`
+	MorningBriefAt int   `gorm:"not null"` // minutes after local midnight
+	LiveSession    bool  `gorm:"not null"`
+	LiveWeekday    int   `gorm:"not null"` // 0 = Sunday
+	LiveSessionAt  int   `gorm:"not null"`
+	UGCCall        bool  `gorm:"column:ugc_call;not null"`
+	UGCNth         int   `gorm:"column:ugc_nth;not null"`
+	UGCWeekday     int   `gorm:"column:ugc_weekday;not null"`
+	UGCCallAt      int   `gorm:"column:ugc_call_at;not null"`
+	SharesPerWeek  int   `gorm:"not null"`
+	ShareAt        int   `gorm:"not null"`
+	DailyCap       int   `gorm:"not null"`
+	MinGapMinutes  int   `gorm:"not null"`
+	QuietStart     int   `gorm:"not null"`
+	QuietEnd       int   `gorm:"not null"`
+	Version        int   `gorm:"not null;default:1"`
+	UpdatedAt      time.Time
+}
+
+func (contentCadenceRow) TableName() string { return "content_cadences" }
 
 func itemRowOf(it content.Item) (contentItemRow, error) {
 	reasons := ""
@@ -539,19 +561,13 @@ func (s *Store) AllContentItems(ctx context.Context, from, to time.Time) ([]cont
 	return itemsOf(rows), nil
 }
 
-// LibraryEntry is a reusable item kept in the content library: its type,
-// format, title and body, without a group or a time.
-type LibraryEntry struct {
-	ID        int64
-	Type      content.Type
-	Format    content.Format
-	Title     string
-	Body      string
-	CreatedAt time.Time
-}
+// LibraryEntry is an entry of the content library (content.LibraryEntry,
+// where it and its validation live; the name stays for the store's callers).
+type LibraryEntry = content.LibraryEntry
 
-// v14LibraryEntry is the row of migration 14.
-type v14LibraryEntry struct {
+// libraryRow is a content library entry as stored today (created by
+// migration 14, whose struct stays as it was released).
+type libraryRow struct {
 	ID        int64  `gorm:"primaryKey"`
 	Type      string `gorm:"size:16;not null"`
 	Format    string `gorm:"size:16;not null"`
@@ -560,22 +576,16 @@ type v14LibraryEntry struct {
 	CreatedAt time.Time
 }
 
-func (v14LibraryEntry) TableName() string { return "content_library" }
+func (libraryRow) TableName() string { return "content_library" }
 
-// migrateV14 adds the content library: items saved for reuse, shared by
-// every group of the workspace.
-func migrateV14(tx *gorm.DB) error {
-	return tx.Migrator().CreateTable(&v14LibraryEntry{})
-}
-
-func (r v14LibraryEntry) entry() LibraryEntry {
+func (r libraryRow) entry() LibraryEntry {
 	return LibraryEntry{ID: r.ID, Type: content.Type(r.Type), Format: content.Format(r.Format), Title: r.Title, Body: r.Body,
 		CreatedAt: r.CreatedAt}
 }
 
 // Library lists the library, newest first.
 func (s *Store) Library(ctx context.Context) ([]LibraryEntry, error) {
-	var rows []v14LibraryEntry
+	var rows []libraryRow
 	if err := s.db.WithContext(ctx).Order("id DESC").Find(&rows).Error; err != nil {
 		return nil, err
 	}
@@ -588,11 +598,10 @@ func (s *Store) Library(ctx context.Context) ([]LibraryEntry, error) {
 
 // SaveToLibrary keeps e (type, format, title, body) in the library.
 func (s *Store) SaveToLibrary(ctx context.Context, e LibraryEntry) (LibraryEntry, error) {
-	probe := content.Item{Type: e.Type, Format: e.Format, Status: content.Planned, ScheduledAt: time.Unix(1, 0)}
-	if err := probe.Validate(); err != nil {
+	if err := e.Validate(); err != nil {
 		return LibraryEntry{}, err
 	}
-	row := v14LibraryEntry{Type: string(e.Type), Format: string(e.Format), Title: e.Title, Body: e.Body, CreatedAt: s.clock.Now().UTC()}
+	row := libraryRow{Type: string(e.Type), Format: string(e.Format), Title: e.Title, Body: e.Body, CreatedAt: s.clock.Now().UTC()}
 	err := s.write(ctx, func(tx *gorm.DB) error {
 		if err := tx.Create(&row).Error; err != nil {
 			return err
@@ -608,7 +617,7 @@ func (s *Store) SaveToLibrary(ctx context.Context, e LibraryEntry) (LibraryEntry
 // DeleteLibraryEntry removes entry id from the library.
 func (s *Store) DeleteLibraryEntry(ctx context.Context, id int64) error {
 	return s.write(ctx, func(tx *gorm.DB) error {
-		var row v14LibraryEntry
+		var row libraryRow
 		err := tx.First(&row, id).Error
 		if errors.Is(err, gorm.ErrRecordNotFound) {
 			return domain.Errorf(domain.ENOTFOUND, "content.library_not_found", map[string]any{"id": id})
@@ -616,7 +625,7 @@ func (s *Store) DeleteLibraryEntry(ctx context.Context, id int64) error {
 		if err != nil {
 			return err
 		}
-		if err := tx.Delete(&v14LibraryEntry{}, id).Error; err != nil {
+		if err := tx.Delete(&libraryRow{}, id).Error; err != nil {
 			return err
 		}
 		return s.audit(tx, "content.library_delete", "content_library", id, 0, row, nil)
@@ -625,7 +634,7 @@ func (s *Store) DeleteLibraryEntry(ctx context.Context, id int64) error {
 
 // LibraryEntry returns entry id.
 func (s *Store) LibraryEntry(ctx context.Context, id int64) (LibraryEntry, error) {
-	var row v14LibraryEntry
+	var row libraryRow
 	err := s.db.WithContext(ctx).First(&row, id).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return LibraryEntry{}, domain.Errorf(domain.ENOTFOUND, "content.library_not_found", map[string]any{"id": id})

@@ -9,6 +9,7 @@ import (
 	"gorm.io/gorm"
 
 	"qunzhu/backend/domain"
+	"qunzhu/backend/ingest/importtx"
 )
 
 // ImportTx is one import in progress: a single write transaction that the
@@ -41,6 +42,19 @@ type ImportTx struct {
 	kept int
 
 	rowCounts *RowCounts // the counts the caller worked out per row (ImportSet.RowCounts), nil to count here
+}
+
+// The store writes imports for ingest through ingest's interface.
+var _ importtx.Opener = (*Store)(nil)
+
+// OpenImport is BeginImport as ingest asks for it (importtx.Opener): the
+// transaction behind ingest's interface, waiting announced through waiting.
+func (s *Store) OpenImport(ctx context.Context, batch domain.ImportBatch, waiting func()) (importtx.Tx, error) {
+	t, err := s.BeginImport(WithWaitNotice(ctx, waiting), batch)
+	if err != nil {
+		return nil, err // a nil interface, not a nil *ImportTx in one
+	}
+	return t, nil
 }
 
 // BeginImport opens the transaction and records the batch.

@@ -178,10 +178,8 @@ func (s *Store) DismissViolation(ctx context.Context, groupID int64, key string)
 // ReviewViolation records the operator's decision on a violation of the
 // queue; a later decision replaces an earlier one.
 func (s *Store) ReviewViolation(ctx context.Context, groupID int64, key, decision string) error {
-	switch decision {
-	case domain.ReviewDismissed, domain.ReviewWarned, domain.ReviewRemoved:
-	default:
-		return domain.Errorf(domain.EINVALID, "violation.bad_decision", map[string]any{"value": decision})
+	if err := domain.CheckReviewDecision(decision); err != nil {
+		return err
 	}
 	return s.write(ctx, func(tx *gorm.DB) error {
 		var old []violationReviewRow
@@ -243,8 +241,8 @@ func (s *Store) DismissedViolations(ctx context.Context, groupID int64) (map[str
 func (s *Store) MarkRemoved(ctx context.Context, groupID, memberID int64, version int, at time.Time) (domain.Member, error) {
 	at = at.UTC().Truncate(time.Second)
 	now := s.clock.Now().UTC()
-	if at.After(now.Add(time.Minute)) {
-		return domain.Member{}, domain.Errorf(domain.EINVALID, "member.removed_in_future", nil)
+	if err := domain.CheckRemovalTime(at, now); err != nil {
+		return domain.Member{}, err
 	}
 	var saved memberRow
 	err := s.write(ctx, func(tx *gorm.DB) error {
@@ -255,8 +253,8 @@ func (s *Store) MarkRemoved(ctx context.Context, groupID, memberID int64, versio
 		if row.Version != version {
 			return domain.Errorf(domain.ECONFLICT, "member.stale", map[string]any{"name": m.DisplayName()})
 		}
-		if m.JoinedAt != nil && !at.After(*m.JoinedAt) {
-			return domain.Errorf(domain.EINVALID, "member.removed_before_join", map[string]any{"name": m.DisplayName()})
+		if err := domain.CheckRemovalAfterJoin(m, at); err != nil {
+			return err
 		}
 		var before any
 		if m.LeftAt != nil {

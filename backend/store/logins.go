@@ -6,10 +6,8 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/base64"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/jackc/pgx/v5/pgconn"
@@ -90,42 +88,6 @@ func (s *Store) serverWriter(tx *gorm.DB) (string, error) {
 	return id.Login, domain.Errorf(domain.EINVALID, "operator.login_unknown", map[string]any{"login": id.Login})
 }
 
-// loginPattern is what a login may be called: plain lower-case
-// identifiers, the same in SQL, in a connection URL and in pg_hba.conf
-// (PostgreSQL keeps names starting pg_ for itself).
-var loginPattern = regexp.MustCompile(`^[a-z_][a-z0-9_]{0,62}$`)
-
-func validLogin(l string) bool { return loginPattern.MatchString(l) && !strings.HasPrefix(l, "pg_") }
-
-// loginFor is the login of operator name: given, or made from the name's
-// ASCII letters and digits ("qz_laowang"), or from a hash of it when it has
-// none (a Chinese name: "qz_3f2a9c01"), so it is always a valid identifier.
-func loginFor(name, given string) (string, error) {
-	if given = strings.TrimSpace(given); given != "" {
-		if !validLogin(given) {
-			return "", domain.Errorf(domain.EINVALID, "operator.bad_login", map[string]any{"login": given})
-		}
-		return given, nil
-	}
-	var b strings.Builder
-	for _, r := range strings.ToLower(name) {
-		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '_':
-			b.WriteRune(r)
-		}
-	}
-	base := b.String()
-	if strings.Trim(base, "0123456789_") == "" {
-		sum := sha256.Sum256([]byte(name))
-		base = hex.EncodeToString(sum[:4])
-	}
-	login := "qz_" + base
-	if len(login) > 63 {
-		login = login[:63]
-	}
-	return login, nil
-}
-
 // passwordChars are those of a generated password: letters and digits
 // only, so it goes into a --db URL as it is.
 const passwordChars = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789"
@@ -150,22 +112,6 @@ func randIndex(n int) int {
 			return int(b[0]) % n
 		}
 	}
-}
-
-// checkPassword keeps passwords to printable ASCII of a useful length:
-// the server stores a SCRAM verifier computed here (scramVerifier), and a
-// client normalises non-ASCII passwords (SASLprep) before hashing them,
-// which this code does not repeat.
-func checkPassword(p string) error {
-	if len(p) < 12 {
-		return domain.Errorf(domain.EINVALID, "operator.weak_password", nil)
-	}
-	for i := 0; i < len(p); i++ {
-		if p[i] < 0x21 || p[i] > 0x7e {
-			return domain.Errorf(domain.EINVALID, "operator.bad_password", nil)
-		}
-	}
-	return nil
 }
 
 // scramVerifier is the SCRAM-SHA-256 verifier PostgreSQL stores for
@@ -304,7 +250,7 @@ func createLogin(tx *gorm.DB, id loginIdentity, login, password string, role dom
 		attrs += " CREATEROLE"
 	}
 	// The verifier is base64 and "$:", never a quote; the login matched
-	// loginPattern. Neither can break out of the statement.
+	// domain.ValidLogin. Neither can break out of the statement.
 	if err := tx.Exec("CREATE ROLE " + quoteIdent(login) + " " + attrs + " PASSWORD '" + verifier + "'").Error; err != nil {
 		return err
 	}

@@ -26,18 +26,6 @@ import (
 // at once against a fresh database migrate it one after the other.
 const pgMigrateLock = 0x71756e7a68750001 // "qunzhu" + 1
 
-// RedirectForTests, when set, maps a workspace file path to a server URL
-// that Open uses instead ("": keep the file) (the store, importer, metrics and CLI tests run
-// against PostgreSQL this way; see package pgtest). Never set outside tests.
-var RedirectForTests func(path string) string
-
-func redirected(path string) string {
-	if RedirectForTests == nil || paths.IsServerDSN(path) {
-		return ""
-	}
-	return RedirectForTests(path)
-}
-
 // IsServer reports whether the open workspace lives on a database server.
 func (s *Store) IsServer() bool { return s.db.Dialector.Name() == "postgres" }
 

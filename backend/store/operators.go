@@ -23,71 +23,6 @@ type operatorRow struct {
 
 func (operatorRow) TableName() string { return "operators" }
 
-type v16Operator struct {
-	Name      string `gorm:"primaryKey;size:64"`
-	Role      string `gorm:"size:16;not null"`
-	CreatedAt time.Time
-}
-
-func (v16Operator) TableName() string { return "operators" }
-
-// migrateV16 adds the list of operators and their roles (team mode).
-func migrateV16(tx *gorm.DB) error { return tx.Migrator().CreateTable(&v16Operator{}) }
-
-type v25Operator struct {
-	Login string `gorm:"size:63;not null;default:''"`
-}
-
-func (v25Operator) TableName() string { return "operators" }
-
-type v25Audit struct {
-	DBUser string `gorm:"column:db_user;not null;default:''"`
-}
-
-func (v25Audit) TableName() string { return "audit_log" }
-
-// migrateV25 gives each operator the PostgreSQL login they connect with
-// (one login per person: the server, not the client, then says who is
-// writing) and each audit entry the server's current_user. On PostgreSQL a
-// trigger sets db_user on every insert, whatever the client sends, so an
-// entry cannot be written under another login's name; the column's default
-// says the same for a reader of the schema. Entries written before this
-// step keep "" (the shared login's days).
-func migrateV25(tx *gorm.DB) error {
-	m := tx.Migrator()
-	if !m.HasColumn(&v25Operator{}, "Login") {
-		if err := m.AddColumn(&v25Operator{}, "Login"); err != nil {
-			return err
-		}
-	}
-	if !m.HasColumn(&v25Audit{}, "DBUser") {
-		if err := m.AddColumn(&v25Audit{}, "DBUser"); err != nil {
-			return err
-		}
-	}
-	if err := tx.Exec("CREATE UNIQUE INDEX IF NOT EXISTS ux_operators_login ON operators (login) WHERE login <> ''").Error; err != nil {
-		return err
-	}
-	if !isPostgres(tx) {
-		return nil
-	}
-	for _, q := range []string{
-		"ALTER TABLE audit_log ALTER COLUMN db_user SET DEFAULT current_user",
-		`CREATE OR REPLACE FUNCTION qunzhu_audit_db_user() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-	NEW.db_user := current_user;
-	RETURN NEW;
-END $$`,
-		"DROP TRIGGER IF EXISTS audit_log_db_user ON audit_log",
-		"CREATE TRIGGER audit_log_db_user BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION qunzhu_audit_db_user()",
-	} {
-		if err := tx.Exec(q).Error; err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // roleOf is the role of operator name: the listed one, owner when nobody is
 // listed, and "" when others are listed but not name.
 func roleOf(tx *gorm.DB, name string) (domain.Role, error) {
@@ -200,7 +135,7 @@ func (s *Store) AddOperator(ctx context.Context, in domain.OperatorInput) (domai
 		return domain.NewOperator{}, domain.Errorf(domain.EINVALID, "operator.login_server_only", nil)
 	}
 	if in.Password != "" {
-		if err := checkPassword(in.Password); err != nil {
+		if err := domain.CheckPassword(in.Password); err != nil {
 			return domain.NewOperator{}, err
 		}
 	}
@@ -250,7 +185,7 @@ func (s *Store) AddOperator(ctx context.Context, in domain.OperatorInput) (domai
 			if in.Login == "" && n == 0 {
 				in.Login = id.Login
 			}
-			if row.Login, err = loginFor(name, in.Login); err != nil {
+			if row.Login, err = domain.LoginFor(name, in.Login); err != nil {
 				return err
 			}
 			if row.Login != id.Login && in.Password == "" {

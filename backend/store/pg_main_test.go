@@ -9,5 +9,5 @@ import (
 // TestMain runs the package's tests on SQLite, or on the PostgreSQL server
 // named by QUNZHU_TEST_PG (make test-pg).
 func TestMain(m *testing.M) {
-	pgtest.Main(m, func(f func(string) string) { RedirectForTests = f })
+	pgtest.Main(m)
 }

@@ -9,22 +9,6 @@ import (
 // Nothing queries the remark in SQL; it is only read back through
 // memberFromRow.
 
-type v13Member struct {
-	RemarkEnc []byte
-}
-
-func (v13Member) TableName() string { return "members" }
-
-// migrateV13 adds the sealed remark column. The sealing of remarks already
-// stored needs the workspace key, which migrations do not have; Open does it
-// right after migrating (sealPlainRemarks).
-func migrateV13(tx *gorm.DB) error {
-	if tx.Migrator().HasColumn(&v13Member{}, "RemarkEnc") {
-		return nil
-	}
-	return tx.Migrator().AddColumn(&v13Member{}, "RemarkEnc")
-}
-
 // sealPlainRemarks seals every remark still stored in clear (written before
 // schema 13, or put back by undoing an old import) and clears the plaintext,
 // in one transaction, together with remarks inside the undo snapshots of

@@ -13,12 +13,44 @@ import (
 	"qunzhu/backend/risk"
 )
 
-// The rows of migration 11, used as they were created.
-type (
-	riskSetRow   = v11RiskSet
-	hitReviewRow = v11HitReview
-	playbookRow  = v11Playbook
-)
+// riskSetRow is an operator's edit of one pattern set as stored today
+// (migration 11; its frozen struct stays as released).
+type riskSetRow struct {
+	ID        int64  `gorm:"primaryKey"`
+	GroupID   int64  `gorm:"not null;default:0;uniqueIndex:ux_risk_sets_scope_key,priority:1"`
+	Key       string `gorm:"size:32;not null;uniqueIndex:ux_risk_sets_scope_key,priority:2"`
+	Level     int    `gorm:"not null"`
+	Words     string `gorm:"not null;default:'[]'"` // JSON array
+	Threshold int    `gorm:"not null;default:0"`
+	Enabled   bool   `gorm:"not null;default:true"`
+	Version   int    `gorm:"not null;default:1"`
+	UpdatedAt time.Time
+}
+
+func (riskSetRow) TableName() string { return "risk_sets" }
+
+// hitReviewRow is a decision on a hit as stored today (migration 11).
+type hitReviewRow struct {
+	GroupID    int64  `gorm:"primaryKey;autoIncrement:false"`
+	HitKey     string `gorm:"primaryKey;size:200"`
+	Decision   string `gorm:"size:16;not null"`
+	IncidentID int64  `gorm:"not null;default:0"`
+	At         time.Time
+}
+
+func (hitReviewRow) TableName() string { return "risk_hit_reviews" }
+
+// playbookRow is an edited playbook as stored today (migration 11).
+type playbookRow struct {
+	Key       string `gorm:"primaryKey;size:32"`
+	Lang      string `gorm:"primaryKey;size:8"`
+	Title     string `gorm:"not null"`
+	Body      string `gorm:"not null"`
+	Version   int    `gorm:"not null;default:1"`
+	UpdatedAt time.Time
+}
+
+func (playbookRow) TableName() string { return "playbooks" }
 
 // RiskSets returns group groupID's effective pattern sets: the defaults,
 // overlaid by the workspace's edits, overlaid by the group's. groupID 0

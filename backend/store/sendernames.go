@@ -20,7 +20,15 @@ import (
 // a number while a COPY holds the connection: the names go in before the
 // next COPY, in the same transaction.
 
-type senderNameRow = v23SenderName
+// senderNameRow is one sealed sender name as stored today (migration 23).
+type senderNameRow struct {
+	GroupID   int64  `gorm:"primaryKey;autoIncrement:false;uniqueIndex:ux_sender_names_index,priority:1"`
+	Ref       int64  `gorm:"primaryKey;autoIncrement:false"`
+	NameIndex string `gorm:"size:32;not null;uniqueIndex:ux_sender_names_index,priority:2"`
+	NameEnc   []byte `gorm:"not null"`
+}
+
+func (senderNameRow) TableName() string { return "sender_names" }
 
 // senderDict is the names of one group as an import (or the sealing at
 // Open) numbers them.

@@ -43,7 +43,7 @@ func teamWorkspace(t *testing.T) (*Store, func(login, password string) *Store) {
 	own := mustOpenAt(t, path, Options{Clock: domain.FixedClock(t0)})
 	as := func(login, password string) *Store {
 		t.Helper()
-		u, err := url.Parse(RedirectForTests(path))
+		u, err := url.Parse(pgtest.Redirect(path))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -365,27 +365,27 @@ func TestLoginNames(t *testing.T) {
 		{"小李", "xiaoli", "xiaoli"},
 		{"123", "", ""},
 	} {
-		got, err := loginFor(c.name, c.given)
+		got, err := domain.LoginFor(c.name, c.given)
 		if err != nil {
 			t.Fatalf("%s: %v", c.name, err)
 		}
-		if c.want != "" && got != c.want || !validLogin(got) {
-			t.Errorf("loginFor(%q, %q) = %q, want %q", c.name, c.given, got, c.want)
+		if c.want != "" && got != c.want || !domain.ValidLogin(got) {
+			t.Errorf("domain.LoginFor(%q, %q) = %q, want %q", c.name, c.given, got, c.want)
 		}
 	}
-	a, _ := loginFor("小李", "")
-	b, _ := loginFor("小张", "")
+	a, _ := domain.LoginFor("小李", "")
+	b, _ := domain.LoginFor("小张", "")
 	if a == b || !regexp.MustCompile(`^qz_[0-9a-f]{8}$`).MatchString(a) {
 		t.Errorf("hashed logins %q %q", a, b)
 	}
 	for _, bad := range []string{"Bad-Login", "x;DROP ROLE y", `a"b`, "1abc", strings.Repeat("a", 64), "pg_monitor"} {
-		_, err := loginFor("某人", bad)
+		_, err := domain.LoginFor("某人", bad)
 		wantKey(t, err, "operator.bad_login")
 	}
-	if p := generatePassword(); len(p) != 24 || checkPassword(p) != nil || strings.ContainsAny(p, "@:/?#%") {
+	if p := generatePassword(); len(p) != 24 || domain.CheckPassword(p) != nil || strings.ContainsAny(p, "@:/?#%") {
 		t.Errorf("generated password %q", p)
 	}
-	wantKey(t, checkPassword("有中文的密码也不行啊哦哦"), "operator.bad_password")
+	wantKey(t, domain.CheckPassword("有中文的密码也不行啊哦哦"), "operator.bad_password")
 	v, err := scramVerifier("correct-horse-battery")
 	if err != nil || !regexp.MustCompile(`^SCRAM-SHA-256\$4096:[A-Za-z0-9+/=]{24}\$[A-Za-z0-9+/=]{44}:[A-Za-z0-9+/=]{44}$`).MatchString(v) {
 		t.Errorf("verifier %q, %v", v, err)
@@ -458,7 +458,7 @@ func TestTeamMovesOverFromTheSharedLogin(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	u, err := url.Parse(RedirectForTests(path))
+	u, err := url.Parse(pgtest.Redirect(path))
 	if err != nil {
 		t.Fatal(err)
 	}

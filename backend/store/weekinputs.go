@@ -87,21 +87,3 @@ func (s *Store) SetWeekInput(ctx context.Context, in domain.WeekInput) (domain.W
 func weekInputAudit(week string, r weekInputRow) map[string]any {
 	return map[string]any{"week": week, "mute_rate": r.MuteRate, "link_clicks": r.LinkClicks, "link_reach": r.LinkReach, "paying": r.Paying}
 }
-
-// v27WeekInput holds the column migration 27 adds to week_inputs.
-type v27WeekInput struct {
-	Paying *int
-}
-
-func (v27WeekInput) TableName() string { return "week_inputs" }
-
-// migrateV27 adds the members who paid in a week, entered by hand like the
-// mute rate: commercial_rate is paying / members_end (METRICS.md), null
-// until entered, so the column is nullable and old rows stay null.
-func migrateV27(tx *gorm.DB) error {
-	m := tx.Migrator()
-	if m.HasColumn(&v27WeekInput{}, "Paying") {
-		return nil
-	}
-	return m.AddColumn(&v27WeekInput{}, "Paying")
-}

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # with-postgres.sh CMD… — runs CMD with a throw-away PostgreSQL server on
-# loopback and QUNZHU_TEST_PG set to its URL; the server and its data are
+# loopback, QUNZHU_TEST_PG set to its URL and the pgtest build tag in
+# GOFLAGS (package pgtest); the server and its data are
 # removed afterwards, whatever CMD's outcome.
 #
 # It needs Debian's `postgresql` package (make deps-pg installs it). The
@@ -54,6 +55,10 @@ as_db_user "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
   -o "-k $dir -h 127.0.0.1 -p $port $fast -c max_connections=200" \
   start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
 
+# The pgtest build tag compiles in the store's mapping of a workspace file
+# path to a schema of this server (backend/store/redirect_pgtest.go), which
+# tests that open a file path (the CLI's --db) need; no other build has it.
+export GOFLAGS="${GOFLAGS:+$GOFLAGS }-tags=pgtest"
 export QUNZHU_TEST_PG="postgres://qunzhu:$password@127.0.0.1:$port/postgres?sslmode=disable"
 echo "with-postgres: PostgreSQL $("$bindir/postgres" --version | awk '{print $3}') on 127.0.0.1:$port" >&2
 "$@"

@@ -5,6 +5,18 @@
 // a few milliseconds, a database in most of a second), and that database is
 // dropped when the package's tests end; reopening the same file path
 // reopens the same schema.
+//
+// A test reaches the server in one of two ways. storetest.Open asks for a
+// fresh schema here (NewDatabase) and opens its URL. A test that opens a
+// workspace by file path itself (the CLI's --db, a reopen after close)
+// reaches it through the store's open path, which maps the file to its
+// schema (Redirect) only in a test binary built with the pgtest build tag:
+// tests/pg/with-postgres.sh sets that tag, and a build without it holds
+// no redirection at all (nothing a program could set by mistake).
+//
+// Every package whose tests open a workspace runs them through Main from a
+// pg_main_test.go file (TestEveryWorkspacePackageHasAHook checks it), and
+// make test-pg runs exactly those packages.
 package pgtest
 
 import (
@@ -27,22 +39,25 @@ const EnvURL = "QUNZHU_TEST_PG"
 // Enabled reports whether this test run goes to PostgreSQL.
 func Enabled() bool { return os.Getenv(EnvURL) != "" }
 
-// Main runs the tests; set, when enabled, is given the path-to-URL mapping
-// to install (store.RedirectForTests: pgtest cannot import the store, whose
-// own tests use it too).
-func Main(m *testing.M, set func(func(path string) string)) {
+// Main runs the tests: on SQLite, or, when EnvURL names a server, on a
+// database of their own there that is dropped afterwards.
+func Main(m *testing.M) {
 	base := os.Getenv(EnvURL)
 	if base == "" {
 		os.Exit(m.Run())
+	}
+	if !tagged {
+		// Without the tag the tests that open a file path would quietly
+		// run on SQLite and the run would claim a coverage it lacks.
+		fmt.Fprintf(os.Stderr, "pgtest: %s is set but the tests were built without -tags %s (tests/pg/with-postgres.sh sets GOFLAGS=-tags=%s)\n", EnvURL, Tag, Tag)
+		os.Exit(1)
 	}
 	r, err := newRedirector(base)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "pgtest: %v\n", err)
 		os.Exit(1)
 	}
-	set(r.url)
 	code := m.Run()
-	set(nil)
 	if err := r.dropAll(); err != nil {
 		fmt.Fprintf(os.Stderr, "pgtest: %v\n", err)
 		if code == 0 {
@@ -125,7 +140,24 @@ func (r *redirector) urlOf(name string) string {
 	return u.String()
 }
 
+// current is the redirector of this test binary, set once by Main before
+// any test runs (the one piece of state: it lives in the test support
+// package, never in the store).
 var current *redirector
+
+// Tag is the build tag that compiles the store's file-path redirection in.
+const Tag = "pgtest"
+
+// Redirect returns the server URL a workspace file path opens in a
+// PostgreSQL run ("" on SQLite, or for a path kept as a file by KeepFile).
+// The store calls it only in a build with the pgtest tag; tests call it to
+// reach a workspace's schema under another login.
+func Redirect(path string) string {
+	if current == nil {
+		return ""
+	}
+	return current.url(path)
+}
 
 // KeepFile makes path stay a SQLite file in a PostgreSQL run (tests that
 // move a workspace between the two).
