@@ -1,5 +1,5 @@
 // Qunzhu 群主工作台: with no arguments this opens the desktop window; with a
-// command it runs the command line (spec/CLI.md) and exits without a window.
+// command it runs the command line (docs/cli.md) and exits without a window.
 package main
 
 import (

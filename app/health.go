@@ -10,7 +10,7 @@ import (
 )
 
 // HealthService is the bound service of the Overview screen and a group's
-// Health tab: the week's figures of METRICS.md, where each comes from, the
+// Health tab: the week's figures of docs/metrics.md, where each comes from, the
 // checks and alerts, and the figures entered by hand, through healthsvc
 // (the CLI's `metrics`, `compare`, `questions` and `input` call the same).
 type HealthService struct {
@@ -24,7 +24,7 @@ func newHealthService(a *App, svc *healthsvc.Service) *HealthService {
 	return &HealthService{app: a, svc: svc, weeks: svc.Cache()}
 }
 
-// Figure sources, shown beside every figure (UX.md glossary).
+// Figure sources, shown beside every figure (docs/ux.md glossary).
 const (
 	SourceMeasured = healthsvc.SourceMeasured
 	SourceHand     = healthsvc.SourceHand
@@ -60,12 +60,12 @@ type AlertDTO struct {
 type GroupWeekDTO struct {
 	Group   GroupDTO          `json:"group"`
 	Week    WeekDTO           `json:"week"`
-	Figures map[string]any    `json:"figures"` // the keys of METRICS.md, as `metrics --json` prints them
+	Figures map[string]any    `json:"figures"` // the keys of docs/metrics.md, as `metrics --json` prints them
 	Sources map[string]string `json:"sources"` // figure key → measured | hand | none
 	Alerts  []AlertDTO        `json:"alerts"`
 	Input   WeekInputDTO      `json:"input"`
 	// Silent: the week has no countable message, so it has no score and
-	// the screens say 群已沉寂 instead (METRICS.md).
+	// the screens say 群已沉寂 instead (docs/metrics.md).
 	Silent bool `json:"silent"`
 	// ChecksApplicable and ChecksTotal are what the score rests on: "基于 2/5 项".
 	ChecksApplicable int `json:"checksApplicable"`
@@ -163,7 +163,7 @@ func groupWeekDTO(gw healthsvc.GroupWeek) (GroupWeekDTO, error) {
 	return d, nil
 }
 
-// figureMap is the week's figures keyed as in METRICS.md and the CLI's JSON,
+// figureMap is the week's figures keyed as in docs/metrics.md and the CLI's JSON,
 // so the screen, the CLI and the report name every figure alike.
 func figureMap(f metrics.Weekly) (map[string]any, error) {
 	b, err := json.Marshal(f)

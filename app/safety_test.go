@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"path/filepath"
+	"qunzhu/backend/store/pgtest"
 	"testing"
 
 	"qunzhu/backend/domain"
@@ -48,6 +49,9 @@ func TestCheckListener(t *testing.T) {
 }
 
 func TestLockUnlockBackupAndRestoreThroughTheService(t *testing.T) {
+	if pgtest.Enabled() {
+		t.Skip("on a file only: the passphrase, backups and restore are of a workspace file")
+	}
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "q.db")
 	st, err := store.Open(path, store.Options{})

@@ -4,6 +4,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"qunzhu/backend/store/pgtest"
 	"runtime"
 	"strings"
 	"testing"
@@ -60,6 +61,9 @@ func TestOperatorsAndMoveThroughTheBindings(t *testing.T) {
 }
 
 func TestTeamStatusAndConnectionTest(t *testing.T) {
+	if pgtest.Enabled() {
+		t.Skip("on a file only: it checks a local workspace's team status")
+	}
 	a := newTestApp(t)
 	st, err := a.team.Status()
 	if err != nil || st.Mode != "local" || st.Role != "owner" || st.Operator != domain.DefaultOperator {

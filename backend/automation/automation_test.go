@@ -219,7 +219,7 @@ func TestSuggestHighlightsOnTheSampleChat(t *testing.T) {
 	// answers the e-book tip. Check-ins are
 	// neither candidates nor replies: the newcomer's question about the
 	// check-in format is answered only by a message that is itself a
-	// check-in by METRICS.md's definition, so it draws none; and the 10:02
+	// check-in by docs/metrics.md's definition, so it draws none; and the 10:02
 	// question is 46 minutes after the welcome, too late to count for it.
 	want := []row{
 		{"03-04 10:02", "晓雨-杭州", 2},

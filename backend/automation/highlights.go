@@ -45,7 +45,7 @@ type Suggestion struct {
 type SuggestOptions struct {
 	From, To    time.Time // candidates sent in [From, To); replies may fall after To
 	CheckinWord string    // the group's check-in word; "" for none
-	// IsQuestion is METRICS.md's question test (metrics.IsQuestion; passed
+	// IsQuestion is docs/metrics.md's question test (metrics.IsQuestion; passed
 	// in because the store, which metrics' tests use, imports this package).
 	// nil: no message is a question.
 	IsQuestion func(string) bool
@@ -60,7 +60,7 @@ type SuggestOptions struct {
 // A reply to message m is a message sent by another sender (a different
 // member, or a different sender id or name when the sender matches no
 // member) within ReplyWindow (30 minutes) after m, m's own instant excluded.
-// System messages and check-ins (METRICS.md: a text from non-staff with the
+// System messages and check-ins (docs/metrics.md: a text from non-staff with the
 // group's check-in word that is not a question) are never replies and never
 // candidates: a morning of check-ins is not a conversation. Candidates are messages that say something a digest
 // can quote: text, links, quotes, files and mini-programs with at least
@@ -143,7 +143,7 @@ func quotable(m domain.Message) bool {
 	return false
 }
 
-// isCheckin is METRICS.md's check-in: a text from non-staff that contains
+// isCheckin is docs/metrics.md's check-in: a text from non-staff that contains
 // the check-in word and is not a question.
 func isCheckin(m domain.Message, opt SuggestOptions) bool {
 	word := opt.CheckinWord

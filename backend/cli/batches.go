@@ -12,7 +12,7 @@ import (
 	"qunzhu/backend/store"
 )
 
-// batchJSON is one line of `import list --json` (spec/CLI.md "Lists").
+// batchJSON is one line of `import list --json` (docs/cli.md "Imports").
 type batchJSON struct {
 	BatchID           int64  `json:"batch_id"`
 	Group             string `json:"group"`

@@ -1,4 +1,4 @@
-// Package cli is Qunzhu's command line (spec/CLI.md). The desktop binary and
+// Package cli is Qunzhu's command line (docs/cli.md). The desktop binary and
 // the window-less backend/cmd/qunzhu share it, so a script and the window
 // drive the very same store and rules.
 package cli

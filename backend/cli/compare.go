@@ -13,7 +13,7 @@ func init() {
 		command{words: []string{"compare"}, flags: []string{"group", "week"}, store: true, do: (*run).compare})
 }
 
-// compareJSON is the --json output of compare (CLI.md "Parity").
+// compareJSON is the --json output of compare (docs/cli.md "Parity commands").
 type compareJSON struct {
 	Group       string           `json:"group"`
 	Week        string           `json:"week"`

@@ -11,7 +11,7 @@ import (
 	"qunzhu/backend/store"
 )
 
-// groupJSON is a group in --json output; keys are stable (spec/CLI.md).
+// groupJSON is a group in --json output; keys are stable (docs/cli.md).
 type groupJSON struct {
 	ID               int64    `json:"id"`
 	Name             string   `json:"name"`
@@ -85,7 +85,7 @@ func (r *run) groupAdd(ctx context.Context, st *store.Store) error {
 	return nil
 }
 
-// groupEdit changes only the settings whose flags are given (CLI.md
+// groupEdit changes only the settings whose flags are given (docs/cli.md
 // "Parity"), through the same service call and audit as the window's form.
 func (r *run) groupEdit(ctx context.Context, st *store.Store) error {
 	g, err := r.group(ctx, st)

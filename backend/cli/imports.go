@@ -16,7 +16,7 @@ import (
 	"qunzhu/backend/store"
 )
 
-// summaryJSON is the import summary of spec/CLI.md.
+// summaryJSON is the import summary of docs/cli.md.
 type summaryJSON struct {
 	BatchID           *int64         `json:"batch_id"`
 	File              string         `json:"file"`

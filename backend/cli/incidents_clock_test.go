@@ -30,7 +30,7 @@ const oldLureChat = `微信群"回看群"的聊天记录如下:
 晚上好
 `
 
-// `incidents --json` has CLI.md's keys, times in the group's offset; a
+// `incidents --json` has docs/cli.md's keys, times in the group's offset; a
 // hand-opened incident occurred when it was opened. Running `risk` on an
 // old week lists its lure as a past risk and opens nothing, and the
 // import's own sweep left it alone too.

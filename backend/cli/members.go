@@ -14,7 +14,7 @@ import (
 	"qunzhu/backend/store"
 )
 
-// memberJSON is one line of `members --json` (spec/CLI.md).
+// memberJSON is one line of `members --json` (docs/cli.md).
 type memberJSON struct {
 	Name          string  `json:"name"`
 	Tier          string  `json:"tier"`
@@ -30,7 +30,7 @@ type memberJSON struct {
 	Strikes int `json:"strikes"`
 	// StruckOut: the live strikes reached the limit (3): on the removal list.
 	StruckOut bool `json:"struck_out"`
-	// Inactive: a removal candidate at the end of the week (METRICS.md
+	// Inactive: a removal candidate at the end of the week (docs/metrics.md
 	// inactive_members); null when the chat does not reach back 14 days.
 	Inactive *bool `json:"inactive"`
 }

@@ -93,7 +93,7 @@ func (r *run) input(ctx context.Context, st *store.Store) error {
 	return nil
 }
 
-// metricsJSON is the --json output of metrics (spec/CLI.md).
+// metricsJSON is the --json output of metrics (docs/cli.md).
 type metricsJSON struct {
 	Group string `json:"group"`
 	Week  string `json:"week"`

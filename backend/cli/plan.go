@@ -12,7 +12,7 @@ import (
 	"qunzhu/backend/store"
 )
 
-// planJSON is one line of `plan --json` (spec/CLI.md).
+// planJSON is one line of `plan --json` (docs/cli.md).
 type planJSON struct {
 	ID          int64  `json:"id"`
 	Title       string `json:"title"`

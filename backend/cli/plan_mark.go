@@ -11,7 +11,7 @@ import (
 
 // planMark records what happened to a plan item after a person posted it
 // (or did not): its status and the results entered by hand. Marking a
-// theme share posted is what METRICS.md theme_shares counts.
+// theme share posted is what docs/metrics.md theme_shares counts.
 func (r *run) planMark(ctx context.Context, st *store.Store) error {
 	v, err := r.inv.required("id")
 	if err != nil {

@@ -128,7 +128,7 @@ func TestPlanICS(t *testing.T) {
 
 // TestPostedSharesFeedThemeShares: theme_shares is null before the group
 // has content items, 0 with a plan and nothing posted, and counts the
-// shares marked posted with `plan mark` (METRICS.md).
+// shares marked posted with `plan mark` (docs/metrics.md).
 func TestPostedSharesFeedThemeShares(t *testing.T) {
 	db := planWorkspace(t, "群")
 	shares := func() any {

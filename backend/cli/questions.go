@@ -16,7 +16,7 @@ func init() {
 		command{words: []string{"questions"}, flags: []string{"group", "week", "late"}, store: true, do: (*run).questions})
 }
 
-// questionJSON is one line of `questions --json` (spec/CLI.md).
+// questionJSON is one line of `questions --json` (docs/cli.md).
 type questionJSON struct {
 	Name         string   `json:"name"`
 	At           string   `json:"at"`

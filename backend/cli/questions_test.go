@@ -8,7 +8,7 @@ import (
 )
 
 // TestQuestionsCommand: `questions` lists the sample week's questions with
-// the keys of spec/CLI.md, from the same answers the response figures use
+// the keys of docs/cli.md, from the same answers the response figures use
 // (four questions, all answered, the first one 17.25 minutes later); --late
 // keeps those answered after 15 minutes or not at all.
 func TestQuestionsCommand(t *testing.T) {

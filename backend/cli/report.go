@@ -19,7 +19,7 @@ type reportJSON struct {
 }
 
 // report renders the printable weekly report of --week for --group, or for
-// every group but the demo's without it, into --out (CLI.md), through the
+// every group but the demo's without it, into --out (docs/cli.md), through the
 // same service call as the window's report.
 func (r *run) report(ctx context.Context, st *store.Store) error {
 	out, err := r.inv.required("out")

@@ -98,7 +98,7 @@ func (r *run) risk(ctx context.Context, st *store.Store) error {
 
 func (r *run) t(key string) string { return msg.T(r.lang, key, nil) }
 
-// incidentJSON is one line of `incidents --json` (CLI.md's keys, then
+// incidentJSON is one line of `incidents --json` (docs/cli.md's keys, then
 // the group, closing and checklist).
 type incidentJSON struct {
 	ID      int64  `json:"id"`

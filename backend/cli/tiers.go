@@ -12,7 +12,7 @@ import (
 	"qunzhu/backend/tiers"
 )
 
-// tiersJSON is the output of `tiers --json` (spec/CLI.md).
+// tiersJSON is the output of `tiers --json` (docs/cli.md).
 type tiersJSON struct {
 	Actual      tiers.Pyramid    `json:"actual"`
 	Target      tiers.Pyramid    `json:"target"`
@@ -78,7 +78,7 @@ type tierJSON struct {
 }
 
 // tierSet sets a member's tier by hand, as the window's edit form does: it
-// locks the tier unless --unlock (spec/CLI.md "Parity").
+// locks the tier unless --unlock (docs/cli.md "Parity commands").
 func (r *run) tierSet(ctx context.Context, st *store.Store) error {
 	g, err := r.group(ctx, st)
 	if err != nil {

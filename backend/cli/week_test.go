@@ -10,7 +10,7 @@ import (
 // TestWeekLeftOut: every command that takes --week, run long after the
 // sample chat (2024-W10) without it, answers for the group's latest week
 // with messages — the same output as with --week 2024-W10 — and for a
-// group with no chat, the current week (spec/CLI.md).
+// group with no chat, the current week (docs/cli.md).
 func TestWeekLeftOut(t *testing.T) {
 	db := loadSampleWeek(t)
 	later := time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC) // 2026-W50 in Shanghai

@@ -12,7 +12,7 @@ import (
 	"qunzhu/backend/msg"
 )
 
-// weeklyOrder is the order indicators are printed in, as METRICS.md lists them.
+// weeklyOrder is the order indicators are printed in, as docs/metrics.md lists them.
 var weeklyOrder = []string{"messages", "messages_per_day", "active_members", "members_start", "members_end", "active_rate",
 	"new_members", "left_members", "churn_rate", "next_day_retention", "questions", "answered", "unanswered",
 	"response_median_minutes", "response_p90_minutes", "link_posts", "link_click_rate", "mute_rate", "checkins",

@@ -38,7 +38,7 @@ const (
 	LiveSession  Format = "live_session"  // 专题直播, weekly
 	UGCCall      Format = "ugc_call"      // UGC 征集, monthly
 	// Share is a theme share (主题分享). The value is "share" because
-	// METRICS.md defines theme_shares as "content items of format share
+	// docs/metrics.md defines theme_shares as "content items of format share
 	// marked posted".
 	Share Format = "share"
 	Post  Format = "post" // anything else the operator places
@@ -106,7 +106,7 @@ func (it Item) Normalized() Item {
 }
 
 // EarnsSharePoints reports whether the item earns its presenter share
-// points (METRICS.md "Points"): a theme share marked posted that names
+// points (docs/metrics.md "Points"): a theme share marked posted that names
 // the member who presented it.
 func (it Item) EarnsSharePoints() bool {
 	return it.Format == Share && it.Status == Posted && it.PresenterID != nil
@@ -182,7 +182,7 @@ func ParseClock(s string) (Clock, error) {
 	return At(h, m), nil
 }
 
-// Prime time is the seed's 20:00–22:00, end exclusive (METRICS.md).
+// Prime time is the seed's 20:00–22:00, end exclusive (docs/metrics.md).
 const (
 	PrimeStart = Clock(20 * 60)
 	PrimeEnd   = Clock(22 * 60)

@@ -88,7 +88,7 @@ type person struct {
 	spoke   bool   // sent at least one message
 }
 
-// present reports whether p is in the group at t (METRICS.md presence).
+// present reports whether p is in the group at t (docs/metrics.md presence).
 func (p *person) present(t time.Time) bool {
 	return p.m.PresentAt(t)
 }

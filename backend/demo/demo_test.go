@@ -438,7 +438,7 @@ func TestLongTail(t *testing.T) {
 	}
 }
 
-// Join and leave lines, exactly as METRICS.md reads them.
+// Join and leave lines, exactly as docs/metrics.md reads them.
 var (
 	reInvite = regexp.MustCompile(`^"([^"]+)"邀请"([^"]+)"加入了群聊$`)
 	reYou    = regexp.MustCompile(`^你邀请"([^"]+)"加入了群聊$`)
@@ -571,7 +571,7 @@ func TestRecruitingWave(t *testing.T) {
 	}
 }
 
-// The rule tests read messages with METRICS.md's definitions.
+// The rule tests read messages with docs/metrics.md's definitions.
 var (
 	adWords       = []string{"加我微信", "加V", "加v", "代购", "兼职", "日结", "扫码领", "优惠券", "返利", "招代理"}
 	attackWords   = []string{"傻逼", "滚蛋", "垃圾人", "脑残", "去死"}

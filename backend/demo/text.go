@@ -156,7 +156,7 @@ func makeURL(r *rand.Rand, key string) string {
 	return ""
 }
 
-// firstURL finds the first URL in s the way METRICS.md delimits it.
+// firstURL finds the first URL in s the way docs/metrics.md delimits it.
 func firstURL(s string) string {
 	i := strings.Index(s, "http://")
 	if j := strings.Index(s, "https://"); j >= 0 && (i < 0 || j < i) {

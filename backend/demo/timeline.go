@@ -6,7 +6,7 @@ import (
 	"time"
 )
 
-// How a join is written, one per pattern METRICS.md reads.
+// How a join is written, one per pattern docs/metrics.md reads.
 const (
 	patOwner  = iota // 你邀请"B"加入了群聊
 	patMember        // "A"邀请"B"加入了群聊

@@ -1,7 +1,7 @@
 package ingest
 
 // The expectations of formats_test.go, worked out from the synthetic chat's
-// ground truth by METRICS.md alone: what each format shows of a sender
+// ground truth by docs/metrics.md alone: what each format shows of a sender
 // (formatView), a small resolver that follows "Members and presence" step by
 // step (simRoster), and the weekly figures by the definitions of the weekly
 // table (expectWeek). Nothing here calls the code under test.
@@ -17,7 +17,7 @@ import (
 	"qunzhu/backend/synth"
 )
 
-// formatView is what one chat format shows of the truth (FORMATS.md, and the
+// formatView is what one chat format shows of the truth (docs/formats.md, and the
 // losses the synth package doc lists).
 type formatView struct {
 	format string
@@ -119,7 +119,7 @@ type simMember struct {
 	joined, left            *time.Time
 }
 
-// simRoster resolves senders and names as METRICS.md "Members and
+// simRoster resolves senders and names as docs/metrics.md "Members and
 // presence" says, one step after the other.
 type simRoster struct{ ms []*simMember }
 
@@ -314,7 +314,7 @@ type weekFigures struct {
 	MedianMinutes, P90Minutes                                                                  *float64
 }
 
-// expectWeek computes week [from, to)'s figures by METRICS.md from the
+// expectWeek computes week [from, to)'s figures by docs/metrics.md from the
 // messages a format carries (its kinds, its times — whole minutes where it
 // shows no seconds) and the members they resolved to; staff are the members
 // the format lets the import know as staff: the exporting account (marked)
@@ -388,7 +388,7 @@ func expectWeek(c *synth.Chat, v formatView, r *simRoster, carried, member []int
 	return f
 }
 
-// questionWords mark a question (METRICS.md `questions`).
+// questionWords mark a question (docs/metrics.md `questions`).
 var questionWords = []string{"?", "？", "吗", "怎么", "如何", "请问", "为什么", "哪", "多少", "能否", "有没有"}
 
 // isQuestion: the text, with its URLs removed, holds a question word.
@@ -403,7 +403,7 @@ func isQuestion(text string) bool {
 }
 
 // stripURLs removes every URL: from http(s):// to the first whitespace,
-// quote, <, > or one of ，。！？、）)】 (METRICS.md "link post").
+// quote, <, > or one of ，。！？、）)】 (docs/metrics.md "Messages").
 func stripURLs(s string) string {
 	var b strings.Builder
 	for {

@@ -8,7 +8,7 @@ package ingest
 // ordered pair of formats adds, imported one over the other, only what the
 // second carries and the first lacks; and the member sheets with same-name
 // rows and damaged rows. The expectations come from the ground truth by
-// METRICS.md (formats_model_test.go), never from the code under test.
+// docs/metrics.md (formats_model_test.go), never from the code under test.
 
 import (
 	"context"
@@ -97,7 +97,7 @@ func first(errs []RowError) any {
 }
 
 // expectedMembers states, per format, how many members the list (10 rows)
-// and the chat make by METRICS.md, and why; the test checks the statement
+// and the chat make by docs/metrics.md, and why; the test checks the statement
 // against the resolver of formats_model_test.go and the store against both.
 var expectedMembers = map[string]struct {
 	n   int
@@ -116,7 +116,7 @@ var expectedMembers = map[string]struct {
 }
 
 // TestSyntheticChatSamePeople: after the member list, each format's file
-// gives the members METRICS.md implies, and every message of the truth is
+// gives the members docs/metrics.md implies, and every message of the truth is
 // stored under the member its sender resolves to: one member per person the
 // format can tell apart, the list's own row wherever the format lets the
 // sender match it, and never two people in one member.
@@ -238,7 +238,7 @@ const (
 )
 
 // TestSyntheticChatWeeklyFigures: each format's import gives, for each of
-// the chat's three weeks, the figures METRICS.md gives the truth as the
+// the chat's three weeks, the figures docs/metrics.md gives the truth as the
 // format shows it. What a format cannot carry is stated, not skipped:
 // wechat-text, the typed CSV and WeCom carry no joins or leaves, so their
 // new_members come from the list's 入群时间 alone and their left_members are
@@ -337,7 +337,7 @@ func TestSyntheticChatFiguresAgreeAcrossFormats(t *testing.T) {
 
 // TestSyntheticChatPairsAddOnlyWhatIsNew imports every ordered pair of
 // formats (A then B, A = B too) into one group after the list. B's messages
-// that A carried too are duplicates (METRICS.md: same member, kind — a quote
+// that A carried too are duplicates (docs/metrics.md: same member, kind — a quote
 // matches a text —, content or a placeholder, time at the coarser precision,
 // paired one to one); B adds only the messages A lacks (the system messages
 // of MemoTrace, PyWxDump and chatlog over a format without them). Where the

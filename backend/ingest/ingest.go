@@ -73,7 +73,7 @@ func (r *rowErrors) add(e importer.LineError) {
 	}
 }
 
-// Summary is what an import did (spec/CLI.md "Import summary").
+// Summary is what an import did (docs/cli.md "Imports").
 type Summary struct {
 	BatchID           int64
 	File              string
@@ -91,7 +91,7 @@ type Summary struct {
 // Span is the time a chat file covers: its earliest and latest message
 // (zero when it had none) and the ISO weeks, in the group's zone, that hold
 // at least one of its messages, in order — so the user learns which weeks
-// to open (spec/CLI.md "Import summary").
+// to open (docs/cli.md "Imports").
 type Span struct {
 	First, Last time.Time
 	Weeks       []string // "2024-W10"

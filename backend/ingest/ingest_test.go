@@ -28,7 +28,7 @@ func openStore(t *testing.T) (*store.Store, domain.Group) {
 var w10Start = time.Date(2024, 3, 4, 0, 0, 0, 0, time.FixedZone("CST", 8*3600))
 var w10End = w10Start.AddDate(0, 0, 7)
 
-// presence counts what METRICS.md's member figures need for week 2024-W10.
+// presence counts what docs/metrics.md's member figures need for week 2024-W10.
 func presence(members []domain.Member) (start, end, joined, left int) {
 	for _, m := range members {
 		if m.PresentAt(w10Start) {

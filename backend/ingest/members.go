@@ -12,7 +12,7 @@ import (
 // list updates members in place; with Roster, members missing from the file
 // are marked as left at the file's modification time.
 //
-// The summary accounts for every data row of the file (METRICS.md
+// The summary accounts for every data row of the file (docs/metrics.md
 // "Member-list rows"; a fully blank line is no data row): a row that created
 // a member is imported, one that changed a member updated, one that changed
 // nothing (an unchanged re-import, a repeat of an earlier row with the same

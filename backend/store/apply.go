@@ -19,7 +19,7 @@ type ImportSet struct {
 	Messages []domain.Message
 	Senders  []int    // per message: index into Members of its sender, -1 for none
 	Recalls  []string // dedupe keys of messages the export says were recalled
-	// RowCounts, for a member list, are what its rows did (METRICS.md: every
+	// RowCounts, for a member list, are what its rows did (docs/metrics.md: every
 	// row is imported, updated or a skipped duplicate); nil counts members
 	// created and changed, and messages, as Commit does for a chat.
 	RowCounts *RowCounts

@@ -307,7 +307,7 @@ func (s *Store) DeleteContentItem(ctx context.Context, groupID, id int64, versio
 
 // PresentedShares returns a group's theme shares marked posted that name a
 // presenter who is a member of the group, in time order: the items that
-// earn share points (METRICS.md "Points"). Points are derived from these
+// earn share points (docs/metrics.md "Points"). Points are derived from these
 // when read and never stored, so saving an item again adds nothing.
 func (s *Store) PresentedShares(ctx context.Context, groupID int64) ([]content.Item, error) {
 	var rows []contentItemRow
@@ -365,7 +365,7 @@ func (s *Store) SetContentStatus(ctx context.Context, id int64, version int, sta
 }
 
 // PostedShares counts the theme shares (format share) marked posted in
-// [from, to): METRICS.md theme_shares. It is nil when the group has no
+// [from, to): docs/metrics.md theme_shares. It is nil when the group has no
 // content items at all, so a group that does not use the calendar is "not
 // measured" rather than failing the check.
 func (s *Store) PostedShares(ctx context.Context, groupID int64, from, to time.Time) (*int, error) {

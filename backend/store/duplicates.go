@@ -11,7 +11,7 @@ import (
 	"qunzhu/backend/domain"
 )
 
-// Duplicates across exports (METRICS.md "Members and presence"). An import
+// Duplicates across exports (docs/metrics.md "Members and presence"). An import
 // drops what the group already has in two stages, per chunk of messages:
 //
 //  1. by dedupe key: the same export read again, or one that writes the same

@@ -62,7 +62,7 @@ func (t *ImportTx) Members() ([]domain.Member, error) {
 const memberReadPage = 2000
 
 // SetRowCounts records the counts a member list worked out per row
-// (METRICS.md "Member-list rows"), which Commit then records as given.
+// (docs/metrics.md "Member-list rows"), which Commit then records as given.
 func (t *ImportTx) SetRowCounts(c RowCounts) { t.rowCounts = &c }
 
 // createMembers inserts members first seen in this import, in multi-row

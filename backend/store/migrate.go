@@ -717,7 +717,7 @@ type v17ContentItem struct {
 func (v17ContentItem) TableName() string { return "content_items" }
 
 // migrateV17 adds the member who presented a theme share (主讲成员):
-// METRICS.md gives that member +20 points once the share is posted, and
+// docs/metrics.md gives that member +20 points once the share is posted, and
 // until now nothing recorded who it was. The column is nullable (most
 // items have no presenter, and old rows need no backfill) and has no
 // foreign key: ALTER TABLE cannot add one portably, so the store clears
@@ -806,7 +806,7 @@ type v20BatchUndoRow struct {
 
 func (v20BatchUndoRow) TableName() string { return "batch_undo_rows" }
 
-// migrateV20 supports identity across exports (METRICS.md "Members and
+// migrateV20 supports identity across exports (docs/metrics.md "Members and
 // presence"): the display names seen on a member, which name-only exports
 // are matched on first; the precision of each import's times, so a
 // message from an export that shows HH:MM matches any second of that minute
@@ -1129,7 +1129,7 @@ type v27WeekInput struct {
 func (v27WeekInput) TableName() string { return "week_inputs" }
 
 // migrateV27 adds the members who paid in a week, entered by hand like the
-// mute rate: commercial_rate is paying / members_end (METRICS.md), null
+// mute rate: commercial_rate is paying / members_end (docs/metrics.md), null
 // until entered, so the column is nullable and old rows stay null.
 func migrateV27(tx *gorm.DB) error {
 	m := tx.Migrator()

@@ -56,7 +56,7 @@ const activeSendersSQL = `SELECT COUNT(DISTINCT member_id) +
 FROM messages WHERE group_id = ? AND sent_at >= ? AND sent_at < ? AND kind <> 'system'`
 
 // ActiveSenders returns, for each range between consecutive bounds, the
-// number of distinct senders of countable messages (METRICS.md
+// number of distinct senders of countable messages (docs/metrics.md
 // active_members). SQLite counts them on the time index, a few ms for a
 // week of 20,000 messages, so twelve weeks of trend never load a message.
 func (s *Store) ActiveSenders(ctx context.Context, groupID int64, bounds []time.Time) ([]int, error) {

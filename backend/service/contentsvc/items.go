@@ -167,7 +167,7 @@ func (s *Service) Move(ctx context.Context, groupID, id int64, version int, at s
 // after posting (nil fields keep what was entered). groupID 0 takes the
 // item's own group (the command line names the item only); version 0 is
 // the version just read (the command line reads and writes in one go).
-// Marking a theme share posted is what METRICS.md theme_shares counts.
+// Marking a theme share posted is what docs/metrics.md theme_shares counts.
 func (s *Service) Mark(ctx context.Context, groupID, id int64, version int, status string, res content.Results) (Item, error) {
 	if groupID == 0 {
 		it, err := s.st.ContentItem(ctx, id)

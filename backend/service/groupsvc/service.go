@@ -125,7 +125,7 @@ func InputOf(g domain.Group) domain.GroupInput {
 
 // Week is the week a command means for group g: week parsed in the group's
 // zone when given; else the group's latest week with messages, or the
-// current week when it has none (CLI.md): an imported export from last
+// current week when it has none (docs/cli.md): an imported export from last
 // year answers at once.
 func (s *Service) Week(ctx context.Context, g domain.Group, week string) (metrics.Week, error) {
 	if week != "" {

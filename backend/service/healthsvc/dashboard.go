@@ -33,7 +33,7 @@ type Dashboard struct {
 
 // Comparison sets a group's figures beside its benchmark profile's
 // reference figures (from the seed) and the mean of the operator's other
-// groups (the demo's groups left out of an own group's, METRICS.md).
+// groups (the demo's groups left out of an own group's, docs/metrics.md).
 type Comparison struct {
 	Profile domain.Profile
 	// OtherGroups is the most other groups any row was averaged over.
@@ -43,7 +43,7 @@ type Comparison struct {
 }
 
 // ContractKeys are the rows of `compare` and of the weekly report's
-// comparison section, named as the command contract names them (CLI.md
+// comparison section, named as the command contract names them (docs/cli.md
 // "Parity"), each with the comparison row it is: members is the week's
 // members_end, churn_rate the twelve-week churn the seed's 42% is set
 // beside (one week's churn is too noisy for it).

@@ -38,7 +38,7 @@ type LinksResult struct {
 	Refused   int
 }
 
-// ImportLinks reads a tracked-link CSV (FORMATS.md) into a group's week:
+// ImportLinks reads a tracked-link CSV (docs/formats.md) into a group's week:
 // its clicks and reach become the week's link figures. Bad rows refuse the
 // file unless partial; the refused rows come back with the error too.
 func (s *Service) ImportLinks(ctx context.Context, groupID int64, week, path string, partial bool) (LinksResult, error) {

@@ -3,7 +3,7 @@
 // checks, the Overview, the dashboard with its charts and the industry
 // comparison, the questions, and the figures entered by hand. The figures
 // themselves are computed by backend/health and backend/metrics
-// (docs: METRICS.md); this package chooses, reads and assembles.
+// (docs: docs/metrics.md); this package chooses, reads and assembles.
 package healthsvc
 
 import (

@@ -8,7 +8,7 @@ import (
 	"qunzhu/backend/metrics"
 )
 
-// Figure sources, shown beside every figure (UX.md glossary).
+// Figure sources, shown beside every figure (docs/ux.md glossary).
 const (
 	SourceMeasured = "measured" // 已测量: computed from imported data
 	SourceHand     = "hand"     // 手动录入: entered by hand

@@ -39,7 +39,7 @@ func (s *Service) Weeks(ctx context.Context) ([]PickerWeek, error) {
 }
 
 // PickerWeeks are the weeks the shared week picker offers, newest first
-// (UX.md): the 4 weeks after the current one (marked ahead: the content
+// (docs/ux.md): the 4 weeks after the current one (marked ahead: the content
 // plan's picker offers them), the current week and the 25 before it, and
 // every week that holds data however old or new (an export from last year
 // opens on its own week), those marked with their groups. withData is

@@ -39,7 +39,7 @@ export interface WeekInput {
   paying: number | null
 }
 
-/** The week's figures, keyed as in METRICS.md and the CLI's JSON. */
+/** The week's figures, keyed as in docs/metrics.md and the CLI's JSON. */
 export interface Figures {
   [key: string]: unknown
   hourly: number[][]

@@ -27,7 +27,7 @@ export function weekLabel(w: Week, locale: Locale = 'zh-CN'): string {
 /** How a figure is written. */
 export type FigureKind = 'count' | 'ratio' | 'minutes' | 'decimal'
 
-/** The indicators of the Health grid, in METRICS.md order, with their kind. */
+/** The indicators of the Health grid, in docs/metrics.md order, with their kind. */
 export const figureKinds: Record<string, FigureKind> = {
   messages: 'count',
   messages_per_day: 'decimal',

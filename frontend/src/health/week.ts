@@ -1,6 +1,6 @@
 // The week every week screen shows: one choice shared by all of them for the
 // session. Until the operator picks one, each screen opens on the latest week
-// that holds data for what it shows (UX.md): a group's screens on the group's
+// that holds data for what it shows (docs/ux.md): a group's screens on the group's
 // latest week with messages, the Overview and the Reports on the latest week
 // of any group; the current week when there is none. Once picked (in the
 // picker, or 查看这一周 after an import), the week is kept everywhere.

@@ -15,7 +15,7 @@ const weeks = [
 ]
 
 describe('weekOptions', () => {
-  it('groups the weeks by year, newest first, with the labels of UX.md and the weeks with data marked', () => {
+  it('groups the weeks by year, newest first, with the labels of docs/ux.md and the weeks with data marked', () => {
     const got = weekOptions({ weeks, groupId: null, ahead: false, selected: '2026-W51', locale: 'zh-CN', t })
     expect(got.map((g) => g.label)).toEqual(['2026年', '2024年'])
     expect(got[0].children.map((o) => o.label)).toEqual(['2026年第52周 (12/21–12/27) · 本周', '2026年第51周 (12/14–12/20) · 有消息'])

@@ -1,4 +1,4 @@
-// English UI strings. Words follow the glossary of spec/UX.md.
+// English UI strings. Words follow the glossary of docs/ux.md.
 // vue-i18n syntax: {name} is a placeholder; don't use the | and @ characters.
 import type { Messages } from './zh-CN'
 
