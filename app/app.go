@@ -92,7 +92,7 @@ func New(cfg Config) *App {
 		cfg.Log = os.Stderr
 	}
 	a := &App{cfg: cfg, ctx: context.Background(), lng: msg.ZH, quit: make(chan struct{})}
-	a.setSvc = settingsvc.New(cfg.Store, cfg.Clock, settingsvc.Options{Created: cfg.Store.Created, Sweep: a.sweepDemo})
+	a.setSvc = settingsvc.New(cfg.Store, cfg.Clock, settingsvc.Options{Created: cfg.Store.Created, LoadDemo: a.loadDemo})
 	a.teamSvc = teamsvc.New(cfg.Store, cfg.Clock)
 	a.lng = a.setSvc.Language(context.Background())
 	content := contentsvc.New(cfg.Store, cfg.Clock)

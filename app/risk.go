@@ -1,7 +1,6 @@
 package app
 
 import (
-	"context"
 	"time"
 
 	"qunzhu/backend/domain"
@@ -299,13 +298,6 @@ func riskSetDTO(x risk.Set) RiskSetDTO {
 // timer (the Overview's alerts).
 func (s *RiskService) OverdueCounts() (map[int64]int, error) {
 	return s.svc.OverdueCounts(s.app.context())
-}
-
-// sweepAfterImport is risksvc's post-import sweep for the demo's loader
-// (app/welcome.go); the import policy (a failure is a warning) is importsvc's.
-func (a *App) sweepAfterImport(ctx context.Context, groupIDs ...int64) error {
-	_, err := a.risk.svc.SweepAfterImport(ctx, groupIDs...)
-	return err
 }
 
 // RevealMessage returns a message's text with the phone and ID numbers the

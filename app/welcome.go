@@ -1,6 +1,10 @@
 package app
 
-import "context"
+import (
+	"context"
+
+	"qunzhu/backend/demo"
+)
 
 // OpenDemo answers the welcome screen with the demo workspace: three groups
 // with twelve weeks of chat ending now, so every screen has data.
@@ -20,8 +24,10 @@ func (s *SystemService) StartEmpty() (SystemInfoDTO, error) {
 	return s.Info()
 }
 
-// sweepDemo is the risk sweep an import runs, given to settingsvc for the
-// demo's groups (settingsvc.Options.Sweep).
-func (a *App) sweepDemo(ctx context.Context, groupIDs ...int64) error {
-	return a.sweepAfterImport(ctx, groupIDs...)
+// loadDemo is groupsvc's demo loader (swept for risks), given to settingsvc
+// for the welcome screen; a failed sweep leaves the demo usable, as after an
+// import, and the Risk tab scans again.
+func (a *App) loadDemo(ctx context.Context) (demo.Result, error) {
+	d, err := a.grps.svc.LoadDemo(ctx)
+	return d.Result, err
 }

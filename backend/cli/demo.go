@@ -2,8 +2,12 @@ package cli
 
 import (
 	"context"
+	"fmt"
+
+	"qunzhu/backend/msg"
 
 	"qunzhu/backend/service/groupsvc"
+	"qunzhu/backend/service/risksvc"
 	"qunzhu/backend/store"
 )
 
@@ -20,8 +24,9 @@ func (r *run) demo(ctx context.Context, st *store.Store) error {
 	if err != nil {
 		return err
 	}
-	if _, err := sweepNamed(ctx, st, res.Groups...); err != nil {
-		return err
+	if res.SweepErr != nil {
+		// As after an import: the demo stays, the failed sweep is said.
+		fmt.Fprintf(r.Stderr, "qunzhu: %s\n", msg.T(r.lang, risksvc.KeySweepFailed, map[string]any{"error": msg.Error(r.lang, res.SweepErr)}))
 	}
 	if r.inv.json {
 		return r.printJSON(demoJSON{Groups: res.Groups, Members: res.Members, Messages: res.Messages, Imported: res.Imported})

@@ -293,17 +293,3 @@ func (r *run) missingText(missing []string) string {
 	return msg.T(r.lang, "risk.playbook_missing", map[string]any{"list": strings.Join(missing, r.t("risk.playbook_missing_sep")),
 		"hint": strings.Join(hints, r.t("risk.playbook_hint_sep"))})
 }
-
-// sweepNamed runs the post-import sweep (risksvc.SweepAfterImport) over
-// the named groups, for the demo's loader.
-func sweepNamed(ctx context.Context, st *store.Store, names ...string) (int, error) {
-	ids := make([]int64, 0, len(names))
-	for _, name := range names {
-		g, err := st.GroupByName(ctx, name)
-		if err != nil {
-			return 0, err
-		}
-		ids = append(ids, g.ID)
-	}
-	return risksvc.New(st, domain.SystemClock{}).SweepAfterImport(ctx, ids...)
-}

@@ -11,6 +11,7 @@ import (
 	"qunzhu/backend/demo"
 	"qunzhu/backend/domain"
 	"qunzhu/backend/metrics"
+	"qunzhu/backend/service/risksvc"
 	"qunzhu/backend/start"
 	"qunzhu/backend/store"
 )
@@ -18,6 +19,7 @@ import (
 // Store is what the groups area reads and writes.
 type Store interface {
 	demo.Target
+	risksvc.Store // the demo is swept for risks as an import is
 	start.Settings
 	UpdateGroup(ctx context.Context, id int64, in domain.GroupInput) (domain.Group, error)
 	Group(ctx context.Context, id int64) (domain.Group, error)
@@ -217,9 +219,33 @@ func (s *Service) Delete(ctx context.Context, id int64, typedName string) (store
 	return s.st.DeleteGroups(ctx, []int64{id})
 }
 
-// LoadDemo writes the demo, ending now, into the workspace (idempotent).
-func (s *Service) LoadDemo(ctx context.Context) (demo.Result, error) {
-	return demo.Load(ctx, s.st, s.clock.Now())
+// Demo is what loading the demo did.
+type Demo struct {
+	demo.Result
+	// SweepErr is the risk sweep's failure after the demo was written: as
+	// after an import (importsvc), the data stays and the failure is a
+	// warning, since the Risk tab and `risk` scan again.
+	SweepErr error
+}
+
+// LoadDemo writes the demo, ending now, into the workspace (idempotent) and
+// sweeps its groups for risks as an import would: the one demo loader of
+// the welcome screen, the Groups page and `qunzhu demo`.
+func (s *Service) LoadDemo(ctx context.Context) (Demo, error) {
+	res, err := demo.Load(ctx, s.st, s.clock.Now())
+	if err != nil {
+		return Demo{Result: res}, err
+	}
+	ids := make([]int64, 0, len(res.Groups))
+	for _, name := range res.Groups {
+		g, err := s.st.GroupByName(ctx, name)
+		if err != nil {
+			return Demo{Result: res, SweepErr: err}, nil
+		}
+		ids = append(ids, g.ID)
+	}
+	_, err = risksvc.New(s.st, s.clock).SweepAfterImport(ctx, ids...)
+	return Demo{Result: res, SweepErr: err}, nil
 }
 
 // RemoveDemo deletes the groups the demo was loaded into, and nothing else,

@@ -8,6 +8,7 @@ package settingsvc
 
 import (
 	"context"
+	"qunzhu/backend/demo"
 	"sync"
 
 	"qunzhu/backend/domain"
@@ -38,17 +39,18 @@ type Store interface {
 	SetBackupKeep(ctx context.Context, n int) error
 }
 
-// Sweep runs the risk scanner over groups just filled (the demo): the same
-// sweep an import runs, injected so this package needs no risk logic.
-type Sweep func(ctx context.Context, groupIDs ...int64) error
+// LoadDemo writes the demo into the workspace and sweeps it for risks
+// (groupsvc.LoadDemo, the one demo loader), injected so the welcome and
+// the Groups page load the same demo.
+type LoadDemo func(ctx context.Context) (demo.Result, error)
 
 // Options are what the service learns at construction besides the store.
 type Options struct {
 	// Created is true when this start made the workspace: an empty new
 	// workspace is not backed up at start.
 	Created bool
-	// Sweep runs after the demo is loaded; nil: none.
-	Sweep Sweep
+	// LoadDemo loads the demo for the welcome screen (required for OpenDemo).
+	LoadDemo LoadDemo
 }
 
 // Service is the settings area over one open workspace.

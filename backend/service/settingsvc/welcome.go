@@ -25,19 +25,11 @@ func (s *Service) NeedsWelcome(ctx context.Context) (bool, error) {
 
 // OpenDemo answers the welcome screen with the demo workspace: three
 // groups with twelve weeks of chat ending now, swept for risks as an
-// import would be, so every screen has data.
+// import would be (Options.LoadDemo), so every screen has data.
 func (s *Service) OpenDemo(ctx context.Context) (demo.Result, error) {
-	res, err := demo.Load(ctx, s.st, s.clock.Now())
+	res, err := s.opt.LoadDemo(ctx)
 	if err != nil {
 		return res, err
-	}
-	if s.opt.Sweep != nil {
-		for _, name := range res.Groups {
-			if g, err := s.st.GroupByName(ctx, name); err == nil {
-				// A failed sweep leaves the demo usable; the next import sweeps again.
-				_ = s.opt.Sweep(ctx, g.ID)
-			}
-		}
 	}
 	// Generating twelve weeks of chat is a one-off burst of allocation;
 	// hand it back to the system now rather than idling on it.
