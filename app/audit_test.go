@@ -3,6 +3,7 @@ package app
 import (
 	"os"
 	"path/filepath"
+	"qunzhu/backend/domain"
 	"strings"
 	"testing"
 	"time"
@@ -51,7 +52,7 @@ func TestAuditServiceSeesAppEdits(t *testing.T) {
 	if len(all.Entries) < 4 || all.Entries[len(all.Entries)-1].Action != "group.create" {
 		t.Errorf("whole log = %+v", all.Entries)
 	}
-	future := time.Now().Add(time.Hour).UnixMilli()
+	future := domain.SystemClock{}.Now().Add(time.Hour).UnixMilli()
 	if none, _ := s.Entries(AuditFilterDTO{From: future}); len(none.Entries) != 0 {
 		t.Errorf("entries after now: %+v", none.Entries)
 	}

@@ -38,7 +38,7 @@ func Chat(ctx context.Context, st Store, groupID int64, path string, opt Options
 	defer tx.Rollback()
 	var bad rowErrors
 	b := newChatBuilder(g, format, members, tx)
-	err = importer.ParseChat(&progressReader{r: f, total: size, fn: opt.Progress, ctx: ctx}, format, importer.ChatOptions{
+	err = importer.ParseChat(&progressReader{r: f, total: size, fn: opt.Progress, ctx: ctx, clock: opt.clock()}, format, importer.ChatOptions{
 		Location: opt.location(g),
 		OnRecord: b.add,
 		OnBad:    bad.add,

@@ -220,7 +220,7 @@ func measure(fn func()) (time.Duration, uint64) {
 			}
 		}
 	}()
-	start := time.Now()
+	start := domain.SystemClock{}.Now()
 	fn()
 	elapsed := time.Since(start)
 	close(done)

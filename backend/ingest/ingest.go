@@ -172,6 +172,8 @@ type progressReader struct {
 	last  time.Time
 	fn    func(done, total int64)
 	ctx   context.Context
+	// clock paces the progress reports (every 100 ms of its time).
+	clock domain.Clock
 }
 
 func (p *progressReader) Read(b []byte) (int, error) {
@@ -180,8 +182,11 @@ func (p *progressReader) Read(b []byte) (int, error) {
 	}
 	n, err := p.r.Read(b)
 	p.done += int64(n)
-	if p.fn != nil && (time.Since(p.last) >= 100*time.Millisecond || err == io.EOF) {
-		p.last = time.Now()
+	if p.fn == nil {
+		return n, err
+	}
+	if now := p.clock.Now(); now.Sub(p.last) >= 100*time.Millisecond || err == io.EOF {
+		p.last = now
 		p.fn(p.done, p.total)
 	}
 	return n, err

@@ -235,7 +235,7 @@ func TestLedgerFromRollupEqualsFromMessages(t *testing.T) {
 				}
 			}
 		}
-		for _, m := range before(all, time.Now()) {
+		for _, m := range before(all, domain.SystemClock{}.Now()) {
 			if m.MemberID != nil && (*m.MemberID == ms[0].ID || *m.MemberID == ms[1].ID || *m.MemberID == ms[2].ID) &&
 				domain.IsCheckinText(m.Kind, m.Content, "打卡") {
 				staffCheckins++

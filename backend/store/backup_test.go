@@ -56,11 +56,11 @@ func TestRestoreRefusesWhatIsNotABackup(t *testing.T) {
 	junk := filepath.Join(dir, "junk.db")
 	os.WriteFile(junk, []byte("not a database"), 0o600)
 	target := filepath.Join(dir, "work.db")
-	if _, err := Restore(junk, target, time.Now(), ""); domain.ErrorCode(err) != domain.EINVALID {
+	if _, err := Restore(junk, target, domain.SystemClock{}.Now(), ""); domain.ErrorCode(err) != domain.EINVALID {
 		t.Errorf("a file without its key: err = %v", err)
 	}
 	os.WriteFile(junk+".key", make([]byte, 32), 0o600)
-	if _, err := Restore(junk, target, time.Now(), ""); domain.ErrorCode(err) != domain.EINVALID {
+	if _, err := Restore(junk, target, domain.SystemClock{}.Now(), ""); domain.ErrorCode(err) != domain.EINVALID {
 		t.Errorf("a file that is no database: err = %v", err)
 	}
 	if _, err := os.Stat(target); err == nil {

@@ -58,7 +58,7 @@ func TestKilledImportsLeaveTheDatabaseIntact(t *testing.T) {
 	}
 
 	// One complete import tells how long an import takes here.
-	start := time.Now()
+	start := domain.SystemClock{}.Now()
 	if out, err := importCmd(file(1)).CombinedOutput(); err != nil {
 		t.Fatalf("a complete import failed: %v\n%s", err, out)
 	}
@@ -66,9 +66,9 @@ func TestKilledImportsLeaveTheDatabaseIntact(t *testing.T) {
 	t.Logf("one import of %d messages: %v", messages, full.Round(time.Millisecond))
 
 	rng := rand.New(rand.NewPCG(7, 11))
-	deadline := time.Now().Add(35 * time.Second)
+	deadline := domain.SystemClock{}.Now().Add(35 * time.Second)
 	killed, runs := 0, 0
-	for seed := uint64(2); runs < 15 && time.Now().Before(deadline); seed++ {
+	for seed := uint64(2); runs < 15 && (domain.SystemClock{}).Now().Before(deadline); seed++ {
 		runs++
 		cmd := importCmd(file(seed))
 		if err := cmd.Start(); err != nil {

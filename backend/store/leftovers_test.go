@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"sync"
 	"testing"
-	"time"
 
 	"qunzhu/backend/domain"
 )
@@ -61,7 +60,7 @@ func TestLeftoversOfKilledProcessesAreRemovedAtTheNextOpen(t *testing.T) {
 		os.MkdirAll(d, 0o700)
 		write(filepath.Join(d, "probe.db"))
 	}
-	old := time.Now().Add(-2 * legacyScratchAge)
+	old := domain.SystemClock{}.Now().Add(-2 * legacyScratchAge)
 	os.Chtimes(oldScratch, old, old)
 	legacyScratch = sync.Once{} // run again, with this temporary folder
 

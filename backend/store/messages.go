@@ -468,7 +468,7 @@ type DataWeek struct {
 // (a few thousand rows a group-year), bucketing hours into weeks in the
 // database with loc's offset now (China's zones keep one offset all year).
 func (s *Store) MessageWeeks(ctx context.Context, loc *time.Location) ([]DataWeek, error) {
-	_, offset := time.Now().In(loc).Zone()
+	_, offset := s.clock.Now().In(loc).Zone()
 	// Unix hour 0 is a Thursday: Monday 00:00 before it is hour -72, so
 	// (local hour + 72) / 168 counts weeks from that Monday.
 	shift := int64(offset/3600) + 72

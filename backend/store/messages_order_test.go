@@ -45,7 +45,7 @@ func TestByIDWithinSecondLongRun(t *testing.T) {
 		msgs[i] = domain.Message{ID: int64(n - i), SentAt: t0}
 	}
 	msgs = append(msgs, domain.Message{ID: 1, SentAt: t0.Add(time.Second)})
-	start := time.Now()
+	start := domain.SystemClock{}.Now()
 	byIDWithinSecond(msgs)
 	for i := 1; i < n; i++ {
 		if msgs[i].ID < msgs[i-1].ID {
