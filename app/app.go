@@ -67,6 +67,7 @@ type App struct {
 	cont    *ContentService
 	risk    *RiskService
 	strt    *StartService
+	opts    *OptionsService
 }
 
 // New builds the shell around an open store.
@@ -95,6 +96,7 @@ func New(cfg Config) *App {
 	a.cont = &ContentService{app: a, st: cfg.Store}
 	a.risk = &RiskService{app: a, st: cfg.Store}
 	a.strt = &StartService{app: a, st: cfg.Store}
+	a.opts = &OptionsService{}
 	return a
 }
 
@@ -124,7 +126,7 @@ func (a *App) Run() error {
 		OnStartup:        a.startup,
 		OnBeforeClose:    a.beforeClose,
 		OnShutdown:       a.shutdown,
-		Bind:             []any{a.sys, a.grps, a.imps, a.hlth, a.mbrs, a.rule, a.rpts, a.auto, a.safe, a.team, a.adt, a.cont, a.risk, a.strt},
+		Bind:             []any{a.sys, a.grps, a.imps, a.hlth, a.mbrs, a.rule, a.rpts, a.auto, a.safe, a.team, a.adt, a.cont, a.risk, a.strt, a.opts},
 		Menu:             a.menu(),
 		DragAndDrop:      &options.DragAndDrop{EnableFileDrop: true},
 		ErrorFormatter:   a.formatError,

@@ -17,6 +17,9 @@ import (
 const (
 	MinFriends = 500 // influence: more friends than this
 	MinOverlap = 0.6 // active hours: more than this share of messages in operating hours
+	// Operating hours are [open, close) on the clock: open 0–23, close 1–24.
+	MaxOpenHour  = 23
+	MaxCloseHour = 24
 )
 
 // Criteria are a group's screening settings.
@@ -36,7 +39,7 @@ func DefaultCriteria() Criteria { return Criteria{Regions: []string{}, OpenHour:
 // Validate checks and cleans the settings.
 func (c Criteria) Validate() (Criteria, error) {
 	c.Regions = domain.CleanList(c.Regions)
-	if c.OpenHour < 0 || c.OpenHour > 23 || c.CloseHour < 1 || c.CloseHour > 24 || c.OpenHour == c.CloseHour {
+	if c.OpenHour < 0 || c.OpenHour > MaxOpenHour || c.CloseHour < 1 || c.CloseHour > MaxCloseHour || c.OpenHour == c.CloseHour {
 		return c, domain.Errorf(domain.EINVALID, "screening.bad_hours", map[string]any{"open": c.OpenHour, "close": c.CloseHour})
 	}
 	return c, nil
