@@ -1,0 +1,26 @@
+// The options store: Go's limits, defaults, point values and thresholds,
+// loaded once before the app mounts (main.ts) and read synchronously by the
+// forms, views and texts. Unit tests set them from src/testing/options.json,
+// which app/options_test.go keeps equal to what Go sends.
+import { shallowRef } from 'vue'
+import { load, type Options } from './api/options'
+
+export type { Options }
+
+const current = shallowRef<Options | null>(null)
+
+/** loadOptions asks Go for the options; main.ts awaits it before mounting. */
+export async function loadOptions(): Promise<void> {
+  current.value = await load()
+}
+
+/** setOptions replaces the options (the unit tests' setup). */
+export function setOptions(o: Options) {
+  current.value = o
+}
+
+/** options are Go's rules; they are loaded before anything is shown. */
+export function options(): Options {
+  if (!current.value) throw new Error('options are not loaded: loadOptions() runs before the app mounts')
+  return current.value
+}
