@@ -1,5 +1,6 @@
 import * as HealthService from '../../wailsjs/go/app/HealthService'
 import { call } from './errors'
+import { options } from '../options'
 
 /** A question of the week with the staff's first answer (CLI `questions`). */
 export interface Question {
@@ -24,7 +25,7 @@ export interface Questions {
 export async function questions(groupId: number, week: string, late: boolean): Promise<Questions> {
   const d = await call(() => HealthService.Questions(groupId, week, late))
   return {
-    limitMinutes: d?.limitMinutes ?? 15,
+    limitMinutes: d?.limitMinutes ?? options().thresholds.responseMinutes,
     questions: (d?.questions ?? []).map((q) => ({
       name: q.name ?? '',
       at: q.at ?? '',

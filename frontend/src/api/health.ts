@@ -1,6 +1,7 @@
 import * as HealthService from '../../wailsjs/go/app/HealthService'
 import type { app } from '../../wailsjs/go/models'
 import { call } from './errors'
+import { options } from '../options'
 
 /** One ISO week of the week picker. */
 export interface Week {
@@ -141,7 +142,7 @@ export function toGroupWeek(d: app.GroupWeekDTO): GroupWeek {
     },
     silent: Boolean(d.silent),
     checksApplicable: d.checksApplicable ?? 0,
-    checksTotal: d.checksTotal || 5,
+    checksTotal: d.checksTotal || options().thresholds.checksTotal,
     urgent: d.urgent && d.urgent.count > 0 ? { count: d.urgent.count, level: d.urgent.level ?? 0, type: d.urgent.type ?? '' } : null,
   }
 }
@@ -261,7 +262,7 @@ export function toDashboard(d: app.DashboardDTO | null | undefined): Dashboard {
       waitSeconds: q.waitSeconds ?? 0,
       late: Boolean(q.late),
     })),
-    inactiveDays: d?.inactiveDays || 14,
+    inactiveDays: d?.inactiveDays || options().defaults.inactiveDays,
   }
 }
 

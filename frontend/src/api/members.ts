@@ -1,6 +1,7 @@
 import * as MembersService from '../../wailsjs/go/app/MembersService'
 import type { app } from '../../wailsjs/go/models'
 import { call } from './errors'
+import { options } from '../options'
 
 export type Tier = 'admin' | 'core' | 'normal'
 export const tiers: readonly Tier[] = ['admin', 'core', 'normal']
@@ -193,8 +194,8 @@ export function toLedger(d: app.LedgerDTO): Ledger {
     group: { id: d.group?.id ?? 0, name: d.group?.name ?? '' },
     week: { week: d.week?.week ?? '', start: d.week?.start ?? '', end: d.week?.end ?? '' },
     inactiveMeasurable: Boolean(d.inactiveMeasurable),
-    inactiveDays: d.inactiveDays || 14,
-    strikeLimit: d.strikeLimit || 3,
+    inactiveDays: d.inactiveDays || options().defaults.inactiveDays,
+    strikeLimit: d.strikeLimit || options().defaults.strikeLimit,
     present: d.present ?? 0,
     actual: toPyramid(d.actual),
     target: toPyramid(d.target),
@@ -210,7 +211,7 @@ export function toLedger(d: app.LedgerDTO): Ledger {
     })),
     members: (d.members ?? []).map(toMember),
     tags: list(d.tags),
-    screening: { regions: list(d.screening?.regions), openHour: d.screening?.openHour ?? 9, closeHour: d.screening?.closeHour ?? 22 },
+    screening: { regions: list(d.screening?.regions), openHour: d.screening?.openHour ?? options().defaults.openHour, closeHour: d.screening?.closeHour ?? options().defaults.closeHour },
   }
 }
 
@@ -299,7 +300,7 @@ export async function screenCandidates(groupId: number, path: string): Promise<C
   return {
     file: d?.file ?? '',
     encoding: d?.encoding ?? '',
-    criteria: { regions: list(d?.criteria?.regions), openHour: d?.criteria?.openHour ?? 9, closeHour: d?.criteria?.closeHour ?? 22 },
+    criteria: { regions: list(d?.criteria?.regions), openHour: d?.criteria?.openHour ?? options().defaults.openHour, closeHour: d?.criteria?.closeHour ?? options().defaults.closeHour },
     candidates: (d?.candidates ?? []).map((c) => ({ line: c.line ?? 0, name: c.name ?? '', screen: toScreen(c.screen) })),
     errors: (d?.errors ?? []).map((e) => ({ line: e.line ?? 0, reason: e.reason ?? '' })),
   }

@@ -1,6 +1,7 @@
 import * as RulesService from '../../wailsjs/go/app/RulesService'
 import type { app } from '../../wailsjs/go/models'
 import { call } from './errors'
+import { options } from '../options'
 
 export type Decision = '' | 'dismissed' | 'warned' | 'removed'
 
@@ -94,8 +95,8 @@ function toRuleSet(r: app.RuleSetDTO | undefined): RuleSet {
     attackWords: list(r?.attackWords),
     strikeDays: r?.strikeDays ?? 0,
     strikeLimit: r?.strikeLimit ?? 0,
-    inactiveDays: r?.inactiveDays ?? 14,
-    shareQuota: r?.shareQuota ?? 2,
+    inactiveDays: r?.inactiveDays ?? options().defaults.inactiveDays,
+    shareQuota: r?.shareQuota ?? options().defaults.shareQuota,
   }
 }
 

@@ -2,6 +2,7 @@
 import * as SafetyService from '../../wailsjs/go/app/SafetyService'
 import type { app } from '../../wailsjs/go/models'
 import { call } from './errors'
+import { options } from '../options'
 import { onAppEvent, toInfo } from './system'
 import type { SystemInfo } from './types'
 
@@ -28,9 +29,9 @@ export interface Security {
 function toSecurity(d: app.SecurityDTO): Security {
   return {
     protected: d.protected === true,
-    minLength: d.minLength ?? 6,
+    minLength: d.minLength ?? options().lengths.minPassphrase,
     backupsDir: d.backupsDir ?? '',
-    keep: d.keep ?? 7,
+    keep: d.keep ?? options().defaults.backupKeep,
     backups: (d.backups ?? []).map((b) => ({ name: b.name ?? '', at: b.at ?? '', size: b.size ?? 0 })),
     autoError: d.autoError ?? '',
   }

@@ -58,7 +58,7 @@ export function localInput(day: string, minute: number): string {
 }
 
 /** snap rounds minutes to a step (15 by default) and keeps them in the day. */
-export function snap(minute: number, step = 15): number {
+export function snap(minute: number, step = 15): number { // not a Go rule: the grid's step
   return Math.max(0, Math.min(24 * 60 - step, Math.round(minute / step) * step))
 }
 
