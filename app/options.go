@@ -123,6 +123,7 @@ type ThresholdsDTO struct {
 	ReplyWindowMinutes int `json:"replyWindowMinutes"`
 	PrimeStartMinute   int `json:"primeStartMinute"` // minutes after midnight
 	PrimeEndMinute     int `json:"primeEndMinute"`
+	FraudTimerMinutes  int `json:"fraudTimerMinutes"` // how long a fraud incident may stay open
 }
 
 // Options returns the rules as Go holds them.
@@ -183,6 +184,7 @@ func thresholds() ThresholdsDTO {
 		TopPercent: tiers.TopPercent, MinFriends: screening.MinFriends, MinOverlapPercent: percent(screening.MinOverlap),
 		ActivityDays: ledger.ActivityDays, TrendWeeks: metrics.TrendWeeks, ReplyWindowMinutes: int(automation.ReplyWindow / time.Minute),
 		PrimeStartMinute: int(content.PrimeStart), PrimeEndMinute: int(content.PrimeEnd),
+		FraudTimerMinutes: int(risk.Timer(risk.Fraud) / time.Minute),
 	}
 }
 

@@ -55,7 +55,7 @@ var optionSources = map[string]string{
 	"thresholds.minFriends": "screening.MinFriends", "thresholds.minOverlapPercent": "screening.MinOverlap",
 	"thresholds.activityDays": "ledger.ActivityDays", "thresholds.trendWeeks": "metrics.TrendWeeks",
 	"thresholds.replyWindowMinutes": "automation.ReplyWindow", "thresholds.primeStartMinute": "content.PrimeStart",
-	"thresholds.primeEndMinute": "content.PrimeEnd",
+	"thresholds.primeEndMinute": "content.PrimeEnd", "thresholds.fraudTimerMinutes": "risk.Timer(risk.Fraud)",
 }
 
 // optionNumbers flattens the DTO into its whole numbers by JSON path.
@@ -124,7 +124,7 @@ var ruleContexts = []*regexp.Regexp{
 	regexp.MustCompile(`(?:>=|<=|[^=>]>|<)\s*(\d+)`),
 	regexp.MustCompile(`(?:^|[^=!<>+\-*/])=\s*(\d+)`),
 	regexp.MustCompile(`\+(\d+)`),
-	regexp.MustCompile(`(\d+)\s*(?:%|％|分钟|天|周|人|小时|分|次|个|条|minutes?\b|min\b|days?\b|weeks?\b|members?\b|people\b|hours?\b|points?\b|characters?\b|friends\b)`),
+	regexp.MustCompile(`(\d+)[\s-]*(?:%|％|分钟|天|周|人|小时|分|次|个|条|minutes?\b|min\b|days?\b|weeks?\b|members?\b|people\b|hours?\b|points?\b|characters?\b|friends\b)`),
 	regexp.MustCompile(`(?:超过|不超过|少于|至少|前|≤|≥|(?i:more than|fewer than|at least|over|under|above|below|top))\s*(\d+)`),
 }
 
@@ -197,7 +197,7 @@ func copiedNumbers(src string, byValue map[int][]string) []string {
 		for _, re := range ruleContexts {
 			for _, m := range re.FindAllStringSubmatchIndex(line, -1) {
 				s, e := m[2], m[3]
-				if s > 0 && strings.ContainsRune("0123456789.:/-_", rune(line[s-1])) || e < len(line) && strings.ContainsRune(".:/_0123456789", rune(line[e])) {
+				if s > 0 && strings.ContainsRune("0123456789.:/-_", rune(line[s-1])) || e < len(line) && strings.ContainsRune("./_0123456789", rune(line[e])) || strings.HasPrefix(line[e:], ":") && len(line) > e+1 && line[e+1] >= '0' && line[e+1] <= '9' {
 					continue
 				}
 				v, _ := strconv.Atoi(line[s:e])
@@ -214,7 +214,7 @@ func copiedNumbers(src string, byValue map[int][]string) []string {
 // TestOptionsScanFinds keeps the scan honest: it finds the copies it is
 // meant to find and leaves layout and arithmetic alone.
 func TestOptionsScanFinds(t *testing.T) {
-	byValue := map[int][]string{3600: {"domain.MaxFloodSeconds"}, 15: {"metrics.ResponseLimitMinutes"}, 5: {"metrics.CheckinPoints"}, 80: {"metrics.ScoreGood"}, 500: {"screening.MinFriends"}}
+	byValue := map[int][]string{3600: {"domain.MaxFloodSeconds"}, 15: {"metrics.ResponseLimitMinutes"}, 5: {"metrics.CheckinPoints"}, 80: {"metrics.ScoreGood"}, 500: {"screening.MinFriends"}, 50: {"metrics.NewMembersLimit"}}
 	for src, want := range map[string]int{
 		`<n-input-number :max="3600" />`:               1,
 		`limitMinutes: d?.limitMinutes ?? 15,`:         1,
@@ -228,6 +228,10 @@ func TestOptionsScanFinds(t *testing.T) {
 		`short: '电脑版微信 3.x，20:00 开始',`:                 0,
 		`// a comment about 15 minutes`:                0,
 		`x === 5 ? a : b`:                              0,
+		"const limit = 15 // not a Go rule: a page":    0,
+		"<style>\n.a { width: 15%; }\n</style>":        0,
+		`response: 'with the 15-minute threshold',`:    1,
+		`new_members: 'Threshold ≤ 50: above it',`:     1,
 	} {
 		if got := len(copiedNumbers(src, byValue)); got != want {
 			t.Errorf("%s: %d findings, want %d", src, got, want)

@@ -24,3 +24,30 @@ export function options(): Options {
   if (!current.value) throw new Error('options are not loaded: loadOptions() runs before the app mounts')
   return current.value
 }
+
+/**
+ * ruleParams are Go's numbers as message parameters: a text writes
+ * {trendWeeks} or +{checkinPoints}, never the number itself.
+ */
+export function ruleParams(): Record<string, number> {
+  const { thresholds: th, points, defaults } = options()
+  return {
+    trendWeeks: th.trendWeeks,
+    responseMinutes: th.responseMinutes,
+    newMembers: th.newMembers,
+    muteRate: th.muteRatePercent,
+    linkClick: th.linkClickPercent,
+    adminPercent: th.adminPercent,
+    corePercent: th.corePercent,
+    normalPercent: th.normalPercent,
+    topPercent: th.topPercent,
+    minFriends: th.minFriends,
+    minOverlap: th.minOverlapPercent,
+    activityDays: th.activityDays,
+    replyMinutes: th.replyWindowMinutes,
+    fraudMinutes: th.fraudTimerMinutes,
+    checkinPoints: points.checkin,
+    sharePoints: points.share,
+    strikeDays: defaults.strikeDays,
+  }
+}

@@ -2033,6 +2033,7 @@ export namespace app {
 	    replyWindowMinutes: number;
 	    primeStartMinute: number;
 	    primeEndMinute: number;
+	    fraudTimerMinutes: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new ThresholdsDTO(source);
@@ -2058,6 +2059,7 @@ export namespace app {
 	        this.replyWindowMinutes = source["replyWindowMinutes"];
 	        this.primeStartMinute = source["primeStartMinute"];
 	        this.primeEndMinute = source["primeEndMinute"];
+	        this.fraudTimerMinutes = source["fraudTimerMinutes"];
 	    }
 	}
 	export class PointsDTO {
