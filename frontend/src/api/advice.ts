@@ -1,4 +1,5 @@
 import * as HealthService from '../../wailsjs/go/app/HealthService'
+import type { app } from '../../wailsjs/go/models'
 import { call } from './errors'
 import { options } from '../options'
 
@@ -39,12 +40,7 @@ export async function questions(groupId: number, week: string, late: boolean): P
 }
 
 /** One day of the week: who joined and how many left. */
-export interface DayJoins {
-  /** YYYY-MM-DD in the group's zone */
-  day: string
-  joined: string[]
-  left: number
-}
+export type DayJoins = app.DayJoinsDTO
 
 /** joinsByDay returns the week's new members day by day. */
 export async function joinsByDay(groupId: number, week: string): Promise<DayJoins[]> {

@@ -3,31 +3,10 @@ import type { app } from '../../wailsjs/go/models'
 import { call } from './errors'
 
 /** Narrows the log; 0 / '' fields do not filter. from/to are instants in ms, to exclusive. */
-export interface AuditFilter {
-  groupId: number
-  /** an action prefix: 'member' matches 'member.update' */
-  action: string
-  operator: string
-  from: number
-  to: number
-}
+export type AuditFilter = app.AuditFilterDTO
 
 /** One recorded change. before/after are JSON objects of the changed fields as text, '' when absent. */
-export interface AuditEntry {
-  id: number
-  /** ms since the epoch */
-  at: number
-  operator: string
-  /** the server login that wrote the entry (team mode), '' otherwise */
-  dbUser: string
-  action: string
-  entity: string
-  entityId: number
-  groupId: number
-  groupName: string
-  before: string
-  after: string
-}
+export type AuditEntry = app.AuditEntryDTO
 
 export interface AuditPage {
   entries: AuditEntry[]
@@ -41,10 +20,7 @@ export interface AuditPage {
  * Who changes are recorded as; source 'process' (QUNZHU_OPERATOR), 'setting', 'default',
  * or 'server' (team mode: the operator of the database login, which the window cannot change).
  */
-export interface Operator {
-  name: string
-  source: string
-}
+export type Operator = app.OperatorDTO
 
 export const emptyFilter = (): AuditFilter => ({ groupId: 0, action: '', operator: '', from: 0, to: 0 })
 

@@ -3,13 +3,7 @@ import * as AutomationService from '../../wailsjs/go/app/AutomationService'
 import type { app } from '../../wailsjs/go/models'
 import { call } from './errors'
 
-export interface Filled {
-  text: string
-  /** names in braces that are no placeholder */
-  unknown: string[]
-  /** placeholders with no value, left in the text */
-  missing: string[]
-}
+export type Filled = app.FilledTextDTO
 
 export interface WelcomeTemplate {
   text: string
@@ -18,17 +12,9 @@ export interface WelcomeTemplate {
   preview: Filled
 }
 
-export interface KeywordReply {
-  id: number
-  keywords: string[]
-  reply: string
-  version: number
-}
+export type KeywordReply = app.KeywordReplyDTO
 
-export interface Placeholder {
-  key: string
-  zh: string
-}
+export type Placeholder = app.PlaceholderDTO
 
 export interface Templates {
   group: { id: number; name: string }
@@ -58,17 +44,7 @@ export interface Highlight {
   content: string
 }
 
-export interface HighlightSuggestion {
-  messageId: number
-  name: string
-  at: string
-  kind: string
-  content: string
-  replies: number
-  repliers: number
-  /** 0 unless already in the library */
-  highlightId: number
-}
+export type HighlightSuggestion = app.HighlightSuggestionDTO
 
 export interface Highlights {
   group: { id: number; name: string }
@@ -79,14 +55,7 @@ export interface Highlights {
   digest: string
 }
 
-export interface ChatMessage {
-  id: number
-  name: string
-  at: string
-  kind: string
-  content: string
-  highlightId: number
-}
+export type ChatMessage = app.HighlightChatMessageDTO
 
 export interface ChatPage {
   messages: ChatMessage[]

@@ -65,11 +65,7 @@ export interface GroupWeek {
 }
 
 /** A group's open incidents of level 2 or 3: how many, and the highest level with its type. */
-export interface UrgentIncidents {
-  count: number
-  level: number
-  type: string
-}
+export type UrgentIncidents = app.UrgentDTO
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null)
 
@@ -209,15 +205,7 @@ export interface Comparison {
 }
 
 /** A question of the week no staff message answered within 24 hours. */
-export interface UnansweredQuestion {
-  name: string
-  /** RFC 3339 in the group's zone */
-  at: string
-  text: string
-  /** until a late answer (late), else until the last imported message */
-  waitSeconds: number
-  late: boolean
-}
+export type UnansweredQuestion = app.UnansweredDTO
 
 export interface Dashboard {
   week: GroupWeek

@@ -59,17 +59,9 @@ export interface Candidates {
   errors: { line: number; reason: string }[]
 }
 
-export interface Screening {
-  regions: string[]
-  openHour: number
-  closeHour: number
-}
+export type Screening = app.ScreeningDTO
 
-export interface Pyramid {
-  admin: number
-  core: number
-  normal: number
-}
+export type Pyramid = app.PyramidDTO
 
 export interface Suggestion {
   memberId: number
@@ -311,16 +303,7 @@ export async function saveScreening(groupId: number, sc: Screening): Promise<voi
 }
 
 /** One record of a person in a merge. Times are RFC 3339 in the group's zone, '' = never spoke. */
-export interface MergeRecord {
-  id: number
-  version: number
-  name: string
-  /** every name known: list names and names seen in chat */
-  names: string[]
-  firstMessageAt: string
-  lastMessageAt: string
-  messages: number
-}
+export type MergeRecord = app.MergeMemberDTO
 
 /** A person the ledger seems to hold several times: keep `into`, fold `from` into it. */
 export interface MergeCandidate {
@@ -330,17 +313,7 @@ export interface MergeCandidate {
 }
 
 /** What a merge did; `label` is how the import history lists it ("陈晓雨 ×8 → 陈晓雨"). */
-export interface MergeResult {
-  batchId: number
-  label: string
-  intoId: number
-  /** the kept member's display name */
-  name: string
-  /** records folded into it */
-  merged: number
-  /** duplicate messages removed */
-  duplicates: number
-}
+export type MergeResult = app.MergeResultDTO
 
 function toRecord(d: app.MergeMemberDTO | undefined): MergeRecord {
   return {

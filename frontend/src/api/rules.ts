@@ -5,28 +5,9 @@ import { options } from '../options'
 
 export type Decision = '' | 'dismissed' | 'warned' | 'removed'
 
-export interface RuleSet {
-  adWords: string[]
-  whitelist: string[]
-  floodCount: number
-  floodSeconds: number
-  attackWords: string[]
-  strikeDays: number
-  strikeLimit: number
-  /** silence, in days, that puts a member on the removal list */
-  inactiveDays: number
-  /** theme shares the week's check asks for */
-  shareQuota: number
-}
+export type RuleSet = app.RuleSetDTO
 
-export interface ContextMessage {
-  at: string
-  name: string
-  kind: string
-  content: string
-  /** the violating message itself */
-  self: boolean
-}
+export type ContextMessage = app.ContextDTO
 
 export interface Violation {
   key: string

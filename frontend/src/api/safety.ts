@@ -7,13 +7,7 @@ import { onAppEvent, toInfo } from './system'
 import type { SystemInfo } from './types'
 
 /** One automatic backup in the backups folder. */
-export interface BackupFile {
-  name: string
-  /** RFC 3339, local time */
-  at: string
-  /** bytes of the database copy */
-  size: number
-}
+export type BackupFile = app.BackupDTO
 
 /** The Settings screen's safety card: passphrase state and automatic backups. */
 export interface Security {

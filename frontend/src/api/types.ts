@@ -64,10 +64,7 @@ export interface ImportRequest {
 }
 
 /** One row that could not be read, worded in the user's language. */
-export interface RowError {
-  line: number
-  reason: string
-}
+export type RowError = app.ImportRowErrorDTO
 
 export interface ImportPreview {
   kind: ImportKind
@@ -132,18 +129,4 @@ export interface ImportResult {
 }
 
 /** One past import of a group (the import history). */
-export interface ImportBatch {
-  id: number
-  kind: string
-  format: string
-  file: string
-  encoding: string
-  rows: number
-  imported: number
-  updated: number
-  skippedDuplicates: number
-  /** RFC 3339 in the group's own offset */
-  createdAt: string
-  /** only the latest batch of a group can be undone */
-  undoable: boolean
-}
+export type ImportBatch = app.BatchDTO
