@@ -8,13 +8,8 @@ export type AuditFilter = app.AuditFilterDTO
 /** One recorded change. before/after are JSON objects of the changed fields as text, '' when absent. */
 export type AuditEntry = app.AuditEntryDTO
 
-export interface AuditPage {
-  entries: AuditEntry[]
-  /** older entries matching the filter were left off */
-  more: boolean
-  /** every operator name in the log */
-  operators: string[]
-}
+/** A page of the audit log: more when older entries were left off; operators are every name in the log. */
+export type AuditPage = Omit<app.AuditPageDTO, 'convertValues'>
 
 /**
  * Who changes are recorded as; source 'process' (QUNZHU_OPERATOR), 'setting', 'default',

@@ -57,10 +57,8 @@ export interface Highlights {
 
 export type ChatMessage = app.HighlightChatMessageDTO
 
-export interface ChatPage {
-  messages: ChatMessage[]
-  total: number
-}
+/** A page of the week's chat (the generated class as data). */
+export type ChatPage = Omit<app.HighlightChatPageDTO, 'convertValues'>
 
 const strings = (v: string[] | null | undefined): string[] => (Array.isArray(v) ? v.map(String) : [])
 

@@ -306,11 +306,7 @@ export async function saveScreening(groupId: number, sc: Screening): Promise<voi
 export type MergeRecord = app.MergeMemberDTO
 
 /** A person the ledger seems to hold several times: keep `into`, fold `from` into it. */
-export interface MergeCandidate {
-  name: string
-  into: MergeRecord
-  from: MergeRecord[]
-}
+export type MergeCandidate = Omit<app.MergeCandidateDTO, 'convertValues'>
 
 /** What a merge did; `label` is how the import history lists it ("陈晓雨 ×8 → 陈晓雨"). */
 export type MergeResult = app.MergeResultDTO

@@ -10,15 +10,7 @@ import type { SystemInfo } from './types'
 export type BackupFile = app.BackupDTO
 
 /** The Settings screen's safety card: passphrase state and automatic backups. */
-export interface Security {
-  protected: boolean
-  minLength: number
-  backupsDir: string
-  keep: number
-  backups: BackupFile[]
-  /** The last automatic backup's failure in the user's language; '' if none. */
-  autoError: string
-}
+export type Security = Omit<app.SecurityDTO, 'convertValues'>
 
 function toSecurity(d: app.SecurityDTO): Security {
   return {
