@@ -145,6 +145,10 @@ func TestOptionsNotCopiedInFrontend(t *testing.T) {
 	for _, names := range byValue {
 		sort.Strings(names)
 	}
+	// Prime time is minutes after midnight: written as a clock, not a number.
+	th := (&OptionsService{}).Options().Thresholds
+	clock := func(m int) string { return fmt.Sprintf("%02d:%02d", m/60, m%60) }
+	prime := clock(th.PrimeStartMinute) + "–" + clock(th.PrimeEndMinute)
 	root := filepath.Join("..", "frontend", "src")
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -160,7 +164,14 @@ func TestOptionsNotCopiedInFrontend(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		for _, f := range copiedNumbers(string(src), byValue) {
+		findings := copiedNumbers(string(src), byValue)
+		for i, line := range strings.Split(string(src), "\n") {
+			code := lineComment.ReplaceAllString(line, "")
+			if strings.Contains(code, prime) && !blockComment.MatchString(line) && !strings.Contains(line, notGoRule) {
+				findings = append(findings, fmt.Sprintf("%d: %s is Go's content.PrimeStart–PrimeEnd: take it from the options ({prime})", i+1, prime))
+			}
+		}
+		for _, f := range findings {
 			t.Errorf("%s:%s", filepath.ToSlash(strings.TrimPrefix(path, filepath.Join("..", "frontend")+string(filepath.Separator))), f)
 		}
 		return nil

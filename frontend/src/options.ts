@@ -29,9 +29,11 @@ export function options(): Options {
  * ruleParams are Go's numbers as message parameters: a text writes
  * {trendWeeks} or +{checkinPoints}, never the number itself.
  */
-export function ruleParams(): Record<string, number> {
+export function ruleParams(): Record<string, number | string> {
   const { thresholds: th, points, defaults } = options()
+  const clock = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`
   return {
+    prime: `${clock(th.primeStartMinute)}–${clock(th.primeEndMinute)}`,
     trendWeeks: th.trendWeeks,
     responseMinutes: th.responseMinutes,
     newMembers: th.newMembers,

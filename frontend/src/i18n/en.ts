@@ -688,7 +688,7 @@ const en: Messages = {
     checks: 'Health checks',
     figures: 'This week’s indicators',
     heatmap: 'Activity heatmap',
-    heatmapHint: 'Each cell is the number of messages in that hour; the box marks prime time, 20:00–22:00.',
+    heatmapHint: 'Each cell is the number of messages in that hour; the box marks prime time, {prime}.',
     alerts: 'Alerts',
     threshold: 'Threshold',
     value: 'This week',
@@ -731,7 +731,7 @@ const en: Messages = {
     charts: {
       title: 'Charts',
       trend: 'Last {trendWeeks} weeks: messages, active members, joined, left',
-      heatmap: 'This week by hour (7×24), prime time 20:00–22:00 boxed',
+      heatmap: 'This week by hour (7×24), prime time {prime} boxed',
       response: 'Owner response time, with the {responseMinutes}-minute threshold',
       growth: 'Member growth and churn, last {trendWeeks} weeks',
       tiers: 'Tiers: actual against the {adminPercent}%/{corePercent}%/{normalPercent}% target',
@@ -805,7 +805,7 @@ const en: Messages = {
       mute_rate: 'Share of members who muted the group, entered by hand from a survey. Threshold < {muteRate}%: above it, start content optimisation.',
       checkins: 'Distinct (member, local day) pairs with a non-question text from non-staff containing the group’s check-in word (default 打卡).',
       theme_shares: 'Theme shares marked posted this week in the content calendar (not measured when the group has no content items). Threshold ≥ 2.',
-      prime_time_ratio: 'Share of messages sent in prime time, 20:00–22:00 local.',
+      prime_time_ratio: 'Share of messages sent in prime time, {prime} local.',
       violations: 'Violations of the group rules detected this week (ads, flooding, attacks).',
       health_score: '100 × passed checks ÷ applicable checks, rounded, shown with how many checks it rests on; not measured when no check applies; a group with no message this week gets no score and shows “Gone silent”.',
     },
@@ -1621,7 +1621,7 @@ const en: Messages = {
     exported: 'Exported to {path}',
     empty: 'No content planned this week. Generate plan drafts the week from the cadence, the mix target and prime time; then drag to adjust.',
     unplaced: '{n} could not be placed',
-    prime: 'Prime time 20:00–22:00',
+    prime: 'Prime time {prime}',
     keyboardHint: 'Drag a card to another day or time; by keyboard, focus a card and press Shift + arrow keys (left/right a day, up/down 30 minutes), Enter to edit.', // not a Go rule: the grid's step
     moved: 'Moved to {when}',
     stale: 'This item was changed elsewhere and was not saved. Reload and edit again.',
@@ -1744,7 +1744,7 @@ const en: Messages = {
       quietTo: 'to',
       save: 'Save cadence',
       saved: 'Cadence saved; it applies to the next plan generated',
-      primeOnly: 'Live sessions and UGC calls must lie in prime time 20:00–22:00',
+      primeOnly: 'Live sessions and UGC calls must lie in prime time {prime}',
     },
     library: {
       title: 'Library',
@@ -1819,7 +1819,7 @@ const en: Messages = {
     },
     links: {
       title: "This week's link clicks",
-      hint: 'Click rate = clicks ÷ reach (entered under Entered by hand). When it is low, post at another time (such as the prime time 20:00–22:00) or in another format.',
+      hint: 'Click rate = clicks ÷ reach (entered under Entered by hand). When it is low, post at another time (such as the prime time {prime}) or in another format.',
       posts: 'Links posted this week',
       clicks: 'Clicks',
       reach: 'Reach',

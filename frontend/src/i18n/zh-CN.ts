@@ -686,7 +686,7 @@ const zhCN = {
     checks: '健康检查',
     figures: '本周指标',
     heatmap: '发言热力图',
-    heatmapHint: '每格是该时段的消息数；框出的是黄金时段 20:00–22:00。',
+    heatmapHint: '每格是该时段的消息数；框出的是黄金时段 {prime}。',
     alerts: '预警',
     threshold: '阈值',
     value: '本周',
@@ -729,7 +729,7 @@ const zhCN = {
     charts: {
       title: '图表',
       trend: '近{trendWeeks}周趋势：消息数、发言成员、新入群、退群',
-      heatmap: '本周活跃时段（7×24），框出黄金时段 20:00–22:00',
+      heatmap: '本周活跃时段（7×24），框出黄金时段 {prime}',
       response: '群主响应时效分布，{responseMinutes}分钟阈值线',
       growth: '近{trendWeeks}周成员增长与流失',
       tiers: '成员分层：实际与目标 {adminPercent}%/{corePercent}%/{normalPercent}%',
@@ -803,7 +803,7 @@ const zhCN = {
       mute_rate: '把群设为“消息免打扰”的成员比例，按周根据问卷手动录入。阈值 < {muteRate}%：高于时做内容优化。',
       checkins: '非工作人员发的、含本群打卡词（默认“打卡”）且不是提问的文字消息，按（成员，当地日期）去重计数。',
       theme_shares: '内容日历中本周标记为已发布的主题分享数（群里没有任何内容条目时为未测量）。阈值 ≥ 2。',
-      prime_time_ratio: '在黄金时段 20:00–22:00（当地时间）发出的消息占比。',
+      prime_time_ratio: '在黄金时段 {prime}（当地时间）发出的消息占比。',
       violations: '本周按群规检测到的违规次数（广告、刷屏、攻击）。',
       health_score: '100 × 通过的检查数 ÷ 适用的检查数，四舍五入，并注明基于几项；没有适用的检查时为未测量；本周没有消息的群不计分，显示“群已沉寂”。',
     },
@@ -1619,7 +1619,7 @@ const zhCN = {
     exported: '已导出到 {path}',
     empty: '本周还没有内容计划。点“生成计划”按节奏、内容配比和黄金时段起草一周的内容，再拖动调整。',
     unplaced: '有 {n} 项没能排进去',
-    prime: '黄金时段 20:00–22:00',
+    prime: '黄金时段 {prime}',
     keyboardHint: '拖动卡片可改到别的日期和时间；用键盘时，选中卡片后按 Shift + 方向键移动（左右一天，上下 30 分钟），回车编辑。', // not a Go rule: the grid's step
     moved: '已改到 {when}',
     stale: '这条内容已在别处被修改，没有保存。请刷新后再改。',
@@ -1742,7 +1742,7 @@ const zhCN = {
       quietTo: '到',
       save: '保存节奏',
       saved: '内容节奏已保存，下次生成计划时生效',
-      primeOnly: '直播和 UGC 征集需在黄金时段 20:00–22:00 内',
+      primeOnly: '直播和 UGC 征集需在黄金时段 {prime} 内',
     },
     library: {
       title: '素材库',
@@ -1817,7 +1817,7 @@ const zhCN = {
     },
     links: {
       title: '本周的链接点击',
-      hint: '点击率 = 点击数 ÷ 触达人数（在“手动录入”里填写）。点击偏低时，换个推送时间（如 20:00–22:00 黄金时段）或换一种内容形式。',
+      hint: '点击率 = 点击数 ÷ 触达人数（在“手动录入”里填写）。点击偏低时，换个推送时间（如 {prime} 黄金时段）或换一种内容形式。',
       posts: '本周发的链接',
       clicks: '点击数',
       reach: '触达人数',
