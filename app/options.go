@@ -124,6 +124,11 @@ type ThresholdsDTO struct {
 	PrimeStartMinute   int `json:"primeStartMinute"` // minutes after midnight
 	PrimeEndMinute     int `json:"primeEndMinute"`
 	FraudTimerMinutes  int `json:"fraudTimerMinutes"` // how long a fraud incident may stay open
+	// TargetMix is the content mix aimed at, in content.Types order.
+	TargetMix            []MixShareDTO `json:"targetMix"`
+	OpenRatePercent      int           `json:"openRatePercent"`
+	ConversionPercent    int           `json:"conversionPercent"`
+	ParticipationPercent int           `json:"participationPercent"`
 }
 
 // Options returns the rules as Go holds them.
@@ -176,7 +181,13 @@ func defaults() DefaultsDTO {
 }
 
 func thresholds() ThresholdsDTO {
+	var mix []MixShareDTO
+	for _, t := range content.Types {
+		mix = append(mix, MixShareDTO{Type: string(t), Percent: content.TargetMix[t]})
+	}
 	return ThresholdsDTO{
+		TargetMix: mix, OpenRatePercent: percent(content.OpenRateReference),
+		ConversionPercent: percent(content.ConversionReference), ParticipationPercent: percent(content.ParticipationReference),
 		ResponseMinutes: metrics.ResponseLimitMinutes, NewMembers: metrics.NewMembersLimit,
 		MuteRatePercent: percent(metrics.MuteRateLimit), LinkClickPercent: percent(metrics.LinkClickRateLimit),
 		ChecksTotal: metrics.ChecksTotal, ScoreGood: metrics.ScoreGood, ScoreFair: metrics.ScoreFair,
@@ -186,6 +197,12 @@ func thresholds() ThresholdsDTO {
 		PrimeStartMinute: int(content.PrimeStart), PrimeEndMinute: int(content.PrimeEnd),
 		FraudTimerMinutes: int(risk.Timer(risk.Fraud) / time.Minute),
 	}
+}
+
+// MixShareDTO is one content type's share of the target mix, in percent.
+type MixShareDTO struct {
+	Type    string `json:"type"`
+	Percent int    `json:"percent"`
 }
 
 // percent turns a share (0.35) into whole percent (35).

@@ -56,7 +56,17 @@ var optionSources = map[string]string{
 	"thresholds.activityDays": "ledger.ActivityDays", "thresholds.trendWeeks": "metrics.TrendWeeks",
 	"thresholds.replyWindowMinutes": "automation.ReplyWindow", "thresholds.primeStartMinute": "content.PrimeStart",
 	"thresholds.primeEndMinute": "content.PrimeEnd", "thresholds.fraudTimerMinutes": "risk.Timer(risk.Fraud)",
+	"thresholds.openRatePercent": "content.OpenRateReference", "thresholds.conversionPercent": "content.ConversionReference",
+	"thresholds.participationPercent": "content.ParticipationReference", "thresholds.targetMix.*.percent": "content.TargetMix",
 }
+
+// sourceOf names the Go source of the number at path; a list's items are
+// named alike (path.*.field).
+func sourceOf(path string) string {
+	return optionSources[listIndex.ReplaceAllString(path, ".*.")]
+}
+
+var listIndex = regexp.MustCompile(`\.\d+\.`)
 
 // optionNumbers flattens the DTO into its whole numbers by JSON path.
 func optionNumbers(t *testing.T) map[string]int {
@@ -76,6 +86,10 @@ func optionNumbers(t *testing.T) map[string]int {
 			for k, c := range x {
 				walk(strings.TrimPrefix(prefix+"."+k, "."), c)
 			}
+		case []any:
+			for i, c := range x {
+				walk(prefix+"."+strconv.Itoa(i), c)
+			}
 		case float64:
 			out[prefix] = int(x)
 		}
@@ -88,7 +102,7 @@ func optionNumbers(t *testing.T) map[string]int {
 // named above, so a finding of the scan says which constant to use.
 func TestOptionsNamed(t *testing.T) {
 	for path, v := range optionNumbers(t) {
-		if _, ok := optionSources[path]; !ok && distinctive(v) {
+		if sourceOf(path) == "" && distinctive(v) {
 			t.Errorf("options %s = %d: name its Go constant in optionSources", path, v)
 		}
 	}
@@ -139,7 +153,7 @@ func TestOptionsNotCopiedInFrontend(t *testing.T) {
 	byValue := map[int][]string{}
 	for path, v := range optionNumbers(t) {
 		if distinctive(v) {
-			byValue[v] = append(byValue[v], optionSources[path])
+			byValue[v] = append(byValue[v], sourceOf(path))
 		}
 	}
 	for _, names := range byValue {
@@ -149,6 +163,12 @@ func TestOptionsNotCopiedInFrontend(t *testing.T) {
 	th := (&OptionsService{}).Options().Thresholds
 	clock := func(m int) string { return fmt.Sprintf("%02d:%02d", m/60, m%60) }
 	prime := clock(th.PrimeStartMinute) + "–" + clock(th.PrimeEndMinute)
+	// The target mix is written as its shares in content.Types order.
+	var shares []string
+	for _, s := range th.TargetMix {
+		shares = append(shares, strconv.Itoa(s.Percent))
+	}
+	mix := strings.Join(shares, "/")
 	root := filepath.Join("..", "frontend", "src")
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -167,8 +187,14 @@ func TestOptionsNotCopiedInFrontend(t *testing.T) {
 		findings := copiedNumbers(string(src), byValue)
 		for i, line := range strings.Split(string(src), "\n") {
 			code := lineComment.ReplaceAllString(line, "")
-			if strings.Contains(code, prime) && !blockComment.MatchString(line) && !strings.Contains(line, notGoRule) {
+			if blockComment.MatchString(line) || strings.Contains(line, notGoRule) {
+				continue
+			}
+			if strings.Contains(code, prime) {
 				findings = append(findings, fmt.Sprintf("%d: %s is Go's content.PrimeStart–PrimeEnd: take it from the options ({prime})", i+1, prime))
+			}
+			if strings.Contains(code, mix) {
+				findings = append(findings, fmt.Sprintf("%d: %s is Go's content.TargetMix: take it from the options ({mix})", i+1, mix))
 			}
 		}
 		for _, f := range findings {

@@ -34,6 +34,10 @@ export function ruleParams(): Record<string, number | string> {
   const clock = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`
   return {
     prime: `${clock(th.primeStartMinute)}–${clock(th.primeEndMinute)}`,
+    mix: th.targetMix.map((s) => s.percent).join('/'),
+    openRate: th.openRatePercent,
+    conversion: th.conversionPercent,
+    participation: th.participationPercent,
     trendWeeks: th.trendWeeks,
     responseMinutes: th.responseMinutes,
     newMembers: th.newMembers,

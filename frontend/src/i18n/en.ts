@@ -1716,8 +1716,8 @@ const en: Messages = {
       title: 'Content mix and results',
       mix: 'Content mix',
       formats: 'Format results',
-      formatsHint: 'Posted briefs, live sessions and UGC calls of the last four weeks with results entered, against the reference: brief open rate 89%, live conversion 17%, UGC participation 33%.',
-      mixHint: 'Posted items of the last four weeks by type, against the target mix 35/28/22/15.',
+      formatsHint: 'Posted briefs, live sessions and UGC calls of the last four weeks with results entered, against the reference: brief open rate {openRate}%, live conversion {conversion}%, UGC participation {participation}%.',
+      mixHint: 'Posted items of the last four weeks by type, against the target mix {mix}.',
     },
     done: {
       title: 'This week: planned and done',

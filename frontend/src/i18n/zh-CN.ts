@@ -1714,8 +1714,8 @@ const zhCN = {
       title: '内容配比与效果',
       mix: '内容配比',
       formats: '各形式效果',
-      formatsHint: '近四周已发布并填了效果数据的早报、直播和 UGC 征集，对照参考值：早报打开率 89%、直播转化率 17%、UGC 参与率 33%。',
-      mixHint: '近四周已发布的内容按类型统计，对照目标配比 35/28/22/15。',
+      formatsHint: '近四周已发布并填了效果数据的早报、直播和 UGC 征集，对照参考值：早报打开率 {openRate}%、直播转化率 {conversion}%、UGC 参与率 {participation}%。',
+      mixHint: '近四周已发布的内容按类型统计，对照目标配比 {mix}。',
     },
     done: {
       title: '本周计划与完成',

@@ -1999,6 +1999,20 @@ export namespace app {
 	    }
 	}
 	
+	export class MixShareDTO {
+	    type: string;
+	    percent: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new MixShareDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.type = source["type"];
+	        this.percent = source["percent"];
+	    }
+	}
 	
 	export class OperatorDTO {
 	    name: string;
@@ -2034,6 +2048,10 @@ export namespace app {
 	    primeStartMinute: number;
 	    primeEndMinute: number;
 	    fraudTimerMinutes: number;
+	    targetMix: MixShareDTO[];
+	    openRatePercent: number;
+	    conversionPercent: number;
+	    participationPercent: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new ThresholdsDTO(source);
@@ -2060,7 +2078,29 @@ export namespace app {
 	        this.primeStartMinute = source["primeStartMinute"];
 	        this.primeEndMinute = source["primeEndMinute"];
 	        this.fraudTimerMinutes = source["fraudTimerMinutes"];
+	        this.targetMix = this.convertValues(source["targetMix"], MixShareDTO);
+	        this.openRatePercent = source["openRatePercent"];
+	        this.conversionPercent = source["conversionPercent"];
+	        this.participationPercent = source["participationPercent"];
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class PointsDTO {
 	    checkin: number;
