@@ -26,12 +26,14 @@ export function screenLines(s: Screen, c: Screening, t: Translate): ScreenLine[]
       ? t('members.screen.noMessages')
       : s.listed
         ? t('members.screen.overlapListed', {
+            ...ruleParams(),
             percent: Math.round(s.overlap * 1000) / 10,
             hours: s.activeHours,
             open: pad(c.openHour),
             close: pad(c.closeHour),
           })
         : t('members.screen.overlap', {
+          ...ruleParams(),
           percent: Math.round(s.overlap * 1000) / 10,
           messages: s.messages,
           open: pad(c.openHour),
