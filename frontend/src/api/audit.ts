@@ -19,37 +19,19 @@ export type Operator = app.OperatorDTO
 
 export const emptyFilter = (): AuditFilter => ({ groupId: 0, action: '', operator: '', from: 0, to: 0 })
 
-function toEntry(d: app.AuditEntryDTO): AuditEntry {
-  return {
-    id: d.id,
-    at: d.at,
-    operator: d.operator ?? '',
-    dbUser: d.dbUser ?? '',
-    action: d.action ?? '',
-    entity: d.entity ?? '',
-    entityId: d.entityId ?? 0,
-    groupId: d.groupId ?? 0,
-    groupName: d.groupName ?? '',
-    before: d.before ?? '',
-    after: d.after ?? '',
-  }
-}
-
 const toDTO = (f: AuditFilter): app.AuditFilterDTO => ({ ...f })
 
 export async function entries(f: AuditFilter): Promise<AuditPage> {
   const d = await call(() => AuditService.Entries(toDTO(f)))
-  return { entries: (d?.entries ?? []).map(toEntry), more: d?.more ?? false, operators: [...(d?.operators ?? [])] }
+  return { entries: d?.entries ?? [], more: d?.more ?? false, operators: d?.operators ?? [] }
 }
 
 export async function operator(): Promise<Operator> {
-  const d = await call(() => AuditService.Operator())
-  return { name: d?.name ?? '', source: d?.source ?? 'default' }
+  return call(() => AuditService.Operator())
 }
 
 export async function setOperatorName(name: string): Promise<Operator> {
-  const d = await call(() => AuditService.SetOperatorName(name))
-  return { name: d?.name ?? '', source: d?.source ?? 'default' }
+  return call(() => AuditService.SetOperatorName(name))
 }
 
 /** exportLog asks where to save and writes every entry matching f; '' when cancelled. */

@@ -2,7 +2,6 @@
 import * as SafetyService from '../../wailsjs/go/app/SafetyService'
 import type { app } from '../../wailsjs/go/models'
 import { call } from './errors'
-import { options } from '../options'
 import { onAppEvent, toInfo } from './system'
 import type { SystemInfo } from './types'
 
@@ -12,15 +11,9 @@ export type BackupFile = app.BackupDTO
 /** The Settings screen's safety card: passphrase state and automatic backups. */
 export type Security = Omit<app.SecurityDTO, 'convertValues'>
 
+// Go sends every field; only a nil list arrives as null.
 function toSecurity(d: app.SecurityDTO): Security {
-  return {
-    protected: d.protected === true,
-    minLength: d.minLength ?? options().lengths.minPassphrase,
-    backupsDir: d.backupsDir ?? '',
-    keep: d.keep ?? options().defaults.backupKeep,
-    backups: (d.backups ?? []).map((b) => ({ name: b.name ?? '', at: b.at ?? '', size: b.size ?? 0 })),
-    autoError: d.autoError ?? '',
-  }
+  return { ...d, backups: d.backups ?? [] }
 }
 
 /** unlock opens the protected workspace; a wrong passphrase rejects with Go's message. */
