@@ -159,16 +159,7 @@ func TestOptionsNotCopiedInFrontend(t *testing.T) {
 	for _, names := range byValue {
 		sort.Strings(names)
 	}
-	// Prime time is minutes after midnight: written as a clock, not a number.
-	th := (&OptionsService{}).Options().Thresholds
-	clock := func(m int) string { return fmt.Sprintf("%02d:%02d", m/60, m%60) }
-	prime := clock(th.PrimeStartMinute) + "–" + clock(th.PrimeEndMinute)
-	// The target mix is written as its shares in content.Types order.
-	var shares []string
-	for _, s := range th.TargetMix {
-		shares = append(shares, strconv.Itoa(s.Percent))
-	}
-	mix := strings.Join(shares, "/")
+	prime, mix := writtenForms()
 	root := filepath.Join("..", "frontend", "src")
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -184,19 +175,7 @@ func TestOptionsNotCopiedInFrontend(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		findings := copiedNumbers(string(src), byValue)
-		for i, line := range strings.Split(string(src), "\n") {
-			code := lineComment.ReplaceAllString(line, "")
-			if blockComment.MatchString(line) || strings.Contains(line, notGoRule) {
-				continue
-			}
-			if strings.Contains(code, prime) {
-				findings = append(findings, fmt.Sprintf("%d: %s is Go's content.PrimeStart–PrimeEnd: take it from the options ({prime})", i+1, prime))
-			}
-			if strings.Contains(code, mix) {
-				findings = append(findings, fmt.Sprintf("%d: %s is Go's content.TargetMix: take it from the options ({mix})", i+1, mix))
-			}
-		}
+		findings := append(copiedNumbers(string(src), byValue), copiedForms(string(src), prime, mix)...)
 		for _, f := range findings {
 			t.Errorf("%s:%s", filepath.ToSlash(strings.TrimPrefix(path, filepath.Join("..", "frontend")+string(filepath.Separator))), f)
 		}
@@ -205,6 +184,38 @@ func TestOptionsNotCopiedInFrontend(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// writtenForms are two rules written as text rather than a number: prime
+// time as a clock ("20:00–22:00") and the target mix as its shares in
+// content.Types order ("35/28/22/15").
+func writtenForms() (prime, mix string) {
+	th := (&OptionsService{}).Options().Thresholds
+	clock := func(m int) string { return fmt.Sprintf("%02d:%02d", m/60, m%60) }
+	var shares []string
+	for _, s := range th.TargetMix {
+		shares = append(shares, strconv.Itoa(s.Percent))
+	}
+	return clock(th.PrimeStartMinute) + "–" + clock(th.PrimeEndMinute), strings.Join(shares, "/")
+}
+
+// copiedForms lists the lines of src (comments skipped) that write prime
+// time or the target mix themselves.
+func copiedForms(src, prime, mix string) []string {
+	var out []string
+	for i, line := range strings.Split(src, "\n") {
+		if blockComment.MatchString(line) || strings.Contains(line, notGoRule) {
+			continue
+		}
+		code := lineComment.ReplaceAllString(line, "")
+		if strings.Contains(code, prime) {
+			out = append(out, fmt.Sprintf("%d: %s is Go's content.PrimeStart–PrimeEnd: take it from the options ({prime})", i+1, prime))
+		}
+		if strings.Contains(code, mix) {
+			out = append(out, fmt.Sprintf("%d: %s is Go's content.TargetMix: take it from the options ({mix})", i+1, mix))
+		}
+	}
+	return out
 }
 
 // notGoRule marks a line whose number is the window's own.
@@ -273,6 +284,10 @@ func TestOptionsScanFinds(t *testing.T) {
 		if got := len(copiedNumbers(src, byValue)); got != want {
 			t.Errorf("%s: %d findings, want %d", src, got, want)
 		}
+	}
+	prime, mix := writtenForms()
+	if n := len(copiedForms("prime: '黄金时段 "+prime+"',\n// the "+prime+" band\nmix: '"+mix+"',", prime, mix)); n != 2 {
+		t.Errorf("prime time and mix written out: %d findings, want 2", n)
 	}
 }
 
