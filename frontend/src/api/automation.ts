@@ -5,12 +5,7 @@ import { call } from './errors'
 
 export type Filled = app.FilledTextDTO
 
-export interface WelcomeTemplate {
-  text: string
-  rulesLink: string
-  version: number
-  preview: Filled
-}
+export type WelcomeTemplate = Omit<app.WelcomeTemplateDTO, 'convertValues'>
 
 export type KeywordReply = app.KeywordReplyDTO
 
@@ -24,13 +19,7 @@ export interface Templates {
   minScore: number
 }
 
-export interface ReplyMatch {
-  id: number
-  score: number
-  keywords: string[]
-  partial: string[]
-  filled: Filled
-}
+export type ReplyMatch = Omit<app.ReplyMatchDTO, 'convertValues'>
 
 export type HighlightSource = 'staff' | 'suggested'
 
