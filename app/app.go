@@ -81,6 +81,7 @@ type App struct {
 	// SystemService, SafetyService and TeamService
 	setSvc  *settingsvc.Service
 	teamSvc *teamsvc.Service
+	opts    *OptionsService
 }
 
 // New builds the shell around an open store.
@@ -111,6 +112,7 @@ func New(cfg Config) *App {
 	a.cont = &ContentService{app: a, svc: content}
 	a.risk = &RiskService{app: a, svc: risks}
 	a.strt = &StartService{app: a, svc: a.grps.svc}
+	a.opts = &OptionsService{}
 	return a
 }
 
@@ -133,7 +135,7 @@ func (a *App) Run() error {
 		OnStartup:        a.startup,
 		OnBeforeClose:    a.beforeClose,
 		OnShutdown:       a.shutdown,
-		Bind:             []any{a.sys, a.grps, a.imps, a.hlth, a.mbrs, a.rule, a.rpts, a.auto, a.safe, a.team, a.adt, a.cont, a.risk, a.strt},
+		Bind:             []any{a.sys, a.grps, a.imps, a.hlth, a.mbrs, a.rule, a.rpts, a.auto, a.safe, a.team, a.adt, a.cont, a.risk, a.strt, a.opts},
 		Menu:             a.menu(),
 		DragAndDrop:      &options.DragAndDrop{EnableFileDrop: true},
 		ErrorFormatter:   a.formatError,

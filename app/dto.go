@@ -46,9 +46,6 @@ type GroupOptionsDTO struct {
 	TimeZones          []string `json:"timeZones"`
 	DefaultTimeZone    string   `json:"defaultTimeZone"`
 	DefaultCheckinWord string   `json:"defaultCheckinWord"`
-	MaxNameLength      int      `json:"maxNameLength"`
-	// MaxTargetSize is the largest target size the form accepts (domain.MaxTargetSize).
-	MaxTargetSize int `json:"maxTargetSize"`
 	// BackupBeforeDelete: deleting a group backs the workspace up first
 	// (a SQLite workspace; a team server's backups are its administrator's).
 	BackupBeforeDelete bool `json:"backupBeforeDelete"`

@@ -44,7 +44,7 @@ func (s *GroupService) Update(id int64, in GroupInputDTO) (GroupDTO, error) {
 func (s *GroupService) Options() GroupOptionsDTO {
 	o := s.svc.Options()
 	return GroupOptionsDTO{Types: o.Types, Profiles: o.Profiles, TimeZones: o.TimeZones, DefaultTimeZone: o.DefaultTimeZone,
-		DefaultCheckinWord: o.DefaultCheckinWord, MaxNameLength: o.MaxNameLength, MaxTargetSize: o.MaxTargetSize, BackupBeforeDelete: o.BackupBeforeDelete}
+		DefaultCheckinWord: o.DefaultCheckinWord, BackupBeforeDelete: o.BackupBeforeDelete}
 }
 
 func summaryDTO(g domain.GroupSummary, err error) (GroupDTO, error) {

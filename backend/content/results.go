@@ -26,11 +26,11 @@ func RateOf(it Item) (Rate, bool) {
 	}
 	switch it.Format {
 	case MorningBrief:
-		return Rate{"open_rate", ratio(r.Opens, r.Reach), 0.89}, true
+		return Rate{"open_rate", ratio(r.Opens, r.Reach), OpenRateReference}, true
 	case LiveSession:
-		return Rate{"conversion_rate", ratio(r.Conversions, r.Participants), 0.17}, true
+		return Rate{"conversion_rate", ratio(r.Conversions, r.Participants), ConversionReference}, true
 	case UGCCall:
-		return Rate{"participation_rate", ratio(r.Participants, r.Reach), 0.33}, true
+		return Rate{"participation_rate", ratio(r.Participants, r.Reach), ParticipationReference}, true
 	}
 	return Rate{}, false
 }

@@ -33,6 +33,13 @@ const (
 	MaxFloodSeconds = 3600
 	MinInactiveDays = 7
 	MaxInactiveDays = 90
+	// The other bounds of the rule form; the window reads all of them
+	// through app.OptionsService, never from a copy.
+	MinFloodCount  = 2
+	MaxFloodCount  = 100
+	MaxStrikeDays  = 365
+	MaxStrikeLimit = 20
+	MaxShareQuota  = 50
 )
 
 // Validate checks a rule set and returns it cleaned: words trimmed and
@@ -72,17 +79,17 @@ func (r RuleSet) Validate() (RuleSet, error) {
 	}
 	r.Whitelist = CleanList(hosts)
 	switch {
-	case r.FloodCount != 0 && (r.FloodCount < 2 || r.FloodCount > 100):
+	case r.FloodCount != 0 && (r.FloodCount < MinFloodCount || r.FloodCount > MaxFloodCount):
 		return r, bad("flood_count", r.FloodCount)
 	case r.FloodCount != 0 && (r.FloodSeconds < 1 || r.FloodSeconds > MaxFloodSeconds):
 		return r, bad("flood_seconds", r.FloodSeconds)
-	case r.StrikeDays < 1 || r.StrikeDays > 365:
+	case r.StrikeDays < 1 || r.StrikeDays > MaxStrikeDays:
 		return r, bad("strike_days", r.StrikeDays)
-	case r.StrikeLimit < 1 || r.StrikeLimit > 20:
+	case r.StrikeLimit < 1 || r.StrikeLimit > MaxStrikeLimit:
 		return r, bad("strike_limit", r.StrikeLimit)
 	case r.InactiveDays != 0 && (r.InactiveDays < MinInactiveDays || r.InactiveDays > MaxInactiveDays):
 		return r, bad("inactive_days", r.InactiveDays)
-	case r.ShareQuota < 0 || r.ShareQuota > 50:
+	case r.ShareQuota < 0 || r.ShareQuota > MaxShareQuota:
 		return r, bad("share_quota", r.ShareQuota)
 	}
 	return r, nil

@@ -65,10 +65,10 @@ func checks(w Weekly, quota int) ([]Check, int, *int) {
 		shares = &s
 	}
 	list := []Check{
-		check(CheckMuteRate, w.MuteRate, "< 0.35", func(v float64) bool { return v < 0.35 }),
-		check(CheckResponseMedian, w.ResponseMedianMinutes, "< 15", func(v float64) bool { return v < ResponseLimitMinutes }),
-		check(CheckLinkClickRate, w.LinkClickRate, "> 0.12", func(v float64) bool { return v > 0.12 }),
-		check(CheckNewMembers, &newMembers, "<= 50", func(v float64) bool { return v <= NewMembersLimit }),
+		check(CheckMuteRate, w.MuteRate, fmt.Sprintf("< %g", MuteRateLimit), func(v float64) bool { return v < MuteRateLimit }),
+		check(CheckResponseMedian, w.ResponseMedianMinutes, fmt.Sprintf("< %d", ResponseLimitMinutes), func(v float64) bool { return v < ResponseLimitMinutes }),
+		check(CheckLinkClickRate, w.LinkClickRate, fmt.Sprintf("> %g", LinkClickRateLimit), func(v float64) bool { return v > LinkClickRateLimit }),
+		check(CheckNewMembers, &newMembers, fmt.Sprintf("<= %d", NewMembersLimit), func(v float64) bool { return v <= NewMembersLimit }),
 		check(CheckThemeShares, shares, fmt.Sprintf(">= %d", quota), func(v float64) bool { return v >= float64(quota) }),
 	}
 	if w.Silent() {

@@ -41,6 +41,9 @@ type Set struct {
 const (
 	MaxWords   = 200
 	MaxWordLen = 32
+	// The burst set's threshold: messages in BurstWindow.
+	MinBurstThreshold = 2
+	MaxBurstThreshold = 500
 )
 
 // Validate cleans a set an operator edited and checks it.
@@ -62,7 +65,7 @@ func (s Set) Validate() (Set, error) {
 	}
 	d, _ := defaultByKey(s.Key)
 	s.Category = d.Category
-	if s.Key == SetBurst && (s.Threshold < 2 || s.Threshold > 500) {
+	if s.Key == SetBurst && (s.Threshold < MinBurstThreshold || s.Threshold > MaxBurstThreshold) {
 		return s, domain.Errorf(domain.EINVALID, "risk.threshold_invalid", map[string]any{"value": s.Threshold})
 	}
 	if s.Key != SetBurst {

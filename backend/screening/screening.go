@@ -19,6 +19,9 @@ const (
 	// MaxMinFriends bounds a group's own threshold (WeChat caps friends at 10 000).
 	MaxMinFriends = 10000
 	MinOverlap    = 0.6 // active hours: more than this share of messages in operating hours
+	// Operating hours are [open, close) on the clock: open 0–23, close 1–24.
+	MaxOpenHour  = 23
+	MaxCloseHour = 24
 )
 
 // Criteria are a group's screening settings.
@@ -52,7 +55,7 @@ func (c Criteria) Friends() int {
 // Validate checks and cleans the settings.
 func (c Criteria) Validate() (Criteria, error) {
 	c.Regions = domain.CleanList(c.Regions)
-	if c.OpenHour < 0 || c.OpenHour > 23 || c.CloseHour < 1 || c.CloseHour > 24 || c.OpenHour == c.CloseHour {
+	if c.OpenHour < 0 || c.OpenHour > MaxOpenHour || c.CloseHour < 1 || c.CloseHour > MaxCloseHour || c.OpenHour == c.CloseHour {
 		return c, domain.Errorf(domain.EINVALID, "screening.bad_hours", map[string]any{"open": c.OpenHour, "close": c.CloseHour})
 	}
 	if c.MinFriends < 0 || c.MinFriends > MaxMinFriends {

@@ -109,6 +109,9 @@ func copyFile(from, to string, mode os.FileMode) error {
 // setting says otherwise.
 const DefaultBackupKeep = 7
 
+// MaxBackupKeep is the most automatic backups the setting may keep.
+const MaxBackupKeep = 100
+
 // SettingBackupKeep is the setting holding how many automatic backups to keep.
 const SettingBackupKeep = "backup.keep"
 
@@ -145,8 +148,8 @@ func (s *Store) BackupKeep(ctx context.Context) int {
 // SetBackupKeep changes how many automatic backups are kept (1–100) and
 // prunes the surplus now.
 func (s *Store) SetBackupKeep(ctx context.Context, n int) error {
-	if n < 1 || n > 100 {
-		return domain.Errorf(domain.EINVALID, "backup.keep_range", map[string]any{"min": 1, "max": 100})
+	if n < 1 || n > MaxBackupKeep {
+		return domain.Errorf(domain.EINVALID, "backup.keep_range", map[string]any{"min": 1, "max": MaxBackupKeep})
 	}
 	before := s.BackupKeep(ctx)
 	err := s.write(ctx, func(tx *gorm.DB) error {

@@ -1,19 +1,13 @@
 import type { Group, GroupInput, GroupOptions, GroupType, Profile } from './api'
+import { options } from './options'
 
 /**
- * defaultProfileFor mirrors Go's domain.DefaultProfile: the benchmark profile a
- * new group of type t starts with (service → education, resource → industry,
- * interest → e-commerce). Go applies the same default when the profile is empty.
+ * defaultProfileFor is Go's domain.DefaultProfile, sent in the options: the
+ * benchmark profile a new group of type t starts with. Go applies the same
+ * default when the profile is empty.
  */
 export function defaultProfileFor(type: GroupType): Profile {
-  switch (type) {
-    case 'service':
-      return 'education'
-    case 'resource':
-      return 'industry'
-    default:
-      return 'ecommerce'
-  }
+  return options().defaults.profiles[type] ?? ''
 }
 
 /** The form's starting values: the group being edited, or the defaults of Options(). */

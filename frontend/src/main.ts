@@ -4,6 +4,7 @@ import { lockedDue, welcomeDue } from './desktop'
 import { useWeek } from './health/week'
 import { i18n } from './i18n'
 import { startLanguage } from './language'
+import { loadOptions } from './options'
 import { makeRouter } from './router'
 import './style.css'
 
@@ -16,7 +17,8 @@ import './style.css'
 useWeek()
   .loadWeeks()
   .catch(() => {})
-startLanguage().then((info) => {
+// Go's limits and defaults (the options) are loaded before the first form.
+Promise.all([startLanguage(), loadOptions()]).then(([info]) => {
   welcomeDue.value = info?.welcome === true
   lockedDue.value = info?.locked === true
   createApp(App).use(i18n).use(makeRouter()).mount('#app')

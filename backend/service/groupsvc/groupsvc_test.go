@@ -103,7 +103,7 @@ func TestStartChecklist(t *testing.T) {
 	if c, err := svc.DismissStart(ctx, g.ID, true); err != nil || !c.Dismissed {
 		t.Errorf("dismissed: %+v (%v)", c, err)
 	}
-	if o := svc.Options(); o.MaxNameLength != domain.MaxGroupNameLen || o.BackupBeforeDelete == st.IsServer() || len(o.Profiles) == 0 {
+	if o := svc.Options(); o.BackupBeforeDelete == st.IsServer() || len(o.Profiles) == 0 {
 		t.Errorf("options %+v", o)
 	}
 }

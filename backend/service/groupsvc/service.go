@@ -176,8 +176,6 @@ type Options struct {
 	Types, Profiles, TimeZones []string
 	DefaultTimeZone            string
 	DefaultCheckinWord         string
-	MaxNameLength              int
-	MaxTargetSize              int
 	BackupBeforeDelete         bool
 }
 
@@ -185,7 +183,7 @@ type Options struct {
 // first except on a team server (which keeps its own backups).
 func (s *Service) Options() Options {
 	o := Options{TimeZones: append([]string(nil), timeZones...), DefaultTimeZone: domain.DefaultTimeZone,
-		DefaultCheckinWord: domain.DefaultCheckinWord, MaxNameLength: domain.MaxGroupNameLen, MaxTargetSize: domain.MaxTargetSize,
+		DefaultCheckinWord: domain.DefaultCheckinWord,
 		BackupBeforeDelete: s.st == nil || !s.st.IsServer()}
 	for _, t := range domain.GroupTypes {
 		o.Types = append(o.Types, string(t))

@@ -1,5 +1,7 @@
 import * as HealthService from '../../wailsjs/go/app/HealthService'
+import type { app } from '../../wailsjs/go/models'
 import { call } from './errors'
+import { options } from '../options'
 
 /** A question of the week with the staff's first answer (CLI `questions`). */
 export interface Question {
@@ -24,7 +26,7 @@ export interface Questions {
 export async function questions(groupId: number, week: string, late: boolean): Promise<Questions> {
   const d = await call(() => HealthService.Questions(groupId, week, late))
   return {
-    limitMinutes: d?.limitMinutes ?? 15,
+    limitMinutes: d?.limitMinutes ?? options().thresholds.responseMinutes,
     questions: (d?.questions ?? []).map((q) => ({
       name: q.name ?? '',
       at: q.at ?? '',
@@ -38,12 +40,7 @@ export async function questions(groupId: number, week: string, late: boolean): P
 }
 
 /** One day of the week: who joined and how many left. */
-export interface DayJoins {
-  /** YYYY-MM-DD in the group's zone */
-  day: string
-  joined: string[]
-  left: number
-}
+export type DayJoins = app.DayJoinsDTO
 
 /** joinsByDay returns the week's new members day by day. */
 export async function joinsByDay(groupId: number, week: string): Promise<DayJoins[]> {

@@ -3,82 +3,35 @@ import type { app } from '../../wailsjs/go/models'
 import { call } from './errors'
 
 /** Narrows the log; 0 / '' fields do not filter. from/to are instants in ms, to exclusive. */
-export interface AuditFilter {
-  groupId: number
-  /** an action prefix: 'member' matches 'member.update' */
-  action: string
-  operator: string
-  from: number
-  to: number
-}
+export type AuditFilter = app.AuditFilterDTO
 
 /** One recorded change. before/after are JSON objects of the changed fields as text, '' when absent. */
-export interface AuditEntry {
-  id: number
-  /** ms since the epoch */
-  at: number
-  operator: string
-  /** the server login that wrote the entry (team mode), '' otherwise */
-  dbUser: string
-  action: string
-  entity: string
-  entityId: number
-  groupId: number
-  groupName: string
-  before: string
-  after: string
-}
+export type AuditEntry = app.AuditEntryDTO
 
-export interface AuditPage {
-  entries: AuditEntry[]
-  /** older entries matching the filter were left off */
-  more: boolean
-  /** every operator name in the log */
-  operators: string[]
-}
+/** A page of the audit log: more when older entries were left off; operators are every name in the log. */
+export type AuditPage = Omit<app.AuditPageDTO, 'convertValues'>
 
 /**
  * Who changes are recorded as; source 'process' (QUNZHU_OPERATOR), 'setting', 'default',
  * or 'server' (team mode: the operator of the database login, which the window cannot change).
  */
-export interface Operator {
-  name: string
-  source: string
-}
+export type Operator = app.OperatorDTO
 
 export const emptyFilter = (): AuditFilter => ({ groupId: 0, action: '', operator: '', from: 0, to: 0 })
-
-function toEntry(d: app.AuditEntryDTO): AuditEntry {
-  return {
-    id: d.id,
-    at: d.at,
-    operator: d.operator ?? '',
-    dbUser: d.dbUser ?? '',
-    action: d.action ?? '',
-    entity: d.entity ?? '',
-    entityId: d.entityId ?? 0,
-    groupId: d.groupId ?? 0,
-    groupName: d.groupName ?? '',
-    before: d.before ?? '',
-    after: d.after ?? '',
-  }
-}
 
 const toDTO = (f: AuditFilter): app.AuditFilterDTO => ({ ...f })
 
 export async function entries(f: AuditFilter): Promise<AuditPage> {
   const d = await call(() => AuditService.Entries(toDTO(f)))
-  return { entries: (d?.entries ?? []).map(toEntry), more: d?.more ?? false, operators: [...(d?.operators ?? [])] }
+  return { entries: d?.entries ?? [], more: d?.more ?? false, operators: d?.operators ?? [] }
 }
 
 export async function operator(): Promise<Operator> {
-  const d = await call(() => AuditService.Operator())
-  return { name: d?.name ?? '', source: d?.source ?? 'default' }
+  return call(() => AuditService.Operator())
 }
 
 export async function setOperatorName(name: string): Promise<Operator> {
-  const d = await call(() => AuditService.SetOperatorName(name))
-  return { name: d?.name ?? '', source: d?.source ?? 'default' }
+  return call(() => AuditService.SetOperatorName(name))
 }
 
 /** exportLog asks where to save and writes every entry matching f; '' when cancelled. */

@@ -3,32 +3,13 @@ import * as AutomationService from '../../wailsjs/go/app/AutomationService'
 import type { app } from '../../wailsjs/go/models'
 import { call } from './errors'
 
-export interface Filled {
-  text: string
-  /** names in braces that are no placeholder */
-  unknown: string[]
-  /** placeholders with no value, left in the text */
-  missing: string[]
-}
+export type Filled = app.FilledTextDTO
 
-export interface WelcomeTemplate {
-  text: string
-  rulesLink: string
-  version: number
-  preview: Filled
-}
+export type WelcomeTemplate = Omit<app.WelcomeTemplateDTO, 'convertValues'>
 
-export interface KeywordReply {
-  id: number
-  keywords: string[]
-  reply: string
-  version: number
-}
+export type KeywordReply = app.KeywordReplyDTO
 
-export interface Placeholder {
-  key: string
-  zh: string
-}
+export type Placeholder = app.PlaceholderDTO
 
 export interface Templates {
   group: { id: number; name: string }
@@ -38,13 +19,7 @@ export interface Templates {
   minScore: number
 }
 
-export interface ReplyMatch {
-  id: number
-  score: number
-  keywords: string[]
-  partial: string[]
-  filled: Filled
-}
+export type ReplyMatch = Omit<app.ReplyMatchDTO, 'convertValues'>
 
 export type HighlightSource = 'staff' | 'suggested'
 
@@ -58,17 +33,7 @@ export interface Highlight {
   content: string
 }
 
-export interface HighlightSuggestion {
-  messageId: number
-  name: string
-  at: string
-  kind: string
-  content: string
-  replies: number
-  repliers: number
-  /** 0 unless already in the library */
-  highlightId: number
-}
+export type HighlightSuggestion = app.HighlightSuggestionDTO
 
 export interface Highlights {
   group: { id: number; name: string }
@@ -79,19 +44,10 @@ export interface Highlights {
   digest: string
 }
 
-export interface ChatMessage {
-  id: number
-  name: string
-  at: string
-  kind: string
-  content: string
-  highlightId: number
-}
+export type ChatMessage = app.HighlightChatMessageDTO
 
-export interface ChatPage {
-  messages: ChatMessage[]
-  total: number
-}
+/** A page of the week's chat (the generated class as data). */
+export type ChatPage = Omit<app.HighlightChatPageDTO, 'convertValues'>
 
 const strings = (v: string[] | null | undefined): string[] => (Array.isArray(v) ? v.map(String) : [])
 

@@ -63,40 +63,11 @@ export interface ContentInput {
 }
 
 /** A member the presenter picker offers. */
-export interface Presenter {
-  id: number
-  name: string
-  /** every other name known, to search by */
-  names: string[]
-  /** still in the group */
-  present: boolean
-}
+export type Presenter = app.PresenterDTO
 
-export interface Cadence {
-  morningBrief: boolean
-  morningBriefAt: string
-  liveSession: boolean
-  liveWeekday: number
-  liveSessionAt: string
-  ugcCall: boolean
-  ugcNth: number
-  ugcWeekday: number
-  ugcCallAt: string
-  sharesPerWeek: number
-  shareAt: string
-  dailyCap: number
-  minGapMinutes: number
-  quietStart: string
-  quietEnd: string
-  version: number
-}
+export type Cadence = app.CadenceDTO
 
-export interface PlannedDone {
-  key: string
-  planned: number
-  posted: number
-  skipped: number
-}
+export type PlannedDone = app.PlannedDoneDTO
 
 export interface FormatRate {
   format: ContentFormat
@@ -133,11 +104,7 @@ export interface ContentWeek {
   library: LibraryEntry[]
 }
 
-export interface CalendarGroup {
-  id: number
-  name: string
-  index: number
-}
+export type CalendarGroup = app.CalendarGroupDTO
 
 export interface CalendarData {
   from: string

@@ -62,9 +62,9 @@ describe('groups api', () => {
     expect(await groups.list()).toEqual([])
   })
 
-  it('fills a missing staff list with an empty one', async () => {
-    bound.Get.mockResolvedValue({ ...dto, staffAliases: null } as never)
-    expect((await groups.get(3)).staffAliases).toEqual([])
+  it('reads one group as Go sends it (the generated DTO, no copy)', async () => {
+    bound.Get.mockResolvedValue({ ...dto } as never)
+    expect(await groups.get(3)).toEqual(dto)
     expect(bound.Get).toHaveBeenCalledWith(3)
   })
 
@@ -111,7 +111,6 @@ describe('groups api', () => {
     bound.Options.mockResolvedValue({ ...groupOptions } as never)
     const o = await groups.options()
     expect(o.types).toEqual(['interest', 'service', 'resource'])
-    expect(o.maxNameLength).toBe(64)
     expect(o.defaultCheckinWord).toBe('打卡')
   })
 
@@ -119,7 +118,7 @@ describe('groups api', () => {
     bound.Delete.mockResolvedValue({ groups: ['读书会'], members: 187, messages: 12345, backup: 'qunzhu-20240506-123000.db' } as never)
     expect(await groups.remove(3, '读书会')).toEqual({ groups: ['读书会'], members: 187, messages: 12345, backup: 'qunzhu-20240506-123000.db' })
     expect(bound.Delete).toHaveBeenCalledWith(3, '读书会')
-    bound.RemoveDemo.mockResolvedValue({ groups: null, members: 0, messages: 0, backup: '' } as never)
+    bound.RemoveDemo.mockResolvedValue({ groups: [], members: 0, messages: 0, backup: '' } as never)
     expect(await groups.removeDemo()).toEqual({ groups: [], members: 0, messages: 0, backup: '' })
   })
 })

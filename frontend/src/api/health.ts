@@ -1,6 +1,7 @@
 import * as HealthService from '../../wailsjs/go/app/HealthService'
 import type { app } from '../../wailsjs/go/models'
 import { call } from './errors'
+import { options } from '../options'
 
 /** One ISO week of the week picker. */
 export interface Week {
@@ -66,11 +67,7 @@ export interface GroupWeek {
 }
 
 /** A group's open incidents of level 2 or 3: how many, and the highest level with its type. */
-export interface UrgentIncidents {
-  count: number
-  level: number
-  type: string
-}
+export type UrgentIncidents = app.UrgentDTO
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null)
 
@@ -144,7 +141,7 @@ export function toGroupWeek(d: app.GroupWeekDTO): GroupWeek {
     },
     silent: Boolean(d.silent),
     checksApplicable: d.checksApplicable ?? 0,
-    checksTotal: d.checksTotal || 5,
+    checksTotal: d.checksTotal || options().thresholds.checksTotal,
     urgent: d.urgent && d.urgent.count > 0 ? { count: d.urgent.count, level: d.urgent.level ?? 0, type: d.urgent.type ?? '' } : null,
   }
 }
@@ -247,15 +244,7 @@ export interface Comparison {
 }
 
 /** A question of the week no staff message answered within 24 hours. */
-export interface UnansweredQuestion {
-  name: string
-  /** RFC 3339 in the group's zone */
-  at: string
-  text: string
-  /** until a late answer (late), else until the last imported message */
-  waitSeconds: number
-  late: boolean
-}
+export type UnansweredQuestion = app.UnansweredDTO
 
 export interface Dashboard {
   week: GroupWeek
@@ -300,7 +289,7 @@ export function toDashboard(d: app.DashboardDTO | null | undefined): Dashboard {
       waitSeconds: q.waitSeconds ?? 0,
       late: Boolean(q.late),
     })),
-    inactiveDays: d?.inactiveDays || 14,
+    inactiveDays: d?.inactiveDays || options().defaults.inactiveDays,
   }
 }
 

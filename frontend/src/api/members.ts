@@ -1,6 +1,7 @@
 import * as MembersService from '../../wailsjs/go/app/MembersService'
 import type { app } from '../../wailsjs/go/models'
 import { call } from './errors'
+import { options } from '../options'
 
 export type Tier = 'admin' | 'core' | 'normal'
 export const tiers: readonly Tier[] = ['admin', 'core', 'normal']
@@ -58,19 +59,9 @@ export interface Candidates {
   errors: { line: number; reason: string }[]
 }
 
-export interface Screening {
-  regions: string[]
-  openHour: number
-  closeHour: number
-  /** Influence: more WeChat friends than this (Go's screening.Criteria; 0 on a save keeps the group's). */
-  minFriends: number
-}
+export type Screening = app.ScreeningDTO
 
-export interface Pyramid {
-  admin: number
-  core: number
-  normal: number
-}
+export type Pyramid = app.PyramidDTO
 
 export interface Suggestion {
   memberId: number
@@ -195,8 +186,8 @@ export function toLedger(d: app.LedgerDTO): Ledger {
     group: { id: d.group?.id ?? 0, name: d.group?.name ?? '' },
     week: { week: d.week?.week ?? '', start: d.week?.start ?? '', end: d.week?.end ?? '' },
     inactiveMeasurable: Boolean(d.inactiveMeasurable),
-    inactiveDays: d.inactiveDays || 14,
-    strikeLimit: d.strikeLimit || 3,
+    inactiveDays: d.inactiveDays || options().defaults.inactiveDays,
+    strikeLimit: d.strikeLimit || options().defaults.strikeLimit,
     present: d.present ?? 0,
     actual: toPyramid(d.actual),
     target: toPyramid(d.target),
@@ -212,7 +203,7 @@ export function toLedger(d: app.LedgerDTO): Ledger {
     })),
     members: (d.members ?? []).map(toMember),
     tags: list(d.tags),
-    screening: { regions: list(d.screening?.regions), openHour: d.screening?.openHour ?? 9, closeHour: d.screening?.closeHour ?? 22, minFriends: d.screening?.minFriends ?? 0 },
+    screening: { regions: list(d.screening?.regions), openHour: d.screening?.openHour ?? options().defaults.openHour, closeHour: d.screening?.closeHour ?? options().defaults.closeHour, minFriends: d.screening?.minFriends ?? 0 },
   }
 }
 
@@ -301,7 +292,7 @@ export async function screenCandidates(groupId: number, path: string): Promise<C
   return {
     file: d?.file ?? '',
     encoding: d?.encoding ?? '',
-    criteria: { regions: list(d?.criteria?.regions), openHour: d?.criteria?.openHour ?? 9, closeHour: d?.criteria?.closeHour ?? 22, minFriends: d?.criteria?.minFriends ?? 0 },
+    criteria: { regions: list(d?.criteria?.regions), openHour: d?.criteria?.openHour ?? options().defaults.openHour, closeHour: d?.criteria?.closeHour ?? options().defaults.closeHour, minFriends: d?.criteria?.minFriends ?? 0 },
     candidates: (d?.candidates ?? []).map((c) => ({ line: c.line ?? 0, name: c.name ?? '', screen: toScreen(c.screen) })),
     errors: (d?.errors ?? []).map((e) => ({ line: e.line ?? 0, reason: e.reason ?? '' })),
   }
@@ -312,36 +303,13 @@ export async function saveScreening(groupId: number, sc: Screening): Promise<voi
 }
 
 /** One record of a person in a merge. Times are RFC 3339 in the group's zone, '' = never spoke. */
-export interface MergeRecord {
-  id: number
-  version: number
-  name: string
-  /** every name known: list names and names seen in chat */
-  names: string[]
-  firstMessageAt: string
-  lastMessageAt: string
-  messages: number
-}
+export type MergeRecord = app.MergeMemberDTO
 
 /** A person the ledger seems to hold several times: keep `into`, fold `from` into it. */
-export interface MergeCandidate {
-  name: string
-  into: MergeRecord
-  from: MergeRecord[]
-}
+export type MergeCandidate = Omit<app.MergeCandidateDTO, 'convertValues'>
 
 /** What a merge did; `label` is how the import history lists it ("陈晓雨 ×8 → 陈晓雨"). */
-export interface MergeResult {
-  batchId: number
-  label: string
-  intoId: number
-  /** the kept member's display name */
-  name: string
-  /** records folded into it */
-  merged: number
-  /** duplicate messages removed */
-  duplicates: number
-}
+export type MergeResult = app.MergeResultDTO
 
 function toRecord(d: app.MergeMemberDTO | undefined): MergeRecord {
   return {

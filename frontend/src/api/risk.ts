@@ -49,13 +49,7 @@ export interface Incident {
   version: number
 }
 
-export interface Evidence {
-  id: number
-  at: string
-  name: string
-  kind: string
-  content: string
-}
+export type Evidence = app.EvidenceDTO
 
 export interface RiskView {
   group: { id: number; name: string }
@@ -75,12 +69,7 @@ export interface Playbook {
   version: number
 }
 
-export interface PlaybookVars {
-  group: string
-  date: string
-  event: string
-  backup: string
-}
+export type PlaybookVars = app.PlaybookVarsDTO
 
 export interface Playbooks {
   lang: string

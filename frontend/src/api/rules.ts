@@ -1,31 +1,13 @@
 import * as RulesService from '../../wailsjs/go/app/RulesService'
 import type { app } from '../../wailsjs/go/models'
 import { call } from './errors'
+import { options } from '../options'
 
 export type Decision = '' | 'dismissed' | 'warned' | 'removed'
 
-export interface RuleSet {
-  adWords: string[]
-  whitelist: string[]
-  floodCount: number
-  floodSeconds: number
-  attackWords: string[]
-  strikeDays: number
-  strikeLimit: number
-  /** silence, in days, that puts a member on the removal list */
-  inactiveDays: number
-  /** theme shares the week's check asks for */
-  shareQuota: number
-}
+export type RuleSet = app.RuleSetDTO
 
-export interface ContextMessage {
-  at: string
-  name: string
-  kind: string
-  content: string
-  /** the violating message itself */
-  self: boolean
-}
+export type ContextMessage = app.ContextDTO
 
 export interface Violation {
   key: string
@@ -94,8 +76,8 @@ function toRuleSet(r: app.RuleSetDTO | undefined): RuleSet {
     attackWords: list(r?.attackWords),
     strikeDays: r?.strikeDays ?? 0,
     strikeLimit: r?.strikeLimit ?? 0,
-    inactiveDays: r?.inactiveDays ?? 14,
-    shareQuota: r?.shareQuota ?? 2,
+    inactiveDays: r?.inactiveDays ?? options().defaults.inactiveDays,
+    shareQuota: r?.shareQuota ?? options().defaults.shareQuota,
   }
 }
 

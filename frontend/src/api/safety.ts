@@ -6,34 +6,14 @@ import { onAppEvent, toInfo } from './system'
 import type { SystemInfo } from './types'
 
 /** One automatic backup in the backups folder. */
-export interface BackupFile {
-  name: string
-  /** RFC 3339, local time */
-  at: string
-  /** bytes of the database copy */
-  size: number
-}
+export type BackupFile = app.BackupDTO
 
 /** The Settings screen's safety card: passphrase state and automatic backups. */
-export interface Security {
-  protected: boolean
-  minLength: number
-  backupsDir: string
-  keep: number
-  backups: BackupFile[]
-  /** The last automatic backup's failure in the user's language; '' if none. */
-  autoError: string
-}
+export type Security = Omit<app.SecurityDTO, 'convertValues'>
 
+// Go sends every field; only a nil list arrives as null.
 function toSecurity(d: app.SecurityDTO): Security {
-  return {
-    protected: d.protected === true,
-    minLength: d.minLength ?? 6,
-    backupsDir: d.backupsDir ?? '',
-    keep: d.keep ?? 7,
-    backups: (d.backups ?? []).map((b) => ({ name: b.name ?? '', at: b.at ?? '', size: b.size ?? 0 })),
-    autoError: d.autoError ?? '',
-  }
+  return { ...d, backups: d.backups ?? [] }
 }
 
 /** unlock opens the protected workspace; a wrong passphrase rejects with Go's message. */

@@ -1,63 +1,22 @@
-// Plain shapes the views work with; the api layer maps the generated DTOs to them.
+// Plain shapes the views work with; the api layer maps the generated DTOs to them
+// where it adds something (a union type, a parsed value), else uses them as they are.
+import type { app } from '../../wailsjs/go/models'
 
 /** A group's positioning model, e.g. 'interest' (兴趣社交型). Options() lists them. */
 export type GroupType = string
 /** A benchmark profile, e.g. 'education' (在线教育群). Options() lists them. */
 export type Profile = string
 
-export interface Group {
-  id: number
-  name: string
-  type: GroupType
-  valueProposition: string
-  timeZone: string
-  staffAliases: string[]
-  profile: Profile
-  checkinWord: string
-  targetSize: number
-  /** members present now */
-  members: number
-  /** countable messages ever imported */
-  messages: number
-  /** RFC 3339 in the group's own offset, or '' when no chat was imported */
-  lastMessageAt: string
-  createdAt: string
-  updatedAt: string
-  /** the demo was loaded into it: 示例群, removed by 移除示例数据 */
-  demo: boolean
-}
-
-/** What deleting a group or removing the demo took away. */
-export interface Deletion {
-  groups: string[]
-  members: number
-  messages: number
-  /** the automatic backup made just before ('' on a team server) */
-  backup: string
-}
-
-export interface GroupInput {
-  name: string
-  type: GroupType
-  valueProposition: string
-  timeZone: string
-  staffAliases: string[]
-  profile: Profile
-  checkinWord: string
-  /** 0 when not set */
-  targetSize: number
-}
-
-export interface GroupOptions {
-  types: GroupType[]
-  profiles: Profile[]
-  timeZones: string[]
-  defaultTimeZone: string
-  defaultCheckinWord: string
-  maxNameLength: number
-  /** deleting a group backs the workspace up first (not on a team server) */
-  backupBeforeDelete?: boolean
-}
+// The group DTOs are the generated classes themselves (app/dto.go): Go
+// sends every field (empty lists as []), so a hand-written copy added nothing.
+/** A group with its counts; lastMessageAt is RFC 3339 in the group's offset, or ''. */
+export type Group = app.GroupDTO
+/** What deleting a group or removing the demo took away (backup '' on a team server). */
+export type Deletion = app.DeletionDTO
+/** The create/edit form; targetSize 0 when not set. */
+export type GroupInput = app.GroupInputDTO
+/** The group form's choices; backupBeforeDelete: deleting backs the workspace up first. */
+export type GroupOptions = app.GroupOptionsDTO
 
 /** 'zh' or 'en', as Go stores it. */
 export type Language = 'zh' | 'en'
@@ -105,10 +64,7 @@ export interface ImportRequest {
 }
 
 /** One row that could not be read, worded in the user's language. */
-export interface RowError {
-  line: number
-  reason: string
-}
+export type RowError = app.ImportRowErrorDTO
 
 export interface ImportPreview {
   kind: ImportKind
@@ -175,18 +131,4 @@ export interface ImportResult {
 }
 
 /** One past import of a group (the import history). */
-export interface ImportBatch {
-  id: number
-  kind: string
-  format: string
-  file: string
-  encoding: string
-  rows: number
-  imported: number
-  updated: number
-  skippedDuplicates: number
-  /** RFC 3339 in the group's own offset */
-  createdAt: string
-  /** only the latest batch of a group can be undone */
-  undoable: boolean
-}
+export type ImportBatch = app.BatchDTO

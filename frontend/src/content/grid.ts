@@ -2,6 +2,7 @@
 // times from Go are RFC 3339 strings in the group's zone, and an item is
 // placed by the date and time the string carries, never the browser's zone.
 import { wallClock } from '../format'
+import { options } from '../options'
 
 const pad2 = (n: number) => String(n).padStart(2, '0')
 
@@ -58,7 +59,7 @@ export function localInput(day: string, minute: number): string {
 }
 
 /** snap rounds minutes to a step (15 by default) and keeps them in the day. */
-export function snap(minute: number, step = 15): number {
+export function snap(minute: number, step = 15): number { // not a Go rule: the grid's step
   return Math.max(0, Math.min(24 * 60 - step, Math.round(minute / step) * step))
 }
 
@@ -73,8 +74,11 @@ export function shift(at: string, days: number, minutes: number): string {
   return localInput(addDays(day, days), m)
 }
 
-/** primeTime is the seed's 20:00–22:00, in minutes, end exclusive. */
-export const primeTime = { start: 20 * 60, end: 22 * 60 } as const
+/** primeTime is Go's prime time (content.PrimeStart, PrimeEnd), in minutes, end exclusive. */
+export const primeTime = {
+  get start() { return options().thresholds.primeStartMinute },
+  get end() { return options().thresholds.primeEndMinute },
+}
 
 /** inPrime says whether a time lies in prime time. */
 export const inPrime = (at: string) => {

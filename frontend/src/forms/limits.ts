@@ -1,6 +1,10 @@
-// The ranges Go refuses a setting outside of (each names its Go source;
-// app/limits_test.go checks they agree). The forms check them before
-// sending, so a typed value is refused with its range, never clamped.
+import { options } from '../options'
+import type { app } from '../../wailsjs/go/models'
+
+// The ranges Go refuses a setting outside of, read from Go's options
+// (app/options.go; app/options_test.go checks each against the validation).
+// The forms check them before sending, so a typed value is refused with its
+// range, never clamped.
 export interface Range {
   min: number
   max?: number
@@ -12,22 +16,31 @@ export interface Range {
   fraction?: boolean
 }
 
+type Name = Exclude<keyof app.LimitsDTO, 'convertValues'>
+
+const go = (name: Name, extra: Partial<Range> = {}): Range => {
+  const r = options().limits[name]
+  return { min: r.min, max: r.max, ...(r.off ? { off: 0 } : {}), ...extra }
+}
+
+/** limits.x is read when a form checks, so it is always Go's current range. */
 export const limits = {
-  cadenceShares: { min: 0, max: 14 }, // content.MaxSharesPerWeek
-  cadenceCap: { min: 1, max: 12 }, // content.MaxDailyCap
-  cadenceGap: { min: 0, max: 720 }, // content.MaxMinGapMinutes
-  screeningOpen: { min: 0, max: 23 }, // screening.Criteria.Validate
-  screeningClose: { min: 1, max: 24 }, // screening.Criteria.Validate
-  riskThreshold: { min: 2, max: 500 }, // risk.Set.Validate
-  backupKeep: { min: 1, max: 100 }, // store.SetBackupKeep
-  floodCount: { min: 2, max: 100, off: 0 }, // domain.RuleSet.Validate
-  floodSeconds: { min: 1, max: 3600 }, // domain.MaxFloodSeconds
-  strikeDays: { min: 1, max: 365 }, // domain.RuleSet.Validate
-  strikeLimit: { min: 1, max: 20 }, // domain.RuleSet.Validate
-  inactiveDays: { min: 7, max: 90, off: 0 }, // domain.MinInactiveDays, MaxInactiveDays
-  shareQuota: { min: 0, max: 50 }, // domain.RuleSet.Validate
-  targetSize: { min: 0, max: 2000, optional: true }, // domain.MaxTargetSize
-  points: { min: 1, max: 100000 }, // domain.MaxPointsEntry
-  mutePercent: { min: 0, max: 100, optional: true, fraction: true }, // domain.WeekInput: a share 0–1, entered in %
-  count: { min: 0, optional: true }, // link clicks and reach, content results: never negative
-} satisfies Record<string, Range>
+  get cadenceShares() { return go('cadenceShares') },
+  get cadenceCap() { return go('cadenceCap') },
+  get cadenceGap() { return go('cadenceGap') },
+  get screeningOpen() { return go('screeningOpen') },
+  get screeningClose() { return go('screeningClose') },
+  get riskThreshold() { return go('riskThreshold') },
+  get backupKeep() { return go('backupKeep') },
+  get floodCount() { return go('floodCount') },
+  get floodSeconds() { return go('floodSeconds') },
+  get strikeDays() { return go('strikeDays') },
+  get strikeLimit() { return go('strikeLimit') },
+  get inactiveDays() { return go('inactiveDays') },
+  get shareQuota() { return go('shareQuota') },
+  get targetSize() { return go('targetSize', { optional: true }) },
+  get points() { return go('points') },
+  // Not Go's ranges but the form's own: a share 0–1 entered in %, and counts.
+  mutePercent: { min: 0, max: 100, optional: true, fraction: true } as Range,
+  count: { min: 0, optional: true } as Range,
+}

@@ -1,6 +1,7 @@
 // How the week picker and the health figures are written.
 import type { FigureSource, Figures, Week } from '../api'
 import { formatNumber, wallClock, type Locale } from '../format'
+import { options } from '../options'
 
 const enMonths = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 
@@ -95,11 +96,12 @@ export function thresholdLabel(name: string, threshold: string): string {
   return `${op} ${v}`
 }
 
-/** healthLevel colours a health score: good ≥ 80, fair ≥ 60, poor below; none when null. */
+/** healthLevel colours a health score by Go's bands (metrics.ScoreGood, ScoreFair): good, fair, poor below; none when null. */
 export function healthLevel(score: number | null): 'good' | 'fair' | 'poor' | 'none' {
   if (score === null) return 'none'
-  if (score >= 80) return 'good'
-  if (score >= 60) return 'fair'
+  const t = options().thresholds
+  if (score >= t.scoreGood) return 'good'
+  if (score >= t.scoreFair) return 'fair'
   return 'poor'
 }
 

@@ -38,7 +38,7 @@ export function sharesName(a: Named, b: Named): boolean {
  * other records of the same person); with a query, every other member whose
  * name or id contains it, those sharing a name first. At most `limit`.
  */
-export function mergeTargets(all: LedgerMember[], self: Named, query: string, limit = 30): Targets {
+export function mergeTargets(all: LedgerMember[], self: Named, query: string, limit = 30): Targets { // not a Go rule: a list's length
   const others = all.filter((m) => m.id !== self.id)
   let found: LedgerMember[]
   if (!query.trim()) {

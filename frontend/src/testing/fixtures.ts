@@ -8,7 +8,6 @@ export const groupOptions: GroupOptions = {
   timeZones: ['Asia/Shanghai', 'UTC'],
   defaultTimeZone: 'Asia/Shanghai',
   defaultCheckinWord: '打卡',
-  maxNameLength: 64,
   backupBeforeDelete: true,
 }
 

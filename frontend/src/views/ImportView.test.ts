@@ -406,7 +406,7 @@ describe('the import checks', { timeout: 30000 }, () => {
   })
 
   it('offers whose local time a wall-clock export is, defaulting to the group’s, and reads the file again in the one chosen', async () => {
-    groups.options.mockResolvedValue({ types: [], profiles: [], timeZones: ['Asia/Shanghai', 'Europe/London', 'America/New_York'], defaultTimeZone: 'Asia/Shanghai', defaultCheckinWord: '打卡', maxNameLength: 64 })
+    groups.options.mockResolvedValue({ types: [], profiles: [], timeZones: ['Asia/Shanghai', 'Europe/London', 'America/New_York'], defaultTimeZone: 'Asia/Shanghai', defaultCheckinWord: '打卡', backupBeforeDelete: true })
     api.preview.mockResolvedValue(chatPreview())
     const job = controlledJob()
     const w = await show(2)

@@ -953,6 +953,40 @@ export namespace app {
 	        this.left = source["left"];
 	    }
 	}
+	export class DefaultsDTO {
+	    floodCount: number;
+	    floodSeconds: number;
+	    strikeDays: number;
+	    strikeLimit: number;
+	    inactiveDays: number;
+	    shareQuota: number;
+	    openHour: number;
+	    closeHour: number;
+	    backupKeep: number;
+	    timeZone: string;
+	    checkinWord: string;
+	    profiles: {[key: string]: string};
+	
+	    static createFrom(source: any = {}) {
+	        return new DefaultsDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.floodCount = source["floodCount"];
+	        this.floodSeconds = source["floodSeconds"];
+	        this.strikeDays = source["strikeDays"];
+	        this.strikeLimit = source["strikeLimit"];
+	        this.inactiveDays = source["inactiveDays"];
+	        this.shareQuota = source["shareQuota"];
+	        this.openHour = source["openHour"];
+	        this.closeHour = source["closeHour"];
+	        this.backupKeep = source["backupKeep"];
+	        this.timeZone = source["timeZone"];
+	        this.checkinWord = source["checkinWord"];
+	        this.profiles = source["profiles"];
+	    }
+	}
 	export class DeletionDTO {
 	    groups: string[];
 	    members: number;
@@ -1041,8 +1075,6 @@ export namespace app {
 	    timeZones: string[];
 	    defaultTimeZone: string;
 	    defaultCheckinWord: string;
-	    maxNameLength: number;
-	    maxTargetSize: number;
 	    backupBeforeDelete: boolean;
 	
 	    static createFrom(source: any = {}) {
@@ -1056,8 +1088,6 @@ export namespace app {
 	        this.timeZones = source["timeZones"];
 	        this.defaultTimeZone = source["defaultTimeZone"];
 	        this.defaultCheckinWord = source["defaultCheckinWord"];
-	        this.maxNameLength = source["maxNameLength"];
-	        this.maxTargetSize = source["maxTargetSize"];
 	        this.backupBeforeDelete = source["backupBeforeDelete"];
 	    }
 	}
@@ -1602,7 +1632,123 @@ export namespace app {
 		}
 	}
 	
+	export class LengthsDTO {
+	    groupName: number;
+	    notes: number;
+	    tags: number;
+	    tag: number;
+	    pointsReason: number;
+	    operator: number;
+	    ruleWords: number;
+	    ruleWord: number;
+	    riskWords: number;
+	    riskWord: number;
+	    playbook: number;
+	    template: number;
+	    keyword: number;
+	    keywords: number;
+	    link: number;
+	    minPassphrase: number;
 	
+	    static createFrom(source: any = {}) {
+	        return new LengthsDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.groupName = source["groupName"];
+	        this.notes = source["notes"];
+	        this.tags = source["tags"];
+	        this.tag = source["tag"];
+	        this.pointsReason = source["pointsReason"];
+	        this.operator = source["operator"];
+	        this.ruleWords = source["ruleWords"];
+	        this.ruleWord = source["ruleWord"];
+	        this.riskWords = source["riskWords"];
+	        this.riskWord = source["riskWord"];
+	        this.playbook = source["playbook"];
+	        this.template = source["template"];
+	        this.keyword = source["keyword"];
+	        this.keywords = source["keywords"];
+	        this.link = source["link"];
+	        this.minPassphrase = source["minPassphrase"];
+	    }
+	}
+	
+	export class RangeDTO {
+	    min: number;
+	    max: number;
+	    off: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new RangeDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.min = source["min"];
+	        this.max = source["max"];
+	        this.off = source["off"];
+	    }
+	}
+	export class LimitsDTO {
+	    cadenceShares: RangeDTO;
+	    cadenceCap: RangeDTO;
+	    cadenceGap: RangeDTO;
+	    screeningOpen: RangeDTO;
+	    screeningClose: RangeDTO;
+	    riskThreshold: RangeDTO;
+	    backupKeep: RangeDTO;
+	    floodCount: RangeDTO;
+	    floodSeconds: RangeDTO;
+	    strikeDays: RangeDTO;
+	    strikeLimit: RangeDTO;
+	    inactiveDays: RangeDTO;
+	    shareQuota: RangeDTO;
+	    targetSize: RangeDTO;
+	    points: RangeDTO;
+	
+	    static createFrom(source: any = {}) {
+	        return new LimitsDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.cadenceShares = this.convertValues(source["cadenceShares"], RangeDTO);
+	        this.cadenceCap = this.convertValues(source["cadenceCap"], RangeDTO);
+	        this.cadenceGap = this.convertValues(source["cadenceGap"], RangeDTO);
+	        this.screeningOpen = this.convertValues(source["screeningOpen"], RangeDTO);
+	        this.screeningClose = this.convertValues(source["screeningClose"], RangeDTO);
+	        this.riskThreshold = this.convertValues(source["riskThreshold"], RangeDTO);
+	        this.backupKeep = this.convertValues(source["backupKeep"], RangeDTO);
+	        this.floodCount = this.convertValues(source["floodCount"], RangeDTO);
+	        this.floodSeconds = this.convertValues(source["floodSeconds"], RangeDTO);
+	        this.strikeDays = this.convertValues(source["strikeDays"], RangeDTO);
+	        this.strikeLimit = this.convertValues(source["strikeLimit"], RangeDTO);
+	        this.inactiveDays = this.convertValues(source["inactiveDays"], RangeDTO);
+	        this.shareQuota = this.convertValues(source["shareQuota"], RangeDTO);
+	        this.targetSize = this.convertValues(source["targetSize"], RangeDTO);
+	        this.points = this.convertValues(source["points"], RangeDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class LinkRowErrDTO {
 	    line: number;
 	    reason: string;
@@ -1911,6 +2057,20 @@ export namespace app {
 	    }
 	}
 	
+	export class MixShareDTO {
+	    type: string;
+	    percent: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new MixShareDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.type = source["type"];
+	        this.percent = source["percent"];
+	    }
+	}
 	export class MoveTableDTO {
 	    table: string;
 	    rows: number;
@@ -2029,6 +2189,132 @@ export namespace app {
 	        this.source = source["source"];
 	    }
 	}
+	export class ThresholdsDTO {
+	    responseMinutes: number;
+	    newMembers: number;
+	    muteRatePercent: number;
+	    linkClickPercent: number;
+	    checksTotal: number;
+	    scoreGood: number;
+	    scoreFair: number;
+	    adminPercent: number;
+	    corePercent: number;
+	    normalPercent: number;
+	    topPercent: number;
+	    minFriends: number;
+	    minOverlapPercent: number;
+	    activityDays: number;
+	    trendWeeks: number;
+	    replyWindowMinutes: number;
+	    primeStartMinute: number;
+	    primeEndMinute: number;
+	    fraudTimerMinutes: number;
+	    targetMix: MixShareDTO[];
+	    openRatePercent: number;
+	    conversionPercent: number;
+	    participationPercent: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ThresholdsDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.responseMinutes = source["responseMinutes"];
+	        this.newMembers = source["newMembers"];
+	        this.muteRatePercent = source["muteRatePercent"];
+	        this.linkClickPercent = source["linkClickPercent"];
+	        this.checksTotal = source["checksTotal"];
+	        this.scoreGood = source["scoreGood"];
+	        this.scoreFair = source["scoreFair"];
+	        this.adminPercent = source["adminPercent"];
+	        this.corePercent = source["corePercent"];
+	        this.normalPercent = source["normalPercent"];
+	        this.topPercent = source["topPercent"];
+	        this.minFriends = source["minFriends"];
+	        this.minOverlapPercent = source["minOverlapPercent"];
+	        this.activityDays = source["activityDays"];
+	        this.trendWeeks = source["trendWeeks"];
+	        this.replyWindowMinutes = source["replyWindowMinutes"];
+	        this.primeStartMinute = source["primeStartMinute"];
+	        this.primeEndMinute = source["primeEndMinute"];
+	        this.fraudTimerMinutes = source["fraudTimerMinutes"];
+	        this.targetMix = this.convertValues(source["targetMix"], MixShareDTO);
+	        this.openRatePercent = source["openRatePercent"];
+	        this.conversionPercent = source["conversionPercent"];
+	        this.participationPercent = source["participationPercent"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PointsDTO {
+	    checkin: number;
+	    share: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new PointsDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.checkin = source["checkin"];
+	        this.share = source["share"];
+	    }
+	}
+	export class OptionsDTO {
+	    limits: LimitsDTO;
+	    lengths: LengthsDTO;
+	    defaults: DefaultsDTO;
+	    points: PointsDTO;
+	    thresholds: ThresholdsDTO;
+	
+	    static createFrom(source: any = {}) {
+	        return new OptionsDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.limits = this.convertValues(source["limits"], LimitsDTO);
+	        this.lengths = this.convertValues(source["lengths"], LengthsDTO);
+	        this.defaults = this.convertValues(source["defaults"], DefaultsDTO);
+	        this.points = this.convertValues(source["points"], PointsDTO);
+	        this.thresholds = this.convertValues(source["thresholds"], ThresholdsDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class PlaceholderDTO {
 	    key: string;
 	    zh: string;
@@ -2116,6 +2402,7 @@ export namespace app {
 		    return a;
 		}
 	}
+	
 	export class PresenterDTO {
 	    id: number;
 	    name: string;
@@ -2193,6 +2480,7 @@ export namespace app {
 		    return a;
 		}
 	}
+	
 	
 	export class ReplyMatchDTO {
 	    id: number;
@@ -2600,6 +2888,7 @@ export namespace app {
 		    return a;
 		}
 	}
+	
 	
 	
 	
