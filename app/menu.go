@@ -51,7 +51,7 @@ func (a *App) menu() *menu.Menu {
 }
 
 func (a *App) emitMenu(choice string) {
-	wruntime.EventsEmit(a.context(), EventMenu, choice)
+	a.emit(EventMenu, choice)
 }
 
 // refreshMenu re-labels the menu bar after a language switch. Before the
