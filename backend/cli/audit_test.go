@@ -76,13 +76,28 @@ func TestEveryMutatingCommandIsAudited(t *testing.T) {
 		{"cadence", []string{"cadence", "--group", g, "--cap", "2"}, map[string]string{"QUNZHU_OPERATOR": "阿珍"}, "cadence.update", "阿珍", `"daily_cap":2`},
 		{"flag beats env", []string{"cadence", "--group", g, "--quiet", "22:00-07:00", "--operator", "小王"},
 			map[string]string{"QUNZHU_OPERATOR": "阿珍"}, "cadence.update", "小王", `"quiet_hours":"22:00-07:00"`},
+		// The parity commands (docs/cli.md "Parity commands") audit as the
+		// window's changes do.
+		{"group edit", []string{"group", "edit", "--group", g, "--target-size", "300"}, nil, "group.update", "运营小李", `"target_size":300`},
+		{"rules set", []string{"rules", "set", "--group", g, "--flood-count", "5"}, nil, "rules.update", "运营小李", `"flood_count":5`},
+		{"tier set", []string{"tier", "set", "--group", g, "--member", "王大力", "--tier", "core"}, nil, "member.update", "运营小李", `"tier":"core"`},
+		{"points grant", []string{"points", "grant", "--group", g, "--member", "王大力", "--points", "10", "--reason", "分享"}, nil, "points.add", "运营小李", `"points":10`},
+		{"points redeem", []string{"points", "redeem", "--group", g, "--member", "王大力", "--points", "5", "--reason", "兑换"}, nil, "points.add", "运营小李", `"points":-5`},
+		{"member remove", []string{"member", "remove", "--group", g, "--member", "陈晓雨"}, nil, "member.remove", "运营小李", `"name":"陈晓雨"`},
+		{"screen criteria", []string{"screen", "criteria", "--group", g, "--min-friends", "300"}, nil, "settings.update", "运营小李", `min_friends`},
+		{"input paying", []string{"input", "--group", g, "--week", "2024-W10", "--paying", "3"}, nil, "input.update", "运营小李", `"paying":3`},
+		{"templates set", []string{"templates", "set", "--group", g, "--welcome", "欢迎{成员}"}, nil, "welcome.update", "运营小李", `"text":"欢迎{成员}"`},
+		{"violation dismiss", []string{"violation", "dismiss"}, nil, "violation.dismiss", "运营小李", `"decision":"dismissed"`},
 		{"demo", []string{"demo"}, nil, "import.demo", "运营小李", `"kind":"demo"`},
 	}
 	for _, s := range steps {
 		_, before := newestAudit(t, db)
 		args := s.args
-		if s.name == "plan mark" {
+		switch s.name {
+		case "plan mark":
 			args = append(args, "--id", planItem())
+		case "violation dismiss":
+			args = append(args, "--id", firstViolation(t, db, g))
 		}
 		code, _, errs := runCLIEnv(t, db, s.env, args...)
 		if code != 0 {
@@ -113,6 +128,19 @@ func TestEveryMutatingCommandIsAudited(t *testing.T) {
 	if _, again := newestAudit(t, db); again != n {
 		t.Errorf("read-only commands added %d entries", again-n)
 	}
+}
+
+// firstViolation is the id of the first violation of the sample week.
+func firstViolation(t *testing.T, db, group string) string {
+	t.Helper()
+	_, out, errs := runCLI(t, db, "--json", "violations", "--group", group, "--week", "2024-W10")
+	var vs []struct {
+		ID int64 `json:"id"`
+	}
+	if err := json.Unmarshal([]byte(out), &vs); err != nil || len(vs) == 0 {
+		t.Fatalf("violations: %v %s %s", err, out, errs)
+	}
+	return strconv.FormatInt(vs[0].ID, 10)
 }
 
 // TestAuditCommand: the filters, the Chinese table, the operator command
