@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"strconv"
 	"strings"
 
 	"qunzhu/backend/domain"
@@ -120,4 +121,18 @@ func (inv *invocation) required(name string) (string, error) {
 // list splits a comma-separated flag (ASCII or full-width commas).
 func list(v string) []string {
 	return domain.CleanList(strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == '，' }))
+}
+
+// idFlag reads --id: a positive whole number naming a plan item, a keyword
+// reply, a highlight, a message or a violation (from the listing's --json).
+func (r *run) idFlag() (int64, error) {
+	v, err := r.inv.required("id")
+	if err != nil {
+		return 0, err
+	}
+	id, perr := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
+	if perr != nil || id <= 0 {
+		return 0, &usageError{"cli.bad_flag_value", map[string]any{"flag": "--id", "value": v}}
+	}
+	return id, nil
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -57,16 +56,7 @@ func (r *run) group(ctx context.Context, st *store.Store) (domain.Group, error) 
 	if err != nil {
 		return domain.Group{}, err
 	}
-	g, err := st.GroupByName(ctx, v)
-	if err == nil || domain.ErrorCode(err) != domain.ENOTFOUND {
-		return g, err
-	}
-	if id, perr := strconv.ParseInt(v, 10, 64); perr == nil {
-		if g, err := st.Group(ctx, id); err == nil {
-			return g, nil
-		}
-	}
-	return domain.Group{}, domain.Errorf(domain.ENOTFOUND, "import.group_missing", map[string]any{"group": v})
+	return groupRef(ctx, st, v)
 }
 
 func (r *run) importMembers(ctx context.Context, st *store.Store) error {

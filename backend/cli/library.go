@@ -55,7 +55,7 @@ func (r *run) library(ctx context.Context, st *store.Store) error {
 // libraryAdd keeps a copy of plan item --id (type, format, title as shown,
 // body) in the library.
 func (r *run) libraryAdd(ctx context.Context, st *store.Store) error {
-	id, err := r.itemID()
+	id, err := r.idFlag()
 	if err != nil {
 		return err
 	}
@@ -72,7 +72,7 @@ func (r *run) libraryAdd(ctx context.Context, st *store.Store) error {
 
 // libraryRemove removes library entry --id.
 func (r *run) libraryRemove(ctx context.Context, st *store.Store) error {
-	id, err := r.itemID()
+	id, err := r.idFlag()
 	if err != nil {
 		return err
 	}

@@ -48,6 +48,16 @@ func (r *run) memberArg(ctx context.Context, st *store.Store, g domain.Group) (d
 	return r.membersvc(st).FindMember(ctx, g.ID, ref)
 }
 
+// groupMember reads --group and then --member in it.
+func (r *run) groupMember(ctx context.Context, st *store.Store) (domain.Group, domain.Member, error) {
+	g, err := r.group(ctx, st)
+	if err != nil {
+		return g, domain.Member{}, err
+	}
+	m, err := r.memberArg(ctx, st, g)
+	return g, m, err
+}
+
 // members prints the member ledger as of the end of --week (default: the
 // group's latest week with messages), or with --inactive only the removal
 // candidates.
@@ -134,11 +144,7 @@ type removedJSON struct {
 // the group's zone), as the window's removal list does: left_at, the
 // timeline and the audit log.
 func (r *run) memberRemove(ctx context.Context, st *store.Store) error {
-	g, err := r.group(ctx, st)
-	if err != nil {
-		return err
-	}
-	m, err := r.memberArg(ctx, st, g)
+	g, m, err := r.groupMember(ctx, st)
 	if err != nil {
 		return err
 	}

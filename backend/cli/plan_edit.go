@@ -16,19 +16,6 @@ import (
 // contentsvc method as the window's, so it is checked and audited the same
 // way (content.create, content.update, content.delete).
 
-// itemID reads --id, a plan item's id (from `plan --json`).
-func (r *run) itemID() (int64, error) {
-	v, err := r.inv.required("id")
-	if err != nil {
-		return 0, err
-	}
-	id, perr := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
-	if perr != nil || id <= 0 {
-		return 0, &usageError{"cli.bad_flag_value", map[string]any{"flag": "--id", "value": v}}
-	}
-	return id, nil
-}
-
 // groupRef finds a group by name or id, as --group does.
 func groupRef(ctx context.Context, st *store.Store, v string) (domain.Group, error) {
 	g, err := st.GroupByName(ctx, v)
@@ -102,7 +89,7 @@ func (r *run) planAdd(ctx context.Context, st *store.Store) error {
 
 // planEdit changes the fields given of a plan item.
 func (r *run) planEdit(ctx context.Context, st *store.Store) error {
-	id, err := r.itemID()
+	id, err := r.idFlag()
 	if err != nil {
 		return err
 	}
@@ -138,7 +125,7 @@ func (r *run) planEdit(ctx context.Context, st *store.Store) error {
 
 // planRemove deletes a plan item.
 func (r *run) planRemove(ctx context.Context, st *store.Store) error {
-	id, err := r.itemID()
+	id, err := r.idFlag()
 	if err != nil {
 		return err
 	}

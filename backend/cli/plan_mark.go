@@ -13,13 +13,9 @@ import (
 // (or did not): its status and the results entered by hand. Marking a
 // theme share posted is what docs/metrics.md theme_shares counts.
 func (r *run) planMark(ctx context.Context, st *store.Store) error {
-	v, err := r.inv.required("id")
+	id, err := r.idFlag()
 	if err != nil {
 		return err
-	}
-	id, perr := strconv.ParseInt(v, 10, 64)
-	if perr != nil {
-		return &usageError{"cli.bad_flag_value", map[string]any{"flag": "--id", "value": v}}
 	}
 	status, err := r.inv.required("status")
 	if err != nil {

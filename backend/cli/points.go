@@ -111,11 +111,7 @@ func (r *run) pointsRedeem(ctx context.Context, st *store.Store) error {
 // --reason, as the window's 积分 form does (audited as points.add). A
 // redemption beyond the balance and an empty reason are refused.
 func (r *run) addPoints(ctx context.Context, st *store.Store, sign int) error {
-	g, err := r.group(ctx, st)
-	if err != nil {
-		return err
-	}
-	m, err := r.memberArg(ctx, st, g)
+	g, m, err := r.groupMember(ctx, st)
 	if err != nil {
 		return err
 	}

@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"fmt"
-	"strconv"
 
 	"qunzhu/backend/service/risksvc"
 	"qunzhu/backend/store"
@@ -17,13 +16,9 @@ func (r *run) messageReveal(ctx context.Context, st *store.Store) error {
 	if err != nil {
 		return err
 	}
-	v, err := r.inv.required("id")
+	id, err := r.idFlag()
 	if err != nil {
 		return err
-	}
-	id, perr := strconv.ParseInt(v, 10, 64)
-	if perr != nil {
-		return &usageError{"cli.bad_flag_value", map[string]any{"flag": "--id", "value": v}}
 	}
 	text, err := risksvc.New(st, r.Clock).Reveal(ctx, g.ID, id)
 	if err != nil {

@@ -160,13 +160,9 @@ func (r *run) rulesText(ctx context.Context, st *store.Store) error {
 // three buttons on one violation of `violations --json`.
 func violationDecide(decision string) func(*run, context.Context, *store.Store) error {
 	return func(r *run, ctx context.Context, st *store.Store) error {
-		v, err := r.inv.required("id")
+		id, err := r.idFlag()
 		if err != nil {
 			return err
-		}
-		id, perr := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
-		if perr != nil {
-			return &usageError{"cli.bad_flag_value", map[string]any{"flag": "--id", "value": v}}
 		}
 		d, err := rulesvc.New(st, r.Clock).DecideByID(ctx, id, decision)
 		if err != nil {

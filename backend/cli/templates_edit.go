@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"strconv"
 	"strings"
 
 	"qunzhu/backend/automation"
@@ -46,20 +45,6 @@ func (r *run) templatesSet(ctx context.Context, st *store.Store) error {
 	return nil
 }
 
-// replyID reads --id: a keyword reply's id (from `templates --json`) or a
-// highlight's (from `highlights --json`).
-func (r *run) replyID() (int64, error) {
-	v, err := r.inv.required("id")
-	if err != nil {
-		return 0, err
-	}
-	id, perr := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
-	if perr != nil || id <= 0 {
-		return 0, &usageError{"cli.bad_flag_value", map[string]any{"flag": "--id", "value": v}}
-	}
-	return id, nil
-}
-
 // printReply prints a keyword reply just saved under the message key.
 func (r *run) printReply(key string, k automation.KeywordReply) error {
 	if r.inv.json {
@@ -96,7 +81,7 @@ func (r *run) templatesReplyEdit(ctx context.Context, st *store.Store) error {
 	if err != nil {
 		return err
 	}
-	id, err := r.replyID()
+	id, err := r.idFlag()
 	if err != nil {
 		return err
 	}
@@ -124,7 +109,7 @@ func (r *run) templatesReplyRemove(ctx context.Context, st *store.Store) error {
 	if err != nil {
 		return err
 	}
-	id, err := r.replyID()
+	id, err := r.idFlag()
 	if err != nil {
 		return err
 	}
@@ -146,7 +131,7 @@ func (r *run) highlightRemove(ctx context.Context, st *store.Store) error {
 	if err != nil {
 		return err
 	}
-	id, err := r.replyID()
+	id, err := r.idFlag()
 	if err != nil {
 		return err
 	}

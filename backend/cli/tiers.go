@@ -80,11 +80,7 @@ type tierJSON struct {
 // tierSet sets a member's tier by hand, as the window's edit form does: it
 // locks the tier unless --unlock (docs/cli.md "Parity commands").
 func (r *run) tierSet(ctx context.Context, st *store.Store) error {
-	g, err := r.group(ctx, st)
-	if err != nil {
-		return err
-	}
-	m, err := r.memberArg(ctx, st, g)
+	g, m, err := r.groupMember(ctx, st)
 	if err != nil {
 		return err
 	}
