@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"qunzhu/backend/demo"
 	"qunzhu/backend/service/groupsvc"
+	"qunzhu/backend/store/pgtest"
 	"testing"
 	"time"
 
@@ -96,6 +97,9 @@ func TestWelcomeIsAnsweredOnceAndTheDemoIsSwept(t *testing.T) {
 // A protected workspace opens locked; Unlock opens it and reads its
 // language; a backup made then is restored over later changes.
 func TestLockUnlockBackupAndRestore(t *testing.T) {
+	if pgtest.Enabled() {
+		t.Skip("on a file only: backups, restore and the passphrase are of a workspace file")
+	}
 	ctx := context.Background()
 	path := storetest.Path(t)
 	st, err := store.Open(path, store.Options{Clock: monday})
@@ -158,6 +162,9 @@ func TestLockUnlockBackupAndRestore(t *testing.T) {
 }
 
 func TestBackupToAndRestoreFile(t *testing.T) {
+	if pgtest.Enabled() {
+		t.Skip("on a file only: backups, restore and the passphrase are of a workspace file")
+	}
 	ctx := context.Background()
 	st := storetest.OpenAt(t, monday)
 	s := settingsvc.New(st, monday, settingsvc.Options{})
