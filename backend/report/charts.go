@@ -102,8 +102,7 @@ func Trend(points []metrics.WeekPoint, l Labels) *charts.Bar {
 		charts.WithMarkLineNameYAxisItemOpts(opts.MarkLineNameYAxisItem{Name: l.tn("chart.new_members_cap", "max", metrics.NewMembersLimit), YAxis: metrics.NewMembersLimit}),
 		charts.WithMarkLineStyleOpts(opts.MarkLineStyle{Symbol: []string{"none", "none"},
 			LineStyle: &opts.LineStyle{Color: colMark, Type: "dashed", Width: 1.5},
-			Label: &opts.Label{Show: opts.Bool(true), Position: "insideStartTop", Formatter: "{b}", Color: colMark,
-				BackgroundColor: "rgba(255,255,255,0.85)", Padding: "2"}}))
+			Label:     &opts.Label{Show: opts.Bool(true), Position: "insideStartTop", Formatter: "{b}", Color: colMark}}))
 	lines.AddSeries(l.t("chart.left_members"), left, onRight, charts.WithItemStyleOpts(opts.ItemStyle{Color: colLeft}))
 	c.Overlap(lines)
 	return c
