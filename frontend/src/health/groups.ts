@@ -46,8 +46,13 @@ export const healthGroups: GroupLayout[] = [
 
 const storageKey = 'qunzhu.health.open'
 
-/** The groups open when nothing was remembered: the checks; the rest start closed. */
-export const defaultOpen: HealthGroup[] = ['checks']
+/**
+ * The groups open when nothing was remembered: the checks, the activity
+ * (its tiles, the trend and the hours), the content tiles and the hand-entry
+ * form; the members, response, risk, comparison and removal groups start
+ * closed, so the page is about a third of its former height.
+ */
+export const defaultOpen: HealthGroup[] = ['checks', 'activity', 'content', 'input']
 
 /** openGroups reads the groups the operator left open. */
 export function openGroups(store: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): HealthGroup[] {
