@@ -160,7 +160,7 @@ func Tiers(t metrics.TierCounts, l Labels) *charts.Bar {
 	actual := []opts.BarData{share(t.Normal), share(t.Core), share(t.Admin)}
 	target := []opts.BarData{{Value: 100 * metrics.TargetShares.Normal}, {Value: 100 * metrics.TargetShares.Core}, {Value: 100 * metrics.TargetShares.Admin}}
 	c := charts.NewBar()
-	c.SetGlobalOptions(append(common(l.t("chart.tiers"), opts.Grid{Left: "8", Right: "40", Top: "56", Bottom: "8", ContainLabel: opts.Bool(true)}),
+	c.SetGlobalOptions(append(common(l.t("chart.tiers"), opts.Grid{Left: "8", Right: "40", Top: "56", Bottom: "34", ContainLabel: opts.Bool(true)}),
 		charts.WithTitleOpts(opts.Title{Title: l.t("chart.tiers"), Subtitle: msgT(l, "chart.present_n", map[string]any{"n": present}), Left: "0", Top: "0",
 			TitleStyle: &opts.TextStyle{FontSize: 14}}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0", Right: "0"}),

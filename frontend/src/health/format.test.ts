@@ -63,6 +63,8 @@ describe('figures', () => {
     expect(thresholdLabel('mute_rate', '< 0.35')).toBe('< 35%')
     expect(thresholdLabel('new_members', '<= 50')).toBe('≤ 50')
     expect(thresholdLabel('link_click_rate', '> 0.12')).toBe('> 12%')
+    expect(thresholdLabel('response_median_minutes', '< 15')).toBe('< 15 分钟')
+    expect(thresholdLabel('response_median_minutes', '< 15', 'en')).toBe('< 15 min')
     expect(healthLevel(null)).toBe('none')
     expect(healthLevel(100)).toBe('good')
     expect(healthLevel(60)).toBe('fair')

@@ -85,14 +85,14 @@ export function sourceOf(sources: Record<string, FigureSource>, key: string, val
   return value === null ? 'none' : 'measured'
 }
 
-/** Checks' thresholds, written for people: `< 0.35` on a ratio → `< 35%`. */
-export function thresholdLabel(name: string, threshold: string): string {
+/** Checks' thresholds, written for people: `< 0.35` on a ratio → `< 35%`, `< 15` on minutes → `< 15 分钟`. */
+export function thresholdLabel(name: string, threshold: string, locale: Locale = 'zh-CN'): string {
   const m = /^\s*(<=|>=|<|>|=)\s*([\d.]+)\s*$/.exec(threshold)
   if (!m) return threshold
   const op = { '<=': '≤', '>=': '≥', '<': '<', '>': '>', '=': '=' }[m[1]] ?? m[1]
   const n = Number(m[2])
   const kind = figureKinds[name]
-  const v = kind === 'ratio' ? `${Math.round(n * 1000) / 10}%` : String(n)
+  const v = kind === 'ratio' ? `${Math.round(n * 1000) / 10}%` : kind === 'minutes' ? formatMinutes(n, locale) : String(n)
   return `${op} ${v}`
 }
 
