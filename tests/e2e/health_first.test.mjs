@@ -84,6 +84,7 @@ test('at 1366×768 the Health tab shows the score and the three things to do on 
     await table.getByTestId('removal-table-copy').waitFor();
     await table.getByTestId('removal-table-csv').waitFor();
     await table.getByTestId('removal-table-xlsx').waitFor();
+    await table.screenshot({ path: join(outDir, 'health-first-removal.png') });
   }
   assert.deepEqual(await page.evaluate(() => JSON.parse(localStorage.getItem('qunzhu.health.open') ?? '[]')), ['checks', 'activity', 'content', 'input', 'removal']);
 
@@ -95,6 +96,9 @@ test('at 1366×768 the Health tab shows the score and the three things to do on 
     { timeout: 30000 },
   );
   await page.locator('[data-testid="health-group"][data-group="members"]').screenshot({ path: join(outDir, 'health-first-members.png') });
+  // The activity group is open from the start: the trend with its titled axes.
+  await page.waitForFunction(() => document.querySelector('[data-testid="health-chart"][data-chart="trend"] canvas'), null, { timeout: 30000 });
+  await page.locator('[data-testid="health-chart"][data-chart="trend"]').screenshot({ path: join(outDir, 'health-first-trend.png') });
   assert.deepEqual(errors, []);
   await page.close();
 });
