@@ -123,7 +123,7 @@ test('a group’s Health tab: checks, heatmap, hand entry and the week picker', 
   await comparison.waitFor();
   assert.match(await comparison.innerText(), /参考（(在线教育群|电商福利群|行业交流群)）/);
   assert.match(await comparison.innerText(), /我的其他群平均（2 个）/);
-  assert.equal(await page.getByTestId('comparison-row').count(), 7);
+  assert.equal(await page.getByTestId('comparison-row').count(), 10); // metrics.ComparisonKeys
   const perDay = await page.locator('[data-testid="comparison-row"][data-key="messages_per_day"] [data-testid="comparison-value"]').innerText();
   assert.match(perDay, /^\d[\d,]*(\.\d)?$/); // one decimal, none when whole (e.g. 413 / 7 = 59)
   await page.locator('[data-testid="health-charts"]').first().screenshot({ path: join(outDir, 'health-charts.png') });
