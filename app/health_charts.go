@@ -1,6 +1,8 @@
 package app
 
 import (
+	"time"
+
 	"qunzhu/backend/service/healthsvc"
 )
 
@@ -26,6 +28,23 @@ type DashboardDTO struct {
 	Unanswered []UnansweredDTO `json:"unanswered"`
 	// InactiveDays is the silence the group's rules call inactive (14 by default).
 	InactiveDays int `json:"inactiveDays"`
+	// Todos are the week's things to do, at most three, most pressing first
+	// (healthsvc.Todos); empty when nothing is due.
+	Todos []TodoDTO `json:"todos"`
+}
+
+// TodoDTO is one of the week's things to do. Kind is incident (open the
+// Risk tab's incident), check (the failed check's advice) or removal (the
+// removal list).
+type TodoDTO struct {
+	Kind         string `json:"kind"`
+	Check        string `json:"check"`
+	IncidentID   int64  `json:"incidentId"`
+	IncidentType string `json:"incidentType"`
+	Level        int    `json:"level"`
+	DueAt        string `json:"dueAt"` // RFC 3339; "" unless an incident
+	Overdue      bool   `json:"overdue"`
+	Count        int    `json:"count"`
 }
 
 // UnansweredDTO is one unanswered question: who asked, when (RFC 3339 in
@@ -72,7 +91,20 @@ func (s *HealthService) Dashboard(groupID int64, week string) (DashboardDTO, err
 		return DashboardDTO{}, err
 	}
 	return DashboardDTO{Week: gw, Charts: d.Charts, Comparison: comparisonDTO(d.Comparison),
-		Unanswered: questionsDTO(d.Questions).Unanswered, InactiveDays: d.InactiveDays}, nil
+		Unanswered: questionsDTO(d.Questions).Unanswered, InactiveDays: d.InactiveDays, Todos: todosDTO(d.Todos)}, nil
+}
+
+func todosDTO(list []healthsvc.Todo) []TodoDTO {
+	out := make([]TodoDTO, 0, len(list))
+	for _, t := range list {
+		d := TodoDTO{Kind: t.Kind, Check: t.Check, IncidentID: t.IncidentID, IncidentType: string(t.IncidentType),
+			Level: t.Level, Overdue: t.Overdue, Count: t.Count}
+		if !t.DueAt.IsZero() {
+			d.DueAt = t.DueAt.Format(time.RFC3339)
+		}
+		out = append(out, d)
+	}
+	return out
 }
 
 func comparisonDTO(c healthsvc.Comparison) ComparisonDTO {

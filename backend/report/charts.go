@@ -58,9 +58,16 @@ func weekLabels(points []metrics.WeekPoint) []string {
 	return out
 }
 
+// yAxis is a count axis: named, whole numbers, starting at zero (a right
+// axis running 10–11 makes one member who left look like a crash).
 func yAxis(name string) opts.YAxis {
-	return opts.YAxis{Type: "value", Name: name, MinInterval: 1, AxisLabel: &opts.AxisLabel{Show: opts.Bool(true)},
+	return opts.YAxis{Type: "value", Name: name, Min: 0, MinInterval: 1, AxisLabel: &opts.AxisLabel{Show: opts.Bool(true)},
 		SplitLine: &opts.SplitLine{Show: opts.Bool(true)}}
+}
+
+// xWeeks is the week axis of the trend charts, titled under its labels.
+func xWeeks(l Labels) opts.XAxis {
+	return opts.XAxis{Type: "category", Name: l.t("chart.axis.week"), NameLocation: "middle", NameGap: 28}
 }
 
 // Trend is the weekly trend: messages as bars (left axis), active, new and
@@ -68,12 +75,12 @@ func yAxis(name string) opts.YAxis {
 // a week drawn as a line.
 func Trend(points []metrics.WeekPoint, l Labels) *charts.Bar {
 	c := charts.NewBar()
-	c.SetGlobalOptions(append(common(l.t("chart.trend"), grid("80", "8")),
+	c.SetGlobalOptions(append(common(l.t("chart.trend"), grid("80", "30")),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		charts.WithYAxisOpts(yAxis(l.t("chart.messages"))),
+		charts.WithXAxisOpts(xWeeks(l)),
+		charts.WithYAxisOpts(yAxis(l.t("chart.axis.messages"))),
 	)...)
-	right := yAxis(l.t("chart.members_present"))
-	right.Name = ""
+	right := yAxis(l.t("chart.axis.members"))
 	right.SplitLine = &opts.SplitLine{Show: opts.Bool(false)}
 	c.ExtendYAxis(right)
 	c.SetXAxis(weekLabels(points))
@@ -95,7 +102,7 @@ func Trend(points []metrics.WeekPoint, l Labels) *charts.Bar {
 		charts.WithMarkLineNameYAxisItemOpts(opts.MarkLineNameYAxisItem{Name: l.tn("chart.new_members_cap", "max", metrics.NewMembersLimit), YAxis: metrics.NewMembersLimit}),
 		charts.WithMarkLineStyleOpts(opts.MarkLineStyle{Symbol: []string{"none", "none"},
 			LineStyle: &opts.LineStyle{Color: colMark, Type: "dashed", Width: 1.5},
-			Label:     &opts.Label{Show: opts.Bool(true), Position: "insideEndTop", Formatter: "{b}", Color: colMark}}))
+			Label:     &opts.Label{Show: opts.Bool(true), Position: "insideStartTop", Formatter: "{b}", Color: colMark}}))
 	lines.AddSeries(l.t("chart.left_members"), left, onRight, charts.WithItemStyleOpts(opts.ItemStyle{Color: colLeft}))
 	c.Overlap(lines)
 	return c
@@ -105,13 +112,13 @@ func Trend(points []metrics.WeekPoint, l Labels) *charts.Bar {
 // members present at each week's end as a line on its own axis.
 func Growth(points []metrics.WeekPoint, l Labels) *charts.Bar {
 	c := charts.NewBar()
-	c.SetGlobalOptions(append(common(l.t("chart.growth"), grid("80", "8")),
+	c.SetGlobalOptions(append(common(l.t("chart.growth"), grid("80", "30")),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		charts.WithYAxisOpts(yAxis("")),
+		charts.WithXAxisOpts(xWeeks(l)),
+		charts.WithYAxisOpts(yAxis(l.t("chart.axis.members"))),
 	)...)
-	present := yAxis("")
+	present := yAxis(l.t("chart.axis.present"))
 	present.SplitLine = &opts.SplitLine{Show: opts.Bool(false)}
-	present.Scale = opts.Bool(true)
 	c.ExtendYAxis(present)
 	c.SetXAxis(weekLabels(points))
 	joined := make([]opts.BarData, len(points))

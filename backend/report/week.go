@@ -61,10 +61,10 @@ func Heatmap(hourly [7][24]int, l Labels) *charts.HeatMap {
 		}
 	}
 	top := max(1, most) // an empty week still gets a scale
-	c.SetGlobalOptions(append(common(l.t("chart.heatmap"), grid("80", "48")),
+	c.SetGlobalOptions(append(common(l.t("chart.heatmap"), grid("80", "64")),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: hours, Name: l.t("chart.hour"), SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: l.weekdays(), Inverse: opts.Bool(true), AxisLabel: &opts.AxisLabel{Show: opts.Bool(true)}}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: hours, Name: l.t("chart.axis.hour"), NameLocation: "middle", NameGap: 24, SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: l.weekdays(), Name: l.t("chart.axis.weekday"), Inverse: opts.Bool(true), AxisLabel: &opts.AxisLabel{Show: opts.Bool(true)}}),
 		charts.WithVisualMapOpts(opts.VisualMap{Type: "continuous", Min: 0, Max: float32(top), Calculable: opts.Bool(false),
 			Text:   []string{strconv.Itoa(top), "0"}, // the scale's ends, as counts
 			Orient: "horizontal", Left: "center", Bottom: "0",
@@ -132,7 +132,7 @@ func Response(delays []int64, l Labels) *charts.Bar {
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: names, Name: l.t("chart.wait"), NameLocation: "middle", NameGap: 42,
 			AxisLabel: &opts.AxisLabel{Show: opts.Bool(true), Interval: "0", HideOverlap: opts.Bool(false), Rotate: 0}}),
-		charts.WithYAxisOpts(yAxis(l.t("chart.questions"))),
+		charts.WithYAxisOpts(yAxis(l.t("chart.axis.questions"))),
 	)...)
 	c.SetXAxis(names)
 	overlayAxes(&c.RectChart, len(responseBuckets), 1, false)
@@ -160,12 +160,12 @@ func Tiers(t metrics.TierCounts, l Labels) *charts.Bar {
 	actual := []opts.BarData{share(t.Normal), share(t.Core), share(t.Admin)}
 	target := []opts.BarData{{Value: 100 * metrics.TargetShares.Normal}, {Value: 100 * metrics.TargetShares.Core}, {Value: 100 * metrics.TargetShares.Admin}}
 	c := charts.NewBar()
-	c.SetGlobalOptions(append(common(l.t("chart.tiers"), opts.Grid{Left: "8", Right: "40", Top: "56", Bottom: "8", ContainLabel: opts.Bool(true)}),
+	c.SetGlobalOptions(append(common(l.t("chart.tiers"), opts.Grid{Left: "8", Right: "40", Top: "56", Bottom: "34", ContainLabel: opts.Bool(true)}),
 		charts.WithTitleOpts(opts.Title{Title: l.t("chart.tiers"), Subtitle: msgT(l, "chart.present_n", map[string]any{"n": present}), Left: "0", Top: "0",
 			TitleStyle: &opts.TextStyle{FontSize: 14}}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0", Right: "0"}),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: "%", Max: 100, AxisLabel: &opts.AxisLabel{Show: opts.Bool(true)}}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: l.t("chart.axis.share"), NameLocation: "middle", NameGap: 24, Min: 0, Max: 100, AxisLabel: &opts.AxisLabel{Show: opts.Bool(true)}}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: names, AxisLabel: &opts.AxisLabel{Show: opts.Bool(true)}}),
 	)...)
 	label := charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right", Formatter: "{c}%"})

@@ -78,6 +78,8 @@ test('a group’s Health tab: checks, heatmap, hand entry and the week picker', 
   await talkNow(db, (await cliJSON(devBinary, db, 'group', 'list'))[0]); // a week with chat, even early on a Monday
   // tall enough for the whole tab in one screenshot (the content pane scrolls, not the page)
   const { page, errors } = await openApp({ width: 1280, height: 2900 });
+  // every group of the tab open (the operator's choice, kept in the window)
+  await page.evaluate(() => localStorage.setItem('qunzhu.health.open', JSON.stringify(['checks', 'members', 'activity', 'content', 'response', 'risk', 'comparison', 'removal', 'input'])));
   await page.getByTestId('nav-overview').click();
   await page.getByTestId('overview-card').first().waitFor({ timeout: 30000 });
   // a group with chat this week: a silent week's checks do not apply, whatever is entered
@@ -106,7 +108,7 @@ test('a group’s Health tab: checks, heatmap, hand entry and the week picker', 
       return { name: el.getAttribute('data-chart'), width: r.width, height: r.height };
     }),
   );
-  assert.deepEqual(charts.map((c) => c.name), ['trend', 'heatmap', 'response', 'tiers', 'growth']);
+  assert.deepEqual(charts.map((c) => c.name), ['growth', 'tiers', 'trend', 'heatmap', 'response']);
   for (const c of charts) assert.ok(c.width > 200 && c.height > 200, `chart ${c.name} is ${c.width}×${c.height}`);
   // The unanswered questions are listed, as many as the figure counts, each with its wait.
   const unansweredFigure = await page.locator('[data-key="unanswered"]').first().innerText();
@@ -121,10 +123,10 @@ test('a group’s Health tab: checks, heatmap, hand entry and the week picker', 
   await comparison.waitFor();
   assert.match(await comparison.innerText(), /参考（(在线教育群|电商福利群|行业交流群)）/);
   assert.match(await comparison.innerText(), /我的其他群平均（2 个）/);
-  assert.equal(await page.getByTestId('comparison-row').count(), 7);
+  assert.equal(await page.getByTestId('comparison-row').count(), 10); // metrics.ComparisonKeys
   const perDay = await page.locator('[data-testid="comparison-row"][data-key="messages_per_day"] [data-testid="comparison-value"]').innerText();
   assert.match(perDay, /^\d[\d,]*(\.\d)?$/); // one decimal, none when whole (e.g. 413 / 7 = 59)
-  await page.getByTestId('health-charts').screenshot({ path: join(outDir, 'health-charts.png') });
+  await page.locator('[data-testid="health-charts"]').first().screenshot({ path: join(outDir, 'health-charts.png') });
   await comparison.screenshot({ path: join(outDir, 'health-comparison.png') });
 
   // Clicks without reach are refused with Go's message, and nothing changes.

@@ -29,6 +29,8 @@ type Dashboard struct {
 	Questions  Questions
 	// InactiveDays is the silence the group's rules call inactive.
 	InactiveDays int
+	// Todos are the week's things to do (Todos), most pressing first.
+	Todos []Todo
 }
 
 // Comparison sets a group's figures beside its benchmark profile's
@@ -113,7 +115,9 @@ func (s *Service) Dashboard(ctx context.Context, groupID int64, week, lang strin
 	if err != nil {
 		return Dashboard{}, err
 	}
-	urgent, err := s.urgent(ctx)
+	// every open incident, whatever its level: the urgent ones mark the
+	// week, and any of the group's may be one of its things to do
+	open, err := s.st.OpenIncidentsFrom(ctx, 0)
 	if err != nil {
 		return Dashboard{}, err
 	}
@@ -121,9 +125,10 @@ func (s *Service) Dashboard(ctx context.Context, groupID int64, week, lang strin
 	if err != nil {
 		return Dashboard{}, err
 	}
-	return Dashboard{Week: assemble(sum, w, d.Week, d.Hand, urgent, lang), Charts: charts,
+	gw := assemble(sum, w, d.Week, d.Hand, health.UrgentByGroup(open), lang)
+	return Dashboard{Week: gw, Charts: charts,
 		Comparison: comparisonOf(sum.Profile, d.Comparison), Questions: questionsOf(sum.Group, w, d.Week, false),
-		InactiveDays: d.Week.InactiveDays()}, nil
+		InactiveDays: d.Week.InactiveDays(), Todos: Todos(gw, open, s.clock.Now())}, nil
 }
 
 // chartsOf builds the Health tab's charts as echarts options.

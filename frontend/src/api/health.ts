@@ -253,6 +253,24 @@ export interface Dashboard {
   unanswered: UnansweredQuestion[]
   /** the silence, in days, the group's rules call inactive */
   inactiveDays: number
+  /** the week's things to do, at most three, most pressing first (healthsvc.Todos) */
+  todos: Todo[]
+}
+
+/** One of the week's things to do: an open incident, a failed check or the removal list. */
+export interface Todo {
+  kind: 'incident' | 'check' | 'removal'
+  /** the failed check's key (check) */
+  check: string
+  incidentId: number
+  /** the incident's risk category key (incident) */
+  incidentType: string
+  level: number
+  /** RFC 3339, '' unless an incident */
+  dueAt: string
+  overdue: boolean
+  /** members on the removal list (removal) */
+  count: number
 }
 
 const isOption = (v: unknown): v is ChartOption => !!v && typeof v === 'object' && !Array.isArray(v)
@@ -290,6 +308,16 @@ export function toDashboard(d: app.DashboardDTO | null | undefined): Dashboard {
       late: Boolean(q.late),
     })),
     inactiveDays: d?.inactiveDays || options().defaults.inactiveDays,
+    todos: (d?.todos ?? []).map((x) => ({
+      kind: x.kind as Todo['kind'],
+      check: x.check ?? '',
+      incidentId: x.incidentId ?? 0,
+      incidentType: x.incidentType ?? '',
+      level: x.level ?? 0,
+      dueAt: x.dueAt ?? '',
+      overdue: Boolean(x.overdue),
+      count: x.count ?? 0,
+    })),
   }
 }
 

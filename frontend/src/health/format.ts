@@ -63,7 +63,7 @@ export function formatFigure(value: unknown, kind: FigureKind, locale: Locale = 
     case 'ratio':
       return `${(Math.round(value * 1000) / 10).toFixed(1)}%`
     case 'minutes':
-      return (Math.round(value * 10) / 10).toFixed(1)
+      return formatMinutes(value, locale)
     case 'decimal':
       return formatNumber(value, locale, 1)
     default:
@@ -85,14 +85,14 @@ export function sourceOf(sources: Record<string, FigureSource>, key: string, val
   return value === null ? 'none' : 'measured'
 }
 
-/** Checks' thresholds, written for people: `< 0.35` on a ratio → `< 35%`. */
-export function thresholdLabel(name: string, threshold: string): string {
+/** Checks' thresholds, written for people: `< 0.35` on a ratio → `< 35%`, `< 15` on minutes → `< 15 分钟`. */
+export function thresholdLabel(name: string, threshold: string, locale: Locale = 'zh-CN'): string {
   const m = /^\s*(<=|>=|<|>|=)\s*([\d.]+)\s*$/.exec(threshold)
   if (!m) return threshold
   const op = { '<=': '≤', '>=': '≥', '<': '<', '>': '>', '=': '=' }[m[1]] ?? m[1]
   const n = Number(m[2])
   const kind = figureKinds[name]
-  const v = kind === 'ratio' ? `${Math.round(n * 1000) / 10}%` : String(n)
+  const v = kind === 'ratio' ? `${Math.round(n * 1000) / 10}%` : kind === 'minutes' ? formatMinutes(n, locale) : String(n)
   return `${op} ${v}`
 }
 
@@ -116,4 +116,18 @@ export function formatWait(seconds: number, locale: Locale = 'zh-CN'): string {
     .map((p, i) => (p > 0 ? `${p}${units[first + i]}` : ''))
     .filter(Boolean)
     .join(' ')
+}
+
+/** A duration in minutes with its units: `12.5 分钟`, `8 小时 25 分`, `1 天 3 小时` / `12.5 min`, `8 h 25 min`, `1 d 3 h` (never a bare 504.7). */
+export function formatMinutes(minutes: number, locale: Locale = 'zh-CN'): string {
+  const en = locale === 'en'
+  const m = Math.max(0, minutes)
+  if (m < 60) {
+    const n = Math.round(m * 10) / 10
+    return `${Number.isInteger(n) ? n : n.toFixed(1)}${en ? ' min' : ' 分钟'}`
+  }
+  const total = Math.round(m)
+  const [d, h, mm] = [Math.floor(total / 1440), Math.floor((total % 1440) / 60), total % 60]
+  if (d > 0) return en ? `${d} d${h ? ` ${h} h` : ''}` : `${d} 天${h ? ` ${h} 小时` : ''}`
+  return en ? `${h} h${mm ? ` ${mm} min` : ''}` : `${h} 小时${mm ? ` ${mm} 分` : ''}`
 }

@@ -797,6 +797,32 @@ export namespace app {
 	        this.self = source["self"];
 	    }
 	}
+	export class TodoDTO {
+	    kind: string;
+	    check: string;
+	    incidentId: number;
+	    incidentType: string;
+	    level: number;
+	    dueAt: string;
+	    overdue: boolean;
+	    count: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new TodoDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.check = source["check"];
+	        this.incidentId = source["incidentId"];
+	        this.incidentType = source["incidentType"];
+	        this.level = source["level"];
+	        this.dueAt = source["dueAt"];
+	        this.overdue = source["overdue"];
+	        this.count = source["count"];
+	    }
+	}
 	export class UnansweredDTO {
 	    name: string;
 	    at: string;
@@ -905,6 +931,7 @@ export namespace app {
 	    comparison: ComparisonDTO;
 	    unanswered: UnansweredDTO[];
 	    inactiveDays: number;
+	    todos: TodoDTO[];
 	
 	    static createFrom(source: any = {}) {
 	        return new DashboardDTO(source);
@@ -917,6 +944,7 @@ export namespace app {
 	        this.comparison = this.convertValues(source["comparison"], ComparisonDTO);
 	        this.unanswered = this.convertValues(source["unanswered"], UnansweredDTO);
 	        this.inactiveDays = source["inactiveDays"];
+	        this.todos = this.convertValues(source["todos"], TodoDTO);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -2888,6 +2916,7 @@ export namespace app {
 		    return a;
 		}
 	}
+	
 	
 	
 	
