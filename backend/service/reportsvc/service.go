@@ -41,6 +41,8 @@ type Request struct {
 	GroupID int64
 	Week    string
 	Lang    string
+	// Appendix adds the detailed pages and the definitions ("附录").
+	Appendix bool
 }
 
 // Report is a rendered report: its HTML, the week it covers and the groups
@@ -68,6 +70,10 @@ func (s *Service) Render(ctx context.Context, in Request) (Report, error) {
 	doc, err := s.Document(ctx, week, groups)
 	if err != nil {
 		return Report{}, err
+	}
+	doc.Appendix = in.Appendix
+	for i := range doc.Sections {
+		doc.Sections[i].Actions = Actions(doc.Sections[i], in.Lang)
 	}
 	var b bytes.Buffer
 	if err := report.Render(&b, doc, in.Lang); err != nil {
