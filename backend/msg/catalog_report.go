@@ -188,11 +188,11 @@ var enReport = map[string]string{
 	"report.appendix":             "Appendix",
 	"report.appendix_note":        "Appendix: all indicators, charts, members, content and the definitions",
 	"report.action.incidents":     "Handle {n} open incidents",
-	"report.action.incidents_why": "the highest at level {level} ({type}); handle each on the Risk page",
+	"report.action.incidents_why": "The highest is at level {level} ({type}); handle each on the Risk page",
 	"report.action.check":         "{advice}",
 	"report.action.check_why":     "{check} is {value} this week, needs {need}",
 	"report.action.silent":        "Start a topic in the group to get people talking again",
-	"report.action.silent_why":    "not one message in the group this week",
+	"report.action.silent_why":    "Not one message in the group this week",
 
 	"def.messages":                "Countable messages this week (no system messages or recalls).",
 	"def.messages_per_day":        "The week's messages on an average day.",
