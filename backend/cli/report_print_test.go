@@ -168,16 +168,18 @@ func printPages(ctx context.Context, t *testing.T, bin, html string) int {
 }
 
 // TestReportFitsA4 is issue 20's "a report to forward": without the
-// appendix one small group's report prints on at most three A4 pages (its
-// one page, in fact), and the demo's three groups on a cover and a page each.
+// appendix one small group's report (the sample chat's) prints on at most
+// three A4 pages (its one page, in fact), and the demo's three groups on a
+// cover and a page each.
 func TestReportFitsA4(t *testing.T) {
 	bin := browser(t)
 	db := demoDB(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	dir := t.TempDir()
+	// The sample chat's group (samples/), the small group a new user starts with.
 	one := filepath.Join(dir, "one.html")
-	if code, _, errs := runCLI(t, db, "report", "--week", demoWeek, "--group", "长三角跨境电商交流会", "--out", one); code != 0 {
+	if code, _, errs := runCLI(t, loadSampleWeek(t), "report", "--week", "2024-W10", "--group", "读书打卡交流群", "--out", one); code != 0 {
 		t.Fatal(errs)
 	}
 	if n := printPages(ctx, t, bin, one); n < 1 || n > 3 {
