@@ -83,7 +83,7 @@ var commands = []command{
 	{words: []string{"import", "undo"}, args: 1, argKey: "cli.missing_batch", store: true, do: (*run).importUndo},
 	{words: []string{"message", "reveal"}, flags: []string{"group", "id"}, store: true, do: (*run).messageReveal},
 	{words: []string{"member", "merge"}, flags: []string{"group", "into", "from", "suggest"}, store: true, do: (*run).memberMerge},
-	{words: []string{"report"}, flags: []string{"group", "week", "out"}, store: true, do: (*run).report},
+	{words: []string{"report"}, flags: []string{"group", "week", "out", "appendix"}, store: true, do: (*run).report},
 	{words: []string{"tiers"}, flags: []string{"group", "week"}, store: true, do: (*run).tiers},
 	{words: []string{"screen"}, flags: []string{"group"}, args: 1, store: true, do: (*run).screen},
 	{words: []string{"plan"}, flags: []string{"group", "week", "ics"}, store: true, do: (*run).plan},

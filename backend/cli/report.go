@@ -38,7 +38,7 @@ func (r *run) report(ctx context.Context, st *store.Store) error {
 		}
 		groupID = g.ID
 	}
-	rep, err := reportsvc.New(st, r.Clock).Render(ctx, reportsvc.Request{GroupID: groupID, Week: week, Lang: r.lang})
+	rep, err := reportsvc.New(st, r.Clock).Render(ctx, reportsvc.Request{GroupID: groupID, Week: week, Lang: r.lang, Appendix: r.inv.flags["appendix"] == "true"})
 	if err != nil {
 		return err
 	}

@@ -38,14 +38,14 @@ func browser(t *testing.T) string {
 	return ""
 }
 
-// TestReportPrintsToA4 prints the demo workspace's report with headless
+// TestReportPrintsToA4 prints the demo workspace's report with its appendix with headless
 // chromium and no network: the charts draw (SVG in the DOM), the PDF is A4
 // with several pages, and its pages as PNG are kept in $QUNZHU_OUT/report-print
 // (else a new $TMPDIR/qunzhu-report-print-*) for a person to look at.
 func TestReportPrintsToA4(t *testing.T) {
 	bin := browser(t)
 	html := filepath.Join(t.TempDir(), "report.html")
-	if code, _, errs := runCLI(t, demoDB(t), "report", "--week", demoWeek, "--out", html); code != 0 {
+	if code, _, errs := runCLI(t, demoDB(t), "report", "--week", demoWeek, "--appendix", "--out", html); code != 0 {
 		t.Fatal(errs)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
@@ -71,7 +71,7 @@ func TestReportPrintsToA4(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pages := len(regexp.MustCompile(`/Type\s*/Page[^s]`).FindAll(b, -1))
+	pages := pdfPages(b)
 	if pages < 5 { // a cover, a page or more per group, the definitions
 		t.Errorf("PDF has %d pages, want a cover, the three groups and the definitions", pages)
 	}
@@ -143,5 +143,55 @@ func chartsWhole(ctx context.Context, t *testing.T, pdf string) {
 		if seen[p[0]] != 3 {
 			t.Errorf("chart %q printed %d times, want once per demo group", p[0], seen[p[0]])
 		}
+	}
+}
+
+// pdfPages counts a PDF's pages.
+func pdfPages(b []byte) int { return len(regexp.MustCompile(`/Type\s*/Page[^s]`).FindAll(b, -1)) }
+
+// printPages prints a report with headless chromium and no network, and
+// counts the A4 pages.
+func printPages(ctx context.Context, t *testing.T, bin, html string) int {
+	t.Helper()
+	pdf := filepath.Join(t.TempDir(), "report.pdf")
+	if out, err := exec.CommandContext(ctx, bin, chromiumArgs(t, "--no-pdf-header-footer", "--print-to-pdf="+pdf, "file://"+html)...).CombinedOutput(); err != nil {
+		t.Fatalf("chromium --print-to-pdf: %v\n%s", err, out)
+	}
+	b, err := os.ReadFile(pdf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`/MediaBox\s*\[\s*0 0 594\.9\d* 841\.9\d*`).Match(b) {
+		t.Error("the PDF's pages are not A4")
+	}
+	return pdfPages(b)
+}
+
+// TestReportFitsA4 is issue 20's "a report to forward": without the
+// appendix one small group's report (the sample chat's) prints on at most
+// three A4 pages (its one page, in fact), and the demo's three groups on a
+// cover and a page each.
+func TestReportFitsA4(t *testing.T) {
+	bin := browser(t)
+	db := demoDB(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	dir := t.TempDir()
+	// The sample chat's group (samples/), the small group a new user starts with.
+	one := filepath.Join(dir, "one.html")
+	if code, _, errs := runCLI(t, loadSampleWeek(t), "report", "--week", "2024-W10", "--group", "读书打卡交流群", "--out", one); code != 0 {
+		t.Fatal(errs)
+	}
+	if n := printPages(ctx, t, bin, one); n < 1 || n > 3 {
+		t.Errorf("one group's report prints on %d A4 pages, want at most 3", n)
+	} else if n != 1 {
+		t.Logf("one group's report prints on %d pages (its page should fit on one)", n)
+	}
+	all := filepath.Join(dir, "all.html")
+	if code, _, errs := runCLI(t, db, "report", "--week", demoWeek, "--out", all); code != 0 {
+		t.Fatal(errs)
+	}
+	if n := printPages(ctx, t, bin, all); n != 4 {
+		t.Errorf("the three demo groups' report prints on %d A4 pages, want a cover and a page each (4)", n)
 	}
 }

@@ -38,7 +38,7 @@ func reportOf(t *testing.T, db string, args ...string) string {
 
 func TestReportOfTheDemoWorkspace(t *testing.T) {
 	db := demoDB(t)
-	html := reportOf(t, db)
+	html := reportOf(t, db, "--appendix")
 	_, out, _ := runCLI(t, db, "group", "list", "--json")
 	var groups []groupJSON
 	if err := json.Unmarshal([]byte(out), &groups); err != nil || len(groups) != 3 {
@@ -77,7 +77,7 @@ func TestReportOfTheDemoWorkspace(t *testing.T) {
 		if err := json.Unmarshal([]byte(pj), &prev); err != nil {
 			t.Fatal(err)
 		}
-		ind := fmt.Sprintf(`<tr><td>消息数</td><td class="num">%s</td><td class="num">%s</td>`, thousands(m.Messages), thousands(prev.Messages))
+		ind := fmt.Sprintf(`<tr><td>消息数</td><td class="num">%s 条</td><td class="num">%s 条</td>`, thousands(m.Messages), thousands(prev.Messages))
 		if !strings.Contains(html, ind) {
 			t.Errorf("%s: messages against last week differ from metrics --json: want %s", g.Name, ind)
 		}
@@ -113,7 +113,7 @@ func TestReportOfTheDemoWorkspace(t *testing.T) {
 
 func TestReportOfOneGroupInEnglish(t *testing.T) {
 	db := demoDB(t)
-	html := reportOf(t, db, "--group", "考研英语冲刺3班", "--lang", "en")
+	html := reportOf(t, db, "--group", "考研英语冲刺3班", "--lang", "en", "--appendix")
 	if !strings.Contains(html, "<h2>考研英语冲刺3班</h2>") || strings.Contains(html, "<h2>好物折扣福利群</h2>") {
 		t.Error("--group did not pick the one group")
 	}
@@ -123,7 +123,7 @@ func TestReportOfOneGroupInEnglish(t *testing.T) {
 	if err := json.Unmarshal([]byte(j), &res); err != nil || res.File != out || res.Week != demoWeek || len(res.Groups) != 1 || res.Bytes == 0 {
 		t.Errorf("report --json = %s (%v)", j, err)
 	}
-	if !strings.Contains(html, `<html lang="en">`) || !strings.Contains(html, "<h2>Definitions</h2>") || !strings.Contains(html, "Health checks") {
+	if !strings.Contains(html, `<html lang="en">`) || !strings.Contains(html, "<h2>Appendix · Definitions</h2>") || !strings.Contains(html, "The five health checks") {
 		t.Error("--lang en did not give an English report")
 	}
 }
@@ -178,7 +178,7 @@ func TestReportEscapesImportedNames(t *testing.T) {
 		}
 	}
 	out := filepath.Join(dir, "r.html")
-	if code, _, errs := runCLI(t, db, "report", "--week", demoWeek, "--out", out); code != 0 {
+	if code, _, errs := runCLI(t, db, "report", "--week", demoWeek, "--appendix", "--out", out); code != 0 {
 		t.Fatal(errs)
 	}
 	b, _ := os.ReadFile(out)

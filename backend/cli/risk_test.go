@@ -223,7 +223,7 @@ func TestReportCountsIncidents(t *testing.T) {
 func reportFor(t *testing.T, db, week string, args ...string) string {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "report.html")
-	if code, _, errs := runCLI(t, db, append([]string{"report", "--week", week, "--out", out}, args...)...); code != 0 {
+	if code, _, errs := runCLI(t, db, append([]string{"report", "--week", week, "--appendix", "--out", out}, args...)...); code != 0 {
 		t.Fatalf("report: exit %d: %s", code, errs)
 	}
 	b, err := os.ReadFile(out)

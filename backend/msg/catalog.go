@@ -216,8 +216,9 @@ const helpZH = `群主工作台 qunzhu —— 微信社群运营工具（命令�
   library                      素材库（最新的在前）
   library add --id 计划编号     把一条计划内容存入素材库
   library remove --id 素材编号  从素材库删除
-  report [--week 2024-W10] [--group 群] --out 文件.html
-                               生成可打印的周报（单个离线 HTML 文件；不写 --group 则包含全部社群）
+  report [--week 2024-W10] [--group 群] [--appendix] --out 文件.html
+                               生成可打印的周报（单个离线 HTML 文件；不写 --group 则包含全部社群；每群一页，
+                               --appendix 附上全部指标、图表、行业对比和指标定义）
   risk --group 群 [--week 2024-W10]
                                本周风险提示（诈骗、引流、优惠链接、手机号与身份证号泄露、投诉与集中投诉）
   incidents [--group 群]        风险事件与处置时限
@@ -359,8 +360,9 @@ Commands:
   library                      the content library, newest first
   library add --id ITEM        keep a plan item in the library
   library remove --id N        remove a library entry
-  report [--week 2024-W10] [--group N] --out FILE.html
-                               the printable weekly report as one offline HTML file (all groups without --group)
+  report [--week 2024-W10] [--group N] [--appendix] --out FILE.html
+                               the printable weekly report as one offline HTML file (all groups without --group;
+                               a page per group, --appendix adds every indicator, the charts, the comparison and the definitions)
   risk --group G [--week 2024-W10]
                                the week's risk hits (fraud, lures, deal links, leaked phone and ID numbers, complaints, bursts)
   incidents [--group G]        risk incidents and their deadlines

@@ -28,7 +28,7 @@ func TestReportContentSection(t *testing.T) {
 	s.Content = &ContentWeek{This: this, Next: next, Window: this}
 	empty := section(t, "空群")
 	empty.Content = &ContentWeek{}
-	doc := Document{Week: "2024-W12", Sections: []Section{s, empty}}
+	doc := Document{Week: "2024-W12", Sections: []Section{s, empty}, Appendix: true}
 
 	zh := render(t, doc, "zh")
 	if n := strings.Count(zh, `data-section="content"`); n != 2 {

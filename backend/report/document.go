@@ -18,6 +18,10 @@ import (
 type Document struct {
 	Week     string
 	Sections []Section
+	// Appendix adds the detailed pages (all indicators, charts, members,
+	// content, the industry comparison) and the definitions, "附录"; the
+	// main pages alone are what a reader forwards.
+	Appendix bool
 }
 
 // Section is one group's week in the report.
@@ -42,6 +46,12 @@ type Section struct {
 	// Urgent are the group's incidents of level 2 or 3 still open when the
 	// report is made: on the cover and the group's page whatever its score.
 	Urgent health.Urgent
+	// Open are the group's incidents still open when the report is made,
+	// highest level first: the group's page lists them.
+	Open []risk.Incident
+	// Actions are the week's "three things to do" (the health page's),
+	// set by the caller; nil leaves the part saying there is nothing to do.
+	Actions []Action
 	// Comparison is the group's industry comparison (the rows of
 	// `compare`); nil leaves the part out.
 	Comparison *Comparison
@@ -129,13 +139,18 @@ func Load(ctx context.Context, st health.DashboardStore, week string, groups []d
 		return Document{}, err
 	}
 	if us, ok := st.(urgentStore); ok {
-		list, err := us.OpenIncidentsFrom(ctx, health.UrgentLevel)
+		list, err := us.OpenIncidentsFrom(ctx, 1)
 		if err != nil {
 			return Document{}, err
 		}
-		urgent := health.UrgentByGroup(list)
+		urgent := health.UrgentByGroup(list) // level 2 and 3 only
 		for i := range doc.Sections {
 			doc.Sections[i].Urgent = urgent[groups[i].ID]
+			for _, inc := range list {
+				if inc.GroupID == groups[i].ID {
+					doc.Sections[i].Open = append(doc.Sections[i].Open, inc)
+				}
+			}
 		}
 	}
 	return doc, nil

@@ -57,6 +57,14 @@ var keyIndicators = []string{"messages", "messages_per_day", "active_members", "
 	"new_members", "left_members", "churn_rate", "next_day_retention", "questions", "unanswered",
 	"response_median_minutes", "link_posts", "checkins", "prime_time_ratio", "health_score"}
 
+// mainKeys are the key figures of a group's page, set against last week:
+// the few a reader forwards; the appendix has them all.
+var mainKeys = []string{"messages", "active_members", "active_rate", "members_end", "new_members", "left_members",
+	"questions", "unanswered", "response_median_minutes"}
+
+// openShown caps the open incidents a group's page lists; the rest are counted.
+const openShown = 5
+
 // definitionKeys are the definitions page, in docs/metrics.md order.
 var definitionKeys = []string{"messages", "messages_per_day", "active_members", "members_start", "members_end",
 	"active_rate", "new_members", "left_members", "churn_rate", "next_day_retention", "questions", "answered",
@@ -82,12 +90,15 @@ func Render(w io.Writer, doc Document, lang string) error {
 
 type view struct {
 	Lang, Title, Week, Footer string
-	T                         map[string]string
-	Cover                     coverView
-	Sections                  []sectionView
-	Definitions               []defView
-	Charts                    []chartData
-	Echarts                   template.JS
+	// Cover is shown for a report of several groups; Appendix adds the
+	// detailed pages and the definitions.
+	ShowCover, Appendix bool
+	T                   map[string]string
+	Cover               coverView
+	Sections            []sectionView
+	Definitions         []defView
+	Charts              []chartData
+	Echarts             template.JS
 }
 
 type coverView struct {
@@ -112,6 +123,10 @@ type sectionView struct {
 	// Urgent names the group's open level-2/3 incidents; "" when none.
 	Urgent              string
 	Checks              []checkView
+	Key                 []indicatorView
+	Actions             []Action
+	Open                []string
+	OpenMore            string
 	Indicators          []indicatorView
 	Charts              []chartRef
 	Top                 []MemberCount
@@ -144,8 +159,8 @@ type doneRow struct {
 type nextRow struct{ When, Title, Kind string }
 
 type checkView struct {
-	Name, Threshold, Value, Result, Advice string
-	Failed                                 bool
+	Name, Need, Value, Result, Advice string
+	Failed                            bool
 }
 
 type indicatorView struct {
@@ -169,8 +184,8 @@ type chartData struct {
 
 func buildView(doc Document, l Labels) (view, error) {
 	t := func(k string, a map[string]any) string { return msgT(l, k, a) }
-	v := view{Lang: "zh-CN", Title: t("report.title", nil), Footer: t("report.footer", map[string]any{"week": doc.Week}),
-		T: map[string]string{}, Echarts: template.JS(echartsJS)}
+	v := view{Lang: "zh-CN", Title: t("report.title", nil), Footer: t("report.footer", map[string]any{"week": weekName(doc.Week, l)}),
+		T: map[string]string{}, Echarts: template.JS(echartsJS), ShowCover: len(doc.Sections) > 1, Appendix: doc.Appendix}
 	if l.lang == msg.EN {
 		v.Lang = "en"
 	}
@@ -180,15 +195,14 @@ func buildView(doc Document, l Labels) (view, error) {
 		"indicators", "charts", "people", "top_members", "no_top_members", "newcomers", "no_newcomers", "removal", "violations",
 		"definitions", "definitions_note", "content.title", "content.done", "content.col_kind", "content.col_planned",
 		"content.col_posted", "content.col_skipped", "content.col_open", "content.by_type", "content.by_format", "content.total",
-		"content.next", "content.next_none", "content.none", "incidents"} {
+		"content.next", "content.next_none", "content.none", "incidents", "key_figures", "actions", "no_actions",
+		"open_incidents", "no_open_incidents", "appendix", "appendix_note"} {
 		v.T[k] = t("report."+k, nil)
 	}
 	var scores []int
 	for i, s := range doc.Sections {
 		if i == 0 {
 			v.Week = weekTitle(s.Week, l)
-			year, n := s.Week.Start.ISOWeek()
-			v.Footer = t("report.footer", map[string]any{"week": t("report.week_short", map[string]any{"year": year, "n": n})})
 		}
 		sv, err := buildSection(i, s, l, &v)
 		if err != nil {
@@ -211,7 +225,7 @@ func buildView(doc Document, l Labels) (view, error) {
 			if c.Applicable && !*c.Passed {
 				failed++
 				v.Cover.Alerts = append(v.Cover.Alerts, t("report.alert_line", map[string]any{"group": s.Group.Name,
-					"check": t("metric."+c.Name, nil), "value": figure(c.Name, c.Value, l), "threshold": threshold(c.Threshold),
+					"check": t("metric."+c.Name, nil), "value": withUnit(c.Name, c.Value, l), "threshold": need(c.Name, c.Threshold, l),
 					"advice": metrics.Advice(c.Name, l.lang)}))
 			}
 		}
@@ -222,7 +236,7 @@ func buildView(doc Document, l Labels) (view, error) {
 			Messages: s.Week.Messages, Members: s.Week.MembersEnd, Failed: failed})
 	}
 	if v.Week == "" {
-		v.Week = doc.Week
+		v.Week = weekName(doc.Week, l)
 	}
 	v.Cover.Health = t("metric.not_measured", nil)
 	if len(scores) > 0 {
@@ -234,6 +248,9 @@ func buildView(doc Document, l Labels) (view, error) {
 		v.Cover.HealthNote = t("report.cover_health_note", map[string]any{"n": len(scores)})
 	}
 	for _, k := range definitionKeys {
+		if !v.Appendix {
+			break
+		}
 		name := t("metric."+k, nil)
 		if k == "health_score" {
 			name = t("report.health_score", nil)
@@ -260,16 +277,15 @@ func buildSection(i int, s Section, l Labels, v *view) (sectionView, error) {
 		sv.Urgent = t("score.urgent", urgentArgs(s, l))
 	}
 	for _, c := range s.Week.Checks {
-		cv := checkView{Name: t("metric."+c.Name, nil), Threshold: threshold(c.Threshold), Value: figure(c.Name, c.Value, l),
-			Result: t("report.check_na", nil)}
-		if c.Applicable {
-			cv.Result = t("report.check_passed", nil)
-			if !*c.Passed {
-				cv.Result, cv.Failed, cv.Advice = t("report.check_failed", nil), true, metrics.Advice(c.Name, l.lang)
-			}
+		cv := checkView{Name: t("metric."+c.Name, nil), Need: need(c.Name, c.Threshold, l), Value: withUnit(c.Name, c.Value, l),
+			Result: checkResult(c, s.Week.Silent(), l)}
+		if c.Applicable && !*c.Passed {
+			cv.Failed, cv.Advice = true, metrics.Advice(c.Name, l.lang)
 		}
 		sv.Checks = append(sv.Checks, cv)
 	}
+	sv.Actions = s.Actions
+	sv.Open, sv.OpenMore = openLines(s, l)
 	now, err := figures(s.Week)
 	if err != nil {
 		return sectionView{}, err
@@ -278,19 +294,29 @@ func buildSection(i int, s Section, l Labels, v *view) (sectionView, error) {
 	if err != nil {
 		return sectionView{}, err
 	}
-	for _, k := range keyIndicators {
+	row := func(k string) indicatorView {
 		name := t("metric."+k, nil)
 		if k == "health_score" {
 			name = t("report.health_score", nil)
 		}
-		iv := indicatorView{Name: name, Now: figure(k, now[k], l), Before: figure(k, prev[k], l)}
+		iv := indicatorView{Name: name, Now: withUnit(k, now[k], l), Before: withUnit(k, prev[k], l)}
 		if k == "health_score" {
 			// A score is read with its basis; a silent week has none, and
 			// change (below) compares only two scored weeks.
 			iv.Now, iv.Before = scoreWithBasis(s.Week, l), scoreWithBasis(s.Previous, l)
 		}
 		iv.Arrow, iv.Change = change(k, now[k], prev[k], l)
-		sv.Indicators = append(sv.Indicators, iv)
+		return iv
+	}
+	for _, k := range mainKeys {
+		sv.Key = append(sv.Key, row(k))
+	}
+	sv.Key = append(sv.Key, row("health_score"))
+	if !v.Appendix {
+		return sv, nil // the detailed part is the appendix's
+	}
+	for _, k := range keyIndicators {
+		sv.Indicators = append(sv.Indicators, row(k))
 	}
 	charts := []struct {
 		kind  string
@@ -417,7 +443,7 @@ func figure(key string, v any, l Labels) string {
 		case isRatio(key):
 			return strconv.FormatFloat(x*100, 'f', 1, 64) + "%"
 		case strings.HasSuffix(key, "_minutes"):
-			return strconv.FormatFloat(x, 'f', 1, 64) + " " + msgT(l, "unit.minutes", nil)
+			return duration(x, l)
 		case key == "messages_per_day":
 			return groupDigits(strconv.FormatFloat(x, 'f', 1, 64))
 		}
@@ -468,7 +494,7 @@ func change(key string, now, before any, l Labels) (string, string) {
 		return "", ""
 	}
 	d := a - b
-	mag := figure(key, math.Abs(d), l)
+	mag := withUnit(key, math.Abs(d), l)
 	if isRatio(key) {
 		mag = msgT(l, "report.points", map[string]any{"n": strconv.FormatFloat(math.Abs(d)*100, 'f', 1, 64)})
 	}

@@ -43,7 +43,7 @@ func render(t *testing.T, doc Document, lang string) string {
 }
 
 func TestReportEscapesNamesEverywhere(t *testing.T) {
-	doc := Document{Week: "2024-W12", Sections: []Section{section(t, hostile[3]), section(t, `</script><script>alert(2)</script>`)}}
+	doc := Document{Week: "2024-W12", Sections: []Section{section(t, hostile[3]), section(t, `</script><script>alert(2)</script>`)}, Appendix: true}
 	html := render(t, doc, "zh")
 	// Exactly the report's own three script elements: echarts, the charts.
 	if n := strings.Count(html, "<script"); n != 2 {
@@ -70,7 +70,7 @@ func TestReportEscapesNamesEverywhere(t *testing.T) {
 }
 
 func TestReportStructure(t *testing.T) {
-	doc := Document{Week: "2024-W12", Sections: []Section{section(t, "读书会"), section(t, "跨境电商交流会")}}
+	doc := Document{Week: "2024-W12", Sections: []Section{section(t, "读书会"), section(t, "跨境电商交流会")}, Appendix: true}
 	for _, lang := range []string{"zh", "en"} {
 		html := render(t, doc, lang)
 		for _, s := range doc.Sections {
@@ -113,7 +113,7 @@ func TestReportStructure(t *testing.T) {
 		t.Error("the week is not written as docs/ux.md writes it")
 	}
 	// The page footer too: "2024年第12周", never the key 2024-W12.
-	if !strings.Contains(zh, "群主工作台 · 周报 2024年第12周") || strings.Contains(zh, "2024-W12") {
+	if !strings.Contains(zh, "群主工作台 · 周报 · 2024年第12周") || strings.Contains(zh, "2024-W12") {
 		t.Error("the footer does not write the week as docs/ux.md does")
 	}
 	if !strings.Contains(zh, "指标定义") || !strings.Contains(en, "Definitions") || strings.Contains(en, "指标定义") {
@@ -126,11 +126,15 @@ func TestFailedChecksCarryAdviceAndAlerts(t *testing.T) {
 	mute := 0.5
 	w, _ := metrics.ParseWeek("2024-W12", shanghai)
 	s.Week = metrics.Compute(metrics.Input{Group: s.Group, MuteRate: &mute, Messages: chat(w)}, w)
-	html := render(t, Document{Week: "2024-W12", Sections: []Section{s}}, "zh")
-	if !strings.Contains(html, `<td class="advice">内容优化</td>`) {
-		t.Error("the failed mute-rate check has no advice beside it")
+	s.Actions = []Action{{Title: "内容优化", Reason: "免打扰率本周 50.0%，要求低于 35%"}}
+	html := render(t, Document{Week: "2024-W12", Sections: []Section{s, section(t, "读书会")}}, "zh")
+	if !strings.Contains(html, `<tr class="failed"><td>免打扰率</td><td>低于 35%</td><td class="num">50.0%</td><td class="result">✗ 未达标</td></tr>`) {
+		t.Error("the failed mute-rate check is not said in words")
 	}
-	if !strings.Contains(html, "<li>福利群：免打扰率 未通过（50.0%，要求 &lt; 35%）→ 内容优化</li>") {
+	if !strings.Contains(html, `<li><b>内容优化</b><span class="why">免打扰率本周 50.0%，要求低于 35%</span></li>`) {
+		t.Error("the group's page lacks its things to do")
+	}
+	if !strings.Contains(html, "<li>福利群：免打扰率未达标（本周 50.0%，要求低于 35%）→ 内容优化</li>") {
 		t.Error("the cover's alert list lacks the failed check")
 	}
 }
@@ -142,9 +146,12 @@ func TestChangeArrows(t *testing.T) {
 		now, prev  any
 		arrow, say string
 	}{
-		{"messages", 120.0, 100.0, "▲", "上升 20"},
+		{"messages", 12490.0, 100.0, "▲", "上升 12,390 条"},
+		{"new_members", 3.0, 4.0, "▼", "下降 1 人"},
+		{"response_median_minutes", 504.7, 12.0, "▲", "上升 8 小时 13 分"},
 		{"active_rate", 0.40, 0.45, "▼", "下降 5.0 个百分点"},
 		{"response_median_minutes", 7.0, 7.0, "＝", "持平"},
+		{"response_median_minutes", 7.0, 7.5, "▼", "下降 0.5 分钟"},
 		{"mute_rate", nil, 0.3, "", ""},
 	} {
 		a, s := change(c.key, c.now, c.prev, l)
@@ -219,7 +226,41 @@ func TestWeekAcrossTheYear(t *testing.T) {
 	s := section(t, "跨年群")
 	s.Week = metrics.Compute(metrics.Input{Group: s.Group}, w)
 	html := render(t, Document{Week: "2025-W01", Sections: []Section{s}}, "zh")
-	if !strings.Contains(html, "2025年第1周（12/30–1/5）") || !strings.Contains(html, "周报 2025年第1周") || strings.Contains(html, "2024年第1周") {
+	if !strings.Contains(html, "2025年第1周（12/30–1/5）") || !strings.Contains(html, "周报 · 2025年第1周") || strings.Contains(html, "2024年第1周") {
 		t.Error("the week across the new year is not named by its ISO year")
+	}
+}
+
+// TestMainPagesOnly: without the appendix a group's report is its page
+// alone: no cover for one group, no charts, no definitions, no formula; the
+// key figures carry units and thousands separators, durations read in hours
+// and minutes, and the week is never written as its key.
+func TestMainPagesOnly(t *testing.T) {
+	s := section(t, "读书会")
+	w, _ := metrics.ParseWeek("2024-W12", shanghai)
+	s.Week = metrics.Compute(metrics.Input{Group: s.Group, Messages: chat(w)}, w)
+	s.Week.Messages, s.Previous.Messages = 12369, 9954
+	late := 504.7
+	s.Week.ResponseMedianMinutes = &late
+	one := render(t, Document{Week: "2024-W12", Sections: []Section{s}}, "zh")
+	one = one[:strings.Index(one, "<script>")] // echarts' own code is not the page
+	for _, absent := range []string{`id="cover"`, `data-chart=`, "<dt>", "data-appendix", "ceil(", "÷", "2024-W12", "P90", "Asia/Shanghai"} {
+		if strings.Contains(one, absent) {
+			t.Errorf("one group's main page holds %q", absent)
+		}
+	}
+	for _, want := range []string{"12,369 条", "9,954 条", "上升 2,415 条", "8 小时 25 分", "本周要做的三件事", "五项健康检查",
+		"未处理的事件", "没有未处理的事件。", `<section class="page group" id="g1">`} {
+		if !strings.Contains(one, want) {
+			t.Errorf("one group's main page lacks %q", want)
+		}
+	}
+	two := render(t, Document{Week: "2024-W12", Sections: []Section{s, section(t, "福利群")}}, "zh")
+	if strings.Count(two, `id="cover"`) != 1 || strings.Count(two, `class="page group"`) != 2 {
+		t.Error("two groups are not a cover and a page each")
+	}
+	full := render(t, Document{Week: "2024-W12", Sections: []Section{s}, Appendix: true}, "zh")
+	if !strings.Contains(full, "附录 · 读书会") || !strings.Contains(full, "附录 · 指标定义") {
+		t.Error("the appendix is not named 附录")
 	}
 }

@@ -32,3 +32,19 @@ func incidentsLine(s *risk.Summary, l Labels) string {
 	}
 	return line + msgT(l, "report.incidents_breakdown", map[string]any{"list": strings.Join(parts, l.t("report.incidents_sep"))})
 }
+
+// openLines are the group's open incidents, one line each, highest level
+// first as the store gives them, at most openShown; more is the count of
+// the rest in words ("" when all are listed).
+func openLines(s Section, l Labels) (lines []string, more string) {
+	loc := s.Group.Location()
+	for i, inc := range s.Open {
+		if i == openShown {
+			more = msgT(l, "report.open_more", map[string]any{"n": len(s.Open) - openShown})
+			break
+		}
+		lines = append(lines, msgT(l, "report.open_line", map[string]any{"type": l.t("risk.category." + string(inc.Type)),
+			"level": inc.Level, "due": inc.DueAt.In(loc).Format("1/2 15:04")}))
+	}
+	return lines, more
+}

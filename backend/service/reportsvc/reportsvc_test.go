@@ -7,6 +7,10 @@ import (
 	"time"
 
 	"qunzhu/backend/domain"
+	"qunzhu/backend/health"
+	"qunzhu/backend/metrics"
+	"qunzhu/backend/report"
+	"qunzhu/backend/risk"
 	"qunzhu/backend/service/reportsvc"
 	"qunzhu/backend/store"
 	"qunzhu/backend/store/storetest"
@@ -41,7 +45,7 @@ func TestReportHasTheComparison(t *testing.T) {
 		{"zh", "行业对比", "付费转化率"},
 		{"en", "Industry comparison", "Paying rate"},
 	} {
-		rep, err := svc.Render(ctx, reportsvc.Request{GroupID: g.ID, Lang: tt.lang})
+		rep, err := svc.Render(ctx, reportsvc.Request{GroupID: g.ID, Lang: tt.lang, Appendix: true})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -64,7 +68,38 @@ func TestReportHasTheComparison(t *testing.T) {
 			t.Errorf("%s: the hostile group name is in the report unescaped", tt.lang)
 		}
 	}
+	// Without the appendix the comparison stays out of the group's page.
+	if rep, err := svc.Render(ctx, reportsvc.Request{GroupID: g.ID, Lang: "zh"}); err != nil || strings.Contains(string(rep.HTML), `data-section="comparison"`) {
+		t.Errorf("the main page holds the comparison (%v)", err)
+	}
 	if _, err := svc.Render(ctx, reportsvc.Request{Week: "2024-W77"}); domain.ErrorCode(err) != domain.EINVALID {
 		t.Errorf("a bad week: %v", err)
+	}
+}
+
+// TestActions: the three things to do are the open level-2/3 incidents
+// first, then the failed checks with their advice, in words, at most three.
+func TestActions(t *testing.T) {
+	no, yes := false, true
+	v := 0.5
+	s := report.Section{Urgent: health.Urgent{Count: 2, Level: 3, Type: risk.Fraud}}
+	s.Week.Messages = 10
+	s.Week.Checks = []metrics.Check{
+		{Name: metrics.CheckMuteRate, Applicable: true, Passed: &no, Value: &v, Threshold: "< 0.35"},
+		{Name: metrics.CheckNewMembers, Applicable: true, Passed: &yes},
+		{Name: metrics.CheckLinkClickRate, Applicable: true, Passed: &no, Value: &v, Threshold: "> 0.6"},
+		{Name: metrics.CheckThemeShares, Applicable: true, Passed: &no, Value: &v, Threshold: ">= 2"},
+	}
+	got := reportsvc.Actions(s, "zh")
+	if len(got) != 3 {
+		t.Fatalf("%d actions, want 3: %+v", len(got), got)
+	}
+	if got[0].Title != "处理 2 起尚未处理完的事件" || got[1].Title != "内容优化" || got[1].Reason != "免打扰率本周 50.0%，要求低于 35%" || got[2].Title != "调整推送策略" {
+		t.Errorf("actions %+v", got)
+	}
+	quiet := report.Section{}
+	quiet.Week.Messages = 3
+	if n := len(reportsvc.Actions(quiet, "zh")); n != 0 {
+		t.Errorf("%d actions for a group with nothing to do", n)
 	}
 }

@@ -41,6 +41,8 @@ type Request struct {
 	GroupID int64
 	Week    string
 	Lang    string
+	// Appendix adds the detailed pages and the definitions ("附录").
+	Appendix bool
 }
 
 // Report is a rendered report: its HTML, the week it covers and the groups
@@ -65,9 +67,12 @@ func (s *Service) Render(ctx context.Context, in Request) (Report, error) {
 	if err != nil {
 		return Report{}, err
 	}
-	doc, err := s.Document(ctx, week, groups)
+	doc, err := s.Document(ctx, week, groups, in.Appendix)
 	if err != nil {
 		return Report{}, err
+	}
+	for i := range doc.Sections {
+		doc.Sections[i].Actions = Actions(doc.Sections[i], in.Lang)
 	}
 	var b bytes.Buffer
 	if err := report.Render(&b, doc, in.Lang); err != nil {
@@ -109,15 +114,19 @@ func (s *Service) Groups(ctx context.Context, groupID int64) ([]domain.Group, er
 	return groups, nil
 }
 
-// Document reads the report of week for groups, each section with the
-// group's industry comparison: the same healthsvc call as `compare` and
-// the window's 行业对比, so the three never disagree.
-func (s *Service) Document(ctx context.Context, week string, groups []domain.Group) (report.Document, error) {
+// Document reads the report of week for groups; with the appendix each
+// section has the group's industry comparison: the same healthsvc call as
+// `compare` and the window's 行业对比, so the three never disagree.
+func (s *Service) Document(ctx context.Context, week string, groups []domain.Group, appendix bool) (report.Document, error) {
 	doc, err := report.Load(ctx, s.st, week, groups)
 	if err != nil {
 		return report.Document{}, err
 	}
+	doc.Appendix = appendix
 	for i := range doc.Sections {
+		if !appendix {
+			break // the comparison is the appendix's
+		}
 		g := doc.Sections[i].Group
 		w, err := metrics.ParseWeek(week, g.Location())
 		if err != nil {

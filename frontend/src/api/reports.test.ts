@@ -19,9 +19,9 @@ describe('reports api', () => {
   it('renders a week for all groups (0) or one', async () => {
     bound.HTML.mockResolvedValue('<!DOCTYPE html><h2>读书会</h2>')
     expect(await reports.html('2024-W18', 0)).toContain('读书会')
-    expect(bound.HTML).toHaveBeenCalledWith('2024-W18', 0)
-    await reports.html('2024-W18', 3)
-    expect(bound.HTML).toHaveBeenLastCalledWith('2024-W18', 3)
+    expect(bound.HTML).toHaveBeenCalledWith('2024-W18', 0, false)
+    await reports.html('2024-W18', 3, true)
+    expect(bound.HTML).toHaveBeenLastCalledWith('2024-W18', 3, true)
   })
 
   it('reports a cancelled save as null and a saved one by its path', async () => {

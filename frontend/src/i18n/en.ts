@@ -662,6 +662,9 @@ const en: Messages = {
     preview: 'Weekly report preview',
     empty: 'No groups yet. Create one under Groups and import its chat first.',
     printHint: 'If no print dialog appears, use “Open in browser to print”. Choose “Save as PDF” in the print dialog for a PDF.',
+    appendix: 'Appendix',
+    appendixHint: 'Adds every indicator, the charts, the member lists, the industry comparison and the definitions; without it each group is one page',
+    openFailed: 'The browser could not be opened',
   },
   week: {
     label: 'Week',

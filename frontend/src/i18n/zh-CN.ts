@@ -660,6 +660,9 @@ const zhCN = {
     preview: '周报预览',
     empty: '还没有社群。先在“社群”里新建一个并导入聊天记录。',
     printHint: '如果打印窗口没有出现，请用“在浏览器中打开并打印”。在打印窗口里选“另存为 PDF”即可得到 PDF。',
+    appendix: '附录',
+    appendixHint: '附上全部指标、图表、成员明细、行业对比和指标定义；不选时每个群只有一页摘要',
+    openFailed: '没能打开浏览器',
   },
   week: {
     label: '周',

@@ -54,7 +54,7 @@ afterEach(() => {
 describe('reports screen', () => {
   it('previews the week for all groups in a sandboxed frame, never as app HTML', async () => {
     const w = await show()
-    expect(reports.html).toHaveBeenCalledWith('2024-W18', 0)
+    expect(reports.html).toHaveBeenCalledWith('2024-W18', 0, false)
     const frame = w.find('[data-testid="report-preview"]')
     expect(frame.element.tagName).toBe('IFRAME')
     expect(frame.attributes('sandbox')).toBe('allow-scripts allow-modals')
@@ -81,7 +81,7 @@ describe('reports screen', () => {
     const w = await show()
     await w.find('[data-testid="report-save"]').trigger('click')
     await flushPromises()
-    expect(reports.save).toHaveBeenCalledWith('2024-W18', 0)
+    expect(reports.save).toHaveBeenCalledWith('2024-W18', 0, false)
     expect(document.body.textContent).toContain('已保存到 /home/u/周报.html')
     w.unmount()
   })
@@ -95,8 +95,34 @@ describe('reports screen', () => {
     expect(document.body.textContent).not.toContain('已保存到')
     await w.find('[data-testid="report-open"]').trigger('click')
     await flushPromises()
-    expect(reports.openInBrowser).toHaveBeenCalledWith('2024-W18', 0)
+    expect(reports.openInBrowser).toHaveBeenCalledWith('2024-W18', 0, false)
     expect(document.body.textContent).toContain('已在浏览器中打开：/tmp/r.html')
+    w.unmount()
+  })
+
+  it('adds the appendix on request, to the preview and the saved file', async () => {
+    reports.save.mockResolvedValue('/home/u/周报.html')
+    const w = await show()
+    expect(document.body.textContent).toContain('附录')
+    await w.find('[data-testid="report-appendix"]').trigger('click')
+    await flushPromises()
+    expect(reports.html).toHaveBeenLastCalledWith('2024-W18', 0, true)
+    await w.find('[data-testid="report-save"]').trigger('click')
+    await flushPromises()
+    expect(reports.save).toHaveBeenCalledWith('2024-W18', 0, true)
+    w.unmount()
+  })
+
+  it('says in words, with the file, when no browser opens', async () => {
+    const words = '无法打开浏览器。周报已保存在 /tmp/qunzhu-report-1/qunzhu-report-2024-W18.html，请用浏览器打开这个文件后打印。'
+    reports.openInBrowser.mockRejectedValue(new ApiError('internal', words))
+    const w = await show()
+    await w.find('[data-testid="report-open"]').trigger('click')
+    await flushPromises()
+    const alert = w.find('[data-testid="report-open-failed"]')
+    expect(alert.exists()).toBe(true)
+    expect(alert.text()).toContain('没能打开浏览器')
+    expect(alert.text()).toContain('/tmp/qunzhu-report-1/qunzhu-report-2024-W18.html')
     w.unmount()
   })
 
