@@ -37,17 +37,38 @@ type Todo struct {
 	Count int
 }
 
-// Todos are the group's things to do this week, at most TodoLimit, most
+// TodoFacts are what a week's things to do are chosen from: the group,
+// its failed health checks in their order, how many members the removal
+// list holds and whether the week was silent (a silent week never asks to
+// remove people).
+type TodoFacts struct {
+	GroupID int64
+	Failed  []string
+	Removal int
+	Silent  bool
+}
+
+// Todos are the group's things to do this week, as the Health tab shows
+// them on top (TodosOf).
+func Todos(gw GroupWeek, incidents []risk.Incident, now time.Time) []Todo {
+	f := TodoFacts{GroupID: gw.Group.ID, Removal: len(gw.Figures.InactiveMembers), Silent: gw.Figures.Silent()}
+	for _, a := range gw.Alerts {
+		f.Failed = append(f.Failed, a.Check)
+	}
+	return TodosOf(f, incidents, now)
+}
+
+// TodosOf are a group's things to do this week, at most TodoLimit, most
 // pressing first: its open incidents (the overdue ones first, then by level,
 // then by timer), then the failed checks in their order, then the removal
 // list when it holds anyone. incidents may hold every group's; now decides
 // what is overdue. Fewer than TodoLimit when fewer are due; none when
-// nothing is.
-func Todos(gw GroupWeek, incidents []risk.Incident, now time.Time) []Todo {
+// nothing is. The Health tab and the weekly report both list these.
+func TodosOf(f TodoFacts, incidents []risk.Incident, now time.Time) []Todo {
 	out := []Todo{}
 	var own []risk.Incident
 	for _, i := range incidents {
-		if i.GroupID == gw.Group.ID && i.Status != risk.StatusClosed {
+		if i.GroupID == f.GroupID && i.Status != risk.StatusClosed {
 			own = append(own, i)
 		}
 	}
@@ -64,11 +85,11 @@ func Todos(gw GroupWeek, incidents []risk.Incident, now time.Time) []Todo {
 	for _, i := range own {
 		out = append(out, Todo{Kind: TodoIncident, IncidentID: i.ID, IncidentType: i.Type, Level: i.Level, DueAt: i.DueAt, Overdue: i.Overdue(now)})
 	}
-	for _, a := range gw.Alerts {
-		out = append(out, Todo{Kind: TodoCheck, Check: a.Check})
+	for _, c := range f.Failed {
+		out = append(out, Todo{Kind: TodoCheck, Check: c})
 	}
-	if n := len(gw.Figures.InactiveMembers); n > 0 && !gw.Figures.Silent() {
-		out = append(out, Todo{Kind: TodoRemoval, Count: n})
+	if f.Removal > 0 && !f.Silent {
+		out = append(out, Todo{Kind: TodoRemoval, Count: f.Removal})
 	}
 	if len(out) > TodoLimit {
 		out = out[:TodoLimit]

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"qunzhu/backend/domain"
-	"qunzhu/backend/health"
 	"qunzhu/backend/metrics"
 	"qunzhu/backend/report"
 	"qunzhu/backend/risk"
@@ -77,12 +76,14 @@ func TestReportHasTheComparison(t *testing.T) {
 	}
 }
 
-// TestActions: the three things to do are the open level-2/3 incidents
-// first, then the failed checks with their advice, in words, at most three.
+// TestActions: the three things to do are the Health tab's (open incidents
+// first, then the failed checks with their advice), in words, at most three.
 func TestActions(t *testing.T) {
 	no, yes := false, true
 	v := 0.5
-	s := report.Section{Urgent: health.Urgent{Count: 2, Level: 3, Type: risk.Fraud}}
+	now := time.Date(2024, 3, 8, 12, 0, 0, 0, time.UTC)
+	g := domain.Group{ID: 7, TimeZone: domain.DefaultTimeZone}
+	s := report.Section{Group: g, Open: []risk.Incident{{ID: 1, GroupID: 7, Type: risk.Fraud, Level: 3, Status: risk.StatusOpen, DueAt: now.Add(time.Hour)}}}
 	s.Week.Messages = 10
 	s.Week.Checks = []metrics.Check{
 		{Name: metrics.CheckMuteRate, Applicable: true, Passed: &no, Value: &v, Threshold: "< 0.35"},
@@ -90,16 +91,16 @@ func TestActions(t *testing.T) {
 		{Name: metrics.CheckLinkClickRate, Applicable: true, Passed: &no, Value: &v, Threshold: "> 0.6"},
 		{Name: metrics.CheckThemeShares, Applicable: true, Passed: &no, Value: &v, Threshold: ">= 2"},
 	}
-	got := reportsvc.Actions(s, "zh")
+	got := reportsvc.Actions(s, "zh", now)
 	if len(got) != 3 {
 		t.Fatalf("%d actions, want 3: %+v", len(got), got)
 	}
-	if got[0].Title != "处理 2 起尚未处理完的事件" || got[1].Title != "内容优化" || got[1].Reason != "免打扰率本周 50.0%，要求低于 35%" || got[2].Title != "调整推送策略" {
+	if got[0].Title != "处理诈骗事件" || got[0].Reason != "3 级，处理期限 3/8 21:00，在“风险”页处理" || got[1].Title != "内容优化" || got[1].Reason != "免打扰率本周 50.0%，要求低于 35%" || got[2].Title != "调整推送策略" {
 		t.Errorf("actions %+v", got)
 	}
-	quiet := report.Section{}
+	quiet := report.Section{Group: g}
 	quiet.Week.Messages = 3
-	if n := len(reportsvc.Actions(quiet, "zh")); n != 0 {
+	if n := len(reportsvc.Actions(quiet, "zh", now)); n != 0 {
 		t.Errorf("%d actions for a group with nothing to do", n)
 	}
 }

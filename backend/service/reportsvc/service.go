@@ -25,13 +25,14 @@ type Store interface {
 // Service is the weekly report.
 type Service struct {
 	st     Store
+	clock  domain.Clock
 	groups *groupsvc.Service
 	health *healthsvc.Service
 }
 
 // New returns the report service over st; every "now" is clock's.
 func New(st Store, clock domain.Clock) *Service {
-	return &Service{st: st, groups: groupsvc.New(st, clock), health: healthsvc.New(st, clock)}
+	return &Service{st: st, clock: clock, groups: groupsvc.New(st, clock), health: healthsvc.New(st, clock)}
 }
 
 // Request chooses a report: one group (GroupID > 0) or every group but the
@@ -72,7 +73,7 @@ func (s *Service) Render(ctx context.Context, in Request) (Report, error) {
 		return Report{}, err
 	}
 	for i := range doc.Sections {
-		doc.Sections[i].Actions = Actions(doc.Sections[i], in.Lang)
+		doc.Sections[i].Actions = Actions(doc.Sections[i], in.Lang, s.clock.Now())
 	}
 	var b bytes.Buffer
 	if err := report.Render(&b, doc, in.Lang); err != nil {
