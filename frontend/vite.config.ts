@@ -36,5 +36,10 @@ export default defineConfig({
     include: ['src/**/*.test.ts'],
     setupFiles: ['src/testing/setup.ts'],
     restoreMocks: true,
+    // A view test mounts the real Naive UI tree in happy-dom: about a
+    // second each on an idle 2-core machine, several under load (a build
+    // beside it). The default 5 s made a busy machine's run fail on time
+    // alone; a test that hangs still fails, at 20 s.
+    testTimeout: 20_000,
   },
 })
