@@ -242,3 +242,27 @@ test('every main screen fits 1366×768 in the workspace the first hour left', as
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('with the demo loaded beside the group, the Overview says so and removes it in one click', async () => {
+  const { page, errors } = await openPage(session, { viewport, service: 'SystemService' });
+  await page.evaluate(() => window.go.app.SystemService.OpenDemo());
+  await page.goto(`${session.url}#/overview`);
+  await page.reload(); // the weeks are read once per start
+  const notice = page.getByTestId('demo-notice');
+  await notice.waitFor({ timeout: 30000 });
+  assert.match(await notice.innerText(), /示例/);
+  assert.equal((await page.getByTestId('demo-remove').innerText()).trim(), '移除示例数据');
+  await page.locator('[data-testid="overview-card"]').nth(1).waitFor({ timeout: 30000 });
+  assert.ok((await page.getByTestId('overview-card').count()) > 1, 'the demo groups are on the Overview');
+  await settle(page);
+  await fits(page, 'the Overview with the demo');
+  await shot(page, '12-overview-demo');
+  await page.getByTestId('demo-remove').click();
+  await notice.waitFor({ state: 'detached', timeout: 30000 });
+  await toastClear(page, 'the demo removal toast');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="overview-card"]').length === 1, null, { timeout: 30000 });
+  assert.match(await page.getByTestId('overview-card').innerText(), new RegExp(groupName));
+  await shot(page, '13-overview-demo-removed');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
