@@ -51,7 +51,7 @@ export interface Figures {
 }
 
 export interface GroupWeek {
-  group: { id: number; name: string; type: string; members: number; messages: number }
+  group: { id: number; name: string; type: string; members: number; messages: number; demo?: boolean }
   week: Week
   figures: Figures
   sources: Record<string, FigureSource>
@@ -123,6 +123,7 @@ export function toGroupWeek(d: app.GroupWeekDTO): GroupWeek {
       type: d.group?.type ?? '',
       members: d.group?.members ?? 0,
       messages: d.group?.messages ?? 0,
+      demo: Boolean(d.group?.demo),
     },
     week: toWeek(d.week),
     figures: toFigures(d.figures),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addDays, dayKey, inPrime, localInput, minuteOf, mondayOf, monthGrid, shift, snap, weekDays } from './grid'
+import { addDays, dayKey, inPrime, isoWeekOf, localInput, minuteOf, mondayOf, monthGrid, shift, snap, weekDays } from './grid'
 
 describe('week grid arithmetic on the wall clock', () => {
   it('reads the day and minute the string carries, not the browser zone', () => {
@@ -14,6 +14,13 @@ describe('week grid arithmetic on the wall clock', () => {
     expect(addDays('2024-12-31', 1)).toBe('2025-01-01')
     expect(mondayOf('2024-03-10')).toBe('2024-03-04')
     expect(mondayOf('2024-03-04')).toBe('2024-03-04')
+  })
+  it('names the ISO week of a day, across a year end', () => {
+    expect(isoWeekOf('2024-03-04')).toBe('2024-W10')
+    expect(isoWeekOf('2024-03-10')).toBe('2024-W10')
+    expect(isoWeekOf('2024-12-30')).toBe('2025-W01')
+    expect(isoWeekOf('2021-01-03')).toBe('2020-W53')
+    expect(isoWeekOf('2026-12-07')).toBe('2026-W50')
   })
   it('covers a month with whole weeks, Monday first', () => {
     const g = monthGrid('2024-03-15')

@@ -42,6 +42,14 @@ export function mondayOf(day: string): string {
   return addDays(day, -((weekdayOf(day) + 6) % 7))
 }
 
+/** isoWeekOf is the ISO week ("2024-W10") holding a "2024-03-04" day, as Go names weeks. */
+export function isoWeekOf(day: string): string {
+  const thursday = addDays(mondayOf(day), 3)
+  const [y, m, d] = thursday.split('-').map(Number)
+  const n = Math.floor((Date.UTC(y, m - 1, d) - Date.UTC(y, 0, 1)) / 86_400_000 / 7) + 1
+  return `${y}-W${pad2(n)}`
+}
+
 /** monthGrid is the days a month view shows: whole weeks, Monday first, covering the month of day. */
 export function monthGrid(day: string): { first: string; days: string[] } {
   const first = day.slice(0, 8) + '01'

@@ -2007,6 +2007,17 @@ const en: Messages = {
       loading: 'Reading the members…',
     },
   },
+  // issue 20 (helper ui): the content calendar's empty week
+  calendarPlan: {
+    emptyAhead: 'No content is planned for this week yet. Make a plan from each group\'s rhythm; you can then move, edit or delete items.',
+    emptyPast: 'No content was planned for this week. Plans only fill days still to come: go back to this week to make one.',
+    emptyMonth: 'No content is planned for this month. Go back to this week to plan every group.',
+    generateThis: 'Plan this week',
+    generateWeek: 'Plan that week',
+    thisWeek: 'Back to this week',
+    generated: 'Planned {n} items for {groups} groups',
+    nothing: 'Nothing left to plan in the remaining days of this week',
+  },
 }
 
 export default en

@@ -2005,6 +2005,17 @@ const zhCN = {
       loading: '正在读取成员…',
     },
   },
+  // issue 20 (helper ui): the content calendar's empty week
+  calendarPlan: {
+    emptyAhead: '这一周还没有内容计划。按各群的节奏生成一份，之后可以拖动、修改或删除。',
+    emptyPast: '这一周没有内容计划。计划只排在还没过去的日子里，回到本周去生成。',
+    emptyMonth: '这个月没有内容计划。回到本周，为所有社群生成计划。',
+    generateThis: '生成本周计划',
+    generateWeek: '生成这一周的计划',
+    thisWeek: '回到本周',
+    generated: '已为 {groups} 个社群生成计划，共 {n} 条',
+    nothing: '这一周剩下的日子里没有可排的内容',
+  },
 }
 
 export default zhCN

@@ -2,9 +2,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import { mountView, unmountView } from '../testing/mountView'
 
-vi.mock('../../wailsjs/go/app/ContentService', () => ({ Calendar: vi.fn(), Due: vi.fn(), Mark: vi.fn() }))
+vi.mock('../../wailsjs/go/app/ContentService', () => ({ Calendar: vi.fn(), Due: vi.fn(), Mark: vi.fn(), Generate: vi.fn() }))
 
 import * as ContentService from '../../wailsjs/go/app/ContentService'
+import { isoWeekOf } from '../content/grid'
 import { applyLocale } from '../i18n'
 import CalendarView from './CalendarView.vue'
 
@@ -79,5 +80,33 @@ describe('calendar screen', () => {
     const [from, n] = bound.Calendar.mock.calls.at(-2) ?? []
     expect(n).toBe(days.length)
     expect(from).toBe(days[0].attributes('data-day'))
+  })
+
+  it('an empty week says what to do and plans every group for it with one button', async () => {
+    const groups = [{ id: 1, name: '读书会', index: 0 }, { id: 2, name: '跨境电商交流会', index: 1 }]
+    let planned = false
+    bound.Calendar.mockImplementation(async (from: string, days: number) => ({ from, days, groups, items: planned ? [item(10, 1, '读书会')] : [], now: '' }) as never)
+    bound.Due.mockResolvedValue([] as never)
+    bound.Generate.mockImplementation(async (groupId: number) => {
+      planned = true
+      return { group: { id: groupId, name: '' }, week: {}, items: [{ ...item(10, groupId, ''), generated: true }], generated: true, now: '' } as never
+    })
+    const w = await show()
+    expect(w.find('[data-testid="calendar-empty"]').text()).toContain('这一周还没有内容计划')
+    const button = w.find('[data-testid="calendar-generate"]')
+    expect(button.text()).toBe('生成本周计划')
+    await button.trigger('click')
+    await flushPromises()
+    expect(bound.Generate.mock.calls).toEqual([[1, isoWeekOf(today)], [2, isoWeekOf(today)]])
+    expect(w.find('[data-testid="calendar-empty"]').exists()).toBe(false)
+
+    // a past week: no plan there, a way back to this week instead
+    planned = false
+    await w.find('[data-testid="cal-prev"]').trigger('click')
+    await flushPromises()
+    expect(w.find('[data-testid="calendar-generate"]').exists()).toBe(false)
+    await w.find('[data-testid="calendar-this-week"]').trigger('click')
+    await flushPromises()
+    expect(w.find('[data-testid="calendar-generate"]').exists()).toBe(true)
   })
 })
