@@ -139,7 +139,7 @@ const en: Messages = {
         5: 'When the page shows, press Ctrl+S (Command+S on a Mac) and save it with a name ending in .json.',
       },
       address: '127.0.0.1:5030/api/v1/chatlog?talker=GroupName&time=2024-03-01~2024-03-31&format=json',
-      pick: 'Choose the saved .json file; leave the format on “Detect automatically” or choose “chatlog (JSON)”.',
+      pick: 'Choose the saved .json file; leave the format on “Detect automatically” or choose “chatlog (.json file)”.',
       loses: {
         1: 'Only the messages on this computer: what arrived while it was logged out and was not migrated is missing.',
         2: 'Images, voice and files count as one message of their kind; their content is not there (as with every other way).',
@@ -176,7 +176,7 @@ const en: Messages = {
         3: 'The colleague also fetches this group\'s “customer group details” as a file: it is the group\'s member list, imported under Import → Member list.',
         4: 'Copy both files to your computer; import the member list first, then the chat.',
       },
-      pick: 'For the chat choose the file ending in .jsonl; leave the format on “Detect automatically” or choose “WeCom chat archive (JSON)”.',
+      pick: 'For the chat choose the file ending in .jsonl; leave the format on “Detect automatically” or choose “WeCom chat archive (.jsonl file)”.',
       loses: {
         1: 'Senders are WeCom accounts without names: import the group\'s customer group details (its member list) first so names match.',
         2: 'Only messages since the archive was turned on and the staff agreed; nothing older.',
@@ -437,12 +437,12 @@ const en: Messages = {
       auto: 'Detect automatically',
       memotrace: 'WeChatMsg / MemoTrace (CSV)',
       pywxdump: 'PyWxDump (CSV)',
-      chatlog: 'chatlog (JSON)',
+      chatlog: 'chatlog (.json file)',
       wechat_text: 'WeChat forward-as-text',
-      wecom_archive: 'WeCom chat archive (JSON)',
+      wecom_archive: 'WeCom chat archive (.jsonl file)',
       csv: 'CSV table',
       xlsx: 'Excel workbook',
-      wecom_json: 'WeCom customer group (JSON)',
+      wecom_json: 'WeCom customer group (.json file)',
     },
     options: {
       roster: 'Complete list',
@@ -627,7 +627,7 @@ const en: Messages = {
     restore: 'Restore',
     none: 'No backups yet.',
     restoreTitle: 'Restore from this backup?',
-    restoreBody: 'The workspace goes back to how it was at {at}; later changes are replaced. The current data is kept beside the data file (named before-restore). The window reloads when done.',
+    restoreBody: 'The workspace goes back to how it was at {at}; later changes are replaced. A copy of the current data is kept beside the data file, so it can still be found after the restore. The window reloads when done.',
     restoreConfirm: 'Restore',
   },
   overview: {

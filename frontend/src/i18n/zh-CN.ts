@@ -137,7 +137,7 @@ const zhCN = {
         5: '页面出来后按 Ctrl+S（苹果电脑按 Command+S）保存，文件名以 .json 结尾。',
       },
       address: '127.0.0.1:5030/api/v1/chatlog?talker=群名称&time=2024-03-01~2024-03-31&format=json',
-      pick: '选保存下来的 .json 文件，格式选“自动识别”或“chatlog（JSON）”。',
+      pick: '选保存下来的 .json 文件，格式选“自动识别”或“chatlog（.json 文件）”。',
       loses: {
         1: '只有这台电脑上有的消息：电脑没登录时收到、又没迁移过来的消息不在里面。',
         2: '图片、语音和文件只记作一条对应类型的消息，看不到里面的内容（其他方法也一样）。',
@@ -174,7 +174,7 @@ const zhCN = {
         3: '再请技术同事取回这个群的“客户群详情”并存成文件：它是这个群的成员名单，可以在“导入 → 成员名单”里导入。',
         4: '把这两个文件拷到你的电脑上，先导入成员名单，再导入聊天记录。',
       },
-      pick: '聊天记录选以 .jsonl 结尾的文件，格式选“自动识别”或“企业微信会话存档（JSON）”。',
+      pick: '聊天记录选以 .jsonl 结尾的文件，格式选“自动识别”或“企业微信会话存档（.jsonl 文件）”。',
       loses: {
         1: '发送人只有企业微信的账号，没有名字：先导入这个群的客户群详情（成员名单），名字才对得上。',
         2: '只有开通存档以后、并且员工同意存档之后的消息；更早的消息没有。',
@@ -435,12 +435,12 @@ const zhCN = {
       auto: '自动识别',
       memotrace: 'WeChatMsg / MemoTrace（CSV）',
       pywxdump: 'PyWxDump（CSV）',
-      chatlog: 'chatlog（JSON）',
+      chatlog: 'chatlog（.json 文件）',
       wechat_text: '微信合并转发的文本',
-      wecom_archive: '企业微信会话存档（JSON）',
+      wecom_archive: '企业微信会话存档（.jsonl 文件）',
       csv: 'CSV 表格',
       xlsx: 'Excel 工作簿',
-      wecom_json: '企业微信客户群（JSON）',
+      wecom_json: '企业微信客户群（.json 文件）',
     },
     options: {
       roster: '完整名单',
@@ -625,7 +625,7 @@ const zhCN = {
     restore: '恢复',
     none: '还没有备份。',
     restoreTitle: '从备份恢复？',
-    restoreBody: '工作区将恢复到 {at} 的状态，之后的改动会被替换；当前数据会保留在数据文件旁（文件名带 before-restore）。恢复完成后界面会重新载入。',
+    restoreBody: '工作区将恢复到 {at} 的状态，之后的改动会被替换；当前数据会另存一份在数据文件旁，恢复后仍可找回。恢复完成后界面会重新载入。',
     restoreConfirm: '恢复',
   },
   overview: {
