@@ -1433,6 +1433,7 @@ const en: Messages = {
     intro: 'An owner changes data and manages this list, an operator imports, edits and plans, a viewer reads only.',
     introServer: 'On a team database each operator connects with a login of their own: the server knows who changes what.',
     you: 'You are {name} ({role})',
+    youUnnamed: 'You are the {role} (no operator name set yet)',
     notListed: 'You are {name}, not on the list of operators',
     notListedHint: 'Qunzhu records changes as “{name}”, a name not on the list of operators, so it cannot change data now. Set the operator name to your name on the list.',
     setName: 'Set the operator name',
