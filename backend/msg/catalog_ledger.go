@@ -16,7 +16,7 @@ var zhLedger = map[string]string{
 	"member.removed_in_future":   "移出时间不能晚于现在",
 	"member.removed_before_join": "移出时间不能早于“{name}”的入群时间",
 	"tiers.reason_promote":       "近 28 天消息 {messages} 条，排名第 {rank}，在核心成员名额（前 {seats} 名，15%）内",
-	"tiers.reason_demote":        "连续两周不在前 20%（前 {seats} 名）：本周排名 {rank}，上周排名 {prev_rank}，近 28 天消息 {messages} 条",
+	"tiers.reason_demote":        "连续两周不在前 20%（前 {seats} 名）：这一周排名 {rank}，上周排名 {prev_rank}，近 28 天消息 {messages} 条",
 	"tiers.actual":               "实际",
 	"tiers.target":               "目标",
 	"tiers.no_suggestions":       "{week} 没有层级调整建议",

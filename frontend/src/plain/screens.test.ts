@@ -93,7 +93,7 @@ Object.assign(fixtures, {
   },
   'TeamService.Status': { mode: 'local', database: 'D:\\群主\\数据.db', keyPath: 'D:\\群主\\数据.db.key', operator: 'owner', role: 'owner', logins: false },
   'TeamService.Operators': [{ name: '老王', role: 'owner', login: '' }, { name: '小李', role: 'viewer', login: '' }],
-  'SystemService.Info': { language: 'zh', version: '1.0.0' },
+  'SystemService.Info': { productName: '群主工作台', version: '1.0.0', language: 'zh', dataDir: 'D:\\群主', dbPath: 'D:\\群主\\数据.db', keyPath: 'D:\\群主\\数据.db.key', platform: 'windows', welcome: false, locked: false },
   'StartService.Checklist': null,
   'ContentService.Week': {
     group: { id: 1, name: '读书会', timeZone: 'Asia/Shanghai' },
@@ -106,11 +106,28 @@ Object.assign(fixtures, {
     rates: [], now: '2024-04-30T20:40:00+08:00', mix: {}, target: {}, library: [],
   },
   'ContentService.Calendar': { from: '2024-04-29', days: 7, groups: [{ id: 1, name: '读书会', index: 0 }], items: [contentItem(1, '2024-04-30T20:30:00+08:00')], now: '' },
+  'RiskService.View': {
+    group: { id: 1, name: '读书会' }, week, from: '2024-04-15', now: '2024-05-06T10:00:00+08:00', opened: 0,
+    hits: [{ key: 'fraud:h:c0914ab', set: 'default', category: 'fraud', level: 3, sender: '推广小助手', at: '2024-04-30T20:30:00+08:00', match: '兼职日结', content: '兼职日结，私聊', members: 1, decision: '', incidentId: 0, messageId: 5, past: false }],
+    incidents: [{ id: 3, groupId: 1, type: 'fraud', level: 3, status: 'open', occurredAt: '2024-04-30T20:30:00+08:00', openedAt: '2024-04-30T20:40:00+08:00', dueAt: '2024-04-30T20:55:00+08:00', lateMinutes: 0, closedAt: '', overdue: false, summary: '群内出现诈骗信息', checklist: ['核实并删除消息'], checked: [], notes: '', evidence: [5], version: 1 }],
+  },
+  'AutomationService.Templates': {
+    group: { id: 1, name: '读书会' },
+    welcome: { text: '欢迎 @{成员} 入群，请先看群规：{群规链接}', rulesLink: '', version: 1, preview: null },
+    replies: [{ id: 1, keywords: ['作业'], reply: '作业在群公告里', version: 1 }],
+    placeholders: [{ key: 'member', zh: '成员' }, { key: 'rules_link', zh: '群规链接' }],
+    minScore: 0.3,
+  },
+  'AutomationService.Highlights': {
+    group: { id: 1, name: '读书会' }, week, library: [{ id: 1, messageId: 2, source: 'staff', name: '林知秋', at: '2024-04-30T20:30:00+08:00', kind: 'text', content: '读书方法分享' }],
+    suggestions: [{ messageId: 1, name: '陈晓雨', at: '2024-04-30T21:00:00+08:00', kind: 'text', content: '今天读完了', replies: 3, repliers: 2, highlightId: 0 }],
+    digest: '【读书会】精华',
+  },
   'ContentService.Due': [contentItem(1, '2024-04-30T20:30:00+08:00', { due: 'due' })],
 })
 
 /** Fields whose values are codes from Go, to be shown in words — never counted as the operator's data. */
-const codeFields = new Set(['displayTitle', 'reasons', 'type', 'profile', 'role', 'tier', 'status', 'timeZone', 'timeZones', 'defaultTimeZone', 'types', 'profiles', 'kind', 'format', 'source', 'mode', 'category', 'decision', 'action', 'entity', 'operator', 'operators', 'week', 'before', 'after', 'language', 'check', 'name_key', 'sources'])
+const codeFields = new Set(['set', 'platform', 'key', 'placeholders', 'displayTitle', 'reasons', 'type', 'profile', 'role', 'tier', 'status', 'timeZone', 'timeZones', 'defaultTimeZone', 'types', 'profiles', 'kind', 'format', 'source', 'mode', 'category', 'decision', 'action', 'entity', 'operator', 'operators', 'week', 'before', 'after', 'language', 'check', 'name_key', 'sources'])
 
 /** Latin words of the operator's own data in the fixtures (WeChat IDs, file names), which a screen may show. */
 function dataWords(v: unknown, key = '', out = new Set<string>()): Set<string> {
