@@ -147,9 +147,16 @@ const props: Record<string, Record<string, unknown>> = {
   GroupContentView: { groupId: 1 },
   GroupHealthView: { groupId: 1 },
   GroupHighlightsView: { groupId: 1 },
-  MembersView: { groupId: 1 },
+  MembersView: { groupId: 1, initialMember: 1 }, // with the member drawer open
   RiskView: { groupId: 1 },
   RulesView: { groupId: 1 },
+}
+
+/** What a screen opens (a dialog, a form), clicked so that it is read too. */
+const opens: Record<string, string[]> = {
+  AuditView: ['[data-testid="audit-row"]'],
+  GroupsView: ['[data-testid="group-create"]'],
+  GroupContentView: ['[data-testid="new-item"]'],
 }
 
 /** Screens whose own subject is other tools: the export guide names their folders and examples. */
@@ -162,9 +169,10 @@ function pageText(): string {
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     if (!n.parentElement?.closest('script,style')) texts.push(n.textContent ?? '')
   }
-  // Naive UI's own spinner labels itself "loading" for screen readers: the library's, not ours
+  // Naive UI's own spinner and close button label themselves "loading" and "close" for
+  // screen readers, untranslated by its zh-CN locale: the library's words, not ours
   const attrs = [...document.body.querySelectorAll('[title],[placeholder],[aria-label],[alt]')]
-    .filter((el) => !el.closest('.n-base-loading'))
+    .filter((el) => !el.closest('.n-base-loading,.n-base-close'))
     .flatMap((el) => ['title', 'placeholder', 'aria-label', 'alt'].map((a) => el.getAttribute(a) ?? ''))
   return [...texts, ...attrs].join('\n')
 }
@@ -184,9 +192,12 @@ describe('every screen in zh-CN', () => {
       const view = (await load()).default
       const p = props[name] ?? {}
       await mountView(inApp(defineComponent({ render: () => h(view, p) })))
-      // open what a row opens (the audit log's before/after) so it is read too
-      for (const row of document.body.querySelectorAll<HTMLElement>('[data-testid="audit-row"]')) row.click()
-      await flushPromises()
+      for (const selector of opens[name] ?? []) {
+        const found = document.body.querySelectorAll<HTMLElement>(selector)
+        expect(found.length, `${name} has ${selector}`).toBeGreaterThan(0)
+        for (const el of found) el.click()
+        await flushPromises()
+      }
       await flushPromises()
       expect(plainOffenders(pageText(), { ...data, ...(extraFor[name] ?? {}) })).toEqual([])
     }, 30_000)
