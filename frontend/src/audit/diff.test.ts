@@ -64,6 +64,8 @@ describe('audit diff', () => {
     const setting = diff({ entity: 'setting', before: '', after: '{"key":"ui.window","value":"{\\"w\\":1200}"}' }, t, te)
     expect(setting.map((r) => `${r.label}=${r.after.text}`)).toEqual(['项目=窗口大小', '值=窗口宽度：1200'])
     expect(diff({ before: '', after: '{"some_new_field":1}' }, t, te)[0].label).toBe('其他信息')
+    const timed = diff({ entity: 'content', before: '', after: '{"scheduled_at":"2024-03-05T20:30:00+08:00","week":"2024-W10"}' }, t, te)
+    expect(timed.map((r) => r.after.text)).toEqual(['2024年第10周', '2024年3月5日 20:30'])
   })
 
   it('writes times the Chinese way and turns days into a half-open range', () => {

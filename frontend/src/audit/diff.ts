@@ -2,7 +2,8 @@
 // screen's times and date ranges. Everything returned is plain text for
 // {{ }} interpolation: nothing from the log is ever rendered as HTML.
 import type { AuditEntry } from '../api'
-import type { Locale } from '../format'
+import { formatDate, formatDateTime, type Locale } from '../format'
+import { i18n } from '../i18n'
 
 type T = (key: string, args?: Record<string, unknown>) => string
 type TE = (key: string) => boolean
@@ -86,6 +87,12 @@ export function valueText(field: string, v: unknown, t: T, te: TE): DiffValue {
       if (te(`risk.category.${category}`)) return plain(t('audit.hitOf', { category: t(`risk.category.${category}`) }))
       return plain(t('audit.internal'))
     }
+    const loc = i18n.global.locale.value as Locale
+    // times and weeks in words: 2024年3月5日 20:30, 2024年第10周
+    if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v) && formatDateTime(v, loc)) return plain(formatDateTime(v, loc))
+    if (/^\d{4}-\d{2}-\d{2}$/.test(v) && formatDate(v, loc)) return plain(formatDate(v, loc))
+    const week = /^(\d{4})-W(\d{1,2})$/.exec(v)
+    if (week) return plain(loc === 'en' ? `${week[1]} week ${Number(week[2])}` : `${week[1]}年第${Number(week[2])}周`)
     if (/^[A-Za-z][\w.:-]*$/.test(v)) {
       // a code: settings keys carry a group after ':' (group_start:12); dots would nest the lookup
       const code = (field === 'key' ? v.split(':')[0] : v).replace(/[.:-]/g, '_')

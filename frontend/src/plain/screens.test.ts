@@ -86,6 +86,7 @@ Object.assign(fixtures, {
       { id: 8, at, operator: 'owner', action: 'settings.update', entity: 'setting', entityId: 0, groupId: 0, groupName: '', before: '', after: '{"key":"operator_name","value":"运营小王"}' },
       { id: 7, at, operator: 'owner', action: 'risk.hit.dismiss', entity: 'risk_hit', entityId: 0, groupId: 1, groupName: '读书会', before: '', after: '{"hit_key":"fraud:h:c0914ab"}' },
       { id: 6, at, operator: 'owner', action: 'automation.seed', entity: 'group', entityId: 1, groupId: 1, groupName: '读书会', before: '', after: '{"welcome":{"text":"欢迎！"},"keyword_replies":6,"lang":"zh","profile":"education"}' },
+      { id: 4, at, operator: '运营小王', action: 'content.update', entity: 'content', entityId: 8, groupId: 1, groupName: '读书会', before: '{"scheduled_at":"2024-03-05T20:30:00+08:00","status":"planned","week":"2024-W10"}', after: '{"scheduled_at":"2024-03-06T20:30:00+08:00","status":"posted","week":"2024-W10"}' },
       { id: 5, at, operator: 'owner', action: 'incident.update', entity: 'incident', entityId: 3, groupId: 1, groupName: '读书会', before: '{"status":"open"}', after: '{"status":"closed"}' },
     ],
     more: false,
