@@ -228,7 +228,7 @@ func (r *run) fail(err error) int {
 		fmt.Fprintf(r.Stderr, "qunzhu: %s\n", msg.T(r.lang, ue.key, ue.args))
 		return ExitUsage
 	}
-	fmt.Fprintf(r.Stderr, "qunzhu: %s\n", msg.Error(r.lang, err))
+	fmt.Fprintf(r.Stderr, "qunzhu: %s\n", msg.ErrorCLI(r.lang, err))
 	return ExitFail
 }
 

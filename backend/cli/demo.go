@@ -26,7 +26,7 @@ func (r *run) demo(ctx context.Context, st *store.Store) error {
 	}
 	if res.SweepErr != nil {
 		// As after an import: the demo stays, the failed sweep is said.
-		fmt.Fprintf(r.Stderr, "qunzhu: %s\n", msg.T(r.lang, risksvc.KeySweepFailed, map[string]any{"error": msg.Error(r.lang, res.SweepErr)}))
+		fmt.Fprintf(r.Stderr, "qunzhu: %s\n", msg.TCLI(r.lang, risksvc.KeySweepFailed, map[string]any{"error": msg.ErrorCLI(r.lang, res.SweepErr)}))
 	}
 	if r.inv.json {
 		return r.printJSON(demoJSON{Groups: res.Groups, Members: res.Members, Messages: res.Messages, Imported: res.Imported})

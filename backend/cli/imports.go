@@ -191,7 +191,7 @@ func (r *run) summaryJSON(res importsvc.Result) summaryJSON {
 		Updated: s.Updated, SkippedDuplicates: s.SkippedDuplicates, Errors: []rowErrorJSON{}, ErrorCount: s.ErrorCount,
 		Warnings: []string{}}
 	for _, w := range res.Warnings {
-		out.Warnings = append(out.Warnings, w.Text(r.lang))
+		out.Warnings = append(out.Warnings, msg.TCLI(r.lang, w.Key, map[string]any{"error": msg.ErrorCLI(r.lang, w.Err)}))
 	}
 	if s.BatchID != 0 {
 		id := s.BatchID

@@ -99,7 +99,7 @@ func TestOperatorCommands(t *testing.T) {
 	if code, out, _ := runCLI(t, db, "operator", "list"); code != 0 || !strings.Contains(out, "隐含的群主") {
 		t.Errorf("operator list before any: exit %d, %q", code, out)
 	}
-	if code, _, errs := runCLI(t, db, "operator", "add", "--name", "小李", "--role", "viewer"); code != 1 || !strings.Contains(errs, "第一个添加的运营必须是群主") {
+	if code, _, errs := runCLI(t, db, "operator", "add", "--name", "小李", "--role", "viewer"); code != 1 || !strings.Contains(errs, "第一个添加的运营必须是负责人（--role owner）") {
 		t.Errorf("first operator a viewer: exit %d, %q", code, errs)
 	}
 	if code, out, errs := runCLI(t, db, "operator", "add", "--name", "老王", "--role", "owner"); code != 0 || !strings.Contains(out, "已添加运营 老王") {

@@ -9,11 +9,11 @@ func init() { register(zhChatRows, enChatRows) }
 var zhChatRows = map[string]string{
 	"chat.not_a_number":   "{field} 应该是数字，这一行却是“{value}”",
 	"chat.number_missing": "{field} 是空的，这一行缺少这个数字",
-	"chat.not_a_boolean":  "{field} 应该是 true 或 false，这一行却是“{value}”",
+	"chat.not_a_boolean":  "{field} 应该写成“是”或“否”，这一行却是“{value}”",
 }
 
 var enChatRows = map[string]string{
 	"chat.not_a_number":   "{field} must be a number, but this row has \"{value}\"",
 	"chat.number_missing": "{field} is empty; this row lacks that number",
-	"chat.not_a_boolean":  "{field} must be true or false, but this row has \"{value}\"",
+	"chat.not_a_boolean":  "{field} must be yes or no, but this row has \"{value}\"",
 }

@@ -3,7 +3,7 @@ package msg
 func init() { register(zhImport, enImport) }
 
 var zhImport = map[string]string{
-	"import.bad_rows":         "{file} 有 {count} 行无法读取，未导入任何数据。修正后重新导入，或加 --partial 只导入可读的行",
+	"import.bad_rows":         "{file} 有 {count} 行无法读取，未导入任何数据。修正后重新导入，或勾选“仅导入可读行”后再导入",
 	"import.cannot_open":      "无法打开文件 {file}：{reason}",
 	"import.file_missing":     "找不到文件 {file}",
 	"links.bad_number":        "点击数“{clicks}”或触达人数“{reach}”不是整数",
@@ -18,7 +18,7 @@ var zhImport = map[string]string{
 }
 
 var enImport = map[string]string{
-	"import.bad_rows":         "{file} has {count} unreadable rows; nothing was imported. Fix them and import again, or add --partial to import the readable rows only",
+	"import.bad_rows":         "{file} has {count} unreadable rows; nothing was imported. Fix them and import again, or tick “Readable rows only” and import again",
 	"import.cannot_open":      "Cannot open the file {file}: {reason}",
 	"import.file_missing":     "The file {file} does not exist",
 	"links.bad_number":        "clicks \"{clicks}\" or reach \"{reach}\" is not a whole number",

@@ -58,7 +58,7 @@ var zhRisk = map[string]string{
 	"risk.playbook_too_long":       "预案最多 {max} 个字",
 	"risk.playbook_stale":          "预案“{value}”已在别处被修改，为避免覆盖，本次没有保存。请重新打开后再改",
 	"risk.id_invalid":              "事件编号“{value}”无效",
-	"risk.hit_gone":                "这条风险提示已不在本周的聊天记录中（可能已撤销导入），请刷新",
+	"risk.hit_gone":                "这条风险提示已不在这一周的聊天记录中（可能已撤销导入），请刷新",
 	"risk.event.public_opinion":    "{date}群友集中反映的问题",
 	"risk.event.fraud":             "{date}群内出现的诈骗信息",
 	"risk.event.data_leak":         "{date}群内发生的成员个人信息泄露",

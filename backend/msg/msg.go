@@ -73,6 +73,33 @@ func Error(lang string, err error) string {
 	return T(lang, "error.internal", nil) + ": " + err.Error()
 }
 
+// CLI texts: a message that names a flag or a command where the window has
+// a control of its own has a second key, "cli." + key, used on the command
+// line only; the window keeps the plain wording (issue 20).
+
+// TCLI is T for the command line: the "cli." variant of key when there is one.
+func TCLI(lang, key string, args map[string]any) string {
+	if _, ok := zh["cli."+key]; ok {
+		return T(lang, "cli."+key, args)
+	}
+	return T(lang, key, args)
+}
+
+// ErrorCLI is Error for the command line (see TCLI).
+func ErrorCLI(lang string, err error) string {
+	var e *domain.Error
+	if errors.As(err, &e) {
+		if _, ok := zh["cli."+e.Key]; ok {
+			s := T(lang, "cli."+e.Key, e.Args)
+			if e.Err != nil && e.Code == domain.EINTERNAL {
+				s += ": " + e.Err.Error()
+			}
+			return s
+		}
+	}
+	return Error(lang, err)
+}
+
 // Keys lists every key of a language's catalogue (for the parity test and tools).
 func Keys(lang string) []string {
 	cat := zh

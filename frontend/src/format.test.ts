@@ -56,3 +56,23 @@ describe('numbers', () => {
     expect(formatNumber(0.4235, 'zh-CN', 2)).toBe('0.42')
   })
 })
+
+describe('durations and zones in words', () => {
+  it('writes minutes as hours and minutes', async () => {
+    const { formatDuration } = await import('./format')
+    expect(formatDuration(504.7)).toBe('8 小时 25 分')
+    expect(formatDuration(45)).toBe('45 分')
+    expect(formatDuration(120)).toBe('2 小时')
+    expect(formatDuration(0)).toBe('0 分')
+    expect(formatDuration(1500)).toBe('1 天 1 小时')
+    expect(formatDuration(504.7, 'en')).toBe('8 h 25 min')
+  })
+
+  it('names a zone in words with its offset, never by its id', async () => {
+    const { zoneLabel } = await import('./format')
+    expect(zoneLabel('Asia/Shanghai')).toBe('北京时间 UTC+8')
+    expect(zoneLabel('Asia/Shanghai', 'en')).toBe('Beijing time UTC+8')
+    expect(zoneLabel('America/Denver', 'zh-CN', new Date('2026-01-15T00:00:00Z'))).toBe('UTC-7')
+    expect(zoneLabel('Asia/Kolkata')).toBe('UTC+5:30')
+  })
+})

@@ -6,6 +6,9 @@
 // never the browser's zone: a group in Shanghai chats at 20:30 wherever the
 // operator's laptop happens to be.
 
+import en from './i18n/en'
+import zhCN from './i18n/zh-CN'
+
 export type Locale = 'zh-CN' | 'en'
 
 export interface WallClock {
@@ -84,4 +87,59 @@ export function formatNumber(n: number, locale: Locale = 'zh-CN', digits = 0): s
   }
   const f = (numberFormats[locale] ??= new Intl.NumberFormat(locale, { maximumFractionDigits: 0, useGrouping: true }))
   return f.format(n)
+}
+
+/**
+ * `8 小时 25 分` / `8 h 25 min` for a duration in minutes (504.7 → 8 小时 25 分):
+ * rounded to the minute; a day or more as `1 天 3 小时`. Every screen that
+ * shows a duration uses this, never a bare count of minutes.
+ */
+export function formatDuration(minutes: number, locale: Locale = 'zh-CN'): string {
+  if (!Number.isFinite(minutes)) return ''
+  const total = Math.max(0, Math.round(minutes))
+  const days = Math.floor(total / 1440)
+  const hours = Math.floor((total % 1440) / 60)
+  const mins = total % 60
+  const en = locale === 'en'
+  const parts: string[] = []
+  if (days) parts.push(en ? `${days} d` : `${days} 天`)
+  if (hours) parts.push(en ? `${hours} h` : `${hours} 小时`)
+  if (!days && (mins || !hours)) parts.push(en ? `${mins} min` : `${mins} 分`)
+  return parts.join(' ')
+}
+
+// Time zones the operator meets, named as people say them (the names are the
+// i18n catalogue's imports.zones). The CLI and Go keep the IANA id; the window
+// never shows one (Asia/Shanghai → 北京时间 UTC+8).
+function zoneName(zone: string, locale: Locale): string {
+  const names = (locale === 'en' ? en : zhCN).imports.zones as Record<string, string>
+  return names[zone.replace(/[/+-]/g, '_')] ?? ''
+}
+
+/** zoneOffset is the zone's UTC offset as `UTC+8` / `UTC-4:30` at `at` (default: now), or '' for an unknown zone. */
+export function zoneOffset(zone: string, at: Date = new Date()): string {
+  try {
+    const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'shortOffset' }).formatToParts(at)
+    const name = parts.find((p) => p.type === 'timeZoneName')?.value ?? ''
+    const m = /^GMT(?:([+-])(\d{1,2})(?::(\d{2}))?)?$/.exec(name)
+    if (!m) return ''
+    if (!m[1]) return 'UTC+0'
+    return `UTC${m[1]}${Number(m[2])}${m[3] && m[3] !== '00' ? `:${m[3]}` : ''}`
+  } catch {
+    return ''
+  }
+}
+
+/**
+ * zoneLabel names a time zone in words with its offset: `北京时间 UTC+8`,
+ * `Beijing time UTC+8`; a zone without a name here is shown by its offset
+ * only (`UTC-5`), and an unreadable id as given.
+ */
+export function zoneLabel(zone: string, locale: Locale = 'zh-CN', at: Date = new Date()): string {
+  if (!zone) return ''
+  const offset = zoneOffset(zone, at)
+  const name = zoneName(zone, locale)
+  if (zone === 'UTC') return name ? `${name} UTC` : 'UTC'
+  if (name) return offset ? `${name} ${offset}` : name
+  return offset || zone
 }

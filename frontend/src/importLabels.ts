@@ -1,7 +1,7 @@
 // Words for what the import screen shows: formats, fields, column keys and
 // cell values from Go, in the UI language (glossary words), falling back to
 // the value itself when it is new to this build.
-import { formatDateTime, formatNumber, type Locale } from './format'
+import { formatDateTime, formatNumber, zoneLabel as formatZone, type Locale } from './format'
 
 type Translate = (key: string) => string
 type Exists = (key: string) => boolean
@@ -85,9 +85,9 @@ export function bytes(n: number, locale: Locale): string {
 }
 
 /**
- * zoneLabel names a time zone in plain words (北京时间, London time …) rather
- * than its IANA id; a zone this build has no words for shows its id.
+ * zoneLabel names a time zone in plain words with its offset (北京时间 UTC+8)
+ * rather than its IANA id: format.ts's zoneLabel, the one every screen uses.
  */
-export function zoneLabel(t: Translate, te: Exists, zone: string): string {
-  return label(t, te, `imports.zones.${zone.replace(/[/+-]/g, '_')}`, zone)
+export function zoneLabel(locale: Locale, zone: string): string {
+  return formatZone(zone, locale)
 }

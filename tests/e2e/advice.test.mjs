@@ -61,7 +61,7 @@ test('建议：自动提醒 opens the week’s slow and unanswered questions', a
   assert.equal(await check.getAttribute('data-state'), 'failed');
   const advice = check.getByTestId('check-advice');
   assert.equal(await advice.innerText(), '建议：自动提醒');
-  assert.equal(await advice.getAttribute('title'), '查看本周慢回复和未回复的提问');
+  assert.equal(await advice.getAttribute('title'), '查看这一周慢回复和未回复的提问');
   await advice.click();
 
   // It opens the slow and unanswered questions of the week: the 40-minute
@@ -69,7 +69,7 @@ test('建议：自动提醒 opens the week’s slow and unanswered questions', a
   const panel = page.getByTestId('advice-panel');
   await panel.waitFor();
   assert.equal(await panel.getAttribute('data-panel'), 'questions');
-  assert.match(await panel.innerText(), /本周慢回复和未回复的提问/);
+  assert.match(await panel.innerText(), /这一周慢回复和未回复的提问/);
   const items = page.getByTestId('slow-question');
   await items.first().waitFor();
   assert.equal(await items.count(), 2);

@@ -29,7 +29,7 @@ test('Audit log: a tier edit in the app is recorded with operator and before/aft
   await page.waitForURL(/#\/settings\/audit/);
   await page.getByTestId('audit-view').waitFor({ timeout: 30000 });
   await page.locator('[data-testid="audit-row"][data-action="import.demo"]').first().waitFor({ timeout: 30000 });
-  assert.match(await page.getByTestId('audit-operator-name').innerText(), /以 owner 身份记录/);
+  assert.match(await page.getByTestId('audit-operator-name').innerText(), /以 负责人 身份记录/);
 
   // Name the operator changes are recorded under.
   await page.getByTestId('audit-operator-edit').click();

@@ -135,7 +135,8 @@ test('Highlights: add a suggested highlight and see it in the digest text', asyn
   await page.getByTestId('highlight-item').first().waitFor();
   await page.getByTestId('digest-text').waitFor();
   const digest = await page.getByTestId('digest-text').innerText();
-  assert.match(digest, new RegExp(`^【${group.name}】本周精华 · ${week}\\n`));
+  const [wy, wn] = week.split('-W').map(Number);
+  assert.match(digest, new RegExp(`^【${group.name}】${wy}年第${wn}周精华\\n`));
   const at = suggested[0].at.slice(11, 16);
   const firstLine = suggested[0].content.split('\n')[0];
   assert.ok(digest.includes(`${at} ${suggested[0].name}：${firstLine}`), `digest lacks the highlight:\n${digest}`);

@@ -206,7 +206,7 @@ test('a file of the other kind is named and imported as the right kind; a chat t
   preview = await importFile(page, 'chat', textFile);
   assert.match(await preview.getByTestId('import-other-group').innerText(), /文件里的群名是“读书打卡交流群”，不是“考研英语 1 群”/);
   // Its times are local ones: whose, the operator may say (the group's by default).
-  assert.match(await preview.getByTestId('import-tz').innerText(), /社群所在地的时间（北京时间）/);
+  assert.match(await preview.getByTestId('import-tz').innerText(), /社群所在地的时间（北京时间 UTC\+8）/);
   await page.getByTestId('import-start').click();
   const confirm = page.getByTestId('import-group-confirm');
   await confirm.waitFor();

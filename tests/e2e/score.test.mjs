@@ -66,7 +66,7 @@ test('Overview: the basis beside every score, the open-incident badge, 群已沉
     const c = card(page, g.id);
     await c.getByTestId('overview-silent').waitFor();
     assert.equal(await c.locator('[data-testid="health-figure"][data-key="health_score"] .value').innerText(), '群已沉寂', `${g.name}: score of a silent week`);
-    assert.equal(await c.getByTestId('health-basis').innerText(), '本周没有消息');
+    assert.equal(await c.getByTestId('health-basis').innerText(), '这一周没有消息');
     assert.equal(await c.locator('.ok').count(), 0, `${g.name}: a silent week is shown as all passed`);
     assert.equal(await c.locator('.tone-good').count(), 0, `${g.name}: a silent week is green`);
   }
@@ -84,7 +84,7 @@ test('Overview: the basis beside every score, the open-incident badge, 群已沉
   await page.getByTestId('health-input-save').click();
   await page.waitForFunction(() => document.querySelector('[data-testid="health-figure"][data-key="mute_rate"]')?.getAttribute('data-source') === 'hand');
   assert.equal(await page.locator('[data-testid="health-score"] [data-key="health_score"] .value').innerText(), '群已沉寂');
-  assert.equal(await page.getByTestId('health-basis').innerText(), '本周没有消息');
+  assert.equal(await page.getByTestId('health-basis').innerText(), '这一周没有消息');
   await page.getByTestId('health-silent').waitFor();
   const m = await cliJSON(devBinary, db, 'metrics', '--group', groups[0].name, '--week', silentWeek);
   assert.equal(m.mute_rate, 0.1);

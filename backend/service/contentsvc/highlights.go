@@ -39,7 +39,8 @@ func (s *Service) Highlights(ctx context.Context, groupID int64, week string) (H
 // Digest is the library as a digest post to copy, grouped by day, headed
 // with the group and week in lang.
 func Digest(h Highlights, lang string) string {
-	heading := msg.T(lang, "automation.digest_title", map[string]any{"group": h.Group.Name, "week": h.Week.String()})
+	week := msg.T(lang, "report.week_short", map[string]any{"year": h.Week.Year, "n": h.Week.Number})
+	heading := msg.T(lang, "automation.digest_title", map[string]any{"group": h.Group.Name, "week": week})
 	return automation.Digest(heading, h.Library, h.Group.Location(), lang)
 }
 

@@ -45,11 +45,27 @@ describe('audit diff', () => {
     expect(diff({ before: '', after: 'not json' }, t, te)[0].after.text).toBe('not json')
   })
 
-  it('names actions and records, falling back to the code for unknown ones', () => {
+  it('names actions and records, in words even for unknown ones', () => {
     expect(actionLabel('member.update', t, te)).toBe('编辑成员')
-    expect(actionLabel('incident.open.v2', t, te)).toBe('incident.open.v2')
+    expect(actionLabel('incident.open.v2', t, te)).toBe('其他修改')
     expect(entityLabel({ entity: 'member', entityId: 12 }, t, te)).toBe('成员 #12')
     expect(entityLabel({ entity: 'setting', entityId: 0 }, t, te)).toBe('设置')
+  })
+
+  it('shows codes, hashes and nested records in words, never as keys or JSON', () => {
+    const hit = diff({ entity: 'risk_hit', before: '', after: '{"hit_key":"fraud:h:c0914ab"}' }, t, te)
+    expect(hit[0].label).toBe('风险提示')
+    expect(hit[0].after.text).toBe('诈骗风险提示')
+    const seeded = diff({ entity: 'group', before: '', after: '{"welcome":{"text":"欢迎！"},"keyword_replies":6,"lang":"zh","profile":"education"}' }, t, te)
+    const by = Object.fromEntries(seeded.map((r) => [r.label, r.after.text]))
+    expect(by).toMatchObject({ 欢迎语: '内容：欢迎！', '关键词回复（条）': '6', 语言: '中文' })
+    const incident = diff({ entity: 'incident', before: '{"status":"open"}', after: '{"status":"closed"}' }, t, te)
+    expect([incident[0].before.text, incident[0].after.text]).toEqual(['待处理', '已关闭'])
+    const setting = diff({ entity: 'setting', before: '', after: '{"key":"ui.window","value":"{\\"w\\":1200}"}' }, t, te)
+    expect(setting.map((r) => `${r.label}=${r.after.text}`)).toEqual(['项目=窗口大小', '值=窗口宽度：1200'])
+    expect(diff({ before: '', after: '{"some_new_field":1}' }, t, te)[0].label).toBe('其他信息')
+    const timed = diff({ entity: 'content', before: '', after: '{"scheduled_at":"2024-03-05T20:30:00+08:00","week":"2024-W10"}' }, t, te)
+    expect(timed.map((r) => r.after.text)).toEqual(['2024年第10周', '2024年3月5日 20:30'])
   })
 
   it('writes times the Chinese way and turns days into a half-open range', () => {

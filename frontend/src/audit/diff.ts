@@ -2,7 +2,8 @@
 // screen's times and date ranges. Everything returned is plain text for
 // {{ }} interpolation: nothing from the log is ever rendered as HTML.
 import type { AuditEntry } from '../api'
-import type { Locale } from '../format'
+import { formatDate, formatDateTime, type Locale } from '../format'
+import { i18n } from '../i18n'
 
 type T = (key: string, args?: Record<string, unknown>) => string
 type TE = (key: string) => boolean
@@ -48,37 +49,96 @@ export function fieldOrder(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 
-/** valueText renders one JSON value of field as words. */
+// Values that are codes in the log, looked up in words: the field, then the
+// catalogue keys that may name its value ({v} is the value).
+const valueKeys: Record<string, string[]> = {
+  tier: ['members.tiers.{v}'],
+  to: ['members.tiers.{v}'],
+  type: ['types.{v}.label', 'risk.category.{v}', 'content.type.{v}'],
+  profile: ['profiles.{v}'],
+  role: ['operators.roles.{v}'],
+  status: ['audit.value.status.{v}', 'risk.status.{v}'],
+  category: ['risk.category.{v}'],
+  format: ['content.format.{v}', 'imports.formats.{v}'],
+  lang: ['audit.value.lang.{v}'],
+  key: ['audit.value.key.{v}'],
+}
+
+/** Fields whose values are the program's own codes (hashes, internal ids): never shown as such. */
+const internal = new Set(['hit_key', 'dedupe_key', 'content_enc', 'remark_enc', 'summary_enc', 'sender_name_enc'])
+
+function plain(text: string): DiffValue {
+  return { text, none: false, sealed: false }
+}
+
+/** valueText renders one JSON value of field as words: no JSON, no codes. */
 export function valueText(field: string, v: unknown, t: T, te: TE): DiffValue {
   if (v === null || v === undefined) return { text: t('audit.none'), none: true, sealed: false }
   if (v === SEALED) return { text: t('audit.sealed'), none: false, sealed: true }
-  if (typeof v === 'boolean') return { text: t(v ? 'audit.yes' : 'audit.no'), none: false, sealed: false }
+  if (typeof v === 'boolean') return plain(t(v ? 'audit.yes' : 'audit.no'))
   if (Array.isArray(v)) {
-    if (v.length === 0) return { text: t('audit.emptyList'), none: false, sealed: false }
-    return { text: v.map((x) => valueText(field, x, t, te).text).join('、'), none: false, sealed: false }
+    if (v.length === 0) return plain(t('audit.emptyList'))
+    return plain(v.map((x) => valueText(field, x, t, te).text).join('、'))
   }
   if (typeof v === 'string') {
-    const tierField = field === 'tier' || field === 'to'
-    for (const key of [tierField ? `members.tiers.${v}` : '', field === 'type' ? `types.${v}.label` : field === 'profile' ? `profiles.${v}` : '', `audit.value.${field}.${v}`]) {
-      if (!key) continue
-      if (te(key)) return { text: t(key), none: false, sealed: false }
+    if (internal.has(field)) {
+      // a risk hit's key starts with its category (fraud:h:c0914…): say that, not the hash
+      const category = v.split(':')[0]
+      if (te(`risk.category.${category}`)) return plain(t('audit.hitOf', { category: t(`risk.category.${category}`) }))
+      return plain(t('audit.internal'))
     }
-    return { text: v, none: false, sealed: false }
+    const loc = i18n.global.locale.value as Locale
+    // times and weeks in words: 2024年3月5日 20:30, 2024年第10周
+    if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v) && formatDateTime(v, loc)) return plain(formatDateTime(v, loc))
+    if (/^\d{4}-\d{2}-\d{2}$/.test(v) && formatDate(v, loc)) return plain(formatDate(v, loc))
+    const week = /^(\d{4})-W(\d{1,2})$/.exec(v)
+    if (week) return plain(loc === 'en' ? `${week[1]} week ${Number(week[2])}` : `${week[1]}年第${Number(week[2])}周`)
+    if (/^[A-Za-z][\w.:-]*$/.test(v)) {
+      // a code: settings keys carry a group after ':' (group_start:12); dots would nest the lookup
+      const code = (field === 'key' ? v.split(':')[0] : v).replace(/[.:-]/g, '_')
+      for (const pattern of [...(valueKeys[field] ?? []), `audit.value.${field}.{v}`]) {
+        const key = pattern.replace('{v}', code)
+        if (te(key)) return plain(t(key))
+      }
+    }
+    const parsed = nested(v)
+    if (parsed) return valueText(field, parsed, t, te)
+    return plain(v)
   }
-  if (typeof v === 'number') return { text: String(v), none: false, sealed: false }
-  return { text: JSON.stringify(v), none: false, sealed: false }
+  if (typeof v === 'number') return plain(String(v))
+  if (typeof v === 'object') {
+    // a nested record (a welcome template, a window size): its fields in words
+    const parts = Object.entries(v as Record<string, unknown>)
+      .sort(([a], [b]) => fieldOrder(a, b))
+      .map(([k, x]) => `${fieldLabel(k, t, te)}：${valueText(k, x, t, te).text}`)
+    return plain(parts.length ? parts.join('；') : t('audit.emptyList'))
+  }
+  return plain(String(v))
+}
+
+/** nested reads a string that holds a JSON object or array (a setting's value), or null. */
+function nested(s: string): object | null {
+  const x = s.trim()
+  if (!(x.startsWith('{') && x.endsWith('}')) && !(x.startsWith('[') && x.endsWith(']'))) return null
+  try {
+    const v: unknown = JSON.parse(x)
+    return v && typeof v === 'object' ? v : null
+  } catch {
+    return null
+  }
 }
 
 /**
- * fieldLabel names a field in the UI language, or shows its code. A field
- * whose meaning depends on what the entry is about (a group's name is not
- * a member) is named by audit.fieldOf.<entity> first.
+ * fieldLabel names a field in the UI language. A field whose meaning depends
+ * on what the entry is about (a group's name is not a member) is named by
+ * audit.fieldOf.<entity> first; a field this build has no words for is
+ * "其他信息", never its code.
  */
 export function fieldLabel(field: string, t: T, te: TE, entity = ''): string {
   for (const key of [entity ? `audit.fieldOf.${entity}.${field}` : '', `audit.field.${field}`]) {
     if (key && te(key)) return t(key)
   }
-  return field
+  return t('audit.otherField')
 }
 
 /** diff lists an entry's fields with before and after. */
@@ -102,14 +162,22 @@ export function diff(e: Pick<AuditEntry, 'before' | 'after'> & Partial<Pick<Audi
 /** actionLabel is an action in words (audit.action.member.update …), else its code. */
 export function actionLabel(action: string, t: T, te: TE): string {
   const key = `audit.action.${action}`
-  return te(key) ? t(key) : action
+  return te(key) ? t(key) : t('audit.otherAction')
 }
 
 /** entityLabel names the record: 成员 #12. */
 export function entityLabel(e: Pick<AuditEntry, 'entity' | 'entityId'>, t: T, te: TE): string {
   const key = `audit.entity.${e.entity}`
-  const name = te(key) ? t(key) : e.entity
+  const name = te(key) ? t(key) : t('audit.otherEntity')
   return e.entityId ? `${name} #${e.entityId}` : name
+}
+
+/** The name the log records when nobody set one (Go's default operator). */
+export const DEFAULT_OPERATOR = 'owner'
+
+/** who names an operator: the unnamed default is 负责人, never the code word. */
+export function who(name: string, t: T): string {
+  return name === DEFAULT_OPERATOR ? t('audit.ownerName') : name
 }
 
 const enMonths = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']

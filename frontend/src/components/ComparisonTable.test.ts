@@ -48,7 +48,7 @@ describe('ComparisonTable', () => {
 
   it('says when the seed gives no figure, and writes bounds and conditions', () => {
     const w = show()
-    expect(row(w, 'members_end')).toMatchObject({ value: '230', reference: '种子文章未给出', others: '—' })
+    expect(row(w, 'members_end')).toMatchObject({ value: '230', reference: '文章未给出', others: '—' })
     expect(row(w, 'new_members').reference).toBe('≤ 50当周新增超过 50 人时')
   })
 })

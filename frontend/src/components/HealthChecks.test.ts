@@ -32,7 +32,7 @@ describe('HealthChecks', () => {
     const w = show()
     const link = w.find('[data-check="response_median_minutes"] [data-testid="check-advice"]')
     expect(link.element.tagName).toBe('BUTTON')
-    expect(link.attributes('title')).toBe('查看本周慢回复和未回复的提问')
+    expect(link.attributes('title')).toBe('查看这一周慢回复和未回复的提问')
     await link.trigger('click')
     expect(w.emitted('advice')).toEqual([['response_median_minutes']])
   })

@@ -21,7 +21,7 @@ describe('HealthScore', () => {
     const base = makeGroupWeekDTO()
     const w = show({ silent: true, checksApplicable: 0, figures: { ...base.figures, messages: 0, health_score: null } })
     expect(w.find('[data-testid="health-figure"] .value').text()).toBe('群已沉寂')
-    expect(w.find('[data-testid="health-basis"]').text()).toBe('本周没有消息')
+    expect(w.find('[data-testid="health-basis"]').text()).toBe('这一周没有消息')
     expect(w.text()).not.toMatch(/\d/)
     expect(w.find('.tone-good').exists()).toBe(false)
   })

@@ -48,7 +48,7 @@ describe('ImportResultCard', () => {
   })
 
   it('says a warning of a committed import beside its counts', () => {
-    const warning = '导入已完成，但导入后的风险扫描没有完成：disk I/O error。打开风险页或运行 qunzhu risk 会重新扫描。'
+    const warning = '导入已完成，但导入后的风险扫描没有完成：disk I/O error。打开风险页会重新扫描。'
     const w = mount(ImportResultCard, { props: { result: makeImportResult({ warnings: [warning] }), groupId: 3 }, global: { plugins: [i18n, router()] } })
     expect(w.get('[data-testid="import-warning"]').text()).toContain(warning)
     expect(w.find('[data-testid="import-count-imported"]').exists()).toBe(true)

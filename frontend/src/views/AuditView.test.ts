@@ -48,7 +48,7 @@ describe('audit log screen', () => {
     expect(rows[0].text()).toContain('成员 #42')
     expect(rows[0].text()).toContain('读书会')
     expect(rows[1].text()).toContain('工作区')
-    expect(w.find('[data-testid="audit-operator-name"]').text()).toBe('以 owner 身份记录')
+    expect(w.find('[data-testid="audit-operator-name"]').text()).toBe('以 负责人 身份记录')
 
     await rows[0].trigger('click')
     await flushPromises()

@@ -90,7 +90,7 @@ describe('groups screen', () => {
     expect(first).toContain('1,234')
     expect(first).toContain('56,789')
     expect(first).toContain('2024年5月6日 20:30')
-    expect(first).toContain('Asia/Shanghai')
+    expect(first).toContain('北京时间 UTC+8')
     expect(rows[1].text()).toContain('资源对接型')
     expect(rows[1].text()).toContain('未导入')
     expect(text()).toContain('共 2 个社群')

@@ -415,9 +415,10 @@ describe('the import checks', { timeout: 30000 }, () => {
     await click('[data-testid="import-preview-run"]')
     expect(api.preview).toHaveBeenLastCalledWith(expect.objectContaining({ tz: '' }))
     const select = w.findAllComponents(NSelect).find((c) => c.attributes('data-testid') === 'import-tz')!
-    expect(text('[data-testid="import-tz"]')).toContain('社群所在地的时间（北京时间）')
+    expect(text('[data-testid="import-tz"]')).toContain('社群所在地的时间（北京时间 UTC+8）')
     const labels = (select.props('options') as { label: string; value: string }[]).map((o) => o.label)
-    expect(labels).toEqual(['社群所在地的时间（北京时间）', '伦敦时间', '纽约时间'])
+    expect(labels.map((l) => l.replace(/ UTC[+-][\d:]+/, ''))).toEqual(['社群所在地的时间（北京时间）', '伦敦时间', '纽约时间'])
+    expect(labels[1]).toMatch(/^伦敦时间 UTC\+[01]$/)
     expect(labels.join()).not.toMatch(/Europe|America|Asia/)
 
     select.vm.$emit('update:value', 'Europe/London')

@@ -94,7 +94,7 @@ describe('members screen', () => {
     await flushPromises()
     expect(bound.AcceptSuggestion).toHaveBeenCalledWith(7, 1, '2024-W10', 'core', 3)
     expect(bound.Ledger).toHaveBeenCalledTimes(2)
-    expect(body().textContent).toContain('本周没有调整建议')
+    expect(body().textContent).toContain('这一周没有调整建议')
   })
 
   it('opens a member, saves the form with its version, and shows a conflict in Go’s words', async () => {

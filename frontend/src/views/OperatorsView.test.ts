@@ -33,7 +33,7 @@ describe('运营与角色', () => {
   it('teaches the empty list and adds the first owner, in Chinese role words only', async () => {
     const w = await show()
     expect(w.find('[data-testid="operators-empty"]').text()).toContain('添加的第一位必须是负责人')
-    expect(w.find('[data-testid="operators-you"]').text()).toBe('你是 owner（负责人）')
+    expect(w.find('[data-testid="operators-you"]').text()).toBe('你是负责人（尚未设置操作人名称）')
     // No login fields on a local workspace.
     expect(w.find('[data-testid="op-login"]').exists()).toBe(false)
 

@@ -74,6 +74,6 @@ describe('rules screen', () => {
   it('says when a week has no violations', async () => {
     bound.Queue.mockResolvedValue(makeQueueDTO({ violations: [] }) as never)
     const w = await show()
-    expect(w.text()).toContain('本周没有检测到违规')
+    expect(w.text()).toContain('这一周没有检测到违规')
   })
 })
