@@ -61,9 +61,9 @@ describe('durations and zones in words', () => {
   it('writes minutes as hours and minutes', async () => {
     const { formatDuration } = await import('./format')
     expect(formatDuration(504.7)).toBe('8 小时 25 分')
-    expect(formatDuration(45)).toBe('45 分')
+    expect(formatDuration(45)).toBe('45 分钟')
     expect(formatDuration(120)).toBe('2 小时')
-    expect(formatDuration(0)).toBe('0 分')
+    expect(formatDuration(0)).toBe('0 分钟')
     expect(formatDuration(1500)).toBe('1 天 1 小时')
     expect(formatDuration(504.7, 'en')).toBe('8 h 25 min')
   })

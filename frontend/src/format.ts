@@ -90,22 +90,24 @@ export function formatNumber(n: number, locale: Locale = 'zh-CN', digits = 0): s
 }
 
 /**
- * `8 小时 25 分` / `8 h 25 min` for a duration in minutes (504.7 → 8 小时 25 分):
- * rounded to the minute; a day or more as `1 天 3 小时`. Every screen that
- * shows a duration uses this, never a bare count of minutes.
+ * A duration in minutes with its units (504.7 → `8 小时 25 分` / `8 h 25 min`):
+ * under an hour to a tenth of a minute (`12.5 分钟`), then to the minute, a
+ * day or more as `1 天 3 小时`. Every screen that shows a duration uses
+ * this, never a bare count of minutes.
  */
 export function formatDuration(minutes: number, locale: Locale = 'zh-CN'): string {
   if (!Number.isFinite(minutes)) return ''
-  const total = Math.max(0, Math.round(minutes))
-  const days = Math.floor(total / 1440)
-  const hours = Math.floor((total % 1440) / 60)
-  const mins = total % 60
   const en = locale === 'en'
-  const parts: string[] = []
-  if (days) parts.push(en ? `${days} d` : `${days} 天`)
-  if (hours) parts.push(en ? `${hours} h` : `${hours} 小时`)
-  if (!days && (mins || !hours)) parts.push(en ? `${mins} min` : `${mins} 分`)
-  return parts.join(' ')
+  const m = Math.max(0, minutes)
+  if (m < 60) {
+    // under an hour the tenth of a minute still tells (a median of 12.5)
+    const n = Math.round(m * 10) / 10
+    return `${Number.isInteger(n) ? n : n.toFixed(1)}${en ? ' min' : ' 分钟'}`
+  }
+  const total = Math.round(m)
+  const [d, h, mm] = [Math.floor(total / 1440), Math.floor((total % 1440) / 60), total % 60]
+  if (d > 0) return en ? `${d} d${h ? ` ${h} h` : ''}` : `${d} 天${h ? ` ${h} 小时` : ''}`
+  return en ? `${h} h${mm ? ` ${mm} min` : ''}` : `${h} 小时${mm ? ` ${mm} 分` : ''}`
 }
 
 // Time zones the operator meets, named as people say them (the names are the

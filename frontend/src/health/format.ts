@@ -1,6 +1,6 @@
 // How the week picker and the health figures are written.
 import type { FigureSource, Figures, Week } from '../api'
-import { formatNumber, wallClock, type Locale } from '../format'
+import { formatDuration, formatNumber, wallClock, type Locale } from '../format'
 import { options } from '../options'
 
 const enMonths = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
@@ -118,16 +118,5 @@ export function formatWait(seconds: number, locale: Locale = 'zh-CN'): string {
     .join(' ')
 }
 
-/** A duration in minutes with its units: `12.5 分钟`, `8 小时 25 分`, `1 天 3 小时` / `12.5 min`, `8 h 25 min`, `1 d 3 h` (never a bare 504.7). */
-export function formatMinutes(minutes: number, locale: Locale = 'zh-CN'): string {
-  const en = locale === 'en'
-  const m = Math.max(0, minutes)
-  if (m < 60) {
-    const n = Math.round(m * 10) / 10
-    return `${Number.isInteger(n) ? n : n.toFixed(1)}${en ? ' min' : ' 分钟'}`
-  }
-  const total = Math.round(m)
-  const [d, h, mm] = [Math.floor(total / 1440), Math.floor((total % 1440) / 60), total % 60]
-  if (d > 0) return en ? `${d} d${h ? ` ${h} h` : ''}` : `${d} 天${h ? ` ${h} 小时` : ''}`
-  return en ? `${h} h${mm ? ` ${mm} min` : ''}` : `${h} 小时${mm ? ` ${mm} 分` : ''}`
-}
+/** A duration in minutes with its units: the app's one formatter (format.ts). */
+export const formatMinutes = formatDuration

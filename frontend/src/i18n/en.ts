@@ -1975,7 +1975,7 @@ const en: Messages = {
       title: "This week's slow and unanswered questions",
       hint: "Members' questions the staff answered after more than {limit} minutes, or not within 24 hours. Frequent questions can become keyword replies, so they are answered faster.",
       onlyLate: 'Slow and unanswered only',
-      answered: '{by} answered after {minutes} min',
+      answered: '{by} answered after {wait}',
       unanswered: 'Unanswered',
       none: 'No member asked a question this week',
       noneLate: 'Every question this week was answered within {limit} minutes',

@@ -1973,7 +1973,7 @@ const zhCN = {
       title: '这一周慢回复和未回复的提问',
       hint: '成员提问后，工作人员超过 {limit} 分钟才回复，或 24 小时内没有回复的。常见问题可以设成关键词回复，让回复更快。',
       onlyLate: '只看慢回复和未回复',
-      answered: '{by} {minutes} 分钟后回复',
+      answered: '{by} {wait}后回复',
       unanswered: '未回复',
       none: '这一周没有成员提问',
       noneLate: '这一周的提问都在 {limit} 分钟内得到了回复',
