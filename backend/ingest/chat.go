@@ -225,7 +225,7 @@ func sourceKey(id string) string { return "id:" + id }
 // XML: the placeholders text exports write (domain.SameContent takes them
 // as any content).
 var mediaLabels = map[domain.Kind]string{
-	domain.KindImage: "[图片]", domain.KindVoice: "[语音]", domain.KindVideo: "[视频]", domain.KindEmoji: "[动画表情]",
+	domain.KindImage: "[图片]", domain.KindVoice: "[语音]", domain.KindVideo: "[视频]", domain.KindEmoji: "[表情]",
 	domain.KindFile: "[文件]", domain.KindLocation: "[位置]", domain.KindMiniProgram: "[小程序]",
 	domain.KindTransfer: "[转账]", domain.KindCall: "[通话]",
 }
