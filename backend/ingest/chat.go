@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"slices"
 	"sort"
-	"strings"
 	"time"
 
 	"qunzhu/backend/domain"
@@ -119,11 +118,6 @@ func (b *chatBuilder) add(rec importer.ChatRecord) error {
 		URL:        rec.URL,
 		Precision:  rec.Precision,
 	}
-	// A media message's XML (an image's aeskey and CDN address, an emoji's
-	// md5) is nothing an operator reads and a tenth of a large import's
-	// bytes: only its kind and a short label are kept. Its dedupe key never
-	// held the content (dedupeKey), so imports before and after agree.
-	m.Content = mediaLabel(m.Kind, m.Content)
 	// Phone and ID numbers are masked before anything is derived from the
 	// text, the dedupe key included: the original is only ever stored sealed.
 	if masked, ok := domain.MaskPII(m.Content); ok {
@@ -220,28 +214,6 @@ func (b *chatBuilder) dedupeKey(rec importer.ChatRecord, m domain.Message) strin
 }
 
 func sourceKey(id string) string { return "id:" + id }
-
-// mediaLabels are the labels stored for media messages in place of their
-// XML: the placeholders text exports write (domain.SameContent takes them
-// as any content).
-var mediaLabels = map[domain.Kind]string{
-	domain.KindImage: "[图片]", domain.KindVoice: "[语音]", domain.KindVideo: "[视频]", domain.KindEmoji: "[表情]",
-	domain.KindFile: "[文件]", domain.KindLocation: "[位置]", domain.KindMiniProgram: "[小程序]",
-	domain.KindTransfer: "[转账]", domain.KindCall: "[通话]",
-}
-
-// mediaLabel is what is stored as a message's content: content itself,
-// unless the message is a media one (not domain.Textual) whose content is
-// XML, which becomes its kind's label ("[消息]" for any other kind).
-func mediaLabel(k domain.Kind, content string) string {
-	if domain.Textual(k) || !strings.HasPrefix(strings.TrimLeft(content, " \t\r\n\ufeff"), "<") {
-		return content
-	}
-	if l, ok := mediaLabels[k]; ok {
-		return l
-	}
-	return "[消息]"
-}
 
 // finish applies joins and leaves in time order, the recalls, and commits.
 func (b *chatBuilder) finish(rows int) (domain.ImportBatch, error) {
