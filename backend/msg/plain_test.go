@@ -9,7 +9,7 @@ import (
 	"testing"
 )
 
-// Plain Chinese in the window (issue 20, docs/ux.md "Feel"): a zh text that
+// Plain Chinese in the window (issue 20, docs/ux.md "Plain words"): a zh text that
 // can reach the window — an error, a label, a chart title — has no developer
 // words: no command-line flag, field key, JSON, time-zone id or English role
 // name. The allowed Latin words are the frontend's list

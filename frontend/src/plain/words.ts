@@ -1,4 +1,4 @@
-// Plain Chinese on screen (issue 20, docs/ux.md "Feel"): the zh-CN window shows
+// Plain Chinese on screen (issue 20, docs/ux.md "Plain words"): the zh-CN window shows
 // no developer words — no field keys, i18n keys, JSON, command-line flags,
 // time-zone ids or English role names. plainOffenders lists what a text shows
 // that a Chinese operator should not have to read; allowlist.json is the one
