@@ -16,12 +16,6 @@ const (
 	FormatXLSX = tabular.FormatXLSX
 )
 
-// Neutralize is tabular.Neutralize, kept for the callers in app/ until they
-// import tabular themselves.
-//
-// Deprecated: use tabular.Neutralize.
-func Neutralize(s string) string { return tabular.Neutralize(s) }
-
 // Table is the ledger as spreadsheet rows: a header in lang and one row per
 // given ledger row. Cells are strings (neutralised) or ints. Notes are
 // personal data kept sealed in the workspace and are never exported.

@@ -7,8 +7,8 @@ import (
 	"strconv"
 
 	"qunzhu/backend/domain"
-	"qunzhu/backend/ledger"
 	"qunzhu/backend/msg"
+	"qunzhu/backend/tabular"
 )
 
 // Batch is one line of the import history.
@@ -83,7 +83,7 @@ func WriteErrors(path, lang string, rows []RowError) (err error) {
 	w := csv.NewWriter(f)
 	_ = w.Write([]string{msg.T(lang, "app.col_line", nil), msg.T(lang, "app.col_reason", nil)})
 	for _, r := range rows {
-		_ = w.Write([]string{strconv.Itoa(r.Line), ledger.Neutralize(r.Reason)})
+		_ = w.Write([]string{strconv.Itoa(r.Line), tabular.Neutralize(r.Reason)})
 	}
 	w.Flush()
 	return w.Error()
