@@ -443,6 +443,7 @@ const en: Messages = {
       csv: 'CSV table',
       xlsx: 'Excel workbook',
       wecom_json: 'WeCom customer group (.json file)',
+      demo: 'Sample data (made by the app)',
     },
     options: {
       roster: 'Complete list',
@@ -790,7 +791,7 @@ const en: Messages = {
       questions: 'Questions',
       answered: 'Answered',
       unanswered: 'Unanswered',
-      response_median_minutes: 'Response time (median, min)',
+      response_median_minutes: 'Response time (median)',
       response_p90_minutes: 'Time within which nine in ten questions are answered',
       link_posts: 'Link posts',
       link_click_rate: 'Link click rate',

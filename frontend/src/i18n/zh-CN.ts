@@ -441,6 +441,7 @@ const zhCN = {
       csv: 'CSV 表格',
       xlsx: 'Excel 工作簿',
       wecom_json: '企业微信客户群（.json 文件）',
+      demo: '示例数据（程序生成）',
     },
     options: {
       roster: '完整名单',
@@ -788,7 +789,7 @@ const zhCN = {
       questions: '提问',
       answered: '已回答',
       unanswered: '未回答',
-      response_median_minutes: '响应时效（中位数，分钟）',
+      response_median_minutes: '响应时效（中位数）',
       response_p90_minutes: '九成提问的回复用时',
       link_posts: '链接推送',
       link_click_rate: '链接点击率',
