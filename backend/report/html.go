@@ -185,7 +185,10 @@ type chartData struct {
 func buildView(doc Document, l Labels) (view, error) {
 	t := func(k string, a map[string]any) string { return msgT(l, k, a) }
 	v := view{Lang: "zh-CN", Title: t("report.title", nil), Footer: t("report.footer", map[string]any{"week": weekName(doc.Week, l)}),
-		T: map[string]string{}, Echarts: template.JS(echartsJS), ShowCover: len(doc.Sections) > 1, Appendix: doc.Appendix}
+		T: map[string]string{}, Echarts: template.JS(echartsJS), ShowCover: len(doc.Sections) > 1, Appendix: doc.Appendix,
+		// Never nil: the page's script walks the list, and a report without
+		// the appendix has no chart (null would stop the script).
+		Charts: []chartData{}}
 	if l.lang == msg.EN {
 		v.Lang = "en"
 	}

@@ -243,6 +243,9 @@ func TestMainPagesOnly(t *testing.T) {
 	late := 504.7
 	s.Week.ResponseMedianMinutes = &late
 	one := render(t, Document{Week: "2024-W12", Sections: []Section{s}}, "zh")
+	if !strings.Contains(one, "var charts = [];") {
+		t.Error("without the appendix the page's chart list is not an empty list (null stops its script)")
+	}
 	one = one[:strings.Index(one, "<script>")] // echarts' own code is not the page
 	for _, absent := range []string{`id="cover"`, `data-chart=`, "<dt>", "data-appendix", "ceil(", "÷", "2024-W12", "P90", "Asia/Shanghai"} {
 		if strings.Contains(one, absent) {
