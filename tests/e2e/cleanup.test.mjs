@@ -74,6 +74,7 @@ test('the demo is tagged and removed in one click, the own group stays', async (
   const notice = page.getByTestId('demo-notice');
   await notice.waitFor({ timeout: 30000 });
   assert.match(await notice.innerText(), /标着“示例”的 3 个群是演示用的/);
+  await page.getByTestId('group-demo-tag').nth(2).waitFor({ timeout: 30000 }); // the table's rows come after the notice
   assert.equal(await page.getByTestId('group-demo-tag').count(), 3);
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(500); // the table's loading veil

@@ -76,7 +76,7 @@ test('Overview: the basis beside every score, the open-incident badge, 群已沉
 
   // The group's Health tab of the silent week: a mute rate entered by hand
   // is kept and shown, and still gives no score.
-  await card(page, groups[0].id).click();
+  await card(page, groups[0].id).locator('.name').click(); // (a risk badge on the card opens the Risk tab)
   await page.getByTestId('health-silent').waitFor({ timeout: 30000 });
   const mute = page.getByTestId('input-mute-rate').locator('input');
   await mute.fill('10');
