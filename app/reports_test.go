@@ -11,7 +11,6 @@ import (
 
 	"qunzhu/backend/demo"
 	"qunzhu/backend/domain"
-	"qunzhu/backend/service/reportsvc"
 	"qunzhu/backend/store"
 )
 
@@ -75,11 +74,9 @@ func TestReportOpenInBrowserFails(t *testing.T) {
 	if _, err := demo.Load(ctx, st, time.Date(2024, 5, 8, 12, 0, 0, 0, time.UTC)); err != nil {
 		t.Fatal(err)
 	}
-	was := reportsvc.Opener
-	defer func() { reportsvc.Opener = was }()
 	var opened string
-	reportsvc.Opener = func(path string) error { opened = path; return errors.New("xdg-open: no method available") }
 	a := New(Config{Store: st})
+	a.rpts.svc = a.rpts.svc.WithOpener(func(path string) error { opened = path; return errors.New("xdg-open: no method available") })
 	path, err := a.rpts.OpenInBrowser("2024-W18", 0, false)
 	if err == nil || opened == "" || path != opened {
 		t.Fatalf("open in browser without a browser: %q %v", path, err)

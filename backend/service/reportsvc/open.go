@@ -14,8 +14,9 @@ import (
 )
 
 // Opener shows a local file in the system's browser and says when it could
-// not; a variable so tests start no browser.
-var Opener = openInBrowser
+// not (openInBrowser; a test gives its own through WithOpener and starts no
+// browser).
+type Opener func(path string) error
 
 // openerWait is how long an opener may run before the browser counts as
 // found: xdg-open and open return at once when they fail, and may stay
@@ -72,7 +73,7 @@ func (s *Service) OpenInBrowser(ctx context.Context, in Request) (string, error)
 	if err := Write(path, rep.HTML); err != nil {
 		return "", err
 	}
-	if err := Opener(path); err != nil {
+	if err := s.opener(path); err != nil {
 		return path, &domain.Error{Code: domain.EINTERNAL, Key: "report.open_failed", Args: map[string]any{"file": path}, Err: err}
 	}
 	return path, nil

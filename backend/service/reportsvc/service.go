@@ -26,13 +26,22 @@ type Store interface {
 type Service struct {
 	st     Store
 	clock  domain.Clock
+	opener Opener
 	groups *groupsvc.Service
 	health *healthsvc.Service
 }
 
 // New returns the report service over st; every "now" is clock's.
 func New(st Store, clock domain.Clock) *Service {
-	return &Service{st: st, clock: clock, groups: groupsvc.New(st, clock), health: healthsvc.New(st, clock)}
+	return &Service{st: st, clock: clock, opener: openInBrowser, groups: groupsvc.New(st, clock), health: healthsvc.New(st, clock)}
+}
+
+// WithOpener is the service opening reports with open instead of the
+// system's browser.
+func (s *Service) WithOpener(open Opener) *Service {
+	c := *s
+	c.opener = open
+	return &c
 }
 
 // Request chooses a report: one group (GroupID > 0) or every group but the
@@ -124,10 +133,10 @@ func (s *Service) Document(ctx context.Context, week string, groups []domain.Gro
 		return report.Document{}, err
 	}
 	doc.Appendix = appendix
+	if !appendix {
+		return doc, nil // the comparison is the appendix's
+	}
 	for i := range doc.Sections {
-		if !appendix {
-			break // the comparison is the appendix's
-		}
 		g := doc.Sections[i].Group
 		w, err := metrics.ParseWeek(week, g.Location())
 		if err != nil {
