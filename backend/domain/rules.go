@@ -22,6 +22,19 @@ type RuleSet struct {
 	// (14 and 2): a rule set saved before these existed keeps them.
 	InactiveDays int `json:"inactive_days"`
 	ShareQuota   int `json:"share_quota"`
+	// ReplyMinutes is how long a member's question may wait for a staff
+	// message before the live watch reminds (docs/cli.md "Live"); zero
+	// means DefaultReplyMinutes, the seed's 15. The weekly health check
+	// keeps its fixed threshold (docs/metrics.md).
+	ReplyMinutes int `json:"reply_minutes"`
+}
+
+// Reply is the wait after which an unanswered question reminds.
+func (r RuleSet) Reply() int {
+	if r.ReplyMinutes == 0 {
+		return DefaultReplyMinutes
+	}
+	return r.ReplyMinutes
 }
 
 // Limits of the rule form. MaxFloodSeconds also bounds how far before a
@@ -91,6 +104,8 @@ func (r RuleSet) Validate() (RuleSet, error) {
 		return r, bad("inactive_days", r.InactiveDays)
 	case r.ShareQuota < 0 || r.ShareQuota > MaxShareQuota:
 		return r, bad("share_quota", r.ShareQuota)
+	case r.ReplyMinutes != 0 && (r.ReplyMinutes < MinReplyMinutes || r.ReplyMinutes > MaxReplyMinutes):
+		return r, bad("reply_minutes", r.ReplyMinutes)
 	}
 	return r, nil
 }

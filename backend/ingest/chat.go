@@ -57,6 +57,17 @@ func Chat(ctx context.Context, st Store, groupID int64, path string, opt Options
 	if bad.total > 0 && !opt.Partial {
 		return summarize(batch, bad), errBadRows(batch.File, bad.total)
 	}
+	if opt.OnlyNew && len(b.recalls) == 0 {
+		added, err := tx.Added()
+		if err != nil {
+			return Summary{}, err
+		}
+		if added == 0 {
+			sum := summarize(batch, bad)
+			sum.SkippedDuplicates, sum.Span = b.rows-bad.total, b.span
+			return sum, nil // the deferred Rollback leaves no batch
+		}
+	}
 	saved, err := b.finish(batch.Rows)
 	if err != nil {
 		return Summary{}, err

@@ -62,6 +62,7 @@ func (t *fakeTx) AddMessages(msgs []domain.Message) error {
 	t.messages += len(msgs)
 	return nil
 }
+func (t *fakeTx) Added() (int, error)                            { return t.messages, nil }
 func (t *fakeTx) Recall([]string) error                          { return nil }
 func (t *fakeTx) Corroborated() (map[int64]map[int64]int, error) { return nil, nil }
 func (t *fakeTx) MergeCreated(int64, int64, bool) error          { return nil }

@@ -45,6 +45,11 @@ type Options struct {
 	// lasts instead of failing.
 	Waiting func()
 	Clock   domain.Clock
+	// OnlyNew records the import only when it brought a new message or a
+	// recall: a live poll re-reads the last days of a room every minute,
+	// and a poll with nothing new must leave no batch in the history. Such
+	// an import is rolled back and its summary has BatchID 0.
+	OnlyNew bool
 }
 
 // RowError is one unreadable row: its line and the reason's message key.

@@ -33,6 +33,8 @@ type Rules struct {
 	// (14 days, 2 shares).
 	InactiveDays int
 	ShareQuota   int
+	// ReplyMinutes is the live watch's reminder threshold (0: the default).
+	ReplyMinutes int
 }
 
 // DefaultRules are the rules every group starts with.
@@ -167,7 +169,7 @@ func inRange(t, from, to time.Time) bool { return !t.Before(from) && t.Before(to
 func RuleSetOf(r Rules) domain.RuleSet {
 	return domain.RuleSet{AdWords: r.AdWords, Whitelist: r.Whitelist, FloodCount: r.FloodCount, FloodSeconds: int(r.FloodWithin / time.Second),
 		AttackWords: r.AttackWords, StrikeDays: (&r).strikeDays(), StrikeLimit: (&r).strikeLimit(),
-		InactiveDays: (&r).inactiveDays(), ShareQuota: (&r).shareQuota()}
+		InactiveDays: (&r).inactiveDays(), ShareQuota: (&r).shareQuota(), ReplyMinutes: r.ReplyMinutes}
 }
 
 // RulesOf turns a group's saved rule set into rules; nil (never edited)
@@ -178,5 +180,5 @@ func RulesOf(rs *domain.RuleSet) Rules {
 	}
 	return Rules{AdWords: rs.AdWords, Whitelist: rs.Whitelist, FloodCount: rs.FloodCount, FloodWithin: time.Duration(rs.FloodSeconds) * time.Second,
 		AttackWords: rs.AttackWords, StrikeDays: rs.StrikeDays, StrikeLimit: rs.StrikeLimit,
-		InactiveDays: rs.InactiveDays, ShareQuota: rs.ShareQuota}
+		InactiveDays: rs.InactiveDays, ShareQuota: rs.ShareQuota, ReplyMinutes: rs.ReplyMinutes}
 }

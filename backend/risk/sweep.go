@@ -39,27 +39,34 @@ type Reviewed struct {
 // PastRiskAfter is listed as past, not opened. It returns every hit with
 // its decision, and how many incidents it opened.
 func Sweep(ctx context.Context, st Store, g domain.Group, from, to time.Time) ([]Reviewed, int, error) {
+	hits, opened, err := SweepOpened(ctx, st, g, from, to)
+	return hits, len(opened), err
+}
+
+// SweepOpened is Sweep returning the incidents it opened, for the live
+// watch, which tells the operator about each one as it happens.
+func SweepOpened(ctx context.Context, st Store, g domain.Group, from, to time.Time) ([]Reviewed, []Incident, error) {
 	members, err := st.Members(ctx, g.ID)
 	if err != nil {
-		return nil, 0, err
+		return nil, nil, err
 	}
 	msgs, err := st.Messages(ctx, g.ID, from, to)
 	if err != nil {
-		return nil, 0, err
+		return nil, nil, err
 	}
 	sets, err := st.RiskSets(ctx, g.ID)
 	if err != nil {
-		return nil, 0, err
+		return nil, nil, err
 	}
 	reviews, err := st.HitReviews(ctx, g.ID)
 	if err != nil {
-		return nil, 0, err
+		return nil, nil, err
 	}
 	hits := NewScanner(sets).Scan(Input{Group: g, Members: members, Messages: msgs})
 	var held evidenceIndex // read once, when a hit nobody decided on needs it
 	latest := time.Time{}
 	out := make([]Reviewed, len(hits))
-	opened := 0
+	var opened []Incident
 	for i, h := range hits {
 		out[i] = Reviewed{Hit: h}
 		if r, ok := reviews[h.Key]; ok {
@@ -94,7 +101,7 @@ func Sweep(ctx context.Context, st Store, g domain.Group, from, to time.Time) ([
 			return nil, opened, err
 		}
 		if created {
-			opened++
+			opened = append(opened, inc)
 		}
 		held.add(inc)
 		out[i].Decision, out[i].IncidentID = ReviewOpened, inc.ID

@@ -153,6 +153,15 @@ func (t *ImportTx) drain() error {
 	return err
 }
 
+// Added drains the messages handed over and returns how many were new to
+// the group.
+func (t *ImportTx) Added() (int, error) {
+	if err := t.drain(); err != nil {
+		return 0, err
+	}
+	return t.added, nil
+}
+
 // SetRows records how many rows the file had, once it has been read.
 func (t *ImportTx) SetRows(n int) { t.batch.Rows = n }
 

@@ -32,6 +32,10 @@ type Tx interface {
 	// AddMessages hands messages over in chunks as the file is read; the
 	// import owns them from then on.
 	AddMessages(msgs []domain.Message) error
+	// Added waits until every message handed over is written and returns
+	// how many were new to the group (the rest were duplicates), so a live
+	// poll that brought nothing new can be rolled back instead of recorded.
+	Added() (int, error)
 	// Recall deletes messages by dedupe key (the export says they were
 	// recalled).
 	Recall(keys []string) error

@@ -14,6 +14,7 @@ import (
 	"qunzhu/backend/importer"
 	"qunzhu/backend/ingest"
 	"qunzhu/backend/msg"
+	"qunzhu/backend/risk"
 	"qunzhu/backend/service/risksvc"
 )
 
@@ -56,6 +57,11 @@ type Request struct {
 	// AnyGroup imports a chat export titled with another group's name
 	// (the operator confirmed).
 	AnyGroup bool
+	// Live: the import is a live watch's poll (docs/cli.md "Live"). Only a
+	// poll that brought something new is recorded (ingest.Options.OnlyNew),
+	// and the risk sweep covers the file's span (risksvc.SweepSpan), not
+	// the latest two weeks: a busy group is polled every minute.
+	Live bool
 	// Progress and Waiting are ingest.Options': how much of the file is
 	// read, and that the import waits for another one.
 	Progress func(done, total int64)
@@ -84,6 +90,10 @@ type Result struct {
 	// Opened is how many incidents the risk sweep after a chat import opened.
 	Opened   int
 	Warnings []Warning
+	// Hits and Incidents are a live import's sweep: every hit in its span
+	// with its decision, and the incidents it opened.
+	Hits      []risk.Reviewed
+	Incidents []risk.Incident
 }
 
 // Import imports req's file into its group. The summary is returned with
@@ -100,14 +110,24 @@ func (s *Service) Import(ctx context.Context, req Request) (Result, error) {
 		return Result{}, err
 	}
 	opt := ingest.Options{Format: req.Format, Partial: req.Partial, Roster: req.Roster, Mapping: req.Mapping, TZ: req.TZ,
-		AnyGroup: req.AnyGroup, Progress: req.Progress, Waiting: req.Waiting, Clock: s.clock}
+		AnyGroup: req.AnyGroup, Progress: req.Progress, Waiting: req.Waiting, Clock: s.clock, OnlyNew: req.Live}
 	sum, err := run(ctx, s.st, g.ID, req.Path, opt)
 	res := Result{Summary: sum, Group: g, Warnings: []Warning{}}
 	if err != nil {
 		res.Cancelled = ctx.Err() != nil
 		return res, err
 	}
-	if req.Kind == domain.BatchChat {
+	switch {
+	case req.Kind == domain.BatchChat && req.Live:
+		if sum.BatchID == 0 {
+			break // nothing new: nothing to scan
+		}
+		hits, opened, err := s.risk.SweepSpan(ctx, g.ID, sum.Span.First, sum.Span.Last.Add(time.Second))
+		res.Hits, res.Incidents, res.Opened = hits, opened, len(opened)
+		if err != nil {
+			res.Warnings = append(res.Warnings, Warning{Key: risksvc.KeySweepFailed, Err: err})
+		}
+	case req.Kind == domain.BatchChat:
 		n, err := s.risk.SweepAfterImport(ctx, g.ID)
 		res.Opened = n
 		if err != nil {

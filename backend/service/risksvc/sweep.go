@@ -2,6 +2,7 @@ package risksvc
 
 import (
 	"context"
+	"time"
 
 	"qunzhu/backend/risk"
 )
@@ -37,4 +38,18 @@ func (s *Service) SweepAfterImport(ctx context.Context, groupIDs ...int64) (int,
 		total += n
 	}
 	return total, nil
+}
+
+// SweepSpan is the live watch's sweep: the messages of [from, to) and the
+// burst window before them, so a burst whose first complaints came in an
+// earlier poll is still seen whole. It returns the hits with their
+// decisions and the incidents it opened. Like SweepAfterImport it runs
+// without the caller's cancellation: the poll's import has committed.
+func (s *Service) SweepSpan(ctx context.Context, groupID int64, from, to time.Time) ([]risk.Reviewed, []risk.Incident, error) {
+	ctx = context.WithoutCancel(ctx)
+	g, err := s.st.Group(ctx, groupID)
+	if err != nil {
+		return nil, nil, err
+	}
+	return risk.SweepOpened(ctx, s.st, g, from.Add(-risk.BurstWindow), to)
 }

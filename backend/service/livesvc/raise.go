@@ -1,0 +1,192 @@
+package livesvc
+
+import (
+	"context"
+	"time"
+
+	"qunzhu/backend/content"
+	"qunzhu/backend/domain"
+	"qunzhu/backend/metrics"
+	"qunzhu/backend/risk"
+)
+
+// raise records what this poll found as alerts (each once, ever: the
+// store keeps one per group, kind and key), closes the reminders staff has
+// answered, and raises every alert not raised yet — or, in the group's
+// quiet hours, holds it until they end. Incidents are never held: fraud
+// and a spreading complaint do not wait for the morning.
+func (s *Service) raise(ctx context.Context, g domain.Group, p *Poll) error {
+	now := s.clock.Now()
+	if err := s.recordRisk(ctx, g, p); err != nil {
+		return err
+	}
+	if err := s.recordQuestions(ctx, g, now, p); err != nil {
+		return err
+	}
+	if err := s.closeHandled(ctx, g); err != nil {
+		return err
+	}
+	cad, err := s.st.Cadence(ctx, g)
+	if err != nil {
+		return err
+	}
+	loc := g.Location()
+	local := now.In(loc)
+	quiet := cad.Quiet(content.At(local.Hour(), local.Minute()))
+	open, err := s.st.LiveAlerts(ctx, g.ID, true)
+	if err != nil {
+		return err
+	}
+	var raised, held []domain.LiveAlert
+	for _, a := range open {
+		if a.RaisedAt != nil {
+			continue
+		}
+		if quiet && a.Kind != domain.AlertIncident {
+			if a.HeldUntil == nil {
+				until := quietEnd(cad, local)
+				if err := s.st.HoldLiveAlert(ctx, a.ID, until); err != nil {
+					return err
+				}
+				a.HeldUntil = &until
+				held = append(held, a)
+			}
+			continue
+		}
+		if err := s.st.RaiseLiveAlert(ctx, a.ID, now); err != nil {
+			return err
+		}
+		a.RaisedAt, a.HeldUntil = &now, nil
+		raised = append(raised, a)
+	}
+	return s.report(ctx, g, now, raised, held, p)
+}
+
+// quietEnd is the end of the quiet hours local is in.
+func quietEnd(c content.Cadence, local time.Time) time.Time {
+	mins := int(c.QuietEnd)
+	end := time.Date(local.Year(), local.Month(), local.Day(), mins/60, mins%60, 0, 0, local.Location())
+	if !end.After(local) {
+		end = end.AddDate(0, 0, 1)
+	}
+	return end
+}
+
+// recordRisk records the incidents this poll opened, and the level-2 hits
+// nobody has decided on (a hint to look at) — except a hit on a message a
+// level-3 hit already made an incident of: one message, one alert.
+func (s *Service) recordRisk(ctx context.Context, g domain.Group, p *Poll) error {
+	covered := map[int64]bool{}
+	for _, inc := range p.opened {
+		a := domain.LiveAlert{GroupID: g.ID, Kind: domain.AlertIncident, Key: alertKey(inc.ID), IncidentID: inc.ID, Level: inc.Level, At: inc.OccurredAt}
+		if len(inc.Evidence) > 0 {
+			a.MessageID = inc.Evidence[0]
+		}
+		if _, _, err := s.st.AddLiveAlert(ctx, a); err != nil {
+			return err
+		}
+	}
+	for _, h := range p.hits {
+		if h.Level >= 3 {
+			for _, id := range append([]int64{h.MessageID}, h.Evidence...) {
+				covered[id] = true
+			}
+		}
+	}
+	for _, h := range p.hits {
+		if h.Level != 2 || h.Decision != "" || h.Past || covered[h.MessageID] {
+			continue
+		}
+		a := domain.LiveAlert{GroupID: g.ID, Kind: domain.AlertRisk, Key: h.Key, MessageID: h.MessageID, Level: h.Level, At: h.At}
+		if _, _, err := s.st.AddLiveAlert(ctx, a); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// recordQuestions records a reminder for every member's question of the
+// last ReminderHorizon that no staff message has followed within the
+// group's reply threshold, and closes the reminders whose question staff
+// has since answered. The questions and the staff are decided as the
+// weekly figures decide them (metrics.AskedIn); the messages read reach a
+// day further back, so staff who spoke yesterday are known as staff.
+func (s *Service) recordQuestions(ctx context.Context, g domain.Group, now time.Time, p *Poll) error {
+	rs, err := s.st.GroupRules(ctx, g.ID)
+	if err != nil {
+		return err
+	}
+	reply := time.Duration(domain.DefaultReplyMinutes) * time.Minute
+	if rs != nil {
+		reply = time.Duration(rs.Reply()) * time.Minute
+	}
+	from := now.Add(-domain.ReminderHorizon)
+	msgs, err := s.st.Messages(ctx, g.ID, from.Add(-domain.ReminderHorizon), now.Add(time.Minute))
+	if err != nil {
+		return err
+	}
+	members, err := s.st.Members(ctx, g.ID)
+	if err != nil {
+		return err
+	}
+	open, err := s.st.LiveAlerts(ctx, g.ID, true)
+	if err != nil {
+		return err
+	}
+	waiting := map[string]domain.LiveAlert{}
+	for _, a := range open {
+		if a.Kind == domain.AlertUnanswered {
+			waiting[a.Key] = a
+		}
+	}
+	for _, q := range metrics.AskedIn(metrics.Input{Group: g, Members: members, Messages: msgs}, from, now.Add(time.Second)) {
+		key := alertKey(q.MessageID)
+		if q.AnsweredAt != nil {
+			if a, ok := waiting[key]; ok {
+				if err := s.st.CloseLiveAlert(ctx, a.ID, domain.AlertAnswered, *q.AnsweredAt); err != nil {
+					return err
+				}
+				p.Answered++
+			}
+			continue
+		}
+		if now.Sub(q.At) < reply {
+			continue
+		}
+		a := domain.LiveAlert{GroupID: g.ID, Kind: domain.AlertUnanswered, Key: key, MessageID: q.MessageID, At: q.At}
+		if _, _, err := s.st.AddLiveAlert(ctx, a); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// closeHandled closes the incident alerts whose incident is closed.
+func (s *Service) closeHandled(ctx context.Context, g domain.Group) error {
+	open, err := s.st.LiveAlerts(ctx, g.ID, true)
+	if err != nil {
+		return err
+	}
+	for _, a := range open {
+		if a.Kind != domain.AlertIncident || a.IncidentID == 0 {
+			continue
+		}
+		inc, err := s.st.Incident(ctx, a.IncidentID)
+		if err != nil {
+			if domain.ErrorCode(err) == domain.ENOTFOUND {
+				continue
+			}
+			return err
+		}
+		if inc.Status == risk.StatusClosed {
+			at := s.clock.Now()
+			if inc.ClosedAt != nil {
+				at = *inc.ClosedAt
+			}
+			if err := s.st.CloseLiveAlert(ctx, a.ID, domain.AlertHandled, at); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
