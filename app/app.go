@@ -27,6 +27,7 @@ import (
 	"qunzhu/backend/service/groupsvc"
 	"qunzhu/backend/service/healthsvc"
 	"qunzhu/backend/service/importsvc"
+	"qunzhu/backend/service/livesvc"
 	"qunzhu/backend/service/membersvc"
 	"qunzhu/backend/service/reportsvc"
 	"qunzhu/backend/service/risksvc"
@@ -82,6 +83,8 @@ type App struct {
 	setSvc  *settingsvc.Service
 	teamSvc *teamsvc.Service
 	opts    *OptionsService
+	// the live watch (issue 24): its bound service and background runner
+	live *LiveService
 }
 
 // New builds the shell around an open store.
@@ -113,6 +116,9 @@ func New(cfg Config) *App {
 	a.risk = &RiskService{app: a, svc: risks}
 	a.strt = &StartService{app: a, svc: a.grps.svc}
 	a.opts = &OptionsService{}
+	// the live watch (issue 24) imports through the ImportService's path
+	liveSvc := livesvc.New(cfg.Store, cfg.Clock, a.imps.svc)
+	a.live = &LiveService{app: a, svc: liveSvc, runner: livesvc.NewRunner(liveSvc, a.liveHooks())}
 	return a
 }
 
@@ -135,7 +141,7 @@ func (a *App) Run() error {
 		OnStartup:        a.startup,
 		OnBeforeClose:    a.beforeClose,
 		OnShutdown:       a.shutdown,
-		Bind:             []any{a.sys, a.grps, a.imps, a.hlth, a.mbrs, a.rule, a.rpts, a.auto, a.safe, a.team, a.adt, a.cont, a.risk, a.strt, a.opts},
+		Bind:             []any{a.sys, a.grps, a.imps, a.hlth, a.mbrs, a.rule, a.rpts, a.auto, a.safe, a.team, a.adt, a.cont, a.risk, a.strt, a.opts, a.live},
 		Menu:             a.menu(),
 		DragAndDrop:      &options.DragAndDrop{EnableFileDrop: true},
 		ErrorFormatter:   a.formatError,
@@ -169,6 +175,7 @@ func (a *App) startup(ctx context.Context) {
 	a.started = true
 	a.mu.Unlock()
 	a.safe.startAutoBackups()
+	a.live.startRunner()
 }
 
 // shutdown stops the background work (automatic backups) before the

@@ -56,6 +56,11 @@ type LimitsDTO struct {
 	ShareQuota     RangeDTO `json:"shareQuota"`
 	TargetSize     RangeDTO `json:"targetSize"`
 	Points         RangeDTO `json:"points"` // one grant or redemption, either sign
+	// the live watch (issue 24): a source's poll interval in seconds, and
+	// the rules' wait before an unanswered question reminds, in minutes
+	// (empty: the default)
+	LiveEvery    RangeDTO `json:"liveEvery"`
+	ReplyMinutes RangeDTO `json:"replyMinutes"`
 }
 
 // LengthsDTO are the longest texts (in characters) and lists Go accepts;
@@ -94,6 +99,10 @@ type DefaultsDTO struct {
 	CheckinWord  string `json:"checkinWord"`
 	// Profiles is the benchmark profile a new group of each type starts with.
 	Profiles map[string]string `json:"profiles"`
+	// the live watch (issue 24): a new source's poll interval (seconds) and
+	// the wait before a question reminds when the rules leave it empty
+	LiveEverySeconds int `json:"liveEverySeconds"`
+	ReplyMinutes     int `json:"replyMinutes"`
 }
 
 // PointsDTO are the points a member earns automatically.
@@ -153,6 +162,8 @@ func limits() LimitsDTO {
 		ShareQuota:     RangeDTO{Min: 0, Max: domain.MaxShareQuota},
 		TargetSize:     RangeDTO{Min: 0, Max: domain.MaxTargetSize},
 		Points:         RangeDTO{Min: 1, Max: domain.MaxPointsEntry},
+		LiveEvery:      RangeDTO{Min: domain.MinLiveEverySeconds, Max: domain.MaxLiveEverySeconds},
+		ReplyMinutes:   RangeDTO{Min: domain.MinReplyMinutes, Max: domain.MaxReplyMinutes},
 	}
 }
 
@@ -173,6 +184,7 @@ func defaults() DefaultsDTO {
 		StrikeDays: r.StrikeDays, StrikeLimit: r.StrikeLimit, InactiveDays: r.InactiveDays, ShareQuota: r.ShareQuota,
 		OpenHour: c.OpenHour, CloseHour: c.CloseHour, BackupKeep: store.DefaultBackupKeep,
 		TimeZone: domain.DefaultTimeZone, CheckinWord: domain.DefaultCheckinWord, Profiles: map[string]string{},
+		LiveEverySeconds: domain.DefaultLiveEverySeconds, ReplyMinutes: domain.DefaultReplyMinutes,
 	}
 	for _, t := range domain.GroupTypes {
 		d.Profiles[string(t)] = string(domain.DefaultProfile(t))

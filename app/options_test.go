@@ -58,6 +58,10 @@ var optionSources = map[string]string{
 	"thresholds.primeEndMinute": "content.PrimeEnd", "thresholds.fraudTimerMinutes": "risk.Timer(risk.Fraud)",
 	"thresholds.openRatePercent": "content.OpenRateReference", "thresholds.conversionPercent": "content.ConversionReference",
 	"thresholds.participationPercent": "content.ParticipationReference", "thresholds.targetMix.*.percent": "content.TargetMix",
+	// the live watch (issue 24)
+	"limits.liveEvery.min": "domain.MinLiveEverySeconds", "limits.liveEvery.max": "domain.MaxLiveEverySeconds",
+	"limits.replyMinutes.min": "domain.MinReplyMinutes", "limits.replyMinutes.max": "domain.MaxReplyMinutes",
+	"defaults.liveEverySeconds": "domain.DefaultLiveEverySeconds", "defaults.replyMinutes": "domain.DefaultReplyMinutes",
 }
 
 // sourceOf names the Go source of the number at path; a list's items are
@@ -343,6 +347,11 @@ func TestOptionsRangesAreGos(t *testing.T) {
 			_, err := domain.PointGrant{GroupID: 1, MemberID: 1, Points: v, Reason: "分享"}.Validate()
 			return err
 		}},
+		"liveEvery": {l.LiveEvery, func(v int) error {
+			_, err := domain.LiveSource{GroupID: 1, Kind: domain.LiveFolder, Folder: "聊天记录", EverySeconds: v}.Validate()
+			return err
+		}},
+		"replyMinutes": {l.ReplyMinutes, func(v int) error { return rules(func(r *domain.RuleSet) { r.ReplyMinutes = v }) }},
 	}
 	if n := reflect.TypeOf(l).NumField(); n != len(checks) {
 		t.Errorf("LimitsDTO has %d ranges, %d are checked here; add a check", n, len(checks))

@@ -25,6 +25,9 @@ type RuleSetDTO struct {
 	StrikeLimit  int      `json:"strikeLimit"`
 	InactiveDays int      `json:"inactiveDays"`
 	ShareQuota   int      `json:"shareQuota"`
+	// ReplyMinutes is the live watch's wait before an unanswered question
+	// reminds; 0: the default (options defaults.replyMinutes).
+	ReplyMinutes int `json:"replyMinutes"`
 }
 
 // ContextDTO is one chat message around a violation.
@@ -94,7 +97,7 @@ func (s *RulesService) Review(groupID, memberID int64, key, decision string) err
 func (s *RulesService) SaveRules(groupID int64, in RuleSetDTO) (RuleSetDTO, error) {
 	rs := domain.RuleSet{AdWords: in.AdWords, Whitelist: in.Whitelist, FloodCount: in.FloodCount, FloodSeconds: in.FloodSeconds,
 		AttackWords: in.AttackWords, StrikeDays: in.StrikeDays, StrikeLimit: in.StrikeLimit,
-		InactiveDays: in.InactiveDays, ShareQuota: in.ShareQuota}
+		InactiveDays: in.InactiveDays, ShareQuota: in.ShareQuota, ReplyMinutes: in.ReplyMinutes}
 	saved, err := s.svc.Save(s.app.context(), groupID, rs)
 	if err != nil {
 		return RuleSetDTO{}, err
@@ -121,5 +124,5 @@ func (s *RulesService) RulesText(groupID int64) (string, error) {
 func ruleSetDTO(r domain.RuleSet) RuleSetDTO {
 	return RuleSetDTO{AdWords: nonNilStrings(r.AdWords), Whitelist: nonNilStrings(r.Whitelist), FloodCount: r.FloodCount,
 		FloodSeconds: r.FloodSeconds, AttackWords: nonNilStrings(r.AttackWords), StrikeDays: r.StrikeDays, StrikeLimit: r.StrikeLimit,
-		InactiveDays: r.InactiveDays, ShareQuota: r.ShareQuota}
+		InactiveDays: r.InactiveDays, ShareQuota: r.ShareQuota, ReplyMinutes: r.ReplyMinutes}
 }

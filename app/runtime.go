@@ -45,3 +45,8 @@ func (a *App) emit(event string, data ...any) {
 	}
 	wruntime.EventsEmit(a.context(), event, data...)
 }
+
+// dirDialog asks for one folder; "" when cancelled.
+func (a *App) dirDialog(title string) (string, error) {
+	return wruntime.OpenDirectoryDialog(a.context(), wruntime.OpenDialogOptions{Title: title, CanCreateDirectories: true})
+}

@@ -58,6 +58,7 @@ func (s *SafetyService) Unlock(pass string) (SystemInfoDTO, error) {
 	s.app.setLang(lang)
 	s.app.refreshMenu()
 	s.startAutoBackups()
+	s.app.live.startRunner() // the live watch waits for the unlock too
 	return s.app.sys.Info()
 }
 

@@ -1,5 +1,19 @@
 export namespace app {
 	
+	export class AddressDTO {
+	    url: string;
+	    loopback: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new AddressDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.url = source["url"];
+	        this.loopback = source["loopback"];
+	    }
+	}
 	export class AlertDTO {
 	    check: string;
 	    value?: number;
@@ -994,6 +1008,8 @@ export namespace app {
 	    timeZone: string;
 	    checkinWord: string;
 	    profiles: {[key: string]: string};
+	    liveEverySeconds: number;
+	    replyMinutes: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new DefaultsDTO(source);
@@ -1013,6 +1029,8 @@ export namespace app {
 	        this.timeZone = source["timeZone"];
 	        this.checkinWord = source["checkinWord"];
 	        this.profiles = source["profiles"];
+	        this.liveEverySeconds = source["liveEverySeconds"];
+	        this.replyMinutes = source["replyMinutes"];
 	    }
 	}
 	export class DeletionDTO {
@@ -1735,6 +1753,8 @@ export namespace app {
 	    shareQuota: RangeDTO;
 	    targetSize: RangeDTO;
 	    points: RangeDTO;
+	    liveEvery: RangeDTO;
+	    replyMinutes: RangeDTO;
 	
 	    static createFrom(source: any = {}) {
 	        return new LimitsDTO(source);
@@ -1757,6 +1777,8 @@ export namespace app {
 	        this.shareQuota = this.convertValues(source["shareQuota"], RangeDTO);
 	        this.targetSize = this.convertValues(source["targetSize"], RangeDTO);
 	        this.points = this.convertValues(source["points"], RangeDTO);
+	        this.liveEvery = this.convertValues(source["liveEvery"], RangeDTO);
+	        this.replyMinutes = this.convertValues(source["replyMinutes"], RangeDTO);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1832,6 +1854,44 @@ export namespace app {
 		    }
 		    return a;
 		}
+	}
+	export class LiveSourceDTO {
+	    groupId: number;
+	    groupName: string;
+	    kind: string;
+	    url: string;
+	    talker: string;
+	    folder: string;
+	    everySeconds: number;
+	    enabled: boolean;
+	    allowRemote: boolean;
+	    notifyReminders: boolean;
+	    notifyIncidents: boolean;
+	    lastSyncAt: string;
+	    lastError: string;
+	    failures: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new LiveSourceDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.groupId = source["groupId"];
+	        this.groupName = source["groupName"];
+	        this.kind = source["kind"];
+	        this.url = source["url"];
+	        this.talker = source["talker"];
+	        this.folder = source["folder"];
+	        this.everySeconds = source["everySeconds"];
+	        this.enabled = source["enabled"];
+	        this.allowRemote = source["allowRemote"];
+	        this.notifyReminders = source["notifyReminders"];
+	        this.notifyIncidents = source["notifyIncidents"];
+	        this.lastSyncAt = source["lastSyncAt"];
+	        this.lastError = source["lastError"];
+	        this.failures = source["failures"];
+	    }
 	}
 	export class WeekCountDTO {
 	    week: string;
@@ -2343,6 +2403,42 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class PendingDTO {
+	    id: number;
+	    groupId: number;
+	    groupName: string;
+	    kind: string;
+	    level: number;
+	    name: string;
+	    text: string;
+	    at: string;
+	    waitingMinutes: number;
+	    heldUntil: string;
+	    incidentId: number;
+	    incidentType: string;
+	    dueAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PendingDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.groupId = source["groupId"];
+	        this.groupName = source["groupName"];
+	        this.kind = source["kind"];
+	        this.level = source["level"];
+	        this.name = source["name"];
+	        this.text = source["text"];
+	        this.at = source["at"];
+	        this.waitingMinutes = source["waitingMinutes"];
+	        this.heldUntil = source["heldUntil"];
+	        this.incidentId = source["incidentId"];
+	        this.incidentType = source["incidentType"];
+	        this.dueAt = source["dueAt"];
+	    }
+	}
 	export class PlaceholderDTO {
 	    key: string;
 	    zh: string;
@@ -2431,6 +2527,32 @@ export namespace app {
 		}
 	}
 	
+	export class PollDTO {
+	    imported: number;
+	    reminders: number;
+	    hints: number;
+	    incidents: number;
+	    held: number;
+	    answered: number;
+	    files: number;
+	    warnings: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PollDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.imported = source["imported"];
+	        this.reminders = source["reminders"];
+	        this.hints = source["hints"];
+	        this.incidents = source["incidents"];
+	        this.held = source["held"];
+	        this.answered = source["answered"];
+	        this.files = source["files"];
+	        this.warnings = source["warnings"];
+	    }
+	}
 	export class PresenterDTO {
 	    id: number;
 	    name: string;
@@ -2617,6 +2739,20 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class RoomDTO {
+	    id: string;
+	    name: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RoomDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	    }
+	}
 	export class RuleSetDTO {
 	    adWords: string[];
 	    whitelist: string[];
@@ -2627,6 +2763,7 @@ export namespace app {
 	    strikeLimit: number;
 	    inactiveDays: number;
 	    shareQuota: number;
+	    replyMinutes: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new RuleSetDTO(source);
@@ -2643,6 +2780,7 @@ export namespace app {
 	        this.strikeLimit = source["strikeLimit"];
 	        this.inactiveDays = source["inactiveDays"];
 	        this.shareQuota = source["shareQuota"];
+	        this.replyMinutes = source["replyMinutes"];
 	    }
 	}
 	
