@@ -78,6 +78,7 @@ function toRuleSet(r: app.RuleSetDTO | undefined): RuleSet {
     strikeLimit: r?.strikeLimit ?? 0,
     inactiveDays: r?.inactiveDays ?? options().defaults.inactiveDays,
     shareQuota: r?.shareQuota ?? options().defaults.shareQuota,
+    replyMinutes: r?.replyMinutes ?? 0,
   }
 }
 

@@ -25,6 +25,7 @@ const rules: RuleSet = {
   strikeLimit: 3,
   inactiveDays: 14,
   shareQuota: 2,
+  replyMinutes: 0,
 }
 
 async function type(testid: string, text: string) {

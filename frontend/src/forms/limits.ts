@@ -40,6 +40,10 @@ export const limits = {
   get shareQuota() { return go('shareQuota') },
   get targetSize() { return go('targetSize', { optional: true }) },
   get points() { return go('points') },
+  // the live watch (issue 24): a source's poll interval in seconds, and the
+  // rules' wait before an unanswered question reminds (empty: the default)
+  get liveEvery() { return go('liveEvery') },
+  get replyMinutes() { return go('replyMinutes', { optional: true }) },
   // Not Go's ranges but the form's own: a share 0–1 entered in %, and counts.
   mutePercent: { min: 0, max: 100, optional: true, fraction: true } as Range,
   count: { min: 0, optional: true } as Range,

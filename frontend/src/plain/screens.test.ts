@@ -27,6 +27,7 @@ vi.mock('../../wailsjs/go/app/ContentService', auto('ContentService'))
 vi.mock('../../wailsjs/go/app/GroupService', auto('GroupService'))
 vi.mock('../../wailsjs/go/app/HealthService', auto('HealthService'))
 vi.mock('../../wailsjs/go/app/ImportService', auto('ImportService'))
+vi.mock('../../wailsjs/go/app/LiveService', auto('LiveService'))
 vi.mock('../../wailsjs/go/app/MembersService', auto('MembersService'))
 vi.mock('../../wailsjs/go/app/OptionsService', auto('OptionsService'))
 vi.mock('../../wailsjs/go/app/ReportService', auto('ReportService'))
@@ -125,10 +126,19 @@ Object.assign(fixtures, {
     digest: '【读书会】精华',
   },
   'ContentService.Due': [contentItem(1, '2024-04-30T20:30:00+08:00', { due: 'due' })],
+  // the live watch (issue 24): a group synced from chatlog, and its 待处理 list on the Overview
+  'LiveService.Sources': [{ groupId: 1, groupName: '读书会', kind: 'chatlog', url: 'http://127.0.0.1:5030', talker: '123@chatroom', folder: '', everySeconds: 60,
+    enabled: true, allowRemote: false, notifyReminders: true, notifyIncidents: true, lastSyncAt: '2024-04-30T20:31:00+08:00', lastError: '', failures: 0 }],
+  'LiveService.Pending': [
+    { id: 1, groupId: 1, groupName: '读书会', kind: 'unanswered', level: 0, name: '陈晓雨', text: '请问作业在哪里交？', at: '2024-04-30T20:15:00+08:00', waitingMinutes: 16, heldUntil: '', incidentId: 0, incidentType: '', dueAt: '' },
+    { id: 2, groupId: 1, groupName: '读书会', kind: 'unanswered', level: 0, name: '林知秋', text: '明天几点开始？', at: '2024-04-30T23:30:00+08:00', waitingMinutes: 20, heldUntil: '2024-05-01T07:00:00+08:00', incidentId: 0, incidentType: '', dueAt: '' },
+    { id: 3, groupId: 1, groupName: '读书会', kind: 'incident', level: 3, name: '推广小助手', text: '兼职日结，私聊', at: '2024-04-30T20:30:00+08:00', waitingMinutes: 5, heldUntil: '', incidentId: 3, incidentType: 'fraud', dueAt: '2024-04-30T20:55:00+08:00' },
+    { id: 4, groupId: 1, groupName: '读书会', kind: 'risk', level: 2, name: '推广小助手', text: '有需要的私聊', at: '2024-04-30T20:32:00+08:00', waitingMinutes: 3, heldUntil: '', incidentId: 0, incidentType: '', dueAt: '' },
+  ],
 })
 
 /** Fields whose values are codes from Go, to be shown in words — never counted as the operator's data. */
-const codeFields = new Set(['set', 'platform', 'key', 'placeholders', 'displayTitle', 'reasons', 'type', 'profile', 'role', 'tier', 'status', 'timeZone', 'timeZones', 'defaultTimeZone', 'types', 'profiles', 'kind', 'format', 'source', 'mode', 'category', 'decision', 'action', 'entity', 'operator', 'operators', 'week', 'before', 'after', 'language', 'check', 'name_key', 'sources'])
+const codeFields = new Set(['set', 'platform', 'key', 'placeholders', 'displayTitle', 'reasons', 'type', 'profile', 'role', 'tier', 'status', 'timeZone', 'timeZones', 'defaultTimeZone', 'types', 'profiles', 'kind', 'format', 'source', 'mode', 'category', 'decision', 'action', 'entity', 'operator', 'operators', 'week', 'before', 'after', 'language', 'check', 'name_key', 'sources', 'incidentType'])
 
 /** Latin words of the operator's own data in the fixtures (WeChat IDs, file names), which a screen may show. */
 function dataWords(v: unknown, key = '', out = new Set<string>()): Set<string> {
@@ -158,6 +168,7 @@ const opens: Record<string, string[]> = {
   AuditView: ['[data-testid="audit-row"]'],
   GroupsView: ['[data-testid="group-create"]'],
   GroupContentView: ['[data-testid="new-item"]'],
+  RulesView: ['[data-testid="group-live-open"]'], // a group's live sync settings (issue 24)
 }
 
 /** Screens whose own subject is other tools: the export guide names their folders and examples. */
