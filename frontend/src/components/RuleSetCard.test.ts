@@ -10,6 +10,7 @@ vi.mock('../api/rules', async (importOriginal) => ({
 import * as rulesApi from '../api/rules'
 import { ApiError, type RuleSet } from '../api'
 import { applyLocale } from '../i18n'
+import { options } from '../options'
 import { mountView, unmountView } from '../testing/mountView'
 import RuleSetCard from './RuleSetCard.vue'
 
@@ -55,5 +56,16 @@ describe('rule set card', () => {
     await flushPromises()
     expect(api.saveRules).toHaveBeenCalledWith(7, expect.objectContaining({ floodSeconds: -10, inactiveDays: 999 }))
     expect(document.body.textContent).toContain('刷屏时间窗应在 1 到 3600 秒之间，收到 -10')
+  })
+
+  it('edits the wait before the live watch reminds about a question; empty is Go’s default', async () => {
+    api.saveRules.mockImplementation(async (_id, r) => r)
+    const w = await mountView(RuleSetCard, { groupId: 7, rules, custom: false })
+    expect(document.body.querySelector('[data-testid="rules-reply"]')?.textContent).toContain(`提问 ${options().defaults.replyMinutes} 分钟`)
+    await w.find('[data-testid="rules-edit"]').trigger('click')
+    await type('rules-reply-minutes', '30')
+    await w.find('form').trigger('submit')
+    await flushPromises()
+    expect(api.saveRules).toHaveBeenCalledWith(7, expect.objectContaining({ replyMinutes: 30 }))
   })
 })

@@ -13,7 +13,7 @@ export interface Status {
 }
 
 // A sync older than this shows its day too: "20:31" alone would read as today.
-const sameDayMs = 20 * 3600 * 1000
+const sameDayMs = 20 * 3600 * 1000 // not a Go rule: the window's own
 
 /** syncTime writes the last sync as 20:31, or with its date when it is not recent. */
 export function syncTime(at: string, locale: Locale, now = Date.now()): string {
