@@ -137,7 +137,7 @@ test-frontend: deps-frontend
 
 test-e2e: build-dev deps-e2e
 	mkdir -p $(OUT)
-	cd tests/e2e && QUNZHU_OUT=$(CURDIR)/$(OUT) node --test --test-concurrency=1 browser.test.mjs import.test.mjs health.test.mjs health_first.test.mjs score.test.mjs advice.test.mjs members.test.mjs merge.test.mjs rules.test.mjs risk.test.mjs reports.test.mjs welcome.test.mjs automation.test.mjs safety.test.mjs hostile.test.mjs audit.test.mjs content.test.mjs weeks.test.mjs start.test.mjs cleanup.test.mjs team.test.mjs firsthour.test.mjs
+	cd tests/e2e && QUNZHU_OUT=$(CURDIR)/$(OUT) node --test --test-concurrency=1 browser.test.mjs import.test.mjs health.test.mjs health_first.test.mjs score.test.mjs advice.test.mjs members.test.mjs merge.test.mjs rules.test.mjs risk.test.mjs reports.test.mjs welcome.test.mjs automation.test.mjs safety.test.mjs hostile.test.mjs audit.test.mjs content.test.mjs weeks.test.mjs start.test.mjs cleanup.test.mjs team.test.mjs firsthour.test.mjs live.test.mjs
 
 test-desktop: build deps-e2e
 	mkdir -p $(OUT)
