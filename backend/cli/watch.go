@@ -124,7 +124,7 @@ func sameSource(a, b domain.LiveSource) bool {
 type pollJSON struct {
 	Imported  int                  `json:"imported"`
 	Reminders []reminderJSON       `json:"reminders"`
-	Incidents []liveIncidentJSON       `json:"incidents"`
+	Incidents []liveIncidentJSON   `json:"incidents"`
 	Hints     []reminderJSON       `json:"hints"`
 	Held      []reminderJSON       `json:"held"`
 	Answered  int                  `json:"answered"`
