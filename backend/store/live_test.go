@@ -460,3 +460,62 @@ func TestMigrationAddsLiveTables(t *testing.T) {
 		t.Fatalf("alert: %v %v", created, err)
 	}
 }
+
+// TestMoveCarriesLiveRows: moving a workspace copies its live source,
+// alerts and files as they were (times, nulls, a file's nanoseconds), and
+// the target goes on numbering new rows after the copied ones.
+func TestMoveCarriesLiveRows(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	from, to := filepath.Join(dir, "from.db"), filepath.Join(dir, "to.db")
+	src := mustOpenAt(t, from, Options{Clock: domain.FixedClock(t0)})
+	g := mustGroup(t, src, "实时群")
+	h := mustGroup(t, src, "另一个群")
+	source, err := src.SaveLiveSource(ctx, chatlogSource(g.ID))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := src.RecordLivePoll(ctx, g.ID, t0.Add(time.Minute), ""); err != nil {
+		t.Fatal(err)
+	}
+	mod := time.Date(2024, 3, 6, 11, 0, 0, 987654321, time.UTC)
+	if err := src.RecordLiveFile(ctx, domain.LiveFile{SourceID: source.ID, Name: "a.txt", Size: 9, ModTime: mod}); err != nil {
+		t.Fatal(err)
+	}
+	alert, _, err := src.AddLiveAlert(ctx, domain.LiveAlert{GroupID: g.ID, Kind: domain.AlertUnanswered, Key: "m:1", MessageID: 1, At: t0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := src.RaiseLiveAlert(ctx, alert.ID, t0.Add(15*time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	wantSource, _, _ := src.LiveSource(ctx, g.ID)
+	wantAlerts, _ := src.LiveAlerts(ctx, 0, false)
+	src.Close()
+
+	if _, err := Move(ctx, from, to); err != nil {
+		t.Fatal(err)
+	}
+	dst := mustOpenAt(t, to, Options{Clock: domain.FixedClock(t0)})
+	got, ok, err := dst.LiveSource(ctx, g.ID)
+	if err != nil || !ok || got.ID != wantSource.ID || !got.Enabled || got.NotifyIncidents || !got.NotifyReminders ||
+		got.LastSyncAt == nil || !got.LastSyncAt.Equal(*wantSource.LastSyncAt) || !got.CreatedAt.Equal(wantSource.CreatedAt) {
+		t.Errorf("moved source %+v (%v %v), want %+v", got, ok, err, wantSource)
+	}
+	alerts, err := dst.LiveAlerts(ctx, 0, false)
+	if err != nil || len(alerts) != 1 || alerts[0].ID != wantAlerts[0].ID || !alerts[0].At.Equal(t0) ||
+		alerts[0].RaisedAt == nil || !alerts[0].RaisedAt.Equal(*wantAlerts[0].RaisedAt) || alerts[0].HeldUntil != nil || alerts[0].ClosedAt != nil {
+		t.Errorf("moved alerts %+v (%v), want %+v", alerts, err, wantAlerts)
+	}
+	files, err := dst.LiveFiles(ctx, source.ID)
+	if err != nil || len(files) != 1 || !files["a.txt"].ModTime.Equal(mod) || files["a.txt"].Size != 9 {
+		t.Errorf("moved files %+v (%v)", files, err)
+	}
+	next, err := dst.SaveLiveSource(ctx, domain.LiveSource{GroupID: h.ID, Kind: domain.LiveFolder, Folder: "/x"})
+	if err != nil || next.ID <= source.ID {
+		t.Errorf("a new source after the move: %+v (%v)", next, err)
+	}
+	if a, created, err := dst.AddLiveAlert(ctx, domain.LiveAlert{GroupID: g.ID, Kind: domain.AlertRisk, Key: "m:2", At: t0}); err != nil || !created || a.ID <= alert.ID {
+		t.Errorf("a new alert after the move: %+v %v (%v)", a, created, err)
+	}
+}
