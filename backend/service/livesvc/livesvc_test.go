@@ -125,7 +125,7 @@ func newFixture(t *testing.T) *fixture {
 	clk := &clock{t: start}
 	st := storetest.OpenAt(t, clk)
 	ctx := context.Background()
-	g, err := st.CreateGroup(ctx, domain.GroupInput{Name: "周三读书会", Type: domain.GroupInterest, TimeZone: "Asia/Shanghai", StaffAliases: []string{"林老师"}})
+	g, err := st.CreateGroup(ctx, domain.GroupInput{Name: "周三读书会", Type: domain.TypeInterest, TimeZone: "Asia/Shanghai", StaffAliases: []string{"林老师"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -358,8 +358,6 @@ func TestFolderWatchImportsANewFileOnce(t *testing.T) {
 	fh, _ := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
 	fh.WriteString(line(3, start.Add(-time.Minute), "第三条"))
 	fh.Close()
-	later := domain.SystemClock{}.Now().Add(time.Second)
-	os.Chtimes(path, later, later)
 	if p, err := f.svc.Poll(ctx, src, "zh"); err != nil || p.Imported != 1 {
 		t.Fatalf("grown file: %+v, %v", p, err)
 	}

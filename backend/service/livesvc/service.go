@@ -33,6 +33,8 @@ type Store interface {
 	GroupRules(ctx context.Context, groupID int64) (*domain.RuleSet, error)
 	Cadence(ctx context.Context, g domain.Group) (content.Cadence, error)
 	Incident(ctx context.Context, id int64) (risk.Incident, error)
+	// Role is this operator's role: a viewer's window does not poll.
+	Role(ctx context.Context) (domain.Role, error)
 
 	LiveSources(ctx context.Context) ([]domain.LiveSource, error)
 	LiveSource(ctx context.Context, groupID int64) (domain.LiveSource, bool, error)
