@@ -20,7 +20,7 @@ func TestAskedIn(t *testing.T) {
 		msg(1, -120, "小周", "昨天的作业是什么？"), // before the span
 		msg(2, 0, "小周", "请问周六几点开始？"),
 		msg(3, 5, "林老师", "大家有问题吗？"), // staff's own question
-		msg(4, 10, "小王", "今天打卡"),     // not a question
+		msg(4, 10, "小王", "今天打卡"),    // not a question
 		msg(5, 20, "小王", "有没有回放"),
 		msg(6, 50, "林老师", "下午两点"),
 		msg(7, 60, "小李", "在哪里报名？"),

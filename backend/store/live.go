@@ -296,14 +296,19 @@ func (s *Store) AddLiveAlert(ctx context.Context, a domain.LiveAlert) (domain.Li
 
 // RaiseLiveAlert records that alert id was raised (notified) at at, and no
 // longer held; an alert already raised keeps its first time.
-func (s *Store) RaiseLiveAlert(ctx context.Context, id int64, at time.Time) error {
+//
+// It reports whether this call raised it: of two watches of one group (the
+// window's and a `watch` command, or two operators' windows on a server)
+// only the one that raised an alert tells about it.
+func (s *Store) RaiseLiveAlert(ctx context.Context, id int64, at time.Time) (bool, error) {
 	return s.updateLiveAlert(ctx, id, "raised_at IS NULL", map[string]any{"raised_at": at.UTC(), "held_until": nil})
 }
 
 // HoldLiveAlert makes alert id wait until until (the end of the group's
 // quiet hours).
 func (s *Store) HoldLiveAlert(ctx context.Context, id int64, until time.Time) error {
-	return s.updateLiveAlert(ctx, id, "", map[string]any{"held_until": until.UTC()})
+	_, err := s.updateLiveAlert(ctx, id, "", map[string]any{"held_until": until.UTC()})
+	return err
 }
 
 // CloseLiveAlert closes alert id at at, how (domain.AlertAnswered,
@@ -335,14 +340,16 @@ func (s *Store) CloseLiveAlert(ctx context.Context, id int64, how string, at tim
 
 // updateLiveAlert sets fields of alert id when cond (SQL, "" for always)
 // holds; an alert that does not exist is an error, one cond excludes is not.
-func (s *Store) updateLiveAlert(ctx context.Context, id int64, cond string, fields map[string]any) error {
-	return s.write(ctx, func(tx *gorm.DB) error {
+func (s *Store) updateLiveAlert(ctx context.Context, id int64, cond string, fields map[string]any) (bool, error) {
+	changed := false
+	err := s.write(ctx, func(tx *gorm.DB) error {
 		q := tx.Model(&liveAlertRow{}).Where("id = ?", id)
 		if cond != "" {
 			q = q.Where(cond)
 		}
 		res := q.Updates(fields)
 		if res.Error != nil || res.RowsAffected > 0 {
+			changed = res.Error == nil
 			return res.Error
 		}
 		var n int64
@@ -354,6 +361,7 @@ func (s *Store) updateLiveAlert(ctx context.Context, id int64, cond string, fiel
 		}
 		return nil
 	})
+	return changed, err
 }
 
 func liveAlertReadError(err error, id int64) error {

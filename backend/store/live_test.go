@@ -258,11 +258,11 @@ func TestLiveAlertsOnce(t *testing.T) {
 	if held.HeldUntil == nil || !held.HeldUntil.Equal(quietEnd) {
 		t.Errorf("held %+v", held)
 	}
-	if err := s.RaiseLiveAlert(ctx, first.ID, quietEnd); err != nil {
-		t.Fatal(err)
+	if raised, err := s.RaiseLiveAlert(ctx, first.ID, quietEnd); err != nil || !raised {
+		t.Fatalf("first raise: %v, %v", raised, err)
 	}
-	if err := s.RaiseLiveAlert(ctx, first.ID, quietEnd.Add(time.Hour)); err != nil {
-		t.Fatal(err)
+	if raised, err := s.RaiseLiveAlert(ctx, first.ID, quietEnd.Add(time.Hour)); err != nil || raised {
+		t.Fatalf("second raise: %v, %v (want not raised again)", raised, err)
 	}
 	raised := alertByID(t, s, g.ID, first.ID)
 	if raised.HeldUntil != nil || raised.RaisedAt == nil || !raised.RaisedAt.Equal(quietEnd) {
@@ -323,7 +323,7 @@ func TestLiveAlertsOnce(t *testing.T) {
 	}
 
 	for name, err := range map[string]error{
-		"raise":      s.RaiseLiveAlert(ctx, 9999, t0),
+		"raise":      second(s.RaiseLiveAlert(ctx, 9999, t0)),
 		"hold":       s.HoldLiveAlert(ctx, 9999, t0),
 		"close":      s.CloseLiveAlert(ctx, 9999, domain.AlertHandled, t0),
 		"close how?": s.CloseLiveAlert(ctx, first.ID, "forgotten", t0),
@@ -486,7 +486,7 @@ func TestMoveCarriesLiveRows(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := src.RaiseLiveAlert(ctx, alert.ID, t0.Add(15*time.Minute)); err != nil {
+	if _, err := src.RaiseLiveAlert(ctx, alert.ID, t0.Add(15*time.Minute)); err != nil {
 		t.Fatal(err)
 	}
 	wantSource, _, _ := src.LiveSource(ctx, g.ID)
@@ -519,3 +519,6 @@ func TestMoveCarriesLiveRows(t *testing.T) {
 		t.Errorf("a new alert after the move: %+v %v (%v)", a, created, err)
 	}
 }
+
+// second is a call's error.
+func second(_ bool, err error) error { return err }

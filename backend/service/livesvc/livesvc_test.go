@@ -425,3 +425,29 @@ func TestRunnerNotifiesOnce(t *testing.T) {
 		t.Fatalf("after the interval: notes %q, changed %d", notes, changed)
 	}
 }
+
+// TestHintClosesWhenDecided: a level-2 hit is a hint, raised once; once the
+// operator dismisses the hit in the Risk tab it leaves the 待处理 list.
+func TestHintClosesWhenDecided(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	f.srv.say("wxid_x", "陌生人", start.Add(-2*time.Minute), "有需要的加我微信私聊")
+	p := f.poll(t)
+	if len(p.Hints) != 1 || len(p.Incidents) != 0 || p.Hints[0].Level != 2 || p.Hints[0].Name != "陌生人" {
+		t.Fatalf("poll %+v", p)
+	}
+	pending, err := f.svc.Pending(ctx, f.g.ID)
+	if err != nil || len(pending) != 1 || pending[0].Kind != domain.AlertRisk {
+		t.Fatalf("pending %+v, %v", pending, err)
+	}
+	if err := f.st.DismissHit(ctx, f.g.ID, pending[0].Key); err != nil {
+		t.Fatal(err)
+	}
+	f.clk.Set(start.Add(time.Minute))
+	if p := f.poll(t); len(p.Hints) != 0 {
+		t.Errorf("raised again: %+v", p)
+	}
+	if pending, _ := f.svc.Pending(ctx, f.g.ID); len(pending) != 0 {
+		t.Errorf("a decided hit still pending: %+v", pending)
+	}
+}
