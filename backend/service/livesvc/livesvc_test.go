@@ -65,7 +65,7 @@ type standIn struct {
 
 const room = "4711@chatroom"
 
-func newStandIn(t *testing.T) *standIn {
+func newStandIn(t testing.TB) *standIn {
 	s := &standIn{}
 	s.srv = httptest.NewServer(http.HandlerFunc(s.serve))
 	t.Cleanup(s.srv.Close)
@@ -449,5 +449,26 @@ func TestHintClosesWhenDecided(t *testing.T) {
 	}
 	if pending, _ := f.svc.Pending(ctx, f.g.ID); len(pending) != 0 {
 		t.Errorf("a decided hit still pending: %+v", pending)
+	}
+}
+
+// TestUndoneImportLeavesNoReminder: undoing the poll's batch takes its
+// question's reminder off the 待处理 list.
+func TestUndoneImportLeavesNoReminder(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	f.srv.say("wxid_a", "小周", start.Add(-20*time.Minute), "请问今晚有课吗？")
+	if p := f.poll(t); len(p.Reminders) != 1 {
+		t.Fatalf("poll %+v", p)
+	}
+	batches, err := f.st.Batches(ctx, f.g.ID)
+	if err != nil || len(batches) != 1 {
+		t.Fatal(batches, err)
+	}
+	if err := f.st.UndoBatch(ctx, batches[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	if pending, err := f.svc.Pending(ctx, 0); err != nil || len(pending) != 0 {
+		t.Errorf("pending after the undo: %+v, %v", pending, err)
 	}
 }
