@@ -8,7 +8,7 @@ import (
 )
 
 // booleans are the flags that take no value.
-var booleans = map[string]bool{"json": true, "help": true, "partial": true, "inactive": true, "roster": true, "suggest": true, "text": true, "any-group": true, "late": true, "yes": true, "appendix": true}
+var booleans = map[string]bool{"json": true, "help": true, "partial": true, "inactive": true, "roster": true, "suggest": true, "text": true, "any-group": true, "late": true, "yes": true, "appendix": true, "once": true, "allow-remote": true}
 
 // globals are the flags every command accepts, before or after the command words.
 var globals = map[string]bool{"db": true, "lang": true, "json": true, "help": true, "passphrase-file": true, "operator": true}

@@ -68,6 +68,7 @@ var commands = []command{
 	{words: []string{"group", "delete"}, flags: []string{"group", "yes"}, store: true, do: (*run).groupDelete},
 	{words: []string{"import", "members"}, flags: []string{"group", "partial", "roster"}, args: 1, store: true, do: (*run).importMembers},
 	{words: []string{"import", "chat"}, flags: []string{"group", "format", "partial", "tz", "any-group"}, args: 1, store: true, do: (*run).importChat},
+	{words: []string{"watch"}, flags: []string{"group", "chatlog", "talker", "folder", "every", "once", "allow-remote"}, store: true, do: (*run).watch},
 	{words: []string{"input"}, flags: []string{"group", "week", "mute-rate", "link-clicks", "link-reach", "links", "partial", "paying"}, store: true, do: (*run).input},
 	{words: []string{"metrics"}, flags: []string{"group", "week"}, store: true, do: (*run).metrics},
 	{words: []string{"violations"}, flags: []string{"group", "week"}, store: true, do: (*run).violations},

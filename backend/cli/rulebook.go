@@ -25,7 +25,7 @@ func init() {
 }
 
 // ruleFlags are the flags of `rules set`, one per field of the rule book.
-var ruleFlags = []string{"ad-words", "attack-words", "whitelist", "flood-count", "flood-seconds", "strike-days", "strike-limit", "inactive-days", "share-quota"}
+var ruleFlags = []string{"ad-words", "attack-words", "whitelist", "flood-count", "flood-seconds", "strike-days", "strike-limit", "inactive-days", "share-quota", "reply-minutes"}
 
 // rulesJSON is `rules --json`: the group, whether it edited its rules, and
 // the rules in force (domain.RuleSet's keys).
@@ -78,7 +78,8 @@ func (r *run) ruleChange() (rulesvc.Change, error) {
 	var c rulesvc.Change
 	lists := map[string]**[]string{"ad-words": &c.AdWords, "attack-words": &c.AttackWords, "whitelist": &c.Whitelist}
 	ints := map[string]**int{"flood-count": &c.FloodCount, "flood-seconds": &c.FloodSeconds, "strike-days": &c.StrikeDays,
-		"strike-limit": &c.StrikeLimit, "inactive-days": &c.InactiveDays, "share-quota": &c.ShareQuota}
+		"strike-limit": &c.StrikeLimit, "inactive-days": &c.InactiveDays, "share-quota": &c.ShareQuota,
+		"reply-minutes": &c.ReplyMinutes}
 	for name, dst := range lists {
 		if v, ok := r.inv.flags[name]; ok {
 			l := splitList(v)
@@ -132,6 +133,7 @@ func (r *run) printRules(g domain.Group, b rulesvc.Book) error {
 		{"flood_count", strconv.Itoa(x.FloodCount)}, {"flood_seconds", strconv.Itoa(x.FloodSeconds)},
 		{"strike_days", strconv.Itoa(x.StrikeDays)}, {"strike_limit", strconv.Itoa(x.StrikeLimit)},
 		{"inactive_days", strconv.Itoa(x.InactiveDays)}, {"share_quota", strconv.Itoa(x.ShareQuota)},
+		{"reply_minutes", strconv.Itoa(x.Reply())},
 	} {
 		rows = append(rows, []string{r.t("rules.field." + f.key), f.value})
 	}

@@ -169,7 +169,8 @@ func inRange(t, from, to time.Time) bool { return !t.Before(from) && t.Before(to
 func RuleSetOf(r Rules) domain.RuleSet {
 	return domain.RuleSet{AdWords: r.AdWords, Whitelist: r.Whitelist, FloodCount: r.FloodCount, FloodSeconds: int(r.FloodWithin / time.Second),
 		AttackWords: r.AttackWords, StrikeDays: (&r).strikeDays(), StrikeLimit: (&r).strikeLimit(),
-		InactiveDays: (&r).inactiveDays(), ShareQuota: (&r).shareQuota(), ReplyMinutes: r.ReplyMinutes}
+		InactiveDays: (&r).inactiveDays(), ShareQuota: (&r).shareQuota(),
+		ReplyMinutes: domain.RuleSet{ReplyMinutes: r.ReplyMinutes}.Reply()}
 }
 
 // RulesOf turns a group's saved rule set into rules; nil (never edited)

@@ -141,6 +141,10 @@ const helpZH = `群主工作台 qunzhu —— 微信社群运营工具（命令�
                                （默认按社群的时区；只对 PyWxDump、合并转发文本和自制 CSV 起作用，
                                留痕/MemoTrace、chatlog、企业微信存档的时间本身带时区，不受影响）；
                                --any-group：文件标题写的是别的群名时仍然导入
+  watch --group 群 [--chatlog 地址 --talker 群聊 | --folder 文件夹] [--every 秒] [--once] [--allow-remote]
+                               实时同步：每分钟（--every）从本机 chatlog 服务或文件夹读取新消息并导入，
+                               提问超过回复时限未回复时提醒一次，诈骗等风险当场开事件；--once 只同步一次。
+                               给出的来源记为本群的实时来源；不给则用本群已设置的来源
   input --group 群 [--week 2024-W10] [--mute-rate 0.3] [--link-clicks 120 --link-reach 900 | --links 链接.csv]
         [--paying 人数]
                                录入本周的手动数据（免打扰率、链接点击、付费人数）
@@ -151,6 +155,7 @@ const helpZH = `群主工作台 qunzhu —— 微信社群运营工具（命令�
   rules --group 群               本群的群规（广告词、攻击词、链接白名单、刷屏、记过、潜水天数、每周分享次数）
   rules set --group 群 [--ad-words 词,词] [--attack-words 词,词] [--whitelist 域名,域名] [--flood-count 条]
       [--flood-seconds 秒] [--strike-days 天] [--strike-limit 次] [--inactive-days 天] [--share-quota 次]
+      [--reply-minutes 分钟]
                                修改群规（只改给出的项，超出范围的值会被拒绝）；违规、移出名单和分享检查立即按新规则计算
   rules text --group 群          按群规生成可贴到群公告的群规文本
   violation dismiss|warn|remove --id 编号
@@ -284,6 +289,11 @@ Commands:
                                only for PyWxDump, forward-as-text and typed CSV — MemoTrace, chatlog and
                                WeCom archives write instants, which no zone changes; --any-group: import
                                even though the file's title names another group
+  watch --group G [--chatlog URL --talker ROOM | --folder DIR] [--every SECONDS] [--once] [--allow-remote]
+                               keep the group current: every minute (--every) import what is new from a local
+                               chatlog service or a folder, remind once of a question left unanswered past the
+                               reply threshold, open incidents for fraud as it happens; --once polls once.
+                               The source given becomes the group's live source; without one, the group's is used
   input --group G [--week 2024-W10] [--mute-rate 0.3] [--link-clicks 120 --link-reach 900 | --links links.csv]
         [--paying N]
                                enter the week's hand-entered figures (mute rate, link clicks, paying members)
@@ -294,6 +304,7 @@ Commands:
   rules --group G              the group's rules (ad and attack words, link whitelist, flooding, strikes, inactivity, weekly shares)
   rules set --group G [--ad-words A,B] [--attack-words A,B] [--whitelist H,H] [--flood-count N]
       [--flood-seconds S] [--strike-days D] [--strike-limit N] [--inactive-days D] [--share-quota N]
+      [--reply-minutes M]
                                change the rules (only the flags given; values out of range are refused); violations,
                                the removal list and the share check follow at once
   rules text --group G         the group rules text written from the rules, for the group notice

@@ -150,6 +150,20 @@ func TestAuditEveryStoreChange(t *testing.T) {
 			_, err := st.SetGroupRules(ctx, g.ID, nil)
 			return err
 		}, []string{`"ad_words":["代购"]`}, nil},
+		{"live source", "live.source.save", "live_source", func() error {
+			_, err := st.SaveLiveSource(ctx, domain.LiveSource{GroupID: g.ID, Kind: domain.LiveFolder, Folder: "/exports"})
+			return err
+		}, nil, []string{`"kind":"folder"`, `"folder":"/exports"`, `"every_seconds":60`}},
+		{"live alert dismiss", "live.alert.dismiss", "live_alert", func() error {
+			a, _, err := st.AddLiveAlert(ctx, domain.LiveAlert{GroupID: g.ID, Kind: domain.AlertRisk, Key: "m:1", Level: 2, At: at, Name: "陈晓雨", Text: "加我私聊"})
+			if err != nil {
+				return err
+			}
+			return st.CloseLiveAlert(ctx, a.ID, domain.AlertDismissed, at)
+		}, []string{`"closed":""`}, []string{`"closed":"dismissed"`, `"key":"m:1"`}},
+		{"live source remove", "live.source.remove", "live_source", func() error {
+			return st.DeleteLiveSource(ctx, g.ID)
+		}, []string{`"folder":"/exports"`}, nil},
 		{"setting", "settings.update", "setting", func() error {
 			return st.SetSetting(ctx, domain.SettingLanguage, "en")
 		}, nil, []string{`"key":"ui.language"`, `"value":"en"`}},

@@ -30,7 +30,7 @@ var groupTables = []string{
 	"member_events", "point_entries", "tier_dismissals", "violation_reviews",
 	"risk_hit_reviews", "incidents", "content_items", "content_cadences",
 	"keyword_replies", "welcome_templates", "week_figures", "week_inputs",
-	"risk_sets",
+	"risk_sets", "live_alerts", "live_sources",
 }
 
 // batchTables hold rows of a group's import batches by batch_id.
@@ -119,6 +119,11 @@ func deleteGroupRows(tx *gorm.DB, id int64) error {
 		if err := tx.Exec("DELETE FROM "+t+" WHERE batch_id IN (?)", batches).Error; err != nil {
 			return err
 		}
+	}
+	// A live source's files are its rows, by source_id: they go before it.
+	sources := tx.Table("live_sources").Select("id").Where("group_id = ?", id)
+	if err := tx.Exec("DELETE FROM live_files WHERE source_id IN (?)", sources).Error; err != nil {
+		return err
 	}
 	for _, t := range groupTables {
 		if err := tx.Exec("DELETE FROM "+t+" WHERE group_id = ?", id).Error; err != nil {

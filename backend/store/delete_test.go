@@ -103,6 +103,11 @@ func fillGroup(t *testing.T, s *Store, g domain.Group) {
 	must("rules", err)
 	must("screening", s.SetSetting(ctx, "group_screening:"+strconv.FormatInt(g.ID, 10), "{}"))
 	must("start", s.SetSetting(ctx, domain.SettingStartPrefix+strconv.FormatInt(g.ID, 10), `{"health":true}`))
+	src, err := s.SaveLiveSource(ctx, domain.LiveSource{GroupID: g.ID, Kind: domain.LiveFolder, Folder: "/tmp/exports", Enabled: true})
+	must("live source", err)
+	must("live file", s.RecordLiveFile(ctx, domain.LiveFile{SourceID: src.ID, Name: "a.txt", Size: 10, ModTime: t0}))
+	_, _, err = s.AddLiveAlert(ctx, domain.LiveAlert{GroupID: g.ID, Kind: domain.AlertUnanswered, Key: "q1", At: t0})
+	must("live alert", err)
 }
 
 // groupIDTables lists the tables with a group_id column, from the

@@ -70,6 +70,7 @@ var migrations = []migration{
 	{25, "operators' PostgreSQL logins; the server's current_user on audit entries", migrateV25},
 	{26, "member pages from the rollup: each day's first check-in and the names used", migrateV26},
 	{27, "members who paid in a week, entered by hand (commercial_rate)", migrateV27},
+	{28, "live watch: each group's live source, the alerts it raised, the files a folder watch read", migrateV28},
 }
 
 // LatestVersion is the schema version this build creates.
@@ -1137,4 +1138,76 @@ func migrateV27(tx *gorm.DB) error {
 		return nil
 	}
 	return m.AddColumn(&v27WeekInput{}, "Paying")
+}
+
+// --- step 28 ------------------------------------------------------------
+
+// v28LiveSource is live_sources as migration 28 creates it: a group's one
+// live source (a chatlog room or a watched folder) and its poll state. The
+// address, room and folder are the operator's settings, not a member's
+// data, and are kept in clear.
+type v28LiveSource struct {
+	ID              int64   `gorm:"primaryKey"`
+	GroupID         int64   `gorm:"not null;uniqueIndex:ux_live_sources_group"`
+	Group           v1Group `gorm:"constraint:OnDelete:CASCADE"`
+	Kind            string  `gorm:"size:16;not null"`
+	URL             string  `gorm:"column:url;not null;default:''"`
+	Talker          string  `gorm:"not null;default:''"`
+	Folder          string  `gorm:"not null;default:''"`
+	EverySeconds    int     `gorm:"not null;default:60"`
+	Enabled         bool    `gorm:"not null;default:false"`
+	AllowRemote     bool    `gorm:"not null;default:false"`
+	NotifyReminders bool    `gorm:"not null;default:false"`
+	NotifyIncidents bool    `gorm:"not null;default:false"`
+	LastSyncAt      *time.Time
+	LastError       string `gorm:"not null;default:''"`
+	Failures        int    `gorm:"not null;default:0"`
+	CreatedAt       time.Time
+}
+
+func (v28LiveSource) TableName() string { return "live_sources" }
+
+// v28LiveAlert is live_alerts as migration 28 creates it: one row per
+// thing the watch raised, unique by (group, kind, key) so that nothing is
+// raised twice. Who and what (the asker's name, the question) are read
+// from the message when listed, never copied here.
+type v28LiveAlert struct {
+	ID         int64     `gorm:"primaryKey"`
+	GroupID    int64     `gorm:"not null;uniqueIndex:ux_live_alerts_key,priority:1"`
+	Group      v1Group   `gorm:"constraint:OnDelete:CASCADE"`
+	Kind       string    `gorm:"size:16;not null;uniqueIndex:ux_live_alerts_key,priority:2"`
+	Key        string    `gorm:"not null;uniqueIndex:ux_live_alerts_key,priority:3"`
+	MessageID  int64     `gorm:"not null;default:0"`
+	IncidentID int64     `gorm:"not null;default:0"`
+	Level      int       `gorm:"not null;default:0"`
+	At         time.Time `gorm:"not null"`
+	HeldUntil  *time.Time
+	RaisedAt   *time.Time
+	ClosedAt   *time.Time
+	Closed     string `gorm:"size:16;not null;default:''"`
+	CreatedAt  time.Time
+}
+
+func (v28LiveAlert) TableName() string { return "live_alerts" }
+
+// v28LiveFile is live_files as migration 28 creates it: a file a folder
+// watch read, by name. mod_time is Unix nanoseconds, so that it compares
+// equal to the file's own time on both databases (PostgreSQL keeps
+// microseconds of a timestamp).
+type v28LiveFile struct {
+	SourceID   int64         `gorm:"primaryKey;autoIncrement:false"`
+	Source     v28LiveSource `gorm:"constraint:OnDelete:CASCADE"`
+	Name       string        `gorm:"primaryKey"`
+	Size       int64         `gorm:"not null;default:0"`
+	ModTime    int64         `gorm:"not null;default:0"`
+	ImportedAt time.Time
+	Error      string `gorm:"not null;default:''"`
+}
+
+func (v28LiveFile) TableName() string { return "live_files" }
+
+// migrateV28 adds the live watch's tables. A workspace had no live source
+// before, so nothing is filled.
+func migrateV28(tx *gorm.DB) error {
+	return tx.Migrator().CreateTable(&v28LiveSource{}, &v28LiveAlert{}, &v28LiveFile{})
 }

@@ -172,3 +172,29 @@ func TestWriteErrors(t *testing.T) {
 		t.Errorf("csv %q", got)
 	}
 }
+
+// TestLiveImportRecordsOnlyWhatIsNew: a live poll's import is recorded
+// when it brings new messages and leaves no batch when it brings none; its
+// sweep covers the file's span and returns the incidents it opened.
+func TestLiveImportRecordsOnlyWhatIsNew(t *testing.T) {
+	st, g := workspace(t, "读书打卡交流群")
+	ctx := context.Background()
+	svc := importsvc.New(st, clock, risksvc.New(st, clock))
+	req := importsvc.Request{GroupID: g.ID, Kind: domain.BatchChat, Path: samples + "memotrace_group_chat_utf8.csv", Live: true}
+	first, err := svc.Import(ctx, req)
+	if err != nil || first.BatchID == 0 || first.Imported == 0 {
+		t.Fatalf("first live import %+v, %v", first.Summary, err)
+	}
+	n := messages(t, st, g)
+	again, err := svc.Import(ctx, req)
+	if err != nil || again.BatchID != 0 || again.Imported != 0 || again.SkippedDuplicates == 0 {
+		t.Fatalf("the same file again %+v, %v", again.Summary, err)
+	}
+	batches, err := st.Batches(ctx, g.ID)
+	if err != nil || len(batches) != 1 || messages(t, st, g) != n {
+		t.Errorf("after a poll with nothing new: %d batches, %d messages (want 1, %d), %v", len(batches), messages(t, st, g), n, err)
+	}
+	if len(again.Incidents) != 0 || len(again.Hits) != 0 {
+		t.Errorf("nothing new was scanned: %+v", again)
+	}
+}

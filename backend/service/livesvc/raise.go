@@ -53,8 +53,12 @@ func (s *Service) raise(ctx context.Context, g domain.Group, p *Poll) error {
 			}
 			continue
 		}
-		if err := s.st.RaiseLiveAlert(ctx, a.ID, now); err != nil {
+		ok, err := s.st.RaiseLiveAlert(ctx, a.ID, now)
+		if err != nil {
 			return err
+		}
+		if !ok {
+			continue // another watch of the group raised it
 		}
 		a.RaisedAt, a.HeldUntil = &now, nil
 		raised = append(raised, a)
@@ -161,28 +165,38 @@ func (s *Service) recordQuestions(ctx context.Context, g domain.Group, now time.
 	return nil
 }
 
-// closeHandled closes the incident alerts whose incident is closed.
+// closeHandled closes the alerts the operator has dealt with elsewhere:
+// an incident alert whose incident is closed, a hint whose hit was decided
+// on in the Risk tab (dismissed, or made an incident).
 func (s *Service) closeHandled(ctx context.Context, g domain.Group) error {
 	open, err := s.st.LiveAlerts(ctx, g.ID, true)
 	if err != nil {
 		return err
 	}
+	var reviews map[string]risk.Review
 	for _, a := range open {
-		if a.Kind != domain.AlertIncident || a.IncidentID == 0 {
-			continue
-		}
-		inc, err := s.st.Incident(ctx, a.IncidentID)
-		if err != nil {
-			if domain.ErrorCode(err) == domain.ENOTFOUND {
-				continue
+		at, done := time.Time{}, false
+		switch {
+		case a.Kind == domain.AlertRisk:
+			if reviews == nil {
+				if reviews, err = s.st.HitReviews(ctx, g.ID); err != nil {
+					return err
+				}
 			}
-			return err
-		}
-		if inc.Status == risk.StatusClosed {
-			at := s.clock.Now()
-			if inc.ClosedAt != nil {
+			_, done = reviews[a.Key]
+			at = s.clock.Now()
+		case a.Kind == domain.AlertIncident && a.IncidentID != 0:
+			inc, err := s.st.Incident(ctx, a.IncidentID)
+			if err != nil && domain.ErrorCode(err) != domain.ENOTFOUND {
+				return err
+			}
+			done = err == nil && inc.Status == risk.StatusClosed
+			at = s.clock.Now()
+			if done && inc.ClosedAt != nil {
 				at = *inc.ClosedAt
 			}
+		}
+		if done {
 			if err := s.st.CloseLiveAlert(ctx, a.ID, domain.AlertHandled, at); err != nil {
 				return err
 			}

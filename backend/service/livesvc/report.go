@@ -12,7 +12,7 @@ import (
 // order they happened.
 func (s *Service) report(ctx context.Context, g domain.Group, now time.Time, raised, held []domain.LiveAlert, p *Poll) error {
 	all := append(append([]domain.LiveAlert{}, raised...), held...)
-	if err := s.describe(ctx, g.ID, all); err != nil {
+	if _, err := s.describe(ctx, g.ID, all); err != nil {
 		return err
 	}
 	sort.SliceStable(all, func(i, j int) bool { return all[i].At.Before(all[j].At) })
@@ -51,24 +51,26 @@ func waitingMinutes(at, now time.Time) int {
 // describe fills in who and what each alert is about from its message
 // (names and texts are never stored twice): the sender's display name and
 // the text, its numbers masked as stored. An alert whose message is gone
-// (its import undone) keeps "".
-func (s *Service) describe(ctx context.Context, groupID int64, alerts []domain.LiveAlert) error {
+// (its import undone) keeps "" and is named in the set returned, by the
+// alert's id.
+func (s *Service) describe(ctx context.Context, groupID int64, alerts []domain.LiveAlert) (map[int64]bool, error) {
 	var ids []int64
 	for _, a := range alerts {
 		if a.MessageID != 0 {
 			ids = append(ids, a.MessageID)
 		}
 	}
+	gone := map[int64]bool{}
 	if len(ids) == 0 {
-		return nil
+		return gone, nil
 	}
 	msgs, err := s.st.MessagesByID(ctx, groupID, ids)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	members, err := s.st.Members(ctx, groupID)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	names := make(map[int64]string, len(members))
 	for _, m := range members {
@@ -81,6 +83,7 @@ func (s *Service) describe(ctx context.Context, groupID int64, alerts []domain.L
 	for i := range alerts {
 		m, ok := byID[alerts[i].MessageID]
 		if !ok {
+			gone[alerts[i].ID] = alerts[i].MessageID != 0
 			continue
 		}
 		alerts[i].Name = firstOf(m.SenderName, m.SenderID)
@@ -89,7 +92,7 @@ func (s *Service) describe(ctx context.Context, groupID int64, alerts []domain.L
 		}
 		alerts[i].Text = domain.Excerpt(m.Content, 80)
 	}
-	return nil
+	return gone, nil
 }
 
 // Pending is one line of the 待处理 list: an open alert with its group
@@ -104,7 +107,9 @@ type Pending struct {
 }
 
 // Pending lists the open alerts that were raised or are held for quiet
-// hours, of group groupID (0: every group), the longest waiting first.
+// hours, of group groupID (0: every group), the longest waiting first. A
+// reminder or hint whose message is gone (its import undone) is not
+// listed: there is nothing left to answer or look at.
 func (s *Service) Pending(ctx context.Context, groupID int64) ([]Pending, error) {
 	open, err := s.st.LiveAlerts(ctx, groupID, true)
 	if err != nil {
@@ -127,10 +132,14 @@ func (s *Service) Pending(ctx context.Context, groupID int64) ([]Pending, error)
 	now := s.clock.Now()
 	out := []Pending{}
 	for gid, list := range byGroup {
-		if err := s.describe(ctx, gid, list); err != nil {
+		gone, err := s.describe(ctx, gid, list)
+		if err != nil {
 			return nil, err
 		}
 		for _, a := range list {
+			if gone[a.ID] && a.Kind != domain.AlertIncident {
+				continue
+			}
 			p := Pending{LiveAlert: a, GroupName: names[gid], WaitingMinutes: waitingMinutes(a.At, now)}
 			if a.Kind == domain.AlertIncident {
 				inc, err := s.st.Incident(ctx, a.IncidentID)

@@ -53,8 +53,13 @@ func (r *Runner) Run(ctx context.Context) {
 	}
 }
 
-// Tick polls, one after the other, every enabled source that is due.
+// Tick polls, one after the other, every enabled source that is due. A
+// viewer of a team workspace reads only: the watch of whoever may write
+// keeps the group current, and a viewer's window does not try and fail.
 func (r *Runner) Tick(ctx context.Context) {
+	if role, err := r.svc.st.Role(ctx); err == nil && role == domain.RoleViewer {
+		return
+	}
 	list, err := r.svc.st.LiveSources(ctx)
 	if err != nil {
 		return // the workspace is closing or busy: the next tick tries again

@@ -33,6 +33,9 @@ type Store interface {
 	GroupRules(ctx context.Context, groupID int64) (*domain.RuleSet, error)
 	Cadence(ctx context.Context, g domain.Group) (content.Cadence, error)
 	Incident(ctx context.Context, id int64) (risk.Incident, error)
+	HitReviews(ctx context.Context, groupID int64) (map[string]risk.Review, error)
+	// Role is this operator's role: a viewer's window does not poll.
+	Role(ctx context.Context) (domain.Role, error)
 
 	LiveSources(ctx context.Context) ([]domain.LiveSource, error)
 	LiveSource(ctx context.Context, groupID int64) (domain.LiveSource, bool, error)
@@ -41,7 +44,7 @@ type Store interface {
 	RecordLivePoll(ctx context.Context, groupID int64, at time.Time, errText string) error
 	LiveAlerts(ctx context.Context, groupID int64, openOnly bool) ([]domain.LiveAlert, error)
 	AddLiveAlert(ctx context.Context, a domain.LiveAlert) (domain.LiveAlert, bool, error)
-	RaiseLiveAlert(ctx context.Context, id int64, at time.Time) error
+	RaiseLiveAlert(ctx context.Context, id int64, at time.Time) (bool, error)
 	HoldLiveAlert(ctx context.Context, id int64, until time.Time) error
 	CloseLiveAlert(ctx context.Context, id int64, how string, at time.Time) error
 	LiveFiles(ctx context.Context, sourceID int64) (map[string]domain.LiveFile, error)

@@ -99,7 +99,7 @@ func (s *Service) Reset(ctx context.Context, groupID int64) (domain.RuleSet, err
 type Change struct {
 	AdWords, AttackWords, Whitelist                   *[]string
 	FloodCount, FloodSeconds, StrikeDays, StrikeLimit *int
-	InactiveDays, ShareQuota                          *int
+	InactiveDays, ShareQuota, ReplyMinutes            *int
 }
 
 // Change applies c over the group's rules in force and saves the result.
@@ -130,7 +130,8 @@ func (s *Service) Change(ctx context.Context, groupID int64, c Change) (domain.R
 		from *int
 		to   *int
 	}{{c.FloodCount, &r.FloodCount}, {c.FloodSeconds, &r.FloodSeconds}, {c.StrikeDays, &r.StrikeDays},
-		{c.StrikeLimit, &r.StrikeLimit}, {c.InactiveDays, &r.InactiveDays}, {c.ShareQuota, &r.ShareQuota}} {
+		{c.StrikeLimit, &r.StrikeLimit}, {c.InactiveDays, &r.InactiveDays}, {c.ShareQuota, &r.ShareQuota},
+		{c.ReplyMinutes, &r.ReplyMinutes}} {
 		if f.from != nil {
 			*f.to = *f.from
 		}
