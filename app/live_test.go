@@ -136,7 +136,8 @@ func TestLiveSyncInTheWindow(t *testing.T) {
 }
 
 // The rules form's reply minutes (issue 24) reach the rule set and come
-// back; 0 is the default, a value out of range is refused.
+// back; 0 sends the default (and comes back as it), a value out of range is
+// refused.
 func TestRulesReplyMinutes(t *testing.T) {
 	a := newTestApp(t)
 	if _, err := a.sys.StartEmpty(); err != nil {
@@ -157,7 +158,7 @@ func TestRulesReplyMinutes(t *testing.T) {
 		t.Errorf("reply minutes below the range: %v", err)
 	}
 	in.ReplyMinutes = 0
-	if saved, err := a.rule.SaveRules(g.ID, in); err != nil || saved.ReplyMinutes != 0 {
+	if saved, err := a.rule.SaveRules(g.ID, in); err != nil || saved.ReplyMinutes != domain.DefaultReplyMinutes {
 		t.Errorf("the default: %+v %v", saved, err)
 	}
 }

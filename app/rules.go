@@ -26,7 +26,7 @@ type RuleSetDTO struct {
 	InactiveDays int      `json:"inactiveDays"`
 	ShareQuota   int      `json:"shareQuota"`
 	// ReplyMinutes is the live watch's wait before an unanswered question
-	// reminds; 0: the default (options defaults.replyMinutes).
+	// reminds, as in force; 0 sent: the default (options defaults.replyMinutes).
 	ReplyMinutes int `json:"replyMinutes"`
 }
 
