@@ -88,8 +88,15 @@ test('实时同步: set up against a stand-in chatlog, and the Overview’s 待�
   assert.match(await status.innerText(), /^最近同步：\d{2}:\d{2}$/);
   assert.ok(served.chatlog >= 1, 'the stand-in was not asked for the room’s messages');
   await page.keyboard.press('Escape');
+  await page.locator('.n-drawer').waitFor({ state: 'detached', timeout: 10000 });
   await page.getByTestId('group-live-status').waitFor();
   assert.match(await page.getByTestId('group-live-status').innerText(), /^最近同步：/);
+  // The page it was set up on shows the group's new chat without being left.
+  await page.waitForFunction(() => {
+    const none = document.querySelector('[data-testid="health-no-chat"]');
+    return document.querySelector('[data-testid="health-view"]') && (!none || none.getAttribute('data-any') === 'true');
+  }, null, { timeout: 30000 });
+  await page.screenshot({ path: join(outDir, 'live-group-header.png') });
 
   // The Overview lists the question and the incident.
   await page.goto(`${session.url}#/overview`);
