@@ -125,6 +125,7 @@ test('实时同步: set up against a stand-in chatlog, and the Overview’s 待�
   await page.getByTestId('live-sync').click();
   await page.locator('.n-message').filter({ hasText: '同步完成，没有新消息' }).waitFor({ timeout: 30000 });
   assert.ok(served.chatlog > before, 'the second sync did not ask the stand-in');
+  await page.screenshot({ path: join(outDir, 'live-form-saved.png') });
   await page.keyboard.press('Escape');
   await page.goto(`${session.url}#/overview`);
   await list.getByTestId('pending-item').first().waitFor({ timeout: 30000 });
