@@ -91,16 +91,18 @@ func (s *HealthService) Dashboard(groupID int64, week string) (DashboardDTO, err
 		return DashboardDTO{}, err
 	}
 	return DashboardDTO{Week: gw, Charts: d.Charts, Comparison: comparisonDTO(d.Comparison),
-		Unanswered: questionsDTO(d.Questions).Unanswered, InactiveDays: d.InactiveDays, Todos: todosDTO(d.Todos)}, nil
+		Unanswered: questionsDTO(d.Questions).Unanswered, InactiveDays: d.InactiveDays, Todos: todosDTO(d.Todos, d.Week.Group.Location())}, nil
 }
 
-func todosDTO(list []healthsvc.Todo) []TodoDTO {
+// todosDTO sends each deadline in the group's zone, as every time the
+// window shows (it reads the wall clock of the string).
+func todosDTO(list []healthsvc.Todo, loc *time.Location) []TodoDTO {
 	out := make([]TodoDTO, 0, len(list))
 	for _, t := range list {
 		d := TodoDTO{Kind: t.Kind, Check: t.Check, IncidentID: t.IncidentID, IncidentType: string(t.IncidentType),
 			Level: t.Level, Overdue: t.Overdue, Count: t.Count}
 		if !t.DueAt.IsZero() {
-			d.DueAt = t.DueAt.Format(time.RFC3339)
+			d.DueAt = t.DueAt.In(loc).Format(time.RFC3339)
 		}
 		out = append(out, d)
 	}

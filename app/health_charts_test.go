@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -65,6 +66,11 @@ func TestDashboardOnTheDemo(t *testing.T) {
 		for _, q := range d.Unanswered {
 			if q.Name == "" || q.Text == "" || q.WaitSeconds <= 0 || q.At == "" {
 				t.Errorf("%s: unanswered question %+v", g.Name, q)
+			}
+		}
+		for _, td := range d.Todos {
+			if td.DueAt != "" && !strings.HasSuffix(td.DueAt, "+08:00") {
+				t.Errorf("%s: a to-do's deadline %s is not in the group's zone", g.Name, td.DueAt)
 			}
 		}
 		if refs != len(metrics.References[g.Profile]) {
