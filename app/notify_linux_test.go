@@ -23,10 +23,11 @@ func (n *notifications) Notify(app string, id uint32, icon, summary, body string
 	return 7, nil
 }
 
-// TestDesktopNotifyOverDBus starts a private dbus-daemon, serves
-// org.freedesktop.Notifications on it and checks the reminder arrives with
-// its title and text.
-func TestDesktopNotifyOverDBus(t *testing.T) {
+// notificationServer starts a private dbus-daemon for the test, points the
+// session bus at it and serves org.freedesktop.Notifications there; what
+// it is asked to show arrives on the channel.
+func notificationServer(t *testing.T) *notifications {
+	t.Helper()
 	if _, err := exec.LookPath("dbus-daemon"); err != nil {
 		t.Skip("no dbus-daemon on this machine")
 	}
@@ -49,15 +50,21 @@ func TestDesktopNotifyOverDBus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer server.Close()
-	srv := &notifications{got: make(chan [2]string, 1)}
+	t.Cleanup(func() { server.Close() })
+	srv := &notifications{got: make(chan [2]string, 8)}
 	if err := server.Export(srv, "/org/freedesktop/Notifications", "org.freedesktop.Notifications"); err != nil {
 		t.Fatal(err)
 	}
 	if reply, err := server.RequestName("org.freedesktop.Notifications", dbus.NameFlagDoNotQueue); err != nil || reply != dbus.RequestNameReplyPrimaryOwner {
 		t.Fatalf("request name: %v %v", reply, err)
 	}
+	return srv
+}
 
+// TestDesktopNotifyOverDBus checks a reminder arrives at the desktop's
+// notification server with its title and text.
+func TestDesktopNotifyOverDBus(t *testing.T) {
+	srv := notificationServer(t)
 	if !desktopNotify(context.Background(), "到点发布：早报", "读书会 · 3月6日 周三 08:00") {
 		t.Fatal("desktopNotify reported no notification shown")
 	}
