@@ -11,9 +11,11 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	"qunzhu/backend/domain"
 )
@@ -47,11 +49,13 @@ func chatlogQuery(src domain.LiveSource, g domain.GroupSummary, now time.Time) (
 	return u.String(), nil
 }
 
-// fetchChatlog saves the room's messages chatlog serves into a temporary
-// file and returns its path ("" when it served none): the import reads a
-// file, however large the first poll's history is, without holding it in
-// memory. The caller removes the file.
-func (s *Service) fetchChatlog(ctx context.Context, rawURL string) (string, error) {
+// fetchChatlog saves the room's messages chatlog serves into a file in a
+// temporary folder and returns its path ("" when it served none): the
+// import reads a file, however large the first poll's history is, without
+// holding it in memory. The file is named for the room (chatlog-ROOM.json):
+// the import history and any message about it show that name. The caller
+// removes the folder (filepath.Dir of the path).
+func (s *Service) fetchChatlog(ctx context.Context, rawURL, talker string) (string, error) {
 	body, err := s.get(ctx, rawURL)
 	if err != nil {
 		return "", err
@@ -62,20 +66,36 @@ func (s *Service) fetchChatlog(ctx context.Context, rawURL string) (string, erro
 	if isEmptyList(head) {
 		return "", nil
 	}
-	f, err := os.CreateTemp(s.tmpDir, "qunzhu-live-*.json")
+	dir, err := os.MkdirTemp(s.tmpDir, "qunzhu-live-")
 	if err != nil {
+		return "", err
+	}
+	f, err := os.Create(filepath.Join(dir, "chatlog-"+fileSafe(talker)+".json"))
+	if err != nil {
+		os.RemoveAll(dir)
 		return "", err
 	}
 	if _, err := io.Copy(f, br); err != nil {
 		f.Close()
-		os.Remove(f.Name())
+		os.RemoveAll(dir)
 		return "", domain.Errorf(domain.EINVALID, "live.read_failed", map[string]any{"error": err.Error()})
 	}
 	if err := f.Close(); err != nil {
-		os.Remove(f.Name())
+		os.RemoveAll(dir)
 		return "", err
 	}
 	return f.Name(), nil
+}
+
+// fileSafe is name with every character a file name may not hold on any
+// system replaced by "_".
+func fileSafe(name string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("@._-", r) {
+			return r
+		}
+		return '_'
+	}, name)
 }
 
 // isEmptyList reports whether a response's start says it holds no message:

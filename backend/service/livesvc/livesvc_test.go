@@ -174,6 +174,9 @@ func TestFirstPollTakesAllNextOnlyNew(t *testing.T) {
 	if f.poll(t).Imported != 0 || f.batches(t) != 1 {
 		t.Fatalf("a poll with nothing new: %d batches", f.batches(t))
 	}
+	if list, _ := f.st.Batches(context.Background(), f.g.ID); list[0].File != "chatlog-4711@chatroom.json" {
+		t.Errorf("the import history names the poll %q, want the room", list[0].File)
+	}
 	if q := f.srv.requests[len(f.srv.requests)-1]; !strings.Contains(q, "time=2024-03-05~2024-03-07") {
 		t.Errorf("second poll asked %s, want the day before the newest message to tomorrow", q)
 	}
@@ -470,5 +473,61 @@ func TestUndoneImportLeavesNoReminder(t *testing.T) {
 	}
 	if pending, err := f.svc.Pending(ctx, 0); err != nil || len(pending) != 0 {
 		t.Errorf("pending after the undo: %+v, %v", pending, err)
+	}
+}
+
+// TestBurstAcrossPolls: complaints that reach the burst's five members only
+// over two polls open the public-opinion incident on the second, timed
+// from the first complaint.
+func TestBurstAcrossPolls(t *testing.T) {
+	f := newFixture(t)
+	first := start.Add(-30 * time.Minute)
+	for i, who := range []string{"甲", "乙", "丙"} {
+		f.srv.say("wxid_c"+who, who, first.Add(time.Duration(i)*time.Minute), "这课程太差了，我要退款")
+	}
+	if p := f.poll(t); len(p.Incidents) != 0 {
+		t.Fatalf("three complaints opened %+v", p.Incidents)
+	}
+	for i, who := range []string{"丁", "戊"} {
+		f.srv.say("wxid_c"+who, who, start.Add(time.Duration(i)*time.Minute), "一样，退款，不然就投诉")
+	}
+	f.clk.Set(start.Add(2 * time.Minute))
+	p := f.poll(t)
+	if len(p.Incidents) != 1 || p.Incidents[0].Type != "public_opinion" || !p.Incidents[0].OccurredAt.Equal(first) {
+		t.Fatalf("the burst over two polls: %+v", p.Incidents)
+	}
+}
+
+// TestRulesReplyThresholdAndBadJSON: the group's rules set the reply
+// threshold; a chatlog answer that is not JSON fails the poll and writes
+// nothing.
+func TestRulesReplyThresholdAndBadJSON(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	rs := domain.RuleSet{StrikeDays: 30, StrikeLimit: 3, ReplyMinutes: 30}
+	if _, err := f.st.SetGroupRules(ctx, f.g.ID, &rs); err != nil {
+		t.Fatal(err)
+	}
+	f.srv.say("wxid_a", "小周", start.Add(-20*time.Minute), "请问今晚有课吗？")
+	if p := f.poll(t); len(p.Reminders) != 0 {
+		t.Fatalf("reminded after 20 minutes with a 30-minute threshold: %+v", p.Reminders)
+	}
+	f.clk.Set(start.Add(10 * time.Minute))
+	if p := f.poll(t); len(p.Reminders) != 1 || p.Reminders[0].WaitingMinutes != 30 {
+		t.Fatalf("at 30 minutes: %+v", p.Reminders)
+	}
+	bad := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.Write([]byte(`[{"seq": 1, "time": `)) }))
+	defer bad.Close()
+	src := f.src
+	src.URL = bad.URL
+	before := f.batches(t)
+	if _, err := f.svc.Poll(ctx, src, "zh"); err == nil {
+		t.Fatal("a poll of a broken answer succeeded")
+	}
+	if f.batches(t) != before {
+		t.Errorf("a failed poll recorded a batch")
+	}
+	if s, _, _ := f.st.LiveSource(ctx, f.g.ID); s.Failures != 1 || s.LastError == "" {
+		t.Errorf("the failure is not on the source: %+v", s)
 	}
 }

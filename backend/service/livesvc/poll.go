@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"path/filepath"
 	"strconv"
 	"time"
 
@@ -141,11 +142,11 @@ func (s *Service) pollChatlog(ctx context.Context, src domain.LiveSource, g doma
 	if err != nil {
 		return err
 	}
-	path, err := s.fetchChatlog(ctx, q)
+	path, err := s.fetchChatlog(ctx, q, src.Talker)
 	if err != nil || path == "" {
 		return err
 	}
-	defer os.Remove(path)
+	defer os.RemoveAll(filepath.Dir(path))
 	res, err := s.imports.Import(ctx, importsvc.Request{GroupID: src.GroupID, Kind: domain.BatchChat, Path: path,
 		Format: "chatlog", AnyGroup: true, Partial: true, Live: true})
 	if err != nil {
