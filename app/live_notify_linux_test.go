@@ -15,14 +15,7 @@ import (
 // question and the fraud incident — each once.
 func TestBackgroundWatchNotifiesTheDesktop(t *testing.T) {
 	srv := notificationServer(t)
-	a := newTestApp(t)
-	if _, err := a.sys.StartEmpty(); err != nil {
-		t.Fatal(err)
-	}
-	g, err := a.grps.Create(GroupInputDTO{Name: "测试群", Type: "interest", TimeZone: "Asia/Shanghai"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	a, g := newLiveTestApp(t)
 	chatlog := standInChatlog(t, a.clock().Now())
 	if _, err := a.live.SaveSource(LiveSourceDTO{GroupID: g.ID, Kind: "chatlog", URL: chatlog.URL, Talker: "123@chatroom",
 		EverySeconds: 60, Enabled: true, NotifyReminders: true, NotifyIncidents: true}); err != nil {

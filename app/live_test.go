@@ -44,12 +44,10 @@ func standInChatlog(t *testing.T, at time.Time) *httptest.Server {
 	return srv
 }
 
-// The window's live sync on a real workspace: the room picked from the
-// stand-in's list, a sync that imports the room, reminds about the question
-// left 20 minutes and opens the fraud incident, a second sync that repeats
-// nothing, the 待处理 list in the group's clock, dismissing, pausing and
-// removing.
-func TestLiveSyncInTheWindow(t *testing.T) {
+// newLiveTestApp is an app past the welcome screen with one group, 测试群,
+// in Beijing time.
+func newLiveTestApp(t *testing.T) (*App, GroupDTO) {
+	t.Helper()
 	a := newTestApp(t)
 	if _, err := a.sys.StartEmpty(); err != nil {
 		t.Fatal(err)
@@ -58,6 +56,16 @@ func TestLiveSyncInTheWindow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return a, g
+}
+
+// The window's live sync on a real workspace: the room picked from the
+// stand-in's list, a sync that imports the room, reminds about the question
+// left 20 minutes and opens the fraud incident, a second sync that repeats
+// nothing, the 待处理 list in the group's clock, dismissing, pausing and
+// removing.
+func TestLiveSyncInTheWindow(t *testing.T) {
+	a, g := newLiveTestApp(t)
 	srv := standInChatlog(t, a.clock().Now())
 
 	addr, err := a.live.CheckAddress(strings.TrimPrefix(srv.URL, "http://"))
@@ -139,14 +147,7 @@ func TestLiveSyncInTheWindow(t *testing.T) {
 // back; 0 sends the default (and comes back as it), a value out of range is
 // refused.
 func TestRulesReplyMinutes(t *testing.T) {
-	a := newTestApp(t)
-	if _, err := a.sys.StartEmpty(); err != nil {
-		t.Fatal(err)
-	}
-	g, err := a.grps.Create(GroupInputDTO{Name: "测试群", Type: "interest", TimeZone: "Asia/Shanghai"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	a, g := newLiveTestApp(t)
 	in := ruleSetDTO(domain.RuleSet{FloodCount: 5, FloodSeconds: 60, StrikeDays: 30, StrikeLimit: 3, InactiveDays: 14, ShareQuota: 2})
 	in.ReplyMinutes = 30
 	saved, err := a.rule.SaveRules(g.ID, in)

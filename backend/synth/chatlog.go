@@ -9,8 +9,9 @@ import (
 	"qunzhu/backend/domain"
 )
 
-// chatlogMessage is one message as sjzar/chatlog serves it (model.Message).
-type chatlogMessage struct {
+// ChatlogMessage is one message as sjzar/chatlog serves it (model.Message):
+// what WriteChatlog writes, and what stand-ins of a chatlog service serve.
+type ChatlogMessage struct {
 	Seq        int64            `json:"seq"`
 	Time       string           `json:"time"`
 	Talker     string           `json:"talker"`
@@ -22,10 +23,11 @@ type chatlogMessage struct {
 	Type       int              `json:"type"`
 	SubType    int              `json:"subType"`
 	Content    string           `json:"content"`
-	Contents   *chatlogContents `json:"contents,omitempty"`
+	Contents   *ChatlogContents `json:"contents,omitempty"`
 }
 
-type chatlogContents struct {
+// ChatlogContents is an unpacked link card.
+type ChatlogContents struct {
 	Title string `json:"title"`
 	URL   string `json:"url"`
 }
@@ -37,9 +39,9 @@ type chatlogContents struct {
 // content and contents (whose url is "" for the lost card); a quote as its
 // reply; system messages from 系统消息.
 func (c *Chat) WriteChatlog(w io.Writer) error {
-	out := make([]chatlogMessage, 0, len(c.Messages))
+	out := make([]ChatlogMessage, 0, len(c.Messages))
 	for i, m := range c.Messages {
-		cm := chatlogMessage{
+		cm := ChatlogMessage{
 			Seq: m.At.Unix()*1000 + int64(i%1000), Time: m.At.In(c.Location).Format(time.RFC3339),
 			Talker: c.RoomID, TalkerName: c.Group, IsChatRoom: true,
 			Sender: "系统消息", SenderName: "系统消息", Content: m.Text,
@@ -61,7 +63,7 @@ func (c *Chat) WriteChatlog(w io.Writer) error {
 			cm.Type, cm.Content = 47, "[动画表情]"
 		case domain.KindLink:
 			cm.Type, cm.SubType = 49, 5
-			cm.Contents = &chatlogContents{Title: m.Text, URL: m.URL}
+			cm.Contents = &ChatlogContents{Title: m.Text, URL: m.URL}
 			if m.LostURL {
 				cm.Contents.URL = ""
 			}

@@ -18,6 +18,7 @@ import (
 	"qunzhu/backend/service/risksvc"
 	"qunzhu/backend/store"
 	"qunzhu/backend/store/storetest"
+	"qunzhu/backend/synth"
 )
 
 var _ livesvc.Store = (*store.Store)(nil)
@@ -38,26 +39,11 @@ var shanghai, _ = time.LoadLocation("Asia/Shanghai")
 // default quiet hours (23:00–07:00).
 var start = time.Date(2024, 3, 6, 14, 0, 0, 0, shanghai)
 
-// chatlogMsg is one message as sjzar/chatlog serves it.
-type chatlogMsg struct {
-	Seq        int64  `json:"seq"`
-	Time       string `json:"time"`
-	Talker     string `json:"talker"`
-	TalkerName string `json:"talkerName"`
-	IsChatRoom bool   `json:"isChatRoom"`
-	Sender     string `json:"sender"`
-	SenderName string `json:"senderName"`
-	IsSelf     bool   `json:"isSelf"`
-	Type       int    `json:"type"`
-	SubType    int    `json:"subType"`
-	Content    string `json:"content"`
-}
-
 // standIn is a stand-in chatlog service for one room: it serves the room
 // list and the room's messages within the asked days, as chatlog does.
 type standIn struct {
 	mu       sync.Mutex
-	msgs     []chatlogMsg
+	msgs     []synth.ChatlogMessage
 	down     bool
 	requests []string
 	srv      *httptest.Server
@@ -89,7 +75,7 @@ func (s *standIn) serve(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		from, to, _ := strings.Cut(r.URL.Query().Get("time"), "~")
-		out := []chatlogMsg{}
+		out := []synth.ChatlogMessage{}
 		for _, m := range s.msgs {
 			if day := m.Time[:10]; day >= from && day <= to {
 				out = append(out, m)
@@ -105,7 +91,7 @@ func (s *standIn) serve(w http.ResponseWriter, r *http.Request) {
 func (s *standIn) say(sender, name string, t time.Time, text string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.msgs = append(s.msgs, chatlogMsg{Seq: t.Unix()*1000 + int64(len(s.msgs)), Time: t.In(shanghai).Format(time.RFC3339),
+	s.msgs = append(s.msgs, synth.ChatlogMessage{Seq: t.Unix()*1000 + int64(len(s.msgs)), Time: t.In(shanghai).Format(time.RFC3339),
 		Talker: room, TalkerName: "周三读书会", IsChatRoom: true, Sender: sender, SenderName: name, Type: 1, Content: text})
 }
 
@@ -344,7 +330,7 @@ func TestFolderWatchImportsANewFileOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	line := func(seq int, at time.Time, text string) string {
-		b, _ := json.Marshal(chatlogMsg{Seq: int64(seq), Time: at.Format(time.RFC3339), Talker: room, TalkerName: "周三读书会",
+		b, _ := json.Marshal(synth.ChatlogMessage{Seq: int64(seq), Time: at.Format(time.RFC3339), Talker: room, TalkerName: "周三读书会",
 			IsChatRoom: true, Sender: "wxid_a", SenderName: "小周", Type: 1, Content: text})
 		return string(b) + "\n"
 	}

@@ -115,13 +115,9 @@ func (s *Service) Pending(ctx context.Context, groupID int64) ([]Pending, error)
 	if err != nil {
 		return nil, err
 	}
-	groups, err := s.st.Groups(ctx)
+	names, err := s.groupNames(ctx)
 	if err != nil {
 		return nil, err
-	}
-	names := map[int64]string{}
-	for _, g := range groups {
-		names[g.ID] = g.Name
 	}
 	byGroup := map[int64][]domain.LiveAlert{}
 	for _, a := range open {

@@ -115,19 +115,28 @@ func (s *Service) Sources(ctx context.Context) ([]SourceStatus, error) {
 	if err != nil {
 		return nil, err
 	}
-	groups, err := s.st.Groups(ctx)
+	names, err := s.groupNames(ctx)
 	if err != nil {
 		return nil, err
-	}
-	names := map[int64]string{}
-	for _, g := range groups {
-		names[g.ID] = g.Name
 	}
 	out := make([]SourceStatus, 0, len(list))
 	for _, src := range list {
 		out = append(out, SourceStatus{LiveSource: src, GroupName: names[src.GroupID]})
 	}
 	return out, nil
+}
+
+// groupNames maps each group's id to its name.
+func (s *Service) groupNames(ctx context.Context) (map[int64]string, error) {
+	groups, err := s.st.Groups(ctx)
+	if err != nil {
+		return nil, err
+	}
+	names := make(map[int64]string, len(groups))
+	for _, g := range groups {
+		names[g.ID] = g.Name
+	}
+	return names, nil
 }
 
 // Source returns group groupID's live source, false when it has none.
