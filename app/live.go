@@ -72,6 +72,7 @@ type PendingDTO struct {
 	WaitingMinutes int    `json:"waitingMinutes"`
 	HeldUntil      string `json:"heldUntil"` // quiet hours: raised then; "" when raised
 	IncidentID     int64  `json:"incidentId"`
+	Set            string `json:"set"` // a hint's risk set (lure, phone, …)
 	IncidentType   string `json:"incidentType"`
 	DueAt          string `json:"dueAt"`
 }
@@ -281,7 +282,7 @@ func pendingDTO(p livesvc.Pending, loc *time.Location) PendingDTO {
 		loc = time.Local
 	}
 	d := PendingDTO{ID: p.ID, GroupID: p.GroupID, GroupName: p.GroupName, Kind: string(p.Kind), Level: p.Level, Name: p.Name,
-		Text: p.Text, At: rfc3339(p.At, loc), WaitingMinutes: p.WaitingMinutes, IncidentID: p.IncidentID, IncidentType: p.IncidentType}
+		Text: p.Text, At: rfc3339(p.At, loc), WaitingMinutes: p.WaitingMinutes, IncidentID: p.IncidentID, Set: p.Set, IncidentType: p.IncidentType}
 	if p.HeldUntil != nil && p.RaisedAt == nil {
 		d.HeldUntil = rfc3339(*p.HeldUntil, loc)
 	}

@@ -426,7 +426,7 @@ func TestHintClosesWhenDecided(t *testing.T) {
 		t.Fatalf("poll %+v", p)
 	}
 	pending, err := f.svc.Pending(ctx, f.g.ID)
-	if err != nil || len(pending) != 1 || pending[0].Kind != domain.AlertRisk {
+	if err != nil || len(pending) != 1 || pending[0].Kind != domain.AlertRisk || pending[0].Set != "lure" {
 		t.Fatalf("pending %+v, %v", pending, err)
 	}
 	if err := f.st.DismissHit(ctx, f.g.ID, pending[0].Key); err != nil {

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"qunzhu/backend/domain"
+	"qunzhu/backend/risk"
 )
 
 // report adds the alerts this poll raised and held to its result, in the
@@ -101,7 +102,9 @@ type Pending struct {
 	domain.LiveAlert
 	GroupName      string `json:"group_name"`
 	WaitingMinutes int    `json:"waiting_minutes"`
-	// IncidentType and DueAt are an incident alert's.
+	// IncidentType and DueAt are an incident alert's; Set is a hint's
+	// pattern set (lure, escalation, phone, …), what kind of risk it is.
+	Set          string     `json:"set"`
 	IncidentType string     `json:"incident_type"`
 	DueAt        *time.Time `json:"due_at"`
 }
@@ -137,6 +140,9 @@ func (s *Service) Pending(ctx context.Context, groupID int64) ([]Pending, error)
 				continue
 			}
 			p := Pending{LiveAlert: a, GroupName: names[gid], WaitingMinutes: waitingMinutes(a.At, now)}
+			if a.Kind == domain.AlertRisk {
+				p.Set = risk.SetOfKey(a.Key)
+			}
 			if a.Kind == domain.AlertIncident {
 				inc, err := s.st.Incident(ctx, a.IncidentID)
 				if err != nil && domain.ErrorCode(err) != domain.ENOTFOUND {

@@ -51,6 +51,8 @@ export interface Pending {
   /** held for the group's quiet hours, raised then; '' once raised */
   heldUntil: string
   incidentId: number
+  /** a hint's risk set (lure, phone, …); '' for the other kinds */
+  set: string
   incidentType: string
   dueAt: string
 }
@@ -106,6 +108,7 @@ export function toPending(d: app.PendingDTO): Pending {
     waitingMinutes: int(d.waitingMinutes),
     heldUntil: str(d.heldUntil),
     incidentId: int(d.incidentId),
+    set: str(d.set),
     incidentType: str(d.incidentType),
     dueAt: str(d.dueAt),
   }

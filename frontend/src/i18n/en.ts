@@ -2140,6 +2140,7 @@ const en: Messages = {
         risk: 'Worth a look',
         incident: 'Risk incident',
       },
+      riskSet: 'To look at · {set}',
       incidentType: 'Risk incident · {type}',
       waited: 'Waiting {duration}',
       held: 'Quiet hours: reminds after {time}',

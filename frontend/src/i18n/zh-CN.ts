@@ -2138,6 +2138,7 @@ const zhCN = {
         risk: '需要留意',
         incident: '风险事件',
       },
+      riskSet: '需要留意 · {set}',
       incidentType: '风险事件 · {type}',
       waited: '已等待 {duration}',
       held: '安静时段，{time} 后提醒',

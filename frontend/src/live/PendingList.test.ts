@@ -19,7 +19,7 @@ const api = vi.mocked(liveApi)
 
 const item = (extra: Partial<Pending>): Pending => ({
   id: 1, groupId: 7, groupName: '读书会', kind: 'unanswered', level: 0, name: '陈晓雨', text: '请问作业在哪里交？', at: '2024-04-30T20:15:00+08:00',
-  waitingMinutes: 16, heldUntil: '', incidentId: 0, incidentType: '', dueAt: '', ...extra,
+  waitingMinutes: 16, heldUntil: '', incidentId: 0, set: '', incidentType: '', dueAt: '', ...extra,
 })
 const source = { groupId: 7 } as LiveSource
 let changed: ((id: number) => void) | null = null
@@ -43,7 +43,7 @@ describe('the Overview’s 待处理 list', () => {
       item({ id: 1, name: '<img src=x onerror=alert(1)>', text: '<b>请问</b>作业在哪里交？' }),
       item({ id: 2, name: '林知秋', text: '明天几点开始？', heldUntil: '2024-05-01T07:00:00+08:00' }),
       item({ id: 3, kind: 'incident', level: 3, name: '推广小助手', text: '加我微信 转账到这个账户', incidentId: 12, incidentType: 'fraud', waitingMinutes: 75 }),
-      item({ id: 4, kind: 'risk', level: 2, name: '推广小助手', text: '有需要的私聊' }),
+      item({ id: 4, kind: 'risk', level: 2, name: '推广小助手', text: '有需要的私聊', set: 'lure' }),
     ])
     await mountView(PendingList)
     const list = items()
@@ -60,7 +60,7 @@ describe('the Overview’s 待处理 list', () => {
     expect(list[2].textContent).toContain('风险事件 · 诈骗')
     expect(list[2].textContent).toContain('已等待 1 小时 15 分')
     expect(list[2].querySelector('[data-testid="pending-incident"]')).not.toBeNull()
-    expect(list[3].textContent).toContain('需要留意')
+    expect(list[3].textContent).toContain('需要留意 · 私聊与扫码引流')
     expect(list[3].querySelector('[data-testid="pending-incident"]')).toBeNull()
   })
 

@@ -133,7 +133,7 @@ Object.assign(fixtures, {
     { id: 1, groupId: 1, groupName: '读书会', kind: 'unanswered', level: 0, name: '陈晓雨', text: '请问作业在哪里交？', at: '2024-04-30T20:15:00+08:00', waitingMinutes: 16, heldUntil: '', incidentId: 0, incidentType: '', dueAt: '' },
     { id: 2, groupId: 1, groupName: '读书会', kind: 'unanswered', level: 0, name: '林知秋', text: '明天几点开始？', at: '2024-04-30T23:30:00+08:00', waitingMinutes: 20, heldUntil: '2024-05-01T07:00:00+08:00', incidentId: 0, incidentType: '', dueAt: '' },
     { id: 3, groupId: 1, groupName: '读书会', kind: 'incident', level: 3, name: '推广小助手', text: '兼职日结，私聊', at: '2024-04-30T20:30:00+08:00', waitingMinutes: 5, heldUntil: '', incidentId: 3, incidentType: 'fraud', dueAt: '2024-04-30T20:55:00+08:00' },
-    { id: 4, groupId: 1, groupName: '读书会', kind: 'risk', level: 2, name: '推广小助手', text: '有需要的私聊', at: '2024-04-30T20:32:00+08:00', waitingMinutes: 3, heldUntil: '', incidentId: 0, incidentType: '', dueAt: '' },
+    { id: 4, groupId: 1, groupName: '读书会', kind: 'risk', level: 2, name: '推广小助手', text: '有需要的私聊', at: '2024-04-30T20:32:00+08:00', waitingMinutes: 3, heldUntil: '', incidentId: 0, set: 'lure', incidentType: '', dueAt: '' },
   ],
 })
 

@@ -2415,6 +2415,7 @@ export namespace app {
 	    waitingMinutes: number;
 	    heldUntil: string;
 	    incidentId: number;
+	    set: string;
 	    incidentType: string;
 	    dueAt: string;
 	
@@ -2435,6 +2436,7 @@ export namespace app {
 	        this.waitingMinutes = source["waitingMinutes"];
 	        this.heldUntil = source["heldUntil"];
 	        this.incidentId = source["incidentId"];
+	        this.set = source["set"];
 	        this.incidentType = source["incidentType"];
 	        this.dueAt = source["dueAt"];
 	    }
