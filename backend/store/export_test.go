@@ -26,3 +26,21 @@ func TablesAsText(s *Store) ([]byte, error) {
 	}
 	return out.Bytes(), nil
 }
+
+// OpenAtVersion opens (or creates) the workspace at path migrated only up
+// to schema version v: a workspace as an older build left it.
+func OpenAtVersion(path string, opt Options, v int) (*Store, error) {
+	opt.targetVersion = v
+	return Open(path, opt)
+}
+
+// ExecForTests runs a statement on the workspace's database: a test that
+// makes a workspace as an older build wrote it.
+func ExecForTests(s *Store, sql string, args ...any) error {
+	return s.db.Exec(sql, args...).Error
+}
+
+// ScalarForTests reads one value from the workspace's database.
+func ScalarForTests(s *Store, sql string, dst any, args ...any) error {
+	return s.db.Raw(sql, args...).Scan(dst).Error
+}
