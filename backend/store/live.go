@@ -172,6 +172,13 @@ func (s *Store) SaveLiveSource(ctx context.Context, src domain.LiveSource) (doma
 			}).Error; err != nil {
 				return err
 			}
+			// Another folder (or no folder) is another set of files: what
+			// the old one's watch read says nothing of the new one's.
+			if old.Kind != row.Kind || old.Folder != row.Folder {
+				if err := tx.Where("source_id = ?", old.ID).Delete(&liveFileRow{}).Error; err != nil {
+					return err
+				}
+			}
 		} else if err := tx.Create(&row).Error; err != nil {
 			return err
 		}

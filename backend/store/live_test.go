@@ -393,6 +393,22 @@ func TestLiveFiles(t *testing.T) {
 	if o, _ := s.LiveFiles(ctx, other.ID); len(o) != 1 || o["a.txt"].Size != 1 || !o["a.txt"].ImportedAt.Equal(t0) {
 		t.Errorf("the other source's files %+v (imported_at defaults to the clock's now)", o)
 	}
+	// The same folder saved again keeps what was read; another folder
+	// starts afresh.
+	src.EverySeconds = 120
+	if _, err := s.SaveLiveSource(ctx, src); err != nil {
+		t.Fatal(err)
+	}
+	if files, _ := s.LiveFiles(ctx, src.ID); len(files) != 2 {
+		t.Errorf("after saving the same folder: %+v", files)
+	}
+	src.Folder = "/elsewhere"
+	if _, err := s.SaveLiveSource(ctx, src); err != nil {
+		t.Fatal(err)
+	}
+	if files, _ := s.LiveFiles(ctx, src.ID); len(files) != 0 {
+		t.Errorf("another folder kept the old one's files: %+v", files)
+	}
 }
 
 // TestDeleteGroupRemovesLiveRows: deleting a group removes its live

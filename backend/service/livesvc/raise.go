@@ -43,7 +43,9 @@ func (s *Service) raise(ctx context.Context, g domain.Group, p *Poll) error {
 			continue
 		}
 		if quiet && a.Kind != domain.AlertIncident {
-			if a.HeldUntil == nil {
+			// Held once a night: an alert still held from an earlier night
+			// (the window was closed all day) waits for this night's end.
+			if a.HeldUntil == nil || !a.HeldUntil.After(now) {
 				until := quietEnd(cad, local)
 				if err := s.st.HoldLiveAlert(ctx, a.ID, until); err != nil {
 					return err
