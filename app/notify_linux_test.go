@@ -7,6 +7,7 @@ import (
 	"context"
 	"os/exec"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -14,8 +15,19 @@ import (
 )
 
 // notifications is a stand-in desktop notification server on a private
-// session bus: it records what it is asked to show.
-type notifications struct{ got chan [2]string }
+// session bus: it records what it is asked to show; markup says it reads
+// markup in bodies (the "body-markup" capability).
+type notifications struct {
+	got    chan [2]string
+	markup atomic.Bool
+}
+
+func (n *notifications) GetCapabilities() ([]string, *dbus.Error) {
+	if n.markup.Load() {
+		return []string{"body", "body-markup"}, nil
+	}
+	return []string{"body"}, nil
+}
 
 func (n *notifications) Notify(app string, id uint32, icon, summary, body string, actions []string,
 	hints map[string]dbus.Variant, timeout int32) (uint32, *dbus.Error) {
@@ -75,5 +87,30 @@ func TestDesktopNotifyOverDBus(t *testing.T) {
 		}
 	case <-time.After(3 * time.Second):
 		t.Fatal("the notification server was never called")
+	}
+}
+
+// TestDesktopNotifyEscapesMarkup: a server that reads markup in bodies gets
+// a member's text escaped, so a nickname like <b>…</b> or a link shows as
+// written; a server without markup gets it as it is.
+func TestDesktopNotifyEscapesMarkup(t *testing.T) {
+	srv := notificationServer(t)
+	const body = `<a href="https://x.example">点我</a> & <b>领红包</b>`
+	for _, c := range []struct {
+		markup bool
+		want   string
+	}{{true, `&lt;a href="https://x.example"&gt;点我&lt;/a&gt; &amp; &lt;b&gt;领红包&lt;/b&gt;`}, {false, body}} {
+		srv.markup.Store(c.markup)
+		if !desktopNotify(context.Background(), "测试群：有提问等待回复", body) {
+			t.Fatal("desktopNotify reported no notification shown")
+		}
+		select {
+		case got := <-srv.got:
+			if got[1] != c.want {
+				t.Errorf("markup %v: the server was asked to show %q, want %q", c.markup, got[1], c.want)
+			}
+		case <-time.After(3 * time.Second):
+			t.Fatal("the notification server was never called")
+		}
 	}
 }
