@@ -3,6 +3,7 @@ package livesvc
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -66,7 +67,7 @@ func (s *Service) fetchChatlog(ctx context.Context, rawURL, talker string) (stri
 	if isEmptyList(head) {
 		return "", nil
 	}
-	dir, err := os.MkdirTemp(s.tmpDir, "qunzhu-live-")
+	dir, err := os.MkdirTemp("", "qunzhu-live-")
 	if err != nil {
 		return "", err
 	}
@@ -102,13 +103,10 @@ func fileSafe(name string) string {
 // nothing, [] or null (chatlog writes a room's empty day as either).
 func isEmptyList(head []byte) bool {
 	t := bytes.TrimSpace(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")))
-	if len(t) == 0 {
-		return true
+	if t, ok := bytes.CutPrefix(t, []byte("[")); ok {
+		return bytes.HasPrefix(bytes.TrimSpace(t), []byte("]"))
 	}
-	if t[0] == '[' {
-		return len(bytes.TrimSpace(t[1:])) > 0 && bytes.TrimSpace(t[1:])[0] == ']'
-	}
-	return bytes.HasPrefix(t, []byte("null"))
+	return len(t) == 0 || bytes.HasPrefix(t, []byte("null"))
 }
 
 // get requests rawURL and returns the body of a 200 answer. A service that
@@ -195,17 +193,8 @@ func parseRooms(raw []byte) ([]Room, error) {
 		if strings.TrimSpace(r.Name) == "" {
 			continue
 		}
-		out = append(out, Room{ID: r.Name, Name: strings.TrimSpace(firstOf(r.Remark, r.NickName))})
+		out = append(out, Room{ID: r.Name, Name: cmp.Or(strings.TrimSpace(r.Remark), strings.TrimSpace(r.NickName))})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out, nil
-}
-
-func firstOf(list ...string) string {
-	for _, s := range list {
-		if strings.TrimSpace(s) != "" {
-			return s
-		}
-	}
-	return ""
 }

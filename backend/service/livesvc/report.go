@@ -1,6 +1,7 @@
 package livesvc
 
 import (
+	"cmp"
 	"context"
 	"sort"
 	"time"
@@ -87,7 +88,7 @@ func (s *Service) describe(ctx context.Context, groupID int64, alerts []domain.L
 			gone[alerts[i].ID] = alerts[i].MessageID != 0
 			continue
 		}
-		alerts[i].Name = firstOf(m.SenderName, m.SenderID)
+		alerts[i].Name = cmp.Or(m.SenderName, m.SenderID)
 		if m.MemberID != nil && names[*m.MemberID] != "" {
 			alerts[i].Name = names[*m.MemberID]
 		}

@@ -60,7 +60,6 @@ type Service struct {
 	// settle is how long a file in a watched folder must stay unchanged
 	// before it is read, so a file still being saved is not read half.
 	settle time.Duration
-	tmpDir string
 
 	mu    sync.Mutex
 	polls map[int64]*sync.Mutex // one poll of a group at a time
@@ -79,7 +78,7 @@ func WithSettle(d time.Duration) Option { return func(s *Service) { s.settle = d
 // clock says when questions are late and stamps the polls.
 func New(st Store, clock domain.Clock, imports *importsvc.Service, opts ...Option) *Service {
 	s := &Service{st: st, clock: clock, imports: imports, client: &http.Client{Timeout: fetchTimeout},
-		settle: 2 * time.Second, tmpDir: os.TempDir(), polls: map[int64]*sync.Mutex{}}
+		settle: 2 * time.Second, polls: map[int64]*sync.Mutex{}}
 	for _, o := range opts {
 		o(s)
 	}
