@@ -20,10 +20,17 @@ func (s *Service) raise(ctx context.Context, g domain.Group, p *Poll) error {
 	if err := s.recordRisk(ctx, g, p); err != nil {
 		return err
 	}
-	if err := s.recordQuestions(ctx, g, now, p); err != nil {
+	// The alerts open before this poll's questions: what the questions
+	// and the handled check close (neither kind is one recordRisk adds
+	// and could close at once).
+	open, err := s.st.LiveAlerts(ctx, g.ID, true)
+	if err != nil {
 		return err
 	}
-	if err := s.closeHandled(ctx, g); err != nil {
+	if err := s.recordQuestions(ctx, g, now, open, p); err != nil {
+		return err
+	}
+	if err := s.closeHandled(ctx, g, open); err != nil {
 		return err
 	}
 	cad, err := s.st.Cadence(ctx, g)
@@ -33,8 +40,7 @@ func (s *Service) raise(ctx context.Context, g domain.Group, p *Poll) error {
 	loc := g.Location()
 	local := now.In(loc)
 	quiet := cad.Quiet(content.At(local.Hour(), local.Minute()))
-	open, err := s.st.LiveAlerts(ctx, g.ID, true)
-	if err != nil {
+	if open, err = s.st.LiveAlerts(ctx, g.ID, true); err != nil {
 		return err
 	}
 	var raised, held []domain.LiveAlert
@@ -117,7 +123,7 @@ func (s *Service) recordRisk(ctx context.Context, g domain.Group, p *Poll) error
 // has since answered. The questions and the staff are decided as the
 // weekly figures decide them (metrics.AskedIn); the messages read reach a
 // day further back, so staff who spoke yesterday are known as staff.
-func (s *Service) recordQuestions(ctx context.Context, g domain.Group, now time.Time, p *Poll) error {
+func (s *Service) recordQuestions(ctx context.Context, g domain.Group, now time.Time, open []domain.LiveAlert, p *Poll) error {
 	rs, err := s.st.GroupRules(ctx, g.ID)
 	if err != nil {
 		return err
@@ -132,10 +138,6 @@ func (s *Service) recordQuestions(ctx context.Context, g domain.Group, now time.
 		return err
 	}
 	members, err := s.st.Members(ctx, g.ID)
-	if err != nil {
-		return err
-	}
-	open, err := s.st.LiveAlerts(ctx, g.ID, true)
 	if err != nil {
 		return err
 	}
@@ -170,12 +172,11 @@ func (s *Service) recordQuestions(ctx context.Context, g domain.Group, now time.
 // closeHandled closes the alerts the operator has dealt with elsewhere:
 // an incident alert whose incident is closed, a hint whose hit was decided
 // on in the Risk tab (dismissed, or made an incident).
-func (s *Service) closeHandled(ctx context.Context, g domain.Group) error {
-	open, err := s.st.LiveAlerts(ctx, g.ID, true)
-	if err != nil {
-		return err
-	}
-	var reviews map[string]risk.Review
+func (s *Service) closeHandled(ctx context.Context, g domain.Group, open []domain.LiveAlert) error {
+	var (
+		reviews map[string]risk.Review
+		err     error
+	)
 	for _, a := range open {
 		at, done := time.Time{}, false
 		switch {
