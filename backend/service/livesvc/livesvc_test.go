@@ -350,6 +350,11 @@ func TestFolderWatchImportsANewFileOnce(t *testing.T) {
 	if p, err := f.svc.Poll(ctx, src, "zh"); err != nil || p.Imported != 1 {
 		t.Fatalf("grown file: %+v, %v", p, err)
 	}
+	// A file with a damaged line brings its good ones and says so.
+	os.WriteFile(filepath.Join(dir, "damaged.jsonl"), []byte(line(10, start, "第四条")+"{\"seq\": 9, \"time\": \n"), 0o600)
+	if p, err := f.svc.Poll(ctx, src, "zh"); err != nil || p.Imported != 1 || len(p.Warnings) != 1 || !strings.Contains(p.Warnings[0], "1 条消息无法读取") {
+		t.Fatalf("a damaged file: %+v, %v", p, err)
+	}
 }
 
 // TestSourceChecks: a chatlog address off this computer needs the

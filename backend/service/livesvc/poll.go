@@ -61,9 +61,14 @@ type IncidentNote struct {
 	Summary    string        `json:"summary"`
 }
 
-// absorb adds an import's sweep and warnings to the poll.
+// absorb adds an import's sweep and warnings to the poll: the messages it
+// skipped as unreadable (a live import takes the good ones, Partial), and
+// what went wrong after it committed.
 func (p *Poll) absorb(res importsvc.Result, lang string) {
 	p.hits = append(p.hits, res.Hits...)
+	if res.ErrorCount > 0 {
+		p.Warnings = append(p.Warnings, msg.T(lang, "live.bad_rows", map[string]any{"count": res.ErrorCount}))
+	}
 	for _, w := range res.Warnings {
 		p.Warnings = append(p.Warnings, w.Text(lang))
 	}
@@ -154,9 +159,6 @@ func (s *Service) pollChatlog(ctx context.Context, src domain.LiveSource, g doma
 	}
 	if res.BatchID != 0 {
 		p.Imported = res.Imported
-	}
-	if res.ErrorCount > 0 {
-		p.Warnings = append(p.Warnings, msg.T(lang, "live.bad_rows", map[string]any{"count": res.ErrorCount}))
 	}
 	p.absorb(res, lang)
 	return nil
