@@ -96,13 +96,9 @@ func (s *LiveService) Sources() ([]LiveSourceDTO, error) {
 	if err != nil {
 		return nil, err
 	}
-	zones, err := s.zones(ctx)
-	if err != nil {
-		return nil, err
-	}
 	out := make([]LiveSourceDTO, 0, len(list))
 	for _, src := range list {
-		out = append(out, liveSourceDTO(src.LiveSource, src.GroupName, zones[src.GroupID]))
+		out = append(out, liveSourceDTO(src.LiveSource, src.GroupName, src.Location))
 	}
 	return out, nil
 }
@@ -198,13 +194,9 @@ func (s *LiveService) Pending(groupID int64) ([]PendingDTO, error) {
 	if err != nil {
 		return nil, err
 	}
-	zones, err := s.zones(ctx)
-	if err != nil {
-		return nil, err
-	}
 	out := make([]PendingDTO, 0, len(list))
 	for _, p := range list {
-		out = append(out, pendingDTO(p, zones[p.GroupID]))
+		out = append(out, pendingDTO(p, p.Location))
 	}
 	return out, nil
 }
@@ -221,19 +213,6 @@ func (s *LiveService) Dismiss(alertID int64) error {
 // ChooseFolder asks for the folder a folder watch reads; "" when cancelled.
 func (s *LiveService) ChooseFolder() (string, error) {
 	return s.app.dirDialog(msg.T(s.app.lang(), "live.folder_dialog", nil))
-}
-
-// zones maps each group to its time zone, the one its times are shown in.
-func (s *LiveService) zones(ctx context.Context) (map[int64]*time.Location, error) {
-	groups, err := s.app.grps.svc.List(ctx)
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[int64]*time.Location, len(groups))
-	for _, g := range groups {
-		out[g.ID] = g.Location()
-	}
-	return out, nil
 }
 
 // startRunner starts the background watch once, when the workspace is

@@ -101,8 +101,9 @@ func (s *Service) describe(ctx context.Context, groupID int64, alerts []domain.L
 // and how long it has waited.
 type Pending struct {
 	domain.LiveAlert
-	GroupName      string `json:"group_name"`
-	WaitingMinutes int    `json:"waiting_minutes"`
+	GroupName      string         `json:"group_name"`
+	Location       *time.Location `json:"-"` // the group's zone, its times shown in
+	WaitingMinutes int            `json:"waiting_minutes"`
 	// IncidentType and DueAt are an incident alert's; Set is a hint's
 	// pattern set (lure, escalation, phone, …), what kind of risk it is.
 	Set          string     `json:"set"`
@@ -119,7 +120,7 @@ func (s *Service) Pending(ctx context.Context, groupID int64) ([]Pending, error)
 	if err != nil {
 		return nil, err
 	}
-	names, err := s.groupNames(ctx)
+	groups, err := s.groups(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -140,7 +141,8 @@ func (s *Service) Pending(ctx context.Context, groupID int64) ([]Pending, error)
 			if gone[a.ID] && a.Kind != domain.AlertIncident {
 				continue
 			}
-			p := Pending{LiveAlert: a, GroupName: names[gid], WaitingMinutes: waitingMinutes(a.At, now)}
+			g := groups[gid]
+			p := Pending{LiveAlert: a, GroupName: g.Name, Location: g.Location(), WaitingMinutes: waitingMinutes(a.At, now)}
 			if a.Kind == domain.AlertRisk {
 				p.Set = risk.SetOfKey(a.Key)
 			}

@@ -102,10 +102,12 @@ func (s *Service) groupLock(groupID int64) *sync.Mutex {
 	return l
 }
 
-// SourceStatus is a group's live source with its group's name.
+// SourceStatus is a group's live source with its group's name and zone
+// (the one its times are shown in).
 type SourceStatus struct {
 	domain.LiveSource
-	GroupName string `json:"group_name"`
+	GroupName string         `json:"group_name"`
+	Location  *time.Location `json:"-"`
 }
 
 // Sources lists every group's live source.
@@ -114,28 +116,29 @@ func (s *Service) Sources(ctx context.Context) ([]SourceStatus, error) {
 	if err != nil {
 		return nil, err
 	}
-	names, err := s.groupNames(ctx)
+	groups, err := s.groups(ctx)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]SourceStatus, 0, len(list))
 	for _, src := range list {
-		out = append(out, SourceStatus{LiveSource: src, GroupName: names[src.GroupID]})
+		g := groups[src.GroupID]
+		out = append(out, SourceStatus{LiveSource: src, GroupName: g.Name, Location: g.Location()})
 	}
 	return out, nil
 }
 
-// groupNames maps each group's id to its name.
-func (s *Service) groupNames(ctx context.Context) (map[int64]string, error) {
-	groups, err := s.st.Groups(ctx)
+// groups maps each group's id to the group.
+func (s *Service) groups(ctx context.Context) (map[int64]domain.GroupSummary, error) {
+	list, err := s.st.Groups(ctx)
 	if err != nil {
 		return nil, err
 	}
-	names := make(map[int64]string, len(groups))
-	for _, g := range groups {
-		names[g.ID] = g.Name
+	out := make(map[int64]domain.GroupSummary, len(list))
+	for _, g := range list {
+		out[g.ID] = g
 	}
-	return names, nil
+	return out, nil
 }
 
 // Source returns group groupID's live source, false when it has none.
