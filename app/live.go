@@ -11,8 +11,10 @@ import (
 )
 
 // EventLiveChanged is emitted with a group's id after each poll of its live
-// source (background or 立即同步), and after its source or an alert changed:
-// the group's status line and the Overview's 待处理 list read again.
+// source (background or 立即同步) and the poll's count of new messages, and
+// with the id alone after its source or an alert changed: the group's
+// status line and the Overview's 待处理 list read again, its figures only
+// when the count says messages came.
 const EventLiveChanged = "live:changed"
 
 // LiveService is the bound service of the live watch (docs/cli.md "Live"):
@@ -174,7 +176,7 @@ func (s *LiveService) Rooms(url string, allowRemote bool) ([]RoomDTO, error) {
 // brought; a failed poll is recorded on the source and returned.
 func (s *LiveService) SyncNow(groupID int64) (PollDTO, error) {
 	p, err := s.svc.PollGroup(s.app.context(), groupID, s.app.lang())
-	s.app.emit(EventLiveChanged, groupID)
+	s.app.emit(EventLiveChanged, groupID, p.Imported)
 	if err != nil {
 		return PollDTO{}, err
 	}
@@ -239,7 +241,7 @@ func (a *App) liveHooks() livesvc.Hooks {
 	return livesvc.Hooks{
 		Lang:    a.lang,
 		Notify:  func(title, body string) { desktopNotify(a.context(), title, body) },
-		Changed: func(groupID int64) { a.emit(EventLiveChanged, groupID) },
+		Changed: func(groupID int64, imported int) { a.emit(EventLiveChanged, groupID, imported) },
 	}
 }
 

@@ -407,7 +407,12 @@ func TestRunnerNotifiesOnce(t *testing.T) {
 	var notes [][2]string
 	changed := 0
 	r := livesvc.NewRunner(f.svc, livesvc.Hooks{Notify: func(title, body string) { notes = append(notes, [2]string{title, body}) },
-		Changed: func(int64) { changed++ }})
+		Changed: func(_ int64, imported int) {
+			changed++
+			if changed == 1 && imported != 1 {
+				t.Errorf("the first poll says it imported %d, want 1", imported)
+			}
+		}})
 	r.Tick(context.Background())
 	r.Tick(context.Background())
 	if len(notes) != 1 || changed != 1 || !strings.Contains(notes[0][1], "小周 已等待 16 分钟") {

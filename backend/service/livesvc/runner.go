@@ -15,8 +15,10 @@ type Hooks struct {
 	Lang func() string
 	// Notify shows a desktop notification.
 	Notify func(title, body string)
-	// Changed says a group's poll finished (its status, its 待处理 list).
-	Changed func(groupID int64)
+	// Changed says a group's poll finished (its status, its 待处理 list)
+	// and how many new messages it imported (0 when it failed), so a page
+	// of the group's figures reloads only when they can have changed.
+	Changed func(groupID int64, imported int)
 }
 
 // Runner polls every enabled live source in the background while the
@@ -107,7 +109,7 @@ func (r *Runner) run(ctx context.Context, src domain.LiveSource) {
 		r.notify(src, p, lang)
 	}
 	if r.hooks.Changed != nil {
-		r.hooks.Changed(src.GroupID)
+		r.hooks.Changed(src.GroupID, p.Imported)
 	}
 }
 

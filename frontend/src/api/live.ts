@@ -184,10 +184,13 @@ export async function chooseFolder(): Promise<string> {
 const changedEvent = 'live:changed'
 
 /**
- * onChanged calls back with the group id after each poll (in the background
- * or 立即同步) and each change of a source or an alert (0: any group), and
- * returns a function that stops listening.
+ * onChanged calls back with the group id (0: any group) after each poll (in
+ * the background or 立即同步), with the poll's count of new messages, and
+ * after each change of a source or an alert (imported 0); it returns a
+ * function that stops listening.
  */
-export function onChanged(callback: (groupId: number) => void): () => void {
-  return onAppEvent(changedEvent, (id: unknown) => callback(typeof id === 'number' ? id : 0))
+export function onChanged(callback: (groupId: number, imported: number) => void): () => void {
+  return onAppEvent(changedEvent, (id: unknown, imported: unknown) =>
+    callback(typeof id === 'number' ? id : 0, typeof imported === 'number' ? imported : 0),
+  )
 }

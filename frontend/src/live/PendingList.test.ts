@@ -22,7 +22,7 @@ const item = (extra: Partial<Pending>): Pending => ({
   waitingMinutes: 16, heldUntil: '', incidentId: 0, set: '', incidentType: '', dueAt: '', ...extra,
 })
 const source = { groupId: 7 } as LiveSource
-let changed: ((id: number) => void) | null = null
+let changed: ((id: number, imported: number) => void) | null = null
 
 beforeEach(() => {
   vi.resetAllMocks()
@@ -74,7 +74,7 @@ describe('the Overview’s 待处理 list', () => {
     expect(items()).toHaveLength(1)
 
     api.pending.mockResolvedValue([item({ id: 2, name: '林知秋' }), item({ id: 5, name: '新来的' })])
-    changed!(7)
+    changed!(7, 0)
     await flushPromises()
     expect(items().map((li) => li.querySelector('[data-testid="pending-name"]')!.textContent)).toEqual(['林知秋', '新来的'])
   })

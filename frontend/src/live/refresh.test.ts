@@ -8,12 +8,11 @@ vi.mock('../health/week', () => ({ useWeek: () => ({ reloadWeeks: vi.fn(async ()
 
 import * as groupsApi from '../api/groups'
 import * as liveApi from '../api/live'
-import type { Group } from '../api'
 import { onLiveImport } from './refresh'
 
 const groups = vi.mocked(groupsApi)
 const live = vi.mocked(liveApi)
-let changed: ((id: number) => void) | null = null
+let changed: ((id: number, imported: number) => void) | null = null
 let stopped = false
 
 beforeEach(() => {
@@ -26,35 +25,36 @@ beforeEach(() => {
 })
 afterEach(() => (changed = null))
 
-const withCount = (messages: number) => ({ id: 7, messages }) as Group
-
 describe('onLiveImport', () => {
   it('reloads a group’s page only when a poll of that group brought messages', async () => {
     const reload = vi.fn()
-    groups.get.mockResolvedValue(withCount(10))
     const w = mount(defineComponent({ setup: () => (onLiveImport(() => 7, reload), () => h('div')) }))
     await flushPromises()
-    changed!(7) // a poll that brought nothing
+    changed!(7, 0) // a poll that brought nothing
     await flushPromises()
     expect(reload).not.toHaveBeenCalled()
-    changed!(8) // another group's poll: not even asked
+    changed!(8, 3) // another group's poll
     await flushPromises()
-    expect(groups.get).toHaveBeenCalledTimes(2)
-    groups.get.mockResolvedValue(withCount(14))
-    changed!(7)
+    expect(reload).not.toHaveBeenCalled()
+    changed!(7, 4)
     await flushPromises()
     expect(reload).toHaveBeenCalledTimes(1)
+    // the poll says what it brought: no group is read to find out
+    expect(groups.get).not.toHaveBeenCalled()
+    expect(groups.list).not.toHaveBeenCalled()
     w.unmount()
     expect(stopped).toBe(true)
   })
 
-  it('reloads the Overview when any group’s messages changed', async () => {
+  it('reloads the Overview when any group’s poll brought messages', async () => {
     const reload = vi.fn()
-    groups.list.mockResolvedValue([withCount(3), withCount(4)])
     mount(defineComponent({ setup: () => (onLiveImport(() => null, reload), () => h('div')) }))
     await flushPromises()
-    groups.list.mockResolvedValue([withCount(3), withCount(9)])
-    changed!(2)
+    changed!(2, 0)
+    changed!(0, 0) // an alert dismissed
+    await flushPromises()
+    expect(reload).not.toHaveBeenCalled()
+    changed!(2, 5)
     await flushPromises()
     expect(reload).toHaveBeenCalledTimes(1)
   })
