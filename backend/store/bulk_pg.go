@@ -65,7 +65,7 @@ func (ins *messageInserter) copyMessages(msgs []domain.Message) (int, error) {
 	if !ins.names.loaded {
 		unlock = ins.exclusive()
 	}
-	err := ins.resolveSenders(msgs)
+	err := ins.resolveSenders(msgs, nil)
 	unlock()
 	if err != nil {
 		return 0, err

@@ -151,14 +151,23 @@ func (s *Store) beginImportTx(ctx context.Context) (tx *gorm.DB, conn *sql.Conn,
 		give()
 		return nil, nil, nil, err
 	}
+	var ic *importCheckpoint
 	release = func() {
 		if _, err := c.ExecContext(context.Background(), "PRAGMA foreign_keys = ON"); err != nil {
 			c.Raw(func(any) error { return driver.ErrBadConn })
 		}
-		c.Close()
 		give()
+		if ic == nil {
+			c.Close()
+			return
+		}
+		s.finishCheckpoint(ic)
 	}
 	if _, err := c.ExecContext(ctx, "PRAGMA foreign_keys = OFF"); err != nil {
+		release()
+		return nil, nil, nil, err
+	}
+	if ic, err = s.deferCheckpoint(ctx, c); err != nil {
 		release()
 		return nil, nil, nil, err
 	}

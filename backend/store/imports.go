@@ -168,13 +168,14 @@ func (ins *messageInserter) insert(msgs []domain.Message) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	if err := ins.resolveSenders(msgs); err != nil {
+	refs := make([]int64, len(msgs))
+	if err := ins.resolveSenders(msgs, refs); err != nil {
 		return 0, err
 	}
 	if err := ins.storeSenders(); err != nil {
 		return 0, err
 	}
-	return ins.insertSQLite(msgs)
+	return ins.insertSQLite(msgs, refs)
 }
 
 // flush writes whatever insert has left waiting and returns how many rows
@@ -202,7 +203,7 @@ func (ins *messageInserter) abandon() {
 // every execution, a tenth of a million-message import. The statements run
 // inside the import's transaction, begun on that connection. A chunk is
 // short, so a cancel is seen between chunks rather than interrupting one.
-func (ins *messageInserter) insertSQLite(msgs []domain.Message) (int, error) {
+func (ins *messageInserter) insertSQLite(msgs []domain.Message, refs []int64) (int, error) {
 	const cols = 11
 	if ins.stmts == nil {
 		ins.stmts = map[int]driver.Stmt{}
@@ -212,7 +213,7 @@ func (ins *messageInserter) insertSQLite(msgs []domain.Message) (int, error) {
 		}
 	}
 	imported := 0
-	job := tallyJob{members: make([]int64, len(msgs)), refs: make([]int64, len(msgs)), tainted: make([]bool, (len(msgs)+messageInsertChunk-1)/messageInsertChunk)}
+	job := tallyJob{members: make([]int64, len(msgs)), refs: refs, tainted: make([]bool, (len(msgs)+messageInsertChunk-1)/messageInsertChunk)}
 	err := ins.conn.Raw(func(dc any) error {
 		prep, ok := dc.(driver.ConnPrepareContext)
 		if !ok {
@@ -242,8 +243,7 @@ func (ins *messageInserter) insertSQLite(msgs []domain.Message) (int, error) {
 				if id, ok := member.(int64); ok {
 					job.members[start+i] = id
 				}
-				ref := ins.names.ref(m.SenderName)
-				job.refs[start+i] = ref
+				ref := refs[start+i]
 				row[0].Value, row[1].Value, row[2].Value, row[3].Value, row[4].Value = member, m.SenderID, ref, string(m.Kind), m.SentAt.Unix()
 				row[5].Value, row[6].Value, row[7].Value, row[8].Value, row[9].Value = m.Content, m.URL, m.IsLink, m.IsStaff, m.DedupeKey
 				sealed, err := ins.sealOriginal(m)

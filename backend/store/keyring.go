@@ -194,6 +194,7 @@ func (s *Store) Reopen(pass string, between func(dbPath, keyPath string) error) 
 }
 
 func (s *Store) replaceWith(n *Store) {
+	s.waitBackground()
 	old := s.db
 	op := s.operator
 	*s = *n

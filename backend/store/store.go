@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/libtnb/sqlite"
@@ -49,6 +50,9 @@ type Store struct {
 	names *senderNameCache
 	// turn is this process's turn to write a SQLite workspace (busy.go).
 	turn writeTurn
+	// background is the work a write leaves running after it returns: an
+	// import's checkpoint (checkpoint.go). Close waits for it.
+	background *sync.WaitGroup
 }
 
 // Options tune Open; the zero value is right for the app.
@@ -171,7 +175,7 @@ func Open(path string, opt Options) (*Store, error) {
 			return nil, openError(path, err)
 		}
 	}
-	st := &Store{db: db, box: box, clock: opt.Clock, path: path, keyPath: opt.KeyPath, Created: created, names: newSenderNameCache(), turn: make(writeTurn, 1)}
+	st := &Store{db: db, box: box, clock: opt.Clock, path: path, keyPath: opt.KeyPath, Created: created, names: newSenderNameCache(), turn: make(writeTurn, 1), background: new(sync.WaitGroup)}
 	if err := st.sealPlainRemarks(); err != nil {
 		sqlDB.Close()
 		return nil, openError(path, err)
@@ -254,8 +258,10 @@ func openError(path string, err error) error {
 	return &domain.Error{Code: domain.EINTERNAL, Key: "store.open_failed", Args: map[string]any{"path": path}, Err: err}
 }
 
-// Close closes the database.
+// Close waits for what an import left running (its checkpoint,
+// checkpoint.go), then closes the database.
 func (s *Store) Close() error {
+	s.waitBackground()
 	sqlDB, err := s.db.DB()
 	if err != nil {
 		return err
