@@ -58,10 +58,14 @@ func relaxGC() (restore func()) {
 	return func() {
 		once.Do(func() {
 			gc.Lock()
-			defer gc.Unlock()
+			last := false
 			if gc.imports--; gc.imports == 0 {
 				debug.SetGCPercent(gc.prev)
 				debug.SetMemoryLimit(gc.limit)
+				last = true
+			}
+			gc.Unlock() // an import starting meanwhile need not wait for the collection
+			if last {
 				runtime.GC()
 			}
 		})

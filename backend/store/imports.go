@@ -160,14 +160,18 @@ func (ins *messageInserter) close() {
 
 // insert writes msgs and returns how many were new. On PostgreSQL rows may
 // wait for a later insert or for flush, which then counts them.
-func (ins *messageInserter) insert(msgs []domain.Message) (int, error) {
+func (ins *messageInserter) insert(msgs []domain.Message, vals []rowValues) (int, error) {
 	if ins.server {
 		return ins.copyMessages(msgs)
 	}
-	msgs, err := ins.unknown(msgs)
+	fresh, err := ins.unknown(msgs)
 	if err != nil {
 		return 0, err
 	}
+	if len(fresh) != len(msgs) {
+		vals = nil // some were known (they are only ever left out): box the rest here
+	}
+	msgs = fresh
 	refs := make([]int64, len(msgs))
 	if err := ins.resolveSenders(msgs, refs); err != nil {
 		return 0, err
@@ -175,7 +179,7 @@ func (ins *messageInserter) insert(msgs []domain.Message) (int, error) {
 	if err := ins.storeSenders(); err != nil {
 		return 0, err
 	}
-	return ins.insertSQLite(msgs, refs)
+	return ins.insertSQLite(msgs, refs, vals)
 }
 
 // flush writes whatever insert has left waiting and returns how many rows
@@ -203,7 +207,7 @@ func (ins *messageInserter) abandon() {
 // every execution, a tenth of a million-message import. The statements run
 // inside the import's transaction, begun on that connection. A chunk is
 // short, so a cancel is seen between chunks rather than interrupting one.
-func (ins *messageInserter) insertSQLite(msgs []domain.Message, refs []int64) (int, error) {
+func (ins *messageInserter) insertSQLite(msgs []domain.Message, refs []int64, vals []rowValues) (int, error) {
 	const cols = 11
 	if ins.stmts == nil {
 		ins.stmts = map[int]driver.Stmt{}
@@ -243,9 +247,14 @@ func (ins *messageInserter) insertSQLite(msgs []domain.Message, refs []int64) (i
 				if id, ok := member.(int64); ok {
 					job.members[start+i] = id
 				}
-				ref := refs[start+i]
-				row[0].Value, row[1].Value, row[2].Value, row[3].Value, row[4].Value = member, m.SenderID, ref, string(m.Kind), m.SentAt.Unix()
-				row[5].Value, row[6].Value, row[7].Value, row[8].Value, row[9].Value = m.Content, m.URL, m.IsLink, m.IsStaff, m.DedupeKey
+				var v rowValues
+				if vals != nil {
+					v = vals[start+i]
+				} else {
+					v = boxRow(m)
+				}
+				row[0].Value, row[1].Value, row[2].Value, row[3].Value, row[4].Value = member, v.sender, refs[start+i], v.kind, v.sentAt
+				row[5].Value, row[6].Value, row[7].Value, row[8].Value, row[9].Value = v.content, v.url, m.IsLink, m.IsStaff, v.key
 				sealed, err := ins.sealOriginal(m)
 				if err != nil {
 					return err
@@ -277,6 +286,26 @@ func (ins *messageInserter) insertSQLite(msgs []domain.Message, refs []int64) (i
 		ins.tally(job)
 	}
 	return imported, err
+}
+
+// rowValues are the values of a message's row that do not depend on what
+// the writer finds in the table, boxed as the driver takes them. Putting a
+// string or a number into an interface copies it to the heap, five times a
+// row: done by the reader's goroutine (boxRows, in AddMessages) it leaves
+// the writer, which bounds a large import, about a second less to do at ten
+// million messages.
+type rowValues struct{ sender, kind, sentAt, content, url, key any }
+
+func boxRow(m domain.Message) rowValues {
+	return rowValues{m.SenderID, string(m.Kind), m.SentAt.Unix(), m.Content, m.URL, m.DedupeKey}
+}
+
+func boxRows(msgs []domain.Message) []rowValues {
+	vals := make([]rowValues, len(msgs))
+	for i := range msgs {
+		vals[i] = boxRow(msgs[i])
+	}
+	return vals
 }
 
 // sealOriginal seals the original of a message whose numbers were masked

@@ -139,7 +139,11 @@ func (t *ImportTx) AddMessages(msgs []domain.Message) error {
 		}
 	}
 	t.seen += len(msgs)
-	return t.writer.send(msgs)
+	b := writeBatch{msgs: msgs}
+	if !t.ins.server {
+		b.vals = boxRows(msgs)
+	}
+	return t.writer.send(b)
 }
 
 // drain waits until every queued message is written and adds up the result.
@@ -274,7 +278,7 @@ func (t *ImportTx) closeStmts() { t.ins.close() }
 // file is still being read. The queue is short, so a slow disk holds the
 // reader back instead of filling memory.
 type messageWriter struct {
-	queue chan []domain.Message
+	queue chan writeBatch
 	done  chan struct{}
 	added int
 	err   error
@@ -283,16 +287,16 @@ type messageWriter struct {
 }
 
 func startWriter(ctx context.Context, ins *messageInserter) *messageWriter {
-	w := &messageWriter{queue: make(chan []domain.Message, 2), done: make(chan struct{}), fail: make(chan struct{})}
+	w := &messageWriter{queue: make(chan writeBatch, 2), done: make(chan struct{}), fail: make(chan struct{})}
 	ins.startTally()
 	go func() {
 		defer close(w.done)
 		defer ins.stopTally()
-		for msgs := range w.queue {
+		for b := range w.queue {
 			if w.err != nil {
 				continue // drain the queue; the import is failing
 			}
-			n, err := ins.insert(msgs)
+			n, err := ins.insert(b.msgs, b.vals)
 			if err == nil {
 				err = ctx.Err()
 			}
@@ -320,8 +324,15 @@ func startWriter(ctx context.Context, ins *messageInserter) *messageWriter {
 	return w
 }
 
-// send queues msgs, or reports that writing has already failed.
-func (w *messageWriter) send(msgs []domain.Message) error {
+// writeBatch is one handful of messages for the writer, with their values
+// for SQLite's insert already boxed by the reader's goroutine (boxRows).
+type writeBatch struct {
+	msgs []domain.Message
+	vals []rowValues // nil on PostgreSQL
+}
+
+// send queues b, or reports that writing has already failed.
+func (w *messageWriter) send(b writeBatch) error {
 	select {
 	case <-w.fail:
 		_, err := w.stop()
@@ -329,7 +340,7 @@ func (w *messageWriter) send(msgs []domain.Message) error {
 	default:
 	}
 	select {
-	case w.queue <- msgs:
+	case w.queue <- b:
 		return nil
 	case <-w.fail:
 		_, err := w.stop()
