@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"gorm.io/gorm"
 
@@ -142,6 +143,13 @@ type messageInserter struct {
 	args  []driver.NamedValue
 
 	tallies *tallier // while a writer runs: the goroutine counting what it inserted (tally.go)
+
+	// rereading is set by the writer while most of what it is handed is
+	// known already (a re-import): the reader's goroutine then does not box
+	// rows the writer would throw away (rowValues), which in a re-import,
+	// bound by reading the file, cost its wall time. A wrong guess costs
+	// only where the boxing is done.
+	rereading atomic.Bool
 }
 
 // close finalises the statements, on the connection they were made on.
@@ -168,6 +176,7 @@ func (ins *messageInserter) insert(msgs []domain.Message, vals []rowValues) (int
 	if err != nil {
 		return 0, err
 	}
+	ins.rereading.Store(len(fresh) < len(msgs)/2)
 	if len(fresh) != len(msgs) {
 		vals = nil // some were known (they are only ever left out): box the rest here
 	}

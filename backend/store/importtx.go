@@ -140,7 +140,7 @@ func (t *ImportTx) AddMessages(msgs []domain.Message) error {
 	}
 	t.seen += len(msgs)
 	b := writeBatch{msgs: msgs}
-	if !t.ins.server {
+	if !t.ins.server && !t.ins.rereading.Load() {
 		b.vals = boxRows(msgs)
 	}
 	return t.writer.send(b)
