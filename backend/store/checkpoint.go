@@ -45,7 +45,7 @@ func (s *Store) deferCheckpoint(ctx context.Context, conn *sql.Conn) (*importChe
 	return ic, nil
 }
 
-// finish checkpoints in the background, then puts the connection's setting
+// finishCheckpoint checkpoints in the background, then puts the connection's setting
 // back and hands it to the pool. It runs after the import's transaction
 // ended, committed or not (after a rollback there is little or nothing to
 // copy).

@@ -328,7 +328,7 @@ func startWriter(ctx context.Context, ins *messageInserter) *messageWriter {
 // for SQLite's insert already boxed by the reader's goroutine (boxRows).
 type writeBatch struct {
 	msgs []domain.Message
-	vals []rowValues // nil on PostgreSQL
+	vals []rowValues // nil on PostgreSQL, and while the writer is rereading
 }
 
 // send queues b, or reports that writing has already failed.
