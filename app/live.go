@@ -198,7 +198,7 @@ func (s *LiveService) Pending(groupID int64) ([]PendingDTO, error) {
 	}
 	out := make([]PendingDTO, 0, len(list))
 	for _, p := range list {
-		out = append(out, pendingDTO(p, p.Location))
+		out = append(out, pendingDTO(p))
 	}
 	return out, nil
 }
@@ -258,7 +258,9 @@ func liveSourceDTO(src domain.LiveSource, groupName string, loc *time.Location) 
 	return d
 }
 
-func pendingDTO(p livesvc.Pending, loc *time.Location) PendingDTO {
+// pendingDTO shows p's times in its group's zone (p.Location).
+func pendingDTO(p livesvc.Pending) PendingDTO {
+	loc := p.Location
 	if loc == nil {
 		loc = time.Local
 	}
