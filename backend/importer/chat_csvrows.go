@@ -76,15 +76,19 @@ func (c *chatRows) column(names ...string) int {
 // each calls fn for every well-formed row with the line it starts on.
 // shape says what a line beginning a row of this format looks like (see
 // csvRecords); without one, a line of at least the header's width, for a
-// header of three columns or more, as for member lists.
+// header of three columns or more, as for member lists. The lines are read
+// and split on a goroutine of their own (recordFeed), batches ahead of fn,
+// which runs on the caller's, as OnBad does.
 func (c *chatRows) each(shape rowShape, fn func(rec []string, line int) error) error {
 	if shape.begins == nil {
 		shape = widthShape(len(c.header))
 	}
 	c.r.shape = shape
 	want := len(c.header)
+	recs := c.r.feed()
+	defer recs.stop()
 	for {
-		rec, err := c.r.read()
+		rec, err := recs.next()
 		if errors.Is(err, io.EOF) {
 			return nil
 		}
