@@ -62,5 +62,13 @@ type MemberActivity struct {
 	StaffMessages int
 }
 
+// MemberCheckins is one member's check-in days over a range of local days,
+// and whether one of their messages then was staff's: MemberActivity's
+// CheckinDays and StaffMessages > 0, all the points ledger needs of it.
+type MemberCheckins struct {
+	CheckinDays int
+	Staff       bool
+}
+
 // DayRange is a half-open range of local days [From, To) (LocalDay numbers).
 type DayRange struct{ From, To int64 }

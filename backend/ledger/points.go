@@ -10,7 +10,9 @@ import (
 
 // PointsStore is what check-in points are read from.
 type PointsStore interface {
-	MemberActivity(ctx context.Context, groupID int64, r domain.DayRange) (map[int64]domain.MemberActivity, error)
+	// MemberCheckins counts each member's check-in days of a range and
+	// says who sent a staff message then.
+	MemberCheckins(ctx context.Context, groupID int64, r domain.DayRange) (map[int64]domain.MemberCheckins, error)
 	// UnmatchedCheckinDays lists the local days on which a message without
 	// a member may be a check-in.
 	UnmatchedCheckinDays(ctx context.Context, groupID int64, r domain.DayRange) ([]int64, error)
@@ -28,13 +30,13 @@ type PointsStore interface {
 func CheckinPoints(ctx context.Context, st PointsStore, g domain.Group, members []domain.Member, before time.Time) ([]metrics.PointEntry, error) {
 	loc := g.Location()
 	all := domain.DayRange{From: firstDay, To: domain.LocalDay(before.Add(-time.Nanosecond), loc) + 1}
-	act, err := st.MemberActivity(ctx, g.ID, all)
+	act, err := st.MemberCheckins(ctx, g.ID, all)
 	if err != nil {
 		return nil, err
 	}
 	in := metrics.Input{Group: g, Members: members, StaffIDs: map[int64]bool{}}
 	for id, a := range act {
-		if a.StaffMessages > 0 {
+		if a.Staff {
 			in.StaffIDs[id] = true
 		}
 	}
