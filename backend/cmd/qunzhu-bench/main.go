@@ -4,7 +4,10 @@
 // prints the table `make bench` shows: a generated 1,000,000-message
 // MemoTrace CSV of 500 members imported into an empty database, against the
 // sqlite3 shell's plain `.import` of the same file into one table, with peak
-// memory, and a re-import of the same file (all duplicates).
+// memory, and a re-import of the same file (all duplicates). These three run
+// in rounds (-rounds, 3 by default), each on fresh databases, and the
+// bounds judge the median round: on a shared machine one round measured
+// the neighbours as much as the import.
 //
 // Bounds (issue "Import everything operators actually have"): import ≤ 2× the
 // shell's time (≤ 1.5× at ten million messages, issue 22), peak memory
@@ -24,11 +27,13 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"flag"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"syscall"
 	"time"
 
@@ -41,8 +46,9 @@ func main() {
 	days := flag.Int("days", 0, "spread the messages over about this many days (0: half a minute apart)")
 	dir := flag.String("dir", "", "work folder (default: a new temporary one)")
 	pg := flag.String("pg", os.Getenv("QUNZHU_BENCH_PG"), "also import into this empty PostgreSQL database (postgres://…)")
+	rounds := flag.Int("rounds", 3, "rounds of shell, import and re-import; the bounds judge the median round")
 	flag.Parse()
-	if err := run(*messages, *members, *days, *dir, *pg); err != nil {
+	if err := run(*messages, *members, *days, max(*rounds, 1), *dir, *pg); err != nil {
 		fmt.Fprintln(os.Stderr, "qunzhu-bench:", err)
 		os.Exit(1)
 	}
@@ -54,7 +60,7 @@ type measure struct {
 	rss  int64 // KiB
 }
 
-func run(messages, members, days int, dir, pg string) error {
+func run(messages, members, days, rounds int, dir, pg string) error {
 	if dir == "" {
 		d, err := os.MkdirTemp("", "qunzhu-bench-")
 		if err != nil {
@@ -73,24 +79,33 @@ func run(messages, members, days int, dir, pg string) error {
 		return fmt.Errorf("building the CLI: %v\n%s", err, out)
 	}
 
-	shell, err := timed("sqlite3", filepath.Join(dir, "shell.db"), ".mode csv", ".import "+csvPath+" messages")
-	if err != nil {
-		return fmt.Errorf("sqlite3 shell (install Debian's sqlite3): %w", err)
-	}
+	// The shell, the import and the re-import run in rounds, each round on
+	// fresh databases, and the bounds judge the median round. One round
+	// alone judged the neighbours' load on this shared machine as much as
+	// the import: the same import took 50 to 69 s of CPU from run to run.
 	db := filepath.Join(dir, "qunzhu.db")
-	if _, err := timed(bin, "--db", db, "group", "add", "--name", "bench"); err != nil {
-		return err
+	var rs []benchRound
+	for i := 0; i < rounds; i++ {
+		r, err := runRound(bin, dir, db, csvPath)
+		if err != nil {
+			return err
+		}
+		rs = append(rs, r)
 	}
-	first, err := timed(bin, "--db", db, "import", "chat", "--group", "bench", csvPath)
-	if err != nil {
-		return err
-	}
-	again, err := timed(bin, "--db", db, "import", "chat", "--group", "bench", csvPath)
-	if err != nil {
-		return err
-	}
+	mid := medianRound(rs)
 
 	fmt.Printf("file: %d messages, %d members, %.1f MB\n\n", messages, members, float64(fi.Size())/1e6)
+	if len(rs) > 1 {
+		for i, r := range rs {
+			fmt.Printf("round %d: shell %.2f s, import %.2f s (%.2f×), re-import %.2f s (%.2f)\n", i+1, r.shell.wall.Seconds(),
+				r.first.wall.Seconds(), r.ratio(), r.again.wall.Seconds(), r.againRatio())
+		}
+		fmt.Printf("the table: the median round by import / baseline; peak memory: the largest of the %d rounds\n\n", len(rs))
+	}
+	shell, first, again := mid.shell, mid.first, mid.again
+	for _, r := range rs {
+		first.rss, again.rss = max(first.rss, r.first.rss), max(again.rss, r.again.rss)
+	}
 	fmt.Printf("%-34s %10s %10s %10s  %-22s %s\n", "step", "wall s", "cpu s", "peak MB", "bound", "result")
 	row := func(name string, m measure, bound string, ok *bool) {
 		res := ""
@@ -105,9 +120,9 @@ func run(messages, members, days int, dir, pg string) error {
 	if messages >= 10_000_000 {
 		ratio, ratioText = 1.5, "≤ 1.5× baseline"
 	}
-	timeOK := first.wall.Seconds() <= ratio*shell.wall.Seconds()
+	timeOK := mid.ratio() <= ratio
 	memOK := first.rss < 300*1024
-	againOK := again.wall <= first.wall/2
+	againOK := medianAgain(rs) <= 0.5
 	againMemOK := again.rss < 300*1024
 	peak := func(m measure, ok bool) {
 		fmt.Printf("%-34s %10s %10s %10.1f  %-22s %s\n", "  peak memory", "", "", float64(m.rss)/1024, "< 300 MB", map[bool]string{true: "PASS", false: "FAIL"}[ok])
@@ -117,7 +132,11 @@ func run(messages, members, days int, dir, pg string) error {
 	peak(first, memOK)
 	row("qunzhu re-import (all duplicates)", again, "≤ ½ first import", &againOK)
 	peak(again, againMemOK)
-	fmt.Printf("\nimport / baseline: %.1f×   re-import / import: %.2f\n", first.wall.Seconds()/shell.wall.Seconds(), again.wall.Seconds()/first.wall.Seconds())
+	fmt.Printf("\nimport / baseline: %.2f×   re-import / import: %.2f", mid.ratio(), medianAgain(rs))
+	if len(rs) > 1 {
+		fmt.Printf("   (medians of %d rounds)", len(rs))
+	}
+	fmt.Println()
 	if err := runLedger(bin, db, messages); err != nil {
 		return err
 	}
@@ -166,6 +185,56 @@ func runServer(bin, dir, db, pg, csvPath string, sqliteImport measure) error {
 		fmt.Printf("metrics --week %s on %-10s %6.0f ms (whole CLI run)\n", iso, target.name, float64(best.Microseconds())/1000)
 	}
 	return nil
+}
+
+// benchRound is one round: the shell's import, the import into an empty
+// workspace, and the same file again.
+type benchRound struct{ shell, first, again measure }
+
+func (r benchRound) ratio() float64      { return r.first.wall.Seconds() / r.shell.wall.Seconds() }
+func (r benchRound) againRatio() float64 { return r.again.wall.Seconds() / r.first.wall.Seconds() }
+
+// runRound times one round on fresh databases: the shell's, then the
+// workspace db with one group, left in place for the ledger's commands.
+func runRound(bin, dir, db, csvPath string) (benchRound, error) {
+	var r benchRound
+	shellDB := filepath.Join(dir, "shell.db")
+	for _, f := range []string{shellDB, shellDB + "-journal", db, db + "-wal", db + "-shm", db + ".key"} {
+		if err := os.Remove(f); err != nil && !os.IsNotExist(err) {
+			return r, err
+		}
+	}
+	var err error
+	if r.shell, err = timed("sqlite3", shellDB, ".mode csv", ".import "+csvPath+" messages"); err != nil {
+		return r, fmt.Errorf("sqlite3 shell (install Debian's sqlite3): %w", err)
+	}
+	if _, err := timed(bin, "--db", db, "group", "add", "--name", "bench"); err != nil {
+		return r, err
+	}
+	if r.first, err = timed(bin, "--db", db, "import", "chat", "--group", "bench", csvPath); err != nil {
+		return r, err
+	}
+	r.again, err = timed(bin, "--db", db, "import", "chat", "--group", "bench", csvPath)
+	return r, err
+}
+
+// medianRound is the round whose import / baseline is the median (the
+// lower middle of an even count): a round's two times are taken minutes
+// apart, under the same load, so their ratio is what the bound judges.
+func medianRound(rs []benchRound) benchRound {
+	s := slices.Clone(rs)
+	slices.SortFunc(s, func(a, b benchRound) int { return cmp.Compare(a.ratio(), b.ratio()) })
+	return s[(len(s)-1)/2]
+}
+
+// medianAgain is the median of the rounds' re-import / import.
+func medianAgain(rs []benchRound) float64 {
+	v := make([]float64, len(rs))
+	for i, r := range rs {
+		v[i] = r.againRatio()
+	}
+	slices.Sort(v)
+	return v[(len(v)-1)/2]
 }
 
 // ledgerWeek is the week the ledger rows read, as in the issue's table;
