@@ -102,6 +102,15 @@ func TestFailedSweepLeavesTheImportDone(t *testing.T) {
 	if en := res.Warnings[0].Text("en"); !strings.Contains(en, "The import is done") {
 		t.Errorf("en warning %q", en)
 	}
+	// The same export again adds and changes nothing: there is nothing new
+	// to sweep, so no sweep runs, and no warning of one.
+	again, err := svc.Import(ctx, importsvc.Request{GroupID: g.ID, Kind: domain.BatchChat, Path: samples + "memotrace_group_chat_utf8.csv"})
+	if err != nil || again.Imported != 0 || again.Updated != 0 || again.SkippedDuplicates == 0 {
+		t.Fatalf("the same file again: %+v, %v", again.Summary, err)
+	}
+	if len(again.Warnings) != 0 {
+		t.Errorf("a re-import that brought nothing swept: %+v", again.Warnings)
+	}
 	// A member list is not swept: no warning.
 	res, err = svc.Import(ctx, importsvc.Request{GroupID: g.ID, Kind: domain.BatchMembers, Path: samples + "member_list_excel_utf8_bom.csv"})
 	if err != nil || len(res.Warnings) != 0 {
