@@ -70,5 +70,14 @@ type MemberCheckins struct {
 	Staff       bool
 }
 
+// Checkins is what the points ledger reads of a range of local days: each
+// member's check-ins (0: the messages without a member, as in
+// MemberActivity), and the days, in order, on which a message without a
+// member may be a check-in.
+type Checkins struct {
+	Members       map[int64]MemberCheckins
+	UnmatchedDays []int64
+}
+
 // DayRange is a half-open range of local days [From, To) (LocalDay numbers).
 type DayRange struct{ From, To int64 }

@@ -10,12 +10,10 @@ import (
 
 // PointsStore is what check-in points are read from.
 type PointsStore interface {
-	// MemberCheckins counts each member's check-in days of a range and
-	// says who sent a staff message then.
-	MemberCheckins(ctx context.Context, groupID int64, r domain.DayRange) (map[int64]domain.MemberCheckins, error)
-	// UnmatchedCheckinDays lists the local days on which a message without
-	// a member may be a check-in.
-	UnmatchedCheckinDays(ctx context.Context, groupID int64, r domain.DayRange) ([]int64, error)
+	// Checkins counts each member's check-in days of a range, says who
+	// sent a staff message then, and lists the days on which a message
+	// without a member may be a check-in.
+	Checkins(ctx context.Context, groupID int64, r domain.DayRange) (domain.Checkins, error)
 	// UnmatchedMessages reads the messages without a member of a range.
 	UnmatchedMessages(ctx context.Context, groupID int64, from, to time.Time) ([]domain.Message, error)
 }
@@ -30,10 +28,11 @@ type PointsStore interface {
 func CheckinPoints(ctx context.Context, st PointsStore, g domain.Group, members []domain.Member, before time.Time) ([]metrics.PointEntry, error) {
 	loc := g.Location()
 	all := domain.DayRange{From: firstDay, To: domain.LocalDay(before.Add(-time.Nanosecond), loc) + 1}
-	act, err := st.MemberCheckins(ctx, g.ID, all)
+	checkins, err := st.Checkins(ctx, g.ID, all)
 	if err != nil {
 		return nil, err
 	}
+	act := checkins.Members
 	in := metrics.Input{Group: g, Members: members, StaffIDs: map[int64]bool{}}
 	for id, a := range act {
 		if a.Staff {
@@ -48,11 +47,7 @@ func CheckinPoints(ctx context.Context, st PointsStore, g domain.Group, members 
 			out = append(out, metrics.PointEntry{MemberID: &id, Name: m.DisplayName(), Reason: "checkin", Points: days * metrics.CheckinPoints})
 		}
 	}
-	days, err := st.UnmatchedCheckinDays(ctx, g.ID, all)
-	if err != nil {
-		return nil, err
-	}
-	for _, d := range days {
+	for _, d := range checkins.UnmatchedDays {
 		from, to := domain.DayStart(d, loc), domain.DayStart(d+1, loc)
 		if to.After(before) {
 			to = before
