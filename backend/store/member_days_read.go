@@ -18,24 +18,39 @@ func dayRangeArgs(r domain.DayRange) []any { return []any{r.From, r.To} }
 // range scan of the rollup's (group, day) key. The sums are made here, not
 // by GROUP BY: the rows come in day order, and the database would sort a
 // year's few hundred thousand of them by member first (most of the read).
+//
+// A range of more than splitActivityDays days with rows (the whole
+// history: the Members tab's ledger of the current week reads every
+// member-day row of the group, 3× a week's metrics at a million messages)
+// is read as two halves at once, on two connections, as a week's messages
+// are (appendMessages): the read is SQLite's scan and the driver's work per
+// row, on one core each.
 func (s *Store) MemberActivity(ctx context.Context, groupID int64, r domain.DayRange) (map[int64]domain.MemberActivity, error) {
-	type sum struct{ messages, checkinDays, staff, last int64 }
-	sums := map[int64]*sum{}
-	err := s.readRows(ctx, `SELECT member_id, messages, last_at, checkins, staff FROM member_days WHERE group_id = ? AND day >= ? AND day < ?`,
-		append([]any{groupID}, dayRangeArgs(r)...), func(v []driver.Value) {
-			id := valInt(v[0])
+	sums := map[int64]*activitySum{}
+	var err error
+	if mid, ok := s.activitySplit(ctx, groupID, r); ok {
+		later := map[int64]*activitySum{}
+		done := make(chan error, 1)
+		go func() { done <- s.sumActivity(ctx, groupID, domain.DayRange{From: mid, To: r.To}, later) }()
+		err = s.sumActivity(ctx, groupID, domain.DayRange{From: r.From, To: mid}, sums)
+		if werr := <-done; err == nil {
+			err = werr
+		}
+		for id, b := range later {
 			a := sums[id]
 			if a == nil {
-				a = &sum{}
-				sums[id] = a
+				sums[id] = b
+				continue
 			}
-			a.messages += valInt(v[1])
-			a.last = max(a.last, valInt(v[2]))
-			if valInt(v[3]) > 0 {
-				a.checkinDays++
-			}
-			a.staff += valInt(v[4])
-		})
+			a.messages, a.checkinDays, a.staff = a.messages+b.messages, a.checkinDays+b.checkinDays, a.staff+b.staff
+			a.last = max(a.last, b.last)
+		}
+	} else {
+		err = s.sumActivity(ctx, groupID, r, sums)
+	}
+	if err != nil {
+		return nil, err
+	}
 	out := make(map[int64]domain.MemberActivity, len(sums))
 	for id, a := range sums {
 		m := domain.MemberActivity{Messages: int(a.messages), CheckinDays: int(a.checkinDays), StaffMessages: int(a.staff)}
@@ -45,7 +60,47 @@ func (s *Store) MemberActivity(ctx context.Context, groupID int64, r domain.DayR
 		}
 		out[id] = m
 	}
-	return out, err
+	return out, nil
+}
+
+// activitySum is one member's sums over some member-day rows.
+type activitySum struct{ messages, checkinDays, staff, last int64 }
+
+// splitActivityDays is the span of days with rows from which MemberActivity
+// reads a range as two halves (a variable: tests split small ones). Its
+// trailing windows (7 and 28 days) stay one read.
+var splitActivityDays int64 = 120
+
+// activitySplit is the day at which MemberActivity splits r: halfway
+// between the first and the last day of r with rows, when they are more
+// than splitActivityDays apart (two seeks of the rollup's key).
+func (s *Store) activitySplit(ctx context.Context, groupID int64, r domain.DayRange) (int64, bool) {
+	var lo, hi *int64
+	row := s.db.WithContext(ctx).Raw(`SELECT (SELECT MIN(day) FROM member_days WHERE group_id = ? AND day >= ? AND day < ?),
+       (SELECT MAX(day) FROM member_days WHERE group_id = ? AND day >= ? AND day < ?)`, groupID, r.From, r.To, groupID, r.From, r.To).Row()
+	if err := row.Scan(&lo, &hi); err != nil || lo == nil || hi == nil || *hi-*lo <= splitActivityDays {
+		return 0, false // an error here reads the range whole, which says it
+	}
+	return *lo + (*hi-*lo+1)/2, true
+}
+
+// sumActivity adds the member-day rows of r to sums.
+func (s *Store) sumActivity(ctx context.Context, groupID int64, r domain.DayRange, sums map[int64]*activitySum) error {
+	return s.readRows(ctx, `SELECT member_id, messages, last_at, checkins, staff FROM member_days WHERE group_id = ? AND day >= ? AND day < ?`,
+		append([]any{groupID}, dayRangeArgs(r)...), func(v []driver.Value) {
+			id := valInt(v[0])
+			a := sums[id]
+			if a == nil {
+				a = &activitySum{}
+				sums[id] = a
+			}
+			a.messages += valInt(v[1])
+			a.last = max(a.last, valInt(v[2]))
+			if valInt(v[3]) > 0 {
+				a.checkinDays++
+			}
+			a.staff += valInt(v[4])
+		})
 }
 
 // Checkins counts group groupID's check-in days per member over local days

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"reflect"
 	"slices"
 	"sort"
 	"strings"
@@ -399,4 +400,67 @@ func TestMigrationFillsMemberDays(t *testing.T) {
 		}
 	}
 	assertMemberDaysMatch(t, s, g.ID, "migration")
+}
+
+// MemberActivity reads a long range as two halves at once (activitySplit):
+// summed, they must be what one read of the range gives, for every member,
+// over the whole history and over a window that starts and ends mid-chat.
+func TestMemberActivityInHalvesEqualsOneRead(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t)
+	g := mustGroup(t, s, "大群")
+	members, msgs := synthetic(g.ID, 60, 12_000) // 84 days
+	ids := importMembers(t, s, g.ID, members)
+	for i := range msgs {
+		if i%7 == 0 {
+			msgs[i].IsStaff = true
+		}
+		if i%5 == 0 {
+			msgs[i].Content = "打卡 第" + fmt.Sprint(i) + "天"
+		}
+		if i%11 == 0 {
+			msgs[i].SenderID, msgs[i].SenderName = "wxid_stranger", "路人" // a sender without a member
+		} else if id, ok := ids[msgs[i].SenderID]; ok {
+			msgs[i].MemberID = &id
+		}
+	}
+	if _, err := s.SaveImport(ctx, domain.ImportBatch{GroupID: g.ID, Kind: domain.BatchChat}, nil, msgs); err != nil {
+		t.Fatal(err)
+	}
+	first := domain.LocalDay(msgs[0].SentAt, time.UTC)
+	for _, r := range []domain.DayRange{{From: -1 << 40, To: first + 100}, {From: first + 10, To: first + 60}} {
+		defer func(v int64) { splitActivityDays = v }(splitActivityDays)
+		splitActivityDays = 1 << 40
+		if _, split := s.activitySplit(ctx, g.ID, r); split {
+			t.Fatalf("%v: split with the bound out of reach", r)
+		}
+		whole, err := s.MemberActivity(ctx, g.ID, r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		splitActivityDays = 1
+		if _, split := s.activitySplit(ctx, g.ID, r); !split {
+			t.Fatalf("%v: not split", r)
+		}
+		halves, err := s.MemberActivity(ctx, g.ID, r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for id, a := range whole {
+			if b, ok := halves[id]; !ok || !reflect.DeepEqual(a, b) {
+				t.Errorf("%v: member %d in halves %+v, in one read %+v", r, id, b, a)
+			}
+		}
+		if len(whole) < 50 || whole[0].Messages == 0 || len(halves) != len(whole) {
+			t.Fatalf("%v: %d members in halves, %d in one read, %d messages without a member", r, len(halves), len(whole), whole[0].Messages)
+		}
+		staff, checkins := 0, 0
+		for _, a := range whole {
+			staff += a.StaffMessages
+			checkins += a.CheckinDays
+		}
+		if staff == 0 || checkins == 0 {
+			t.Fatalf("%v: weak fixture: %d staff messages, %d check-in days", r, staff, checkins)
+		}
+	}
 }
