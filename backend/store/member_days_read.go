@@ -73,8 +73,13 @@ var splitActivityDays int64 = 120
 
 // activitySplit is the day at which MemberActivity splits r: halfway
 // between the first and the last day of r with rows, when they are more
-// than splitActivityDays apart (two seeks of the rollup's key).
+// than splitActivityDays apart (two seeks of the rollup's key). A range no
+// longer than that (the ledger's trailing windows) cannot be, and is not
+// asked about.
 func (s *Store) activitySplit(ctx context.Context, groupID int64, r domain.DayRange) (int64, bool) {
+	if r.To-1-r.From <= splitActivityDays {
+		return 0, false
+	}
 	var lo, hi *int64
 	row := s.db.WithContext(ctx).Raw(`SELECT (SELECT MIN(day) FROM member_days WHERE group_id = ? AND day >= ? AND day < ?),
        (SELECT MAX(day) FROM member_days WHERE group_id = ? AND day >= ? AND day < ?)`, groupID, r.From, r.To, groupID, r.From, r.To).Row()
